@@ -116,13 +116,12 @@ export function decodeDocument(bytes: Uint8Array, name = 'The file'): string {
   if (bytes.length === 0) throw new ValidationError(`${name} is empty.`, { file: 'The file is empty.' });
   if (bytes.includes(0)) throw new ValidationError(`${name} is not text (it contains binary data).`, { file: 'Binary files cannot be imported; use .txt, .md or .html.' });
   let text: string;
+  // Decoded as is (a byte-order mark included) so the stored text stays byte-identical to the file.
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new ValidationError(`${name} is not UTF-8 text.`, { file: 'The file is not UTF-8 text; save it as UTF-8 and try again.' });
   }
-  // A byte-order mark is an encoding artefact, not article text.
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') throw new ValidationError(`${name} has no text.`, { file: 'The file contains only white space.' });
   return text;
 }
