@@ -35,7 +35,7 @@ export function parseArticle(raw: string, format: SourceFormat): Article {
   return { body: raw, meta: {} };
 }
 
-const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
 // Front matter is a few YAML keys between --- lines; the yaml package parses them, the split is one regex.
 function articleFromMarkdown(raw: string): Article {
@@ -118,7 +118,7 @@ export function decodeDocument(bytes: Uint8Array, name = 'The file'): string {
   let text: string;
   // Decoded as is (a byte-order mark included) so the stored text stays byte-identical to the file.
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     throw new ValidationError(`${name} is not UTF-8 text.`, { file: 'The file is not UTF-8 text; save it as UTF-8 and try again.' });
   }
