@@ -1,0 +1,493 @@
+// Claims: figures stated in a source, tied to the quote (by offsets into the source body), the speaker and subject.
+// Figures are stored as an interval: value_low / value_high (numbers, or ISO dates when value_unit = 'date').
+import type {
+  Claim,
+  ClaimKind,
+  ClaimOrigin,
+  ClaimRank,
+  ClaimStatus,
+  ExtractedClaim,
+  Figure,
+  IsoDate,
+  NumericUnit,
+  Qualifier,
+} from '../domain/types.js';
+import { CLAIM_KINDS, CLAIM_RANKS, CLAIM_STATUSES, QUALIFIERS } from '../domain/types.js';
+import { NotFoundError, StaleEditError, ValidationError } from '../domain/errors.js';
+import type { Db } from './database.js';
+import { definedOnly, nowIso, pageBounds, type Page, type PageRequest, type WriteContext } from './context.js';
+import { recordAudit } from './audit.js';
+import { findOrCreateEntity } from './entities.js';
+import { conflictsTouching, pruneConflictsWithoutClaims } from './conflict-pruning.js';
+
+export interface ClaimRow {
+  id: number;
+  source_id: number;
+  quote: string;
+  quote_start: number;
+  quote_end: number;
+  value_text: string;
+  kind: string;
+  metric: string;
+  subject_id: number | null;
+  value_low: number | string | null;
+  value_high: number | string | null;
+  value_unit: string;
+  qualifier: string;
+  scope_from: string | null;
+  scope_to: string | null;
+  as_of: string | null;
+  speaker_id: number | null;
+  attribution_cue: string | null;
+  relay: string | null;
+  hedge: string | null;
+  status: string;
+  rank: string;
+  rank_reason: string | null;
+  note: string | null;
+  origin: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+interface ClaimViewRow extends ClaimRow {
+  speaker_name: string | null;
+  subject_name: string | null;
+  source_title: string;
+  source_publisher: string;
+  source_published_at: string;
+  source_url: string | null;
+}
+
+/** A claim as shown to a reviewer: with its speaker's and subject's names and its source's citation. */
+export interface ClaimView extends Claim {
+  speakerName: string | null;
+  subjectName: string | null;
+  sourceTitle: string;
+  sourcePublisher: string;
+  sourcePublishedAt: IsoDate;
+  sourceUrl: string | null;
+}
+
+/** Fields of a new claim; the optional ones default to null, status 'candidate', rank 'normal'. */
+export interface NewClaim {
+  sourceId: number;
+  quote: string;
+  quoteStart: number;
+  quoteEnd: number;
+  valueText: string;
+  kind: ClaimKind;
+  metric: string;
+  figure: Figure;
+  qualifier: Qualifier;
+  origin: ClaimOrigin;
+  subjectId?: number | null;
+  speakerId?: number | null;
+  scopeFrom?: IsoDate | null;
+  scopeTo?: IsoDate | null;
+  asOf?: IsoDate | null;
+  attributionCue?: string | null;
+  relay?: string | null;
+  hedge?: string | null;
+  status?: ClaimStatus;
+  rank?: ClaimRank;
+  rankReason?: string | null;
+  note?: string | null;
+}
+
+/** What a reviewer may change on a claim (source and origin are fixed). */
+export type ClaimPatch = Partial<Omit<NewClaim, 'sourceId' | 'origin'>>;
+
+export interface ClaimFilter extends PageRequest {
+  sourceId?: number;
+  kind?: ClaimKind;
+  subjectId?: number;
+  status?: ClaimStatus;
+  speakerId?: number;
+  metric?: string;
+  rank?: ClaimRank;
+  /** Words the quote or value text contains (case-insensitive substring). */
+  q?: string;
+  /** Source publication date range, inclusive. */
+  publishedFrom?: IsoDate;
+  publishedTo?: IsoDate;
+  /** true: only claims in a conflict that is current (flagged, or whose rule still fires). */
+  inConflict?: boolean;
+}
+
+const VIEW_SELECT = `SELECT c.*, sp.name AS speaker_name, su.name AS subject_name, s.title AS source_title,
+    s.publisher AS source_publisher, s.published_at AS source_published_at, s.url AS source_url
+  FROM claims c
+  JOIN sources s ON s.id = c.source_id
+  LEFT JOIN entities sp ON sp.id = c.speaker_id
+  LEFT JOIN entities su ON su.id = c.subject_id`;
+
+/** The one mapping from a claims row to the domain Claim. */
+export function toClaim(row: ClaimRow): Claim {
+  return {
+    id: row.id,
+    sourceId: row.source_id,
+    quote: row.quote,
+    quoteStart: row.quote_start,
+    quoteEnd: row.quote_end,
+    valueText: row.value_text,
+    kind: row.kind as ClaimKind,
+    metric: row.metric,
+    subjectId: row.subject_id,
+    figure: toFigure(row.value_unit, row.value_low, row.value_high),
+    qualifier: row.qualifier as Qualifier,
+    scopeFrom: row.scope_from,
+    scopeTo: row.scope_to,
+    asOf: row.as_of,
+    speakerId: row.speaker_id,
+    attributionCue: row.attribution_cue,
+    relay: row.relay,
+    hedge: row.hedge,
+    status: row.status as ClaimStatus,
+    rank: row.rank as ClaimRank,
+    rankReason: row.rank_reason,
+    note: row.note,
+    origin: row.origin as ClaimOrigin,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toClaimView(row: ClaimViewRow): ClaimView {
+  return {
+    ...toClaim(row),
+    speakerName: row.speaker_name,
+    subjectName: row.subject_name,
+    sourceTitle: row.source_title,
+    sourcePublisher: row.source_publisher,
+    sourcePublishedAt: row.source_published_at,
+    sourceUrl: row.source_url,
+  };
+}
+
+function toFigure(unit: string, low: number | string | null, high: number | string | null): Figure {
+  if (unit === 'date') return { unit, low: low === null ? null : String(low), high: high === null ? null : String(high) };
+  return { unit: unit as NumericUnit, low: low === null ? null : Number(low), high: high === null ? null : Number(high) };
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Checks what SQLite's CHECKs would reject, so the reviewer gets a message per field instead of a constraint error. */
+function validateClaim(claim: NewClaim, bodyLength: number): void {
+  const fields: Record<string, string> = {};
+  if (!(CLAIM_KINDS as readonly string[]).includes(claim.kind)) fields.kind = `Choose one of: ${CLAIM_KINDS.join(', ')}.`;
+  if (!(QUALIFIERS as readonly string[]).includes(claim.qualifier)) fields.qualifier = `Choose one of: ${QUALIFIERS.join(', ')}.`;
+  if (claim.status !== undefined && !(CLAIM_STATUSES as readonly string[]).includes(claim.status)) fields.status = 'Unknown status.';
+  if (claim.rank !== undefined && !(CLAIM_RANKS as readonly string[]).includes(claim.rank)) fields.rank = 'Unknown rank.';
+  if (
+    !Number.isInteger(claim.quoteStart) ||
+    !Number.isInteger(claim.quoteEnd) ||
+    claim.quoteStart < 0 ||
+    claim.quoteEnd < claim.quoteStart ||
+    claim.quoteEnd > bodyLength
+  ) {
+    fields.quote = `The quote's position (${claim.quoteStart}–${claim.quoteEnd}) is outside the article (${bodyLength} characters).`;
+  }
+  for (const key of ['scopeFrom', 'scopeTo', 'asOf'] as const) {
+    const value = claim[key];
+    if (value !== undefined && value !== null && !ISO_DATE.test(value)) fields[key] = 'Use a date like 2015-09-30.';
+  }
+  if (claim.figure.unit === 'date') {
+    for (const bound of [claim.figure.low, claim.figure.high]) {
+      if (bound !== null && !ISO_DATE.test(bound)) fields.figure = 'Date figures need ISO dates (YYYY-MM-DD).';
+    }
+  } else {
+    for (const bound of [claim.figure.low, claim.figure.high]) {
+      if (bound !== null && !Number.isFinite(bound)) fields.figure = 'The figure must be a finite number.';
+    }
+  }
+  if (Object.keys(fields).length > 0) throw new ValidationError('This claim cannot be saved as it is.', fields);
+}
+
+function sourceBodyLength(db: Db, sourceId: number): number {
+  const row = db.prepare('SELECT length(body) AS n FROM sources WHERE id = ?').get(sourceId) as { n: number } | undefined;
+  if (!row) throw new NotFoundError(`Source ${sourceId}`);
+  return row.n;
+}
+
+function claimParams(claim: NewClaim) {
+  return {
+    source_id: claim.sourceId,
+    quote: claim.quote,
+    quote_start: claim.quoteStart,
+    quote_end: claim.quoteEnd,
+    value_text: claim.valueText,
+    kind: claim.kind,
+    metric: claim.metric,
+    subject_id: claim.subjectId ?? null,
+    value_low: claim.figure.low,
+    value_high: claim.figure.high,
+    value_unit: claim.figure.unit,
+    qualifier: claim.qualifier,
+    scope_from: claim.scopeFrom ?? null,
+    scope_to: claim.scopeTo ?? null,
+    as_of: claim.asOf ?? null,
+    speaker_id: claim.speakerId ?? null,
+    attribution_cue: claim.attributionCue ?? null,
+    relay: claim.relay ?? null,
+    hedge: claim.hedge ?? null,
+    status: claim.status ?? 'candidate',
+    rank: claim.rank ?? 'normal',
+    rank_reason: claim.rankReason ?? null,
+    note: claim.note ?? null,
+    origin: claim.origin,
+  };
+}
+
+/** Turns "FOREIGN KEY constraint failed" (an unknown speaker or subject id) into a message for the reviewer. */
+function withEntityCheck<T>(write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+      throw new ValidationError('The speaker or subject does not exist (any more).', { speaker: 'Unknown entity.', subject: 'Unknown entity.' });
+    }
+    throw error;
+  }
+}
+
+/** Stores one claim; audited. */
+export function createClaim(db: Db, claim: NewClaim, ctx: WriteContext): Claim {
+  const [created] = createClaims(db, [claim], ctx);
+  return created as Claim;
+}
+
+/** Stores many claims (e.g. extraction candidates) in one transaction, one audit event each; all or nothing. */
+export function createClaims(db: Db, claims: NewClaim[], ctx: WriteContext): Claim[] {
+  return db.transaction(() => {
+    const at = nowIso(ctx);
+    const bodyLengths = new Map<number, number>();
+    const insert = db.prepare(
+      `INSERT INTO claims (source_id, quote, quote_start, quote_end, value_text, kind, metric, subject_id, value_low,
+         value_high, value_unit, qualifier, scope_from, scope_to, as_of, speaker_id, attribution_cue, relay, hedge,
+         status, rank, rank_reason, note, origin, created_at, updated_at)
+       VALUES (@source_id, @quote, @quote_start, @quote_end, @value_text, @kind, @metric, @subject_id, @value_low,
+         @value_high, @value_unit, @qualifier, @scope_from, @scope_to, @as_of, @speaker_id, @attribution_cue, @relay,
+         @hedge, @status, @rank, @rank_reason, @note, @origin, @at, @at)`,
+    );
+    return claims.map((claim) => {
+      let bodyLength = bodyLengths.get(claim.sourceId);
+      if (bodyLength === undefined) {
+        bodyLength = sourceBodyLength(db, claim.sourceId);
+        bodyLengths.set(claim.sourceId, bodyLength);
+      }
+      validateClaim(claim, bodyLength);
+      const { lastInsertRowid } = withEntityCheck(() => insert.run({ ...claimParams(claim), at }));
+      const created = getClaim(db, Number(lastInsertRowid));
+      recordAudit(db, { action: 'create', entity: 'claim', entityId: created.id, after: created }, ctx);
+      return created;
+    });
+  })();
+}
+
+/** Converts extractor output into claims of a source: speaker and subject names resolved (or created) as entities. */
+export function importExtractedClaims(db: Db, sourceId: number, extracted: ExtractedClaim[], ctx: WriteContext): Claim[] {
+  return db.transaction(() => {
+    const entityId = (name: string | null): number | null =>
+      name === null || name.trim() === '' ? null : findOrCreateEntity(db, name, 'other', ctx).id;
+    const claims = extracted.map(
+      (candidate): NewClaim => ({
+        sourceId,
+        quote: candidate.quote,
+        quoteStart: candidate.start,
+        quoteEnd: candidate.end,
+        valueText: candidate.valueText,
+        kind: candidate.kind,
+        metric: candidate.metric,
+        figure: figureOf(candidate.value),
+        qualifier: candidate.qualifier,
+        origin: 'extracted',
+        status: 'candidate',
+        subjectId: entityId(candidate.subject),
+        speakerId: entityId(candidate.speaker),
+        scopeFrom: candidate.scope?.from ?? null,
+        scopeTo: candidate.scope?.to ?? null,
+        asOf: candidate.asOf,
+        attributionCue: candidate.attributionCue,
+        relay: candidate.relay,
+        hedge: candidate.hedge,
+      }),
+    );
+    return createClaims(db, claims, ctx);
+  })();
+}
+
+function figureOf(value: ExtractedClaim['value']): Figure {
+  if (value.unit === 'date') {
+    return { unit: 'date', low: value.low === null ? null : String(value.low), high: value.high === null ? null : String(value.high) };
+  }
+  return { unit: value.unit as NumericUnit, low: value.low === null ? null : Number(value.low), high: value.high === null ? null : Number(value.high) };
+}
+
+/** The claim with this id; NotFoundError when there is none. */
+export function getClaim(db: Db, id: number): Claim {
+  const row = db.prepare('SELECT * FROM claims WHERE id = ?').get(id) as ClaimRow | undefined;
+  if (!row) throw new NotFoundError(`Claim ${id}`);
+  return toClaim(row);
+}
+
+/** The claim with speaker, subject and source names for display; NotFoundError when there is none. */
+export function getClaimView(db: Db, id: number): ClaimView {
+  const row = db.prepare(`${VIEW_SELECT} WHERE c.id = ?`).get(id) as ClaimViewRow | undefined;
+  if (!row) throw new NotFoundError(`Claim ${id}`);
+  return toClaimView(row);
+}
+
+/** Display views of the given claims, in the order of `ids` (unknown ids are left out); one query. */
+export function getClaimViews(db: Db, ids: number[]): ClaimView[] {
+  if (ids.length === 0) return [];
+  const rows = db.prepare(`${VIEW_SELECT} WHERE c.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as ClaimViewRow[];
+  const byId = new Map(rows.map((row) => [row.id, toClaimView(row)]));
+  return ids.map((id) => byId.get(id)).filter((view): view is ClaimView => view !== undefined);
+}
+
+/** Claims of one source in text order (display views). */
+export function listClaimsOfSource(db: Db, sourceId: number): ClaimView[] {
+  const rows = db.prepare(`${VIEW_SELECT} WHERE c.source_id = ? ORDER BY c.quote_start, c.id`).all(sourceId) as ClaimViewRow[];
+  return rows.map(toClaimView);
+}
+
+/** All claims about one fact (subject + metric), oldest first: the input of the conflict rules. */
+export function listClaimsOfFact(db: Db, subjectId: number | null, metric: string): Claim[] {
+  const rows = db
+    .prepare('SELECT * FROM claims WHERE subject_id IS ? AND metric = ? ORDER BY id')
+    .all(subjectId, metric) as ClaimRow[];
+  return rows.map(toClaim);
+}
+
+function filterSql(filter: ClaimFilter): { where: string; params: unknown[]; needsSource: boolean } {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  const equal = (column: string, value: unknown) => {
+    if (value === undefined || value === null || value === '') return;
+    clauses.push(`${column} = ?`);
+    params.push(value);
+  };
+  equal('c.source_id', filter.sourceId);
+  equal('c.kind', filter.kind);
+  equal('c.subject_id', filter.subjectId);
+  equal('c.status', filter.status);
+  equal('c.speaker_id', filter.speakerId);
+  equal('c.metric', filter.metric);
+  equal('c.rank', filter.rank);
+  if (filter.q !== undefined && filter.q.trim() !== '') {
+    const pattern = `%${filter.q.trim().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    clauses.push(`(c.quote LIKE ? ESCAPE '\\' OR c.value_text LIKE ? ESCAPE '\\')`);
+    params.push(pattern, pattern);
+  }
+  let needsSource = false;
+  if (filter.publishedFrom) {
+    clauses.push('s.published_at >= ?');
+    params.push(filter.publishedFrom);
+    needsSource = true;
+  }
+  if (filter.publishedTo) {
+    clauses.push('s.published_at <= ?');
+    params.push(filter.publishedTo);
+    needsSource = true;
+  }
+  if (filter.inConflict) {
+    clauses.push(
+      'EXISTS (SELECT 1 FROM conflict_claims cc JOIN conflicts k ON k.id = cc.conflict_id WHERE cc.claim_id = c.id AND k.stale = 0)',
+    );
+  }
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params, needsSource };
+}
+
+/**
+ * A page of claims matching the filter with the total, as display views: two queries whatever the page size.
+ * Ordered by position in the article when filtered to one source, else newest first.
+ */
+export function listClaims(db: Db, filter: ClaimFilter = {}): Page<ClaimView> {
+  const { limit, offset } = pageBounds(filter);
+  const { where, params, needsSource } = filterSql(filter);
+  const order = filter.sourceId !== undefined ? 'c.quote_start, c.id' : 'c.id DESC';
+  const from = needsSource ? 'claims c JOIN sources s ON s.id = c.source_id' : 'claims c';
+  const total = (db.prepare(`SELECT count(*) AS n FROM ${from} ${where}`).get(...params) as { n: number }).n;
+  const rows = db.prepare(`${VIEW_SELECT} ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, limit, offset) as ClaimViewRow[];
+  return { items: rows.map(toClaimView), total, limit, offset };
+}
+
+/** Changes a claim when `version` is still current (else StaleEditError); audited. Returns the new claim. */
+export function updateClaim(db: Db, id: number, version: number, patch: ClaimPatch, ctx: WriteContext): Claim {
+  return db.transaction(() => {
+    const before = getClaim(db, id);
+    if (before.version !== version) throw new StaleEditError(`Claim ${id}`);
+    const next: NewClaim = { ...before, ...definedOnly(patch) };
+    validateClaim(next, sourceBodyLength(db, before.sourceId));
+    const params = claimParams(next);
+    withEntityCheck(() =>
+      db
+        .prepare(
+          `UPDATE claims SET quote = @quote, quote_start = @quote_start, quote_end = @quote_end, value_text = @value_text,
+             kind = @kind, metric = @metric, subject_id = @subject_id, value_low = @value_low, value_high = @value_high,
+             value_unit = @value_unit, qualifier = @qualifier, scope_from = @scope_from, scope_to = @scope_to,
+             as_of = @as_of, speaker_id = @speaker_id, attribution_cue = @attribution_cue, relay = @relay,
+             hedge = @hedge, status = @status, rank = @rank, rank_reason = @rank_reason, note = @note,
+             version = version + 1, updated_at = @at
+           WHERE id = @id AND version = @version`,
+        )
+        .run({ ...params, at: nowIso(ctx), id, version }),
+    );
+    const after = getClaim(db, id);
+    recordAudit(db, { action: 'update', entity: 'claim', entityId: id, before, after }, ctx);
+    return after;
+  })();
+}
+
+/**
+ * Sets the status of several claims (bulk confirm/reject) in one transaction, one audit event per changed claim.
+ * A target's `version`, when given, must still be current (else StaleEditError and nothing changes).
+ */
+export function setClaimStatus(db: Db, targets: { id: number; version?: number }[], status: ClaimStatus, ctx: WriteContext): Claim[] {
+  if (!(CLAIM_STATUSES as readonly string[]).includes(status)) throw new ValidationError(`Unknown status “${status}”.`, { status: 'Unknown status.' });
+  return db.transaction(() => {
+    const at = nowIso(ctx);
+    const update = db.prepare('UPDATE claims SET status = ?, version = version + 1, updated_at = ? WHERE id = ?');
+    return targets.map(({ id, version }) => {
+      const before = getClaim(db, id);
+      if (version !== undefined && before.version !== version) throw new StaleEditError(`Claim ${id}`);
+      if (before.status === status) return before;
+      update.run(status, at, id);
+      const after = getClaim(db, id);
+      recordAudit(db, { action: 'update', entity: 'claim', entityId: id, before, after }, ctx);
+      return after;
+    });
+  })();
+}
+
+/** Deletes a claim (and conflicts left with fewer than two claims); `version`, when given, must be current. Audited. */
+export function deleteClaim(db: Db, id: number, ctx: WriteContext, version?: number): void {
+  db.transaction(() => {
+    const before = getClaim(db, id);
+    if (version !== undefined && before.version !== version) throw new StaleEditError(`Claim ${id}`);
+    const touched = conflictsTouching(db, '?', id);
+    db.prepare('DELETE FROM claims WHERE id = ?').run(id);
+    pruneConflictsWithoutClaims(db, touched, ctx);
+    recordAudit(db, { action: 'delete', entity: 'claim', entityId: id, before }, ctx);
+  })();
+}
+
+/** How many claims are in each status, overall or for one source. */
+export function countClaimsByStatus(db: Db, filter: { sourceId?: number } = {}): Record<ClaimStatus, number> {
+  const rows = (
+    filter.sourceId === undefined
+      ? db.prepare('SELECT status, count(*) AS n FROM claims GROUP BY status').all()
+      : db.prepare('SELECT status, count(*) AS n FROM claims WHERE source_id = ? GROUP BY status').all(filter.sourceId)
+  ) as { status: ClaimStatus; n: number }[];
+  const counts: Record<ClaimStatus, number> = { candidate: 0, confirmed: 0, rejected: 0 };
+  for (const row of rows) counts[row.status] = row.n;
+  return counts;
+}
+
+/** Distinct metrics used by claims, alphabetically (for filter menus). */
+export function listClaimMetrics(db: Db): string[] {
+  return (db.prepare('SELECT DISTINCT metric FROM claims ORDER BY metric').all() as { metric: string }[]).map((r) => r.metric);
+}

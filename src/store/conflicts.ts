@@ -1,0 +1,401 @@
+// Conflicts between claims: found by the rules in src/domain (automatic) or flagged by a reviewer (manual).
+//
+// Recomputation (syncConflicts) works per fact (subject + metric) and keeps reviewer decisions:
+// - a conflict found again (same key = rule + sorted claim ids) keeps its status, resolution note and preferred
+//   claim; only severity and explanation are refreshed;
+// - an automatic conflict that no longer fires is deleted while still open (nobody looked at it), but kept and
+//   marked stale when a reviewer explained or resolved it, so the decision and its reason survive and come back
+//   if the rule fires again; lists hide stale conflicts unless asked;
+// - manual conflicts are never touched by recomputation.
+import type { Conflict, ConflictStatus, RankReason } from '../domain/types.js';
+import { RANK_REASONS } from '../domain/types.js';
+import { NotFoundError, StaleEditError, ValidationError } from '../domain/errors.js';
+import type { Db } from './database.js';
+import { nowIso, pageBounds, type Page, type PageRequest, type WriteContext } from './context.js';
+import { recordAudit } from './audit.js';
+import { getClaim, getClaimViews, type ClaimView } from './claims.js';
+
+export interface ConflictRow {
+  id: number;
+  key: string;
+  rule: string;
+  severity: number;
+  explanation: string;
+  status: string;
+  resolution_note: string | null;
+  preferred_claim_id: number | null;
+  subject_id: number | null;
+  metric: string;
+  manual: number;
+  stale: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  /** comma-separated claim ids, from group_concat */
+  claim_ids: string | null;
+}
+
+/** A conflict as stored: the domain Conflict plus its lock version and whether its rule still fires. */
+export interface StoredConflict extends Conflict {
+  version: number;
+  /** An automatic conflict a reviewer decided whose rule no longer fires. */
+  stale: boolean;
+}
+
+/** A conflict in a list, with its subject's name. */
+export interface ConflictSummary extends StoredConflict {
+  subjectName: string | null;
+}
+
+/** What a conflict rule reports; `key` defaults to conflictKey(rule, claimIds). */
+export interface ConflictInput {
+  key?: string;
+  rule: string;
+  severity: number;
+  explanation: string;
+  subjectId: number | null;
+  metric: string;
+  claimIds: number[];
+}
+
+/** A fact: the claims about one subject and metric. */
+export interface FactKey {
+  subjectId: number | null;
+  metric: string;
+}
+
+export interface ConflictFilter extends PageRequest {
+  subjectId?: number;
+  metric?: string;
+  status?: ConflictStatus;
+  manual?: boolean;
+  /** Include automatic conflicts whose rule no longer fires (default false). */
+  includeStale?: boolean;
+}
+
+const SELECT_CONFLICT = `SELECT k.*, (SELECT group_concat(claim_id) FROM conflict_claims cc WHERE cc.conflict_id = k.id) AS claim_ids
+  FROM conflicts k`;
+
+/** The one mapping from a conflicts row (with its claim ids) to a StoredConflict. */
+export function toConflict(row: ConflictRow): StoredConflict {
+  return {
+    id: row.id,
+    key: row.key,
+    rule: row.rule,
+    severity: row.severity,
+    explanation: row.explanation,
+    status: row.status as ConflictStatus,
+    resolutionNote: row.resolution_note,
+    preferredClaimId: row.preferred_claim_id,
+    subjectId: row.subject_id,
+    metric: row.metric,
+    claimIds: row.claim_ids ? row.claim_ids.split(',').map(Number).sort((a, b) => a - b) : [],
+    manual: row.manual === 1,
+    stale: row.stale === 1,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** The stable key of a conflict: its rule and its claim ids in ascending order ("war-start:3,17"). */
+export function conflictKey(rule: string, claimIds: number[]): string {
+  return `${rule}:${[...new Set(claimIds)].sort((a, b) => a - b).join(',')}`;
+}
+
+/** The conflict with this id; NotFoundError when there is none. */
+export function getConflict(db: Db, id: number): StoredConflict {
+  const row = db.prepare(`${SELECT_CONFLICT} WHERE k.id = ?`).get(id) as ConflictRow | undefined;
+  if (!row) throw new NotFoundError(`Conflict ${id}`);
+  return toConflict(row);
+}
+
+/** The conflict with its claims as display views (speaker, subject, source), claims in id order. */
+export function getConflictWithClaims(db: Db, id: number): { conflict: StoredConflict; claims: ClaimView[] } {
+  const conflict = getConflict(db, id);
+  return { conflict, claims: getClaimViews(db, conflict.claimIds) };
+}
+
+/** The conflict with this key, or null. */
+export function findConflictByKey(db: Db, key: string): StoredConflict | null {
+  const row = db.prepare(`${SELECT_CONFLICT} WHERE k.key = ?`).get(key) as ConflictRow | undefined;
+  return row ? toConflict(row) : null;
+}
+
+/** A page of conflicts: open ones first, then by severity (highest first); stale ones only when asked. */
+export function listConflicts(db: Db, filter: ConflictFilter = {}): Page<ConflictSummary> {
+  const { limit, offset } = pageBounds(filter);
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  if (filter.subjectId !== undefined) {
+    clauses.push('k.subject_id = ?');
+    params.push(filter.subjectId);
+  }
+  if (filter.metric) {
+    clauses.push('k.metric = ?');
+    params.push(filter.metric);
+  }
+  if (filter.status) {
+    clauses.push('k.status = ?');
+    params.push(filter.status);
+  }
+  if (filter.manual !== undefined) {
+    clauses.push('k.manual = ?');
+    params.push(filter.manual ? 1 : 0);
+  }
+  if (!filter.includeStale) clauses.push('k.stale = 0');
+  const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+  const total = (db.prepare(`SELECT count(*) AS n FROM conflicts k ${where}`).get(...params) as { n: number }).n;
+  const rows = db
+    .prepare(
+      `SELECT k.*, e.name AS subject_name,
+         (SELECT group_concat(claim_id) FROM conflict_claims cc WHERE cc.conflict_id = k.id) AS claim_ids
+       FROM conflicts k LEFT JOIN entities e ON e.id = k.subject_id
+       ${where}
+       ORDER BY CASE k.status WHEN 'open' THEN 0 ELSE 1 END, k.severity DESC, k.id
+       LIMIT ? OFFSET ?`,
+    )
+    .all(...params, limit, offset) as (ConflictRow & { subject_name: string | null })[];
+  return { items: rows.map((row) => ({ ...toConflict(row), subjectName: row.subject_name })), total, limit, offset };
+}
+
+/** Conflicts (not stale) that include this claim, open first. */
+export function listConflictsOfClaim(db: Db, claimId: number): StoredConflict[] {
+  const rows = db
+    .prepare(
+      `${SELECT_CONFLICT} WHERE k.stale = 0 AND k.id IN (SELECT conflict_id FROM conflict_claims WHERE claim_id = ?)
+       ORDER BY CASE k.status WHEN 'open' THEN 0 ELSE 1 END, k.severity DESC, k.id`,
+    )
+    .all(claimId) as ConflictRow[];
+  return rows.map(toConflict);
+}
+
+/** How many conflicts (not stale) are in each status. */
+export function countConflictsByStatus(db: Db): Record<ConflictStatus, number> {
+  const rows = db.prepare('SELECT status, count(*) AS n FROM conflicts WHERE stale = 0 GROUP BY status').all() as { status: ConflictStatus; n: number }[];
+  const counts: Record<ConflictStatus, number> = { open: 0, explained: 0, resolved: 0 };
+  for (const row of rows) counts[row.status] = row.n;
+  return counts;
+}
+
+function requireClaims(claimIds: number[]): number[] {
+  const ids = [...new Set(claimIds)].sort((a, b) => a - b);
+  if (ids.length < 2) throw new ValidationError('A conflict needs at least two different claims.', { claims: 'Select two or more claims.' });
+  return ids;
+}
+
+function insertConflict(db: Db, input: ConflictInput & { key: string; manual: boolean }, at: string): number {
+  const { lastInsertRowid } = db
+    .prepare(
+      `INSERT INTO conflicts (key, rule, severity, explanation, subject_id, metric, manual, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(input.key, input.rule, input.severity, input.explanation, input.subjectId, input.metric, input.manual ? 1 : 0, at, at);
+  const id = Number(lastInsertRowid);
+  const link = db.prepare('INSERT INTO conflict_claims (conflict_id, claim_id) VALUES (?, ?)');
+  for (const claimId of input.claimIds) link.run(id, claimId);
+  return id;
+}
+
+export interface SyncResult {
+  created: number;
+  updated: number;
+  deleted: number;
+  staled: number;
+}
+
+/**
+ * Replaces the automatic conflicts of the given facts with what the rules found now, in one transaction,
+ * keeping reviewer decisions (see the top of this file). Each change is audited.
+ */
+export function syncConflicts(db: Db, facts: FactKey[], found: ConflictInput[], ctx: WriteContext): SyncResult {
+  return db.transaction(() => {
+    const at = nowIso(ctx);
+    const result: SyncResult = { created: 0, updated: 0, deleted: 0, staled: 0 };
+    const foundKeys = new Set<string>();
+    for (const input of found) {
+      const claimIds = requireClaims(input.claimIds);
+      const key = input.key ?? conflictKey(input.rule, claimIds);
+      foundKeys.add(key);
+      const existing = findConflictByKey(db, key);
+      if (!existing) {
+        const id = insertConflict(db, { ...input, claimIds, key, manual: false }, at);
+        recordAudit(db, { action: 'create', entity: 'conflict', entityId: id, after: getConflict(db, id) }, ctx);
+        result.created += 1;
+        continue;
+      }
+      if (existing.manual) continue;
+      const changed =
+        existing.severity !== input.severity ||
+        existing.explanation !== input.explanation ||
+        existing.stale ||
+        existing.subjectId !== input.subjectId ||
+        existing.metric !== input.metric;
+      if (!changed) continue;
+      db.prepare(
+        `UPDATE conflicts SET severity = ?, explanation = ?, subject_id = ?, metric = ?, stale = 0, updated_at = ? WHERE id = ?`,
+      ).run(input.severity, input.explanation, input.subjectId, input.metric, at, existing.id);
+      recordAudit(db, { action: 'update', entity: 'conflict', entityId: existing.id, before: existing, after: getConflict(db, existing.id) }, ctx);
+      result.updated += 1;
+    }
+    for (const fact of facts) {
+      const rows = db
+        .prepare(`${SELECT_CONFLICT} WHERE k.manual = 0 AND k.subject_id IS ? AND k.metric = ?`)
+        .all(fact.subjectId, fact.metric) as ConflictRow[];
+      for (const conflict of rows.map(toConflict)) {
+        if (foundKeys.has(conflict.key)) continue;
+        if (conflict.status === 'open') {
+          db.prepare('DELETE FROM conflicts WHERE id = ?').run(conflict.id);
+          recordAudit(db, { action: 'delete', entity: 'conflict', entityId: conflict.id, before: conflict, reason: 'The rule no longer fires.' }, ctx);
+          result.deleted += 1;
+        } else if (!conflict.stale) {
+          db.prepare('UPDATE conflicts SET stale = 1, updated_at = ? WHERE id = ?').run(at, conflict.id);
+          recordAudit(
+            db,
+            { action: 'update', entity: 'conflict', entityId: conflict.id, before: conflict, after: getConflict(db, conflict.id), reason: 'The rule no longer fires; the decision is kept.' },
+            ctx,
+          );
+          result.staled += 1;
+        }
+      }
+    }
+    return result;
+  })();
+}
+
+/**
+ * Records a reviewer's flag that these claims conflict, with a note; subject and metric default to the first
+ * claim's. Flagging the same claims again returns the existing conflict. Audited ('flag').
+ */
+export function flagConflict(
+  db: Db,
+  input: { claimIds: number[]; note: string; subjectId?: number | null; metric?: string },
+  ctx: WriteContext,
+): StoredConflict {
+  return db.transaction(() => {
+    const claimIds = requireClaims(input.claimIds);
+    const first = getClaim(db, claimIds[0] as number);
+    for (const id of claimIds.slice(1)) getClaim(db, id);
+    const key = conflictKey('manual', claimIds);
+    const existing = findConflictByKey(db, key);
+    if (existing) return existing;
+    const note = input.note.trim();
+    if (note === '') throw new ValidationError('Say why these claims conflict.', { note: 'A note is required.' });
+    const id = insertConflict(
+      db,
+      {
+        key,
+        rule: 'manual',
+        severity: 0,
+        explanation: note,
+        subjectId: input.subjectId === undefined ? first.subjectId : input.subjectId,
+        metric: input.metric ?? first.metric,
+        claimIds,
+        manual: true,
+      },
+      nowIso(ctx),
+    );
+    const conflict = getConflict(db, id);
+    recordAudit(db, { action: 'flag', entity: 'conflict', entityId: id, after: conflict, reason: note }, ctx);
+    return conflict;
+  })();
+}
+
+/** Removes a conflict a reviewer flagged by hand (automatic ones come and go with the rules). Audited. */
+export function unflagConflict(db: Db, id: number, version: number, ctx: WriteContext): void {
+  db.transaction(() => {
+    const before = lockedConflict(db, id, version);
+    if (!before.manual) throw new ValidationError('Only conflicts flagged by hand can be removed; explain or resolve this one instead.');
+    db.prepare('DELETE FROM conflicts WHERE id = ?').run(id);
+    recordAudit(db, { action: 'delete', entity: 'conflict', entityId: id, before }, ctx);
+  })();
+}
+
+function lockedConflict(db: Db, id: number, version: number): StoredConflict {
+  const conflict = getConflict(db, id);
+  if (conflict.version !== version) throw new StaleEditError(`Conflict ${id}`);
+  return conflict;
+}
+
+function setDecision(db: Db, id: number, status: ConflictStatus, note: string | null, preferred: number | null, at: string): void {
+  db.prepare(
+    `UPDATE conflicts SET status = ?, resolution_note = ?, preferred_claim_id = ?, version = version + 1, updated_at = ? WHERE id = ?`,
+  ).run(status, note, preferred, at, id);
+}
+
+/** Marks a conflict explained (different scope or definition) with the reviewer's note; audited. */
+export function explainConflict(db: Db, id: number, version: number, note: string, ctx: WriteContext): StoredConflict {
+  return db.transaction(() => {
+    const before = lockedConflict(db, id, version);
+    if (note.trim() === '') throw new ValidationError('Say how the claims differ in scope or definition.', { note: 'A note is required.' });
+    setDecision(db, id, 'explained', note.trim(), null, nowIso(ctx));
+    const after = getConflict(db, id);
+    recordAudit(db, { action: 'resolve', entity: 'conflict', entityId: id, before, after, reason: note.trim() }, ctx);
+    return after;
+  })();
+}
+
+/**
+ * Resolves a conflict with one of its claims preferred: that claim's rank becomes 'preferred', the others'
+ * 'deprecated' with `reason`. The conflict and each changed claim are audited.
+ */
+export function resolveConflict(
+  db: Db,
+  id: number,
+  version: number,
+  decision: { preferredClaimId: number; reason: RankReason; note: string },
+  ctx: WriteContext,
+): StoredConflict {
+  return db.transaction(() => {
+    const before = lockedConflict(db, id, version);
+    if (!before.claimIds.includes(decision.preferredClaimId)) {
+      throw new ValidationError('The preferred claim must be one of the conflict’s claims.', { preferredClaimId: 'Choose one of these claims.' });
+    }
+    if (!(RANK_REASONS as readonly string[]).includes(decision.reason)) {
+      throw new ValidationError(`Unknown reason “${decision.reason}”.`, { reason: `Choose one of: ${RANK_REASONS.join(', ')}.` });
+    }
+    const at = nowIso(ctx);
+    const note = decision.note.trim() || null;
+    for (const claimId of before.claimIds) {
+      const preferred = claimId === decision.preferredClaimId;
+      setRank(db, claimId, preferred ? 'preferred' : 'deprecated', preferred ? null : decision.reason, at, ctx, note);
+    }
+    setDecision(db, id, 'resolved', note, decision.preferredClaimId, at);
+    const after = getConflict(db, id);
+    recordAudit(db, { action: 'resolve', entity: 'conflict', entityId: id, before, after, reason: note ?? decision.reason }, ctx);
+    return after;
+  })();
+}
+
+/** Reopens an explained or resolved conflict: its claims go back to rank 'normal'. The conflict and each changed claim are audited. */
+export function reopenConflict(db: Db, id: number, version: number, ctx: WriteContext): StoredConflict {
+  return db.transaction(() => {
+    const before = lockedConflict(db, id, version);
+    const at = nowIso(ctx);
+    if (before.status === 'resolved') {
+      for (const claimId of before.claimIds) setRank(db, claimId, 'normal', null, at, ctx, ctx.reason ?? 'Conflict reopened.');
+    }
+    setDecision(db, id, 'open', null, null, at);
+    const after = getConflict(db, id);
+    recordAudit(db, { action: 'reopen', entity: 'conflict', entityId: id, before, after }, ctx);
+    return after;
+  })();
+}
+
+function setRank(db: Db, claimId: number, rank: string, reason: string | null, at: string, ctx: WriteContext, why: string | null): void {
+  const before = getClaim(db, claimId);
+  if (before.rank === rank && before.rankReason === reason) return;
+  db.prepare('UPDATE claims SET rank = ?, rank_reason = ?, version = version + 1, updated_at = ? WHERE id = ?').run(rank, reason, at, claimId);
+  recordAudit(db, { action: 'update', entity: 'claim', entityId: claimId, before, after: getClaim(db, claimId), reason: why }, ctx);
+}
+
+/** Facts (subject + metric) that have at least two claims that are not rejected: where conflicts can arise. */
+export function listFactKeys(db: Db): FactKey[] {
+  const rows = db
+    .prepare(
+      `SELECT subject_id, metric FROM claims WHERE status != 'rejected'
+       GROUP BY subject_id, metric HAVING count(*) >= 2 ORDER BY subject_id, metric`,
+    )
+    .all() as { subject_id: number | null; metric: string }[];
+  return rows.map((r) => ({ subjectId: r.subject_id, metric: r.metric }));
+}

@@ -1,0 +1,114 @@
+// Opening the database and migrating its schema. Migrations are numbered SQL files applied in order, each in a
+// transaction that also sets PRAGMA user_version, so a database is always exactly at one known version.
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadConfig } from '../config.js';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Folder of NNN-name.sql files; defaults to the configured db/migrations. */
+  migrationsDir?: string;
+  /** How long a writer waits for another process's lock before failing, in ms. */
+  busyTimeoutMs?: number;
+  /** Open without migrating (tests that build a database at an older version). */
+  migrate?: boolean;
+}
+
+export interface Migration {
+  version: number;
+  name: string;
+  file: string;
+}
+
+export interface MigrationResult {
+  from: number;
+  to: number;
+  applied: string[];
+}
+
+const MIGRATION_FILE = /^(\d{3})-([a-z0-9-]+)\.sql$/;
+
+/** Opens (creating if needed) a database with WAL, foreign keys and a busy timeout, then migrates it to the newest version. */
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = new Database(file);
+  try {
+    // WAL lets the web server read while an import writes; it does not apply to in-memory databases.
+    if (file !== ':memory:') {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
+    db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
+    db.pragma('foreign_keys = ON');
+    if (options.migrate !== false) migrate(db, options.migrationsDir ?? loadConfig().migrationsDir);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Lists the migration files of a folder in version order; throws on a gap or a duplicate number. */
+export function listMigrations(migrationsDir: string): Migration[] {
+  const migrations = fs
+    .readdirSync(migrationsDir)
+    .map((file) => ({ file, match: MIGRATION_FILE.exec(file) }))
+    .filter((entry): entry is { file: string; match: RegExpExecArray } => entry.match !== null)
+    .map(({ file, match }) => ({ version: Number(match[1]), name: match[2] ?? '', file: path.join(migrationsDir, file) }))
+    .sort((a, b) => a.version - b.version);
+  migrations.forEach((migration, index) => {
+    if (migration.version !== index + 1) {
+      throw new Error(`Migrations in ${migrationsDir} must be numbered 001, 002, … without gaps or duplicates; found ${path.basename(migration.file)} at position ${index + 1}.`);
+    }
+  });
+  return migrations;
+}
+
+/** Current schema version of a database (PRAGMA user_version; 0 = empty). */
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Applies every migration newer than the database's user_version (up to `target` when given), each in its own
+ * transaction; refuses a database newer than the newest migration.
+ */
+export function migrate(db: Db, migrationsDir: string, options: { target?: number } = {}): MigrationResult {
+  const migrations = listMigrations(migrationsDir);
+  const newest = migrations.length;
+  const from = schemaVersion(db);
+  if (from > newest) {
+    throw new Error(
+      `This database is at schema version ${from}, newer than this version of Crosscheck knows (newest migration: ${newest}). ` +
+        'Upgrade Crosscheck, or open another database file.',
+    );
+  }
+  const target = Math.min(options.target ?? newest, newest);
+  const pending = migrations.filter((m) => m.version > from && m.version <= target);
+  if (pending.length === 0) return { from, to: from, applied: [] };
+
+  // SQLite's procedure for schema changes: foreign keys off (they cannot be toggled inside a transaction),
+  // check them before each commit, switch them back on afterwards.
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (const migration of pending) applyMigration(db, migration);
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+  }
+  return { from, to: target, applied: pending.map((m) => path.basename(m.file)) };
+}
+
+function applyMigration(db: Db, migration: Migration): void {
+  const sql = fs.readFileSync(migration.file, 'utf8');
+  db.transaction(() => {
+    db.exec(sql);
+    const violations = db.pragma('foreign_key_check') as unknown[];
+    if (violations.length > 0) {
+      throw new Error(`Migration ${path.basename(migration.file)} leaves ${violations.length} foreign key violation(s); nothing was changed.`);
+    }
+    db.pragma(`user_version = ${migration.version}`);
+  })();
+}

@@ -1,0 +1,309 @@
+// Entities (people, organisations, forces, places, events, outlets) and their aliases. They serve as claim
+// speakers and subjects. A spelling matches an entity when its fold (foldName) equals the fold of the entity's
+// name or of one of its aliases; each fold belongs to at most one entity, which the functions here enforce.
+import type { Entity, EntityType, LexiconEntity } from '../domain/types.js';
+import { ENTITY_TYPES } from '../domain/types.js';
+import { NotFoundError, ValidationError } from '../domain/errors.js';
+import { foldName } from '../domain/names.js';
+import type { Db } from './database.js';
+import { nowIso, pageBounds, type Page, type PageRequest, type WriteContext } from './context.js';
+import { recordAudit } from './audit.js';
+
+export interface EntityRow {
+  id: number;
+  name: string;
+  type: string;
+  normalized_name: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An entity in a list, with how many claims it speaks and is the subject of. */
+export interface EntitySummary extends Entity {
+  aliasCount: number;
+  speakerClaimCount: number;
+  subjectClaimCount: number;
+}
+
+export interface EntityFilter extends PageRequest {
+  type?: EntityType;
+  /** Matches the start of the folded name or of any folded alias. */
+  q?: string;
+}
+
+/** The one mapping from an entities row (plus its aliases) to the domain Entity. */
+export function toEntity(row: EntityRow, aliases: string[]): Entity {
+  return { id: row.id, name: row.name, type: row.type as EntityType, aliases };
+}
+
+function aliasesOf(db: Db, entityId: number): string[] {
+  const rows = db.prepare('SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias').all(entityId) as { alias: string }[];
+  return rows.map((r) => r.alias);
+}
+
+/** The entity with this id, aliases included; NotFoundError when there is none. */
+export function getEntity(db: Db, id: number): Entity {
+  const row = db.prepare('SELECT * FROM entities WHERE id = ?').get(id) as EntityRow | undefined;
+  if (!row) throw new NotFoundError(`Entity ${id}`);
+  return toEntity(row, aliasesOf(db, id));
+}
+
+/** Id of the entity whose name or alias folds to `fold`, or null. */
+function ownerOfFold(db: Db, fold: string): number | null {
+  const row = db
+    .prepare(
+      `SELECT id FROM entities WHERE normalized_name = ?
+       UNION ALL SELECT entity_id FROM entity_aliases WHERE normalized_alias = ? LIMIT 1`,
+    )
+    .get(fold, fold) as { id: number } | undefined;
+  return row?.id ?? null;
+}
+
+/** The entity a spelling denotes (case, accents, punctuation folded; aliases followed), or null when none matches. */
+export function resolveEntity(db: Db, name: string): Entity | null {
+  const fold = foldName(name);
+  if (fold === '') return null;
+  const id = ownerOfFold(db, fold);
+  return id === null ? null : getEntity(db, id);
+}
+
+function requireFold(text: string, field: string): string {
+  const fold = foldName(text);
+  if (fold === '') throw new ValidationError(`A ${field} needs at least one letter or digit.`, { [field]: 'Enter a name.' });
+  return fold;
+}
+
+function requireType(type: string): EntityType {
+  if (!(ENTITY_TYPES as readonly string[]).includes(type)) {
+    throw new ValidationError(`Unknown entity type “${type}”.`, { type: `Choose one of: ${ENTITY_TYPES.join(', ')}.` });
+  }
+  return type as EntityType;
+}
+
+function insertAlias(db: Db, entityId: number, alias: string, fold: string, at: string): void {
+  db.prepare('INSERT INTO entity_aliases (entity_id, alias, normalized_alias, created_at) VALUES (?, ?, ?, ?)').run(
+    entityId,
+    alias.trim(),
+    fold,
+    at,
+  );
+}
+
+/** Creates an entity with optional aliases; ValidationError when the name or an alias already denotes an entity. Audited. */
+export function createEntity(db: Db, input: { name: string; type: EntityType; aliases?: string[] }, ctx: WriteContext): Entity {
+  return db.transaction(() => {
+    const name = input.name.trim();
+    const fold = requireFold(name, 'name');
+    const type = requireType(input.type);
+    const existing = ownerOfFold(db, fold);
+    if (existing !== null) {
+      throw new ValidationError(`“${name}” already names ${getEntity(db, existing).name}.`, { name: 'This name is already taken.' });
+    }
+    const at = nowIso(ctx);
+    const { lastInsertRowid } = db
+      .prepare('INSERT INTO entities (name, type, normalized_name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
+      .run(name, type, fold, at, at);
+    const id = Number(lastInsertRowid);
+    for (const alias of input.aliases ?? []) {
+      const aliasFold = requireFold(alias, 'alias');
+      const owner = ownerOfFold(db, aliasFold);
+      if (owner === id) continue;
+      if (owner !== null) {
+        throw new ValidationError(`The alias “${alias}” already names ${getEntity(db, owner).name}.`, { aliases: `“${alias}” is taken.` });
+      }
+      insertAlias(db, id, alias, aliasFold, at);
+    }
+    const entity = getEntity(db, id);
+    recordAudit(db, { action: 'create', entity: 'entity', entityId: id, after: entity }, ctx);
+    return entity;
+  })();
+}
+
+/** The entity a spelling denotes, created with `type` when none matches (audited then). */
+export function findOrCreateEntity(db: Db, name: string, type: EntityType, ctx: WriteContext): Entity {
+  return db.transaction(() => resolveEntity(db, name) ?? createEntity(db, { name, type }, ctx))();
+}
+
+/** A page of entities by name, with alias and claim counts (three grouped queries, none per row). */
+export function listEntities(db: Db, filter: EntityFilter = {}): Page<EntitySummary> {
+  const { limit, offset } = pageBounds(filter, 100);
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.type) {
+    where.push('e.type = ?');
+    params.push(filter.type);
+  }
+  const fold = filter.q ? foldName(filter.q) : '';
+  if (fold !== '') {
+    // Prefix match on the folded forms; escape LIKE wildcards so the reviewer's text is taken literally.
+    const pattern = `${fold.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(`(e.normalized_name LIKE ? ESCAPE '\\' OR e.id IN (SELECT entity_id FROM entity_aliases WHERE normalized_alias LIKE ? ESCAPE '\\'))`);
+    params.push(pattern, pattern);
+  }
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = (db.prepare(`SELECT count(*) AS n FROM entities e ${whereSql}`).get(...params) as { n: number }).n;
+  const rows = db
+    .prepare(`SELECT e.* FROM entities e ${whereSql} ORDER BY e.name COLLATE NOCASE, e.id LIMIT ? OFFSET ?`)
+    .all(...params, limit, offset) as EntityRow[];
+  const ids = JSON.stringify(rows.map((r) => r.id));
+  const aliasRows = db
+    .prepare('SELECT entity_id, alias FROM entity_aliases WHERE entity_id IN (SELECT value FROM json_each(?)) ORDER BY alias')
+    .all(ids) as { entity_id: number; alias: string }[];
+  const speakerCounts = countBy(db, 'speaker_id', ids);
+  const subjectCounts = countBy(db, 'subject_id', ids);
+  const items = rows.map((row): EntitySummary => {
+    const aliases = aliasRows.filter((a) => a.entity_id === row.id).map((a) => a.alias);
+    return {
+      ...toEntity(row, aliases),
+      aliasCount: aliases.length,
+      speakerClaimCount: speakerCounts.get(row.id) ?? 0,
+      subjectClaimCount: subjectCounts.get(row.id) ?? 0,
+    };
+  });
+  return { items, total, limit, offset };
+}
+
+function countBy(db: Db, column: 'speaker_id' | 'subject_id', idsJson: string): Map<number, number> {
+  const rows = db
+    .prepare(`SELECT ${column} AS id, count(*) AS n FROM claims WHERE ${column} IN (SELECT value FROM json_each(?)) GROUP BY ${column}`)
+    .all(idsJson) as { id: number; n: number }[];
+  return new Map(rows.map((r) => [r.id, r.n]));
+}
+
+/** Adds a spelling to an entity; ValidationError when it already denotes another entity; no-op when it already matches this one. Audited. */
+export function addAlias(db: Db, entityId: number, alias: string, ctx: WriteContext): Entity {
+  return db.transaction(() => {
+    const before = getEntity(db, entityId);
+    const fold = requireFold(alias, 'alias');
+    const owner = ownerOfFold(db, fold);
+    if (owner === entityId) return before;
+    if (owner !== null) {
+      throw new ValidationError(`“${alias}” already names ${getEntity(db, owner).name}; merge the two entities instead.`, {
+        alias: 'This spelling belongs to another entity.',
+      });
+    }
+    insertAlias(db, entityId, alias, fold, nowIso(ctx));
+    const after = getEntity(db, entityId);
+    recordAudit(db, { action: 'update', entity: 'entity', entityId, before, after }, ctx);
+    return after;
+  })();
+}
+
+/** Removes one alias (matched by fold) from an entity; NotFoundError when the entity has no such alias. Audited. */
+export function removeAlias(db: Db, entityId: number, alias: string, ctx: WriteContext): Entity {
+  return db.transaction(() => {
+    const before = getEntity(db, entityId);
+    const { changes } = db
+      .prepare('DELETE FROM entity_aliases WHERE entity_id = ? AND normalized_alias = ?')
+      .run(entityId, foldName(alias));
+    if (changes === 0) throw new NotFoundError(`Alias “${alias}” of ${before.name}`);
+    const after = getEntity(db, entityId);
+    recordAudit(db, { action: 'update', entity: 'entity', entityId, before, after }, ctx);
+    return after;
+  })();
+}
+
+/**
+ * Renames an entity (and optionally changes its type). The old name stays as an alias so that articles using it
+ * still match; ValidationError when the new name denotes another entity. Audited.
+ */
+export function renameEntity(db: Db, id: number, name: string, ctx: WriteContext, type?: EntityType): Entity {
+  return db.transaction(() => {
+    const before = getEntity(db, id);
+    const row = db.prepare('SELECT * FROM entities WHERE id = ?').get(id) as EntityRow;
+    const newName = name.trim();
+    const fold = requireFold(newName, 'name');
+    const owner = ownerOfFold(db, fold);
+    if (owner !== null && owner !== id) {
+      throw new ValidationError(`“${newName}” already names ${getEntity(db, owner).name}; merge the two entities instead.`, {
+        name: 'This name belongs to another entity.',
+      });
+    }
+    const at = nowIso(ctx);
+    // The new name may have been one of this entity's aliases: it becomes the name instead.
+    db.prepare('DELETE FROM entity_aliases WHERE entity_id = ? AND normalized_alias = ?').run(id, fold);
+    db.prepare('UPDATE entities SET name = ?, type = ?, normalized_name = ?, updated_at = ? WHERE id = ?').run(
+      newName,
+      requireType(type ?? before.type),
+      fold,
+      at,
+      id,
+    );
+    if (row.normalized_name !== fold) insertAlias(db, id, row.name, row.normalized_name, at);
+    const after = getEntity(db, id);
+    recordAudit(db, { action: 'update', entity: 'entity', entityId: id, before, after }, ctx);
+    return after;
+  })();
+}
+
+/**
+ * Merges entity `fromId` into `intoId`: its claims (as speaker and subject) and conflicts follow, its name and
+ * aliases become aliases of `intoId`, and it is deleted. Audited on both entities.
+ */
+export function mergeEntities(db: Db, fromId: number, intoId: number, ctx: WriteContext): Entity {
+  if (fromId === intoId) throw new ValidationError('An entity cannot be merged into itself.', { into: 'Choose another entity.' });
+  return db.transaction(() => {
+    const from = getEntity(db, fromId);
+    const before = getEntity(db, intoId);
+    const fromRow = db.prepare('SELECT * FROM entities WHERE id = ?').get(fromId) as EntityRow;
+    const at = nowIso(ctx);
+    const claimsMoved = db
+      .prepare('UPDATE claims SET speaker_id = ?, version = version + 1, updated_at = ? WHERE speaker_id = ?')
+      .run(intoId, at, fromId).changes;
+    const subjectsMoved = db
+      .prepare('UPDATE claims SET subject_id = ?, version = version + 1, updated_at = ? WHERE subject_id = ?')
+      .run(intoId, at, fromId).changes;
+    db.prepare('UPDATE conflicts SET subject_id = ?, updated_at = ? WHERE subject_id = ?').run(intoId, at, fromId);
+    db.prepare('UPDATE entity_aliases SET entity_id = ? WHERE entity_id = ?').run(intoId, fromId);
+    db.prepare('DELETE FROM entities WHERE id = ?').run(fromId);
+    insertAlias(db, intoId, fromRow.name, fromRow.normalized_name, at);
+    db.prepare('UPDATE entities SET updated_at = ? WHERE id = ?').run(at, intoId);
+    const after = getEntity(db, intoId);
+    const detail = { mergedInto: intoId, speakerClaimsMoved: claimsMoved, subjectClaimsMoved: subjectsMoved };
+    recordAudit(db, { action: 'merge', entity: 'entity', entityId: fromId, before: from, after: detail }, ctx);
+    recordAudit(db, { action: 'merge', entity: 'entity', entityId: intoId, before, after: { ...after, mergedFrom: fromId } }, ctx);
+    return after;
+  })();
+}
+
+/** Number of entities. */
+export function countEntities(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM entities').get() as { n: number }).n;
+}
+
+/**
+ * Creates the lexicon's entities when the table is empty (first start); returns how many were created and the
+ * aliases skipped because another entity already had them. Does nothing on a database that has entities.
+ */
+export function seedEntities(db: Db, entities: LexiconEntity[], ctx: WriteContext): { created: number; skippedAliases: string[] } {
+  return db.transaction(() => {
+    if (countEntities(db) > 0) return { created: 0, skippedAliases: [] };
+    const skippedAliases: string[] = [];
+    let created = 0;
+    for (const seed of entities) {
+      if (foldName(seed.name) === '' || ownerOfFold(db, foldName(seed.name)) !== null) {
+        skippedAliases.push(seed.name);
+        continue;
+      }
+      const aliases = seed.aliases.filter((alias) => {
+        const owner = ownerOfFold(db, foldName(alias));
+        const free = foldName(alias) !== '' && owner === null;
+        if (!free) skippedAliases.push(alias);
+        return free;
+      });
+      createEntity(db, { name: seed.name, type: seed.type, aliases: dedupeByFold(aliases) }, ctx);
+      created += 1;
+    }
+    return { created, skippedAliases };
+  })();
+}
+
+function dedupeByFold(names: string[]): string[] {
+  const seen = new Set<string>();
+  return names.filter((n) => {
+    const fold = foldName(n);
+    if (seen.has(fold)) return false;
+    seen.add(fold);
+    return true;
+  });
+}

@@ -1,0 +1,9 @@
+// The store's public surface: the only module that speaks SQL. Web and CLI import from here.
+export * from './database.js';
+export * from './context.js';
+export * from './audit.js';
+export * from './sources.js';
+export * from './entities.js';
+export * from './claims.js';
+export * from './conflicts.js';
+export * from './lexicon.js';

@@ -1,0 +1,3 @@
+// Shared test helpers: a migrated in-memory database and factories with fixed defaults.
+export * from './db.js';
+export * from './factories.js';
