@@ -1,0 +1,548 @@
+// The cross-check: claims about the same subject and metric form a *fact*; the rules of DESIGN.md
+// "Conflicts" flag pairs of claims that cannot both be right, and `agreement` counts the independent
+// sources behind each value. Pure functions of their inputs; no clock, no I/O.
+//
+// ── Metric names the rules rely on (compared case-insensitively, spaces collapsed) ────────────────────
+//   "start date"  kind `date`: when the subject (a war, a campaign, a ceasefire) began.
+//   "end date"    kind `date`: when it ended.
+//   "duration"    kind `duration`: how long the subject has lasted as of the claim's as-of date
+//                 ("eight-year civil war" → 8 year, as of the publication date). Meets the subject's
+//                 "start date" claims in the duration-vs-start rule.
+//   Any other metric of a `date` claim names the event ("visit date", "capture date"…) and is compared
+//   with the same metric only. The bare metric "date" (or an empty one) names no event, so such claims
+//   are laid out over time but never called conflicting.
+//
+// ── Time scope of a claim (decides which rule can compare two claims) ─────────────────────────────────
+//   event       the figure is a date (unit `date`)
+//   duration    kind `duration` or a duration unit
+//   cumulative  a count since scope_from up to the as-of date (scope_to null or equal to the as-of date):
+//               "since the campaign began"
+//   period      a count over scope_from..scope_to that ended before the as-of date: "in the first nine
+//               months of 2017"
+//   point       no scope: a share, a force size, a total as of the as-of date
+//   The as-of date is claim.asOf, else the publication date of its source.
+//
+// ── Rules (rule id → when a pair conflicts) ───────────────────────────────────────────────────────────
+//   event-date         same event metric, dates that do not overlap. Guard for recurring events: when
+//                      both dates are recent news (each within the window of its own as-of date) but the
+//                      two reports are further apart than the window, they are taken to be two
+//                      occurrences (two visits), not one disputed date.
+//   point-in-time      as-of dates within `asOfWindowDays`, intervals that do not overlap after widening
+//                      each bound by `tolerance`.
+//   period-count       periods overlapping ≥ 80 % (intersection over union of days), intervals that do not
+//                      overlap after tolerance. Different periods are never compared.
+//   cumulative-total   totals counted from starts within the window of each other: a later total below
+//                      an earlier one (after tolerance) conflicts; totals as of dates within the window
+//                      that do not overlap conflict either way.
+//   duration-vs-start  "N-year" as of D puts the start in [D − (N+1), D − (N−1)] years: one unit of
+//                      slack on each side because writers round both ways ("eight-year war" for a war in
+//                      its eighth year or past its eighth anniversary). A stated start outside it
+//                      conflicts, in the same article (internal inconsistency) or across sources.
+//
+// ── Severity (0–1, higher = further apart; documented so the conflicts list sorts meaningfully) ───────
+//   numbers: the relative gap, gap / larger facing bound (10 against 131 → 0.92).
+//   dates:   gap in days / (gap + 30): a day apart ≈ 0.03, a month 0.5, a year ≈ 0.92.
+//
+// ── Which claims take part ────────────────────────────────────────────────────────────────────────────
+//   Rejected claims never. Candidates (unreviewed) do when settings.includeCandidates is true — the
+//   default, so a disagreement shows up right after an import, before anyone has reviewed the claims.
+//   Deprecated claims still take part: a settled conflict must keep its key so its decision survives
+//   recomputation. Claims without a subject are never compared: "same subject" cannot be shown.
+
+import { formatDateInterval } from './figures.js';
+import {
+  dayNumber,
+  daysGapSeverity,
+  gap,
+  overlaps,
+  periodOverlapFraction,
+  relativeGap,
+  shiftDate,
+  toInterval,
+  type Interval,
+} from './intervals.js';
+import type { Claim, DurationUnit, Figure, IsoDate } from './types.js';
+import { DURATION_UNITS } from './types.js';
+
+export const METRIC_START_DATE = 'start date';
+export const METRIC_END_DATE = 'end date';
+export const METRIC_DURATION = 'duration';
+/** Date metrics that name no particular event: never compared. */
+export const GENERIC_DATE_METRICS: readonly string[] = ['', 'date', 'event date'];
+
+/** Two periods are "the same period" at or above this overlap (intersection over union). */
+export const SAME_PERIOD_OVERLAP = 0.8;
+
+export interface CrosscheckSettings {
+  /** Point-in-time figures are compared when their as-of dates are at most this many days apart. */
+  asOfWindowDays: number;
+  /** Relative tolerance added to each bound before intervals are compared (0.05 = 5 %). */
+  tolerance: number;
+  /** Whether unreviewed (candidate) claims take part; default true. */
+  includeCandidates?: boolean;
+}
+
+export const DEFAULT_SETTINGS: Readonly<Required<CrosscheckSettings>> = {
+  asOfWindowDays: 31,
+  tolerance: 0.05,
+  includeCandidates: true,
+};
+
+/** A claim with the source and entity names the rules need to explain themselves. */
+export interface ClaimInContext extends Claim {
+  publisher: string;
+  publishedAt: IsoDate;
+  subjectName: string | null;
+  speakerName: string | null;
+}
+
+export const RULES = ['event-date', 'point-in-time', 'period-count', 'cumulative-total', 'duration-vs-start'] as const;
+export type RuleId = (typeof RULES)[number];
+
+/** A conflict as the rules compute it; the store adds status and reviewer decisions by key. */
+export interface ComputedConflict {
+  /** rule + sorted claim ids: "event-date:12,40". Stable across recomputation. */
+  key: string;
+  rule: RuleId;
+  severity: number;
+  explanation: string;
+  claimIds: number[];
+  subjectId: number | null;
+  metric: string;
+  /** All claims come from one article. */
+  internal: boolean;
+}
+
+export type TimeScopeKind = 'event' | 'duration' | 'cumulative' | 'period' | 'point';
+
+/** The stable key of a conflict: rule and claim ids in ascending order. */
+export function conflictKey(rule: string, claimIds: readonly number[]): string {
+  return `${rule}:${[...claimIds].sort((a, b) => a - b).join(',')}`;
+}
+
+/** A metric as the rules compare it: lower case, single spaces, trimmed. */
+export function normaliseMetric(metric: string): string {
+  return metric.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** The date the claim's figure holds at: its as-of date, else its source's publication date. */
+export function effectiveAsOf(claim: ClaimInContext): IsoDate {
+  return claim.asOf ?? claim.publishedAt;
+}
+
+/** Which kind of time scope a claim has (see the header of this module). */
+export function timeScopeKind(claim: ClaimInContext): TimeScopeKind {
+  if (claim.figure.unit === 'date') return 'event';
+  if (claim.kind === 'duration' || (DURATION_UNITS as readonly string[]).includes(claim.figure.unit)) return 'duration';
+  if (claim.scopeFrom !== null) {
+    return claim.scopeTo === null || claim.scopeTo === effectiveAsOf(claim) ? 'cumulative' : 'period';
+  }
+  return 'point';
+}
+
+/** True when the claim takes part in the cross-check under these settings. */
+export function participates(claim: Claim, settings: CrosscheckSettings): boolean {
+  if (claim.status === 'rejected') return false;
+  return claim.status === 'confirmed' || settings.includeCandidates !== false;
+}
+
+/** The fact a claim belongs to: subject and metric ("12|start date"; "-|killed" without a subject). */
+export function factKey(claim: Pick<Claim, 'subjectId' | 'metric'>): string {
+  return `${claim.subjectId ?? '-'}|${normaliseMetric(claim.metric)}`;
+}
+
+/**
+ * The group a claim's conflicts are computed in, or null when it cannot conflict (no subject). Equals the
+ * fact key, except that a subject's "duration" claims join its "start date" fact, so that recomputing
+ * one group sees both sides of the duration-vs-start rule.
+ */
+export function conflictGroupKey(claim: Pick<Claim, 'subjectId' | 'metric'>): string | null {
+  if (claim.subjectId === null) return null;
+  const metric = normaliseMetric(claim.metric);
+  return `${claim.subjectId}|${metric === METRIC_DURATION ? METRIC_START_DATE : metric}`;
+}
+
+/** The metrics (normalised) whose claims share a conflict group with this metric. */
+export function metricsInConflictGroup(metric: string): string[] {
+  const m = normaliseMetric(metric);
+  return m === METRIC_DURATION || m === METRIC_START_DATE ? [METRIC_START_DATE, METRIC_DURATION] : [m];
+}
+
+/** Claims grouped by conflictGroupKey; claims without a subject are left out. */
+export function groupForConflicts<T extends Claim>(claims: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const claim of claims) {
+    const key = conflictGroupKey(claim);
+    if (key === null) continue;
+    const list = groups.get(key);
+    if (list) list.push(claim);
+    else groups.set(key, [claim]);
+  }
+  return groups;
+}
+
+export interface Fact<T extends Claim = ClaimInContext> {
+  key: string;
+  subjectId: number | null;
+  metric: string;
+  claims: T[];
+}
+
+/** Claims grouped into facts by subject and metric, in order of first appearance. */
+export function groupIntoFacts<T extends Claim>(claims: readonly T[]): Fact<T>[] {
+  const facts = new Map<string, Fact<T>>();
+  for (const claim of claims) {
+    const key = factKey(claim);
+    let fact = facts.get(key);
+    if (!fact) {
+      fact = { key, subjectId: claim.subjectId, metric: normaliseMetric(claim.metric), claims: [] };
+      facts.set(key, fact);
+    }
+    fact.claims.push(claim);
+  }
+  return [...facts.values()];
+}
+
+// ─────────────────────────────────────────────────────────────────────────────────────────────────────
+// Pairwise rules
+// ─────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** What a rule needs of a claim, worked out once per claim rather than once per pair. */
+interface Prepared {
+  claim: ClaimInContext;
+  scope: TimeScopeKind;
+  metric: string;
+  asOf: number;
+  interval: Interval;
+  /** scope_from..(scope_to or as-of) for cumulative and period claims */
+  period: { from: IsoDate; to: IsoDate } | null;
+}
+
+function prepare(claim: ClaimInContext): Prepared {
+  const scope = timeScopeKind(claim);
+  const asOf = effectiveAsOf(claim);
+  const period = claim.scopeFrom !== null ? { from: claim.scopeFrom, to: claim.scopeTo ?? asOf } : null;
+  return { claim, scope, metric: normaliseMetric(claim.metric), asOf: dayNumber(asOf), interval: toInterval(claim.figure), period };
+}
+
+/** Checks one pair of claims against every rule; the conflict, or null when they can both be right. */
+export function checkPair(a: ClaimInContext, b: ClaimInContext, settings: CrosscheckSettings): ComputedConflict | null {
+  if (!participates(a, settings) || !participates(b, settings)) return null;
+  return checkPrepared(prepare(a), prepare(b), settings);
+}
+
+function checkPrepared(a: Prepared, b: Prepared, settings: CrosscheckSettings): ComputedConflict | null {
+  if (a.claim.id === b.claim.id || a.claim.subjectId === null || a.claim.subjectId !== b.claim.subjectId) return null;
+  if (a.scope === 'duration' || b.scope === 'duration') return durationVsStart(a, b);
+  if (a.metric !== b.metric || a.claim.figure.unit !== b.claim.figure.unit) return null;
+  if (a.scope === 'event' && b.scope === 'event') return eventDate(a, b, settings);
+  if (a.scope === 'point' && b.scope === 'point') return pointInTime(a, b, settings);
+  if (a.scope === 'cumulative' && b.scope === 'cumulative') return cumulativeTotal(a, b, settings);
+  if (a.period && b.period) return periodCount(a, b, settings);
+  return null;
+}
+
+function eventDate(a: Prepared, b: Prepared, settings: CrosscheckSettings): ComputedConflict | null {
+  if (GENERIC_DATE_METRICS.includes(a.metric)) return null;
+  if (looksLikeTwoOccurrences(a, b, settings.asOfWindowDays)) return null;
+  const g = gap(a.interval, b.interval);
+  if (g === 0) return null;
+  const [first, second] = ordered(a, b, (p) => p.interval.low ?? Number.NEGATIVE_INFINITY);
+  const explanation =
+    `${lead(a, b, topic(a))}${says(first)}; ${says(second)}. These dates do not overlap; they are ${days(g)} apart.`;
+  return build('event-date', a, b, daysGapSeverity(g), explanation);
+}
+
+/** Two recent-news dates reported further apart than the window are two occurrences (two visits). */
+function looksLikeTwoOccurrences(a: Prepared, b: Prepared, windowDays: number): boolean {
+  const recent = (p: Prepared): boolean => gap(p.interval, { low: p.asOf, high: p.asOf }) <= windowDays;
+  return recent(a) && recent(b) && Math.abs(a.asOf - b.asOf) > windowDays;
+}
+
+function pointInTime(a: Prepared, b: Prepared, settings: CrosscheckSettings): ComputedConflict | null {
+  const apart = Math.abs(a.asOf - b.asOf);
+  if (apart > settings.asOfWindowDays) return null;
+  if (overlaps(a.interval, b.interval, settings.tolerance)) return null;
+  const explanation =
+    `${lead(a, b, topic(a))}${says(a)}; ${says(b)}. ` +
+    `The figures hold at dates ${apart === 0 ? 'on the same day' : `${days(apart)} apart`} and do not overlap, ` +
+    `even allowing ${percent(settings.tolerance)} either way.`;
+  return build('point-in-time', a, b, relativeGap(a.interval, b.interval), explanation);
+}
+
+function periodCount(a: Prepared, b: Prepared, settings: CrosscheckSettings): ComputedConflict | null {
+  if (!a.period || !b.period) return null;
+  const shared = periodOverlapFraction(a.period, b.period);
+  if (shared < SAME_PERIOD_OVERLAP) return null;
+  if (overlaps(a.interval, b.interval, settings.tolerance)) return null;
+  const explanation =
+    `${lead(a, b, `${topic(a)} over the same period`)}${says(a)}; ${says(b)}. ` +
+    `The periods share ${Math.round(shared * 100)} % of their days and the counts do not overlap, ` +
+    `even allowing ${percent(settings.tolerance)} either way.`;
+  return build('period-count', a, b, relativeGap(a.interval, b.interval), explanation);
+}
+
+function cumulativeTotal(a: Prepared, b: Prepared, settings: CrosscheckSettings): ComputedConflict | null {
+  if (!a.period || !b.period) return null;
+  const window = settings.asOfWindowDays;
+  if (Math.abs(dayNumber(a.period.from) - dayNumber(b.period.from)) > window) return null;
+  if (overlaps(a.interval, b.interval, settings.tolerance)) return null;
+  const [earlier, later] = ordered(a, b, (p) => p.asOf);
+  const apart = later.asOf - earlier.asOf;
+  const decreased = later.interval.high !== null && earlier.interval.low !== null && later.interval.high < earlier.interval.low;
+  if (apart > window && !decreased) return null;
+  const why = decreased
+    ? `The later total is lower than the earlier one, though a running total can only grow.`
+    : `The totals hold at dates ${apart === 0 ? 'on the same day' : `${days(apart)} apart`} and do not overlap, even allowing ${percent(settings.tolerance)} either way.`;
+  const explanation = `${lead(a, b, `${topic(a)}, counted from the same start`)}${says(earlier)}; ${says(later)}. ${why}`;
+  return build('cumulative-total', a, b, relativeGap(a.interval, b.interval), explanation);
+}
+
+function durationVsStart(a: Prepared, b: Prepared): ComputedConflict | null {
+  const duration = a.scope === 'duration' ? a : b;
+  const start = duration === a ? b : a;
+  if (duration.metric !== METRIC_DURATION || start.metric !== METRIC_START_DATE || start.scope !== 'event') return null;
+  const implied = impliedStart(duration.claim);
+  if (!implied) return null;
+  const g = gap(toInterval(implied), start.interval);
+  if (g === 0) return null;
+  const asOf = day(duration.claim.scopeTo ?? effectiveAsOf(duration.claim));
+  const range = implied.low === null ? `no later than ${day(implied.high)}` : `between ${day(implied.low)} and ${day(implied.high)}`;
+  const explanation =
+    `${lead(a, b, topic(start))}${says(duration)} as its length as of ${asOf}, which puts the start ${range}; ` +
+    `${says(start)} as its start. These are ${days(g)} apart.`;
+  return build('duration-vs-start', a, b, daysGapSeverity(g), explanation);
+}
+
+/**
+ * The start date a duration implies: as of D, a duration of [low, high] units began between
+ * D − (high + 1) and D − (low − 1) units (one unit of rounding slack each side). Null when the figure
+ * is not a usable duration.
+ */
+export function impliedStart(claim: ClaimInContext): { unit: 'date'; low: IsoDate | null; high: IsoDate } | null {
+  const f = claim.figure;
+  if (f.unit === 'date' || !(DURATION_UNITS as readonly string[]).includes(f.unit)) return null;
+  const unit = f.unit as DurationUnit;
+  const asOf = claim.scopeTo ?? effectiveAsOf(claim);
+  const shortest = Math.max(0, (f.low ?? 0) - 1);
+  return {
+    unit: 'date',
+    low: f.high === null ? null : shiftDate(asOf, -(f.high + 1), unit),
+    high: shiftDate(asOf, -shortest, unit),
+  };
+}
+
+// ─────────────────────────────────────────────────────────────────────────────────────────────────────
+// Explanations: plain language naming the figures and who stated them
+// ─────────────────────────────────────────────────────────────────────────────────────────────────────
+
+function build(rule: RuleId, a: Prepared, b: Prepared, severity: number, explanation: string): ComputedConflict {
+  const ids = [a.claim.id, b.claim.id].sort((x, y) => x - y);
+  const startSide = a.metric === METRIC_DURATION ? b : a;
+  return {
+    key: conflictKey(rule, ids),
+    rule,
+    severity: Math.round(severity * 1000) / 1000,
+    explanation,
+    claimIds: ids,
+    subjectId: a.claim.subjectId,
+    metric: startSide.metric,
+    internal: a.claim.sourceId === b.claim.sourceId,
+  };
+}
+
+/** "Sources disagree on when the Syrian civil war began: " or, within one article, "Internal inconsistency in …". */
+function lead(a: Prepared, b: Prepared, about: string): string {
+  if (a.claim.sourceId === b.claim.sourceId) {
+    return `Internal inconsistency in ${a.claim.publisher} (${day(a.claim.publishedAt)}) on ${about}: `;
+  }
+  return `Sources disagree on ${about}: `;
+}
+
+/** What the fact is about, in words: "when the Syrian civil war began", "territory controlled (Syrian government)". */
+function topic(p: Prepared): string {
+  const subject = p.claim.subjectName ?? 'the subject';
+  if (p.metric === METRIC_START_DATE) return `when ${withArticle(subject)} began`;
+  if (p.metric === METRIC_END_DATE) return `when ${withArticle(subject)} ended`;
+  return `${p.metric} (${subject})`;
+}
+
+/**
+ * "Syrian civil war" → "the Syrian civil war". Only descriptions (with a lower-case word) get an article;
+ * proper names ("Operation Dawn", "Sergei Shoigu") and names that already have one stay as they are.
+ */
+function withArticle(subject: string): string {
+  if (/^(the|a|an)\s/i.test(subject)) return subject;
+  return /(^|\s)\p{Ll}/u.test(subject) ? `the ${subject}` : subject;
+}
+
+/** "The National (19 Mar 2019), citing X, via Y, gives "2015" (reportedly)". */
+function says(p: Prepared): string {
+  const c = p.claim;
+  const who = [`${c.publisher} (${day(c.publishedAt)})`];
+  if (c.speakerName) who.push(`citing ${c.speakerName}`);
+  if (c.relay) who.push(`via ${c.relay}`);
+  const hedge = c.hedge ? ` (${c.hedge})` : '';
+  // A comma closes the attribution aside: "Courier, citing Putin, gives …".
+  return `${who.join(', ')}${who.length > 1 ? ',' : ''} gives "${c.valueText}"${hedge}`;
+}
+
+function day(iso: IsoDate): string {
+  return formatDateInterval(iso, iso);
+}
+
+function days(n: number): string {
+  return n === 1 ? '1 day' : `${n.toLocaleString('en-US')} days`;
+}
+
+function percent(t: number): string {
+  return `${Math.round(t * 1000) / 10} %`;
+}
+
+function ordered(a: Prepared, b: Prepared, by: (p: Prepared) => number): [Prepared, Prepared] {
+  const [x, y] = [by(a), by(b)];
+  return x < y || (x === y && a.claim.id < b.claim.id) ? [a, b] : [b, a];
+}
+
+// ─────────────────────────────────────────────────────────────────────────────────────────────────────
+// Whole facts and incremental recomputation
+// ─────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * All conflicts among one conflict group's claims (see conflictGroupKey), ordered by key. O(n²) pairs
+ * over a group; groups are small. Claims from other groups are ignored by the rules anyway.
+ */
+export function conflictsForFact(claims: readonly ClaimInContext[], settings: CrosscheckSettings): ComputedConflict[] {
+  const prepared = claims.filter((c) => participates(c, settings)).map(prepare);
+  const found: ComputedConflict[] = [];
+  for (let i = 0; i < prepared.length; i++) {
+    for (let j = i + 1; j < prepared.length; j++) {
+      const conflict = checkPrepared(prepared[i]!, prepared[j]!, settings);
+      if (conflict) found.push(conflict);
+    }
+  }
+  return found.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+}
+
+/**
+ * The conflicts of a group that involve at least one of the changed claims: what an import or an edit
+ * needs recomputed, in O(changed × group) instead of O(group²). Conflicts between unchanged claims
+ * cannot have changed.
+ */
+export function conflictsInvolving(
+  changedIds: Iterable<number>,
+  claims: readonly ClaimInContext[],
+  settings: CrosscheckSettings,
+): ComputedConflict[] {
+  const changed = new Set(changedIds);
+  const prepared = claims.filter((c) => participates(c, settings)).map(prepare);
+  const found: ComputedConflict[] = [];
+  for (let i = 0; i < prepared.length; i++) {
+    const a = prepared[i]!;
+    for (let j = i + 1; j < prepared.length; j++) {
+      const b = prepared[j]!;
+      if (!changed.has(a.claim.id) && !changed.has(b.claim.id)) continue;
+      const conflict = checkPrepared(a, b, settings);
+      if (conflict) found.push(conflict);
+    }
+  }
+  return found.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+}
+
+// ─────────────────────────────────────────────────────────────────────────────────────────────────────
+// Agreement
+// ─────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Who a claim ultimately comes from: its speaker; else the outlet it was relayed from; else its
+ * publisher. One ministry figure carried by three outlets has one origin.
+ */
+export function independenceKey(claim: ClaimInContext): string {
+  if (claim.speakerId !== null) return `speaker:${claim.speakerId}`;
+  if (claim.relay) return `relay:${foldRelay(claim.relay)}`;
+  return `publisher:${fold(claim.publisher)}`;
+}
+
+// Relays are stored as written ("as reported by Northgate Wire", "TASS reported"); the cue words around
+// the name are dropped so that two spellings of one relay meet.
+const RELAY_CUES = /\b(according to|as reported by|reported by|reported|reports|reporting|citing|cited by|via|quoted by|said|says|told)\b/g;
+
+function foldRelay(relay: string): string {
+  return fold(fold(relay).replace(RELAY_CUES, ' '));
+}
+
+function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .replace(/^the /, '');
+}
+
+export interface ValueSupport {
+  /** The value: the figure and time scope shared by `claimIds`. */
+  figure: Figure;
+  scopeFrom: IsoDate | null;
+  scopeTo: IsoDate | null;
+  valueText: string;
+  /** Claims stating exactly this figure and scope. */
+  claimIds: number[];
+  /** Claims compatible with it: comparable time scope and intervals overlapping after tolerance. */
+  supportingClaimIds: number[];
+  /** How many independent origins back it (see independenceKey). */
+  independentSources: number;
+}
+
+/**
+ * The values stated for a fact and how many independent sources back each, most backed first. A claim
+ * backs a value when the two are comparable (the same rule scope) and overlap after tolerance.
+ */
+export function agreement(claims: readonly ClaimInContext[], settings: CrosscheckSettings): ValueSupport[] {
+  const prepared = claims.filter((c) => participates(c, settings)).map(prepare);
+  // A value is one figure and scope; the same figure stated at dates further apart than the window (a
+  // share in 2016 and again in 2021) is two values, so each is checked against its own time.
+  const values: { key: string; members: Prepared[] }[] = [];
+  for (const p of prepared) {
+    const c = p.claim;
+    const key = JSON.stringify([c.figure.unit, c.figure.low, c.figure.high, c.scopeFrom, c.scopeTo, p.metric]);
+    const home = values.find((v) => v.key === key && supports(v.members[0]!, p, settings));
+    if (home) home.members.push(p);
+    else values.push({ key, members: [p] });
+  }
+  const result: ValueSupport[] = [];
+  for (const { members } of values) {
+    const rep = members[0]!;
+    const supporting = prepared.filter((p) => members.includes(p) || supports(rep, p, settings));
+    result.push({
+      figure: rep.claim.figure,
+      scopeFrom: rep.claim.scopeFrom,
+      scopeTo: rep.claim.scopeTo,
+      valueText: rep.claim.valueText,
+      claimIds: members.map((m) => m.claim.id).sort((x, y) => x - y),
+      supportingClaimIds: supporting.map((s) => s.claim.id).sort((x, y) => x - y),
+      independentSources: new Set(supporting.map((s) => independenceKey(s.claim))).size,
+    });
+  }
+  return result.sort((x, y) => y.independentSources - x.independentSources || (x.claimIds[0] ?? 0) - (y.claimIds[0] ?? 0));
+}
+
+/** True when claim p agrees with the value represented by rep. */
+function supports(rep: Prepared, p: Prepared, settings: CrosscheckSettings): boolean {
+  if (rep.metric !== p.metric || rep.scope !== p.scope || rep.claim.figure.unit !== p.claim.figure.unit) return false;
+  if (rep.claim.subjectId !== p.claim.subjectId) return false;
+  const tolerance = rep.scope === 'event' ? 0 : settings.tolerance;
+  if (!overlaps(rep.interval, p.interval, tolerance)) return false;
+  switch (rep.scope) {
+    case 'event':
+      return !looksLikeTwoOccurrences(rep, p, settings.asOfWindowDays);
+    case 'point':
+    case 'cumulative':
+      return Math.abs(rep.asOf - p.asOf) <= settings.asOfWindowDays;
+    case 'period':
+      return !!rep.period && !!p.period && periodOverlapFraction(rep.period, p.period) >= SAME_PERIOD_OVERLAP;
+    case 'duration':
+      return Math.abs(rep.asOf - p.asOf) <= settings.asOfWindowDays;
+  }
+}

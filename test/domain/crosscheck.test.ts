@@ -1,0 +1,411 @@
+import { describe, expect, it } from 'vitest';
+import {
+  agreement,
+  checkPair,
+  conflictGroupKey,
+  conflictKey,
+  conflictsForFact,
+  conflictsInvolving,
+  DEFAULT_SETTINGS,
+  factKey,
+  groupForConflicts,
+  groupIntoFacts,
+  impliedStart,
+  independenceKey,
+  metricsInConflictGroup,
+  participates,
+  timeScopeKind,
+  type ClaimInContext,
+} from '../../src/domain/crosscheck.js';
+import type { Figure } from '../../src/domain/types.js';
+
+const WAR = 1; // subject ids
+const GOVT = 2;
+const SHOIGU = 3;
+const RUSSIA = 4;
+const KURDS = 5;
+const MINISTRY = 40; // speaker ids
+
+let nextId = 1;
+/** A claim with fixed defaults: confirmed, publisher's own voice, no scope. */
+function claim(over: Partial<ClaimInContext> & { figure: Figure }): ClaimInContext {
+  const id = over.id ?? nextId++;
+  return {
+    id,
+    sourceId: id * 10,
+    quote: 'A sentence of our own.',
+    quoteStart: 0,
+    quoteEnd: 22,
+    valueText: 'x',
+    kind: over.figure.unit === 'date' ? 'date' : 'count',
+    metric: 'killed',
+    subjectId: WAR,
+    qualifier: 'exact',
+    scopeFrom: null,
+    scopeTo: null,
+    asOf: null,
+    speakerId: null,
+    attributionCue: null,
+    relay: null,
+    hedge: null,
+    status: 'confirmed',
+    rank: 'normal',
+    rankReason: null,
+    note: null,
+    origin: 'extracted',
+    version: 1,
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
+    publisher: 'Outlet',
+    publishedAt: '2020-01-01',
+    subjectName: 'Syrian civil war',
+    speakerName: null,
+    ...over,
+  };
+}
+
+const date = (low: string, high = low): Figure => ({ unit: 'date', low, high });
+const count = (low: number | null, high: number | null = low): Figure => ({ unit: 'count', low, high });
+const pct = (low: number | null, high: number | null = low): Figure => ({ unit: 'percent', low, high });
+const years = (n: number, high: number | null = n): Figure => ({ unit: 'year', low: n, high });
+
+const S = DEFAULT_SETTINGS;
+
+// The war-start story: one 2019 article says the war began in 2015 and calls it eight years old; a 2021
+// article says March 2011 and calls it a 10-year conflict.
+function warStart() {
+  const start2015 = claim({ id: 101, sourceId: 1, publisher: 'The Gazette', publishedAt: '2019-03-19', metric: 'start date', valueText: '2015', figure: date('2015-01-01', '2015-12-31') });
+  const eightYear = claim({ id: 102, sourceId: 1, publisher: 'The Gazette', publishedAt: '2019-03-19', kind: 'duration', metric: 'duration', valueText: 'eight-year', figure: years(8) });
+  const march2011 = claim({ id: 103, sourceId: 2, publisher: 'Radio Dawn', publishedAt: '2021-09-14', metric: 'start date', valueText: 'March 2011', figure: date('2011-03-01', '2011-03-31') });
+  const tenYear = claim({ id: 104, sourceId: 2, publisher: 'Radio Dawn', publishedAt: '2021-09-14', kind: 'duration', metric: 'duration', valueText: '10-year', figure: years(10) });
+  return { start2015, eightYear, march2011, tenYear };
+}
+
+describe('event dates', () => {
+  it('a start of 2015 against March 2011 conflicts, naming both figures and outlets', () => {
+    const { start2015, march2011 } = warStart();
+    const c = checkPair(start2015, march2011, S);
+    expect(c).not.toBeNull();
+    expect(c!.rule).toBe('event-date');
+    expect(c!.key).toBe('event-date:101,103');
+    expect(c!.claimIds).toEqual([101, 103]);
+    expect(c!.internal).toBe(false);
+    expect(c!.metric).toBe('start date');
+    expect(c!.severity).toBeGreaterThan(0.95);
+    expect(c!.explanation).toBe(
+      'Sources disagree on when the Syrian civil war began: Radio Dawn (14 Sep 2021) gives "March 2011"; ' +
+        'The Gazette (19 Mar 2019) gives "2015". These dates do not overlap; they are 1,372 days apart.',
+    );
+  });
+
+  it('the same visit date from two outlets agrees and is backed by two independent sources', () => {
+    const a = claim({ id: 201, subjectId: SHOIGU, subjectName: 'Sergei Shoigu', metric: 'visit date', publisher: 'Wire A', publishedAt: '2016-06-19', figure: date('2016-06-18') });
+    const b = claim({ id: 202, subjectId: SHOIGU, subjectName: 'Sergei Shoigu', metric: 'visit date', publisher: 'Radio B', publishedAt: '2016-06-20', figure: date('2016-06-18') });
+    expect(conflictsForFact([a, b], S)).toEqual([]);
+    const values = agreement([a, b], S);
+    expect(values).toHaveLength(1);
+    expect(values[0]!.claimIds).toEqual([201, 202]);
+    expect(values[0]!.independentSources).toBe(2);
+  });
+
+  it('a day apart on one visit is a conflict of low severity', () => {
+    const a = claim({ subjectId: SHOIGU, metric: 'visit date', publishedAt: '2016-06-19', figure: date('2016-06-18') });
+    const b = claim({ subjectId: SHOIGU, metric: 'visit date', publishedAt: '2016-06-19', figure: date('2016-06-17') });
+    const c = checkPair(a, b, S);
+    expect(c?.rule).toBe('event-date');
+    expect(c!.severity).toBeLessThan(0.1);
+    expect(c!.explanation).toContain('1 day apart');
+  });
+
+  it('two recent visits reported a year apart are two occurrences, not a disputed date', () => {
+    const a = claim({ subjectId: SHOIGU, metric: 'visit date', publishedAt: '2016-06-19', figure: date('2016-06-18') });
+    const b = claim({ subjectId: SHOIGU, metric: 'visit date', publishedAt: '2017-09-11', figure: date('2017-09-10') });
+    expect(checkPair(a, b, S)).toBeNull();
+  });
+
+  it('an event date recalled long after still meets a recent report of the same event', () => {
+    const recent = claim({ subjectId: SHOIGU, metric: 'visit date', publishedAt: '2016-06-19', figure: date('2016-06-18') });
+    const recalled = claim({ subjectId: SHOIGU, metric: 'visit date', publishedAt: '2018-01-05', figure: date('2016-05-01', '2016-05-31') });
+    expect(checkPair(recent, recalled, S)?.rule).toBe('event-date');
+  });
+
+  it('a bare "date" metric names no event and is never compared', () => {
+    const a = claim({ metric: 'date', figure: date('2016-06-18') });
+    const b = claim({ metric: 'Date', figure: date('2016-03-01', '2016-03-31') });
+    expect(checkPair(a, b, S)).toBeNull();
+  });
+
+  it('different events, different subjects or no subject never conflict', () => {
+    const a = claim({ metric: 'start date', figure: date('2015-09-30') });
+    expect(checkPair(a, claim({ metric: 'end date', figure: date('2016-03-14') }), S)).toBeNull();
+    expect(checkPair(a, claim({ metric: 'start date', subjectId: RUSSIA, figure: date('2011-03-15') }), S)).toBeNull();
+    const noSubject = claim({ metric: 'start date', subjectId: null, figure: date('2011-03-15') });
+    expect(checkPair({ ...a, subjectId: null }, noSubject, S)).toBeNull();
+  });
+
+  it('matches metrics regardless of case and spacing', () => {
+    const a = claim({ metric: 'Start  Date', figure: date('2015-01-01', '2015-12-31') });
+    const b = claim({ metric: 'start date', figure: date('2011-03-01', '2011-03-31') });
+    expect(checkPair(a, b, S)?.rule).toBe('event-date');
+  });
+});
+
+describe('point-in-time figures', () => {
+  const ninety = () => claim({ id: 301, subjectId: GOVT, subjectName: 'Syrian government', metric: 'territory controlled', kind: 'territory', publisher: 'Courier', publishedAt: '2021-09-14', speakerId: 7, speakerName: 'Vladimir Putin', relay: 'the Kremlin press office', valueText: '90 percent', figure: pct(90) });
+  const sixty = () => claim({ id: 302, subjectId: GOVT, subjectName: 'Syrian government', metric: 'territory controlled', kind: 'territory', publisher: 'Mapping Group', publishedAt: '2021-09-28', asOf: '2021-09-20', valueText: 'around 60 percent', figure: pct(54, 66) });
+
+  it('shares as of dates within the window that do not overlap conflict, with attribution in the explanation', () => {
+    const c = checkPair(ninety(), sixty(), S);
+    expect(c?.rule).toBe('point-in-time');
+    expect(c!.key).toBe('point-in-time:301,302');
+    expect(c!.severity).toBeCloseTo(1 - 66 / 90, 3);
+    expect(c!.explanation).toBe(
+      'Sources disagree on territory controlled (Syrian government): Courier (14 Sep 2021), citing Vladimir Putin, ' +
+        'via the Kremlin press office, gives "90 percent"; Mapping Group (28 Sep 2021) gives "around 60 percent". ' +
+        'The figures hold at dates 6 days apart and do not overlap, even allowing 5 % either way.',
+    );
+  });
+
+  it('figures further apart in time than the window are laid out, not compared', () => {
+    const overHalf = claim({ subjectId: GOVT, metric: 'territory controlled', publishedAt: '2019-03-20', figure: pct(30, 40) });
+    expect(checkPair(ninety(), overHalf, S)).toBeNull();
+    expect(checkPair(ninety(), { ...sixty(), asOf: '2021-10-16' }, S)).toBeNull(); // 32 days
+    expect(checkPair(ninety(), { ...sixty(), asOf: '2021-10-16' }, { ...S, asOfWindowDays: 40 })?.rule).toBe('point-in-time');
+  });
+
+  it('the tolerance absorbs small differences', () => {
+    const a = claim({ subjectId: GOVT, metric: 'territory controlled', figure: pct(90) });
+    const b = claim({ subjectId: GOVT, metric: 'territory controlled', figure: pct(95) });
+    expect(checkPair(a, b, S)).toBeNull();
+    expect(checkPair(a, b, { ...S, tolerance: 0 })?.rule).toBe('point-in-time');
+  });
+
+  it('different subjects (government against Kurdish-led forces) and different units never meet', () => {
+    const kurds = claim({ subjectId: KURDS, metric: 'territory controlled', figure: pct(25) });
+    expect(checkPair(ninety(), kurds, S)).toBeNull();
+    const a = claim({ subjectId: RUSSIA, metric: 'troops deployed', figure: count(4000) });
+    const b = claim({ subjectId: RUSSIA, metric: 'troops deployed', figure: pct(10) });
+    expect(checkPair(a, b, S)).toBeNull();
+  });
+
+  it('an open-ended figure overlaps anything above its bound', () => {
+    const a = claim({ figure: count(400_000, null) });
+    const b = claim({ figure: count(450_000, 550_000) });
+    expect(checkPair(a, b, S)).toBeNull();
+  });
+});
+
+describe('period counts and cumulative totals', () => {
+  const ministry = (over: Partial<ClaimInContext> = {}) =>
+    claim({ id: 401, subjectId: RUSSIA, subjectName: 'Russian armed forces', metric: 'killed', kind: 'casualties', publisher: 'Wire A', publishedAt: '2016-06-19', speakerId: MINISTRY, speakerName: 'Russian Defence Ministry', scopeFrom: '2015-09-30', scopeTo: '2016-06-19', valueText: '10', figure: count(10), ...over });
+  const monitor = (over: Partial<ClaimInContext> = {}) =>
+    claim({ id: 402, subjectId: RUSSIA, subjectName: 'Russian armed forces', metric: 'killed', kind: 'casualties', publisher: 'Monitor', publishedAt: '2016-06-16', scopeFrom: '2015-09-01', valueText: 'at least 30', hedge: null, figure: count(30, null), ...over });
+  const nineMonths = (over: Partial<ClaimInContext> = {}) =>
+    claim({ id: 403, subjectId: RUSSIA, subjectName: 'Russian armed forces', metric: 'killed', kind: 'casualties', publisher: 'Ledger', publishedAt: '2017-11-21', scopeFrom: '2017-01-01', scopeTo: '2017-09-30', valueText: '131', hedge: 'reportedly', figure: count(131), ...over });
+
+  it('classifies time scopes', () => {
+    expect(timeScopeKind(ministry())).toBe('cumulative');
+    expect(timeScopeKind(monitor())).toBe('cumulative');
+    expect(timeScopeKind(nineMonths())).toBe('period');
+    expect(timeScopeKind(claim({ figure: pct(90) }))).toBe('point');
+    expect(timeScopeKind(claim({ figure: date('2015-09-30') }))).toBe('event');
+    expect(timeScopeKind(claim({ kind: 'duration', figure: years(8) }))).toBe('duration');
+  });
+
+  it('10 since the campaign began against 131 in Jan–Sep 2017 cover different periods: no conflict', () => {
+    expect(checkPair(ministry(), nineMonths(), S)).toBeNull();
+    expect(conflictsForFact([ministry(), nineMonths()], S)).toEqual([]);
+  });
+
+  it('counts for the same period that do not overlap conflict', () => {
+    const other = nineMonths({ id: 404, publisher: 'Monitor', hedge: null, valueText: 'about 40', figure: count(36, 44), scopeFrom: '2017-01-01', scopeTo: '2017-09-15' });
+    const c = checkPair(nineMonths(), other, S);
+    expect(c?.rule).toBe('period-count');
+    expect(c!.explanation).toContain('Ledger (21 Nov 2017) gives "131" (reportedly)');
+    expect(c!.explanation).toContain('The periods share 95 % of their days');
+  });
+
+  it('periods overlapping less than 80 % are different periods', () => {
+    const wholeYear = nineMonths({ id: 405, scopeFrom: '2017-01-01', scopeTo: '2017-12-31', publishedAt: '2018-01-20', figure: count(40) });
+    expect(checkPair(nineMonths(), wholeYear, S)).toBeNull();
+  });
+
+  it('a later running total below an earlier one conflicts (ministry 10 after the monitor\'s 30)', () => {
+    const c = checkPair(ministry(), monitor(), S);
+    expect(c?.rule).toBe('cumulative-total');
+    expect(c!.key).toBe('cumulative-total:401,402');
+    expect(c!.explanation).toBe(
+      'Sources disagree on killed (Russian armed forces), counted from the same start: Monitor (16 Jun 2016) gives "at least 30"; ' +
+        'Wire A (19 Jun 2016), citing Russian Defence Ministry, gives "10". The later total is lower than the earlier one, ' +
+        'though a running total can only grow.',
+    );
+    expect(c!.severity).toBeCloseTo(20 / 30, 3);
+  });
+
+  it('a running total that grows over months is not a conflict; one that shrinks is', () => {
+    const later = ministry({ id: 406, publishedAt: '2017-03-01', scopeTo: null, figure: count(50) });
+    expect(checkPair(ministry(), later, S)).toBeNull();
+    const shrunk = ministry({ id: 407, publishedAt: '2017-03-01', scopeTo: null, figure: count(5) });
+    expect(checkPair(ministry(), shrunk, S)?.rule).toBe('cumulative-total');
+  });
+
+  it('totals counted from different starts are not compared', () => {
+    const sinceWar = ministry({ id: 408, scopeFrom: '2011-03-15', publishedAt: '2017-03-01', scopeTo: null, figure: count(3) });
+    expect(checkPair(ministry(), sinceWar, S)).toBeNull();
+  });
+
+  it('a later total open above never counts as a decrease', () => {
+    const earlier = claim({ metric: 'killed', scopeFrom: '2011-03-15', publishedAt: '2019-03-20', figure: count(450_000, 550_000) });
+    const later = claim({ metric: 'killed', scopeFrom: '2011-03-01', publishedAt: '2021-09-28', figure: count(350_000, null) });
+    expect(checkPair(earlier, later, S)).toBeNull();
+  });
+
+  it('a running total is not compared with an unscoped figure', () => {
+    expect(checkPair(ministry(), claim({ subjectId: RUSSIA, metric: 'killed', publishedAt: '2016-06-19', figure: count(100) }), S)).toBeNull();
+  });
+});
+
+describe('duration against start date', () => {
+  it('implies a start one unit either side of as-of minus the duration', () => {
+    const { eightYear, tenYear } = warStart();
+    expect(impliedStart(eightYear)).toEqual({ unit: 'date', low: '2010-03-19', high: '2012-03-19' });
+    expect(impliedStart(tenYear)).toEqual({ unit: 'date', low: '2010-09-14', high: '2012-09-14' });
+    expect(impliedStart(claim({ kind: 'duration', publishedAt: '2016-06-19', figure: { unit: 'day', low: 4, high: 4 } }))).toEqual({ unit: 'date', low: '2016-06-14', high: '2016-06-16' });
+    expect(impliedStart(claim({ kind: 'duration', publishedAt: '2019-03-19', figure: years(8, null) }))).toEqual({ unit: 'date', low: null, high: '2012-03-19' });
+    expect(impliedStart(claim({ figure: count(8) }))).toBeNull();
+  });
+
+  it('"eight-year war" and "began in 2015" in one article are an internal inconsistency', () => {
+    const { start2015, eightYear } = warStart();
+    const c = checkPair(eightYear, start2015, S);
+    expect(c?.rule).toBe('duration-vs-start');
+    expect(c!.key).toBe('duration-vs-start:101,102');
+    expect(c!.internal).toBe(true);
+    expect(c!.metric).toBe('start date');
+    expect(c!.explanation).toBe(
+      'Internal inconsistency in The Gazette (19 Mar 2019) on when the Syrian civil war began: The Gazette (19 Mar 2019) gives ' +
+        '"eight-year" as its length as of 19 Mar 2019, which puts the start between 19 Mar 2010 and 19 Mar 2012; ' +
+        'The Gazette (19 Mar 2019) gives "2015" as its start. These are 1,018 days apart.',
+    );
+  });
+
+  it('a duration conflicts with another source\'s start too, and agrees with a consistent one', () => {
+    const { start2015, eightYear, march2011, tenYear } = warStart();
+    const c = checkPair(tenYear, start2015, S);
+    expect(c?.rule).toBe('duration-vs-start');
+    expect(c!.internal).toBe(false);
+    expect(checkPair(eightYear, march2011, S)).toBeNull();
+    expect(checkPair(tenYear, march2011, S)).toBeNull();
+  });
+
+  it('"two years on" in October 2017 fits a campaign that began on 30 September 2015', () => {
+    const start = claim({ subjectId: RUSSIA, metric: 'start date', figure: date('2015-09-30') });
+    const twoYears = claim({ subjectId: RUSSIA, kind: 'duration', metric: 'duration', publishedAt: '2017-10-12', figure: years(2) });
+    expect(checkPair(twoYears, start, S)).toBeNull();
+    const fiveYear = claim({ subjectId: RUSSIA, kind: 'duration', metric: 'duration', publishedAt: '2017-10-12', figure: years(5) });
+    expect(checkPair(fiveYear, start, S)?.rule).toBe('duration-vs-start');
+  });
+
+  it('durations meet only start dates of the same subject', () => {
+    const { start2015, eightYear } = warStart();
+    expect(checkPair(eightYear, { ...start2015, subjectId: RUSSIA }, S)).toBeNull();
+    expect(checkPair(eightYear, { ...start2015, metric: 'end date' }, S)).toBeNull();
+    expect(checkPair(eightYear, { ...eightYear, id: 999, figure: years(3) }, S)).toBeNull();
+  });
+});
+
+describe('the whole war-start group', () => {
+  it('finds exactly the expected conflicts, sorted by key, whatever the input order', () => {
+    const { start2015, eightYear, march2011, tenYear } = warStart();
+    const keys = conflictsForFact([start2015, eightYear, march2011, tenYear], S).map((c) => c.key);
+    expect(keys).toEqual(['duration-vs-start:101,102', 'duration-vs-start:101,104', 'event-date:101,103']);
+    const reversed = conflictsForFact([tenYear, march2011, eightYear, start2015], S).map((c) => c.key);
+    expect(reversed).toEqual(keys);
+  });
+
+  it('recomputes only the conflicts touching changed claims', () => {
+    const { start2015, eightYear, march2011, tenYear } = warStart();
+    const all = [start2015, eightYear, march2011, tenYear];
+    expect(conflictsInvolving([103], all, S).map((c) => c.key)).toEqual(['event-date:101,103']);
+    expect(conflictsInvolving([104, 102], all, S).map((c) => c.key)).toEqual(['duration-vs-start:101,102', 'duration-vs-start:101,104']);
+    expect(conflictsInvolving([101], all, S)).toEqual(conflictsForFact(all, S));
+  });
+
+  it('rejected claims drop out; candidates take part unless the setting says otherwise; deprecated stay', () => {
+    const { start2015, march2011 } = warStart();
+    expect(conflictsForFact([{ ...start2015, status: 'rejected' }, march2011], S)).toEqual([]);
+    const candidate = { ...start2015, status: 'candidate' as const };
+    expect(conflictsForFact([candidate, march2011], S)).toHaveLength(1);
+    expect(conflictsForFact([candidate, march2011], { ...S, includeCandidates: false })).toEqual([]);
+    expect(conflictsForFact([{ ...start2015, rank: 'deprecated' }, march2011], S)).toHaveLength(1);
+    expect(participates(candidate, { asOfWindowDays: 31, tolerance: 0.05 })).toBe(true);
+  });
+});
+
+describe('facts and groups', () => {
+  it('groups claims by subject and normalised metric', () => {
+    const { start2015, eightYear, march2011 } = warStart();
+    const odd = claim({ id: 150, metric: ' Start Date ', figure: date('2011-03-15') });
+    const facts = groupIntoFacts([start2015, eightYear, march2011, odd]);
+    expect(facts.map((f) => [f.key, f.claims.map((c) => c.id)])).toEqual([
+      ['1|start date', [101, 103, 150]],
+      ['1|duration', [102]],
+    ]);
+    expect(factKey({ subjectId: null, metric: 'Killed' })).toBe('-|killed');
+  });
+
+  it('puts durations in their subject\'s start-date group and leaves subjectless claims out', () => {
+    const { start2015, eightYear } = warStart();
+    expect(conflictGroupKey(eightYear)).toBe(conflictGroupKey(start2015));
+    expect(conflictGroupKey({ subjectId: null, metric: 'killed' })).toBeNull();
+    expect(metricsInConflictGroup('Duration')).toEqual(['start date', 'duration']);
+    expect(metricsInConflictGroup('killed')).toEqual(['killed']);
+    const groups = groupForConflicts([start2015, eightYear, claim({ id: 160, subjectId: null, figure: count(1) })]);
+    expect([...groups.keys()]).toEqual(['1|start date']);
+    expect(groups.get('1|start date')!.map((c) => c.id)).toEqual([101, 102]);
+  });
+
+  it('builds keys from sorted ids', () => {
+    expect(conflictKey('event-date', [40, 12, 3])).toBe('event-date:3,12,40');
+  });
+});
+
+describe('agreement', () => {
+  it('one speaker relayed by two outlets counts once', () => {
+    const a = claim({ id: 501, metric: 'killed', speakerId: MINISTRY, publisher: 'Wire A', figure: count(10) });
+    const b = claim({ id: 502, metric: 'killed', speakerId: MINISTRY, publisher: 'Radio B', relay: 'as reported by Wire A', figure: count(10) });
+    const values = agreement([a, b], S);
+    expect(values).toHaveLength(1);
+    expect(values[0]!.independentSources).toBe(1);
+  });
+
+  it('one relay spelled two ways counts once; the same outlet twice counts once', () => {
+    const a = claim({ metric: 'killed', relay: 'as reported by Northgate Wire', publisher: 'X', figure: count(10) });
+    const b = claim({ metric: 'killed', relay: 'Northgate Wire reported', publisher: 'Y', figure: count(10) });
+    expect(independenceKey(a)).toBe(independenceKey(b));
+    const c = claim({ metric: 'killed', publisher: 'The Gazette', figure: count(10) });
+    const d = claim({ metric: 'killed', publisher: 'gazette', figure: count(10) });
+    expect(independenceKey(c)).toBe(independenceKey(d));
+    expect(agreement([a, b, c, d], S)[0]!.independentSources).toBe(2);
+  });
+
+  it('compatible figures back each other; figures for other periods do not', () => {
+    const exact = claim({ id: 601, metric: 'killed', publisher: 'A', publishedAt: '2021-09-14', figure: count(400_000) });
+    const atLeast = claim({ id: 602, metric: 'killed', publisher: 'B', publishedAt: '2021-09-20', figure: count(390_000, null) });
+    const old = claim({ id: 603, metric: 'killed', publisher: 'C', publishedAt: '2016-04-01', figure: count(400_000) });
+    const values = agreement([exact, atLeast, old], S);
+    const forExact = values.find((v) => v.claimIds.includes(601))!;
+    expect(forExact.claimIds).toEqual([601]);
+    expect(forExact.supportingClaimIds).toEqual([601, 602]);
+    expect(forExact.independentSources).toBe(2);
+    expect(values.find((v) => v.claimIds.includes(603))!.supportingClaimIds).toEqual([603]);
+    const forAtLeast = values.find((v) => v.claimIds.includes(602))!;
+    expect(forAtLeast.supportingClaimIds).toEqual([601, 602]);
+    expect(values[0]).toBe(forExact);
+  });
+
+  it('leaves out rejected claims', () => {
+    const a = claim({ metric: 'killed', publisher: 'A', figure: count(10), status: 'rejected' });
+    expect(agreement([a], S)).toEqual([]);
+  });
+});
