@@ -88,10 +88,13 @@ export const DEFAULT_SETTINGS: Readonly<Required<CrosscheckSettings>> = {
   includeCandidates: true,
 };
 
-/** A claim with the source and entity names the rules need to explain themselves. */
+/**
+ * A claim with the source and entity names the rules need to explain themselves. Field names match the
+ * store's ClaimView, so a ClaimView can be passed as it is.
+ */
 export interface ClaimInContext extends Claim {
-  publisher: string;
-  publishedAt: IsoDate;
+  sourcePublisher: string;
+  sourcePublishedAt: IsoDate;
   subjectName: string | null;
   speakerName: string | null;
 }
@@ -127,7 +130,7 @@ export function normaliseMetric(metric: string): string {
 
 /** The date the claim's figure holds at: its as-of date, else its source's publication date. */
 export function effectiveAsOf(claim: ClaimInContext): IsoDate {
-  return claim.asOf ?? claim.publishedAt;
+  return claim.asOf ?? claim.sourcePublishedAt;
 }
 
 /** Which kind of time scope a claim has (see the header of this module). */
@@ -338,6 +341,7 @@ export function impliedStart(claim: ClaimInContext): { unit: 'date'; low: IsoDat
 
 function build(rule: RuleId, a: Prepared, b: Prepared, severity: number, explanation: string): ComputedConflict {
   const ids = [a.claim.id, b.claim.id].sort((x, y) => x - y);
+  // Stored under the start-date side's metric as written, so the store finds it with that fact.
   const startSide = a.metric === METRIC_DURATION ? b : a;
   return {
     key: conflictKey(rule, ids),
@@ -346,7 +350,7 @@ function build(rule: RuleId, a: Prepared, b: Prepared, severity: number, explana
     explanation,
     claimIds: ids,
     subjectId: a.claim.subjectId,
-    metric: startSide.metric,
+    metric: startSide.claim.metric,
     internal: a.claim.sourceId === b.claim.sourceId,
   };
 }
@@ -354,7 +358,7 @@ function build(rule: RuleId, a: Prepared, b: Prepared, severity: number, explana
 /** "Sources disagree on when the Syrian civil war began: " or, within one article, "Internal inconsistency in …". */
 function lead(a: Prepared, b: Prepared, about: string): string {
   if (a.claim.sourceId === b.claim.sourceId) {
-    return `Internal inconsistency in ${a.claim.publisher} (${day(a.claim.publishedAt)}) on ${about}: `;
+    return `Internal inconsistency in ${a.claim.sourcePublisher} (${day(a.claim.sourcePublishedAt)}) on ${about}: `;
   }
   return `Sources disagree on ${about}: `;
 }
@@ -379,7 +383,7 @@ function withArticle(subject: string): string {
 /** "The National (19 Mar 2019), citing X, via Y, gives "2015" (reportedly)". */
 function says(p: Prepared): string {
   const c = p.claim;
-  const who = [`${c.publisher} (${day(c.publishedAt)})`];
+  const who = [`${c.sourcePublisher} (${day(c.sourcePublishedAt)})`];
   if (c.speakerName) who.push(`citing ${c.speakerName}`);
   if (c.relay) who.push(`via ${c.relay}`);
   const hedge = c.hedge ? ` (${c.hedge})` : '';
@@ -460,7 +464,7 @@ export function conflictsInvolving(
 export function independenceKey(claim: ClaimInContext): string {
   if (claim.speakerId !== null) return `speaker:${claim.speakerId}`;
   if (claim.relay) return `relay:${foldRelay(claim.relay)}`;
-  return `publisher:${fold(claim.publisher)}`;
+  return `publisher:${fold(claim.sourcePublisher)}`;
 }
 
 // Relays are stored as written ("as reported by Northgate Wire", "TASS reported"); the cue words around

@@ -56,8 +56,8 @@ function claim(over: Partial<ClaimInContext> & { figure: Figure }): ClaimInConte
     version: 1,
     createdAt: '2026-01-01T00:00:00Z',
     updatedAt: '2026-01-01T00:00:00Z',
-    publisher: 'Outlet',
-    publishedAt: '2020-01-01',
+    sourcePublisher: 'Outlet',
+    sourcePublishedAt: '2020-01-01',
     subjectName: 'Syrian civil war',
     speakerName: null,
     ...over,
@@ -74,10 +74,10 @@ const S = DEFAULT_SETTINGS;
 // The war-start story: one 2019 article says the war began in 2015 and calls it eight years old; a 2021
 // article says March 2011 and calls it a 10-year conflict.
 function warStart() {
-  const start2015 = claim({ id: 101, sourceId: 1, publisher: 'The Gazette', publishedAt: '2019-03-19', metric: 'start date', valueText: '2015', figure: date('2015-01-01', '2015-12-31') });
-  const eightYear = claim({ id: 102, sourceId: 1, publisher: 'The Gazette', publishedAt: '2019-03-19', kind: 'duration', metric: 'duration', valueText: 'eight-year', figure: years(8) });
-  const march2011 = claim({ id: 103, sourceId: 2, publisher: 'Radio Dawn', publishedAt: '2021-09-14', metric: 'start date', valueText: 'March 2011', figure: date('2011-03-01', '2011-03-31') });
-  const tenYear = claim({ id: 104, sourceId: 2, publisher: 'Radio Dawn', publishedAt: '2021-09-14', kind: 'duration', metric: 'duration', valueText: '10-year', figure: years(10) });
+  const start2015 = claim({ id: 101, sourceId: 1, sourcePublisher: 'The Gazette', sourcePublishedAt: '2019-03-19', metric: 'start date', valueText: '2015', figure: date('2015-01-01', '2015-12-31') });
+  const eightYear = claim({ id: 102, sourceId: 1, sourcePublisher: 'The Gazette', sourcePublishedAt: '2019-03-19', kind: 'duration', metric: 'duration', valueText: 'eight-year', figure: years(8) });
+  const march2011 = claim({ id: 103, sourceId: 2, sourcePublisher: 'Radio Dawn', sourcePublishedAt: '2021-09-14', metric: 'start date', valueText: 'March 2011', figure: date('2011-03-01', '2011-03-31') });
+  const tenYear = claim({ id: 104, sourceId: 2, sourcePublisher: 'Radio Dawn', sourcePublishedAt: '2021-09-14', kind: 'duration', metric: 'duration', valueText: '10-year', figure: years(10) });
   return { start2015, eightYear, march2011, tenYear };
 }
 
@@ -99,8 +99,8 @@ describe('event dates', () => {
   });
 
   it('the same visit date from two outlets agrees and is backed by two independent sources', () => {
-    const a = claim({ id: 201, subjectId: SHOIGU, subjectName: 'Sergei Shoigu', metric: 'visit date', publisher: 'Wire A', publishedAt: '2016-06-19', figure: date('2016-06-18') });
-    const b = claim({ id: 202, subjectId: SHOIGU, subjectName: 'Sergei Shoigu', metric: 'visit date', publisher: 'Radio B', publishedAt: '2016-06-20', figure: date('2016-06-18') });
+    const a = claim({ id: 201, subjectId: SHOIGU, subjectName: 'Sergei Shoigu', metric: 'visit date', sourcePublisher: 'Wire A', sourcePublishedAt: '2016-06-19', figure: date('2016-06-18') });
+    const b = claim({ id: 202, subjectId: SHOIGU, subjectName: 'Sergei Shoigu', metric: 'visit date', sourcePublisher: 'Radio B', sourcePublishedAt: '2016-06-20', figure: date('2016-06-18') });
     expect(conflictsForFact([a, b], S)).toEqual([]);
     const values = agreement([a, b], S);
     expect(values).toHaveLength(1);
@@ -109,8 +109,8 @@ describe('event dates', () => {
   });
 
   it('a day apart on one visit is a conflict of low severity', () => {
-    const a = claim({ subjectId: SHOIGU, metric: 'visit date', publishedAt: '2016-06-19', figure: date('2016-06-18') });
-    const b = claim({ subjectId: SHOIGU, metric: 'visit date', publishedAt: '2016-06-19', figure: date('2016-06-17') });
+    const a = claim({ subjectId: SHOIGU, metric: 'visit date', sourcePublishedAt: '2016-06-19', figure: date('2016-06-18') });
+    const b = claim({ subjectId: SHOIGU, metric: 'visit date', sourcePublishedAt: '2016-06-19', figure: date('2016-06-17') });
     const c = checkPair(a, b, S);
     expect(c?.rule).toBe('event-date');
     expect(c!.severity).toBeLessThan(0.1);
@@ -118,14 +118,14 @@ describe('event dates', () => {
   });
 
   it('two recent visits reported a year apart are two occurrences, not a disputed date', () => {
-    const a = claim({ subjectId: SHOIGU, metric: 'visit date', publishedAt: '2016-06-19', figure: date('2016-06-18') });
-    const b = claim({ subjectId: SHOIGU, metric: 'visit date', publishedAt: '2017-09-11', figure: date('2017-09-10') });
+    const a = claim({ subjectId: SHOIGU, metric: 'visit date', sourcePublishedAt: '2016-06-19', figure: date('2016-06-18') });
+    const b = claim({ subjectId: SHOIGU, metric: 'visit date', sourcePublishedAt: '2017-09-11', figure: date('2017-09-10') });
     expect(checkPair(a, b, S)).toBeNull();
   });
 
   it('an event date recalled long after still meets a recent report of the same event', () => {
-    const recent = claim({ subjectId: SHOIGU, metric: 'visit date', publishedAt: '2016-06-19', figure: date('2016-06-18') });
-    const recalled = claim({ subjectId: SHOIGU, metric: 'visit date', publishedAt: '2018-01-05', figure: date('2016-05-01', '2016-05-31') });
+    const recent = claim({ subjectId: SHOIGU, metric: 'visit date', sourcePublishedAt: '2016-06-19', figure: date('2016-06-18') });
+    const recalled = claim({ subjectId: SHOIGU, metric: 'visit date', sourcePublishedAt: '2018-01-05', figure: date('2016-05-01', '2016-05-31') });
     expect(checkPair(recent, recalled, S)?.rule).toBe('event-date');
   });
 
@@ -151,8 +151,8 @@ describe('event dates', () => {
 });
 
 describe('point-in-time figures', () => {
-  const ninety = () => claim({ id: 301, subjectId: GOVT, subjectName: 'Syrian government', metric: 'territory controlled', kind: 'territory', publisher: 'Courier', publishedAt: '2021-09-14', speakerId: 7, speakerName: 'Vladimir Putin', relay: 'the Kremlin press office', valueText: '90 percent', figure: pct(90) });
-  const sixty = () => claim({ id: 302, subjectId: GOVT, subjectName: 'Syrian government', metric: 'territory controlled', kind: 'territory', publisher: 'Mapping Group', publishedAt: '2021-09-28', asOf: '2021-09-20', valueText: 'around 60 percent', figure: pct(54, 66) });
+  const ninety = () => claim({ id: 301, subjectId: GOVT, subjectName: 'Syrian government', metric: 'territory controlled', kind: 'territory', sourcePublisher: 'Courier', sourcePublishedAt: '2021-09-14', speakerId: 7, speakerName: 'Vladimir Putin', relay: 'the Kremlin press office', valueText: '90 percent', figure: pct(90) });
+  const sixty = () => claim({ id: 302, subjectId: GOVT, subjectName: 'Syrian government', metric: 'territory controlled', kind: 'territory', sourcePublisher: 'Mapping Group', sourcePublishedAt: '2021-09-28', asOf: '2021-09-20', valueText: 'around 60 percent', figure: pct(54, 66) });
 
   it('shares as of dates within the window that do not overlap conflict, with attribution in the explanation', () => {
     const c = checkPair(ninety(), sixty(), S);
@@ -167,7 +167,7 @@ describe('point-in-time figures', () => {
   });
 
   it('figures further apart in time than the window are laid out, not compared', () => {
-    const overHalf = claim({ subjectId: GOVT, metric: 'territory controlled', publishedAt: '2019-03-20', figure: pct(30, 40) });
+    const overHalf = claim({ subjectId: GOVT, metric: 'territory controlled', sourcePublishedAt: '2019-03-20', figure: pct(30, 40) });
     expect(checkPair(ninety(), overHalf, S)).toBeNull();
     expect(checkPair(ninety(), { ...sixty(), asOf: '2021-10-16' }, S)).toBeNull(); // 32 days
     expect(checkPair(ninety(), { ...sixty(), asOf: '2021-10-16' }, { ...S, asOfWindowDays: 40 })?.rule).toBe('point-in-time');
@@ -197,11 +197,11 @@ describe('point-in-time figures', () => {
 
 describe('period counts and cumulative totals', () => {
   const ministry = (over: Partial<ClaimInContext> = {}) =>
-    claim({ id: 401, subjectId: RUSSIA, subjectName: 'Russian armed forces', metric: 'killed', kind: 'casualties', publisher: 'Wire A', publishedAt: '2016-06-19', speakerId: MINISTRY, speakerName: 'Russian Defence Ministry', scopeFrom: '2015-09-30', scopeTo: '2016-06-19', valueText: '10', figure: count(10), ...over });
+    claim({ id: 401, subjectId: RUSSIA, subjectName: 'Russian armed forces', metric: 'killed', kind: 'casualties', sourcePublisher: 'Wire A', sourcePublishedAt: '2016-06-19', speakerId: MINISTRY, speakerName: 'Russian Defence Ministry', scopeFrom: '2015-09-30', scopeTo: '2016-06-19', valueText: '10', figure: count(10), ...over });
   const monitor = (over: Partial<ClaimInContext> = {}) =>
-    claim({ id: 402, subjectId: RUSSIA, subjectName: 'Russian armed forces', metric: 'killed', kind: 'casualties', publisher: 'Monitor', publishedAt: '2016-06-16', scopeFrom: '2015-09-01', valueText: 'at least 30', hedge: null, figure: count(30, null), ...over });
+    claim({ id: 402, subjectId: RUSSIA, subjectName: 'Russian armed forces', metric: 'killed', kind: 'casualties', sourcePublisher: 'Monitor', sourcePublishedAt: '2016-06-16', scopeFrom: '2015-09-01', valueText: 'at least 30', hedge: null, figure: count(30, null), ...over });
   const nineMonths = (over: Partial<ClaimInContext> = {}) =>
-    claim({ id: 403, subjectId: RUSSIA, subjectName: 'Russian armed forces', metric: 'killed', kind: 'casualties', publisher: 'Ledger', publishedAt: '2017-11-21', scopeFrom: '2017-01-01', scopeTo: '2017-09-30', valueText: '131', hedge: 'reportedly', figure: count(131), ...over });
+    claim({ id: 403, subjectId: RUSSIA, subjectName: 'Russian armed forces', metric: 'killed', kind: 'casualties', sourcePublisher: 'Ledger', sourcePublishedAt: '2017-11-21', scopeFrom: '2017-01-01', scopeTo: '2017-09-30', valueText: '131', hedge: 'reportedly', figure: count(131), ...over });
 
   it('classifies time scopes', () => {
     expect(timeScopeKind(ministry())).toBe('cumulative');
@@ -218,7 +218,7 @@ describe('period counts and cumulative totals', () => {
   });
 
   it('counts for the same period that do not overlap conflict', () => {
-    const other = nineMonths({ id: 404, publisher: 'Monitor', hedge: null, valueText: 'about 40', figure: count(36, 44), scopeFrom: '2017-01-01', scopeTo: '2017-09-15' });
+    const other = nineMonths({ id: 404, sourcePublisher: 'Monitor', hedge: null, valueText: 'about 40', figure: count(36, 44), scopeFrom: '2017-01-01', scopeTo: '2017-09-15' });
     const c = checkPair(nineMonths(), other, S);
     expect(c?.rule).toBe('period-count');
     expect(c!.explanation).toContain('Ledger (21 Nov 2017) gives "131" (reportedly)');
@@ -226,7 +226,7 @@ describe('period counts and cumulative totals', () => {
   });
 
   it('periods overlapping less than 80 % are different periods', () => {
-    const wholeYear = nineMonths({ id: 405, scopeFrom: '2017-01-01', scopeTo: '2017-12-31', publishedAt: '2018-01-20', figure: count(40) });
+    const wholeYear = nineMonths({ id: 405, scopeFrom: '2017-01-01', scopeTo: '2017-12-31', sourcePublishedAt: '2018-01-20', figure: count(40) });
     expect(checkPair(nineMonths(), wholeYear, S)).toBeNull();
   });
 
@@ -243,25 +243,25 @@ describe('period counts and cumulative totals', () => {
   });
 
   it('a running total that grows over months is not a conflict; one that shrinks is', () => {
-    const later = ministry({ id: 406, publishedAt: '2017-03-01', scopeTo: null, figure: count(50) });
+    const later = ministry({ id: 406, sourcePublishedAt: '2017-03-01', scopeTo: null, figure: count(50) });
     expect(checkPair(ministry(), later, S)).toBeNull();
-    const shrunk = ministry({ id: 407, publishedAt: '2017-03-01', scopeTo: null, figure: count(5) });
+    const shrunk = ministry({ id: 407, sourcePublishedAt: '2017-03-01', scopeTo: null, figure: count(5) });
     expect(checkPair(ministry(), shrunk, S)?.rule).toBe('cumulative-total');
   });
 
   it('totals counted from different starts are not compared', () => {
-    const sinceWar = ministry({ id: 408, scopeFrom: '2011-03-15', publishedAt: '2017-03-01', scopeTo: null, figure: count(3) });
+    const sinceWar = ministry({ id: 408, scopeFrom: '2011-03-15', sourcePublishedAt: '2017-03-01', scopeTo: null, figure: count(3) });
     expect(checkPair(ministry(), sinceWar, S)).toBeNull();
   });
 
   it('a later total open above never counts as a decrease', () => {
-    const earlier = claim({ metric: 'killed', scopeFrom: '2011-03-15', publishedAt: '2019-03-20', figure: count(450_000, 550_000) });
-    const later = claim({ metric: 'killed', scopeFrom: '2011-03-01', publishedAt: '2021-09-28', figure: count(350_000, null) });
+    const earlier = claim({ metric: 'killed', scopeFrom: '2011-03-15', sourcePublishedAt: '2019-03-20', figure: count(450_000, 550_000) });
+    const later = claim({ metric: 'killed', scopeFrom: '2011-03-01', sourcePublishedAt: '2021-09-28', figure: count(350_000, null) });
     expect(checkPair(earlier, later, S)).toBeNull();
   });
 
   it('a running total is not compared with an unscoped figure', () => {
-    expect(checkPair(ministry(), claim({ subjectId: RUSSIA, metric: 'killed', publishedAt: '2016-06-19', figure: count(100) }), S)).toBeNull();
+    expect(checkPair(ministry(), claim({ subjectId: RUSSIA, metric: 'killed', sourcePublishedAt: '2016-06-19', figure: count(100) }), S)).toBeNull();
   });
 });
 
@@ -270,8 +270,8 @@ describe('duration against start date', () => {
     const { eightYear, tenYear } = warStart();
     expect(impliedStart(eightYear)).toEqual({ unit: 'date', low: '2010-03-19', high: '2012-03-19' });
     expect(impliedStart(tenYear)).toEqual({ unit: 'date', low: '2010-09-14', high: '2012-09-14' });
-    expect(impliedStart(claim({ kind: 'duration', publishedAt: '2016-06-19', figure: { unit: 'day', low: 4, high: 4 } }))).toEqual({ unit: 'date', low: '2016-06-14', high: '2016-06-16' });
-    expect(impliedStart(claim({ kind: 'duration', publishedAt: '2019-03-19', figure: years(8, null) }))).toEqual({ unit: 'date', low: null, high: '2012-03-19' });
+    expect(impliedStart(claim({ kind: 'duration', sourcePublishedAt: '2016-06-19', figure: { unit: 'day', low: 4, high: 4 } }))).toEqual({ unit: 'date', low: '2016-06-14', high: '2016-06-16' });
+    expect(impliedStart(claim({ kind: 'duration', sourcePublishedAt: '2019-03-19', figure: years(8, null) }))).toEqual({ unit: 'date', low: null, high: '2012-03-19' });
     expect(impliedStart(claim({ figure: count(8) }))).toBeNull();
   });
 
@@ -300,9 +300,9 @@ describe('duration against start date', () => {
 
   it('"two years on" in October 2017 fits a campaign that began on 30 September 2015', () => {
     const start = claim({ subjectId: RUSSIA, metric: 'start date', figure: date('2015-09-30') });
-    const twoYears = claim({ subjectId: RUSSIA, kind: 'duration', metric: 'duration', publishedAt: '2017-10-12', figure: years(2) });
+    const twoYears = claim({ subjectId: RUSSIA, kind: 'duration', metric: 'duration', sourcePublishedAt: '2017-10-12', figure: years(2) });
     expect(checkPair(twoYears, start, S)).toBeNull();
-    const fiveYear = claim({ subjectId: RUSSIA, kind: 'duration', metric: 'duration', publishedAt: '2017-10-12', figure: years(5) });
+    const fiveYear = claim({ subjectId: RUSSIA, kind: 'duration', metric: 'duration', sourcePublishedAt: '2017-10-12', figure: years(5) });
     expect(checkPair(fiveYear, start, S)?.rule).toBe('duration-vs-start');
   });
 
@@ -311,6 +311,11 @@ describe('duration against start date', () => {
     expect(checkPair(eightYear, { ...start2015, subjectId: RUSSIA }, S)).toBeNull();
     expect(checkPair(eightYear, { ...start2015, metric: 'end date' }, S)).toBeNull();
     expect(checkPair(eightYear, { ...eightYear, id: 999, figure: years(3) }, S)).toBeNull();
+  });
+
+  it('is filed under the start-date claim\'s metric as written, so the store finds it with that fact', () => {
+    const { start2015, eightYear } = warStart();
+    expect(checkPair(eightYear, { ...start2015, metric: 'Start date' }, S)?.metric).toBe('Start date');
   });
 });
 
@@ -372,27 +377,27 @@ describe('facts and groups', () => {
 
 describe('agreement', () => {
   it('one speaker relayed by two outlets counts once', () => {
-    const a = claim({ id: 501, metric: 'killed', speakerId: MINISTRY, publisher: 'Wire A', figure: count(10) });
-    const b = claim({ id: 502, metric: 'killed', speakerId: MINISTRY, publisher: 'Radio B', relay: 'as reported by Wire A', figure: count(10) });
+    const a = claim({ id: 501, metric: 'killed', speakerId: MINISTRY, sourcePublisher: 'Wire A', figure: count(10) });
+    const b = claim({ id: 502, metric: 'killed', speakerId: MINISTRY, sourcePublisher: 'Radio B', relay: 'as reported by Wire A', figure: count(10) });
     const values = agreement([a, b], S);
     expect(values).toHaveLength(1);
     expect(values[0]!.independentSources).toBe(1);
   });
 
   it('one relay spelled two ways counts once; the same outlet twice counts once', () => {
-    const a = claim({ metric: 'killed', relay: 'as reported by Northgate Wire', publisher: 'X', figure: count(10) });
-    const b = claim({ metric: 'killed', relay: 'Northgate Wire reported', publisher: 'Y', figure: count(10) });
+    const a = claim({ metric: 'killed', relay: 'as reported by Northgate Wire', sourcePublisher: 'X', figure: count(10) });
+    const b = claim({ metric: 'killed', relay: 'Northgate Wire reported', sourcePublisher: 'Y', figure: count(10) });
     expect(independenceKey(a)).toBe(independenceKey(b));
-    const c = claim({ metric: 'killed', publisher: 'The Gazette', figure: count(10) });
-    const d = claim({ metric: 'killed', publisher: 'gazette', figure: count(10) });
+    const c = claim({ metric: 'killed', sourcePublisher: 'The Gazette', figure: count(10) });
+    const d = claim({ metric: 'killed', sourcePublisher: 'gazette', figure: count(10) });
     expect(independenceKey(c)).toBe(independenceKey(d));
     expect(agreement([a, b, c, d], S)[0]!.independentSources).toBe(2);
   });
 
   it('compatible figures back each other; figures for other periods do not', () => {
-    const exact = claim({ id: 601, metric: 'killed', publisher: 'A', publishedAt: '2021-09-14', figure: count(400_000) });
-    const atLeast = claim({ id: 602, metric: 'killed', publisher: 'B', publishedAt: '2021-09-20', figure: count(390_000, null) });
-    const old = claim({ id: 603, metric: 'killed', publisher: 'C', publishedAt: '2016-04-01', figure: count(400_000) });
+    const exact = claim({ id: 601, metric: 'killed', sourcePublisher: 'A', sourcePublishedAt: '2021-09-14', figure: count(400_000) });
+    const atLeast = claim({ id: 602, metric: 'killed', sourcePublisher: 'B', sourcePublishedAt: '2021-09-20', figure: count(390_000, null) });
+    const old = claim({ id: 603, metric: 'killed', sourcePublisher: 'C', sourcePublishedAt: '2016-04-01', figure: count(400_000) });
     const values = agreement([exact, atLeast, old], S);
     const forExact = values.find((v) => v.claimIds.includes(601))!;
     expect(forExact.claimIds).toEqual([601]);
@@ -405,7 +410,7 @@ describe('agreement', () => {
   });
 
   it('leaves out rejected claims', () => {
-    const a = claim({ metric: 'killed', publisher: 'A', figure: count(10), status: 'rejected' });
+    const a = claim({ metric: 'killed', sourcePublisher: 'A', figure: count(10), status: 'rejected' });
     expect(agreement([a], S)).toEqual([]);
   });
 });
