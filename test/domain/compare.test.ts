@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { compareClaims, describeTimeScope, markQuoteDifferences, type ComparedClaim } from '../../src/domain/compare.js';
+import type { Figure } from '../../src/domain/types.js';
+
+function claim(over: Partial<ComparedClaim> & { id: number; figure: Figure }): ComparedClaim {
+  return {
+    sourceId: over.id * 10,
+    quote: 'A sentence of our own.',
+    quoteStart: 0,
+    quoteEnd: 22,
+    valueText: 'x',
+    kind: over.figure.unit === 'date' ? 'date' : 'count',
+    metric: 'start date',
+    subjectId: 1,
+    qualifier: 'exact',
+    scopeFrom: null,
+    scopeTo: null,
+    asOf: null,
+    speakerId: null,
+    attributionCue: null,
+    relay: null,
+    hedge: null,
+    status: 'confirmed',
+    rank: 'normal',
+    rankReason: null,
+    note: null,
+    origin: 'extracted',
+    version: 1,
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
+    sourcePublisher: 'Outlet',
+    sourcePublishedAt: '2020-01-01',
+    sourceTitle: 'A title',
+    sourceUrl: null,
+    subjectName: 'Syrian civil war',
+    speakerName: null,
+    ...over,
+  };
+}
+
+describe('markQuoteDifferences', () => {
+  it('marks the words each of two quotes does not share', () => {
+    const [a, b] = markQuoteDifferences(['The war began in 2015, officials said.', 'The war began in March 2011, officials said.']);
+    expect(a).toEqual([
+      { text: 'The war began in ', changed: false },
+      { text: '2015', changed: true },
+      { text: ', officials said.', changed: false },
+    ]);
+    expect(b).toEqual([
+      { text: 'The war began in ', changed: false },
+      { text: 'March 2011', changed: true },
+      { text: ', officials said.', changed: false },
+    ]);
+  });
+
+  it('segments rebuild each quote exactly, markup characters included', () => {
+    const quotes = ['He said <b>"10"</b> & left', 'She said "30" & stayed', 'Ερντογάν / Erdoğan said 12'];
+    const marked = markQuoteDifferences(quotes);
+    marked.forEach((segs, i) => expect(segs.map((s) => s.text).join('')).toBe(quotes[i]));
+    // Segments are data: the angle brackets are still there for the template to escape.
+    expect(marked[0]!.some((s) => s.changed && s.text.includes('<b>'))).toBe(true);
+  });
+
+  it('a single quote or identical quotes have nothing marked; an empty quote has no segments', () => {
+    expect(markQuoteDifferences(['Only one.'])).toEqual([[{ text: 'Only one.', changed: false }]]);
+    expect(markQuoteDifferences(['Same words.', 'Same words.'])).toEqual([
+      [{ text: 'Same words.', changed: false }],
+      [{ text: 'Same words.', changed: false }],
+    ]);
+    expect(markQuoteDifferences(['', 'Something'])).toEqual([[], [{ text: 'Something', changed: true }]]);
+  });
+
+  it('with three quotes, a word counts as shared when any other quote has it', () => {
+    const [a, b, c] = markQuoteDifferences(['Ten soldiers died.', 'Ten soldiers died.', 'Thirty soldiers died.']);
+    expect(a).toEqual([{ text: 'Ten soldiers died.', changed: false }]);
+    expect(b).toEqual([{ text: 'Ten soldiers died.', changed: false }]);
+    expect(c).toEqual([
+      { text: 'Thirty', changed: true },
+      { text: ' soldiers died.', changed: false },
+    ]);
+  });
+});
+
+describe('compareClaims', () => {
+  it('gives one column per claim with attribution, hedge, interval and time scope', () => {
+    const a = claim({
+      id: 1, sourceId: 7, sourcePublisher: 'The Gazette', sourceTitle: 'Envoy in Damascus', sourceUrl: 'https://example.org/a',
+      sourcePublishedAt: '2019-03-19', valueText: '2015', figure: { unit: 'date', low: '2015-01-01', high: '2015-12-31' },
+      quote: 'The war that began in 2015 goes on.',
+    });
+    const b = claim({
+      id: 2, sourceId: 8, sourcePublisher: 'Radio Dawn', sourcePublishedAt: '2021-09-14', speakerName: 'Recep Tayyip Erdoğan',
+      attributionCue: 'said', relay: 'Anadolu', hedge: 'reportedly', valueText: 'March 2011',
+      figure: { unit: 'date', low: '2011-03-01', high: '2011-03-31' }, quote: 'The war that began in March 2011 goes on.',
+    });
+    const { columns } = compareClaims([a, b]);
+    expect(columns).toHaveLength(2);
+    expect(columns[0]).toMatchObject({
+      claimId: 1, sourceId: 7, outlet: 'The Gazette', sourceTitle: 'Envoy in Damascus', sourceUrl: 'https://example.org/a',
+      published: '2019-03-19', speaker: null, relay: null, hedge: null, valueText: '2015',
+      intervalText: '1 Jan – 31 Dec 2015', scopeKind: 'event', timeScope: 'reported 19 Mar 2019', impliedStart: null,
+    });
+    expect(columns[1]).toMatchObject({
+      outlet: 'Radio Dawn', speaker: 'Recep Tayyip Erdoğan', attributionCue: 'said', relay: 'Anadolu', hedge: 'reportedly',
+      intervalText: '1–31 Mar 2011',
+    });
+    expect(columns[1]!.quote.filter((s) => s.changed).map((s) => s.text)).toEqual(['March 2011']);
+  });
+
+  it('shows the start a duration implies', () => {
+    const d = claim({ id: 3, kind: 'duration', metric: 'duration', sourcePublishedAt: '2019-03-19', valueText: 'eight-year', figure: { unit: 'year', low: 8, high: 8 } });
+    const [col] = compareClaims([d]).columns;
+    expect(col!.intervalText).toBe('8 years');
+    expect(col!.timeScope).toBe('as of 19 Mar 2019');
+    expect(col!.impliedStart).toBe('19 Mar 2010 – 19 Mar 2012');
+  });
+});
+
+describe('describeTimeScope', () => {
+  it('words each kind of scope', () => {
+    const base = { metric: 'killed', sourcePublishedAt: '2016-06-19' };
+    expect(describeTimeScope(claim({ id: 4, ...base, figure: { unit: 'percent', low: 90, high: 90 } }))).toBe('as of 19 Jun 2016');
+    expect(describeTimeScope(claim({ id: 5, ...base, asOf: '2016-06-16', figure: { unit: 'count', low: 5, high: 5 } }))).toBe('as of 16 Jun 2016');
+    expect(describeTimeScope(claim({ id: 6, ...base, scopeFrom: '2015-09-30', figure: { unit: 'count', low: 10, high: 10 } }))).toBe(
+      'since 30 Sep 2015, as of 19 Jun 2016',
+    );
+    expect(
+      describeTimeScope(claim({ id: 7, ...base, sourcePublishedAt: '2017-11-21', scopeFrom: '2017-01-01', scopeTo: '2017-09-30', figure: { unit: 'count', low: 131, high: 131 } })),
+    ).toBe('1 Jan – 30 Sep 2017');
+  });
+});
