@@ -1,5 +1,7 @@
 // Claims: figures stated in a source, tied to the quote (by offsets into the source body), the speaker and subject.
 // Figures are stored as an interval: value_low / value_high (numbers, or ISO dates when value_unit = 'date').
+// Metrics are stored normalised (normaliseMetric: trimmed, lower case, single spaces) so that facts group and
+// filter by plain equality on an index.
 import type {
   Claim,
   ClaimKind,
@@ -14,6 +16,7 @@ import type {
 } from '../domain/types.js';
 import { CLAIM_KINDS, CLAIM_RANKS, CLAIM_STATUSES, QUALIFIERS } from '../domain/types.js';
 import { NotFoundError, StaleEditError, ValidationError } from '../domain/errors.js';
+import { normaliseMetric } from '../domain/crosscheck.js';
 import type { Db } from './database.js';
 import { definedOnly, nowIso, pageBounds, type Page, type PageRequest, type WriteContext } from './context.js';
 import { recordAudit } from './audit.js';
@@ -220,7 +223,7 @@ function claimParams(claim: NewClaim) {
     quote_end: claim.quoteEnd,
     value_text: claim.valueText,
     kind: claim.kind,
-    metric: claim.metric,
+    metric: normaliseMetric(claim.metric),
     subject_id: claim.subjectId ?? null,
     value_low: claim.figure.low,
     value_high: claim.figure.high,
@@ -354,12 +357,16 @@ export function listClaimsOfSource(db: Db, sourceId: number): ClaimView[] {
   return rows.map(toClaimView);
 }
 
-/** All claims about one fact (subject + metric), oldest first: the input of the conflict rules. */
-export function listClaimsOfFact(db: Db, subjectId: number | null, metric: string): Claim[] {
+/**
+ * Claims (display views, id order) about one subject under any of the given metrics: the input of the conflict
+ * rules for one conflict group (a fact, or "start date" with "duration"). Metrics match after normaliseMetric.
+ */
+export function listClaimsOfFact(db: Db, subjectId: number | null, metrics: string | string[]): ClaimView[] {
+  const list = (Array.isArray(metrics) ? metrics : [metrics]).map(normaliseMetric);
   const rows = db
-    .prepare('SELECT * FROM claims WHERE subject_id IS ? AND metric = ? ORDER BY id')
-    .all(subjectId, metric) as ClaimRow[];
-  return rows.map(toClaim);
+    .prepare(`${VIEW_SELECT} WHERE c.subject_id IS ? AND c.metric IN (SELECT value FROM json_each(?)) ORDER BY c.id`)
+    .all(subjectId, JSON.stringify(list)) as ClaimViewRow[];
+  return rows.map(toClaimView);
 }
 
 function filterSql(filter: ClaimFilter): { where: string; params: unknown[]; needsSource: boolean } {
@@ -375,7 +382,7 @@ function filterSql(filter: ClaimFilter): { where: string; params: unknown[]; nee
   equal('c.subject_id', filter.subjectId);
   equal('c.status', filter.status);
   equal('c.speaker_id', filter.speakerId);
-  equal('c.metric', filter.metric);
+  equal('c.metric', filter.metric === undefined ? undefined : normaliseMetric(filter.metric));
   equal('c.rank', filter.rank);
   if (filter.q !== undefined && filter.q.trim() !== '') {
     const pattern = `%${filter.q.trim().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;

@@ -10,6 +10,7 @@
 import type { Conflict, ConflictStatus, RankReason } from '../domain/types.js';
 import { RANK_REASONS } from '../domain/types.js';
 import { NotFoundError, StaleEditError, ValidationError } from '../domain/errors.js';
+import { normaliseMetric } from '../domain/crosscheck.js';
 import type { Db } from './database.js';
 import { nowIso, pageBounds, type Page, type PageRequest, type WriteContext } from './context.js';
 import { recordAudit } from './audit.js';
@@ -33,6 +34,7 @@ export interface ConflictRow {
   updated_at: string;
   /** comma-separated claim ids, from group_concat */
   claim_ids: string | null;
+  source_count: number;
 }
 
 /** A conflict as stored: the domain Conflict plus its lock version and whether its rule still fires. */
@@ -40,6 +42,8 @@ export interface StoredConflict extends Conflict {
   version: number;
   /** An automatic conflict a reviewer decided whose rule no longer fires. */
   stale: boolean;
+  /** All its claims come from one source: an internal inconsistency of that article. */
+  internal: boolean;
 }
 
 /** A conflict in a list, with its subject's name. */
@@ -58,7 +62,7 @@ export interface ConflictInput {
   claimIds: number[];
 }
 
-/** A fact: the claims about one subject and metric. */
+/** A fact: the claims about one subject and metric (compared after normaliseMetric). */
 export interface FactKey {
   subjectId: number | null;
   metric: string;
@@ -73,8 +77,11 @@ export interface ConflictFilter extends PageRequest {
   includeStale?: boolean;
 }
 
-const SELECT_CONFLICT = `SELECT k.*, (SELECT group_concat(claim_id) FROM conflict_claims cc WHERE cc.conflict_id = k.id) AS claim_ids
-  FROM conflicts k`;
+/** Per-conflict columns computed on read: its claim ids and how many sources they come from. */
+const DERIVED_COLUMNS = `(SELECT group_concat(claim_id) FROM conflict_claims cc WHERE cc.conflict_id = k.id) AS claim_ids,
+  (SELECT count(DISTINCT c.source_id) FROM conflict_claims cc JOIN claims c ON c.id = cc.claim_id WHERE cc.conflict_id = k.id) AS source_count`;
+
+const SELECT_CONFLICT = `SELECT k.*, ${DERIVED_COLUMNS} FROM conflicts k`;
 
 /** The one mapping from a conflicts row (with its claim ids) to a StoredConflict. */
 export function toConflict(row: ConflictRow): StoredConflict {
@@ -92,6 +99,7 @@ export function toConflict(row: ConflictRow): StoredConflict {
     claimIds: row.claim_ids ? row.claim_ids.split(',').map(Number).sort((a, b) => a - b) : [],
     manual: row.manual === 1,
     stale: row.stale === 1,
+    internal: row.source_count === 1,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -133,7 +141,7 @@ export function listConflicts(db: Db, filter: ConflictFilter = {}): Page<Conflic
   }
   if (filter.metric) {
     clauses.push('k.metric = ?');
-    params.push(filter.metric);
+    params.push(normaliseMetric(filter.metric));
   }
   if (filter.status) {
     clauses.push('k.status = ?');
@@ -148,8 +156,7 @@ export function listConflicts(db: Db, filter: ConflictFilter = {}): Page<Conflic
   const total = (db.prepare(`SELECT count(*) AS n FROM conflicts k ${where}`).get(...params) as { n: number }).n;
   const rows = db
     .prepare(
-      `SELECT k.*, e.name AS subject_name,
-         (SELECT group_concat(claim_id) FROM conflict_claims cc WHERE cc.conflict_id = k.id) AS claim_ids
+      `SELECT k.*, e.name AS subject_name, ${DERIVED_COLUMNS}
        FROM conflicts k LEFT JOIN entities e ON e.id = k.subject_id
        ${where}
        ORDER BY CASE k.status WHEN 'open' THEN 0 ELSE 1 END, k.severity DESC, k.id
@@ -190,7 +197,7 @@ function insertConflict(db: Db, input: ConflictInput & { key: string; manual: bo
       `INSERT INTO conflicts (key, rule, severity, explanation, subject_id, metric, manual, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(input.key, input.rule, input.severity, input.explanation, input.subjectId, input.metric, input.manual ? 1 : 0, at, at);
+    .run(input.key, input.rule, input.severity, input.explanation, input.subjectId, normaliseMetric(input.metric), input.manual ? 1 : 0, at, at);
   const id = Number(lastInsertRowid);
   const link = db.prepare('INSERT INTO conflict_claims (conflict_id, claim_id) VALUES (?, ?)');
   for (const claimId of input.claimIds) link.run(id, claimId);
@@ -230,18 +237,18 @@ export function syncConflicts(db: Db, facts: FactKey[], found: ConflictInput[], 
         existing.explanation !== input.explanation ||
         existing.stale ||
         existing.subjectId !== input.subjectId ||
-        existing.metric !== input.metric;
+        existing.metric !== normaliseMetric(input.metric);
       if (!changed) continue;
       db.prepare(
         `UPDATE conflicts SET severity = ?, explanation = ?, subject_id = ?, metric = ?, stale = 0, updated_at = ? WHERE id = ?`,
-      ).run(input.severity, input.explanation, input.subjectId, input.metric, at, existing.id);
+      ).run(input.severity, input.explanation, input.subjectId, normaliseMetric(input.metric), at, existing.id);
       recordAudit(db, { action: 'update', entity: 'conflict', entityId: existing.id, before: existing, after: getConflict(db, existing.id) }, ctx);
       result.updated += 1;
     }
     for (const fact of facts) {
       const rows = db
         .prepare(`${SELECT_CONFLICT} WHERE k.manual = 0 AND k.subject_id IS ? AND k.metric = ?`)
-        .all(fact.subjectId, fact.metric) as ConflictRow[];
+        .all(fact.subjectId, normaliseMetric(fact.metric)) as ConflictRow[];
       for (const conflict of rows.map(toConflict)) {
         if (foundKeys.has(conflict.key)) continue;
         if (conflict.status === 'open') {

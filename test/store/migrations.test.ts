@@ -1,0 +1,87 @@
+// A database at every earlier schema version, holding data written with that version's schema, migrates to the
+// newest version with its data intact. Adding migration N+1 means adding a seed for version N below.
+import { describe, expect, it } from 'vitest';
+import { getClaim, getConflict, getSource, listAudit, loadLexicon, migrate, openDatabase, resolveEntity, schemaVersion, listMigrations, type Db } from '../../src/store/index.js';
+import { MIGRATIONS_DIR, makeClaim } from '../helpers/index.js';
+
+const BODY = 'A sample outlet said 300 people fled the town on Monday.\n';
+const AT = '2020-05-05T10:00:00.000Z';
+
+/** Raw inserts in the schema of a version (the repositories always speak the newest). Returns a check to run after migrating. */
+const SEEDS: Record<number, (db: Db) => (db: Db) => void> = {
+  1: (db) => {
+    db.exec(`
+      INSERT INTO sources (id, title, publisher, author, url, published_at, language, body, body_sha256, format, version, created_at, updated_at)
+        VALUES (1, 'Old article', 'Old Outlet', NULL, 'https://example.org/old', '2020-05-04', 'en', '${BODY.replace(/'/g, "''")}',
+          '${'a'.repeat(64)}', 'text', 3, '${AT}', '${AT}');
+      INSERT INTO entities (id, name, type, normalized_name, created_at, updated_at) VALUES (1, 'Sergei Shoigu', 'person', 'sergei shoigu', '${AT}', '${AT}');
+      INSERT INTO entity_aliases (entity_id, alias, normalized_alias, created_at) VALUES (1, 'Shoygu', 'shoygu', '${AT}');
+      INSERT INTO claims (id, source_id, quote, quote_start, quote_end, value_text, kind, metric, subject_id, value_low, value_high, value_unit,
+          qualifier, speaker_id, status, rank, origin, version, created_at, updated_at)
+        VALUES (1, 1, 'A sample outlet said 300 people fled the town on Monday.', 0, 56, '300', 'count', 'displaced', NULL, 300, 300, 'count',
+          'exact', 1, 'confirmed', 'preferred', 'manual', 2, '${AT}', '${AT}'),
+          (2, 1, 'on Monday', 46, 55, 'Monday', 'date', 'flight date', NULL, '2020-05-04', '2020-05-04', 'date',
+          'exact', NULL, 'candidate', 'normal', 'extracted', 1, '${AT}', '${AT}');
+      INSERT INTO conflicts (id, key, rule, severity, explanation, status, resolution_note, subject_id, metric, manual, created_at, updated_at)
+        VALUES (1, 'manual:1,2', 'manual', 0, 'flagged', 'explained', 'different things', NULL, 'displaced', 1, '${AT}', '${AT}');
+      INSERT INTO conflict_claims (conflict_id, claim_id) VALUES (1, 1), (1, 2);
+      INSERT INTO audit_events (at, actor, action, entity, entity_id, before_json, after_json, reason)
+        VALUES ('${AT}', 'local', 'create', 'source', 1, NULL, '{"title":"Old article"}', NULL);
+      INSERT INTO lexicon_metrics (metric, kind, keywords, updated_at) VALUES ('displaced', 'count', '["fled","displaced"]', '${AT}');
+    `);
+    return (migrated) => {
+      expect(getSource(migrated, 1)).toMatchObject({ title: 'Old article', body: BODY, version: 3, publishedAt: '2020-05-04' });
+      expect(getClaim(migrated, 1)).toMatchObject({ speakerId: 1, figure: { unit: 'count', low: 300, high: 300 }, status: 'confirmed', rank: 'preferred', version: 2 });
+      expect(getClaim(migrated, 2).figure).toEqual({ unit: 'date', low: '2020-05-04', high: '2020-05-04' });
+      expect(resolveEntity(migrated, 'SHOYGU')?.id).toBe(1);
+      expect(getConflict(migrated, 1)).toMatchObject({ status: 'explained', resolutionNote: 'different things', claimIds: [1, 2], manual: true });
+      expect(listAudit(migrated, 'source', 1)).toHaveLength(1);
+      expect(loadLexicon(migrated).metrics).toEqual([{ metric: 'displaced', kind: 'count', keywords: ['fled', 'displaced'] }]);
+    };
+  },
+};
+
+const NEWEST = listMigrations(MIGRATIONS_DIR).length;
+
+function databaseAt(version: number): Db {
+  const db = openDatabase(':memory:', { migrate: false });
+  migrate(db, MIGRATIONS_DIR, { target: version });
+  expect(schemaVersion(db)).toBe(version);
+  return db;
+}
+
+describe('migrations', () => {
+  it('every version before the newest has a seed here (except the empty version 0)', () => {
+    for (let version = 1; version < NEWEST; version += 1) expect(SEEDS[version], `seed for version ${version}`).toBeDefined();
+  });
+
+  it('an empty database (version 0) migrates to the newest and works', () => {
+    const db = databaseAt(0);
+    migrate(db, MIGRATIONS_DIR);
+    expect(schemaVersion(db)).toBe(NEWEST);
+    expect(makeClaim(db).id).toBe(1);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+
+  for (let version = 1; version < NEWEST; version += 1) {
+    it(`a database at version ${version} migrates to ${NEWEST} with its data intact`, () => {
+      const db = databaseAt(version);
+      const check = SEEDS[version]!(db);
+      const result = migrate(db, MIGRATIONS_DIR);
+      expect(result).toMatchObject({ from: version, to: NEWEST });
+      expect(schemaVersion(db)).toBe(NEWEST);
+      check(db);
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      // And the migrated database takes new writes.
+      expect(makeClaim(db, { sourceId: 1, quote: 'A sample', quoteStart: 0, quoteEnd: 8 }).sourceId).toBe(1);
+    });
+  }
+
+  it('the newest seed also loads into the newest schema (so the next migration has a seed to test with)', () => {
+    const seed = SEEDS[NEWEST] ?? SEEDS[NEWEST - 1];
+    expect(seed).toBeDefined();
+    const db = databaseAt(NEWEST);
+    seed!(db)(db);
+  });
+});
