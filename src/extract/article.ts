@@ -80,7 +80,7 @@ function articleFromHtml(raw: string): Article {
     url: metaContent(document, ['og:url']) ?? document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined,
   };
   // Readability mutates the document it reads; it gets its own copy.
-  const parsed = new Readability(parseHTML(raw).document as unknown as Document).parse();
+  const parsed = new Readability(parseHTML(raw).document as never).parse();
   const title = parsed?.title?.trim() || document.querySelector('title')?.textContent?.trim() || undefined;
   const author = parsed?.byline?.trim() || metaContent(document, ['author']) || undefined;
   const body = parsed?.content ? blocksToText(parsed.content) : '';

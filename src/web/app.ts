@@ -1,0 +1,60 @@
+// The web app: middleware in a fixed order, the route table, one error handler. It never listens;
+// `crosscheck serve` (src/cli.ts) and the tests decide where it runs.
+import path from 'node:path';
+import express, { type Express } from 'express';
+import cookieParser from 'cookie-parser';
+import multer from 'multer';
+import type { AppDeps } from './deps.js';
+import { errorHandler, notFound } from './errors.js';
+import { negotiateFormat } from './render.js';
+import { csrfProtection, securityHeaders } from './security.js';
+import { routeTable } from './routes/index.js';
+import { templateHelpers } from './view-helpers.js';
+import { urls } from './urls.js';
+import { CLAIM_KINDS, CLAIM_STATUSES } from '../domain/types.js';
+
+export type { AppDeps } from './deps.js';
+
+/** Builds the Express app over an open, migrated database. */
+export function createApp(deps: AppDeps): Express {
+  const { config } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('view engine', 'ejs');
+  app.set('views', config.viewsDir);
+  app.locals.urls = urls;
+  app.locals.helpers = templateHelpers;
+  app.locals.vocab = { kinds: CLAIM_KINDS, statuses: CLAIM_STATUSES };
+
+  app.use((req, res, next) => {
+    res.locals.currentPath = req.path;
+    next();
+  });
+  app.use(securityHeaders());
+  app.use('/static', express.static(path.join(config.viewsDir, 'static'), { fallthrough: false, index: false }));
+  app.use(negotiateFormat);
+
+  // A paste is counted in characters of the decoded text by the route (to give the 5 MB message on the
+  // text itself); URL encoding can triple a body, so the parser's own ceiling sits above that.
+  app.use(express.urlencoded({ extended: false, limit: config.maxUploadBytes * 3, parameterLimit: 1000 }));
+  app.use(express.json({ limit: config.maxUploadBytes * 3 }));
+  // Multipart bodies are read before the CSRF check because the token travels inside them; memory storage
+  // means nothing reaches disk, and the limits make an oversized file or pasted field a clear 413.
+  app.use(
+    multer({
+      storage: multer.memoryStorage(),
+      limits: { fileSize: config.maxUploadBytes, fieldSize: config.maxUploadBytes, files: 1, fields: 60 },
+    }).single('file'),
+  );
+
+  const csrf = csrfProtection(config.csrfSecret);
+  app.use(cookieParser());
+  app.use(csrf.identifyClient);
+  app.use(csrf.protect);
+  app.use(csrf.provideToken);
+
+  app.use(routeTable(deps));
+  app.use(notFound);
+  app.use(errorHandler(config.maxUploadBytes));
+  return app;
+}

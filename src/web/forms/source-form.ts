@@ -1,0 +1,110 @@
+// The source forms (new, edit): their fields, validation, and how an uploaded file fills them in.
+import { z } from 'zod';
+import { PayloadTooLargeError, ValidationError } from '../../domain/errors.js';
+import { SOURCE_FORMATS, type SourceFormat } from '../../domain/types.js';
+import { decodeDocument, formatFromFilename, parseArticle } from '../../extract/article.js';
+import type { NewSource, SourceMetadata } from '../../store/sources.js';
+import { fieldErrors, formValues, isoDate, optionalText, optionalUrl, requiredText, type FieldErrors, type FormValues } from './fields.js';
+
+export const SOURCE_META_FIELDS = ['title', 'publisher', 'author', 'url', 'published'] as const;
+export const NEW_SOURCE_FIELDS = [...SOURCE_META_FIELDS, 'body', 'format'] as const;
+export const EDIT_SOURCE_FIELDS = [...SOURCE_META_FIELDS, 'version'] as const;
+
+const metadataSchema = z.object({
+  title: requiredText(500, 'Title'),
+  publisher: requiredText(200, 'Publisher'),
+  author: optionalText(300, 'Author'),
+  url: optionalUrl('URL'),
+  published: isoDate('Published date'),
+});
+
+/** An uploaded file as multer hands it over (memory storage). */
+export interface UploadedFile {
+  originalname: string;
+  buffer: Buffer;
+}
+
+export type FormResult<T> = { ok: true; value: T; values: FormValues } | { ok: false; values: FormValues; errors: FieldErrors };
+
+/** Empty values for a blank "new source" form. */
+export function blankSourceValues(): FormValues {
+  return { title: '', publisher: '', author: '', url: '', published: '', body: '', format: 'text' };
+}
+
+/** The edit form's values for a stored source. */
+export function sourceValues(source: SourceMetadata & { version: number }): FormValues {
+  return {
+    title: source.title,
+    publisher: source.publisher,
+    author: source.author ?? '',
+    url: source.url ?? '',
+    published: source.publishedAt,
+    version: String(source.version),
+  };
+}
+
+/**
+ * Reads the "new source" form: the article comes from the upload or the pasted text (one of them), the
+ * upload's own metadata fills the fields the reviewer left empty. Throws PayloadTooLargeError for a paste
+ * over the limit; every other problem comes back as field errors with the input kept (an uploaded file's
+ * text moves into the paste box so it need not be uploaded again).
+ */
+export function readNewSourceForm(body: unknown, file: UploadedFile | undefined, maxBytes: number): FormResult<NewSource> {
+  const values = formValues(body, NEW_SOURCE_FIELDS);
+  const format = (SOURCE_FORMATS as readonly string[]).includes(values.format ?? '') ? (values.format as SourceFormat) : 'text';
+  values.format = format;
+  const errors: FieldErrors = {};
+  let text = values.body ?? '';
+
+  if (file) {
+    if (text.trim() !== '') return { ok: false, values, errors: { file: 'Either upload a file or paste text, not both.' } };
+    try {
+      const fileFormat = formatFromFilename(file.originalname);
+      const article = parseArticle(decodeDocument(file.buffer, `“${file.originalname}”`), fileFormat);
+      text = article.body;
+      values.format = fileFormat;
+      values.body = article.body;
+      const meta = { title: article.meta.title, publisher: article.meta.publisher, author: article.meta.author, url: article.meta.url, published: article.meta.publishedAt };
+      for (const key of SOURCE_META_FIELDS) if ((values[key] ?? '').trim() === '' && meta[key]) values[key] = meta[key];
+    } catch (err) {
+      if (err instanceof ValidationError) return { ok: false, values, errors: { file: err.fields.file ?? err.message } };
+      throw err;
+    }
+  }
+
+  if (Buffer.byteLength(text, 'utf8') > maxBytes) throw new PayloadTooLargeError(maxBytes);
+  if (text.trim() === '') errors.body = 'Paste the article text or choose a file to upload.';
+  else if (text.includes('\u0000')) errors.body = 'The text contains NUL characters, so it is not plain text.';
+
+  const parsed = metadataSchema.safeParse(values);
+  if (!parsed.success) Object.assign(errors, fieldErrors(parsed.error));
+  if (!parsed.success || Object.keys(errors).length > 0) {
+    // A file that was read successfully is now in the paste box; say so rather than blame the file.
+    if (file && !errors.file) errors.file = 'The file was read and its text is below; complete the details and save.';
+    return { ok: false, values, errors };
+  }
+  const meta = parsed.data;
+  return {
+    ok: true,
+    values,
+    value: { title: meta.title, publisher: meta.publisher, author: meta.author, url: meta.url, publishedAt: meta.published, body: text, format: values.format as SourceFormat },
+  };
+}
+
+/** Reads the "edit source" form: metadata plus the version the reviewer started from. */
+export function readEditSourceForm(body: unknown): FormResult<{ version: number; patch: Partial<SourceMetadata> }> {
+  const values = formValues(body, EDIT_SOURCE_FIELDS);
+  const parsed = metadataSchema.safeParse(values);
+  const version = Number(values.version);
+  if (!parsed.success || !Number.isInteger(version) || version < 1) {
+    const errors = parsed.success ? {} : fieldErrors(parsed.error);
+    if (!Number.isInteger(version) || version < 1) errors.version = 'The form lost track of the version it edits; reload the page.';
+    return { ok: false, values, errors };
+  }
+  const meta = parsed.data;
+  return {
+    ok: true,
+    values,
+    value: { version, patch: { title: meta.title, publisher: meta.publisher, author: meta.author, url: meta.url, publishedAt: meta.published } },
+  };
+}

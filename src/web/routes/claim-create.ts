@@ -1,0 +1,39 @@
+// POST /claims — saves a new claim; "Preview" or invalid input re-renders the form (200 / 422) with the input kept.
+import type { RequestHandler } from 'express';
+import { ValidationError } from '../../domain/errors.js';
+import { getSource } from '../../store/index.js';
+import { saveNewClaim } from '../claim-writes.js';
+import type { AppDeps } from '../deps.js';
+import { claimFormValues, readClaimForm, storeFieldErrors } from '../forms/claim-form.js';
+import { formatOf, sendDone, sendPage } from '../render.js';
+import { localReturn, urls } from '../urls.js';
+import { claimFormData } from './claim-new.js';
+
+export const claimCreate = (deps: AppDeps): RequestHandler => (req, res) => {
+  const values = claimFormValues(req.body);
+  const sourceId = Number(values.source);
+  if (!/^\d+$/.test(values.source ?? '') || sourceId < 1) {
+    throw new ValidationError('Say which article the claim quotes.', { source: 'Choose the article this claim quotes.' });
+  }
+  const source = getSource(deps.db, sourceId);
+  const json = formatOf(res) === 'json';
+  const form = readClaimForm(values, source.body);
+  if (req.body?.intent === 'preview' && !json) {
+    sendPage(res, { view: 'claims/form', data: claimFormData('new', source, null, values) });
+    return;
+  }
+  if (!form.ok) {
+    if (json) throw new ValidationError('The claim was not saved; see the fields.', form.errors);
+    sendPage(res, { view: 'claims/form', status: 422, data: claimFormData('new', source, null, values, form.errors) });
+    return;
+  }
+  let claim;
+  try {
+    claim = saveNewClaim(deps, source.id, form.value);
+  } catch (err) {
+    if (!(err instanceof ValidationError) || json) throw err;
+    sendPage(res, { view: 'claims/form', status: 422, data: claimFormData('new', source, null, values, storeFieldErrors(err)) });
+    return;
+  }
+  sendDone(res, localReturn(values.return) ?? urls.quoteInSource(source.id, claim.id), { claim }, 201);
+};

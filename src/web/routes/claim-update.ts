@@ -1,0 +1,47 @@
+// POST /claims/:id/edit — saves the edit if nobody else saved since the form was opened (else 409, input kept).
+import type { RequestHandler } from 'express';
+import { StaleEditError, ValidationError } from '../../domain/errors.js';
+import { getClaimView, getSource } from '../../store/index.js';
+import { saveClaimEdit } from '../claim-writes.js';
+import type { AppDeps } from '../deps.js';
+import { claimFormValues, claimValues, readClaimForm, storeFieldErrors } from '../forms/claim-form.js';
+import { versionField, type FormValues } from '../forms/fields.js';
+import { idParam } from '../params.js';
+import { formatOf, sendDone, sendPage } from '../render.js';
+import { localReturn, urls } from '../urls.js';
+import { claimFormData } from './claim-new.js';
+
+export const claimUpdate = (deps: AppDeps): RequestHandler => (req, res) => {
+  const id = idParam(req, 'Claim');
+  const stored = getClaimView(deps.db, id);
+  const source = getSource(deps.db, stored.sourceId);
+  const values: FormValues = { ...claimFormValues(req.body), source: String(stored.sourceId) };
+  const json = formatOf(res) === 'json';
+  // "Save and confirm" in the review queue: the same edit, with the status set to confirmed.
+  if (req.body?.intent === 'confirm') values.status = 'confirmed';
+  const rerender = (status: number, errors: Record<string, string>, conflict: { message: string; current: Record<string, string> } | null = null) =>
+    sendPage(res, { view: 'claims/form', status, data: claimFormData('edit', source, stored, values, errors, conflict) });
+
+  if (req.body?.intent === 'preview' && !json) return rerender(200, {});
+  const version = versionField(req.body);
+  const form = readClaimForm(values, source.body);
+  if (!form.ok) {
+    if (json) throw new ValidationError('The claim was not saved; see the fields.', form.errors);
+    return rerender(422, form.errors);
+  }
+  try {
+    const claim = saveClaimEdit(deps, id, version, form.value);
+    sendDone(res, localReturn(values.return) ?? urls.claim(claim.id), { claim });
+  } catch (err) {
+    if (json) throw err;
+    if (err instanceof StaleEditError) {
+      // Keep the reviewer's input, show what is saved now, and move the form to the current version so that
+      // saving again is a deliberate choice to overwrite the other edit.
+      const current = claimValues(stored);
+      values.version = current.version ?? '';
+      return rerender(409, {}, { message: err.message, current });
+    }
+    if (err instanceof ValidationError) return rerender(422, storeFieldErrors(err));
+    throw err;
+  }
+};

@@ -1,0 +1,37 @@
+// GET /claims/:id — one claim: figure, interval, attribution, its quote in context, and its history.
+import type { RequestHandler } from 'express';
+import type { AuditEvent } from '../../domain/types.js';
+import { getClaimView, getSource, listAudit, type ClaimView } from '../../store/index.js';
+import { paragraphAround } from '../article-view.js';
+import type { AppDeps } from '../deps.js';
+import { idParam } from '../params.js';
+import { sendPage } from '../render.js';
+
+export interface QuoteContext {
+  before: string;
+  quote: string;
+  after: string;
+}
+
+export interface ClaimViewData {
+  claim: ClaimView;
+  context: QuoteContext;
+  audit: AuditEvent[];
+}
+
+/** The paragraph that holds a quote, split around it. */
+export function quoteContext(body: string, start: number, end: number): QuoteContext {
+  const paragraph = paragraphAround(body, start, end);
+  return { before: body.slice(paragraph.start, start), quote: body.slice(start, end), after: body.slice(end, paragraph.end) };
+}
+
+/** The claim with its source's names, the paragraph around its quote and its audit trail. */
+export function loadClaimView(deps: AppDeps, id: number): ClaimViewData {
+  const claim = getClaimView(deps.db, id);
+  const { body } = getSource(deps.db, claim.sourceId);
+  return { claim, context: quoteContext(body, claim.quoteStart, claim.quoteEnd), audit: listAudit(deps.db, 'claim', id) };
+}
+
+export const claimView = (deps: AppDeps): RequestHandler => (req, res) => {
+  sendPage(res, { view: 'claims/show', data: loadClaimView(deps, idParam(req, 'Claim')) });
+};

@@ -1,0 +1,51 @@
+// The route table: every URL the app answers, in one place (paths come from urls.ts).
+import { Router } from 'express';
+import type { AppDeps } from '../deps.js';
+import { paths } from '../urls.js';
+import { claimCreate } from './claim-create.js';
+import { claimDelete } from './claim-delete.js';
+import { claimDeleteConfirm } from './claim-delete-confirm.js';
+import { claimEdit } from './claim-edit.js';
+import { claimNew } from './claim-new.js';
+import { claimUpdate } from './claim-update.js';
+import { claimView } from './claim-view.js';
+import { claimsList } from './claims-list.js';
+import { dashboard } from './dashboard.js';
+import { figurePreviewRoute } from './figure-preview.js';
+import { samplesLoad } from './samples-load.js';
+import { sourceCreate } from './source-create.js';
+import { sourceDelete } from './source-delete.js';
+import { sourceDeleteConfirm } from './source-delete-confirm.js';
+import { sourceEdit } from './source-edit.js';
+import { sourceNew } from './source-new.js';
+import { sourceUpdate } from './source-update.js';
+import { sourceView } from './source-view.js';
+import { sourcesList } from './sources-list.js';
+
+/** All routes of the app over its dependencies. */
+export function routeTable(deps: AppDeps): Router {
+  const router = Router();
+  router.get(paths.dashboard, dashboard(deps));
+  router.post(paths.samples, samplesLoad(deps));
+
+  router.get(paths.sources, sourcesList(deps));
+  router.post(paths.sources, sourceCreate(deps));
+  router.get(paths.newSource, sourceNew(deps));
+  router.get(paths.source, sourceView(deps));
+  router.get(paths.editSource, sourceEdit(deps));
+  router.post(paths.editSource, sourceUpdate(deps));
+  router.get(paths.deleteSource, sourceDeleteConfirm(deps));
+  router.post(paths.deleteSource, sourceDelete(deps));
+
+  router.get(paths.claims, claimsList(deps));
+  router.post(paths.claims, claimCreate(deps));
+  router.get(paths.newClaim, claimNew(deps));
+  router.get(paths.claim, claimView(deps));
+  router.get(paths.editClaim, claimEdit(deps));
+  router.post(paths.editClaim, claimUpdate(deps));
+  router.get(paths.deleteClaim, claimDeleteConfirm(deps));
+  router.post(paths.deleteClaim, claimDelete(deps));
+
+  router.get(paths.figurePreview, figurePreviewRoute());
+  return router;
+}

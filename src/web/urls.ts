@@ -1,0 +1,81 @@
+// The one place that knows the app's URLs. Routes, redirects and templates all build links here, so a
+// template never concatenates a URL and a route path never drifts from the links that point at it.
+
+export type Query = Record<string, string | number | boolean | null | undefined | Array<string | number>>;
+
+/** Appends the non-empty query parameters to a path (arrays repeat the key, as HTML forms do). */
+export function withQuery(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === null || value === undefined || value === '' || value === false) continue;
+    if (Array.isArray(value)) for (const item of value) params.append(key, String(item));
+    else params.append(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+/** The same URL in another rendering: `/claims?kind=date` → `/claims.csv?kind=date`. */
+export function asFormat(url: string, format: 'json' | 'csv'): string {
+  const at = url.search(/[?#]/);
+  const path = at === -1 ? url : url.slice(0, at);
+  const rest = at === -1 ? '' : url.slice(at);
+  return `${path === '/' ? '/index' : path}.${format}${rest}`;
+}
+
+const id = (value: number | string): string => encodeURIComponent(String(value));
+
+/** Route patterns for the route table; each matches the builder of the same name below. */
+export const paths = {
+  dashboard: '/',
+  samples: '/samples',
+  sources: '/sources',
+  newSource: '/sources/new',
+  source: '/sources/:id',
+  editSource: '/sources/:id/edit',
+  deleteSource: '/sources/:id/delete',
+  claims: '/claims',
+  newClaim: '/claims/new',
+  bulkClaims: '/claims/bulk',
+  claim: '/claims/:id',
+  editClaim: '/claims/:id/edit',
+  deleteClaim: '/claims/:id/delete',
+  reviewClaim: '/claims/:id/review',
+  review: '/review',
+  figurePreview: '/figures/preview',
+} as const;
+
+/** URL builders, also available to every template as `urls`. */
+export const urls = {
+  dashboard: (): string => '/',
+  samples: (): string => paths.samples,
+  sources: (query?: Query): string => withQuery(paths.sources, query),
+  newSource: (): string => paths.newSource,
+  source: (sourceId: number, query?: Query): string => withQuery(`/sources/${id(sourceId)}`, query),
+  editSource: (sourceId: number): string => `/sources/${id(sourceId)}/edit`,
+  deleteSource: (sourceId: number): string => `/sources/${id(sourceId)}/delete`,
+  claims: (query?: Query): string => withQuery(paths.claims, query),
+  newClaim: (query?: Query): string => withQuery(paths.newClaim, query),
+  bulkClaims: (): string => paths.bulkClaims,
+  claim: (claimId: number): string => `/claims/${id(claimId)}`,
+  editClaim: (claimId: number, query?: Query): string => withQuery(`/claims/${id(claimId)}/edit`, query),
+  deleteClaim: (claimId: number): string => `/claims/${id(claimId)}/delete`,
+  reviewClaim: (claimId: number): string => `/claims/${id(claimId)}/review`,
+  review: (query?: Query): string => withQuery(paths.review, query),
+  figurePreview: (query?: Query): string => withQuery(paths.figurePreview, query),
+  /** Anchor of a claim's highlighted quote inside its article view. */
+  quoteInSource: (sourceId: number, claimId: number): string => `/sources/${id(sourceId)}#quote-${id(claimId)}`,
+  asset: (file: string): string => `/static/${file.split('/').map(encodeURIComponent).join('/')}`,
+  asFormat,
+};
+
+export type Urls = typeof urls;
+
+/**
+ * A `return` target from a form or query, accepted only when it is a path on this site (never `//host`
+ * or a full URL), so links cannot send reviewers elsewhere after a save.
+ */
+export function localReturn(value: unknown): string | null {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
+  return /[\u0000-\u001f]/.test(value) ? null : value;
+}

@@ -1,0 +1,72 @@
+// Small pure functions templates call (as `helpers.*`) to present data: no queries, no URLs (see urls.ts).
+import { formatFigure } from '../domain/figures.js';
+import type { AuditEvent, Figure, Qualifier } from '../domain/types.js';
+import { articleSegments, paragraphAround } from './article-view.js';
+
+const QUALIFIER_WORDS: Record<Qualifier, string> = {
+  exact: 'exact',
+  about: 'about',
+  nearly: 'nearly',
+  'at-least': 'at least',
+  'at-most': 'at most',
+  range: 'range',
+  vague: 'vague quantity',
+};
+
+/** "1 claim", "3 claims". */
+function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n.toLocaleString('en-GB')} ${n === 1 ? word : many}`;
+}
+
+/** Shortens long text for tables, on a word boundary, with an ellipsis. */
+function truncate(text: string, max = 160): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** The interval a figure stands for, with its unit: "400,000 or more", "1–30 Sep 2015". */
+function figureText(figure: Figure): string {
+  return formatFigure(figure);
+}
+
+/** The fields an audit event changed, as "field: before → after" lines (bodies and bookkeeping left out). */
+function auditChanges(event: AuditEvent): string[] {
+  const before = (event.before ?? {}) as Record<string, unknown>;
+  const after = (event.after ?? {}) as Record<string, unknown>;
+  if (event.before === null || event.after === null) return [];
+  const skip = new Set(['version', 'updatedAt', 'createdAt', 'body', 'bodyLength']);
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((key) => !skip.has(key));
+  return keys
+    .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+    .map((key) => `${key}: ${show(before[key])} → ${show(after[key])}`);
+}
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'object') {
+    const figure = value as Figure;
+    if ('unit' in figure && 'low' in figure) return formatFigure(figure);
+    return JSON.stringify(value);
+  }
+  return truncate(String(value), 80);
+}
+
+/** A timestamp as "2026-11-21 18:30 UTC". */
+function timestamp(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+export const templateHelpers = {
+  plural,
+  truncate,
+  figureText,
+  qualifierText: (qualifier: Qualifier): string => QUALIFIER_WORDS[qualifier] ?? qualifier,
+  auditChanges,
+  timestamp,
+  articleSegments,
+  paragraphAround,
+};
+
+export type TemplateHelpers = typeof templateHelpers;

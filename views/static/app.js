@@ -1,0 +1,116 @@
+// Crosscheck's only script. Every page works without it; it adds:
+//  - on an article page, "new claim from selection" with the selection's exact offsets into the stored text;
+//  - on the claim form, a live preview of the interval a typed figure will be stored as;
+//  - on the claims table, a "select all" box for bulk confirm/reject;
+//  - keyboard shortcuts: any element with data-key="x" is clicked when x is pressed (review queue: j k c e r).
+'use strict';
+
+(function () {
+  /** Offsets of a range inside the article container, counted in the stored text's UTF-16 units. */
+  function selectionOffsets(container, range) {
+    if (!container.contains(range.startContainer) || !container.contains(range.endContainer)) return null;
+    // Range.toString() concatenates the text nodes exactly (no CSS-dependent whitespace, unlike innerText),
+    // and the page renders the stored text verbatim, so lengths here are offsets in the stored text.
+    const before = document.createRange();
+    before.selectNodeContents(container);
+    before.setEnd(range.startContainer, range.startOffset);
+    let start = before.toString().length;
+    const text = range.toString();
+    let end = start + text.length;
+    const lead = text.length - text.trimStart().length;
+    const trail = text.length - text.trimEnd().length;
+    start += lead;
+    end -= trail;
+    if (end <= start) return null;
+    return { start: start, end: end, text: text.slice(lead, text.length - trail) };
+  }
+
+  function setUpSelectionClaims() {
+    const body = document.getElementById('article-body');
+    const form = document.getElementById('selection-claim');
+    if (!body || !form) return;
+    const update = function () {
+      const selection = document.getSelection();
+      if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return;
+      const offsets = selectionOffsets(body, selection.getRangeAt(0));
+      if (!offsets) return;
+      form.elements.namedItem('start').value = String(offsets.start);
+      form.elements.namedItem('end').value = String(offsets.end);
+      form.querySelector('.selection-text').textContent = offsets.text.length > 300 ? offsets.text.slice(0, 300) + '…' : offsets.text;
+      form.hidden = false;
+    };
+    document.addEventListener('selectionchange', update);
+    body.addEventListener('mouseup', update);
+    body.addEventListener('keyup', update);
+  }
+
+  function setUpFigurePreview() {
+    const output = document.getElementById('figure-preview');
+    const input = document.getElementById('field-valueText');
+    const kind = document.getElementById('field-kind');
+    if (!output || !input || !output.dataset.previewUrl) return;
+    let timer = null;
+    let latest = 0;
+    const show = function (data) {
+      output.textContent = '';
+      const preview = data.preview;
+      if (!preview) {
+        output.textContent = 'Type a figure to see the interval that will be stored.';
+      } else if (preview.ok) {
+        const strong = document.createElement('strong');
+        strong.className = 'interval';
+        strong.textContent = preview.interval;
+        output.append('Stored as ', strong, ' (' + preview.qualifier.replace('-', ' ') + ')');
+      } else {
+        const span = document.createElement('span');
+        span.className = 'preview-error';
+        span.textContent = preview.error;
+        output.append(span);
+      }
+    };
+    const refresh = function () {
+      const request = ++latest;
+      const url = new URL(output.dataset.previewUrl, window.location.href);
+      url.searchParams.set('text', input.value);
+      if (kind) url.searchParams.set('kind', kind.value);
+      fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (data) { if (data && request === latest) show(data); })
+        .catch(function () { /* the server-side preview button still works */ });
+    };
+    const schedule = function () {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(refresh, 200);
+    };
+    input.addEventListener('input', schedule);
+    if (kind) kind.addEventListener('change', refresh);
+  }
+
+  function setUpSelectAll() {
+    const all = document.getElementById('select-all');
+    if (!all) return;
+    const boxes = function () { return Array.from(document.querySelectorAll('input[type="checkbox"][name="ids"]')); };
+    all.hidden = false;
+    all.addEventListener('change', function () {
+      boxes().forEach(function (box) { box.checked = all.checked; });
+    });
+  }
+
+  function setUpShortcuts() {
+    if (!document.querySelector('[data-key]')) return;
+    document.addEventListener('keydown', function (event) {
+      if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
+      const target = event.target;
+      if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+      const element = document.querySelector('[data-key="' + CSS.escape(event.key) + '"]');
+      if (!element) return;
+      event.preventDefault();
+      element.click();
+    });
+  }
+
+  setUpSelectionClaims();
+  setUpFigurePreview();
+  setUpSelectAll();
+  setUpShortcuts();
+})();
