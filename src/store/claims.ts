@@ -20,6 +20,7 @@ import { normaliseMetric } from '../domain/crosscheck.js';
 import type { Db } from './database.js';
 import { definedOnly, nowIso, pageBounds, type Page, type PageRequest, type WriteContext } from './context.js';
 import { recordAudit } from './audit.js';
+import { toFtsQuery } from './search.js';
 import { findOrCreateEntity } from './entities.js';
 import { conflictsTouching, pruneConflictsWithoutClaims } from './conflict-pruning.js';
 
@@ -110,7 +111,7 @@ export interface ClaimFilter extends PageRequest {
   speakerId?: number;
   metric?: string;
   rank?: ClaimRank;
-  /** Words the quote or value text contains (case-insensitive substring). */
+  /** Words in the quote or value text, full-text matched (see toFtsQuery); punctuation-only input is ignored. */
   q?: string;
   /** Source publication date range, inclusive. */
   publishedFrom?: IsoDate;
@@ -384,10 +385,10 @@ function filterSql(filter: ClaimFilter): { where: string; params: unknown[]; nee
   equal('c.speaker_id', filter.speakerId);
   equal('c.metric', filter.metric === undefined ? undefined : normaliseMetric(filter.metric));
   equal('c.rank', filter.rank);
-  if (filter.q !== undefined && filter.q.trim() !== '') {
-    const pattern = `%${filter.q.trim().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    clauses.push(`(c.quote LIKE ? ESCAPE '\\' OR c.value_text LIKE ? ESCAPE '\\')`);
-    params.push(pattern, pattern);
+  const match = filter.q === undefined ? '' : toFtsQuery(filter.q);
+  if (match !== '') {
+    clauses.push('c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)');
+    params.push(match);
   }
   let needsSource = false;
   if (filter.publishedFrom) {

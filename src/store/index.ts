@@ -7,3 +7,4 @@ export * from './entities.js';
 export * from './claims.js';
 export * from './conflicts.js';
 export * from './lexicon.js';
+export * from './search.js';

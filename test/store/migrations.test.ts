@@ -1,7 +1,7 @@
 // A database at every earlier schema version, holding data written with that version's schema, migrates to the
 // newest version with its data intact. Adding migration N+1 means adding a seed for version N below.
 import { describe, expect, it } from 'vitest';
-import { getClaim, getConflict, getSource, listAudit, loadLexicon, migrate, openDatabase, resolveEntity, schemaVersion, listMigrations, type Db } from '../../src/store/index.js';
+import { getClaim, getConflict, getSource, listAudit, loadLexicon, migrate, openDatabase, resolveEntity, schemaVersion, search, listMigrations, type Db } from '../../src/store/index.js';
 import { MIGRATIONS_DIR, makeClaim } from '../helpers/index.js';
 
 const BODY = 'A sample outlet said 300 people fled the town on Monday.\n';
@@ -36,6 +36,8 @@ const SEEDS: Record<number, (db: Db) => (db: Db) => void> = {
       expect(resolveEntity(migrated, 'SHOYGU')?.id).toBe(1);
       expect(getConflict(migrated, 1)).toMatchObject({ status: 'explained', resolutionNote: 'different things', claimIds: [1, 2], manual: true });
       expect(listAudit(migrated, 'source', 1)).toHaveLength(1);
+      expect(search(migrated, 'fled').sources.map((hit) => hit.id)).toEqual([1]);
+      expect(search(migrated, 'fled').claims.map((hit) => hit.id)).toEqual([1]);
       expect(loadLexicon(migrated).metrics).toEqual([{ metric: 'displaced', kind: 'count', keywords: ['fled', 'displaced'] }]);
     };
   },

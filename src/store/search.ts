@@ -1,0 +1,127 @@
+// Full-text search over sources (title and text) and claims (quote and value as written), via the FTS5 tables of
+// migration 002. The reviewer's words are turned into a safe FTS5 query here, so punctuation never throws.
+import type { IsoDate } from '../domain/types.js';
+import type { Db } from './database.js';
+
+/** A piece of a snippet; `match` pieces are the words that matched (the web layer wraps them in <mark>). */
+export interface SnippetPart {
+  text: string;
+  match: boolean;
+}
+
+export interface SourceHit {
+  id: number;
+  title: string;
+  publisher: string;
+  publishedAt: IsoDate;
+  snippet: SnippetPart[];
+}
+
+export interface ClaimHit {
+  id: number;
+  sourceId: number;
+  sourceTitle: string;
+  sourcePublisher: string;
+  sourcePublishedAt: IsoDate;
+  valueText: string;
+  status: string;
+  snippet: SnippetPart[];
+}
+
+export interface SearchResults {
+  /** The FTS5 query the words became ('' when they held nothing searchable). */
+  match: string;
+  sources: SourceHit[];
+  claims: ClaimHit[];
+}
+
+// Private-use characters mark the matches inside snippet(): they cannot occur in imported text that a reviewer
+// would search, and unlike HTML tags they need no escaping rules of their own.
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+
+/**
+ * Turns what a reviewer typed into an FTS5 query: "quoted phrases" stay phrases, other words become quoted terms
+ * (so AND, NEAR, *, :, ( ) and quotes are plain text), the last word also matches as a prefix; '' when nothing is
+ * left. All terms must match.
+ */
+export function toFtsQuery(input: string): string {
+  const terms: string[] = [];
+  const pattern = /"([^"]*)"?|(\S+)/g;
+  let last: { text: string; phrase: boolean } | null = null;
+  for (const match of input.matchAll(pattern)) {
+    const phrase = match[1] !== undefined;
+    const text = (match[1] ?? match[2] ?? '').trim();
+    // A term without a letter or digit tokenizes to nothing; FTS5 would reject or ignore it.
+    if (!/[\p{L}\p{N}]/u.test(text)) continue;
+    terms.push(`"${text.replace(/"/g, '""')}"`);
+    last = { text, phrase };
+  }
+  if (terms.length === 0) return '';
+  // Prefix on the last bare word: results while the reviewer is still typing ("shoig" finds Shoigu).
+  if (last && !last.phrase && /[\p{L}\p{N}]$/u.test(last.text)) terms[terms.length - 1] += '*';
+  return terms.join(' ');
+}
+
+/** Splits a snippet marked with OPEN/CLOSE into plain and matching parts. */
+export function snippetParts(marked: string): SnippetPart[] {
+  const parts: SnippetPart[] = [];
+  for (const [index, piece] of marked.split(new RegExp(`[${OPEN}${CLOSE}]`)).entries()) {
+    if (piece === '') continue;
+    // Pieces alternate outside/inside the markers, starting outside.
+    parts.push({ text: piece, match: index % 2 === 1 });
+  }
+  return parts;
+}
+
+/** Sources and claims matching the words, best match first (bm25), each with a highlighted snippet; `limit` per kind (default 20). */
+export function search(db: Db, query: string, options: { limit?: number } = {}): SearchResults {
+  const match = toFtsQuery(query);
+  const limit = Math.min(Math.max(Math.trunc(options.limit ?? 20) || 20, 1), 200);
+  if (match === '') return { match, sources: [], claims: [] };
+  const sourceRows = db
+    .prepare(
+      `SELECT s.id, s.title, s.publisher, s.published_at,
+         snippet(sources_fts, -1, '${OPEN}', '${CLOSE}', '…', 16) AS marked
+       FROM sources_fts JOIN sources s ON s.id = sources_fts.rowid
+       WHERE sources_fts MATCH ? ORDER BY bm25(sources_fts, 5.0, 1.0), s.id LIMIT ?`,
+    )
+    .all(match, limit) as { id: number; title: string; publisher: string; published_at: string; marked: string }[];
+  const claimRows = db
+    .prepare(
+      `SELECT c.id, c.source_id, c.value_text, c.status, s.title, s.publisher, s.published_at,
+         snippet(claims_fts, 0, '${OPEN}', '${CLOSE}', '…', 24) AS marked
+       FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid JOIN sources s ON s.id = c.source_id
+       WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts), c.id LIMIT ?`,
+    )
+    .all(match, limit) as {
+    id: number;
+    source_id: number;
+    value_text: string;
+    status: string;
+    title: string;
+    publisher: string;
+    published_at: string;
+    marked: string;
+  }[];
+  return {
+    match,
+    sources: sourceRows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      publisher: row.publisher,
+      publishedAt: row.published_at,
+      snippet: snippetParts(row.marked),
+    })),
+    claims: claimRows.map((row) => ({
+      id: row.id,
+      sourceId: row.source_id,
+      sourceTitle: row.title,
+      sourcePublisher: row.publisher,
+      sourcePublishedAt: row.published_at,
+      valueText: row.value_text,
+      status: row.status,
+      snippet: snippetParts(row.marked),
+    })),
+  };
+}
