@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { renderClaimsChart } from '../../src/domain/chart.js';
+import type { ClaimInContext } from '../../src/domain/crosscheck.js';
+import type { Figure } from '../../src/domain/types.js';
+
+function claim(over: Partial<ClaimInContext> & { id: number; figure: Figure }): ClaimInContext {
+  return {
+    sourceId: over.id * 10,
+    quote: 'A sentence of our own.',
+    quoteStart: 0,
+    quoteEnd: 22,
+    valueText: 'x',
+    kind: over.figure.unit === 'date' ? 'date' : 'count',
+    metric: 'start date',
+    subjectId: 1,
+    qualifier: 'exact',
+    scopeFrom: null,
+    scopeTo: null,
+    asOf: null,
+    speakerId: null,
+    attributionCue: null,
+    relay: null,
+    hedge: null,
+    status: 'confirmed',
+    rank: 'normal',
+    rankReason: null,
+    note: null,
+    origin: 'extracted',
+    version: 1,
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
+    sourcePublisher: 'Outlet',
+    sourcePublishedAt: '2020-01-01',
+    subjectName: 'Syrian civil war',
+    speakerName: null,
+    ...over,
+  };
+}
+
+/** Parses the SVG as a browser would inside a page and returns its document. */
+function parse(svg: string) {
+  return parseHTML(`<!doctype html><html><body>${svg}</body></html>`).document;
+}
+
+const warStart = [
+  claim({ id: 1, sourcePublisher: 'The Gazette', sourcePublishedAt: '2019-03-19', valueText: '2015', figure: { unit: 'date', low: '2015-01-01', high: '2015-12-31' } }),
+  claim({ id: 2, sourcePublisher: 'Radio Dawn', sourcePublishedAt: '2021-09-14', valueText: 'March 2011', figure: { unit: 'date', low: '2011-03-01', high: '2011-03-31' } }),
+  claim({ id: 3, kind: 'duration', metric: 'duration', sourcePublisher: 'The Gazette', sourcePublishedAt: '2019-03-19', valueText: 'eight-year', figure: { unit: 'year', low: 8, high: 8 } }),
+];
+
+describe('renderClaimsChart: dates', () => {
+  it('draws one bar per claim, durations as the start they imply', () => {
+    const svg = renderClaimsChart(warStart);
+    expect(svg.startsWith('<svg')).toBe(true);
+    const doc = parse(svg);
+    const bars = doc.querySelectorAll('g[aria-label="bar"] rect');
+    expect(bars.length).toBe(3);
+    const titles = [...bars].map((r) => r.querySelector('title')?.textContent);
+    expect(titles[0]).toBe('The Gazette, 2019-03-19: "2015" (1 Jan – 31 Dec 2015)');
+    expect(titles[2]).toContain('start implied: 19 Mar 2010 – 19 Mar 2012');
+    const ticks = [...doc.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => t.textContent);
+    expect(ticks).toEqual(['The Gazette, 2019-03-19: 2015', 'Radio Dawn, 2021-09-14: March 2011', 'The Gazette, 2019-03-19: "eight-year" implies']);
+  });
+
+  it('leaves out Plot\'s inline <style> so the chart works under a strict CSP', () => {
+    expect(renderClaimsChart(warStart)).not.toContain('<style');
+  });
+
+  it('is deterministic', () => {
+    expect(renderClaimsChart(warStart)).toBe(renderClaimsChart(warStart));
+  });
+
+  it('escapes a malicious outlet and figure: no element or attribute comes from claim text', () => {
+    const evil = '<img src=x onerror=alert(1)>"&';
+    const svg = renderClaimsChart([
+      claim({ id: 9, sourcePublisher: evil, valueText: '</title><script>alert(2)</script>', figure: { unit: 'date', low: '2016-06-18', high: '2016-06-18' } }),
+    ]);
+    expect(svg).not.toContain('<img');
+    expect(svg).not.toContain('<script');
+    expect(svg).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    const doc = parse(svg);
+    expect(doc.querySelectorAll('img, script').length).toBe(0);
+    expect(doc.querySelector('g[aria-label="bar"] rect title')?.textContent).toContain(evil);
+  });
+
+  it('draws open-ended dates to the edge of the chart', () => {
+    const svg = renderClaimsChart([
+      claim({ id: 1, figure: { unit: 'date', low: '2015-09-30', high: null } }),
+      claim({ id: 2, figure: { unit: 'date', low: '2011-03-01', high: '2011-03-31' } }),
+    ]);
+    expect(parse(svg).querySelectorAll('g[aria-label="bar"] rect').length).toBe(2);
+  });
+});
+
+describe('renderClaimsChart: numbers', () => {
+  it('draws one box per claim against time, with a label per claim', () => {
+    const claims = [
+      claim({ id: 1, metric: 'killed', sourcePublisher: 'Wire A', sourcePublishedAt: '2016-06-19', scopeFrom: '2015-09-30', valueText: '10', figure: { unit: 'count', low: 10, high: 10 } }),
+      claim({ id: 2, metric: 'killed', sourcePublisher: 'Ledger', sourcePublishedAt: '2017-11-21', scopeFrom: '2017-01-01', scopeTo: '2017-09-30', hedge: 'reportedly', valueText: '131', figure: { unit: 'count', low: 131, high: 131 } }),
+      claim({ id: 3, metric: 'killed', sourcePublisher: 'Monitor', sourcePublishedAt: '2016-06-16', valueText: 'at least 30', figure: { unit: 'count', low: 30, high: null } }),
+    ];
+    const doc = parse(renderClaimsChart(claims));
+    const boxes = doc.querySelectorAll('g[aria-label="rect"] rect');
+    expect(boxes.length).toBe(3);
+    expect(boxes[1]!.querySelector('title')?.textContent).toBe('Ledger, 2017-11-21: "131" (131), reportedly');
+    const labels = [...doc.querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent);
+    expect(labels).toEqual(['Wire A: 10', 'Ledger: 131', 'Monitor: at least 30']);
+  });
+
+  it('returns an empty string when nothing can be placed', () => {
+    expect(renderClaimsChart([])).toBe('');
+    expect(renderClaimsChart([claim({ id: 1, figure: { unit: 'count', low: null, high: null } })])).toBe('');
+  });
+});
