@@ -64,7 +64,9 @@ export function sendPage<T extends object>(res: Response, page: Page<T>): void {
 
 /** Serializes a table as RFC 4180 CSV with a header row and CRLF line ends. */
 export function toCsv(table: CsvTable): string {
-  return stringify(table.rows, { header: true, columns: table.columns, record_delimiter: 'windows' });
+  // With CRLF records csv-stringify only quotes fields holding the whole delimiter; a bare LF (or CR) in a
+  // note or quote must be quoted too or readers split the record.
+  return stringify(table.rows, { header: true, columns: table.columns, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
 }
 
 /** Redirect after a successful form post (303 so the browser follows with GET), or JSON for API clients. */
