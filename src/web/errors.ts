@@ -38,7 +38,7 @@ export function toAppError(err: unknown, maxUploadBytes: number): AppError {
 }
 
 /** Renders errors as JSON or as the HTML error page, always with the same fields. */
-export function errorHandler(maxUploadBytes: number, log: (err: unknown) => void = console.error): ErrorRequestHandler {
+export function errorHandler(maxUploadBytes: number, log: (err: unknown) => void = (err) => console.error(err)): ErrorRequestHandler {
   return (err, req, res, next) => {
     if (res.headersSent) {
       next(err);
