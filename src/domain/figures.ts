@@ -241,6 +241,11 @@ export function parseIsoDate(iso: string): { year: number; month: number; day: n
   return isValidDate(year, month, day) ? { year, month, day } : null;
 }
 
+/** True when a string is a strict YYYY-MM-DD naming a real calendar day. */
+export function isIsoDate(value: string): boolean {
+  return parseIsoDate(value) !== null;
+}
+
 /** The interval a date of some precision covers: year → Jan 1..Dec 31, month → 1..last day, day → itself. */
 export function dateInterval(year: number, month?: number | null, day?: number | null): { low: IsoDate; high: IsoDate } {
   if (month == null) return { low: isoDate(year, 1, 1), high: isoDate(year, 12, 31) };

@@ -7,6 +7,7 @@ import {
   formatInterval,
   fractionPercent,
   intervalFor,
+  isIsoDate,
   parseFigure,
   parseNumber,
   partInterval,
@@ -244,5 +245,14 @@ describe('formatFigure', () => {
       expect(parsed(formatFigure(figure).replace(' or more', '').replace(/^up to /, ''), figure.unit === 'date' ? 'date' : undefined).figure.low)
         .toEqual(figure.low);
     }
+  });
+});
+
+describe('isIsoDate', () => {
+  it('accepts only strict, real calendar days', () => {
+    expect(isIsoDate('2016-02-29')).toBe(true);
+    expect(isIsoDate('2015-02-29')).toBe(false);
+    expect(isIsoDate('2015-9-1')).toBe(false);
+    expect(isIsoDate('yesterday')).toBe(false);
   });
 });
