@@ -54,7 +54,10 @@ export function readNewSourceForm(body: unknown, file: UploadedFile | undefined,
   const format = (SOURCE_FORMATS as readonly string[]).includes(values.format ?? '') ? (values.format as SourceFormat) : 'text';
   values.format = format;
   const errors: FieldErrors = {};
-  let text = values.body ?? '';
+  // Browsers submit every line break of a textarea as CRLF (HTML form encoding), whatever was pasted; the
+  // pasted text is stored with the LF it almost always had. Uploaded files keep their bytes exactly.
+  let text = (values.body ?? '').replace(/\r\n/g, '\n');
+  values.body = text;
 
   if (file) {
     if (text.trim() !== '') return { ok: false, values, errors: { file: 'Either upload a file or paste text, not both.' } };

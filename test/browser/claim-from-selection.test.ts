@@ -1,0 +1,67 @@
+// The main path in a real browser: import an article through the form, select a sentence in the article view,
+// create a claim from it, then see it highlighted in the article and listed in the claims table.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getClaim, getSource } from '../../src/store/index.js';
+import { selectText, startBrowserRun, type BrowserRun } from './harness.js';
+
+// The team's own text, shaped like the sample articles.
+const ARTICLE = [
+  'Relief workers reached the northern valley on Thursday after a week of heavy fighting.',
+  'The regional health office said at least 37 civilians had been killed since the start of the month, and that two clinics had closed.',
+  'A spokesman for the armed opposition gave a higher toll, which could not be verified.',
+].join('\n\n') + '\n';
+const SENTENCE = 'The regional health office said at least 37 civilians had been killed since the start of the month, and that two clinics had closed.';
+
+describe('a claim from a text selection', () => {
+  let run: BrowserRun;
+  beforeAll(async () => {
+    run = await startBrowserRun();
+  });
+  afterAll(async () => {
+    await run?.close();
+  });
+
+  it('imports, selects, creates, highlights and lists', { timeout: 60_000 }, async () => {
+    const { page, baseUrl, db } = run;
+
+    await page.goto(`${baseUrl}/sources/new`);
+    await page.getByLabel('… or paste the text').fill(ARTICLE);
+    await page.getByLabel('Title').fill('Aid reaches the northern valley');
+    await page.getByLabel('Publisher').fill('Valley Post (sample)');
+    await page.getByLabel('Published').fill('2016-03-10');
+    await page.getByRole('button', { name: 'Save the source' }).click();
+    await page.waitForURL(`${baseUrl}/sources/1`);
+    expect(getSource(db, 1).body).toBe(ARTICLE);
+
+    await selectText(page, '#article-body', SENTENCE);
+    const button = page.getByRole('button', { name: 'New claim from selection' });
+    await button.waitFor({ state: 'visible' });
+    await button.click();
+
+    await page.waitForURL(/\/claims\/new\?/);
+    expect(await page.getByLabel(/^Quote/).inputValue()).toBe(SENTENCE);
+    const start = ARTICLE.indexOf(SENTENCE);
+    expect(await page.getByLabel('Starts at character').inputValue()).toBe(String(start));
+    expect(await page.getByLabel('Ends before character').inputValue()).toBe(String(start + SENTENCE.length));
+
+    await page.getByLabel('Kind').selectOption('casualties');
+    await page.getByLabel(/^Figure as written/).fill('at least 37');
+    await expect.poll(() => page.locator('#figure-preview .interval').textContent(), { timeout: 5000 }).toBe('37 or more');
+    await page.getByLabel(/^Metric/).fill('civilians killed');
+    await page.getByLabel('Speaker', { exact: true }).fill('Regional health office');
+    await page.getByLabel('Attribution cue').fill('said');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+
+    await page.waitForURL(`${baseUrl}/sources/1#quote-1`);
+    const highlight = page.locator('#article-body a.quote');
+    expect(await highlight.count()).toBe(1);
+    expect(await highlight.textContent()).toBe(SENTENCE);
+    expect(getClaim(db, 1)).toMatchObject({ quoteStart: start, quoteEnd: start + SENTENCE.length, figure: { unit: 'count', low: 37, high: null } });
+
+    await page.getByRole('link', { name: 'Claims', exact: true }).click();
+    const row = page.locator('tr[data-claim-id="1"]');
+    expect(await row.textContent()).toContain('at least 37');
+    expect(await row.textContent()).toContain('Regional health office');
+    expect(run.pageErrors).toEqual([]);
+  });
+});

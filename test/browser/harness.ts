@@ -1,0 +1,89 @@
+// Browser tests' harness: the real app on an ephemeral port over a fresh in-memory database, and headless Chromium.
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { loadConfig } from '../../src/config.js';
+import { createApp } from '../../src/web/app.js';
+import type { Db } from '../../src/store/index.js';
+import { createTestDb, FIXED_NOW } from '../helpers/index.js';
+
+export interface BrowserRun {
+  db: Db;
+  baseUrl: string;
+  browser: Browser;
+  page: Page;
+  /** Console errors and CSP violations the page reported; a test asserts there are none. */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+/** Serves createApp on 127.0.0.1:<random> and opens one Chromium page. */
+export async function startBrowserRun(): Promise<BrowserRun> {
+  const db = createTestDb();
+  const app = createApp({ db, clock: () => FIXED_NOW, config: loadConfig({ csrfSecret: 'browser-test-secret' }, {}) });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+  const page = await browser.newPage();
+  const pageErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return {
+    db,
+    baseUrl: `http://127.0.0.1:${port}`,
+    browser,
+    page,
+    pageErrors,
+    async close() {
+      await browser.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      db.close();
+    },
+  };
+}
+
+/**
+ * Selects `text` inside the element matching `selector` the way a reader's drag would: a DOM Range over the
+ * text nodes, set as the document selection (which fires selectionchange for the page's script).
+ */
+export async function selectText(page: Page, selector: string, text: string): Promise<void> {
+  const found = await page.evaluate(
+    ({ selector, text }) => {
+      const doc = (globalThis as unknown as { document: any }).document;
+      const container = doc.querySelector(selector);
+      const walker = doc.createTreeWalker(container, 4 /* NodeFilter.SHOW_TEXT */);
+      const nodes: any[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
+      const full = nodes.map((n) => n.data).join('');
+      const start = full.indexOf(text);
+      if (start === -1) return false;
+      const end = start + text.length;
+      const locate = (offset: number) => {
+        let seen = 0;
+        for (const node of nodes) {
+          if (offset <= seen + node.data.length) return { node, offset: offset - seen };
+          seen += node.data.length;
+        }
+        throw new Error('offset outside the text');
+      };
+      const a = locate(start);
+      const b = locate(end);
+      const range = doc.createRange();
+      range.setStart(a.node, a.offset);
+      range.setEnd(b.node, b.offset);
+      const selection = doc.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return true;
+    },
+    { selector, text },
+  );
+  if (!found) throw new Error(`"${text}" is not in ${selector}`);
+}
