@@ -1,0 +1,169 @@
+// Attribution: who a figure is said to come from, in the words of the sentence. Hand-written because no
+// library reads reporting clauses: "the ministry said", "…," said X, "according to X", "X told reporters",
+// relays ("TASS reported", "as reported by Al Jazeera"), pronouns carried from an earlier speaker ("he
+// added", "the group also said"), an unnamed speaker named in the next sentence, quotations tied to their
+// speaker, and the publisher's own first person ("we estimate"). Hedges are read here too.
+
+import type { Span } from './sentences.js';
+
+export interface Clause {
+  /** offsets of the reporting verb (or "according to") in the sentence */
+  start: number;
+  end: number;
+  /** offsets of the speaker phrase in the sentence */
+  phraseStart: number;
+  phraseEnd: number;
+  /** the speaker as written: "the Russian Defence Ministry", "he", "a senior lawmaker" */
+  raw: string;
+  /** the same without a leading article */
+  phrase: string;
+  /** the words that mark the attribution: "said", "told reporters", "according to" */
+  cue: string;
+  type: 'verb' | 'according' | 'relay';
+  /** an outlet named as the addressee ("X told TASS") passes the claim on */
+  toldOutlet: string | null;
+}
+
+const VERBS =
+  'said|says|say|told|tells|reported|reports|report|stated|states|announced|announces|claimed|claims|claim|estimated|estimates|estimate|added|adds|noted|notes|insisted|insists|confirmed|confirms|declared|declares|wrote|writes|tweeted|tweets|warned|warns|explained|explains|acknowledged|acknowledges|admitted|admits|revealed|reveals|counted|counts|recorded|records|documented|documents|put the (?:death )?toll at|puts the (?:death )?toll at';
+const VERB_RE = new RegExp(`\\b(${VERBS})\\b`, 'g');
+// Forms that are nouns after a determiner ("the claims", "media reports").
+const NOUN_FORMS = /^(reports|report|claims|claim|estimate|estimates|notes|records|documents|counts|states|say)$/;
+const DETERMINER_BEFORE = /\b(the|a|an|these|those|this|that|his|her|its|their|our|such|media|news|unconfirmed|press|local|initial|earlier|latest|recent|official|many|some|other|several|conflicting)\s+$/i;
+const PASSIVE_BEFORE = /\b(was|were|been|be|being|is|are|am)\s+(?:\w+ly\s+)?$/i;
+const BOUNDARY = /[,;:"“”()–—]|\s-\s|\b(?:that|which|who|whom|whose|and|but|while|as|when|because|after|before|if|where|what)\b/gi;
+const TRAILING = /\s+(?:has|have|had|also|reportedly|previously|earlier|later|recently|then|separately|again|would|will|since|further|repeatedly|publicly|officially|initially|once|now|already|had|on\s+\w+(?:\s+\d{1,2})?|last\s+\w+|this\s+\w+|\w+day|in\s+a\s+statement)$/i;
+const LEADING = /^(?:the|a|an)\s+/i;
+// A "speaker" made only of these words is a parsing accident, not a speaker.
+const FUNCTION_WORDS = /^(?:(?:have|has|had|is|are|was|were|will|would|also|then|and|but|so|it's|there|here|not|never|just|only)\s*)+$/i;
+
+function cleanPhrase(raw: string): string {
+  let p = raw.trim().replace(/["“”'‘’]+$/g, '').trim();
+  for (let prev = ''; prev !== p; ) {
+    prev = p;
+    p = p.replace(TRAILING, '').trim();
+  }
+  return p.replace(/[.,;:]+$/, '').trim();
+}
+
+/** The speaker phrase written before a verb at `verbStart` ("The Russian military has reported"). */
+function phraseBefore(sentence: string, verbStart: number): { text: string; start: number } | null {
+  const before = sentence.slice(0, verbStart);
+  let cut = 0;
+  BOUNDARY.lastIndex = 0;
+  for (let m = BOUNDARY.exec(before); m; m = BOUNDARY.exec(before)) cut = m.index + m[0].length;
+  const raw = before.slice(cut);
+  const text = cleanPhrase(raw);
+  if (!text || text.split(/\s+/).length > 9 || FUNCTION_WORDS.test(text)) return null;
+  return { text, start: cut + raw.indexOf(text.slice(0, 3)) };
+}
+
+/** The speaker phrase written after a verb, in inverted order (`…," said the ministry.`). */
+function phraseAfter(sentence: string, verbEnd: number): { text: string; start: number } | null {
+  const after = sentence.slice(verbEnd);
+  const m = /^\s+((?:[A-Za-z][\w.'’-]*\s?){1,10}?)(?=[,.;:!?"”]|\s(?:in|on|at|during|after|before|to|with|adding|according|while|when|as|who|that|on)\b|$)/.exec(after);
+  if (!m || m[1] === undefined) return null;
+  const text = cleanPhrase(m[1]);
+  return text ? { text, start: verbEnd + after.indexOf(m[1]) } : null;
+}
+
+const TOLD_WHOM = /^\s+((?:reporters|journalists|the press|a news conference|a press conference|parliament|lawmakers|state television|state TV|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}))/;
+
+/** Every reporting clause of a sentence, in order. */
+export function findClauses(sentence: string): Clause[] {
+  const out: Clause[] = [];
+  VERB_RE.lastIndex = 0;
+  for (let m = VERB_RE.exec(sentence); m; m = VERB_RE.exec(sentence)) {
+    const verb = m[1] ?? '';
+    const start = m.index;
+    const end = start + m[0].length;
+    const before = sentence.slice(0, start);
+    if (PASSIVE_BEFORE.test(before)) continue; // "is said to", "were reported killed"
+    if (NOUN_FORMS.test(verb) && DETERMINER_BEFORE.test(before)) continue;
+    if (/\bwhat\s+(?:[\w'’-]+\s+){0,3}$/i.test(before)) continue; // "in what he described as"
+    if (/\b(?:to|not)\s+$/i.test(before) && /^(say|report|claim|estimate)$/.test(verb)) continue; // "hard to say"
+    if (/^add(ed|s)?$/.test(verb) && /^\s+to\b/.test(sentence.slice(end))) continue; // "have added to the pressure"
+    const inverted = /["”,]\s*$/.test(before) || /^\s*$/.test(before);
+    const ph = inverted ? phraseAfter(sentence, end) ?? phraseBefore(sentence, start) : phraseBefore(sentence, start);
+    if (!ph) continue;
+    let cue = verb;
+    let toldOutlet: string | null = null;
+    if (verb === 'told' || verb === 'tells') {
+      const whom = TOLD_WHOM.exec(sentence.slice(end));
+      if (whom?.[1]) {
+        cue = `${verb} ${whom[1]}`;
+        if (/^[A-Z]/.test(whom[1])) toldOutlet = whom[1];
+      }
+    }
+    const phrase = ph.text.replace(LEADING, '');
+    out.push({ start, end, phraseStart: ph.start, phraseEnd: ph.start + ph.text.length, raw: ph.text, phrase, cue, type: 'verb', toldOutlet });
+  }
+  const acc = /\b(according to|citing|as reported by|reported by|quoted by)\s+([^,.;:"“”()]+)/gi;
+  for (let m = acc.exec(sentence); m; m = acc.exec(sentence)) {
+    const raw = cleanPhrase(m[2] ?? '');
+    const phrase = raw.replace(LEADING, '');
+    if (!phrase) continue;
+    const cue = (m[1] ?? '').toLowerCase();
+    const phraseStart = m.index + m[0].length - (m[2] ?? '').length;
+    out.push({
+      start: m.index, end: m.index + (m[1] ?? '').length, phraseStart, phraseEnd: phraseStart + (m[2] ?? '').length, raw, phrase, cue,
+      type: cue === 'according to' ? 'according' : 'relay', toldOutlet: null,
+    });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Quotation spans of a sentence, given whether a quotation was left open by the sentence before. */
+export function quoteSpans(sentence: string, openAtStart: boolean): { spans: Span[]; openAtEnd: boolean } {
+  const spans: Span[] = [];
+  let open = openAtStart ? 0 : -1;
+  for (let i = 0; i < sentence.length; i++) {
+    const c = sentence[i];
+    if (c === '“' || (c === '"' && open < 0)) {
+      if (open < 0) open = i;
+    } else if (c === '”' || c === '"') {
+      if (open >= 0) {
+        spans.push({ text: sentence.slice(open, i + 1), start: open, end: i + 1 });
+        open = -1;
+      }
+    }
+  }
+  if (open >= 0) spans.push({ text: sentence.slice(open), start: open, end: sentence.length });
+  return { spans, openAtEnd: open >= 0 };
+}
+
+const HEDGES = /\b(reportedly|allegedly|purportedly|supposedly|claimed|claims|could not be (?:independently )?(?:verified|confirmed)|cannot be (?:independently )?(?:verified|confirmed)|unverified|unconfirmed|is said to|are said to|were said to|was said to)\b/i;
+
+/** The hedge word of a sentence ("reportedly", "could not be verified"), or null. */
+export function hedgeOf(sentence: string): string | null {
+  const m = HEDGES.exec(sentence);
+  return m?.[1] ? m[1].toLowerCase() : null;
+}
+
+const PRONOUNS = /^(he|she|they|it|him|her|them)$/i;
+const FIRST_PERSON = /^(we|i|our\s+\w+|my\s+\w+)$/i;
+// A definite role refers back to a speaker already named ("the ministry also said").
+const DEFINITE_ROLE = /^(?:the\s+)?(ministry|group|agency|minister|spokesman|spokeswoman|spokesperson|official|military|army|president|monitor|observatory|organisation|organization|statement|report|company|office|department|government|kremlin|pentagon|commander|general|leader|premier|prime minister)$/i;
+const INDEFINITE = /^(?:a|an|one)\s/i;
+
+export type SpeakerRef =
+  | { type: 'pronoun' }
+  | { type: 'first-person' }
+  | { type: 'role'; head: string }
+  | { type: 'indefinite' }
+  | { type: 'named' };
+
+/** What kind of reference a speaker phrase is, to decide whether to look elsewhere for the name. */
+export function speakerRef(phrase: string, rawBefore: string): SpeakerRef {
+  if (PRONOUNS.test(phrase)) return { type: 'pronoun' };
+  if (FIRST_PERSON.test(phrase)) return { type: 'first-person' };
+  const role = DEFINITE_ROLE.exec(phrase);
+  if (role?.[1] && /^the\s/i.test(rawBefore)) return { type: 'role', head: role[1].toLowerCase() };
+  if (INDEFINITE.test(rawBefore)) return { type: 'indefinite' };
+  return { type: 'named' };
+}
+
+/** True when a phrase carries a personal name: two or more capitalised words ("Viktor Bondarev"). */
+export function hasProperName(phrase: string): boolean {
+  return /\b[A-Z][a-z'’-]+\s+(?:[A-Z][a-z'’-]*\s+)?[A-Z][a-z'’-]+/.test(phrase);
+}

@@ -1,0 +1,281 @@
+// Numeric figures in a sentence: counts, percentages, fractions, ranges, vague quantities, distances and
+// durations, each with its qualifier and interval (the one table in domain/figures.ts).
+// Numbers themselves — digits with separators, decimals, scale words, cardinals in words — are found by
+// the Recognizers number model (built once: it takes ~25 ms to construct). Everything around the number
+// is hand-written because no library reads it: the qualifier ("as many as"), the unit, ranges, vague words,
+// and the traps that look like figures but are not (S-400, Il-20, Su-24M, photo ids, clock times, "the two
+// leaders", "one of the").
+
+import { Culture, NumberRecognizer } from '@microsoft/recognizers-text-number';
+import type { Qualifier } from '../domain/types.js';
+import {
+  QUALIFIER_PHRASES,
+  fractionPercent,
+  intervalFor,
+  rangeInterval,
+  unitFor,
+  vagueInterval,
+  wordsToNumber,
+} from '../domain/figures.js';
+import type { Mention, MentionUnit } from './mentions.js';
+import { overlaps } from './mentions.js';
+
+type NumberModel = ReturnType<NumberRecognizer['getNumberModel']>;
+let numberModel: NumberModel | null = null;
+
+/** The Recognizers number model, constructed on first use and then shared. */
+function model(): NumberModel {
+  numberModel ??= new NumberRecognizer(Culture.English).getNumberModel();
+  return numberModel;
+}
+
+const NUMBER_WORDS =
+  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen';
+/** Cheap gate: only sentences with a digit or a number word go to the (slower) number model. */
+export const MAY_HAVE_NUMBER = new RegExp(`\\d|\\b(${NUMBER_WORDS})\\b`, 'i');
+
+const QUALIFIER_BEFORE = new RegExp(
+  `(?:^|[^A-Za-z])(${Object.keys(QUALIFIER_PHRASES).sort((a, b) => b.length - a.length).join('|')})\\s+(?:of\\s+)?$`,
+  'i',
+);
+
+/** The qualifier written just before a figure at `start`, and where that phrase begins. */
+function qualifierBefore(sentence: string, start: number): { qualifier: Qualifier; at: number } | null {
+  const before = sentence.slice(Math.max(0, start - 25), start);
+  const m = QUALIFIER_BEFORE.exec(before);
+  if (!m || m[1] === undefined) return null;
+  const phrase = m[1].toLowerCase();
+  const q = QUALIFIER_PHRASES[phrase];
+  if (!q) return null;
+  return { qualifier: q, at: start - before.length + before.toLowerCase().lastIndexOf(phrase) };
+}
+
+/** Words after a figure that qualify it: "400 or more", "50 or so", "300-plus". */
+function qualifierAfter(rest: string): { qualifier: Qualifier; length: number } | null {
+  const m = /^(\s+or more|\s+or so|-plus|\+)/.exec(rest);
+  if (!m || m[1] === undefined) return null;
+  return { qualifier: m[1].includes('so') ? 'about' : 'at-least', length: m[1].length };
+}
+
+const UNIT_AFTER = /^(\s?%|\s+percent\b|\s+per\s?cent\b|\s+pct\b|[\s-]?(?:km|kilomet(?:er|re)s?)\b|[\s-]miles?\b|[\s-](?:years?|months?|weeks?|days?|hours?|minutes?)\b)/i;
+
+// Words that make a following number an identifier, not a figure ("Resolution 2254", "Flight 17").
+const ID_BEFORE = /\b(resolution|article|flight|route|highway|brigade|division|regiment|battalion|unit|chapter|section|room|gate|no\.|number|camp|platform|model|block|phase|decree|law|protocol|page|item|vol\.|volume|episode|season|level|grade|zone|sector|area|base|checkpoint|#)\s*$/i;
+
+// Definite references to a small known group ("the two leaders"), not a count someone asserts.
+const DEFINITE_BEFORE = /\b(the|these|those|both|its|their|his|her|our|all)\s+$/i;
+
+// "one" is too often a pronoun ("one of the", "no one", "one another") to stand alone.
+const ONE_PRONOUN_AFTER = /^\s+(of|another|day|side|way|thing|point|hand|time|by one|or another|such|who|which|that|and only|told|said|says)\b/i;
+
+/** A token joining letters and digits — model names (S-400, Su-24M, Il-20), photo ids (epa07448916). */
+function isCodeToken(sentence: string, start: number, end: number): boolean {
+  const before = sentence.slice(Math.max(0, start - 6), start);
+  const after = sentence.slice(end, end + 3);
+  if (/[A-Za-z]-?$/.test(before) && /[A-Za-z]-?$/.test(before.replace(/\s+$/, '')) && !/\s$/.test(before)) return true;
+  if (/^[A-Za-z]/.test(after) && !/^(?:bn|m|k)\b/i.test(after)) return true;
+  if (/^\/\d/.test(after) || /\d\/$/.test(before)) return true;
+  if (/^:\d/.test(after) || /\d:$/.test(before)) return true;
+  return false;
+}
+
+const VAGUE = /\b(a few dozen|several dozen|dozens|scores of|hundreds of thousands|tens of thousands|tens of millions|a few hundred|several hundred|hundreds|a few thousand|several thousand|thousands|a few million|several million|millions)\b/gi;
+
+const FRACTION = /\b(half|a half|one half|a third|one third|two[- ]thirds|a quarter|one quarter|three[- ]quarters|a fifth|one fifth|two[- ]fifths|three[- ]fifths|four[- ]fifths|a tenth|one tenth)\b(?=\s+(?:of\b|the\b|its\b|their\b|all\b|[A-Z]))/gi;
+const ONE_IN = /\b(one|1) in (two|three|four|five|six|seven|eight|nine|ten|\d+)\b/gi;
+
+function toUnit(word: string): MentionUnit {
+  const w = word.trim().replace(/^-/, '').toLowerCase();
+  if (/^miles?$/.test(w)) return 'km';
+  return (unitFor(w) as MentionUnit | null) ?? 'count';
+}
+
+function mention(sentence: string, start: number, end: number, unit: MentionUnit, low: number | null, high: number | null, qualifier: Qualifier): Mention {
+  return { start, end, text: sentence.slice(start, end), unit, low, high, qualifier };
+}
+
+/** Vague quantities ("hundreds", "tens of thousands", "a few dozen"). */
+function findVague(sentence: string, taken: { start: number; end: number }[]): Mention[] {
+  const out: Mention[] = [];
+  VAGUE.lastIndex = 0;
+  for (let m = VAGUE.exec(sentence); m; m = VAGUE.exec(sentence)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (overlaps(taken, start, end)) continue;
+    const range = vagueInterval(m[0].replace(/ of$/i, ''));
+    if (!range) continue;
+    const text = m[0].replace(/ of$/i, '');
+    out.push(mention(sentence, start, start + text.length, 'count', range.low, range.high, 'vague'));
+  }
+  return out;
+}
+
+/** Fractions of a whole ("over half the country", "a third of Syria", "one in five"). */
+function findFractions(sentence: string, taken: { start: number; end: number }[]): Mention[] {
+  const out: Mention[] = [];
+  FRACTION.lastIndex = 0;
+  for (let m = FRACTION.exec(sentence); m; m = FRACTION.exec(sentence)) {
+    let start = m.index;
+    const end = start + m[0].length;
+    if (overlaps(taken, start, end)) continue;
+    // "the first half of 2016" is a period, "the other half" a reference.
+    if (/\b(first|second|latter|other|the|an?)\s+$/i.test(sentence.slice(Math.max(0, start - 10), start)) && /^half/i.test(m[0])) continue;
+    const pct = fractionPercent(m[0]);
+    if (pct === null) continue;
+    const q = qualifierBefore(sentence, start);
+    if (q) start = q.at;
+    const { low, high } = intervalFor(q?.qualifier ?? 'exact', pct, 'percent');
+    out.push(mention(sentence, start, end, 'percent', low, high, q?.qualifier ?? 'exact'));
+  }
+  ONE_IN.lastIndex = 0;
+  for (let m = ONE_IN.exec(sentence); m; m = ONE_IN.exec(sentence)) {
+    const n = Number(m[2]) || wordsToNumber(m[2] ?? '');
+    if (!n || overlaps(taken, m.index, m.index + m[0].length)) continue;
+    const pct = Number((100 / n).toFixed(1));
+    out.push(mention(sentence, m.index, m.index + m[0].length, 'percent', pct, pct, 'exact'));
+  }
+  return out;
+}
+
+interface RawNumber {
+  start: number;
+  end: number;
+  value: number;
+  words: boolean;
+}
+
+function rawNumbers(sentence: string, taken: { start: number; end: number }[]): RawNumber[] {
+  const out: RawNumber[] = [];
+  for (const r of model().parse(sentence)) {
+    const start = r.start;
+    const end = r.start + r.text.length;
+    const value = Number(r.resolution?.['value']);
+    if (!Number.isFinite(value) || value < 0 || overlaps(taken, start, end)) continue;
+    const written = sentence.slice(start, end);
+    const words = !/\d/.test(written);
+    if (words && !Number.isInteger(value)) continue; // fractions are read by findFractions, with context
+    if (!words && isCodeToken(sentence, start, end)) continue;
+    out.push({ start, end, value, words });
+  }
+  return out;
+}
+
+/**
+ * Counts, percentages, distances and durations written with a number, with ranges and qualifiers.
+ * `keywordNear(start, end)` tells whether a metric keyword is close, for the weak word "one".
+ */
+function findNumbers(sentence: string, taken: { start: number; end: number }[], keywordNear: (start: number, end: number) => boolean): Mention[] {
+  const nums = rawNumbers(sentence, taken);
+  const out: Mention[] = [];
+  for (let i = 0; i < nums.length; i++) {
+    const n = nums[i];
+    if (!n) continue;
+    let start = n.start;
+    let end = n.end;
+    let low: number | null = n.value;
+    let high: number | null = n.value;
+    let qualifier: Qualifier = 'exact';
+    const before = sentence.slice(Math.max(0, start - 30), start);
+
+    // A range: "between A and B", "A-B", "A to B", "one or two", "from A to B"
+    const next = nums[i + 1];
+    if (next) {
+      const gap = sentence.slice(end, next.start);
+      const between = /\bbetween\s+$/i.test(before) && /^\s+and\s+$/i.test(gap);
+      const from = /\bfrom\s+$/i.test(before) && /^\s+to\s+$/i.test(gap);
+      const joined = /^\s*[-–]\s*$/.test(gap) || /^\s+(?:to|or)\s+$/i.test(gap);
+      if (between || from || joined) {
+        const r = rangeInterval(n.value, next.value);
+        low = r.low;
+        high = r.high;
+        qualifier = 'range';
+        if (between || from) start = start - (before.length - before.search(/(between|from)\s+$/i));
+        end = next.end;
+        i++;
+      }
+    }
+    if (qualifier !== 'range') {
+      if (ID_BEFORE.test(before)) continue;
+      // A bare 1900–2100 is a year unless a counted noun follows ("2000 troops").
+      if (n.value >= 1900 && n.value <= 2100 && Number.isInteger(n.value) && !/,/.test(sentence.slice(n.start, n.end)) &&
+        !/^\s+(?:[a-z]+s|people|personnel|police|aircraft|militia)\b/.test(sentence.slice(n.end))) continue;
+      if (n.value <= 3 && DEFINITE_BEFORE.test(before)) continue;
+      if (n.words && n.value === 1) {
+        const after = sentence.slice(end);
+        if (ONE_PRONOUN_AFTER.test(after) || /\b(no|any|each|every|this|that|the|which|only)\s+$/i.test(before)) continue;
+        if (!keywordNear(start, end + 30)) continue;
+      }
+    }
+    // Unit after the number
+    const unitMatch = UNIT_AFTER.exec(sentence.slice(end));
+    let unit: MentionUnit = 'count';
+    if (unitMatch && unitMatch[1] !== undefined) {
+      const after = sentence.slice(end + unitMatch[1].length);
+      // "a 45-year-old", "years ago" are ages and relative dates, not durations
+      if (/^-old\b|^\s+ago\b|^\s+old\b/.test(after)) continue;
+      unit = toUnit(unitMatch[1].replace(/^[\s-]+/, '').replace(/\s+/g, ' ').replace(/^per\s?cent$/i, 'per cent'));
+      end += unitMatch[1].length;
+      if (/mile/i.test(unitMatch[1])) {
+        low = low === null ? null : Number((low * 1.609344).toFixed(1));
+        high = high === null ? null : Number((high * 1.609344).toFixed(1));
+      }
+    } else if (/^-(?:strong|member|man)\b/.test(sentence.slice(end))) {
+      unit = 'count';
+    }
+    if (unit === 'percent' && (high ?? 0) > 100) continue;
+    // Qualifier before / after
+    if (qualifier !== 'range') {
+      const q = qualifierBefore(sentence, start);
+      const qa = qualifierAfter(sentence.slice(end));
+      if (q) {
+        qualifier = q.qualifier;
+        start = q.at;
+      } else if (qa) {
+        qualifier = qa.qualifier;
+        end += qa.length;
+      }
+      const base = n.value;
+      const iv = intervalFor(qualifier, base, unit === 'percent' ? 'percent' : 'count');
+      const scale = low !== null && base !== 0 ? low / base : 1; // miles converted above
+      low = iv.low === null ? null : Number((iv.low * scale).toPrecision(12));
+      high = iv.high === null ? null : Number((iv.high * scale).toPrecision(12));
+    }
+    out.push(mention(sentence, start, end, unit, low, high, qualifier));
+  }
+  return out;
+}
+
+/** "an hour and 50 minutes", "two years and three months": one duration in the smaller unit. */
+function findCompositeDurations(sentence: string): Mention[] {
+  const out: Mention[] = [];
+  const re = /\b(an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(years?|months?|weeks?|days?|hours?)\s+and\s+(an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a half)\s+(months?|weeks?|days?|hours?|minutes?)\b/gi;
+  const minutes: Record<string, number> = { year: 525_960, month: 43_830, week: 10_080, day: 1440, hour: 60, minute: 1 };
+  for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+    const num = (t: string): number | null => (/^an?$/i.test(t) ? 1 : Number(t) || wordsToNumber(t));
+    const a = num(m[1] ?? '');
+    const b = num(m[3] ?? '');
+    const ua = toUnit(m[2] ?? '');
+    const ub = toUnit(m[4] ?? '');
+    const ma = minutes[ua];
+    const mb = minutes[ub];
+    if (a === null || b === null || !ma || !mb || ma <= mb) continue;
+    const value = Number(((a * ma) / mb + b).toPrecision(12));
+    out.push(mention(sentence, m.index, m.index + m[0].length, ub, value, value, 'exact'));
+  }
+  return out;
+}
+
+/** Every numeric figure in one sentence; `taken` spans (dates, clock times) are skipped. */
+export function findNumericFigures(
+  sentence: string,
+  taken: { start: number; end: number }[],
+  keywordNear: (start: number, end: number) => boolean = () => true,
+): Mention[] {
+  const found: Mention[] = [];
+  const block = (): { start: number; end: number }[] => [...taken, ...found];
+  found.push(...findCompositeDurations(sentence));
+  found.push(...findVague(sentence, block()));
+  found.push(...findFractions(sentence, block()));
+  if (MAY_HAVE_NUMBER.test(sentence)) found.push(...findNumbers(sentence, block(), keywordNear));
+  return found.sort((a, b) => a.start - b.start);
+}
