@@ -1,0 +1,179 @@
+#!/usr/bin/env node
+// crosscheck serve | import | extract | conflicts | export | samples
+// The imperative shell: parses flags, opens the database, calls the pure core, prints.
+import { Command, InvalidArgumentError } from 'commander';
+import { SingleBar } from 'cli-progress';
+import path from 'node:path';
+import { loadConfig, type Config } from './config.js';
+import { extract } from './extract/index.js';
+import { readDocumentFile, collectFiles } from './files.js';
+import { isIsoDate } from './domain/figures.js';
+import { crosscheckSettings, openAppDatabase, readDefaultLexicon } from './bootstrap.js';
+import { importSource } from './importer.js';
+import { loadSamples } from './samples.js';
+import { createApp } from './web/app.js';
+import { findSourcesBySha256, sha256Hex } from './store/sources.js';
+import { loadLexicon } from './store/lexicon.js';
+import { conflictsReport } from './reports.js';
+import type { Clock } from './domain/types.js';
+
+const systemClock: Clock = () => new Date();
+
+/** The configuration with the --db flag applied. */
+function configWith(opts: { db?: string }): Config {
+  return loadConfig(opts.db ? { dbPath: path.resolve(opts.db) } : {});
+}
+
+function isoDateOption(value: string): string {
+  if (!isIsoDate(value)) throw new InvalidArgumentError(`"${value}" is not a date; use YYYY-MM-DD.`);
+  return value;
+}
+
+const program = new Command('crosscheck')
+  .description('Claim and source cross-check: extract figures from articles, flag where sources disagree, export a fact sheet.')
+  .showHelpAfterError();
+
+program
+  .command('extract')
+  .description('Print the claims extracted from each file (no database needed).')
+  .option('--json', 'print JSON (the only format for now)', true)
+  .option('--published <date>', 'publication date used to resolve relative dates (YYYY-MM-DD)', isoDateOption)
+  .option('--publisher <name>', 'publisher of the files')
+  .argument('<files...>', 'files or folders (.txt, .md, .html)')
+  .action((files: string[], opts: { published?: string; publisher?: string }) => {
+    const lexicon = readDefaultLexicon(loadConfig());
+    const documents = collectFiles(files).map((file) => {
+      const doc = readDocumentFile(file);
+      const published = opts.published ?? doc.meta.publishedAt;
+      if (!published) throw new Error(`${file}: no publication date; pass --published YYYY-MM-DD.`);
+      const publisher = opts.publisher ?? doc.meta.publisher ?? null;
+      return { file, published, claims: extract(doc.body, { published, publisher, lexicon }) };
+    });
+    process.stdout.write(JSON.stringify({ documents }) + '\n');
+  });
+
+program
+  .command('serve')
+  .description('Serve the web app (http://127.0.0.1:3000 by default).')
+  .option('--db <file>', 'database file (default db/crosscheck.sqlite or $CROSSCHECK_DB)')
+  .option('--port <n>', 'port to listen on', (v) => Number(v))
+  .option('--host <host>', 'address to bind; 127.0.0.1 keeps it private to this machine')
+  .action((opts: { db?: string; port?: number; host?: string }) => {
+    const config = configWith(opts);
+    const db = openAppDatabase(config, systemClock);
+    const app = createApp({ db, clock: systemClock, config });
+    const host = opts.host ?? config.host;
+    const port = opts.port ?? config.port;
+    const server = app.listen(port, host, () => {
+      process.stdout.write(`Crosscheck is serving http://${host}:${port}/ (database ${config.dbPath})\n`);
+    });
+    server.on('error', (err) => {
+      process.stderr.write(`crosscheck: cannot listen on ${host}:${port}: ${err.message}\n`);
+      process.exit(1);
+    });
+    const stop = () => server.close(() => { db.close(); process.exit(0); });
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+
+program
+  .command('import')
+  .description('Import articles (.txt, .md with front matter, .html): store the text verbatim and extract candidate claims.')
+  .option('--db <file>', 'database file')
+  .option('--published <date>', 'publication date (YYYY-MM-DD) for files that do not carry one', isoDateOption)
+  .option('--publisher <name>', 'publisher for files that do not name one')
+  .option('--title <title>', 'title (default: the file\'s own, else its first line)')
+  .option('--url <url>', 'URL of the article')
+  .option('--no-extract', 'store the text only, without extracting claims')
+  .argument('<files...>', 'files or folders')
+  .action((inputs: string[], opts: { db?: string; published?: string; publisher?: string; title?: string; url?: string; extract: boolean }) => {
+    const config = configWith(opts);
+    const files = collectFiles(inputs);
+    if (files.length === 0) throw new Error('no .txt, .md or .html files found.');
+    const db = openAppDatabase(config, systemClock);
+    const ctx = { actor: config.actor, clock: systemClock, reason: 'crosscheck import' };
+    const lexicon = loadLexicon(db);
+    const bar = files.length > 1 ? new SingleBar({ format: 'importing [{bar}] {value}/{total} {file}', hideCursor: true }) : null;
+    bar?.start(files.length, 0, { file: '' });
+    const lines: string[] = [];
+    const totals = { imported: 0, skipped: 0, failed: 0, claims: 0, conflicts: 0 };
+    for (const file of files) {
+      bar?.increment(0, { file: path.basename(file) });
+      try {
+        const doc = readDocumentFile(file);
+        const published = opts.published ?? doc.meta.publishedAt;
+        if (!published || !isIsoDate(published)) throw new Error('no valid publication date; pass --published YYYY-MM-DD.');
+        const existing = findSourcesBySha256(db, sha256Hex(doc.body));
+        if (existing.length > 0) {
+          totals.skipped += 1;
+          lines.push(`skipped ${file}: the same text is already source #${existing[0]!.id}`);
+        } else {
+          const { source, claims, conflicts } = importSource(
+            db,
+            {
+              title: opts.title ?? doc.meta.title ?? firstLine(doc.body) ?? path.basename(file),
+              publisher: opts.publisher ?? doc.meta.publisher ?? 'Unknown publisher',
+              author: doc.meta.author ?? null,
+              url: opts.url ?? doc.meta.url ?? null,
+              publishedAt: published,
+              body: doc.body,
+              format: doc.format,
+            },
+            ctx,
+            { settings: crosscheckSettings(config), lexicon, extract: opts.extract },
+          );
+          totals.imported += 1;
+          totals.claims += claims.length;
+          totals.conflicts += conflicts.created;
+          lines.push(`source #${source.id} ${file}: ${claims.length} candidate claims, sha256 ${source.bodySha256}`);
+        }
+      } catch (err) {
+        totals.failed += 1;
+        lines.push(`failed ${file}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      bar?.increment(1);
+    }
+    bar?.stop();
+    db.close();
+    process.stdout.write(lines.join('\n') + '\n');
+    process.stdout.write(
+      `Imported ${totals.imported} of ${files.length} files (${totals.skipped} already there, ${totals.failed} failed): ` +
+        `${totals.claims} candidate claims, ${totals.conflicts} new conflicts.\n`,
+    );
+    if (totals.failed > 0) process.exitCode = 1;
+  });
+
+program
+  .command('samples')
+  .description('Load the sample set (articles written by the team for fictional outlets).')
+  .option('--db <file>', 'database file')
+  .action((opts: { db?: string }) => {
+    const config = configWith(opts);
+    const db = openAppDatabase(config, systemClock);
+    const result = loadSamples(db, config, systemClock);
+    db.close();
+    process.stdout.write(`Sample set: ${result.imported} articles imported (${result.skipped} already there), ${result.claims} candidate claims.\n`);
+  });
+
+program
+  .command('conflicts')
+  .description('List conflicts with their claims and sources.')
+  .option('--db <file>', 'database file')
+  .option('--json', 'print JSON', true)
+  .action((opts: { db?: string }) => {
+    const config = configWith(opts);
+    const db = openAppDatabase(config, systemClock);
+    const report = conflictsReport(db);
+    db.close();
+    process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  });
+
+function firstLine(body: string): string | undefined {
+  const line = body.split(/\r?\n/).map((l) => l.trim()).find((l) => l !== '');
+  return line ? line.slice(0, 200) : undefined;
+}
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  process.stderr.write(`crosscheck: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = 1;
+});

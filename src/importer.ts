@@ -1,0 +1,39 @@
+// Importing an article: store its text verbatim, extract candidate claims, recompute the conflicts they touch.
+// One transaction, so a failed extraction leaves nothing half-imported. Used by the web app and the CLI.
+import type { Db } from './store/database.js';
+import type { WriteContext } from './store/context.js';
+import { createSource, type NewSource } from './store/sources.js';
+import { importExtractedClaims } from './store/claims.js';
+import { loadLexicon } from './store/lexicon.js';
+import type { SyncResult } from './store/conflicts.js';
+import { extract } from './extract/index.js';
+import { recomputeConflicts } from './recompute.js';
+import type { CrosscheckSettings } from './domain/crosscheck.js';
+import type { Claim, Lexicon, Source } from './domain/types.js';
+
+export interface ImportResult {
+  source: Source;
+  claims: Claim[];
+  conflicts: SyncResult;
+}
+
+export interface ImportOptions {
+  settings: CrosscheckSettings;
+  /** Run extraction (default true); false stores the text only. */
+  extract?: boolean;
+  /** The lexicon to extract with; read from the database when not given (callers importing many files pass it once). */
+  lexicon?: Lexicon;
+}
+
+/** Stores a source, its extracted candidate claims and the conflicts they raise, in one transaction. */
+export function importSource(db: Db, input: NewSource, ctx: WriteContext, options: ImportOptions): ImportResult {
+  return db.transaction((): ImportResult => {
+    const source = createSource(db, input, ctx);
+    if (options.extract === false) return { source, claims: [], conflicts: { created: 0, updated: 0, deleted: 0, staled: 0 } };
+    const lexicon = options.lexicon ?? loadLexicon(db);
+    const extracted = extract(source.body, { published: source.publishedAt, publisher: source.publisher, lexicon });
+    const claims = importExtractedClaims(db, source.id, extracted, ctx);
+    const conflicts = recomputeConflicts(db, claims, options.settings, ctx);
+    return { source, claims, conflicts };
+  })();
+}
