@@ -82,5 +82,9 @@ export function paragraphAround(body: string, start: number, end: number): { sta
   for (let m = blank.exec(body); m && m.index + m[0].length <= start; m = blank.exec(body)) from = m.index + m[0].length;
   blank.lastIndex = end;
   const next = blank.exec(body);
-  return { start: Math.min(from, start), end: next ? Math.max(next.index, end) : body.length };
+  let to = next ? Math.max(next.index, end) : body.length;
+  // Line breaks and spaces at the paragraph's edges are layout, not text worth showing.
+  while (to > end && /\s/.test(body[to - 1] ?? '')) to--;
+  while (from < start && /\s/.test(body[from] ?? '')) from++;
+  return { start: Math.min(from, start), end: to };
 }

@@ -1,7 +1,10 @@
-// Saving a claim from the form: speaker and subject are typed as names and resolved to entities (created on
-// the fly when new) in the same transaction as the claim, so a refused claim leaves no stray entity behind.
-import type { Claim } from '../domain/types.js';
-import { createClaim, findOrCreateEntity, updateClaim, type NewClaim } from '../store/index.js';
+// Every claim change the web app makes, each in one transaction: speaker and subject typed as names are
+// resolved to entities (created on the fly when new), and the conflicts of the facts the claim belonged to
+// before and after are recomputed — so a refused change leaves no stray entity and no stale conflict.
+import { crosscheckSettings } from '../bootstrap.js';
+import type { Claim, ClaimStatus } from '../domain/types.js';
+import { recomputeConflicts } from '../recompute.js';
+import { createClaim, deleteClaim, findOrCreateEntity, getClaim, setClaimStatus, updateClaim, type NewClaim } from '../store/index.js';
 import { writeContext, type AppDeps } from './deps.js';
 import type { ClaimInput } from './forms/claim-form.js';
 
@@ -33,14 +36,44 @@ function fieldsOf(deps: AppDeps, input: ClaimInput): Required<Omit<NewClaim, 'so
   };
 }
 
+function recompute(deps: AppDeps, touched: Claim[]): void {
+  recomputeConflicts(deps.db, touched, crosscheckSettings(deps.config), writeContext(deps));
+}
+
 /** Creates a manual claim on a source; all or nothing. */
 export function saveNewClaim(deps: AppDeps, sourceId: number, input: ClaimInput): Claim {
   return deps.db.transaction(() => {
-    return createClaim(deps.db, { ...fieldsOf(deps, input), sourceId, origin: 'manual' }, writeContext(deps));
+    const claim = createClaim(deps.db, { ...fieldsOf(deps, input), sourceId, origin: 'manual' }, writeContext(deps));
+    recompute(deps, [claim]);
+    return claim;
   })();
 }
 
 /** Applies an edit when `version` is still current (else StaleEditError); all or nothing. */
 export function saveClaimEdit(deps: AppDeps, claimId: number, version: number, input: ClaimInput): Claim {
-  return deps.db.transaction(() => updateClaim(deps.db, claimId, version, fieldsOf(deps, input), writeContext(deps)))();
+  return deps.db.transaction(() => {
+    const before = getClaim(deps.db, claimId);
+    const after = updateClaim(deps.db, claimId, version, fieldsOf(deps, input), writeContext(deps));
+    recompute(deps, [before, after]);
+    return after;
+  })();
+}
+
+/** Deletes a claim when `version` is still current; returns what it was. */
+export function removeClaim(deps: AppDeps, claimId: number, version: number): Claim {
+  return deps.db.transaction(() => {
+    const before = getClaim(deps.db, claimId);
+    deleteClaim(deps.db, claimId, writeContext(deps), version);
+    recompute(deps, [before]);
+    return before;
+  })();
+}
+
+/** Confirms or rejects claims (review queue, bulk actions); a given version must still be current. */
+export function decideClaims(deps: AppDeps, targets: { id: number; version?: number }[], status: ClaimStatus): Claim[] {
+  return deps.db.transaction(() => {
+    const changed = setClaimStatus(deps.db, targets, status, writeContext(deps));
+    recompute(deps, changed);
+    return changed;
+  })();
 }

@@ -1,7 +1,7 @@
 // POST /claims/:id/delete — deletes the claim (the version must still be current), back to its article.
 import type { RequestHandler } from 'express';
-import { deleteClaim, getClaim } from '../../store/index.js';
-import { writeContext, type AppDeps } from '../deps.js';
+import { removeClaim } from '../claim-writes.js';
+import type { AppDeps } from '../deps.js';
 import { versionField } from '../forms/fields.js';
 import { idParam } from '../params.js';
 import { sendDone } from '../render.js';
@@ -9,7 +9,6 @@ import { urls } from '../urls.js';
 
 export const claimDelete = (deps: AppDeps): RequestHandler => (req, res) => {
   const id = idParam(req, 'Claim');
-  const { sourceId } = getClaim(deps.db, id);
-  deleteClaim(deps.db, id, writeContext(deps), versionField(req.body));
+  const { sourceId } = removeClaim(deps, id, versionField(req.body));
   sendDone(res, urls.source(sourceId), { deleted: { claim: id } });
 };

@@ -7,6 +7,9 @@ import { claimDelete } from './claim-delete.js';
 import { claimDeleteConfirm } from './claim-delete-confirm.js';
 import { claimEdit } from './claim-edit.js';
 import { claimNew } from './claim-new.js';
+import { claimReview } from './claim-review.js';
+import { claimsBulk } from './claims-bulk.js';
+import { reviewQueue } from './review-queue.js';
 import { claimUpdate } from './claim-update.js';
 import { claimView } from './claim-view.js';
 import { claimsList } from './claims-list.js';
@@ -40,11 +43,15 @@ export function routeTable(deps: AppDeps): Router {
   router.get(paths.claims, claimsList(deps));
   router.post(paths.claims, claimCreate(deps));
   router.get(paths.newClaim, claimNew(deps));
+  router.post(paths.bulkClaims, claimsBulk(deps));
   router.get(paths.claim, claimView(deps));
   router.get(paths.editClaim, claimEdit(deps));
   router.post(paths.editClaim, claimUpdate(deps));
   router.get(paths.deleteClaim, claimDeleteConfirm(deps));
   router.post(paths.deleteClaim, claimDelete(deps));
+  router.post(paths.reviewClaim, claimReview(deps));
+
+  router.get(paths.review, reviewQueue(deps));
 
   router.get(paths.figurePreview, figurePreviewRoute());
   return router;

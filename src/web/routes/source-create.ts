@@ -1,6 +1,8 @@
-// POST /sources — stores a pasted or uploaded article verbatim; invalid input re-renders the form (422).
+// POST /sources — stores a pasted or uploaded article verbatim and proposes its claims (extraction, then the
+// conflicts they raise); invalid input re-renders the form (422).
 import type { RequestHandler } from 'express';
-import { createSource } from '../../store/sources.js';
+import { crosscheckSettings } from '../../bootstrap.js';
+import { importSource } from '../../importer.js';
 import { writeContext, type AppDeps } from '../deps.js';
 import { readNewSourceForm } from '../forms/source-form.js';
 import { sendDone, sendPage } from '../render.js';
@@ -16,6 +18,6 @@ export const sourceCreate = (deps: AppDeps): RequestHandler => (req, res) => {
     sendPage(res, { view: 'sources/new', status: 422, data: sourceFormData(deps, form.values, form.errors) });
     return;
   }
-  const source = createSource(deps.db, form.value, writeContext(deps));
-  sendDone(res, urls.source(source.id), { source }, 201);
+  const { source, claims } = importSource(deps.db, form.value, writeContext(deps), { settings: crosscheckSettings(deps.config) });
+  sendDone(res, urls.source(source.id), { source, claims }, 201);
 };

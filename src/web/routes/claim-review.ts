@@ -1,0 +1,24 @@
+// POST /claims/:id/review — confirm or reject one claim (review queue), then back to where the reviewer was.
+import type { RequestHandler } from 'express';
+import { ValidationError } from '../../domain/errors.js';
+import { decideClaims } from '../claim-writes.js';
+import type { AppDeps } from '../deps.js';
+import { versionField } from '../forms/fields.js';
+import { idParam } from '../params.js';
+import { sendDone } from '../render.js';
+import { localReturn, urls } from '../urls.js';
+
+const DECISIONS = { confirm: 'confirmed', reject: 'rejected', reopen: 'candidate' } as const;
+
+/** The status a decision button stands for; anything else is a 422. */
+export function decisionStatus(value: unknown): (typeof DECISIONS)[keyof typeof DECISIONS] {
+  if (typeof value === 'string' && Object.hasOwn(DECISIONS, value)) return DECISIONS[value as keyof typeof DECISIONS];
+  throw new ValidationError('Choose confirm or reject.', { decision: 'Choose confirm or reject.' });
+}
+
+export const claimReview = (deps: AppDeps): RequestHandler => (req, res) => {
+  const id = idParam(req, 'Claim');
+  const status = decisionStatus(req.body?.decision);
+  const [claim] = decideClaims(deps, [{ id, version: versionField(req.body) }], status);
+  sendDone(res, localReturn(req.body?.return) ?? urls.claim(id), { claim });
+};

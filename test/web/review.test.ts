@@ -1,0 +1,130 @@
+// The review queue and bulk decisions over HTTP.
+import { describe, expect, it } from 'vitest';
+import { getClaim, listAudit } from '../../src/store/index.js';
+import { DEFAULT_BODY, DEFAULT_QUOTE, makeClaim, makeSource } from '../helpers/index.js';
+import { csrfToken, html, tableCounts, testApp } from './harness.js';
+
+const SECOND = 'A ministry spokesman put the toll at 900, according to a state broadcaster.';
+
+function seed(db: ReturnType<typeof testApp>['db']) {
+  const source = makeSource(db);
+  const start = DEFAULT_BODY.indexOf(SECOND);
+  const first = makeClaim(db, { sourceId: source.id });
+  const second = makeClaim(db, { sourceId: source.id, quote: SECOND, quoteStart: start, quoteEnd: start + SECOND.length, valueText: '900', figure: { unit: 'count', low: 900, high: 900 }, qualifier: 'exact', hedge: 'reportedly' });
+  const third = makeClaim(db, { sourceId: source.id, quote: 'fighters', quoteStart: DEFAULT_QUOTE.indexOf('fighters'), quoteEnd: DEFAULT_QUOTE.indexOf('fighters') + 8 });
+  return { source, first, second, third };
+}
+
+function reviewForm(doc: ReturnType<typeof html>, decision: 'confirm' | 'reject'): Record<string, string> {
+  const button = doc.querySelector(`button[name="decision"][value="${decision}"]`);
+  const form = button?.closest('form');
+  const fields: Record<string, string> = { decision };
+  for (const input of form?.querySelectorAll('input[name]') ?? []) fields[input.getAttribute('name') as string] = input.getAttribute('value') ?? '';
+  return fields;
+}
+
+describe('the review queue', () => {
+  it('shows the oldest candidate in its paragraph with figure, interval, attribution and what is left', async () => {
+    const { agent, db } = testApp();
+    const { first } = seed(db);
+    const doc = html((await agent.get('/review').expect(200)).text);
+    expect(doc.querySelector('article.review-card')?.getAttribute('data-claim-id')).toBe(String(first.id));
+    expect(doc.querySelector('.paragraph mark')?.textContent).toBe(DEFAULT_QUOTE);
+    expect(doc.querySelector('.paragraph')?.textContent).toBe(DEFAULT_BODY.trimEnd());
+    expect(doc.querySelector('.interval')?.textContent).toBe('1,080–1,320');
+    expect(doc.querySelector('.speaker')?.textContent).toContain('the publisher (Sample Gazette)');
+    expect(doc.querySelector('[data-count="remaining"]')?.textContent).toBe('3 candidates');
+    expect(doc.querySelector('[data-key="j"]')?.getAttribute('href')).toBe('/review?i=1');
+    expect(doc.querySelector('[data-key="k"]')).toBeNull();
+    expect(doc.querySelector('[data-key="e"]')?.getAttribute('href')).toBe(`/claims/${first.id}/edit?return=%2Freview`);
+  });
+
+  it('moves with i, and in text order within one source', async () => {
+    const { agent, db } = testApp();
+    const { source, second, third } = seed(db);
+    const at = async (url: string) => html((await agent.get(url).expect(200)).text).querySelector('article.review-card')?.getAttribute('data-claim-id');
+    expect(await at('/review?i=1')).toBe(String(second.id));
+    expect(await at('/review?i=99')).toBe(String(third.id));
+    // text order: "fighters" (third) sits inside the first sentence, before the second sentence
+    expect(await at(`/review?source=${source.id}&i=1`)).toBe(String(third.id));
+  });
+
+  it('confirm and reject decide the claim, audit it, and leave the next candidate at the same place', async () => {
+    const { agent, db } = testApp();
+    const { first, second, third } = seed(db);
+    const doc = html((await agent.get('/review').expect(200)).text);
+    const res = await agent.post(`/claims/${first.id}/review`).type('form').send(reviewForm(doc, 'confirm')).expect(303);
+    expect(res.headers.location).toBe('/review');
+    expect(getClaim(db, first.id).status).toBe('confirmed');
+    expect(listAudit(db, 'claim', first.id).map((e) => e.action)).toEqual(['create', 'update']);
+
+    const next = html((await agent.get('/review').expect(200)).text);
+    expect(next.querySelector('article.review-card')?.getAttribute('data-claim-id')).toBe(String(second.id));
+    expect(next.querySelector('[data-count="remaining"]')?.textContent).toBe('2 candidates');
+    await agent.post(`/claims/${second.id}/review`).type('form').send(reviewForm(next, 'reject')).expect(303);
+    expect(getClaim(db, second.id).status).toBe('rejected');
+    expect(getClaim(db, third.id).status).toBe('candidate');
+  });
+
+  it('a decision on a claim that changed meanwhile is a 409, and nothing changes', async () => {
+    const { agent, db } = testApp();
+    const { first } = seed(db);
+    const doc = html((await agent.get('/review').expect(200)).text);
+    await agent.post(`/claims/${first.id}/review`).type('form').send(reviewForm(doc, 'reject')).expect(303);
+    const res = await agent.post(`/claims/${first.id}/review`).type('form').send(reviewForm(doc, 'confirm')).expect(409);
+    expect(html(res.text).querySelector('.error-message')?.textContent).toMatch(/changed by someone else/);
+    expect(getClaim(db, first.id).status).toBe('rejected');
+  });
+
+  it('refuses an unknown decision (422), an unknown claim (404) and a missing token (403)', async () => {
+    const { agent, db } = testApp();
+    const { first } = seed(db);
+    const before = tableCounts(db);
+    const _csrf = await csrfToken(agent, '/review');
+    await agent.post(`/claims/${first.id}/review`).type('form').send({ _csrf, decision: 'maybe', version: '1' }).expect(422);
+    await agent.post('/claims/999/review').type('form').send({ _csrf, decision: 'confirm', version: '1' }).expect(404);
+    await agent.post(`/claims/${first.id}/review`).type('form').send({ decision: 'confirm', version: '1' }).expect(403);
+    expect(tableCounts(db)).toEqual(before);
+    expect(getClaim(db, first.id).status).toBe('candidate');
+  });
+
+  it('says when nothing is left, and as JSON gives the same data', async () => {
+    const { agent, db } = testApp();
+    const empty = html((await agent.get('/review').expect(200)).text);
+    expect(empty.querySelector('.empty-state')?.textContent).toMatch(/Nothing left to review/);
+    seed(db);
+    const json = await agent.get('/review.json?i=2').expect(200);
+    expect(json.body).toMatchObject({ index: 2, remaining: 3, counts: { candidate: 3, confirmed: 0, rejected: 0 }, links: { self: '/review?i=2', previous: '/review?i=1', next: null } });
+    expect(json.body.claim.id).toBe(3);
+  });
+});
+
+describe('bulk decisions from the claims table', () => {
+  it('confirms the ticked claims and only those, then returns to the table', async () => {
+    const { agent, db } = testApp();
+    const { first, second, third } = seed(db);
+    const doc = html((await agent.get('/claims?status=candidate').expect(200)).text);
+    const form = doc.querySelector('form#bulk-form');
+    const _csrf = form?.querySelector('input[name="_csrf"]')?.getAttribute('value') ?? '';
+    const back = form?.querySelector('input[name="return"]')?.getAttribute('value') ?? '';
+    expect(back).toBe('/claims?status=candidate');
+    const res = await agent.post('/claims/bulk').type('form').send(`_csrf=${encodeURIComponent(_csrf)}&return=${encodeURIComponent(back)}&action=confirm&ids=${first.id}&ids=${third.id}`).expect(303);
+    expect(res.headers.location).toBe('/claims?status=candidate');
+    expect([first, second, third].map((c) => getClaim(db, c.id).status)).toEqual(['confirmed', 'candidate', 'confirmed']);
+
+    await agent.post('/claims/bulk').type('form').send({ _csrf, action: 'reject', ids: String(second.id) }).expect(303);
+    expect(getClaim(db, second.id).status).toBe('rejected');
+  });
+
+  it('with nothing ticked, an unknown action or an unknown id: a clear 4xx and nothing changes', async () => {
+    const { agent, db } = testApp();
+    const { first } = seed(db);
+    const _csrf = await csrfToken(agent, '/claims');
+    const none = await agent.post('/claims/bulk').type('form').send({ _csrf, action: 'confirm' }).expect(422);
+    expect(html(none.text).querySelector('.error-message')?.textContent).toBe('Select at least one claim, then choose confirm or reject. Nothing was changed.');
+    await agent.post('/claims/bulk').type('form').send({ _csrf, action: 'delete', ids: String(first.id) }).expect(422);
+    await agent.post('/claims/bulk').type('form').send(`_csrf=${encodeURIComponent(_csrf)}&action=confirm&ids=${first.id}&ids=999`).expect(404);
+    await agent.post('/claims/bulk').type('form').send({ action: 'confirm', ids: String(first.id) }).expect(403);
+    expect(getClaim(db, first.id).status).toBe('candidate');
+  });
+});
