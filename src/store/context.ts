@@ -18,7 +18,10 @@ export function nowIso(ctx: WriteContext): string {
 /** A page of a list plus the total matching rows, for pagination. */
 export interface Page<T> {
   items: T[];
+  /** Matching rows; a lower bound when `capped` (lists that could be huge stop counting at a limit). */
   total: number;
+  /** true when there are more than `total` matching rows ("10,000+"). */
+  capped?: boolean;
   limit: number;
   offset: number;
 }

@@ -5,6 +5,7 @@ import {
   countClaimsByStatus,
   createClaims,
   deleteClaim,
+  deleteSource,
   getClaim,
   getClaimView,
   getClaimViews,
@@ -152,6 +153,8 @@ describe('claims', () => {
     expect(ids({ metric: 'territory controlled' })).toEqual([b.id]);
     expect(ids({ rank: 'deprecated' })).toEqual([c.id]);
     expect(ids({ publishedFrom: '2019-01-01' })).toEqual([c.id]);
+    // Date-filtered lists go by publication date, newest first, then text order.
+    expect(ids({ publishedFrom: '2016-01-01' })).toEqual([c.id, a.id, b.id]);
     expect(ids({ publishedTo: '2018-12-31', kind: 'casualties' })).toEqual([a.id]);
     expect(ids({ q: '85 %' })).toEqual([b.id]);
     expect(ids({ q: '100%_' })).toEqual([]);
@@ -188,5 +191,24 @@ describe('claims', () => {
     expect(claim).toMatchObject({ speakerId: shoigu.id, origin: 'extracted', status: 'candidate', scopeFrom: '2018-01-01', figure: { unit: 'count', low: 1080, high: 1320 } });
     expect(claim?.subjectId).toBe(resolveEntity(db, 'sample province')?.id);
     expect(dateClaim).toMatchObject({ speakerId: null, scopeFrom: null, figure: { unit: 'date', low: '2015-09-30', high: '2015-09-30' } });
+  });
+});
+
+describe('claim counts by status', () => {
+  it('stay equal to a fresh count through inserts, status changes, deletes and source cascades', () => {
+    const db = createTestDb();
+    const source = makeSource(db);
+    const other = makeSource(db);
+    const a = makeClaim(db, { sourceId: source.id });
+    const b = makeClaim(db, { sourceId: source.id, status: 'confirmed' });
+    makeClaim(db, { sourceId: other.id, status: 'rejected' });
+    makeClaim(db, { sourceId: other.id });
+    setClaimStatus(db, [{ id: a.id }], 'rejected', TEST_CTX);
+    updateClaim(db, b.id, b.version, { status: 'candidate' }, TEST_CTX);
+    expect(countClaimsByStatus(db)).toEqual({ candidate: 2, confirmed: 0, rejected: 2 });
+    deleteClaim(db, a.id, TEST_CTX);
+    deleteSource(db, other.id, TEST_CTX);
+    expect(countClaimsByStatus(db)).toEqual({ candidate: 1, confirmed: 0, rejected: 0 });
+    expect(listClaims(db).total).toBe(1);
   });
 });
