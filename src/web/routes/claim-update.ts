@@ -17,8 +17,8 @@ export const claimUpdate = (deps: AppDeps): RequestHandler => (req, res) => {
   const source = getSource(deps.db, stored.sourceId);
   const values: FormValues = { ...claimFormValues(req.body), source: String(stored.sourceId) };
   const json = formatOf(res) === 'json';
-  // "Save and confirm" in the review queue: the same edit, with the status set to confirmed.
-  if (req.body?.intent === 'confirm') values.status = 'confirmed';
+  // "Save and confirm": the same edit with the status set to confirmed — unless the reviewer chose a status.
+  if (req.body?.intent === 'confirm' && values.status === 'candidate') values.status = 'confirmed';
   const rerender = (status: number, errors: Record<string, string>, conflict: { message: string; current: Record<string, string> } | null = null) =>
     sendPage(res, { view: 'claims/form', status, data: claimFormData('edit', source, stored, values, errors, conflict) });
 
