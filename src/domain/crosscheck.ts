@@ -234,7 +234,9 @@ export function checkPair(a: ClaimInContext, b: ClaimInContext, settings: Crossc
   return checkPrepared(prepare(a), prepare(b), settings);
 }
 
-function checkPrepared(a: Prepared, b: Prepared, settings: CrosscheckSettings): ComputedConflict | null {
+function checkPrepared(x: Prepared, y: Prepared, settings: CrosscheckSettings): ComputedConflict | null {
+  // Canonical order, so a pair gives the same conflict (explanation included) whichever way it is met.
+  const [a, b] = x.claim.id <= y.claim.id ? [x, y] : [y, x];
   if (a.claim.id === b.claim.id || a.claim.subjectId === null || a.claim.subjectId !== b.claim.subjectId) return null;
   if (a.scope === 'duration' || b.scope === 'duration') return durationVsStart(a, b);
   if (a.metric !== b.metric || a.claim.figure.unit !== b.claim.figure.unit) return null;
@@ -266,8 +268,9 @@ function pointInTime(a: Prepared, b: Prepared, settings: CrosscheckSettings): Co
   const apart = Math.abs(a.asOf - b.asOf);
   if (apart > settings.asOfWindowDays) return null;
   if (overlaps(a.interval, b.interval, settings.tolerance)) return null;
+  const [first, second] = ordered(a, b, (p) => p.asOf);
   const explanation =
-    `${lead(a, b, topic(a))}${says(a)}; ${says(b)}. ` +
+    `${lead(a, b, topic(a))}${says(first)}; ${says(second)}. ` +
     `The figures hold at dates ${apart === 0 ? 'on the same day' : `${days(apart)} apart`} and do not overlap, ` +
     `even allowing ${percent(settings.tolerance)} either way.`;
   return build('point-in-time', a, b, relativeGap(a.interval, b.interval), explanation);
@@ -278,8 +281,9 @@ function periodCount(a: Prepared, b: Prepared, settings: CrosscheckSettings): Co
   const shared = periodOverlapFraction(a.period, b.period);
   if (shared < SAME_PERIOD_OVERLAP) return null;
   if (overlaps(a.interval, b.interval, settings.tolerance)) return null;
+  const [first, second] = ordered(a, b, (p) => dayNumber(p.period!.from));
   const explanation =
-    `${lead(a, b, `${topic(a)} over the same period`)}${says(a)}; ${says(b)}. ` +
+    `${lead(a, b, `${topic(a)} over the same period`)}${says(first)}; ${says(second)}. ` +
     `The periods share ${Math.round(shared * 100)} % of their days and the counts do not overlap, ` +
     `even allowing ${percent(settings.tolerance)} either way.`;
   return build('period-count', a, b, relativeGap(a.interval, b.interval), explanation);
@@ -440,12 +444,12 @@ export function conflictsInvolving(
 ): ComputedConflict[] {
   const changed = new Set(changedIds);
   const prepared = claims.filter((c) => participates(c, settings)).map(prepare);
+  const touched = prepared.filter((p) => changed.has(p.claim.id));
   const found: ComputedConflict[] = [];
-  for (let i = 0; i < prepared.length; i++) {
-    const a = prepared[i]!;
-    for (let j = i + 1; j < prepared.length; j++) {
-      const b = prepared[j]!;
-      if (!changed.has(a.claim.id) && !changed.has(b.claim.id)) continue;
+  for (const a of touched) {
+    for (const b of prepared) {
+      // A pair of two changed claims is met twice; keep it once, from its lower id.
+      if (a === b || (changed.has(b.claim.id) && b.claim.id < a.claim.id)) continue;
       const conflict = checkPrepared(a, b, settings);
       if (conflict) found.push(conflict);
     }

@@ -334,6 +334,17 @@ describe('the whole war-start group', () => {
     expect(conflictsInvolving([103], all, S).map((c) => c.key)).toEqual(['event-date:101,103']);
     expect(conflictsInvolving([104, 102], all, S).map((c) => c.key)).toEqual(['duration-vs-start:101,102', 'duration-vs-start:101,104']);
     expect(conflictsInvolving([101], all, S)).toEqual(conflictsForFact(all, S));
+    expect(conflictsInvolving([101, 102, 103, 104], all, S)).toEqual(conflictsForFact(all, S));
+  });
+
+  it('gives the same conflict, explanation included, whichever way round a pair is met', () => {
+    const { start2015, eightYear, march2011 } = warStart();
+    expect(checkPair(march2011, start2015, S)).toEqual(checkPair(start2015, march2011, S));
+    expect(checkPair(start2015, eightYear, S)).toEqual(checkPair(eightYear, start2015, S));
+    const a = claim({ subjectId: GOVT, metric: 'territory controlled', sourcePublishedAt: '2021-09-20', figure: pct(60) });
+    const b = claim({ subjectId: GOVT, metric: 'territory controlled', sourcePublishedAt: '2021-09-14', figure: pct(90) });
+    expect(checkPair(a, b, S)).toEqual(checkPair(b, a, S));
+    expect(checkPair(a, b, S)!.explanation.indexOf('14 Sep 2021')).toBeLessThan(checkPair(a, b, S)!.explanation.indexOf('20 Sep 2021'));
   });
 
   it('rejected claims drop out; candidates take part unless the setting says otherwise; deprecated stay', () => {
