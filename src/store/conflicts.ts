@@ -396,12 +396,17 @@ function setRank(db: Db, claimId: number, rank: string, reason: string | null, a
   recordAudit(db, { action: 'update', entity: 'claim', entityId: claimId, before, after: getClaim(db, claimId), reason: why }, ctx);
 }
 
-/** Facts (subject + metric) that have at least two claims that are not rejected: where conflicts can arise. */
+/**
+ * Facts (subject + metric) worth recomputing: those with at least two claims that are not rejected, where conflicts
+ * can arise, and those that still hold automatic conflicts, which may have to go.
+ */
 export function listFactKeys(db: Db): FactKey[] {
   const rows = db
     .prepare(
-      `SELECT subject_id, metric FROM claims WHERE status != 'rejected'
-       GROUP BY subject_id, metric HAVING count(*) >= 2 ORDER BY subject_id, metric`,
+      `SELECT subject_id, metric FROM claims WHERE status != 'rejected' GROUP BY subject_id, metric HAVING count(*) >= 2
+       UNION
+       SELECT subject_id, metric FROM conflicts WHERE manual = 0
+       ORDER BY subject_id, metric`,
     )
     .all() as { subject_id: number | null; metric: string }[];
   return rows.map((r) => ({ subjectId: r.subject_id, metric: r.metric }));

@@ -143,11 +143,12 @@ describe('conflicts', () => {
     expect(listConflicts(db).total).toBe(0);
   });
 
-  it('lists facts that have two or more claims that are not rejected', () => {
-    const { db, war, c } = setup();
-    makeClaim(db, { subjectId: war.id, metric: 'wounded', status: 'rejected' });
-    makeClaim(db, { subjectId: war.id, metric: 'wounded' });
+  it('lists facts with two or more claims that are not rejected, and facts still holding automatic conflicts', () => {
+    const { db, war } = setup();
+    const rejected = makeClaim(db, { subjectId: war.id, metric: 'wounded', status: 'rejected' });
+    const wounded = makeClaim(db, { subjectId: war.id, metric: 'wounded' });
     expect(listFactKeys(db)).toEqual([{ subjectId: war.id, metric: 'killed' }]);
-    expect(c.subjectId).toBe(war.id);
+    syncConflicts(db, [], [{ rule: 'point-in-time', severity: 0.4, explanation: 'x', subjectId: war.id, metric: 'wounded', claimIds: [rejected.id, wounded.id] }], TEST_CTX);
+    expect(listFactKeys(db)).toEqual([{ subjectId: war.id, metric: 'killed' }, { subjectId: war.id, metric: 'wounded' }]);
   });
 });
