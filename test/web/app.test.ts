@@ -132,4 +132,19 @@ describe('dashboard', () => {
     const json = await agent.get('/index.json').expect(200);
     expect(json.body.counts).toMatchObject({ sources: 2, claims: 2, claimsByStatus: { candidate: 1, confirmed: 1, rejected: 0 } });
   });
+
+  it('the sample-set button loads the sample articles once', { timeout: 30_000 }, async () => {
+    const { agent, db } = testApp();
+    const doc = html((await agent.get('/').expect(200)).text);
+    const _csrf = doc.querySelector('form[action="/samples"] input[name="_csrf"]')?.getAttribute('value') ?? '';
+    const res = await agent.post('/samples').type('form').send({ _csrf }).expect(303);
+    expect(res.headers.location).toBe('/');
+    const loaded = tableCounts(db).sources;
+    expect(loaded).toBeGreaterThanOrEqual(6);
+    const after = html((await agent.get('/').expect(200)).text);
+    expect(after.querySelector('[data-count="sources"]')?.textContent).toBe(String(loaded));
+    expect(after.querySelector('form[action="/samples"]')).toBeNull();
+    const again = await agent.post('/samples').set('Accept', 'application/json').type('form').send({ _csrf }).expect(200);
+    expect(again.body.loaded).toMatchObject({ imported: 0, skipped: loaded });
+  });
 });

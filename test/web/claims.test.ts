@@ -239,6 +239,18 @@ describe('editing and deleting a claim', () => {
     expect(listAudit(db, 'claim', claim.id).map((e) => e.action)).toEqual(['create', 'update']);
   });
 
+  it('"Save and confirm" confirms a candidate, but never overrides a status the reviewer chose', async () => {
+    const { agent, db } = testApp();
+    const one = makeClaim(db);
+    const two = makeClaim(db);
+    const _csrf = await csrfToken(agent, `/claims/${one.id}/edit`);
+    const fields = { _csrf, quote: one.quote, start: '0', end: String(one.quoteEnd), kind: 'casualties', metric: 'killed', valueText: 'about 1,200', version: '1', intent: 'confirm' };
+    await agent.post(`/claims/${one.id}/edit`).type('form').send({ ...fields, status: 'candidate' }).expect(303);
+    await agent.post(`/claims/${two.id}/edit`).type('form').send({ ...fields, status: 'rejected' }).expect(303);
+    expect(getClaim(db, one.id).status).toBe('confirmed');
+    expect(getClaim(db, two.id).status).toBe('rejected');
+  });
+
   it('a stale edit is a 409 with the input kept; the stored claim is unchanged', async () => {
     const { agent, db } = testApp();
     const claim = makeClaim(db);

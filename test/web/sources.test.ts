@@ -44,6 +44,17 @@ describe('adding a source', () => {
     expect(doc.querySelector('.audit-events')?.textContent).toContain('create');
   });
 
+  it('pasted text keeps LF line breaks (browsers send CRLF); an uploaded file keeps its bytes', async () => {
+    const { agent, db } = testApp();
+    const _csrf = await csrfToken(agent);
+    await agent.post('/sources').type('form').send({ _csrf, ...META, body: ARTICLE.replace(/\n/g, '\r\n') }).expect(303);
+    expect(getSource(db, 1).body).toBe(ARTICLE);
+    const crlf = ARTICLE.replace(/\n/g, '\r\n');
+    await agent.post('/sources').field('_csrf', _csrf).field('title', META.title).field('publisher', META.publisher).field('published', META.published).attach('file', Buffer.from(crlf), 'windows.txt').expect(303);
+    expect(getSource(db, 2).body).toBe(crlf);
+    expect(getSource(db, 2).bodySha256).toBe(createHash('sha256').update(Buffer.from(crlf)).digest('hex'));
+  });
+
   it('reads a Markdown upload: front matter fills the fields, the rest is the stored text', async () => {
     const { agent, db } = testApp();
     const _csrf = await csrfToken(agent);
