@@ -25,10 +25,10 @@ export interface Clause {
 }
 
 const VERBS =
-  'said|says|say|told|tells|reported|reports|report|stated|states|announced|announces|claimed|claims|claim|estimated|estimates|estimate|added|adds|noted|notes|insisted|insists|confirmed|confirms|declared|declares|wrote|writes|tweeted|tweets|warned|warns|explained|explains|acknowledged|acknowledges|admitted|admits|revealed|reveals|counted|counts|recorded|records|documented|documents|put the (?:death )?toll at|puts the (?:death )?toll at';
+  'said|says|say|told|tells|reported|reports|report|stated|states|announced|announces|claimed|claims|claim|estimated|estimates|estimate|added|adds|noted|notes|insisted|insists|confirmed|confirms|declared|declares|wrote|writes|tweeted|tweets|warned|warns|explained|explains|acknowledged|acknowledges|admitted|admits|revealed|reveals|counted|counts|recorded|records|documented|documents|shows|showed|show|found|finds|declined to comment|refused to comment|would not comment|did not comment|put the (?:death )?toll at|puts the (?:death )?toll at';
 const VERB_RE = new RegExp(`\\b(${VERBS})\\b`, 'g');
 // Forms that are nouns after a determiner ("the claims", "media reports").
-const NOUN_FORMS = /^(reports|report|claims|claim|estimate|estimates|notes|records|documents|counts|states|say)$/;
+const NOUN_FORMS = /^(reports|report|claims|claim|estimate|estimates|notes|records|documents|counts|states|say|shows|show|finds)$/;
 const DETERMINER_BEFORE = /\b(the|a|an|these|those|this|that|his|her|its|their|our|such|media|news|unconfirmed|press|local|initial|earlier|latest|recent|official|many|some|other|several|conflicting)\s+$/i;
 const PASSIVE_BEFORE = /\b(was|were|been|be|being|is|are|am)\s+(?:\w+ly\s+)?$/i;
 const BOUNDARY = /[,;:"“”()–—]|\s-\s|\b(?:that|which|who|whom|whose|and|but|while|as|when|because|after|before|if|where|what)\b/gi;
@@ -52,19 +52,37 @@ function phraseBefore(sentence: string, verbStart: number): { text: string; star
   let cut = 0;
   BOUNDARY.lastIndex = 0;
   for (let m = BOUNDARY.exec(before); m; m = BOUNDARY.exec(before)) cut = m.index + m[0].length;
-  const raw = before.slice(cut);
+  let raw = before.slice(cut);
+  // "Colonel X, speaking on condition of anonymity, told…": step over one parenthetical.
+  if (!raw.trim() && before.slice(0, cut).trimEnd().endsWith(',')) {
+    const head = before.slice(0, before.slice(0, cut).trimEnd().length - 1);
+    const paren = head.lastIndexOf(',');
+    if (paren >= 0) {
+      const inner = phraseBefore(sentence, paren);
+      if (inner) return inner;
+    }
+    const lead = head.replace(/^.*[;:"“”()–—]/, '');
+    cut = head.length - lead.length;
+    raw = lead;
+  }
   const text = cleanPhrase(raw);
-  if (!text || text.split(/\s+/).length > 9 || FUNCTION_WORDS.test(text)) return null;
+  if (!text || text.split(/\s+/).length > 12 || FUNCTION_WORDS.test(text)) return null;
   return { text, start: cut + raw.indexOf(text.slice(0, 3)) };
 }
 
 /** The speaker phrase written after a verb, in inverted order (`…," said the ministry.`). */
 function phraseAfter(sentence: string, verbEnd: number): { text: string; start: number } | null {
   const after = sentence.slice(verbEnd);
-  const m = /^\s+((?:[A-Za-z][\w.'’-]*\s?){1,10}?)(?=[,.;:!?"”]|\s(?:in|on|at|during|after|before|to|with|adding|according|while|when|as|who|that|on)\b|$)/.exec(after);
-  if (!m || m[1] === undefined) return null;
-  const text = cleanPhrase(m[1]);
-  return text ? { text, start: verbEnd + after.indexOf(m[1]) } : null;
+  if (!/^\s+[A-Za-z]/.test(after)) return null;
+  // Up to the first punctuation (a full stop inside "Maj. Gen." is kept), then up to the first word
+  // that starts a new phrase; a plain scan, since nested optional groups backtrack badly on long text.
+  const upTo = after.search(/[,;:!?"”]|\.(?:\s+[a-z]|\s*$)/);
+  let piece = upTo >= 0 ? after.slice(0, upTo) : after;
+  const stop = piece.search(/\s(?:in|on|at|during|after|before|to|with|adding|according|while|when|as|who|that)\b/);
+  if (stop >= 0) piece = piece.slice(0, stop);
+  if (piece.trim().split(/\s+/).length > 10) return null;
+  const text = cleanPhrase(piece);
+  return text ? { text, start: verbEnd + after.indexOf(text) } : null;
 }
 
 const TOLD_WHOM = /^\s+((?:reporters|journalists|the press|a news conference|a press conference|parliament|lawmakers|state television|state TV|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}))/;
@@ -140,8 +158,31 @@ export function hedgeOf(sentence: string): string | null {
   return m?.[1] ? m[1].toLowerCase() : null;
 }
 
+// Clauses joined by a semicolon or ", and/but/while" make separate statements; a hedge stays in its own.
+const CLAUSE_BREAK = /;|,\s+(?:and|but|while|whereas)\s+/g;
+
+/** The hedge that governs the figure at `at`: one in the same clause of the sentence, or null. */
+export function hedgeAt(sentence: string, at: number): string | null {
+  let from = 0;
+  let to = sentence.length;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(sentence); m; m = CLAUSE_BREAK.exec(sentence)) {
+    if (m.index < at) from = m.index + m[0].length;
+    else {
+      to = m.index;
+      break;
+    }
+  }
+  return hedgeOf(sentence.slice(from, to));
+}
+
+/** A sentence that only says the figures before it are unverified ("The toll could not be verified."). */
+export function isVerificationCaveat(sentence: string): boolean {
+  return /\b(?:could|can)\s?not be (?:independently )?(?:verified|confirmed)|\bunverified\b|\bunconfirmed\b/i.test(sentence);
+}
+
 const PRONOUNS = /^(he|she|they|it|him|her|them)$/i;
-const FIRST_PERSON = /^(we|i|our\s+\w+|my\s+\w+)$/i;
+const FIRST_PERSON = /^(?:we|i)$|^(?:our|my)\s/i;
 // A definite role refers back to a speaker already named ("the ministry also said").
 const DEFINITE_ROLE = /^(?:the\s+)?(ministry|group|agency|minister|spokesman|spokeswoman|spokesperson|official|military|army|president|monitor|observatory|organisation|organization|statement|report|company|office|department|government|kremlin|pentagon|commander|general|leader|premier|prime minister)$/i;
 const INDEFINITE = /^(?:a|an|one)\s/i;

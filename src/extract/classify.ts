@@ -119,7 +119,8 @@ function distance(m: { start: number; end: number }, h: { start: number; end: nu
 function kindsFor(unit: Mention['unit']): ClaimKind[] {
   if (unit === 'date') return ['date'];
   if (unit === 'percent') return ['territory', 'percentage'];
-  if (unit === 'count' || unit === 'km') return ['casualties', 'count'];
+  if (unit === 'km') return [];
+  if (unit === 'count') return ['casualties', 'count'];
   return ['duration'];
 }
 
@@ -143,6 +144,7 @@ export function classify(lex: CompiledLexicon, hits: Hit[], mention: Mention): {
   }
   const metric = best ? lex.lexicon.metrics[best.index] : undefined;
   if (metric) return { kind: metric.kind, metric: metric.metric };
+  if (mention.unit === 'km') return { kind: 'count', metric: 'distance' };
   const kind: ClaimKind = mention.unit === 'percent' ? 'percentage' : kinds[kinds.length - 1] ?? 'count';
   return { kind, metric: DEFAULT_METRIC[kind] ?? kind };
 }
@@ -154,7 +156,7 @@ export function subjectOf(lex: CompiledLexicon, entities: Hit[], mention: Mentio
   let best: { score: number; name: string } | null = null;
   for (const h of entities) {
     const e = lex.lexicon.entities[h.index];
-    if (!e || e.name === speakerName) continue;
+    if (!e || e.name === speakerName || e.type === 'outlet') continue;
     const score = distance(mention, h) + (TYPE_PENALTY[e.type] ?? 50);
     if (!best || score < best.score) best = { score, name: e.name };
   }

@@ -5,7 +5,7 @@
 import type { ExtractedClaim, IsoDate, Lexicon } from '../domain/types.js';
 import { firstMonthsOfYear, periodToDate, relativePeriod } from '../domain/timescope.js';
 import { wordsToNumber } from '../domain/figures.js';
-import { findClauses, hasProperName, hedgeOf, quoteSpans, speakerRef, type Clause } from './attribution.js';
+import { findClauses, hasProperName, hedgeAt, isVerificationCaveat, quoteSpans, speakerRef, type Clause } from './attribution.js';
 import { classify, compileLexicon, entityHits, entityIn, keywordHits, subjectOf, type CompiledLexicon } from './classify.js';
 import { findClockTimes, findDates } from './dates.js';
 import type { Mention } from './mentions.js';
@@ -63,18 +63,24 @@ interface Speaker {
   relay: string | null;
 }
 
-/** Resolves a clause's phrase to a speaker name: lexicon canonical name for people and organisations. */
-function speakerName(lex: CompiledLexicon, phrase: string): string {
+/** The lexicon entity (person, organisation, outlet) a speaker phrase names, or null. */
+function speakerEntity(lex: CompiledLexicon, phrase: string): string | null {
   const hits = entityHits(lex, phrase);
   const people = hits.filter((h) => lex.lexicon.entities[h.index]?.type === 'person');
   const orgs = hits.filter((h) => ['organisation', 'outlet'].includes(lex.lexicon.entities[h.index]?.type ?? ''));
   const pick = people[people.length - 1] ?? (orgs.length && !hasProperName(phrase.replace(/^[A-Z][a-z]+\s/, '')) ? orgs[orgs.length - 1] : orgs[0]);
-  if (pick) return lex.lexicon.entities[pick.index]?.name ?? phrase;
-  return phrase;
+  return pick ? lex.lexicon.entities[pick.index]?.name ?? null : null;
+}
+
+/** Resolves a clause's phrase to a speaker name: lexicon canonical name for people and organisations. */
+function speakerName(lex: CompiledLexicon, phrase: string): string {
+  return speakerEntity(lex, phrase) ?? phrase;
 }
 
 interface ResolvedClause extends Clause {
   speaker: string | null;
+  /** the speaker is a known person or organisation named inside a longer phrase ("a poll by the Levada Center") */
+  known: boolean;
 }
 
 class SpeakerTracker {
@@ -97,14 +103,16 @@ class SpeakerTracker {
         if (named) speaker = speakerName(this.lex, named.phrase);
       }
       if (speaker && c.type !== 'relay') this.last = speaker;
-      return { ...c, speaker };
+      return { ...c, speaker, known: ref.type === 'named' && speakerEntity(this.lex, c.phrase) !== null };
     });
   }
 }
 
 /** The speaker, cue and relay for a figure at [start, end) of a sentence with these clauses. */
 function attributionFor(clauses: ResolvedClause[], start: number, end: number): Speaker | null {
-  const verbs = clauses.filter((c) => c.type === 'verb' && !(start >= c.phraseStart && end <= c.phraseEnd));
+  // A figure inside the speaker phrase ("40% of respondents … said") is not that speaker's claim,
+  // unless the phrase names a known source ("… in a poll by the Levada Center said").
+  const verbs = clauses.filter((c) => c.type === 'verb' && (c.known || !(start >= c.phraseStart && end <= c.phraseEnd)));
   const according = clauses.find((c) => c.type === 'according');
   const relayClause = clauses.find((c) => c.type === 'relay');
   const before = verbs.filter((c) => c.start < start);
@@ -131,6 +139,7 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
   let quoteOpen = false;
   let lastParagraph = -1;
   let quoteSpeaker: string | null = null;
+  let prevHadQuote = false;
 
   sents.forEach((s, i) => {
     if (s.paragraph !== lastParagraph) {
@@ -147,6 +156,11 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
     const clauses = tracker.resolve((clausesOf[i] ?? []).filter((c) => !inQuote(c.start)), nextClauses, inQuote);
     const startsInQuote = quoteOpen;
     quoteOpen = openAtEnd;
+    // "The toll could not be verified." hedges the figures of the sentence before it.
+    if (isVerificationCaveat(s.text) && i > 0 && sents[i - 1]?.paragraph === s.paragraph) {
+      const prev = sents[i - 1];
+      for (const c of claims) if (c.start === prev?.start && c.hedge === null) c.hedge = 'could not be verified';
+    }
 
     const taken = findClockTimes(s.text);
     const dates = findDates(s.text, published, taken).filter((d) => !caption && !isDateline(d, s, para?.start ?? s.start));
@@ -154,21 +168,23 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
     const keywordNear = (a: number, b: number): boolean => hits.some((h) => h.start < b && h.end > a);
     const numbers = findNumericFigures(s.text, [...taken, ...findDates(s.text, published, taken)], keywordNear);
     const mentions = [...dates, ...numbers].sort((a, b) => a.start - b.start);
+    const previousQuoted = prevHadQuote && sents[i - 1]?.paragraph === s.paragraph && clauses.length === 0;
+    prevHadQuote = quotes.length > 0;
     if (mentions.length === 0) {
       if (clauses.length) quoteSpeaker = clauses[clauses.length - 1]?.speaker ?? quoteSpeaker;
       return;
     }
     const entities = entityHits(lex, s.text);
-    const hedge = hedgeOf(s.text);
 
     // A quotation without its own reporting clause takes the speaker of the quotation it continues,
     // or of the clause that closes it in a following sentence.
     const runSpeaker = (): string | null => {
-      if (startsInQuote && quoteSpeaker) return quoteSpeaker;
-      for (let j = i + 1; j < Math.min(sents.length, i + 4); j++) {
+      if ((startsInQuote || previousQuoted) && quoteSpeaker) return quoteSpeaker;
+      if (!openAtEnd) return null;
+      for (let j = i + 1; j < Math.min(sents.length, i + 4) && sents[j]?.paragraph === s.paragraph; j++) {
         const c = (clausesOf[j] ?? []).find((x) => x.type === 'verb');
         if (c) return speakerName(lex, c.phrase);
-        if (!/["”]/.test(sents[j]?.text ?? '')) break;
+        if (/["”]/.test(sents[j]?.text ?? '')) break;
       }
       return null;
     };
@@ -193,7 +209,7 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
         speaker,
         attributionCue: who?.cue ?? null,
         relay: who?.relay ?? null,
-        hedge,
+        hedge: hedgeAt(s.text, m.start),
         subject,
         metric,
         scope: m.unit === 'date' ? null : scopeOf(s, m, dates, published),

@@ -1,7 +1,7 @@
 // Numeric figures in a sentence: counts, percentages, fractions, ranges, vague quantities, distances and
 // durations, each with its qualifier and interval (the one table in domain/figures.ts).
-// Numbers themselves — digits with separators, decimals, scale words, cardinals in words — are found by
-// the Recognizers number model (built once: it takes ~25 ms to construct). Everything around the number
+// Cardinals in words ("seven", "twenty-five thousand", "a dozen") are read by the Recognizers number
+// model (built once: it takes ~25 ms to construct), only in sentences that contain a number word. Everything around the number
 // is hand-written because no library reads it: the qualifier ("as many as"), the unit, ranges, vague words,
 // and the traps that look like figures but are not (S-400, Il-20, Su-24M, photo ids, clock times, "the two
 // leaders", "one of the").
@@ -144,20 +144,41 @@ interface RawNumber {
   words: boolean;
 }
 
-function rawNumbers(sentence: string, taken: { start: number; end: number }[]): RawNumber[] {
+// Numbers in digits are read by hand: the Recognizers model costs about 1 ms per sentence, which alone
+// would spend the whole 50 ms budget of a 5 KB article, and digits with separators need no library.
+const DIGITS = /(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s?(million|billion|thousand|bn)\b|(m|k)\b)?/g;
+const SCALE: Readonly<Record<string, number>> = { million: 1e6, m: 1e6, billion: 1e9, bn: 1e9, thousand: 1e3, k: 1e3 };
+const WORD_GATE = new RegExp(`\\b(${NUMBER_WORDS})\\b`, 'i');
+
+function digitNumbers(sentence: string): RawNumber[] {
   const out: RawNumber[] = [];
-  for (const r of model().parse(sentence)) {
-    const start = r.start;
-    const end = r.start + r.text.length;
-    const value = Number(r.resolution?.['value']);
-    if (!Number.isFinite(value) || value < 0 || overlaps(taken, start, end)) continue;
-    const written = sentence.slice(start, end);
-    const words = !/\d/.test(written);
-    if (words && !Number.isInteger(value)) continue; // fractions are read by findFractions, with context
-    if (!words && isCodeToken(sentence, start, end)) continue;
-    out.push({ start, end, value, words });
+  DIGITS.lastIndex = 0;
+  for (let m = DIGITS.exec(sentence); m; m = DIGITS.exec(sentence)) {
+    const base = Number((m[1] ?? '').replace(/,/g, '') + (m[2] ?? ''));
+    const scale = SCALE[(m[3] ?? m[4] ?? '').toLowerCase()] ?? 1;
+    out.push({ start: m.index, end: m.index + m[0].length, value: Number((base * scale).toPrecision(12)), words: false });
   }
   return out;
+}
+
+/** Numbers written in words ("seven", "twenty-five", "a dozen"), by the Recognizers model. */
+function wordNumbers(sentence: string): RawNumber[] {
+  if (!WORD_GATE.test(sentence)) return [];
+  const out: RawNumber[] = [];
+  for (const r of model().parse(sentence)) {
+    const written = sentence.slice(r.start, r.start + r.text.length);
+    if (/\d/.test(written)) continue;
+    const value = Number(r.resolution?.['value']);
+    if (!Number.isFinite(value) || value < 0 || !Number.isInteger(value)) continue; // fractions: findFractions
+    out.push({ start: r.start, end: r.start + r.text.length, value, words: true });
+  }
+  return out;
+}
+
+function rawNumbers(sentence: string, taken: { start: number; end: number }[]): RawNumber[] {
+  return [...digitNumbers(sentence), ...wordNumbers(sentence)]
+    .filter((n) => !overlaps(taken, n.start, n.end) && (n.words || !isCodeToken(sentence, n.start, n.end)))
+    .sort((a, b) => a.start - b.start);
 }
 
 /**
