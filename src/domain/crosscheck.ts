@@ -3,14 +3,17 @@
 // sources behind each value. Pure functions of their inputs; no clock, no I/O.
 //
 // ── Metric names the rules rely on (compared case-insensitively, spaces collapsed) ────────────────────
-//   "start date"  kind `date`: when the subject (a war, a campaign, a ceasefire) began.
-//   "end date"    kind `date`: when it ended.
-//   "duration"    kind `duration`: how long the subject has lasted as of the claim's as-of date
-//                 ("eight-year civil war" → 8 year, as of the publication date). Meets the subject's
-//                 "start date" claims in the duration-vs-start rule.
-//   Any other metric of a `date` claim names the event ("visit date", "capture date"…) and is compared
-//   with the same metric only. The bare metric "date" (or an empty one) names no event, so such claims
-//   are laid out over time but never called conflicting.
+//   "start date"      kind `date`: when the subject (a war, a campaign) began.
+//   "end date"        kind `date`: when it ended.
+//   "duration", "war duration"
+//                     kind `duration`: how long the subject has lasted as of the claim's as-of date
+//                     ("eight-year civil war" → 8 year, as of the publication date). Meets the subject's
+//                     "start date" claims in the duration-vs-start rule.
+//   A subject begins and ends once, so its start and end dates can conflict; "… start date" and
+//   "… end date" metrics ("campaign start date") count too. Other date metrics ("meeting date", "attack
+//   date", "ceasefire date") name events that recur — Shoigu visits Syria more than once, strikes on a
+//   town come on many days — so two different dates are two occurrences: they are laid out over time and
+//   counted for agreement, never called conflicting.
 //
 // ── Time scope of a claim (decides which rule can compare two claims) ─────────────────────────────────
 //   event       the figure is a date (unit `date`)
@@ -23,10 +26,10 @@
 //   The as-of date is claim.asOf, else the publication date of its source.
 //
 // ── Rules (rule id → when a pair conflicts) ───────────────────────────────────────────────────────────
-//   event-date         same event metric, dates that do not overlap. Guard for recurring events: when
-//                      both dates are recent news (each within the window of its own as-of date) but the
-//                      two reports are further apart than the window, they are taken to be two
-//                      occurrences (two visits), not one disputed date.
+//   event-date         same start or end metric, dates that do not overlap. Guard for subjects that
+//                      begin more than once under one name (two ceasefires): when both dates are recent
+//                      news (each within the window of its own as-of date) but the two reports are further
+//                      apart than the window, they are taken to be two occurrences, not one disputed date.
 //   point-in-time      as-of dates within `asOfWindowDays`, intervals that do not overlap after widening
 //                      each bound by `tolerance`.
 //   period-count       periods overlapping ≥ 80 % (intersection over union of days), intervals that do not
@@ -67,8 +70,18 @@ import { DURATION_UNITS } from './types.js';
 export const METRIC_START_DATE = 'start date';
 export const METRIC_END_DATE = 'end date';
 export const METRIC_DURATION = 'duration';
-/** Date metrics that name no particular event: never compared. */
-export const GENERIC_DATE_METRICS: readonly string[] = ['', 'date', 'event date'];
+/** Metrics of durations that meet a subject's start date (the default lexicon says "war duration"). */
+export const DURATION_METRICS: readonly string[] = [METRIC_DURATION, 'war duration'];
+
+/** True for date metrics of events that happen once per subject: its start or its end. */
+export function isOnceOnlyEventMetric(metric: string): boolean {
+  const m = normaliseMetric(metric);
+  return m === METRIC_START_DATE || m === METRIC_END_DATE || m.endsWith(` ${METRIC_START_DATE}`) || m.endsWith(` ${METRIC_END_DATE}`);
+}
+
+function isDurationMetric(metric: string): boolean {
+  return DURATION_METRICS.includes(metric);
+}
 
 /** Two periods are "the same period" at or above this overlap (intersection over union). */
 export const SAME_PERIOD_OVERLAP = 0.8;
@@ -156,19 +169,19 @@ export function factKey(claim: Pick<Claim, 'subjectId' | 'metric'>): string {
 
 /**
  * The group a claim's conflicts are computed in, or null when it cannot conflict (no subject). Equals the
- * fact key, except that a subject's "duration" claims join its "start date" fact, so that recomputing
+ * fact key, except that a subject's duration claims join its "start date" fact, so that recomputing
  * one group sees both sides of the duration-vs-start rule.
  */
 export function conflictGroupKey(claim: Pick<Claim, 'subjectId' | 'metric'>): string | null {
   if (claim.subjectId === null) return null;
   const metric = normaliseMetric(claim.metric);
-  return `${claim.subjectId}|${metric === METRIC_DURATION ? METRIC_START_DATE : metric}`;
+  return `${claim.subjectId}|${isDurationMetric(metric) ? METRIC_START_DATE : metric}`;
 }
 
 /** The metrics (normalised) whose claims share a conflict group with this metric. */
 export function metricsInConflictGroup(metric: string): string[] {
   const m = normaliseMetric(metric);
-  return m === METRIC_DURATION || m === METRIC_START_DATE ? [METRIC_START_DATE, METRIC_DURATION] : [m];
+  return isDurationMetric(m) || m === METRIC_START_DATE ? [METRIC_START_DATE, ...DURATION_METRICS] : [m];
 }
 
 /** Claims grouped by conflictGroupKey; claims without a subject are left out. */
@@ -248,7 +261,7 @@ function checkPrepared(x: Prepared, y: Prepared, settings: CrosscheckSettings): 
 }
 
 function eventDate(a: Prepared, b: Prepared, settings: CrosscheckSettings): ComputedConflict | null {
-  if (GENERIC_DATE_METRICS.includes(a.metric)) return null;
+  if (!isOnceOnlyEventMetric(a.metric)) return null;
   if (looksLikeTwoOccurrences(a, b, settings.asOfWindowDays)) return null;
   const g = gap(a.interval, b.interval);
   if (g === 0) return null;
@@ -308,7 +321,7 @@ function cumulativeTotal(a: Prepared, b: Prepared, settings: CrosscheckSettings)
 function durationVsStart(a: Prepared, b: Prepared): ComputedConflict | null {
   const duration = a.scope === 'duration' ? a : b;
   const start = duration === a ? b : a;
-  if (duration.metric !== METRIC_DURATION || start.metric !== METRIC_START_DATE || start.scope !== 'event') return null;
+  if (!isDurationMetric(duration.metric) || start.metric !== METRIC_START_DATE || start.scope !== 'event') return null;
   const implied = impliedStart(duration.claim);
   if (!implied) return null;
   const g = gap(toInterval(implied), start.interval);
@@ -346,7 +359,7 @@ export function impliedStart(claim: ClaimInContext): { unit: 'date'; low: IsoDat
 function build(rule: RuleId, a: Prepared, b: Prepared, severity: number, explanation: string): ComputedConflict {
   const ids = [a.claim.id, b.claim.id].sort((x, y) => x - y);
   // Stored under the start-date side's metric as written, so the store finds it with that fact.
-  const startSide = a.metric === METRIC_DURATION ? b : a;
+  const startSide = isDurationMetric(a.metric) ? b : a;
   return {
     key: conflictKey(rule, ids),
     rule,
@@ -372,6 +385,7 @@ function topic(p: Prepared): string {
   const subject = p.claim.subjectName ?? 'the subject';
   if (p.metric === METRIC_START_DATE) return `when ${withArticle(subject)} began`;
   if (p.metric === METRIC_END_DATE) return `when ${withArticle(subject)} ended`;
+  if (isOnceOnlyEventMetric(p.metric)) return `the ${p.metric} of ${withArticle(subject)}`;
   return `${p.metric} (${subject})`;
 }
 

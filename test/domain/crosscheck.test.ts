@@ -11,6 +11,7 @@ import {
   groupForConflicts,
   groupIntoFacts,
   impliedStart,
+  isOnceOnlyEventMetric,
   independenceKey,
   metricsInConflictGroup,
   participates,
@@ -108,31 +109,47 @@ describe('event dates', () => {
     expect(values[0]!.independentSources).toBe(2);
   });
 
-  it('a day apart on one visit is a conflict of low severity', () => {
-    const a = claim({ subjectId: SHOIGU, metric: 'visit date', sourcePublishedAt: '2016-06-19', figure: date('2016-06-18') });
-    const b = claim({ subjectId: SHOIGU, metric: 'visit date', sourcePublishedAt: '2016-06-19', figure: date('2016-06-17') });
+  it('a day apart on an end date is a conflict of low severity', () => {
+    const a = claim({ subjectId: RUSSIA, subjectName: 'Palmyra offensive', metric: 'end date', sourcePublishedAt: '2016-06-19', figure: date('2016-06-18') });
+    const b = claim({ subjectId: RUSSIA, subjectName: 'Palmyra offensive', metric: 'end date', sourcePublishedAt: '2016-06-19', figure: date('2016-06-17') });
     const c = checkPair(a, b, S);
     expect(c?.rule).toBe('event-date');
     expect(c!.severity).toBeLessThan(0.1);
+    expect(c!.explanation).toContain('Sources disagree on when the Palmyra offensive ended: ');
     expect(c!.explanation).toContain('1 day apart');
   });
 
-  it('two recent visits reported a year apart are two occurrences, not a disputed date', () => {
-    const a = claim({ subjectId: SHOIGU, metric: 'visit date', sourcePublishedAt: '2016-06-19', figure: date('2016-06-18') });
-    const b = claim({ subjectId: SHOIGU, metric: 'visit date', sourcePublishedAt: '2017-09-11', figure: date('2017-09-10') });
+  it('events that recur (visits, meetings, attacks) on different dates are different occurrences', () => {
+    const a = claim({ subjectId: SHOIGU, metric: 'meeting date', sourcePublishedAt: '2016-06-19', figure: date('2016-06-18') });
+    const b = claim({ subjectId: SHOIGU, metric: 'meeting date', sourcePublishedAt: '2016-06-19', figure: date('2016-06-17') });
+    expect(checkPair(a, b, S)).toBeNull();
+    const c = claim({ subjectId: SHOIGU, metric: 'attack date', sourcePublishedAt: '2018-01-05', figure: date('2016-05-01', '2016-05-31') });
+    expect(checkPair({ ...a, metric: 'attack date' }, c, S)).toBeNull();
+  });
+
+  it('a subject started twice under one name, each reported as news a year apart, is two occurrences', () => {
+    const a = claim({ subjectId: SHOIGU, metric: 'start date', sourcePublishedAt: '2016-02-28', figure: date('2016-02-27') });
+    const b = claim({ subjectId: SHOIGU, metric: 'start date', sourcePublishedAt: '2017-09-11', figure: date('2017-09-10') });
     expect(checkPair(a, b, S)).toBeNull();
   });
 
-  it('an event date recalled long after still meets a recent report of the same event', () => {
-    const recent = claim({ subjectId: SHOIGU, metric: 'visit date', sourcePublishedAt: '2016-06-19', figure: date('2016-06-18') });
-    const recalled = claim({ subjectId: SHOIGU, metric: 'visit date', sourcePublishedAt: '2018-01-05', figure: date('2016-05-01', '2016-05-31') });
+  it('a start date recalled long after still meets a recent report of it', () => {
+    const recent = claim({ subjectId: SHOIGU, metric: 'start date', sourcePublishedAt: '2016-02-28', figure: date('2016-02-27') });
+    const recalled = claim({ subjectId: SHOIGU, metric: 'start date', sourcePublishedAt: '2018-01-05', figure: date('2016-05-01', '2016-05-31') });
     expect(checkPair(recent, recalled, S)?.rule).toBe('event-date');
   });
 
-  it('a bare "date" metric names no event and is never compared', () => {
+  it('start and end metrics of a named part count as once-only; a bare "date" never conflicts', () => {
+    expect(isOnceOnlyEventMetric('Campaign  Start Date')).toBe(true);
+    expect(isOnceOnlyEventMetric('end date')).toBe(true);
+    expect(isOnceOnlyEventMetric('meeting date')).toBe(false);
+    expect(isOnceOnlyEventMetric('date')).toBe(false);
     const a = claim({ metric: 'date', figure: date('2016-06-18') });
     const b = claim({ metric: 'Date', figure: date('2016-03-01', '2016-03-31') });
     expect(checkPair(a, b, S)).toBeNull();
+    const c = claim({ subjectName: 'Operation Dawn', metric: 'campaign start date', figure: date('2016-06-18') });
+    const d = claim({ subjectName: 'Operation Dawn', metric: 'campaign start date', figure: date('2016-03-01', '2016-03-31') });
+    expect(checkPair(c, d, S)!.explanation).toContain('Sources disagree on the campaign start date of Operation Dawn: ');
   });
 
   it('different events, different subjects or no subject never conflict', () => {
@@ -306,6 +323,11 @@ describe('duration against start date', () => {
     expect(checkPair(fiveYear, start, S)?.rule).toBe('duration-vs-start');
   });
 
+  it('the default lexicon\'s "war duration" metric meets start dates too', () => {
+    const { start2015, eightYear } = warStart();
+    expect(checkPair({ ...eightYear, metric: 'war duration' }, start2015, S)?.rule).toBe('duration-vs-start');
+  });
+
   it('durations meet only start dates of the same subject', () => {
     const { start2015, eightYear } = warStart();
     expect(checkPair(eightYear, { ...start2015, subjectId: RUSSIA }, S)).toBeNull();
@@ -374,7 +396,9 @@ describe('facts and groups', () => {
     const { start2015, eightYear } = warStart();
     expect(conflictGroupKey(eightYear)).toBe(conflictGroupKey(start2015));
     expect(conflictGroupKey({ subjectId: null, metric: 'killed' })).toBeNull();
-    expect(metricsInConflictGroup('Duration')).toEqual(['start date', 'duration']);
+    expect(metricsInConflictGroup('Duration')).toEqual(['start date', 'duration', 'war duration']);
+    expect(metricsInConflictGroup('start date')).toEqual(['start date', 'duration', 'war duration']);
+    expect(conflictGroupKey({ subjectId: 1, metric: 'War duration' })).toBe('1|start date');
     expect(metricsInConflictGroup('killed')).toEqual(['killed']);
     const groups = groupForConflicts([start2015, eightYear, claim({ id: 160, subjectId: null, figure: count(1) })]);
     expect([...groups.keys()]).toEqual(['1|start date']);
