@@ -432,6 +432,43 @@ export function listClaims(db: Db, filter: ClaimFilter = {}): Page<ClaimView> {
   return { items: rows.map(toClaimView), total: capped ? CLAIM_COUNT_CAP : counted, capped, limit, offset };
 }
 
+/** Which claims a fact sheet covers; empty or missing lists mean all. */
+export interface FactSheetClaimQuery {
+  subjectIds?: number[];
+  metrics?: string[];
+  /** Source publication dates, inclusive. */
+  publishedFrom?: IsoDate | null;
+  publishedTo?: IsoDate | null;
+  /** Unreviewed candidates too (rejected claims never). */
+  includeCandidates?: boolean;
+}
+
+/** Every claim a fact sheet covers, as display views ordered by subject, metric and id; unpaged, one query. */
+export function listClaimsForFactSheet(db: Db, query: FactSheetClaimQuery = {}): ClaimView[] {
+  const clauses = [query.includeCandidates ? "c.status IN ('confirmed', 'candidate')" : "c.status = 'confirmed'"];
+  const params: unknown[] = [];
+  if (query.subjectIds && query.subjectIds.length > 0) {
+    clauses.push('c.subject_id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(query.subjectIds));
+  }
+  if (query.metrics && query.metrics.length > 0) {
+    clauses.push('c.metric IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(query.metrics.map(normaliseMetric)));
+  }
+  if (query.publishedFrom) {
+    clauses.push('s.published_at >= ?');
+    params.push(query.publishedFrom);
+  }
+  if (query.publishedTo) {
+    clauses.push('s.published_at <= ?');
+    params.push(query.publishedTo);
+  }
+  const rows = db
+    .prepare(`${VIEW_SELECT} WHERE ${clauses.join(' AND ')} ORDER BY su.name COLLATE NOCASE, c.subject_id, c.metric, c.id`)
+    .all(...params) as ClaimViewRow[];
+  return rows.map(toClaimView);
+}
+
 /** Changes a claim when `version` is still current (else StaleEditError); audited. Returns the new claim. */
 export function updateClaim(db: Db, id: number, version: number, patch: ClaimPatch, ctx: WriteContext): Claim {
   return db.transaction(() => {

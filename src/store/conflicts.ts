@@ -177,6 +177,20 @@ export function listConflictsOfClaim(db: Db, claimId: number): StoredConflict[] 
   return rows.map(toConflict);
 }
 
+/**
+ * Conflicts that include any of the given claims, stale ones too (their decisions still explain a settled figure),
+ * open first then by severity; one query.
+ */
+export function listConflictsOfClaims(db: Db, claimIds: number[]): StoredConflict[] {
+  const rows = db
+    .prepare(
+      `${SELECT_CONFLICT} WHERE k.id IN (SELECT conflict_id FROM conflict_claims WHERE claim_id IN (SELECT value FROM json_each(?)))
+       ORDER BY CASE k.status WHEN 'open' THEN 0 ELSE 1 END, k.severity DESC, k.id`,
+    )
+    .all(JSON.stringify(claimIds)) as ConflictRow[];
+  return rows.map(toConflict);
+}
+
 /** How many conflicts (not stale) are in each status. */
 export function countConflictsByStatus(db: Db): Record<ConflictStatus, number> {
   const rows = db.prepare('SELECT status, count(*) AS n FROM conflicts WHERE stale = 0 GROUP BY status').all() as { status: ConflictStatus; n: number }[];

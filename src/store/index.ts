@@ -8,3 +8,4 @@ export * from './claims.js';
 export * from './conflicts.js';
 export * from './lexicon.js';
 export * from './search.js';
+export * from './factsheet.js';

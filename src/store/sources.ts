@@ -156,6 +156,20 @@ function claimCountsBySource(db: Db, sourceIds: number[]): Map<number, Record<Cl
   return counts;
 }
 
+/** A source as a citation: everything but the body. */
+export type SourceCitation = Omit<Source, 'body'>;
+
+/** The given sources without their bodies, in id order (unknown ids left out); one query. */
+export function listSourceCitations(db: Db, ids: number[]): SourceCitation[] {
+  const rows = db
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM sources WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`)
+    .all(JSON.stringify(ids)) as (Omit<SourceRow, 'body'> & { body_length: number })[];
+  return rows.map((row) => {
+    const { body: _body, ...citation } = toSource({ ...row, body: '' });
+    return citation;
+  });
+}
+
 /** Number of sources. */
 export function countSources(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM sources').get() as { n: number }).n;
