@@ -37,6 +37,9 @@
 //   cumulative-total   totals counted from starts within the window of each other: a later total below
 //                      an earlier one (after tolerance) conflicts; totals as of dates within the window
 //                      that do not overlap conflict either way.
+//   The three numeric rules compare claims of different articles only: inside one article, differing
+//   figures for one subject and metric are nearly always parts of a whole ("seven in combat, two in a
+//   crash, one by suicide"). Internal inconsistency is flagged for dates and for duration vs start.
 //   duration-vs-start  "N-year" as of D puts the start in [D − (N+1), D − (N−1)] years: one unit of
 //                      slack on each side because writers round both ways ("eight-year war" for a war in
 //                      its eighth year or past its eighth anniversary). A stated start outside it
@@ -254,6 +257,10 @@ function checkPrepared(x: Prepared, y: Prepared, settings: CrosscheckSettings): 
   if (a.scope === 'duration' || b.scope === 'duration') return durationVsStart(a, b);
   if (a.metric !== b.metric || a.claim.figure.unit !== b.claim.figure.unit) return null;
   if (a.scope === 'event' && b.scope === 'event') return eventDate(a, b, settings);
+  // Within one article, different figures for one subject and metric are nearly always a breakdown
+  // ("ten died: seven in combat, two in a crash, one by suicide"), which the extractor cannot tell from a
+  // contradiction; numbers are compared across articles only.
+  if (a.claim.sourceId === b.claim.sourceId) return null;
   if (a.scope === 'point' && b.scope === 'point') return pointInTime(a, b, settings);
   if (a.scope === 'cumulative' && b.scope === 'cumulative') return cumulativeTotal(a, b, settings);
   if (a.period && b.period) return periodCount(a, b, settings);

@@ -205,6 +205,16 @@ describe('point-in-time figures', () => {
     expect(checkPair(a, b, S)).toBeNull();
   });
 
+  it('figures in one article are a breakdown, not a contradiction: numbers compare across articles only', () => {
+    const whole = claim({ sourceId: 3, metric: 'killed', valueText: '10', figure: count(10) });
+    const part = claim({ sourceId: 3, metric: 'killed', valueText: 'seven', figure: count(7) });
+    expect(checkPair(whole, part, S)).toBeNull();
+    expect(checkPair(whole, { ...part, sourceId: 4 }, S)?.rule).toBe('point-in-time');
+    const period = { scopeFrom: '2017-01-01', scopeTo: '2017-09-30' };
+    expect(checkPair({ ...whole, ...period }, { ...part, ...period }, S)).toBeNull();
+    expect(checkPair({ ...whole, scopeFrom: '2015-09-30' }, { ...part, scopeFrom: '2015-09-30' }, S)).toBeNull();
+  });
+
   it('an open-ended figure overlaps anything above its bound', () => {
     const a = claim({ figure: count(400_000, null) });
     const b = claim({ figure: count(450_000, 550_000) });
