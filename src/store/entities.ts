@@ -266,6 +266,23 @@ export function mergeEntities(db: Db, fromId: number, intoId: number, ctx: Write
   })();
 }
 
+/** Deletes an entity no claim refers to, with its aliases; ValidationError when claims use it (merge it instead). Audited. */
+export function deleteEntity(db: Db, id: number, ctx: WriteContext): void {
+  db.transaction(() => {
+    const before = getEntity(db, id);
+    const used = (
+      db.prepare('SELECT count(*) AS n FROM claims WHERE speaker_id = ? OR subject_id = ?').get(id, id) as { n: number }
+    ).n;
+    if (used > 0) {
+      throw new ValidationError(`${before.name} is the speaker or subject of ${used} claim(s); merge it into another entity instead.`, {
+        entity: 'Still used by claims.',
+      });
+    }
+    db.prepare('DELETE FROM entities WHERE id = ?').run(id);
+    recordAudit(db, { action: 'delete', entity: 'entity', entityId: id, before }, ctx);
+  })();
+}
+
 /** Number of entities. */
 export function countEntities(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM entities').get() as { n: number }).n;

@@ -3,6 +3,7 @@ import { NotFoundError, ValidationError } from '../../src/domain/errors.js';
 import {
   addAlias,
   countEntities,
+  deleteEntity,
   findOrCreateEntity,
   getClaim,
   getConflict,
@@ -120,5 +121,17 @@ describe('entities', () => {
     expect(resolveEntity(db, 'isis')?.name).toBe('Islamic State');
     expect(seedEntities(db, [{ name: 'New', type: 'other', aliases: [] }], TEST_CTX).created).toBe(0);
     expect(countEntities(db)).toBe(2);
+  });
+
+  it('deletes an unused entity with its aliases, and refuses one that claims use', () => {
+    const db = createTestDb();
+    const unused = makeEntity(db, { name: 'Typo Entity', aliases: ['Typo'] });
+    const used = makeEntity(db, { name: 'Speaking Ministry' });
+    makeClaim(db, { speakerId: used.id });
+    deleteEntity(db, unused.id, TEST_CTX);
+    expect(resolveEntity(db, 'typo')).toBeNull();
+    expect(listAudit(db, 'entity', unused.id).at(-1)?.action).toBe('delete');
+    expect(() => deleteEntity(db, used.id, TEST_CTX)).toThrow(ValidationError);
+    expect(() => deleteEntity(db, 999, TEST_CTX)).toThrow(NotFoundError);
   });
 });
