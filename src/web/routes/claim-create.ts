@@ -19,12 +19,12 @@ export const claimCreate = (deps: AppDeps): RequestHandler => (req, res) => {
   const json = formatOf(res) === 'json';
   const form = readClaimForm(values, source.body);
   if (req.body?.intent === 'preview' && !json) {
-    sendPage(res, { view: 'claims/form', data: claimFormData('new', source, null, values) });
+    sendPage(res, { view: 'claims/form', data: claimFormData(deps.db, 'new', source, null, values) });
     return;
   }
   if (!form.ok) {
     if (json) throw new ValidationError('The claim was not saved; see the fields.', form.errors);
-    sendPage(res, { view: 'claims/form', status: 422, data: claimFormData('new', source, null, values, form.errors) });
+    sendPage(res, { view: 'claims/form', status: 422, data: claimFormData(deps.db, 'new', source, null, values, form.errors) });
     return;
   }
   let claim;
@@ -32,7 +32,7 @@ export const claimCreate = (deps: AppDeps): RequestHandler => (req, res) => {
     claim = saveNewClaim(deps, source.id, form.value);
   } catch (err) {
     if (!(err instanceof ValidationError) || json) throw err;
-    sendPage(res, { view: 'claims/form', status: 422, data: claimFormData('new', source, null, values, storeFieldErrors(err)) });
+    sendPage(res, { view: 'claims/form', status: 422, data: claimFormData(deps.db, 'new', source, null, values, storeFieldErrors(err)) });
     return;
   }
   sendDone(res, localReturn(values.return) ?? urls.quoteInSource(source.id, claim.id), { claim }, 201);

@@ -12,7 +12,7 @@ import { claimFormData, type ClaimFormData } from './claim-new.js';
 export function loadClaimEdit(deps: AppDeps, id: number, returnTo: string): ClaimFormData {
   const claim = getClaimView(deps.db, id);
   const values = { ...claimValues(claim), return: localReturn(returnTo) ?? '' };
-  return claimFormData('edit', getSource(deps.db, claim.sourceId), claim, values);
+  return claimFormData(deps.db, 'edit', getSource(deps.db, claim.sourceId), claim, values);
 }
 
 export const claimEdit = (deps: AppDeps): RequestHandler => (req, res) => {

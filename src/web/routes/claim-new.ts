@@ -2,7 +2,8 @@
 import type { RequestHandler } from 'express';
 import { BadRequestError } from '../../domain/errors.js';
 import type { Source } from '../../domain/types.js';
-import { getSource, type ClaimView } from '../../store/index.js';
+import { getSource, listLexiconMetrics, type ClaimView } from '../../store/index.js';
+import type { Db } from '../../store/index.js';
 import type { AppDeps } from '../deps.js';
 import { figurePreview, newClaimValues, type FigurePreview } from '../forms/claim-form.js';
 import type { FieldErrors, FormValues } from '../forms/fields.js';
@@ -21,6 +22,8 @@ export interface ClaimFormData {
   preview: FigurePreview;
   /** Set when someone else saved first: their version, shown beside the reviewer's input. */
   conflict: { message: string; current: FormValues } | null;
+  /** The lexicon's metric names, suggested in the metric field so facts group under one spelling. */
+  metrics: string[];
 }
 
 /** The source a claim quotes, without its (possibly large) body. */
@@ -31,6 +34,7 @@ export function sourceRef(source: Source): SourceRef {
 
 /** The form's one data object; the figure preview is computed from what was typed. */
 export function claimFormData(
+  db: Db,
   mode: ClaimFormData['mode'],
   source: Source,
   claim: ClaimView | null,
@@ -38,7 +42,8 @@ export function claimFormData(
   errors: FieldErrors = {},
   conflict: ClaimFormData['conflict'] = null,
 ): ClaimFormData {
-  return { mode, source: sourceRef(source), claim, values, errors, preview: figurePreview(values.valueText ?? '', values.kind ?? ''), conflict };
+  const metrics = listLexiconMetrics(db).map((m) => m.metric);
+  return { mode, source: sourceRef(source), claim, values, errors, preview: figurePreview(values.valueText ?? '', values.kind ?? ''), conflict, metrics };
 }
 
 /** Reads ?source, ?start and ?end and builds the blank (or selection-prefilled) form. */
@@ -51,7 +56,7 @@ export function loadNewClaim(deps: AppDeps, sourceParam: string, startParam: str
   const num = (text: string): number | undefined => (/^\d+$/.test(text) ? Number(text) : undefined);
   const values = newClaimValues(source.id, source.body, num(startParam), num(endParam));
   values.return = localReturn(returnParam) ?? '';
-  return claimFormData('new', source, null, values);
+  return claimFormData(deps.db, 'new', source, null, values);
 }
 
 export const claimNew = (deps: AppDeps): RequestHandler => (req, res) => {

@@ -20,7 +20,7 @@ export const claimUpdate = (deps: AppDeps): RequestHandler => (req, res) => {
   // "Save and confirm": the same edit with the status set to confirmed — unless the reviewer chose a status.
   if (req.body?.intent === 'confirm' && values.status === 'candidate') values.status = 'confirmed';
   const rerender = (status: number, errors: Record<string, string>, conflict: { message: string; current: Record<string, string> } | null = null) =>
-    sendPage(res, { view: 'claims/form', status, data: claimFormData('edit', source, stored, values, errors, conflict) });
+    sendPage(res, { view: 'claims/form', status, data: claimFormData(deps.db, 'edit', source, stored, values, errors, conflict) });
 
   if (req.body?.intent === 'preview' && !json) return rerender(200, {});
   const version = versionField(req.body);

@@ -2,7 +2,7 @@
 import type { Request, RequestHandler } from 'express';
 import { formatFigure } from '../../domain/figures.js';
 import { CLAIM_KINDS, CLAIM_STATUSES, type ClaimKind, type ClaimStatus } from '../../domain/types.js';
-import { getSource, listClaimMetrics, listClaims, resolveEntity, type ClaimFilter, type ClaimView } from '../../store/index.js';
+import { getSource, listClaims, listLexiconMetrics, resolveEntity, type ClaimFilter, type ClaimView } from '../../store/index.js';
 import type { AppDeps } from '../deps.js';
 import { pageRequest, pagination, type Pagination } from '../pagination.js';
 import { queryText } from '../params.js';
@@ -27,6 +27,7 @@ export interface ClaimsListData {
   source: SourceRef | null;
   /** A subject was typed that names no entity: the list is empty for that reason. */
   unknownSubject: boolean;
+  /** The lexicon's metric names, suggested in the metric filter. */
   metrics: string[];
   pagination: Pagination;
 }
@@ -66,7 +67,8 @@ export function loadClaimsList(deps: AppDeps, filters: ClaimsFilters, page: unkn
     filters,
     source,
     unknownSubject,
-    metrics: listClaimMetrics(deps.db),
+    // The lexicon's metrics (a small table), not DISTINCT over all claims, which grows with the database.
+    metrics: listLexiconMetrics(deps.db).map((m) => m.metric),
     pagination: pagination(request.page, PER_PAGE, result.total),
   };
 }
