@@ -17,6 +17,7 @@ import type {
 import { CLAIM_KINDS, CLAIM_RANKS, CLAIM_STATUSES, QUALIFIERS } from '../domain/types.js';
 import { NotFoundError, StaleEditError, ValidationError } from '../domain/errors.js';
 import { normaliseMetric } from '../domain/crosscheck.js';
+import { isIsoDate } from '../domain/figures.js';
 import type { Db } from './database.js';
 import { definedOnly, nowIso, pageBounds, type Page, type PageRequest, type WriteContext } from './context.js';
 import { recordAudit } from './audit.js';
@@ -176,8 +177,6 @@ function toFigure(unit: string, low: number | string | null, high: number | stri
   return { unit: unit as NumericUnit, low: low === null ? null : Number(low), high: high === null ? null : Number(high) };
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** Checks what SQLite's CHECKs would reject, so the reviewer gets a message per field instead of a constraint error. */
 function validateClaim(claim: NewClaim, bodyLength: number): void {
   const fields: Record<string, string> = {};
@@ -196,11 +195,11 @@ function validateClaim(claim: NewClaim, bodyLength: number): void {
   }
   for (const key of ['scopeFrom', 'scopeTo', 'asOf'] as const) {
     const value = claim[key];
-    if (value !== undefined && value !== null && !ISO_DATE.test(value)) fields[key] = 'Use a date like 2015-09-30.';
+    if (value !== undefined && value !== null && !isIsoDate(value)) fields[key] = 'Use a real date like 2015-09-30.';
   }
   if (claim.figure.unit === 'date') {
     for (const bound of [claim.figure.low, claim.figure.high]) {
-      if (bound !== null && !ISO_DATE.test(bound)) fields.figure = 'Date figures need ISO dates (YYYY-MM-DD).';
+      if (bound !== null && !isIsoDate(bound)) fields.figure = 'Date figures need real ISO dates (YYYY-MM-DD).';
     }
   } else {
     for (const bound of [claim.figure.low, claim.figure.high]) {

@@ -2,7 +2,9 @@
 // so a body never changes after import; only the metadata is editable.
 import { createHash } from 'node:crypto';
 import type { ClaimStatus, IsoDate, Source, SourceFormat } from '../domain/types.js';
-import { NotFoundError, StaleEditError } from '../domain/errors.js';
+import { SOURCE_FORMATS } from '../domain/types.js';
+import { NotFoundError, StaleEditError, ValidationError } from '../domain/errors.js';
+import { isIsoDate } from '../domain/figures.js';
 import type { Db } from './database.js';
 import { definedOnly, nowIso, pageBounds, type Page, type PageRequest, type WriteContext } from './context.js';
 import { recordAudit } from './audit.js';
@@ -77,8 +79,20 @@ function auditView(source: Source): Omit<Source, 'body'> & { bodyLength: number 
   return { ...rest, bodyLength: body.length };
 }
 
-/** Stores a new source with its body verbatim and its sha256; audited. */
+/** Checks what SQLite's CHECKs would reject, so the reviewer gets a message per field instead of a constraint error. */
+function validateSource(source: Pick<NewSource, 'title' | 'publishedAt'> & { format?: string }): void {
+  const fields: Record<string, string> = {};
+  if (source.title.trim() === '') fields.title = 'Give the article a title.';
+  if (!isIsoDate(source.publishedAt)) fields.publishedAt = 'Use a real date like 2019-03-15.';
+  if (source.format !== undefined && !(SOURCE_FORMATS as readonly string[]).includes(source.format)) {
+    fields.format = `Use one of: ${SOURCE_FORMATS.join(', ')}.`;
+  }
+  if (Object.keys(fields).length > 0) throw new ValidationError('This source cannot be saved as it is.', fields);
+}
+
+/** Stores a new source with its body verbatim and its sha256; ValidationError on a missing title or bad date. Audited. */
 export function createSource(db: Db, input: NewSource, ctx: WriteContext): Source {
+  validateSource(input);
   return db.transaction(() => {
     const at = nowIso(ctx);
     const { lastInsertRowid } = db
@@ -181,6 +195,7 @@ export function updateSource(db: Db, id: number, version: number, patch: Partial
     const before = getSource(db, id);
     if (before.version !== version) throw new StaleEditError(`Source “${before.title}”`);
     const next = { ...before, ...definedOnly(patch) };
+    validateSource(next);
     db.prepare(
       `UPDATE sources SET title = ?, publisher = ?, author = ?, url = ?, published_at = ?, language = ?,
          version = version + 1, updated_at = ?

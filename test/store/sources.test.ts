@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { NotFoundError, StaleEditError } from '../../src/domain/errors.js';
+import { NotFoundError, StaleEditError, ValidationError } from '../../src/domain/errors.js';
 import {
   countSources,
   deleteSource,
@@ -106,5 +106,16 @@ describe('sources', () => {
     updateSource(db, source.id, 1, { publisher: 'Other' }, TEST_CTX);
     expect(() => deleteSource(db, source.id, TEST_CTX, 1)).toThrow(StaleEditError);
     expect(getSource(db, source.id).publisher).toBe('Other');
+  });
+
+  it('refuses an empty title, an impossible date or an unknown format with per-field messages, writing nothing', () => {
+    const db = createTestDb();
+    expect(() => makeSource(db, { title: '  ', publishedAt: '2019-02-30', format: 'pdf' as never })).toThrow(
+      expect.objectContaining({ fields: expect.objectContaining({ title: expect.any(String), publishedAt: expect.any(String), format: expect.any(String) }) }),
+    );
+    const source = makeSource(db);
+    expect(() => updateSource(db, source.id, 1, { publishedAt: '15 March 2019' }, TEST_CTX)).toThrow(ValidationError);
+    expect(countSources(db)).toBe(1);
+    expect(getSource(db, source.id).version).toBe(1);
   });
 });
