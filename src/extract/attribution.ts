@@ -25,7 +25,7 @@ export interface Clause {
 }
 
 const VERBS =
-  'said|says|say|told|tells|reported|reports|report|stated|states|announced|announces|claimed|claims|claim|estimated|estimates|estimate|added|adds|noted|notes|insisted|insists|confirmed|confirms|declared|declares|wrote|writes|tweeted|tweets|warned|warns|explained|explains|acknowledged|acknowledges|admitted|admits|revealed|reveals|counted|counts|recorded|records|documented|documents|shows|showed|show|found|finds|declined to comment|refused to comment|would not comment|did not comment|put the (?:death )?toll at|puts the (?:death )?toll at';
+  'said|says|say|told|tells|reported|reports|report|stated|states|announced|announces|claimed|claims|claim|estimated|estimates|estimate|added|adds|noted|notes|insisted|insists|confirmed|confirms|declared|declares|wrote|writes|tweeted|tweets|warned|warns|explained|explains|acknowledged|acknowledges|admitted|admits|revealed|reveals|counted|counts|recorded|records|documented|documents|spoke|shows|showed|show|found|finds|declined to comment|refused to comment|would not comment|did not comment|put the (?:death )?toll at|puts the (?:death )?toll at';
 const VERB_RE = new RegExp(`\\b(${VERBS})\\b`, 'g');
 // Forms that are nouns after a determiner ("the claims", "media reports").
 const NOUN_FORMS = /^(reports|report|claims|claim|estimate|estimates|notes|records|documents|counts|states|say|shows|show|finds)$/;
@@ -80,7 +80,7 @@ function phraseAfter(sentence: string, verbEnd: number): { text: string; start: 
   let piece = upTo >= 0 ? after.slice(0, upTo) : after;
   const stop = piece.search(/\s(?:in|on|at|during|after|before|to|with|adding|according|while|when|as|who|that)\b/);
   if (stop >= 0) piece = piece.slice(0, stop);
-  if (piece.trim().split(/\s+/).length > 10) return null;
+  if (piece.trim().split(/\s+/).length > 8) return null;
   const text = cleanPhrase(piece);
   return text ? { text, start: verbEnd + after.indexOf(text) } : null;
 }
@@ -101,7 +101,10 @@ export function findClauses(sentence: string): Clause[] {
     if (/\bwhat\s+(?:[\w'’-]+\s+){0,3}$/i.test(before)) continue; // "in what he described as"
     if (/\b(?:to|not)\s+$/i.test(before) && /^(say|report|claim|estimate)$/.test(verb)) continue; // "hard to say"
     if (/^add(ed|s)?$/.test(verb) && /^\s+to\b/.test(sentence.slice(end))) continue; // "have added to the pressure"
-    const inverted = /["”,]\s*$/.test(before) || /^\s*$/.test(before);
+    // `…," said the ministry` and `…, said Ruiz.` put the speaker after the verb; after a plain comma only
+    // verbs that take no object invert ("Ruiz, speaking by phone, told the radio…" does not).
+    const inverted = /["”]\s*,?\s*$/.test(before) || /^\s*$/.test(before) ||
+      (/,\s*$/.test(before) && /^(said|says|added|adds|noted|wrote|explained|insisted|warned|claimed)$/.test(verb));
     const ph = inverted ? phraseAfter(sentence, end) ?? phraseBefore(sentence, start) : phraseBefore(sentence, start);
     if (!ph) continue;
     let cue = verb;

@@ -26,7 +26,7 @@ const YEAR = '(1[89]\\d\\d|20\\d\\d)';
 const SEASON = '(spring|summer|autumn|fall|winter)';
 
 // Words before a date that say it lies ahead. A past auxiliary in the same clause wins ("was due to").
-const FUTURE = /\b(will|shall|won't|'ll|is due|are due|due to|is set|are set|expected to|scheduled|rescheduled|re-scheduled|planned|plans|arranged|postponed|delayed|upcoming|is to|are to|would|next)\b/i;
+const FUTURE = /\b(will|shall|must|won't|'ll|is due|are due|due to|is set|are set|expected to|scheduled|rescheduled|re-scheduled|planned|plans|arranged|postponed|delayed|upcoming|is to|are to|would|next)\b/i;
 const PAST = /\b(was|were|had|did|ago)\b/i;
 
 /** The tense of the clause that leads up to a date at `at` in the sentence. */
@@ -35,7 +35,8 @@ export function tenseAt(sentence: string, at: number): Tense {
   const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(' which '), before.lastIndexOf(' that '));
   const clause = cut >= 0 && at - cut > 12 ? before.slice(cut) : before;
   if (PAST.test(clause)) return 'past';
-  if (FUTURE.test(clause)) return 'future';
+  // "by October 10", "arranged for Wednesday": a deadline or an appointment lies ahead.
+  if (FUTURE.test(clause) || /\b(?:by|for)\s+(?:(?:early|mid|late|next)[\s-]+)?$/i.test(before)) return 'future';
   return 'past';
 }
 

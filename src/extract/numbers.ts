@@ -81,7 +81,7 @@ function isCodeToken(sentence: string, start: number, end: number): boolean {
 
 const VAGUE = /\b(a few dozen|several dozen|dozens|scores of|hundreds of thousands|tens of thousands|tens of millions|a few hundred|several hundred|hundreds|a few thousand|several thousand|thousands|a few million|several million|millions)\b/gi;
 
-const FRACTION = /\b(half|a half|one half|a third|one third|two[- ]thirds|a quarter|one quarter|three[- ]quarters|a fifth|one fifth|two[- ]fifths|three[- ]fifths|four[- ]fifths|a tenth|one tenth)\b(?=\s+(?:of\b|the\b|its\b|their\b|all\b|[A-Z]))/gi;
+const FRACTION = /\b(half|a half|one half|a third|one third|two[- ]thirds|a quarter|one quarter|three[- ]quarters|a fifth|one fifth|two[- ]fifths|three[- ]fifths|four[- ]fifths|a tenth|one tenth)\b(?=\s+(?:of|the|its|their|all|this|that)\b)/gi;
 const ONE_IN = /\b(one|1) in (two|three|four|five|six|seven|eight|nine|ten|\d+)\b/gi;
 
 function toUnit(word: string): MentionUnit {

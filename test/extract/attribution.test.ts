@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { findClauses, hedgeAt, isVerificationCaveat, quoteSpans } from '../../src/extract/attribution.js';
+
+function clauses(sentence: string): [string, string, string][] {
+  return findClauses(sentence).map((c) => [c.phrase, c.cue, c.type]);
+}
+
+describe('reporting clauses', () => {
+  it('finds the speaker before a speech verb, past auxiliaries and adverbs', () => {
+    expect(clauses('The health agency has reported 14 new deaths.')).toEqual([['health agency', 'reported', 'verb']]);
+    expect(clauses('The governor also said the roads were closed.')).toEqual([['governor', 'said', 'verb']]);
+    expect(clauses('The ministry says 40 shelters are open.')).toEqual([['ministry', 'says', 'verb']]);
+  });
+
+  it('finds the speaker after the verb in inverted order', () => {
+    expect(clauses('"It is over," said Colonel Anna Berg.')).toEqual([['Colonel Anna Berg', 'said', 'verb']]);
+  });
+
+  it('keeps the addressee in the cue of "told"', () => {
+    expect(clauses('The mayor told reporters the dam held.')).toEqual([['mayor', 'told reporters', 'verb']]);
+  });
+
+  it('steps over a parenthetical between speaker and verb', () => {
+    expect(clauses('Captain Ruiz, speaking by phone, told the radio the port was shut.')[0]?.[0]).toBe('Captain Ruiz');
+  });
+
+  it('reads "according to" and relays', () => {
+    expect(clauses('According to the regional monitor, 30 homes burned.')).toEqual([['regional monitor', 'according to', 'according']]);
+    expect(clauses('Twelve boats sank, as reported by the coast guard.')).toEqual([['coast guard', 'as reported by', 'relay']]);
+  });
+
+  it('ignores nouns, passives and descriptions that look like speech verbs', () => {
+    expect(clauses('The reports of 20 deaths were disputed.')).toEqual([]);
+    expect(clauses('Nine people were reported killed.')).toEqual([]);
+    expect(clauses('He left in what he described as a pause.')).toEqual([]);
+    expect(clauses('Losses have added to the pressure on the cabinet.')).toEqual([]);
+  });
+});
+
+describe('quotations', () => {
+  it('finds quoted spans and carries an open quotation to the next sentence', () => {
+    const first = quoteSpans('He said: "We will stay. ', false);
+    expect(first.openAtEnd).toBe(true);
+    const second = quoteSpans('Nobody leaves," he added.', true);
+    expect(second.spans[0]?.start).toBe(0);
+    expect(second.openAtEnd).toBe(false);
+  });
+});
+
+describe('hedges', () => {
+  it.each([
+    ['Rebels reportedly shot down a drone.', 'reportedly'],
+    ['The unit allegedly fired first.', 'allegedly'],
+    ['The strike purportedly hit a depot.', 'purportedly'],
+    ['The group claimed 40 kills.', 'claimed'],
+    ['The toll could not be independently verified.', 'could not be independently verified'],
+  ])('%s', (sentence, hedge) => {
+    expect(hedgeAt(sentence, 0)).toBe(hedge);
+  });
+
+  it('keeps a hedge inside its own clause', () => {
+    const s = 'The war has lasted six years; rebels reportedly hold the coast.';
+    expect(hedgeAt(s, s.indexOf('six'))).toBeNull();
+    expect(hedgeAt(s, s.indexOf('coast'))).toBe('reportedly');
+  });
+
+  it('recognises a sentence that only says the figures are unverified', () => {
+    expect(isVerificationCaveat('These numbers could not be verified.')).toBe(true);
+    expect(isVerificationCaveat('These numbers were checked.')).toBe(false);
+  });
+});

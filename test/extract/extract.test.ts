@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/index.js';
+import type { ExtractedClaim, Lexicon } from '../../src/domain/types.js';
+
+const lexicon = JSON.parse(readFileSync(fileURLToPath(new URL('../../db/lexicon/default.json', import.meta.url)), 'utf8')) as Lexicon;
+// 2024-05-14 is a Tuesday.
+const PUB = '2024-05-14';
+
+function run(text: string, publisher: string | null = 'The Test Herald'): ExtractedClaim[] {
+  return extract(text, { published: PUB, publisher, lexicon });
+}
+
+function one(text: string, valueText: string, publisher?: string | null): ExtractedClaim {
+  const claims = run(text, publisher);
+  const claim = claims.find((c) => c.valueText === valueText);
+  if (!claim) throw new Error(`no claim "${valueText}" in ${JSON.stringify(claims.map((c) => c.valueText))}`);
+  return claim;
+}
+
+describe('extract(): the output contract', () => {
+  it('gives each claim its sentence as quote with offsets into the text', () => {
+    const text = 'Flood report\n\nThe river rose fast. Officials said 35 people were killed in the valley.';
+    const [claim] = run(text);
+    expect(claim).toMatchObject({
+      kind: 'casualties',
+      quote: 'Officials said 35 people were killed in the valley.',
+      valueText: '35',
+      value: { low: 35, high: 35, unit: 'count' },
+      qualifier: 'exact',
+      speaker: 'Officials',
+      attributionCue: 'said',
+      metric: 'killed',
+      asOf: PUB,
+    });
+    expect(text.slice(claim?.start, claim?.end)).toBe(claim?.quote);
+  });
+
+  it('writes dates as ISO intervals and percentages as 0–100', () => {
+    expect(one('The port reopened in September 2019 after repairs.', 'September 2019').value).toEqual({
+      low: '2019-09-01', high: '2019-09-30', unit: 'date',
+    });
+    const share = one('The coalition now controls 62 percent of the territory.', '62 percent');
+    expect(share.value).toEqual({ low: 62, high: 62, unit: 'percent' });
+    expect(share.kind).toBe('territory');
+  });
+
+  it('returns nothing for text without figures', () => {
+    expect(run('Nothing here can be counted.')).toEqual([]);
+  });
+});
+
+describe('kind and metric from the lexicon', () => {
+  it('tells casualties from troop counts', () => {
+    expect(one('Five contract soldiers died in the ambush.', 'Five').kind).toBe('casualties');
+    const troops = one('Hundreds of marines are stationed at the port.', 'Hundreds');
+    expect([troops.kind, troops.metric]).toEqual(['count', 'troops deployed']);
+  });
+
+  it('tells a poll share from a territory share', () => {
+    const poll = one('Half of respondents believe the talks will fail.', 'Half');
+    expect([poll.kind, poll.metric]).toEqual(['percentage', 'poll share']);
+  });
+
+  it('classifies durations and names the subject from the lexicon', () => {
+    const war = one('Aid has shrunk during the nine-year Syrian war.', 'nine-year');
+    expect(war.kind).toBe('duration');
+    expect(war.value).toEqual({ low: 9, high: 9, unit: 'year' });
+    expect(war.subject).toBe('Syrian civil war');
+  });
+});
+
+describe('attribution', () => {
+  it('leaves the publisher\'s own statements without a speaker', () => {
+    expect(one('The offensive began in 2014 and stalled.', 'in 2014').speaker).toBeNull();
+  });
+
+  it('folds a speaker to its lexicon name', () => {
+    expect(one('The Russian Defense Ministry said 14 drones were downed.', '14').speaker).toBe('Russian Defence Ministry');
+  });
+
+  it('reads "according to" a source named inside a longer phrase', () => {
+    expect(one('According to a new survey by the Levada Centre, 58% of people back the plan.', '58%').speaker).toBe('Levada Center');
+  });
+
+  it('ties a figure in a quotation to the speaker of the quotation', () => {
+    const c = one('"We lost 11 vehicles in one night," the brigade commander told reporters.', '11');
+    expect([c.speaker, c.attributionCue]).toEqual(['brigade commander', 'told reporters']);
+  });
+
+  it('carries a quotation on to the sentence that continues it', () => {
+    const text = 'The mayor spoke at noon. "Our shelters are full," she said. "Another 400 families are waiting."';
+    expect(one(text, '400').speaker).toBe('mayor');
+  });
+
+  it('carries the speaker to "he added" and "the ministry also said"', () => {
+    const text = 'Colonel Ivo Marek said the line held. He added that 23 soldiers were wounded.';
+    expect(one(text, '23').speaker).toBe('Colonel Ivo Marek');
+    const text2 = 'The Interior Ministry said roads were cut. The ministry also said 300 people were evacuated.';
+    expect(one(text2, '300').speaker).toBe('Interior Ministry');
+  });
+
+  it('does not carry a speaker to a sentence without a reporting clause', () => {
+    const text = 'A spokeswoman, Lena Varga, said the town was calm. Since then, 70 families have returned.';
+    expect(one(text, '70').speaker).toBeNull();
+  });
+
+  it('takes a name given in the next sentence for an unnamed speaker', () => {
+    const text = 'A senior senator said 600 reservists had been called up. Oskar Lind, who chairs the committee, told journalists the call-up was routine.';
+    expect(one(text, '600').speaker).toBe('Oskar Lind');
+  });
+
+  it('records relays', () => {
+    const a = one('Interfax reported that the governor said 19 buildings were damaged.', '19');
+    expect([a.speaker, a.relay]).toEqual(['governor', 'Interfax']);
+    const b = one('The general said 35 tanks were destroyed, according to Al Jazeera.', '35');
+    expect([b.speaker, b.relay]).toEqual(['general', 'Al Jazeera']);
+    const c = one('Rebels seized 12 villages, as reported by TASS.', '12');
+    expect(c.relay).toBe('TASS');
+  });
+
+  it('gives the publisher its own first person', () => {
+    expect(one('We estimate that 9,000 homes were destroyed.', '9,000').speaker).toBe('The Test Herald');
+  });
+});
+
+describe('hedges', () => {
+  it('marks reportedly, allegedly, purportedly and claimed', () => {
+    expect(one('Militants reportedly lost 40 fighters.', '40').hedge).toBe('reportedly');
+    expect(one('Troops allegedly shelled 3 schools.', '3').hedge).toBe('allegedly');
+    expect(one('The drone purportedly carried 2 missiles.', '2').hedge).toBe('purportedly');
+    expect(one('The group claimed 25 attacks in April.', '25').hedge).toBe('claimed');
+  });
+
+  it('lets a following "could not be verified" hedge the figures before it', () => {
+    const text = 'Activists said 48 civilians were killed. The toll could not be independently verified.';
+    expect(one(text, '48').hedge).toBe('could not be verified');
+  });
+});
+
+describe('time scope', () => {
+  it('runs "since" a date up to publication', () => {
+    expect(one('Since last September, 210 people have been killed.', '210').scope).toEqual({ from: '2023-09-01', to: PUB });
+  });
+
+  it('covers the first months of the year', () => {
+    expect(one('In the first six months of the year, 75 soldiers died.', '75').scope).toEqual({ from: '2024-01-01', to: '2024-06-30' });
+  });
+
+  it('resolves relative dates by tense', () => {
+    expect(one('The envoy arrived on Sunday.', 'on Sunday').value.low).toBe('2024-05-12');
+    expect(one('The envoy will return on Sunday.', 'on Sunday').value.low).toBe('2024-05-19');
+    expect(one('Talks collapsed last week.', 'last week').value).toEqual({ low: '2024-05-06', high: '2024-05-12', unit: 'date' });
+  });
+});
+
+describe('what is not a claim', () => {
+  it('skips datelines, bylines, photo captions\' dates, model names and clock times', () => {
+    const text = [
+      '13/05/2024 08:40 by Desk Editor',
+      'A handout photo shows the base on 12 May 2024. (AP Photo/Staff)',
+      'Two Su-24M bombers and an S-300 battery were seen at 09:15.',
+    ].join('\n');
+    expect(run(text).map((c) => c.valueText)).toEqual(['Two']);
+  });
+});
