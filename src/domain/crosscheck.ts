@@ -44,6 +44,9 @@
 //                      slack on each side because writers round both ways ("eight-year war" for a war in
 //                      its eighth year or past its eighth anniversary). A stated start outside it
 //                      conflicts, in the same article (internal inconsistency) or across sources.
+//                      Only durations in years or months with no period of their own take part: "four
+//                      days of fighting" and "the first nine months of the year" are episodes, not the
+//                      subject's age.
 //
 // ── Severity (0–1, higher = further apart; documented so the conflicts list sorts meaningfully) ───────
 //   numbers: the relative gap, gap / larger facing bound (10 against 131 → 0.92).
@@ -329,6 +332,8 @@ function durationVsStart(a: Prepared, b: Prepared): ComputedConflict | null {
   const duration = a.scope === 'duration' ? a : b;
   const start = duration === a ? b : a;
   if (!isDurationMetric(duration.metric) || start.metric !== METRIC_START_DATE || start.scope !== 'event') return null;
+  // Days and weeks measure an episode ("four days of fighting"), not how old a war or campaign is.
+  if (duration.claim.figure.unit !== 'year' && duration.claim.figure.unit !== 'month') return null;
   const implied = impliedStart(duration.claim);
   if (!implied) return null;
   const g = gap(toInterval(implied), start.interval);
@@ -349,6 +354,8 @@ function durationVsStart(a: Prepared, b: Prepared): ComputedConflict | null {
 export function impliedStart(claim: ClaimInContext): { unit: 'date'; low: IsoDate | null; high: IsoDate } | null {
   const f = claim.figure;
   if (f.unit === 'date' || !(DURATION_UNITS as readonly string[]).includes(f.unit)) return null;
+  // "In the first nine months of the year" states its own period; it says nothing of when the subject began.
+  if (claim.scopeFrom !== null) return null;
   const unit = f.unit as DurationUnit;
   const asOf = claim.scopeTo ?? effectiveAsOf(claim);
   const shortest = Math.max(0, (f.low ?? 0) - 1);
@@ -398,12 +405,17 @@ function topic(p: Prepared): string {
 
 /**
  * "Syrian civil war" → "the Syrian civil war". Only descriptions (with a lower-case word) get an article;
- * proper names ("Operation Dawn", "Sergei Shoigu") and names that already have one stay as they are.
+ * proper names ("Operation Dawn", "Bashar al-Assad", "Ahmad bin Ali") and names that already have one
+ * stay as they are.
  */
 function withArticle(subject: string): string {
   if (/^(the|a|an)\s/i.test(subject)) return subject;
-  return /(^|\s)\p{Ll}/u.test(subject) ? `the ${subject}` : subject;
+  const descriptive = subject.split(/\s+/).some((w) => /^\p{Ll}/u.test(w) && !NAME_PARTICLES.has(w) && !/^\p{Ll}+-\p{Lu}/u.test(w));
+  return descriptive ? `the ${subject}` : subject;
 }
+
+/** Lower-case words that belong to personal names. */
+const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu', 'de', 'da', 'di', 'du', 'del', 'della', 'van', 'von', 'der', 'den', 'la', 'le', 'y']);
 
 /** "The National (19 Mar 2019), citing X, via Y, gives "2015" (reportedly)". */
 function says(p: Prepared): string {

@@ -338,6 +338,23 @@ describe('duration against start date', () => {
     expect(checkPair({ ...eightYear, metric: 'war duration' }, start2015, S)?.rule).toBe('duration-vs-start');
   });
 
+  it('episodes are not the subject\'s age: days, weeks and durations with their own period are left out', () => {
+    const { start2015 } = warStart();
+    const fourDays = claim({ kind: 'duration', metric: 'war duration', sourcePublishedAt: '2016-06-19', figure: { unit: 'day', low: 4, high: 4 } });
+    expect(checkPair(fourDays, start2015, S)).toBeNull();
+    const nineMonths = claim({ kind: 'duration', metric: 'war duration', sourcePublishedAt: '2017-11-21', scopeFrom: '2017-01-01', scopeTo: '2017-09-30', figure: { unit: 'month', low: 9, high: 9 } });
+    expect(impliedStart(nineMonths)).toBeNull();
+    expect(checkPair(nineMonths, start2015, S)).toBeNull();
+    const eighteenMonths = claim({ kind: 'duration', metric: 'duration', sourcePublishedAt: '2019-03-30', figure: { unit: 'month', low: 18, high: 18 } });
+    expect(checkPair(eighteenMonths, start2015, S)?.rule).toBe('duration-vs-start');
+  });
+
+  it('names people and operations without an article, descriptions with one', () => {
+    const a = claim({ subjectName: 'Bashar al-Assad', metric: 'start date', figure: date('2015-01-01', '2015-12-31') });
+    const b = claim({ subjectName: 'Bashar al-Assad', metric: 'start date', figure: date('2011-03-01', '2011-03-31') });
+    expect(checkPair(a, b, S)!.explanation).toContain('on when Bashar al-Assad began:');
+  });
+
   it('durations meet only start dates of the same subject', () => {
     const { start2015, eightYear } = warStart();
     expect(checkPair(eightYear, { ...start2015, subjectId: RUSSIA }, S)).toBeNull();
