@@ -178,7 +178,8 @@ function toFigure(unit: string, low: number | string | null, high: number | stri
 }
 
 /** Checks what SQLite's CHECKs would reject, so the reviewer gets a message per field instead of a constraint error. */
-function validateClaim(claim: NewClaim, bodyLength: number): void {
+function validateClaim(claim: NewClaim, body: string): void {
+  const bodyLength = body.length;
   const fields: Record<string, string> = {};
   if (!(CLAIM_KINDS as readonly string[]).includes(claim.kind)) fields.kind = `Choose one of: ${CLAIM_KINDS.join(', ')}.`;
   if (!(QUALIFIERS as readonly string[]).includes(claim.qualifier)) fields.qualifier = `Choose one of: ${QUALIFIERS.join(', ')}.`;
@@ -192,6 +193,9 @@ function validateClaim(claim: NewClaim, bodyLength: number): void {
     claim.quoteEnd > bodyLength
   ) {
     fields.quote = `The quote's position (${claim.quoteStart}–${claim.quoteEnd}) is outside the article (${bodyLength} characters).`;
+  } else if (body.slice(claim.quoteStart, claim.quoteEnd) !== claim.quote) {
+    // Highlighting and the fact sheet rely on offsets that point at the quote exactly.
+    fields.quote = `The quote does not match the article text at ${claim.quoteStart}–${claim.quoteEnd}.`;
   }
   for (const key of ['scopeFrom', 'scopeTo', 'asOf'] as const) {
     const value = claim[key];
@@ -209,10 +213,11 @@ function validateClaim(claim: NewClaim, bodyLength: number): void {
   if (Object.keys(fields).length > 0) throw new ValidationError('This claim cannot be saved as it is.', fields);
 }
 
-function sourceBodyLength(db: Db, sourceId: number): number {
-  const row = db.prepare('SELECT length(body) AS n FROM sources WHERE id = ?').get(sourceId) as { n: number } | undefined;
+/** The body of a source; offsets are JavaScript string indexes (UTF-16), which SQLite's length() does not count. */
+function sourceBody(db: Db, sourceId: number): string {
+  const row = db.prepare('SELECT body FROM sources WHERE id = ?').get(sourceId) as { body: string } | undefined;
   if (!row) throw new NotFoundError(`Source ${sourceId}`);
-  return row.n;
+  return row.body;
 }
 
 function claimParams(claim: NewClaim) {
@@ -266,7 +271,7 @@ export function createClaim(db: Db, claim: NewClaim, ctx: WriteContext): Claim {
 export function createClaims(db: Db, claims: NewClaim[], ctx: WriteContext): Claim[] {
   return db.transaction(() => {
     const at = nowIso(ctx);
-    const bodyLengths = new Map<number, number>();
+    const bodies = new Map<number, string>();
     const insert = db.prepare(
       `INSERT INTO claims (source_id, quote, quote_start, quote_end, value_text, kind, metric, subject_id, value_low,
          value_high, value_unit, qualifier, scope_from, scope_to, as_of, speaker_id, attribution_cue, relay, hedge,
@@ -276,12 +281,12 @@ export function createClaims(db: Db, claims: NewClaim[], ctx: WriteContext): Cla
          @hedge, @status, @rank, @rank_reason, @note, @origin, @at, @at)`,
     );
     return claims.map((claim) => {
-      let bodyLength = bodyLengths.get(claim.sourceId);
-      if (bodyLength === undefined) {
-        bodyLength = sourceBodyLength(db, claim.sourceId);
-        bodyLengths.set(claim.sourceId, bodyLength);
+      let body = bodies.get(claim.sourceId);
+      if (body === undefined) {
+        body = sourceBody(db, claim.sourceId);
+        bodies.set(claim.sourceId, body);
       }
-      validateClaim(claim, bodyLength);
+      validateClaim(claim, body);
       const { lastInsertRowid } = withEntityCheck(() => insert.run({ ...claimParams(claim), at }));
       const created = getClaim(db, Number(lastInsertRowid));
       recordAudit(db, { action: 'create', entity: 'claim', entityId: created.id, after: created }, ctx);
@@ -474,7 +479,7 @@ export function updateClaim(db: Db, id: number, version: number, patch: ClaimPat
     const before = getClaim(db, id);
     if (before.version !== version) throw new StaleEditError(`Claim ${id}`);
     const next: NewClaim = { ...before, ...definedOnly(patch) };
-    validateClaim(next, sourceBodyLength(db, before.sourceId));
+    validateClaim(next, sourceBody(db, before.sourceId));
     const params = claimParams(next);
     withEntityCheck(() =>
       db

@@ -89,6 +89,19 @@ describe('claims', () => {
     expect(listClaims(db).total).toBe(0);
   });
 
+  it('offsets must point at the quote exactly, counted as JavaScript string indexes', () => {
+    const db = createTestDb();
+    const body = 'Residents posted 🙏 messages. The council said 40 homes burned.\n';
+    const source = makeSource(db, { body });
+    const quote = 'The council said 40 homes burned.';
+    const start = body.indexOf(quote);
+    expect(makeClaim(db, { sourceId: source.id, quote, quoteStart: start, quoteEnd: start + quote.length }).quoteStart).toBe(start);
+    expect(() => makeClaim(db, { sourceId: source.id, quote, quoteStart: start - 1, quoteEnd: start - 1 + quote.length })).toThrow(
+      expect.objectContaining({ fields: { quote: expect.stringMatching(/does not match/) } }),
+    );
+    expect(() => makeClaim(db, { sourceId: source.id, quote: body.slice(0, 10), quoteStart: 0, quoteEnd: body.length + 1 })).toThrow(ValidationError);
+  });
+
   it('update applies a patch with the current version, bumps it and audits before/after', () => {
     const db = createTestDb();
     const claim = makeClaim(db);
