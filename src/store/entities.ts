@@ -149,10 +149,12 @@ export function listEntities(db: Db, filter: EntityFilter = {}): Page<EntitySumm
   const aliasRows = db
     .prepare('SELECT entity_id, alias FROM entity_aliases WHERE entity_id IN (SELECT value FROM json_each(?)) ORDER BY alias')
     .all(ids) as { entity_id: number; alias: string }[];
+  const aliasesById = new Map<number, string[]>();
+  for (const { entity_id, alias } of aliasRows) aliasesById.set(entity_id, [...(aliasesById.get(entity_id) ?? []), alias]);
   const speakerCounts = countBy(db, 'speaker_id', ids);
   const subjectCounts = countBy(db, 'subject_id', ids);
   const items = rows.map((row): EntitySummary => {
-    const aliases = aliasRows.filter((a) => a.entity_id === row.id).map((a) => a.alias);
+    const aliases = aliasesById.get(row.id) ?? [];
     return {
       ...toEntity(row, aliases),
       aliasCount: aliases.length,
