@@ -58,6 +58,13 @@ function timestamp(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
 
+/** The quote split around the first occurrence of the figure's text, to mark the figure inside its sentence. */
+function splitAtValue(quote: string, valueText: string): { before: string; value: string; after: string } {
+  const at = valueText === '' ? -1 : quote.indexOf(valueText);
+  if (at === -1) return { before: quote, value: '', after: '' };
+  return { before: quote.slice(0, at), value: valueText, after: quote.slice(at + valueText.length) };
+}
+
 export const templateHelpers = {
   plural,
   truncate,
@@ -67,6 +74,7 @@ export const templateHelpers = {
   timestamp,
   articleSegments,
   paragraphAround,
+  splitAtValue,
 };
 
 export type TemplateHelpers = typeof templateHelpers;

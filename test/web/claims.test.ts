@@ -10,6 +10,9 @@ const BODY =
   'State television said the army controlled about 85 % of the province, which rebels disputed.\n';
 const SENTENCE = 'The war monitor said more than 400,000 people had been killed since March 2011.';
 
+/** Quote fields that fit BODY, for factory claims on a source with that text. */
+const onBody = { quote: SENTENCE, quoteStart: 0, quoteEnd: SENTENCE.length };
+
 function claimFields(sourceId: number, overrides: Record<string, string> = {}): Record<string, string> {
   return {
     source: String(sourceId),
@@ -159,9 +162,9 @@ describe('the claims list', () => {
     const a = makeSource(db, { body: BODY, title: 'Monitor report' });
     const b = makeSource(db, { body: BODY, title: 'Television report', publisher: 'State TV' });
     const war = makeEntity(db, { name: 'Syrian civil war' });
-    makeClaim(db, { sourceId: a.id, subjectId: war.id, status: 'confirmed' });
-    makeClaim(db, { sourceId: a.id, kind: 'territory', metric: 'territory controlled', valueText: 'about 85 %', figure: { unit: 'percent', low: 76.5, high: 93.5 }, status: 'candidate' });
-    makeClaim(db, { sourceId: b.id, status: 'rejected', subjectId: war.id });
+    makeClaim(db, { ...onBody, sourceId: a.id, subjectId: war.id, status: 'confirmed' });
+    makeClaim(db, { ...onBody, sourceId: a.id, kind: 'territory', metric: 'territory controlled', valueText: 'about 85 %', figure: { unit: 'percent', low: 76.5, high: 93.5 }, status: 'candidate' });
+    makeClaim(db, { ...onBody, sourceId: b.id, status: 'rejected', subjectId: war.id });
     return { a, b, war };
   }
 
@@ -182,7 +185,7 @@ describe('the claims list', () => {
   it('paginates 50 to a page', async () => {
     const { agent, db } = testApp();
     const source = makeSource(db, { body: BODY });
-    for (let i = 0; i < 53; i++) makeClaim(db, { sourceId: source.id });
+    for (let i = 0; i < 53; i++) makeClaim(db, { ...onBody, sourceId: source.id });
     const first = html((await agent.get('/claims').expect(200)).text);
     expect(first.querySelectorAll('tr[data-claim-id]')).toHaveLength(50);
     expect(first.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/claims?page=2');
@@ -249,6 +252,20 @@ describe('editing and deleting a claim', () => {
     await agent.post(`/claims/${two.id}/edit`).type('form').send({ ...fields, status: 'rejected' }).expect(303);
     expect(getClaim(db, one.id).status).toBe('confirmed');
     expect(getClaim(db, two.id).status).toBe('rejected');
+  });
+
+  it('keeps the stored interval of an extracted figure while its text and kind are unchanged (a relative date)', async () => {
+    const { agent, db } = testApp();
+    const claim = makeClaim(db, { valueText: 'last year', kind: 'date', metric: 'fighting', figure: { unit: 'date', low: '2018-01-01', high: '2018-12-31' }, qualifier: 'exact', origin: 'extracted' });
+    const doc = html((await agent.get(`/claims/${claim.id}/edit`).expect(200)).text);
+    expect(doc.querySelector('#figure-preview')?.textContent).toMatch(/Stored as 1 Jan – 31 Dec 2018 \(exact, as recorded\)/);
+    const _csrf = doc.querySelector('input[name="_csrf"]')?.getAttribute('value') ?? '';
+    const fields = { _csrf, quote: claim.quote, start: '0', end: String(claim.quoteEnd), kind: 'date', metric: 'fighting', valueText: 'last year', status: 'confirmed', hedge: 'reportedly', version: '1' };
+    await agent.post(`/claims/${claim.id}/edit`).type('form').send(fields).expect(303);
+    expect(getClaim(db, claim.id)).toMatchObject({ status: 'confirmed', hedge: 'reportedly', figure: { unit: 'date', low: '2018-01-01', high: '2018-12-31' } });
+    // Typed anew, a relative date has no publication date to lean on: the reviewer is asked for an absolute one.
+    const res = await agent.post(`/claims/${claim.id}/edit`).type('form').send({ ...fields, valueText: 'last month', version: '2' }).expect(422);
+    expect(html(res.text).querySelector('#valueText-error')?.textContent).toBeTruthy();
   });
 
   it('a stale edit is a 409 with the input kept; the stored claim is unchanged', async () => {

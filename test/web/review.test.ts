@@ -30,6 +30,7 @@ describe('the review queue', () => {
     const doc = html((await agent.get('/review').expect(200)).text);
     expect(doc.querySelector('article.review-card')?.getAttribute('data-claim-id')).toBe(String(first.id));
     expect(doc.querySelector('.paragraph mark')?.textContent).toBe(DEFAULT_QUOTE);
+    expect(doc.querySelector('.paragraph mark strong.value')?.textContent).toBe('about 1,200');
     expect(doc.querySelector('.paragraph')?.textContent).toBe(DEFAULT_BODY.trimEnd());
     expect(doc.querySelector('.interval')?.textContent).toBe('1,080–1,320');
     expect(doc.querySelector('.speaker')?.textContent).toContain('the publisher (Sample Gazette)');

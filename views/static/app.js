@@ -51,6 +51,12 @@
     if (!output || !input || !output.dataset.previewUrl) return;
     let timer = null;
     let latest = 0;
+    // Editing a claim: while its figure text and kind are unchanged, the stored interval stands (the server
+    // keeps it), so the page shows what it first rendered rather than a fresh parse without context.
+    const storedPreview = output.dataset.storedText !== undefined ? Array.from(output.childNodes).map(function (n) { return n.cloneNode(true); }) : null;
+    const isStored = function () {
+      return storedPreview !== null && input.value.trim() === output.dataset.storedText.trim() && (!kind || kind.value === output.dataset.storedKind);
+    };
     const show = function (data) {
       output.textContent = '';
       const preview = data.preview;
@@ -70,6 +76,10 @@
     };
     const refresh = function () {
       const request = ++latest;
+      if (isStored()) {
+        output.replaceChildren.apply(output, storedPreview.map(function (n) { return n.cloneNode(true); }));
+        return;
+      }
       const url = new URL(output.dataset.previewUrl, window.location.href);
       url.searchParams.set('text', input.value);
       if (kind) url.searchParams.set('kind', kind.value);

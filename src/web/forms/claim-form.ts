@@ -60,12 +60,22 @@ export interface ClaimInput {
 
 /** What the figure field will be stored as, shown beside it (and by /figures/preview for the script). */
 export type FigurePreview =
-  | { ok: true; interval: string; qualifier: Qualifier; figure: Figure }
+  | { ok: true; interval: string; qualifier: Qualifier; figure: Figure; kept?: boolean }
   | { ok: false; error: string }
   | null;
 
-/** Parses what the reviewer typed as a figure; null when nothing was typed yet. */
-export function figurePreview(valueText: string, kind: string): FigurePreview {
+/** The figure a claim already has, kept while its text and kind are left as they were. */
+export type StoredFigure = Pick<ClaimView, 'valueText' | 'kind' | 'figure' | 'qualifier'>;
+
+/**
+ * Parses what the reviewer typed as a figure; null when nothing was typed yet. When the text and kind are
+ * those of the stored claim, its figure is kept: extraction resolved relative dates ("on Tuesday", "June 19")
+ * against the publication date, which a figure typed on its own cannot know.
+ */
+export function figurePreview(valueText: string, kind: string, stored?: StoredFigure | null): FigurePreview {
+  if (stored && valueText.trim() === stored.valueText.trim() && kind === stored.kind) {
+    return { ok: true, interval: formatFigure(stored.figure), qualifier: stored.qualifier, figure: stored.figure, kept: true };
+  }
   if (valueText.trim() === '') return null;
   const parsed = parseFigure(valueText, (CLAIM_KINDS as readonly string[]).includes(kind) ? (kind as ClaimKind) : undefined);
   if (!parsed.ok) return { ok: false, error: parsed.error };
@@ -118,11 +128,16 @@ export function claimFormValues(body: unknown): FormValues {
 /**
  * Validates a claim form against the article it quotes. With offsets, the quote must equal
  * body.slice(start, end); without, the quote must occur in the body (its first occurrence is used).
+ * `stored` is the claim being edited, whose figure stays when its text and kind are unchanged.
  */
-export function readClaimForm(values: FormValues, body: string): { ok: true; value: ClaimInput } | { ok: false; errors: FieldErrors } {
+export function readClaimForm(
+  values: FormValues,
+  body: string,
+  stored: StoredFigure | null = null,
+): { ok: true; value: ClaimInput } | { ok: false; errors: FieldErrors } {
   const parsed = claimSchema.safeParse(values);
   const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error);
-  const figure = figurePreview(values.valueText ?? '', values.kind ?? '');
+  const figure = figurePreview(values.valueText ?? '', values.kind ?? '', stored);
   if (figure && !figure.ok) errors.valueText ??= figure.error;
   if (!parsed.success) return { ok: false, errors };
   const data = parsed.data;

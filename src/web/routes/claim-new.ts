@@ -43,7 +43,7 @@ export function claimFormData(
   conflict: ClaimFormData['conflict'] = null,
 ): ClaimFormData {
   const metrics = listLexiconMetrics(db).map((m) => m.metric);
-  return { mode, source: sourceRef(source), claim, values, errors, preview: figurePreview(values.valueText ?? '', values.kind ?? ''), conflict, metrics };
+  return { mode, source: sourceRef(source), claim, values, errors, preview: figurePreview(values.valueText ?? '', values.kind ?? '', claim), conflict, metrics };
 }
 
 /** Reads ?source, ?start and ?end and builds the blank (or selection-prefilled) form. */

@@ -24,7 +24,7 @@ export const claimUpdate = (deps: AppDeps): RequestHandler => (req, res) => {
 
   if (req.body?.intent === 'preview' && !json) return rerender(200, {});
   const version = versionField(req.body);
-  const form = readClaimForm(values, source.body);
+  const form = readClaimForm(values, source.body, stored);
   if (!form.ok) {
     if (json) throw new ValidationError('The claim was not saved; see the fields.', form.errors);
     return rerender(422, form.errors);
