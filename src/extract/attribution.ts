@@ -53,6 +53,9 @@ function phraseBefore(sentence: string, verbStart: number): { text: string; star
   BOUNDARY.lastIndex = 0;
   for (let m = BOUNDARY.exec(before); m; m = BOUNDARY.exec(before)) cut = m.index + m[0].length;
   let raw = before.slice(cut);
+  // "Russia, which said…", "Assad, who told…": the speaker is the noun the relative clause hangs on.
+  const relative = /,\s*(?:who|which)\s*$/.exec(before.slice(0, cut));
+  if (!raw.trim() && relative) return phraseBefore(sentence, relative.index);
   // "Colonel X, speaking on condition of anonymity, told…": step over one parenthetical.
   if (!raw.trim() && before.slice(0, cut).trimEnd().endsWith(',')) {
     const head = before.slice(0, before.slice(0, cut).trimEnd().length - 1);
@@ -185,6 +188,15 @@ export function isVerificationCaveat(sentence: string): boolean {
 }
 
 const PRONOUNS = /^(he|she|they|it|him|her|them)$/i;
+// Data that "shows" or "found" something is not a speaker; whose data it is may be ("the ministry's figures").
+const DATA_NOUN = /\b(figures|data|numbers|statistics|video|videos|footage|images|pictures|photos|documents|records|map|maps|results|study|analysis|research|report|reports|tally|count|estimates?)$/i;
+
+/** The owner of data named as a speaker ("the ministry's figures" → "ministry"), "" when none is named. */
+export function dataOwner(phrase: string): string | null {
+  if (!DATA_NOUN.test(phrase)) return null;
+  const owner = /^(.+?)['’]s?\s+(?:\w+\s+)?\S+$/.exec(phrase);
+  return owner?.[1] ? owner[1].replace(LEADING, '') : '';
+}
 const FIRST_PERSON = /^(?:we|i)$|^(?:our|my)\s/i;
 // A definite role refers back to a speaker already named ("the ministry also said").
 const DEFINITE_ROLE = /^(?:the\s+)?(ministry|group|agency|minister|spokesman|spokeswoman|spokesperson|official|military|army|president|monitor|observatory|organisation|organization|statement|report|company|office|department|government|kremlin|pentagon|commander|general|leader|premier|prime minister)$/i;

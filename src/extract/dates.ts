@@ -5,7 +5,7 @@
 // place on 18 November" vs "has been rescheduled for early December"), which decides the year.
 
 import type { IsoDate } from '../domain/types.js';
-import { addDays, dateInterval, isValidDate, isoDate, monthNumber, partInterval } from '../domain/figures.js';
+import { addDays, dateInterval, isValidDate, isoDate, monthNumber, partInterval, wordsToNumber } from '../domain/figures.js';
 import {
   WEEKDAYS,
   relativePeriod,
@@ -63,7 +63,7 @@ function rule(source: string, flags: string, resolve: (published: IsoDate) => Re
 // Most specific first: a span taken by one rule is not read again by a later one.
 const RULES = [
   // Tuesday, March 19, 2019 · 19 March 2019 · Tuesday 21 November 2017
-  rule(`\\b(?:${WD},?\\s+)?${DAY}\\s+${MONTH},?\\s+${YEAR}\\b`, 'g', () => (m) => day(Number(m[4]), month(m[3]), Number(m[2]))),
+  rule(`\\b(?:${WD},?\\s+)?${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}\\b`, 'g', () => (m) => day(Number(m[4]), month(m[3]), Number(m[2]))),
   rule(`\\b(?:${WD},?\\s+)?${MONTH}\\s+${DAY},?\\s+${YEAR}\\b`, 'g', () => (m) => day(Number(m[4]), month(m[2]), Number(m[3]))),
   rule(`\\b${YEAR}-(\\d{2})-(\\d{2})\\b`, 'g', () => (m) => day(Number(m[1]), Number(m[2]), Number(m[3]))),
   // 19/06/2016: day first, as outside the US; month first only when the day-first reading is impossible.
@@ -100,7 +100,7 @@ const RULES = [
   rule(`\\b${MONTH},?\\s+${YEAR}\\b`, 'g', () => (m) => (month(m[1]) ? dateInterval(Number(m[2]), month(m[1])) : null)),
   // (Tuesday,) September 13 · Feb. 27 · on 18 November — the year comes from the tense.
   rule(`\\b(?:${WD},?\\s+)?${MONTH}\\s+${DAY}\\b(?![,.]?\\d)`, 'g', (published) => (m, tense) => monthDay(published, month(m[2]), Number(m[3]), tense)),
-  rule(`\\b(?:${WD},?\\s+)?${DAY}\\s+${MONTH}(?![a-z])`, 'g', (published) => (m, tense) => monthDay(published, month(m[3]), Number(m[2]), tense)),
+  rule(`\\b(?:${WD},?\\s+)?${DAY}\\s+(?:of\\s+)?${MONTH}(?![a-z])`, 'g', (published) => (m, tense) => monthDay(published, month(m[3]), Number(m[2]), tense)),
   // last November · since last September · in March · by October
   rule(`\\b(?:(?:since|in|by|until|from|during|through|before|after)\\s+)?(last|next|this)\\s+${MONTH}(?![a-z])`, 'g', (published) => (m, tense) => {
     const mo = month(m[2]);
@@ -131,10 +131,30 @@ const RULES = [
     const s = resolveSeason(isoDate(Number(m[2]), 12, 31), m[1] ?? '', 'this');
     return s && { low: s.low, high: s.high };
   }),
+  // three years ago · a week ago: the day, week, month or year that far back
+  rule(`\\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\\d{1,2})\\s+(day|week|month|year)s?\\s+ago\\b`, 'gi', (published) => (m) => {
+    const n = /^an?$/i.test(m[1] ?? '') ? 1 : Number(m[1]) || wordsToNumber(m[1] ?? '') || 0;
+    return agoInterval(published, n, (m[2] ?? 'day').toLowerCase() as 'day');
+  }),
   // in 2015 · since 2011 · by 2020: a year alone needs a preposition, or it may be a count or a name.
   rule(`\\b(?:in|since|by|until|from|during|before|after|through|throughout|of|around|end of|start of|beginning of)\\s+${YEAR}\\b(?![-,.]?\\d)`, 'gi', () => (m) =>
     dateInterval(Number(m[1]))),
 ];
+
+/** The calendar unit that lies `n` units before publication ("three years ago" → that whole year). */
+function agoInterval(published: IsoDate, n: number, unit: 'day' | 'week' | 'month' | 'year'): { low: IsoDate; high: IsoDate } {
+  const p = { year: Number(published.slice(0, 4)), month: Number(published.slice(5, 7)) };
+  if (unit === 'day') return { low: addDays(published, -n), high: addDays(published, -n) };
+  if (unit === 'week') {
+    const week = relativePeriod(addDays(published, -7 * n), 'this week');
+    return week;
+  }
+  if (unit === 'month') {
+    const total = p.year * 12 + (p.month - 1) - n;
+    return dateInterval(Math.floor(total / 12), (total % 12) + 1);
+  }
+  return dateInterval(p.year - n);
+}
 
 /** Finds the dates in one sentence, resolved against the publication date; `taken` spans are skipped. */
 export function findDates(sentence: string, published: IsoDate, taken: { start: number; end: number }[] = []): Mention[] {

@@ -5,7 +5,7 @@
 import type { ExtractedClaim, IsoDate, Lexicon } from '../domain/types.js';
 import { firstMonthsOfYear, periodToDate, relativePeriod } from '../domain/timescope.js';
 import { wordsToNumber } from '../domain/figures.js';
-import { findClauses, hasProperName, hedgeAt, isVerificationCaveat, quoteSpans, speakerRef, type Clause } from './attribution.js';
+import { dataOwner, findClauses, hasProperName, hedgeAt, isVerificationCaveat, quoteSpans, speakerRef, type Clause } from './attribution.js';
 import { classify, compileLexicon, entityHits, entityIn, keywordHits, subjectOf, type CompiledLexicon } from './classify.js';
 import { findClockTimes, findDates } from './dates.js';
 import type { Mention } from './mentions.js';
@@ -25,7 +25,12 @@ const CAPTION = /\b(photo|photograph|handout|file picture|pictured)\b|\((?:AP|AF
 
 /** A date that opens its paragraph and is followed by a time, a byline or nothing is a dateline. */
 function isDateline(m: Mention, s: Sentence, paragraphStart: number): boolean {
-  if (s.start + m.start - paragraphStart > 2) return false;
+  if (s.start !== paragraphStart) return false;
+  const lead = s.text.slice(0, m.start);
+  // "Published: 12 May 2024", "BEIRUT, March 19 (Reuters) -" and a bare date heading the paragraph
+  if (/^(?:(?:first\s+)?published|updated|last updated|posted)\b[:\s]*(?:on\s+)?$/i.test(lead)) return true;
+  if (/^[A-Z][A-Z .'-]+,\s*$/.test(lead)) return /^\s*(?:\(|[–—-])/.test(s.text.slice(m.end));
+  if (lead.trim() !== '') return false;
   return /^\s*(?:\d{1,2}[:.]\d{2}\b|[–—|-]|by\b|$|GMT|UTC)/i.test(s.text.slice(m.end));
 }
 
@@ -95,6 +100,9 @@ class SpeakerTracker {
     return clauses.map((c) => {
       const ref = speakerRef(c.phrase, c.raw);
       let speaker: string | null = speakerName(this.lex, c.phrase);
+      // "Official figures show…" has no speaker unless the data names its owner or a known source.
+      const owner = ref.type === 'named' ? dataOwner(c.phrase) : null;
+      if (owner !== null && speakerEntity(this.lex, c.phrase) === null) speaker = owner || null;
       if (ref.type === 'pronoun') speaker = this.last;
       else if (ref.type === 'first-person') speaker = inQuote(c.start) ? this.last : this.publisher;
       else if (ref.type === 'role' && this.last && this.last.toLowerCase().includes(ref.head)) speaker = this.last;

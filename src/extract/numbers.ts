@@ -60,7 +60,7 @@ function qualifierAfter(rest: string): { qualifier: Qualifier; length: number } 
 const UNIT_AFTER = /^(\s?%|\s+percent\b|\s+per\s?cent\b|\s+pct\b|[\s-]?(?:km|kilomet(?:er|re)s?)\b|[\s-]miles?\b|[\s-](?:years?|months?|weeks?|days?|hours?|minutes?)\b)/i;
 
 // Words that make a following number an identifier, not a figure ("Resolution 2254", "Flight 17").
-const ID_BEFORE = /\b(resolution|article|flight|route|highway|brigade|division|regiment|battalion|unit|chapter|section|room|gate|no\.|number|camp|platform|model|block|phase|decree|law|protocol|page|item|vol\.|volume|episode|season|level|grade|zone|sector|area|base|checkpoint|#)\s*$/i;
+const ID_BEFORE = /\b(aged|age of|ages of|resolution|article|flight|route|highway|brigade|division|regiment|battalion|unit|chapter|section|room|gate|no\.|number|camp|platform|model|block|phase|decree|law|protocol|page|item|vol\.|volume|episode|season|level|grade|zone|sector|area|base|checkpoint|#)\s*$/i;
 
 // Definite references to a small known group ("the two leaders"), not a count someone asserts.
 const DEFINITE_BEFORE = /\b(the|these|those|both|its|their|his|her|our|all)\s+$/i;
@@ -76,6 +76,7 @@ function isCodeToken(sentence: string, start: number, end: number): boolean {
   if (/^[A-Za-z]/.test(after) && !/^(?:bn|m|k)\b/i.test(after)) return true;
   if (/^\/\d/.test(after) || /\d\/$/.test(before)) return true;
   if (/^:\d/.test(after) || /\d:$/.test(before)) return true;
+  if (/\[$/.test(before) && /^\]/.test(after)) return true; // footnote marks "[3]"
   return false;
 }
 
@@ -175,8 +176,23 @@ function wordNumbers(sentence: string): RawNumber[] {
   return out;
 }
 
+// "half a million", "a quarter of a million": a fraction of a scale word is a plain count.
+const SCALED_FRACTION = /\b(half a|a quarter of a|a quarter|three quarters of a)\s+(million|billion)\b/gi;
+
+function scaledFractions(sentence: string): RawNumber[] {
+  const out: RawNumber[] = [];
+  SCALED_FRACTION.lastIndex = 0;
+  for (let m = SCALED_FRACTION.exec(sentence); m; m = SCALED_FRACTION.exec(sentence)) {
+    const part = /^half/i.test(m[1] ?? '') ? 0.5 : /^three/i.test(m[1] ?? '') ? 0.75 : 0.25;
+    const scale = (m[2] ?? '').toLowerCase() === 'billion' ? 1e9 : 1e6;
+    out.push({ start: m.index, end: m.index + m[0].length, value: part * scale, words: true });
+  }
+  return out;
+}
+
 function rawNumbers(sentence: string, taken: { start: number; end: number }[]): RawNumber[] {
-  return [...digitNumbers(sentence), ...wordNumbers(sentence)]
+  const scaled = scaledFractions(sentence);
+  return [...scaled, ...digitNumbers(sentence), ...wordNumbers(sentence).filter((n) => !overlaps(scaled, n.start, n.end))]
     .filter((n) => !overlaps(taken, n.start, n.end) && (n.words || !isCodeToken(sentence, n.start, n.end)))
     .sort((a, b) => a.start - b.start);
 }

@@ -165,3 +165,34 @@ describe('what is not a claim', () => {
     expect(run(text).map((c) => c.valueText)).toEqual(['Two']);
   });
 });
+
+describe('more shapes of news copy', () => {
+  it('skips agency datelines and "Published:" lines but keeps the story\'s figures', () => {
+    const text = 'ALEPPO, May 2 (Wire) - Shelling killed 6 people near the market.\nPublished: 2 May 2024';
+    expect(run(text).map((c) => c.valueText)).toEqual(['6']);
+  });
+
+  it('reads "N years ago" as the year it points to', () => {
+    expect(one('The truce collapsed two years ago.', 'two years ago').value).toEqual({ low: '2022-01-01', high: '2022-12-31', unit: 'date' });
+  });
+
+  it('reads "half a million" as a count', () => {
+    expect(one('The war has killed more than half a million people.', 'more than half a million').value).toEqual({
+      low: 500_000, high: null, unit: 'count',
+    });
+  });
+
+  it('finds the speaker a relative clause hangs on', () => {
+    expect(one('The governor, who said 80 homes burned, resigned.', '80').speaker).toBe('governor');
+  });
+
+  it('does not take data for a speaker, but does take its owner', () => {
+    expect(one('Satellite images show 230 craters.', '230').speaker).toBeNull();
+    expect(one("The agency's figures show 1,200 arrests.", '1,200').speaker).toBe('agency');
+  });
+
+  it('does not count ages, footnotes or decades', () => {
+    expect(run('Boys aged 15 served in the 1980s, records say [2].')).toEqual([]);
+  });
+});
+
