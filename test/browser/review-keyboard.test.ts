@@ -1,7 +1,7 @@
 // The review queue with the keyboard only: move with j/k, confirm one (c), edit one (e), reject one (r).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getClaim } from '../../src/store/index.js';
-import { DEFAULT_BODY, DEFAULT_QUOTE, makeClaim, makeSource } from '../helpers/index.js';
+import { DEFAULT_BODY, makeClaim, makeSource } from '../helpers/index.js';
 import { startBrowserRun, type BrowserRun } from './harness.js';
 
 const SECOND = 'A ministry spokesman put the toll at 900, according to a state broadcaster.';
@@ -21,21 +21,21 @@ describe('the review queue by keyboard', () => {
     const start = DEFAULT_BODY.indexOf(SECOND);
     const first = makeClaim(db, { sourceId: source.id });
     const second = makeClaim(db, { sourceId: source.id, quote: SECOND, quoteStart: start, quoteEnd: start + SECOND.length, valueText: '900', figure: { unit: 'count', low: 900, high: 900 }, qualifier: 'exact' });
-    const third = makeClaim(db, { sourceId: source.id, quote: DEFAULT_QUOTE, valueText: 'last year', kind: 'date', metric: 'fighting', figure: { unit: 'date', low: '2018-01-01', high: '2018-12-31' }, qualifier: 'exact' });
+    // Same sentence as the second, so the queue's text order is first, second, third.
+    const third = makeClaim(db, { sourceId: source.id, quote: SECOND, quoteStart: start, quoteEnd: start + SECOND.length, valueText: 'last year', kind: 'date', metric: 'fighting', figure: { unit: 'date', low: '2018-01-01', high: '2018-12-31' }, qualifier: 'exact' });
     const current = () => page.locator('article.review-card').getAttribute('data-claim-id');
 
     await page.goto(`${baseUrl}/review`);
     expect(await current()).toBe(String(first.id));
     await page.keyboard.press('j');
-    await page.waitForURL(`${baseUrl}/review?i=1`);
+    await page.waitForURL(`${baseUrl}/review?source=${source.id}&i=1`);
     expect(await current()).toBe(String(second.id));
     await page.keyboard.press('k');
-    await page.waitForURL(`${baseUrl}/review`);
+    await page.waitForURL(`${baseUrl}/review?source=${source.id}`);
 
     await page.keyboard.press('c');
-    await page.waitForURL(`${baseUrl}/review`);
     await expect.poll(current).toBe(String(second.id));
-    expect(await page.locator('[data-count="remaining"]').textContent()).toBe('2 candidates');
+    await expect.poll(() => page.locator('[data-count="remaining"]').textContent()).toBe('2 candidates');
 
     await page.keyboard.press('e');
     await page.waitForURL(new RegExp(`/claims/${second.id}/edit`));
@@ -45,11 +45,10 @@ describe('the review queue by keyboard', () => {
     await page.keyboard.type('nearly 950');
     await expect.poll(() => page.locator('#figure-preview .interval').textContent(), { timeout: 5000 }).toBe('855–950');
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${baseUrl}/review`);
+    await page.waitForURL(`${baseUrl}/review?source=${source.id}`);
     await expect.poll(current).toBe(String(third.id));
 
     await page.keyboard.press('r');
-    await page.waitForURL(`${baseUrl}/review`);
     await page.locator('.empty-state').waitFor();
     expect(await page.locator('.empty-state').textContent()).toContain('Nothing left to review');
 

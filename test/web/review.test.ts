@@ -24,9 +24,9 @@ function reviewForm(doc: ReturnType<typeof html>, decision: 'confirm' | 'reject'
 }
 
 describe('the review queue', () => {
-  it('shows the oldest candidate in its paragraph with figure, interval, attribution and what is left', async () => {
+  it('shows the first candidate of the source in its paragraph, with figure, interval, attribution and what is left', async () => {
     const { agent, db } = testApp();
-    const { first } = seed(db);
+    const { source, first } = seed(db);
     const doc = html((await agent.get('/review').expect(200)).text);
     expect(doc.querySelector('article.review-card')?.getAttribute('data-claim-id')).toBe(String(first.id));
     expect(doc.querySelector('.paragraph mark')?.textContent).toBe(DEFAULT_QUOTE);
@@ -35,36 +35,51 @@ describe('the review queue', () => {
     expect(doc.querySelector('.interval')?.textContent).toBe('1,080–1,320');
     expect(doc.querySelector('.speaker')?.textContent).toContain('the publisher (Sample Gazette)');
     expect(doc.querySelector('[data-count="remaining"]')?.textContent).toBe('3 candidates');
-    expect(doc.querySelector('[data-key="j"]')?.getAttribute('href')).toBe('/review?i=1');
+    expect(doc.querySelector('[data-key="j"]')?.getAttribute('href')).toBe(`/review?source=${source.id}&i=1`);
     expect(doc.querySelector('[data-key="k"]')).toBeNull();
-    expect(doc.querySelector('[data-key="e"]')?.getAttribute('href')).toBe(`/claims/${first.id}/edit?return=%2Freview`);
+    expect(doc.querySelector('[data-key="e"]')?.getAttribute('href')).toBe(`/claims/${first.id}/edit?return=%2Freview%3Fsource%3D${source.id}`);
   });
 
-  it('moves with i, and in text order within one source', async () => {
+  it('goes through a source in text order, moving with i', async () => {
     const { agent, db } = testApp();
     const { source, second, third } = seed(db);
     const at = async (url: string) => html((await agent.get(url).expect(200)).text).querySelector('article.review-card')?.getAttribute('data-claim-id');
-    expect(await at('/review?i=1')).toBe(String(second.id));
-    expect(await at('/review?i=99')).toBe(String(third.id));
-    // text order: "fighters" (third) sits inside the first sentence, before the second sentence
-    expect(await at(`/review?source=${source.id}&i=1`)).toBe(String(third.id));
+    // "fighters" (third) sits inside the first sentence, before the second sentence
+    expect(await at('/review?i=1')).toBe(String(third.id));
+    expect(await at(`/review?source=${source.id}&i=2`)).toBe(String(second.id));
+    expect(await at('/review?i=99')).toBe(String(second.id));
+  });
+
+  it('opens the latest import with candidates, and moves on when a source is done', async () => {
+    const { agent, db } = testApp();
+    const older = makeSource(db, { title: 'Older report' });
+    const newer = makeSource(db, { title: 'Newer report' });
+    makeClaim(db, { sourceId: older.id });
+    const onNewer = makeClaim(db, { sourceId: newer.id });
+    const first = html((await agent.get('/review').expect(200)).text);
+    expect(first.querySelector('article.review-card')?.getAttribute('data-claim-id')).toBe(String(onNewer.id));
+    expect(first.querySelector('[data-count="remaining-overall"]')?.textContent).toBe('2');
+    await agent.post(`/claims/${onNewer.id}/review`).type('form').send(reviewForm(first, 'confirm')).expect(303);
+    const next = html((await agent.get(`/review?source=${newer.id}`).expect(200)).text);
+    expect(next.querySelector('.notice')?.textContent).toBe('Every candidate in “Newer report” has been reviewed. Next: “Older report”.');
+    expect(next.querySelector('cite.citation')?.textContent).toContain('Older report');
   });
 
   it('confirm and reject decide the claim, audit it, and leave the next candidate at the same place', async () => {
     const { agent, db } = testApp();
-    const { first, second, third } = seed(db);
+    const { source, first, second, third } = seed(db);
     const doc = html((await agent.get('/review').expect(200)).text);
     const res = await agent.post(`/claims/${first.id}/review`).type('form').send(reviewForm(doc, 'confirm')).expect(303);
-    expect(res.headers.location).toBe('/review');
+    expect(res.headers.location).toBe(`/review?source=${source.id}`);
     expect(getClaim(db, first.id).status).toBe('confirmed');
     expect(listAudit(db, 'claim', first.id).map((e) => e.action)).toEqual(['create', 'update']);
 
-    const next = html((await agent.get('/review').expect(200)).text);
-    expect(next.querySelector('article.review-card')?.getAttribute('data-claim-id')).toBe(String(second.id));
+    const next = html((await agent.get(res.headers.location as string).expect(200)).text);
+    expect(next.querySelector('article.review-card')?.getAttribute('data-claim-id')).toBe(String(third.id));
     expect(next.querySelector('[data-count="remaining"]')?.textContent).toBe('2 candidates');
-    await agent.post(`/claims/${second.id}/review`).type('form').send(reviewForm(next, 'reject')).expect(303);
-    expect(getClaim(db, second.id).status).toBe('rejected');
-    expect(getClaim(db, third.id).status).toBe('candidate');
+    await agent.post(`/claims/${third.id}/review`).type('form').send(reviewForm(next, 'reject')).expect(303);
+    expect(getClaim(db, third.id).status).toBe('rejected');
+    expect(getClaim(db, second.id).status).toBe('candidate');
   });
 
   it('a decision on a claim that changed meanwhile is a 409, and nothing changes', async () => {
@@ -93,10 +108,14 @@ describe('the review queue', () => {
     const { agent, db } = testApp();
     const empty = html((await agent.get('/review').expect(200)).text);
     expect(empty.querySelector('.empty-state')?.textContent).toMatch(/Nothing left to review/);
-    seed(db);
+    await agent.get('/review?source=5').expect(404);
+    const { source, second } = seed(db);
     const json = await agent.get('/review.json?i=2').expect(200);
-    expect(json.body).toMatchObject({ index: 2, remaining: 3, counts: { candidate: 3, confirmed: 0, rejected: 0 }, links: { self: '/review?i=2', previous: '/review?i=1', next: null } });
-    expect(json.body.claim.id).toBe(3);
+    expect(json.body).toMatchObject({
+      index: 2, remaining: 3, remainingOverall: 3, counts: { candidate: 3, confirmed: 0, rejected: 0 }, finishedSource: null,
+      links: { self: `/review?source=${source.id}&i=2`, previous: `/review?source=${source.id}&i=1`, next: null },
+    });
+    expect(json.body.claim.id).toBe(second.id);
   });
 });
 

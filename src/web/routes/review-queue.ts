@@ -1,5 +1,7 @@
-// GET /review[?source=ID][&i=N] — candidates one at a time: the sentence in its paragraph, the figure and
-// interval, the attribution, with confirm / edit / reject (buttons and keys j k c e r) and what is left.
+// GET /review[?source=ID][&i=N] — candidates one at a time, one source at a time in text order: the sentence
+// in its paragraph, the figure and interval, the attribution, with confirm / edit / reject (buttons and keys
+// j k c e r) and what is left. Without a source (or when it has none left) the queue opens the most recently
+// imported source that still has candidates.
 import type { RequestHandler } from 'express';
 import type { ClaimStatus } from '../../domain/types.js';
 import { countClaimsByStatus, getSource, listClaims, type ClaimView } from '../../store/index.js';
@@ -11,42 +13,60 @@ import { sourceRef, type SourceRef } from './claim-new.js';
 import { quoteContext, type QuoteContext } from './claim-view.js';
 
 export interface ReviewData {
-  /** The candidate under review, or null when none is left. */
+  /** The candidate under review, or null when none is left anywhere. */
   claim: ClaimView | null;
   context: QuoteContext | null;
-  /** 0-based position among the remaining candidates, and how many remain. */
+  /** The source under review, and a source the reviewer asked for that has no candidates left. */
+  source: SourceRef | null;
+  finishedSource: SourceRef | null;
+  /** 0-based position among the source's remaining candidates, and how many remain there and overall. */
   index: number;
   remaining: number;
+  remainingOverall: number;
+  /** Claims per status across all sources. */
   counts: Record<ClaimStatus, number>;
-  /** The source the queue is limited to, if any. */
-  source: SourceRef | null;
   links: { self: string; previous: string | null; next: string | null; edit: string | null };
 }
 
 /**
- * The candidate at position `index` (clamped): in text order within one source, else oldest first, so that
- * deciding one leaves the next at the same position.
+ * The candidate at position `index` (clamped) of the source under review. Positions count among remaining
+ * candidates, so deciding one leaves the next at the same position; offsets stay small (one source's claims).
  */
 export function loadReview(deps: AppDeps, sourceParam: string, indexParam: string): ReviewData {
-  const source = /^\d+$/.test(sourceParam) ? sourceRef(getSource(deps.db, Number(sourceParam))) : null;
-  const sourceId = source?.id;
-  const filter = { status: 'candidate' as const, sourceId };
-  const remaining = listClaims(deps.db, { ...filter, limit: 1, offset: 0 }).total;
-  const wanted = /^\d{1,9}$/.test(indexParam) ? Number(indexParam) : 0;
+  const { db } = deps;
+  const counts = countClaimsByStatus(db);
+  const candidatesOf = (sourceId: number, offset: number) => listClaims(db, { status: 'candidate', sourceId, limit: 1, offset });
+
+  let source = /^\d+$/.test(sourceParam) ? sourceRef(getSource(db, Number(sourceParam))) : null;
+  let finishedSource: SourceRef | null = null;
+  let remaining = source ? candidatesOf(source.id, 0).total : 0;
+  if (source && remaining === 0) {
+    finishedSource = source;
+    source = null;
+  }
+  if (!source && counts.candidate > 0) {
+    // Newest first is the store's order, so the most recent import with candidates is the first row.
+    const newest = listClaims(db, { status: 'candidate', limit: 1 }).items[0];
+    if (newest) {
+      source = sourceRef(getSource(db, newest.sourceId));
+      remaining = candidatesOf(source.id, 0).total;
+    }
+  }
+  const wanted = /^\d{1,9}$/.test(indexParam) && !finishedSource ? Number(indexParam) : 0;
   const index = Math.max(0, Math.min(wanted, remaining - 1));
-  // One source: the store lists in text order. All sources: it lists newest first, so count from the end.
-  const offset = sourceId !== undefined ? index : remaining - 1 - index;
-  const claim = remaining > 0 ? (listClaims(deps.db, { ...filter, limit: 1, offset }).items[0] ?? null) : null;
-  const context = claim ? quoteContext(getSource(deps.db, claim.sourceId).body, claim.quoteStart, claim.quoteEnd) : null;
-  const at = (i: number) => urls.review({ source: sourceId, i: i > 0 ? i : null });
+  const claim = source && remaining > 0 ? (candidatesOf(source.id, index).items[0] ?? null) : null;
+  const context = claim ? quoteContext(getSource(db, claim.sourceId).body, claim.quoteStart, claim.quoteEnd) : null;
+  const at = (i: number) => urls.review({ source: source?.id, i: i > 0 ? i : null });
   const self = at(index);
   return {
     claim,
     context,
+    source,
+    finishedSource,
     index,
     remaining,
-    counts: countClaimsByStatus(deps.db, { sourceId }),
-    source,
+    remainingOverall: counts.candidate,
+    counts,
     links: {
       self,
       previous: index > 0 ? at(index - 1) : null,
