@@ -4,6 +4,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { SingleBar } from 'cli-progress';
 import path from 'node:path';
+import { existsSync, writeFileSync } from 'node:fs';
 import { loadConfig, type Config } from './config.js';
 import { extract } from './extract/index.js';
 import { readDocumentFile, collectFiles } from './files.js';
@@ -15,6 +16,7 @@ import { createApp } from './web/app.js';
 import { findSourcesBySha256, sha256Hex } from './store/sources.js';
 import { loadLexicon } from './store/lexicon.js';
 import { conflictsReport } from './reports.js';
+import { exportFactSheet, FACT_SHEET_FORMATS, isFactSheetFormat, type FactSheetFormat } from './factsheet-data.js';
 import type { Clock } from './domain/types.js';
 
 const systemClock: Clock = () => new Date();
@@ -167,6 +169,55 @@ program
     db.close();
     process.stdout.write(JSON.stringify(report, null, 2) + '\n');
   });
+
+program
+  .command('export')
+  .description('Export a sourced fact sheet (HTML, Markdown, CSV or JSON) of the confirmed claims.')
+  .option('--db <file>', 'database file')
+  .requiredOption('--format <format>', 'html, md, csv or json', (v: string) => {
+    if (!isFactSheetFormat(v)) throw new InvalidArgumentError(`"${v}" is not a format; use ${FACT_SHEET_FORMATS.join(', ')}.`);
+    return v;
+  })
+  .option('--subject <name>', 'only facts about this subject (an alias works too); repeat for more', collect, [])
+  .option('--metric <name>', 'only facts of this metric; repeat for more', collect, [])
+  .option('--from <date>', 'only figures about dates from this day on (YYYY-MM-DD)', isoDateOption)
+  .option('--to <date>', 'only figures about dates up to this day (YYYY-MM-DD)', isoDateOption)
+  .option('--include-candidates', 'include unreviewed candidate claims (marked as unreviewed)', false)
+  .option('--generated-at <iso>', 'generation time printed in the sheet (default now); fix it for byte-identical output', isoInstantOption)
+  .option('-o, --output <file>', 'write to this file instead of standard output')
+  .action(
+    (opts: { db?: string; format: FactSheetFormat; subject: string[]; metric: string[]; from?: string; to?: string; includeCandidates: boolean; generatedAt?: string; output?: string }) => {
+      const config = configWith(opts);
+      // Opening would create an empty database; exporting from a mistyped path should say so instead.
+      if (!existsSync(config.dbPath)) throw new Error(`no database at ${config.dbPath}; pass --db FILE.`);
+      const db = openAppDatabase(config, systemClock);
+      try {
+        const text = exportFactSheet(
+          db,
+          { subjects: opts.subject, metrics: opts.metric, from: opts.from ?? '', to: opts.to ?? '', includeCandidates: opts.includeCandidates },
+          opts.format,
+          opts.generatedAt ?? systemClock().toISOString(),
+          crosscheckSettings(config),
+        );
+        if (opts.output) writeFileSync(opts.output, text);
+        else process.stdout.write(text);
+      } finally {
+        db.close();
+      }
+    },
+  );
+
+/** Repeatable options collect into a list. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** An ISO date or timestamp, normalised to the ISO timestamp the sheet prints. */
+function isoInstantOption(value: string): string {
+  const time = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/.test(value) ? Date.parse(value) : NaN;
+  if (Number.isNaN(time)) throw new InvalidArgumentError(`"${value}" is not an ISO time; use e.g. 2026-11-21T12:00:00Z.`);
+  return new Date(time).toISOString();
+}
 
 function firstLine(body: string): string | undefined {
   const line = body.split(/\r?\n/).map((l) => l.trim()).find((l) => l !== '');

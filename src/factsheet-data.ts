@@ -1,0 +1,163 @@
+// A fact sheet from the database: the reviewer's request (subject names, metrics, date range, candidates or not)
+// is checked and resolved against the store, the claims are loaded, and the pure domain builds and serializes the
+// sheet. Shared by the web builder page and `crosscheck export`, so both give the same bytes for the same request.
+import { ValidationError } from './domain/errors.js';
+import type { CrosscheckSettings } from './domain/crosscheck.js';
+import { buildFactSheet, toCsv, toHtml, toJson, toMarkdown, type FactSheet, type FactSheetFilter } from './domain/factsheet.js';
+import { isIsoDate } from './domain/figures.js';
+import { foldName } from './domain/names.js';
+import type { Db } from './store/database.js';
+import { resolveEntity } from './store/entities.js';
+import { loadFactSheetData } from './store/factsheet.js';
+import { listSubjectChoices, type SubjectChoice } from './store/factsheet-builder.js';
+
+export const FACT_SHEET_FORMATS = ['html', 'md', 'csv', 'json'] as const;
+export type FactSheetFormat = (typeof FACT_SHEET_FORMATS)[number];
+
+/** Media type of each download. */
+export const FACT_SHEET_MEDIA_TYPES: Readonly<Record<FactSheetFormat, string>> = {
+  html: 'text/html; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+};
+
+/** What a reviewer asked for, as typed (names and dates unchecked). */
+export interface FactSheetRequest {
+  subjects: string[];
+  metrics: string[];
+  from: string;
+  to: string;
+  includeCandidates: boolean;
+}
+
+/** A request checked against the database: subjects resolved (aliases folded) to entities. */
+export interface ResolvedFactSheetRequest {
+  filter: FactSheetFilter;
+  subjectIds: number[];
+}
+
+/** True when `value` is one of the export formats. */
+export function isFactSheetFormat(value: string): value is FactSheetFormat {
+  return (FACT_SHEET_FORMATS as readonly string[]).includes(value);
+}
+
+/**
+ * Checks dates (ISO, from ≤ to) and resolves subject names through their aliases; ValidationError with per-field
+ * messages (`from`, `to`, `subject`) otherwise, an unknown subject's message naming the closest known subjects.
+ */
+export function resolveFactSheetRequest(db: Db, request: FactSheetRequest): ResolvedFactSheetRequest {
+  const fields: Record<string, string> = {};
+  const from = request.from.trim();
+  const to = request.to.trim();
+  if (from && !isIsoDate(from)) fields.from = `“${from}” is not a date; use YYYY-MM-DD.`;
+  if (to && !isIsoDate(to)) fields.to = `“${to}” is not a date; use YYYY-MM-DD.`;
+  if (from && to && !fields.from && !fields.to && from > to) fields.to = 'The end date is before the start date.';
+
+  const names: string[] = [];
+  const ids: number[] = [];
+  const unknown: string[] = [];
+  for (const typed of unique(request.subjects)) {
+    const entity = resolveEntity(db, typed);
+    if (entity === null) unknown.push(typed);
+    else if (!ids.includes(entity.id)) {
+      ids.push(entity.id);
+      names.push(entity.name);
+    }
+  }
+  if (unknown.length > 0) fields.subject = unknown.map((name) => unknownSubjectMessage(name, listSubjectChoices(db))).join(' ');
+
+  if (Object.keys(fields).length > 0) {
+    throw new ValidationError(Object.values(fields).join(' '), fields);
+  }
+  return {
+    filter: { subjects: names, metrics: unique(request.metrics), from: from || null, to: to || null, includeCandidates: request.includeCandidates },
+    subjectIds: ids,
+  };
+}
+
+/** The fact sheet for a resolved request, generated at `generatedAt` (an ISO timestamp the caller chooses). */
+export function loadFactSheet(db: Db, resolved: ResolvedFactSheetRequest, generatedAt: string, settings?: CrosscheckSettings): FactSheet {
+  const { filter, subjectIds } = resolved;
+  // The store narrows by subject and metric; the date range is about what claims describe (a figure's dates or
+  // period), which the domain filter decides.
+  const data = loadFactSheetData(db, { subjectIds, metrics: filter.metrics, includeCandidates: filter.includeCandidates });
+  return buildFactSheet({ claims: data.claims, sources: data.sources, conflicts: data.conflicts, filter, generatedAt, settings });
+}
+
+/** Resolves a request, builds the sheet and serializes it: what `crosscheck export` writes. */
+export function exportFactSheet(db: Db, request: FactSheetRequest, format: FactSheetFormat, generatedAt: string, settings?: CrosscheckSettings): string {
+  return serializeFactSheet(loadFactSheet(db, resolveFactSheetRequest(db, request), generatedAt, settings), format);
+}
+
+/** The sheet in one export format (pure; same sheet → same bytes). */
+export function serializeFactSheet(sheet: FactSheet, format: FactSheetFormat): string {
+  switch (format) {
+    case 'html':
+      return toHtml(sheet);
+    case 'md':
+      return toMarkdown(sheet);
+    case 'csv':
+      return toCsv(sheet);
+    case 'json':
+      return toJson(sheet);
+  }
+}
+
+/** A download's file name: "fact-sheet-syrian-civil-war-2026-11-21.md" (ASCII only, safe in any header). */
+export function factSheetFileName(sheet: FactSheet, format: FactSheetFormat): string {
+  const topic = sheet.filter.subjects.map((s) => foldName(s).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')).filter(Boolean).join('-');
+  const date = sheet.generatedAt.slice(0, 10).replace(/[^0-9-]/g, '');
+  return [['fact-sheet', topic.slice(0, 60).replace(/-$/, ''), date].filter(Boolean).join('-'), format].join('.');
+}
+
+/** "No subject is called “Shoigoo”. Close matches: Sergei Shoigu (alias Shoygu)." */
+export function unknownSubjectMessage(name: string, choices: readonly SubjectChoice[]): string {
+  const matches = closeSubjects(name, choices);
+  const hint = matches.length ? ` Close matches: ${matches.join(', ')}.` : choices.length ? '' : ' No claim has a subject yet.';
+  return `No subject is called “${name}”.${hint}`;
+}
+
+/**
+ * Up to three subjects whose name or an alias is close to `name`: within a few edits (a third of the length, at
+ * least 2) or containing it as a word sequence. Spelled out as "Name" or "Name (alias X)".
+ */
+export function closeSubjects(name: string, choices: readonly SubjectChoice[]): string[] {
+  const wanted = foldName(name);
+  if (wanted === '') return [];
+  const scored: { label: string; score: number }[] = [];
+  for (const choice of choices) {
+    let best: { label: string; score: number } | null = null;
+    for (const [spelling, label] of [[choice.name, choice.name], ...choice.aliases.map((a) => [a, `${choice.name} (alias ${a})`])] as [string, string][]) {
+      const fold = foldName(spelling);
+      const distance = editDistance(wanted, fold);
+      const near = distance <= Math.max(2, Math.floor(wanted.length / 3));
+      const contains = ` ${fold} `.includes(` ${wanted} `) || ` ${wanted} `.includes(` ${fold} `);
+      if (!near && !contains) continue;
+      const score = contains ? Math.min(distance, 1) : distance;
+      if (!best || score < best.score) best = { label, score };
+    }
+    if (best) scored.push(best);
+  }
+  return scored.sort((a, b) => a.score - b.score || a.label.localeCompare(b.label, 'en')).slice(0, 3).map((s) => s.label);
+}
+
+/**
+ * Levenshtein distance. Written here because it is a dozen lines and the only fuzzy matching the app needs (a
+ * "did you mean" over a few hundred subject names); no dependency is worth adding for it.
+ */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values.map((v) => v.trim()).filter((v) => v !== ''))];
+}

@@ -1,0 +1,66 @@
+// What the fact sheet builder offers and checks before loading a sheet: the subjects claims are about (with their
+// aliases, for "did you mean"), the metrics of chosen subjects, and a capped count so a preview never loads a
+// million claims. The sheet's own data comes from loadFactSheetData (factsheet.ts).
+import { normaliseMetric } from '../domain/crosscheck.js';
+import type { Db } from './database.js';
+import type { FactSheetClaimQuery } from './claims.js';
+
+/** An entity that is the subject of at least one claim, with its aliases. */
+export interface SubjectChoice {
+  id: number;
+  name: string;
+  aliases: string[];
+}
+
+/**
+ * Entities that are the subject of at least one claim, by name. One EXISTS probe per entity on the (subject_id,
+ * metric) index, so the cost follows the number of entities, not of claims.
+ */
+export function listSubjectChoices(db: Db): SubjectChoice[] {
+  const rows = db
+    .prepare(
+      `SELECT e.id, e.name FROM entities e
+       WHERE EXISTS (SELECT 1 FROM claims c WHERE c.subject_id = e.id)
+       ORDER BY e.name COLLATE NOCASE, e.id`,
+    )
+    .all() as { id: number; name: string }[];
+  const aliases = db
+    .prepare(
+      `SELECT a.entity_id, a.alias FROM entity_aliases a
+       WHERE EXISTS (SELECT 1 FROM claims c WHERE c.subject_id = a.entity_id) ORDER BY a.alias`,
+    )
+    .all() as { entity_id: number; alias: string }[];
+  const byEntity = new Map<number, string[]>();
+  for (const { entity_id, alias } of aliases) byEntity.set(entity_id, [...(byEntity.get(entity_id) ?? []), alias]);
+  return rows.map((r) => ({ id: r.id, name: r.name, aliases: byEntity.get(r.id) ?? [] }));
+}
+
+/** Distinct metrics of claims about the given subjects; [] for no subjects (all claims' metrics would scan them all). */
+export function listMetricsOfSubjects(db: Db, subjectIds: number[]): string[] {
+  if (subjectIds.length === 0) return [];
+  const rows = db
+    .prepare('SELECT DISTINCT metric FROM claims WHERE subject_id IN (SELECT value FROM json_each(?)) ORDER BY metric')
+    .all(JSON.stringify(subjectIds)) as { metric: string }[];
+  return rows.map((r) => r.metric);
+}
+
+/**
+ * How many claims a fact sheet query covers, counting at most `cap + 1` (so "more than cap" is cheap to tell).
+ * The clauses mirror listClaimsForFactSheet.
+ */
+export function countFactSheetClaims(db: Db, query: FactSheetClaimQuery, cap: number): number {
+  const clauses = [query.includeCandidates ? "c.status IN ('confirmed', 'candidate')" : "c.status = 'confirmed'"];
+  const params: unknown[] = [];
+  if (query.subjectIds && query.subjectIds.length > 0) {
+    clauses.push('c.subject_id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(query.subjectIds));
+  }
+  if (query.metrics && query.metrics.length > 0) {
+    clauses.push('c.metric IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(query.metrics.map(normaliseMetric)));
+  }
+  const row = db
+    .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM claims c WHERE ${clauses.join(' AND ')} LIMIT ?)`)
+    .get(...params, cap + 1) as { n: number };
+  return row.n;
+}
