@@ -65,6 +65,20 @@ function splitAtValue(quote: string, valueText: string): { before: string; value
   return { before: quote.slice(0, at), value: valueText, after: quote.slice(at + valueText.length) };
 }
 
+/**
+ * A link target for a URL stored with a source, or null when it is not http(s): URLs also arrive through the
+ * command line and front matter, so the page never trusts them to be web addresses.
+ */
+function webHref(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
 export const templateHelpers = {
   plural,
   truncate,
@@ -75,6 +89,7 @@ export const templateHelpers = {
   articleSegments,
   paragraphAround,
   splitAtValue,
+  webHref,
 };
 
 export type TemplateHelpers = typeof templateHelpers;

@@ -115,6 +115,16 @@ describe('security headers and assets', () => {
     expect(doc.querySelector('#article-body')?.textContent).toBe(source.body);
     expect(doc.querySelector('h1')?.textContent).toBe(source.title);
   });
+
+  it('links a source URL only when it is a web address', async () => {
+    const { agent, db } = testApp();
+    const bad = makeSource(db, { url: 'javascript:alert(1)' });
+    const good = makeSource(db, { url: 'https://example.org/a?b=1&c=2' });
+    const badDoc = html((await agent.get(`/sources/${bad.id}`).expect(200)).text);
+    expect(badDoc.querySelector('a.external')).toBeNull();
+    const goodDoc = html((await agent.get(`/sources/${good.id}`).expect(200)).text);
+    expect(goodDoc.querySelector('a.external')?.getAttribute('href')).toBe('https://example.org/a?b=1&c=2');
+  });
 });
 
 describe('dashboard', () => {
