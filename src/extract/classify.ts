@@ -138,7 +138,8 @@ export function classify(lex: CompiledLexicon, hits: Hit[], mention: Mention): {
     const metric = lex.lexicon.metrics[h.index];
     if (!metric || !kinds.includes(metric.kind)) continue;
     if (h.start < mention.end && h.end > mention.start) continue;
-    const score = distance(mention, h) - (metric.kind === 'casualties' ? 25 : 0) + (h.start < mention.start ? 10 : 0);
+    const d = distance(mention, h);
+    const score = d - (metric.kind === 'casualties' && d < 60 ? 40 : 0) + (h.start < mention.start ? 10 : 0);
     if (score > 90) continue;
     if (!best || score < best.score) best = { score, index: h.index };
   }

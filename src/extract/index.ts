@@ -4,7 +4,7 @@
 
 import type { ExtractedClaim, IsoDate, Lexicon } from '../domain/types.js';
 import { firstMonthsOfYear, periodToDate, relativePeriod } from '../domain/timescope.js';
-import { wordsToNumber } from '../domain/figures.js';
+import { addDays, wordsToNumber } from '../domain/figures.js';
 import { dataOwner, findClauses, hasProperName, hedgeAt, isVerificationCaveat, quoteSpans, speakerRef, type Clause } from './attribution.js';
 import { classify, compileLexicon, entityHits, entityIn, keywordHits, subjectOf, type CompiledLexicon } from './classify.js';
 import { findClockTimes, findDates } from './dates.js';
@@ -49,6 +49,11 @@ function scopeOf(s: Sentence, m: Mention, dates: Mention[], published: IsoDate):
       return { from: span.low, to: span.high };
     }
   }
+  const past = /\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(?:(\w+)\s+)?(hours?|days?|weeks?|months?|years?)\b/i.exec(text);
+  if (past?.[2]) {
+    const n = past[1] ? Number(past[1]) || wordsToNumber(past[1]) : 1;
+    if (n) return { from: periodStart(published, n, past[2].toLowerCase().replace(/s$/, '')), to: published };
+  }
   if (/\b(?:so far )?this year\b/i.test(text)) return periodToDate(published, 'this year');
   if (/\blast year\b/i.test(text)) {
     const span = relativePeriod(published, 'last year');
@@ -60,6 +65,12 @@ function scopeOf(s: Sentence, m: Mention, dates: Mention[], published: IsoDate):
     return { from: after.low as IsoDate, to: after.high as IsoDate };
   }
   return null;
+}
+
+/** The first day of a period of `n` units that ends on publication ("the past two weeks"). */
+function periodStart(published: IsoDate, n: number, unit: string): IsoDate {
+  const days = unit === 'year' ? 365 * n : unit === 'month' ? 30 * n : unit === 'week' ? 7 * n : unit === 'day' ? n : Math.ceil(n / 24);
+  return addDays(published, -days);
 }
 
 interface Speaker {

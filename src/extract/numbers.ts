@@ -243,6 +243,8 @@ function findNumbers(sentence: string, taken: { start: number; end: number }[], 
         if (!keywordNear(start, end + 30)) continue;
       }
     }
+    // "up 12 percentage points" is a change, not a share or a count
+    if (/^\s+percentage points?\b/i.test(sentence.slice(end))) continue;
     // Unit after the number
     const unitMatch = UNIT_AFTER.exec(sentence.slice(end));
     let unit: MentionUnit = 'count';
@@ -250,6 +252,8 @@ function findNumbers(sentence: string, taken: { start: number; end: number }[], 
       const after = sentence.slice(end + unitMatch[1].length);
       // "a 45-year-old", "years ago" are ages and relative dates, not durations
       if (/^-old\b|^\s+ago\b|^\s+old\b/.test(after)) continue;
+      // "over the past 24 hours" sets the period of another figure; it is not a claim itself
+      if (/\b(?:past|last|previous)\s+$/i.test(before)) continue;
       unit = toUnit(unitMatch[1].replace(/^[\s-]+/, '').replace(/\s+/g, ' ').replace(/^per\s?cent$/i, 'per cent'));
       end += unitMatch[1].length;
       if (/mile/i.test(unitMatch[1])) {

@@ -196,3 +196,15 @@ describe('more shapes of news copy', () => {
   });
 });
 
+describe('periods that are scopes, not claims', () => {
+  it('turns "over the past N days" into the scope of the figure beside it', () => {
+    const claims = run('Jets flew 64 sorties over the past three days, the command said.');
+    expect(claims.map((c) => c.valueText)).toEqual(['64']);
+    expect(claims[0]?.scope).toEqual({ from: '2024-05-11', to: PUB });
+  });
+
+  it('does not read a change in percentage points as a share or a count', () => {
+    expect(run('Support fell 9 percentage points.')).toEqual([]);
+  });
+});
+
