@@ -204,7 +204,7 @@ describe('the claims list', () => {
       hedge: 'reportedly', note: 'Line one\nline two', status: 'confirmed', scopeFrom: '2011-03-01',
     });
     const json = await agent.get('/claims.json?status=confirmed').expect(200);
-    expect(json.body.filters).toEqual({ source: '', kind: '', subject: '', status: 'confirmed', metric: '' });
+    expect(json.body.filters).toEqual({ source: '', kind: '', subject: '', status: 'confirmed', metric: '', speaker: '', rank: '', from: '', to: '', conflict: '' });
     expect(json.body.claims[0]).toMatchObject({ id: 1, speakerName: 'War Monitor', figure: { unit: 'count', low: 400000, high: null } });
 
     const csv = await agent.get('/claims.csv?status=confirmed').expect(200).expect('Content-Type', 'text/csv; charset=utf-8');

@@ -1,12 +1,15 @@
-// GET /claims — claims filtered by source, kind, subject, status and metric, paginated (also .json and .csv).
+// GET /claims — claims filtered by source, kind, subject, status, metric, speaker, rank, publication dates and
+// "in conflict", paginated (also .json and .csv).
 import type { Request, RequestHandler } from 'express';
 import { formatFigure } from '../../domain/figures.js';
-import { CLAIM_KINDS, CLAIM_STATUSES, type ClaimKind, type ClaimStatus } from '../../domain/types.js';
+import { CLAIM_KINDS, CLAIM_RANKS, CLAIM_STATUSES, type ClaimKind, type ClaimRank, type ClaimStatus } from '../../domain/types.js';
+import { ValidationError } from '../../domain/errors.js';
+import { isIsoDate } from '../../domain/figures.js';
 import { getSource, listClaims, listLexiconMetrics, resolveEntity, type ClaimFilter, type ClaimView } from '../../store/index.js';
 import type { AppDeps } from '../deps.js';
 import { pageRequest, pagination, type Pagination } from '../pagination.js';
 import { queryText } from '../params.js';
-import { sendPage, type CsvTable } from '../render.js';
+import { formatOf, sendPage, type CsvTable } from '../render.js';
 import { sourceRef, type SourceRef } from './claim-new.js';
 
 const PER_PAGE = 50;
@@ -18,6 +21,13 @@ export interface ClaimsFilters {
   subject: string;
   status: string;
   metric: string;
+  speaker: string;
+  rank: string;
+  /** Source publication dates, inclusive (YYYY-MM-DD). */
+  from: string;
+  to: string;
+  /** '1': only claims in a current conflict. */
+  conflict: string;
 }
 
 export interface ClaimsListData {
@@ -27,6 +37,10 @@ export interface ClaimsListData {
   source: SourceRef | null;
   /** A subject was typed that names no entity: the list is empty for that reason. */
   unknownSubject: boolean;
+  /** A speaker was typed that names no entity. */
+  unknownSpeaker: boolean;
+  /** Messages for filters that cannot be applied (an invalid date), by field; the list is empty then. */
+  errors: Record<string, string>;
   /** The lexicon's metric names, suggested in the metric filter. */
   metrics: string[];
   pagination: Pagination;
@@ -37,13 +51,28 @@ export function claimsFilters(req: Request): ClaimsFilters {
   const kind = queryText(req, 'kind');
   const status = queryText(req, 'status');
   const source = queryText(req, 'source');
+  const rank = queryText(req, 'rank');
   return {
     source: /^\d+$/.test(source) ? source : '',
     kind: (CLAIM_KINDS as readonly string[]).includes(kind) ? kind : '',
     subject: queryText(req, 'subject'),
     status: (CLAIM_STATUSES as readonly string[]).includes(status) ? status : '',
     metric: queryText(req, 'metric'),
+    speaker: queryText(req, 'speaker'),
+    rank: (CLAIM_RANKS as readonly string[]).includes(rank) ? rank : '',
+    from: queryText(req, 'from'),
+    to: queryText(req, 'to'),
+    conflict: queryText(req, 'conflict') === '1' ? '1' : '',
   };
+}
+
+/** Messages for date filters that are not ISO dates or run backwards; {} when all can be applied. */
+export function claimsFilterErrors(filters: ClaimsFilters): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (filters.from && !isIsoDate(filters.from)) errors.from = `“${filters.from}” is not a date; use YYYY-MM-DD.`;
+  if (filters.to && !isIsoDate(filters.to)) errors.to = `“${filters.to}” is not a date; use YYYY-MM-DD.`;
+  if (!errors.from && !errors.to && filters.from && filters.to && filters.from > filters.to) errors.to = 'The end date is before the start date.';
+  return errors;
 }
 
 /** One page of claims matching the filters. */
@@ -52,6 +81,9 @@ export function loadClaimsList(deps: AppDeps, filters: ClaimsFilters, page: unkn
   const source = filters.source ? sourceRef(getSource(deps.db, Number(filters.source))) : null;
   const subject = filters.subject ? resolveEntity(deps.db, filters.subject) : null;
   const unknownSubject = filters.subject !== '' && subject === null;
+  const speaker = filters.speaker ? resolveEntity(deps.db, filters.speaker) : null;
+  const unknownSpeaker = filters.speaker !== '' && speaker === null;
+  const errors = claimsFilterErrors(filters);
   const filter: ClaimFilter = {
     limit: request.limit,
     offset: request.offset,
@@ -60,13 +92,21 @@ export function loadClaimsList(deps: AppDeps, filters: ClaimsFilters, page: unkn
     status: (filters.status || undefined) as ClaimStatus | undefined,
     subjectId: subject?.id,
     metric: filters.metric || undefined,
+    speakerId: speaker?.id,
+    rank: (filters.rank || undefined) as ClaimRank | undefined,
+    publishedFrom: filters.from || undefined,
+    publishedTo: filters.to || undefined,
+    inConflict: filters.conflict === '1' || undefined,
   };
-  const result = unknownSubject ? { items: [], total: 0 } : listClaims(deps.db, filter);
+  const nothing = unknownSubject || unknownSpeaker || Object.keys(errors).length > 0;
+  const result = nothing ? { items: [], total: 0 } : listClaims(deps.db, filter);
   return {
     claims: result.items,
     filters,
     source,
     unknownSubject,
+    unknownSpeaker,
+    errors,
     // The lexicon's metrics (a small table), not DISTINCT over all claims, which grows with the database.
     metrics: listLexiconMetrics(deps.db).map((m) => m.metric),
     pagination: pagination(request.page, PER_PAGE, result.total),
@@ -92,5 +132,9 @@ export function claimsCsv(data: ClaimsListData): CsvTable {
 }
 
 export const claimsList = (deps: AppDeps): RequestHandler => (req, res) => {
-  sendPage(res, { view: 'claims/list', data: loadClaimsList(deps, claimsFilters(req), req.query.page), csv: claimsCsv });
+  const data = loadClaimsList(deps, claimsFilters(req), req.query.page);
+  const invalid = Object.keys(data.errors).length > 0;
+  // API clients get the fixed error shape; the page shows the messages beside the filters.
+  if (invalid && formatOf(res) !== 'html') throw new ValidationError(Object.values(data.errors).join(' '), data.errors);
+  sendPage(res, { view: 'claims/list', data, csv: claimsCsv, status: invalid ? 422 : 200 });
 };
