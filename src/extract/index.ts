@@ -131,7 +131,7 @@ class SpeakerTracker {
 function attributionFor(clauses: ResolvedClause[], start: number, end: number): Speaker | null {
   // A figure inside the speaker phrase ("40% of respondents … said") is not that speaker's claim,
   // unless the phrase names a known source ("… in a poll by the Levada Center said").
-  const verbs = clauses.filter((c) => c.type === 'verb' && (c.known || !(start >= c.phraseStart && end <= c.phraseEnd)));
+  const verbs = clauses.filter((c) => c.type === 'verb' && (c.known || !(start < c.phraseEnd && end > c.phraseStart)));
   const according = clauses.find((c) => c.type === 'according');
   const relayClause = clauses.find((c) => c.type === 'relay');
   const before = verbs.filter((c) => c.start < start);

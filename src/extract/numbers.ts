@@ -82,8 +82,8 @@ function isCodeToken(sentence: string, start: number, end: number): boolean {
 
 const VAGUE = /\b(a few dozen|several dozen|dozens|scores of|hundreds of thousands|tens of thousands|tens of millions|a few hundred|several hundred|hundreds|a few thousand|several thousand|thousands|a few million|several million|millions)\b/gi;
 
-const FRACTION = /\b(half|a half|one half|a third|one third|two[- ]thirds|a quarter|one quarter|three[- ]quarters|a fifth|one fifth|two[- ]fifths|three[- ]fifths|four[- ]fifths|a tenth|one tenth)\b(?=\s+(?:of|the|its|their|all|this|that)\b)/gi;
-const ONE_IN = /\b(one|1) in (two|three|four|five|six|seven|eight|nine|ten|\d+)\b/gi;
+const FRACTION = /\b(half|(?:a|one)[- ]half|(?:a|one)[- ]third|two[- ]thirds|(?:a|one)[- ]quarter|three[- ]quarters|(?:a|one)[- ]fifth|(?:two|three|four)[- ]fifths|(?:a|one)[- ]tenth)\b(?=\s+(?:of|the|its|their|all|this|that)\b)/gi;
+const ONE_IN = /\b(one|two|three|four|five|six|seven|eight|nine|\d+) in (two|three|four|five|six|seven|eight|nine|ten|\d+)\b(?!\s*(?:days?|weeks?|months?|years?|hours?)\b)/gi;
 
 function toUnit(word: string): MentionUnit {
   const w = word.trim().replace(/^-/, '').toLowerCase();
@@ -130,9 +130,10 @@ function findFractions(sentence: string, taken: { start: number; end: number }[]
   }
   ONE_IN.lastIndex = 0;
   for (let m = ONE_IN.exec(sentence); m; m = ONE_IN.exec(sentence)) {
+    const k = Number(m[1]) || wordsToNumber(m[1] ?? '');
     const n = Number(m[2]) || wordsToNumber(m[2] ?? '');
-    if (!n || overlaps(taken, m.index, m.index + m[0].length)) continue;
-    const pct = Number((100 / n).toFixed(1));
+    if (!k || !n || k >= n || n > 100 || overlaps(taken, m.index, m.index + m[0].length)) continue;
+    const pct = Number(((100 * k) / n).toFixed(1));
     out.push(mention(sentence, m.index, m.index + m[0].length, 'percent', pct, pct, 'exact'));
   }
   return out;
@@ -306,6 +307,23 @@ function findCompositeDurations(sentence: string): Mention[] {
   return out;
 }
 
+/** Decades as durations: "a decade-long war", "nearly two decades". */
+function findDecades(sentence: string, taken: { start: number; end: number }[]): Mention[] {
+  const out: Mention[] = [];
+  const re = /\b(a|one|two|three|four|five|\d)[\s-]+decades?(?:-long|-old)?\b/gi;
+  for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+    if (/-old$/i.test(m[0]) || overlaps(taken, m.index, m.index + m[0].length)) continue;
+    const n = /^(a|one)$/i.test(m[1] ?? '') ? 1 : Number(m[1]) || wordsToNumber(m[1] ?? '') || 0;
+    if (!n) continue;
+    let start = m.index;
+    const q = qualifierBefore(sentence, start);
+    if (q) start = q.at;
+    const { low, high } = intervalFor(q?.qualifier ?? 'exact', n * 10, 'year');
+    out.push(mention(sentence, start, m.index + m[0].length, 'year', low, high, q?.qualifier ?? 'exact'));
+  }
+  return out;
+}
+
 /** Every numeric figure in one sentence; `taken` spans (dates, clock times) are skipped. */
 export function findNumericFigures(
   sentence: string,
@@ -315,6 +333,7 @@ export function findNumericFigures(
   const found: Mention[] = [];
   const block = (): { start: number; end: number }[] => [...taken, ...found];
   found.push(...findCompositeDurations(sentence));
+  found.push(...findDecades(sentence, block()));
   found.push(...findVague(sentence, block()));
   found.push(...findFractions(sentence, block()));
   if (MAY_HAVE_NUMBER.test(sentence)) found.push(...findNumbers(sentence, block(), keywordNear));

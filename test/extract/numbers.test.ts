@@ -120,3 +120,21 @@ describe('things that look like figures but are not claims', () => {
     expect(figures('The ministry sent 2000 troops.')).toEqual([['2000', 2000, 2000, 'count', 'exact']]);
   });
 });
+
+describe('decades and "N in M" shares', () => {
+  it('reads decades as years', () => {
+    expect(figures('A decade-long feud ended after nearly two decades of talks.')).toEqual([
+      ['A decade-long', 10, 10, 'year', 'exact'],
+      ['nearly two decades', 18, 20, 'year', 'nearly'],
+    ]);
+  });
+
+  it('reads "two in three" and hyphenated fractions as shares, not "two in 2015"', () => {
+    expect(figures('Two in three voters backed one-third of the seats.').map((r) => [r[0], r[1]])).toEqual([
+      ['Two in three', 66.7],
+      ['one-third', 33.3],
+    ]);
+    expect(figures('She won two in 2015.').map((r) => r[0])).toEqual(['two']);
+  });
+});
+
