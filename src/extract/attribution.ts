@@ -122,8 +122,30 @@ export function findClauses(sentence: string): Clause[] {
     const phrase = ph.text.replace(LEADING, '');
     out.push({ start, end, phraseStart: ph.start, phraseEnd: ph.start + ph.text.length, raw: ph.text, phrase, cue, type: 'verb', toldOutlet });
   }
+  // "TASS quoted the general as saying…", "The general was quoted by TASS as saying…"
+  const quotedAs = /\b(?:quoted|cited)\s+([^,.;:"“”()]+?)\s+as\s+saying\b/g;
+  for (let m = quotedAs.exec(sentence); m; m = quotedAs.exec(sentence)) {
+    if (/^by\s/i.test(m[1] ?? '')) continue;
+    const phraseStart = m.index + m[0].indexOf(m[1] ?? '', 6);
+    const relay = phraseBefore(sentence, m.index);
+    const raw = cleanPhrase(m[1] ?? '');
+    out.push({
+      start: m.index, end: m.index + m[0].length, phraseStart, phraseEnd: phraseStart + (m[1] ?? '').length, raw,
+      phrase: raw.replace(LEADING, ''), cue: 'quoted as saying', type: 'verb', toldOutlet: relay ? relay.text.replace(LEADING, '') : null,
+    });
+  }
+  const passiveQuote = /\b(?:was|were)\s+quoted\s+(?:by\s+([^,.;:"“”()]+?)\s+)?as\s+saying\b/g;
+  for (let m = passiveQuote.exec(sentence); m; m = passiveQuote.exec(sentence)) {
+    const speaker = phraseBefore(sentence, m.index);
+    if (!speaker) continue;
+    out.push({
+      start: m.index, end: m.index + m[0].length, phraseStart: speaker.start, phraseEnd: speaker.start + speaker.text.length, raw: speaker.text,
+      phrase: speaker.text.replace(LEADING, ''), cue: 'quoted as saying', type: 'verb', toldOutlet: m[1] ? cleanPhrase(m[1]).replace(LEADING, '') : null,
+    });
+  }
   const acc = /\b(according to|citing|as reported by|reported by|quoted by)\s+([^,.;:"“”()]+)/gi;
   for (let m = acc.exec(sentence); m; m = acc.exec(sentence)) {
+    if (/\bas\s+saying\b/.test(m[2] ?? '') || /^quoted by$/i.test(m[1] ?? '') && /\b(?:was|were)\s+$/.test(sentence.slice(0, m.index))) continue;
     const raw = cleanPhrase(m[2] ?? '');
     const phrase = raw.replace(LEADING, '');
     if (!phrase) continue;

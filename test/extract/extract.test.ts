@@ -120,6 +120,18 @@ describe('attribution', () => {
     expect(c.relay).toBe('TASS');
   });
 
+  it('reads "quoted X as saying" in both voices', () => {
+    const a = one('Interfax quoted the port director as saying 17 ships were stuck.', '17');
+    expect([a.speaker, a.relay]).toEqual(['port director', 'Interfax']);
+    const b = one('The deputy mayor was quoted by TASS as saying that 250 flats were empty.', '250');
+    expect([b.speaker, b.relay]).toEqual(['deputy mayor', 'TASS']);
+  });
+
+  it('ties a quotation of several sentences to the speaker named after it', () => {
+    const text = '"The first trucks came at dawn. By noon we had unloaded 31 of them," said Dr Lina Osei, who runs the depot.';
+    expect(one(text, '31').speaker).toBe('Dr Lina Osei');
+  });
+
   it('gives the publisher its own first person', () => {
     expect(one('We estimate that 9,000 homes were destroyed.', '9,000').speaker).toBe('The Test Herald');
   });
