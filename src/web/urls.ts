@@ -43,6 +43,9 @@ export const paths = {
   reviewClaim: '/claims/:id/review',
   review: '/review',
   figurePreview: '/figures/preview',
+  search: '/search',
+  factSheet: '/factsheet',
+  factSheetDownload: '/factsheet/download/:format',
 } as const;
 
 /** URL builders, also available to every template as `urls`. */
@@ -63,6 +66,9 @@ export const urls = {
   reviewClaim: (claimId: number): string => `/claims/${id(claimId)}/review`,
   review: (query?: Query): string => withQuery(paths.review, query),
   figurePreview: (query?: Query): string => withQuery(paths.figurePreview, query),
+  search: (query?: Query): string => withQuery(paths.search, query),
+  factSheet: (query?: Query): string => withQuery(paths.factSheet, query),
+  factSheetDownload: (format: string, query?: Query): string => withQuery(`/factsheet/download/${id(format)}`, query),
   /** Anchor of a claim's highlighted quote inside its article view. */
   quoteInSource: (sourceId: number, claimId: number): string => `/sources/${id(sourceId)}#quote-${id(claimId)}`,
   asset: (file: string): string => `/static/${file.split('/').map(encodeURIComponent).join('/')}`,

@@ -124,3 +124,17 @@
   setUpSelectAll();
   setUpShortcuts();
 })();
+
+// ── Fact sheet builder (fact-sheet engineer): the preview follows the choices. The form is a GET, so submitting it
+// on change only reloads the page with the new query; without this script the Preview button does the same.
+(function () {
+  'use strict';
+  const form = document.getElementById('factsheet-builder');
+  if (!form) return;
+  form.addEventListener('change', function (event) {
+    // Typing a subject name is finished with Enter or the button, not on every change of focus.
+    if (event.target && event.target.tagName === 'INPUT' && event.target.type === 'text') return;
+    if (typeof form.requestSubmit === 'function') form.requestSubmit();
+    else form.submit();
+  });
+})();

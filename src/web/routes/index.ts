@@ -15,6 +15,9 @@ import { claimView } from './claim-view.js';
 import { claimsList } from './claims-list.js';
 import { dashboard } from './dashboard.js';
 import { figurePreviewRoute } from './figure-preview.js';
+import { factSheetBuilder } from './factsheet-builder.js';
+import { factSheetDownload } from './factsheet-download.js';
+import { searchPage } from './search.js';
 import { samplesLoad } from './samples-load.js';
 import { sourceCreate } from './source-create.js';
 import { sourceDelete } from './source-delete.js';
@@ -54,5 +57,9 @@ export function routeTable(deps: AppDeps): Router {
   router.get(paths.review, reviewQueue(deps));
 
   router.get(paths.figurePreview, figurePreviewRoute());
+
+  router.get(paths.search, searchPage(deps));
+  router.get(paths.factSheet, factSheetBuilder(deps));
+  router.get(paths.factSheetDownload, factSheetDownload(deps));
   return router;
 }

@@ -1,0 +1,105 @@
+// GET /factsheet — the fact sheet builder: choose subjects, metrics, a date range and whether unreviewed
+// candidates count; the sheet is previewed server-side for the form's query, with download links for the same
+// query (also .json: the builder's data, sheet included).
+import type { Request, RequestHandler } from 'express';
+import { ValidationError } from '../../domain/errors.js';
+import type { FactSheet } from '../../domain/factsheet.js';
+import { crosscheckSettings } from '../../bootstrap.js';
+import { FACT_SHEET_FORMATS, loadFactSheet, resolveFactSheetRequest, type FactSheetFormat, type FactSheetRequest } from '../../factsheet-data.js';
+import { countFactSheetClaims, listMetricsOfSubjects, listSubjectChoices } from '../../store/factsheet-builder.js';
+import { listLexiconMetrics } from '../../store/lexicon.js';
+import type { AppDeps } from '../deps.js';
+import { queryText } from '../params.js';
+import { formatOf, sendPage } from '../render.js';
+import { urls, type Query } from '../urls.js';
+
+/** Above this many claims the page does not preview the sheet (the downloads still hold them all). */
+export const PREVIEW_CLAIM_LIMIT = 2000;
+
+const FORMAT_LABELS: Readonly<Record<FactSheetFormat, string>> = { html: 'HTML (print)', md: 'Markdown', csv: 'CSV', json: 'JSON' };
+
+export interface FactSheetBuilderData {
+  request: FactSheetRequest;
+  choices: { subjects: string[]; metrics: string[] };
+  /** Requested subject names that are not one of the choices as spelled (aliases, or unknown names). */
+  otherSubjects: string[];
+  /** Messages beside the fields that cannot be used (unknown subject, invalid date). */
+  errors: Record<string, string>;
+  sheet: FactSheet | null;
+  /** Set when the filter covers more than PREVIEW_CLAIM_LIMIT claims: no preview. */
+  tooManyToPreview: number | null;
+  downloads: { format: FactSheetFormat; label: string; url: string }[];
+  /** The HTML document shown in the browser rather than downloaded. */
+  printUrl: string;
+  /** This page for this request. */
+  selfUrl: string;
+}
+
+/** Reads a repeatable query parameter (subject=a&subject=b) as trimmed, non-empty strings. */
+function queryList(req: Request, name: string): string[] {
+  const value = req.query[name];
+  const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return values.filter((v): v is string => typeof v === 'string').map((v) => v.trim()).filter((v) => v !== '');
+}
+
+/** The builder's request from the query string. */
+export function factSheetRequest(req: Request): FactSheetRequest {
+  return {
+    subjects: queryList(req, 'subject'),
+    metrics: queryList(req, 'metric'),
+    from: queryText(req, 'from'),
+    to: queryText(req, 'to'),
+    includeCandidates: queryText(req, 'candidates') === '1',
+  };
+}
+
+/** The request as query parameters, for links to the downloads and back to the builder. */
+export function factSheetQuery(request: FactSheetRequest): Query {
+  return { subject: request.subjects, metric: request.metrics, from: request.from, to: request.to, candidates: request.includeCandidates ? 1 : null };
+}
+
+/** The builder page's data: choices, the checked request and, when it is valid and small enough, the sheet. */
+export function loadFactSheetBuilder(deps: AppDeps, request: FactSheetRequest): FactSheetBuilderData {
+  const subjects = listSubjectChoices(deps.db);
+  const names = new Set(subjects.map((s) => s.name));
+  const query = factSheetQuery(request);
+  const data: FactSheetBuilderData = {
+    request,
+    choices: { subjects: subjects.map((s) => s.name), metrics: [] },
+    otherSubjects: request.subjects.filter((s) => !names.has(s)),
+    errors: {},
+    sheet: null,
+    tooManyToPreview: null,
+    downloads: FACT_SHEET_FORMATS.map((format) => ({ format, label: FORMAT_LABELS[format], url: urls.factSheetDownload(format, query) })),
+    printUrl: urls.factSheetDownload('html', { ...query, inline: 1 }),
+    selfUrl: urls.factSheet(query),
+  };
+  let resolved;
+  try {
+    resolved = resolveFactSheetRequest(deps.db, request);
+  } catch (err) {
+    if (!(err instanceof ValidationError)) throw err;
+    data.errors = { ...err.fields };
+  }
+  const chosenIds = resolved?.subjectIds ?? subjects.filter((s) => request.subjects.includes(s.name)).map((s) => s.id);
+  // The lexicon's metrics (a small table) plus those used for the chosen subjects; never DISTINCT over all claims.
+  data.choices.metrics = [...new Set([...listLexiconMetrics(deps.db).map((m) => m.metric), ...listMetricsOfSubjects(deps.db, chosenIds), ...request.metrics])].sort(
+    (a, b) => a.localeCompare(b, 'en'),
+  );
+  if (!resolved) return data;
+  const storeQuery = { subjectIds: resolved.subjectIds, metrics: resolved.filter.metrics, includeCandidates: resolved.filter.includeCandidates };
+  if (countFactSheetClaims(deps.db, storeQuery, PREVIEW_CLAIM_LIMIT) > PREVIEW_CLAIM_LIMIT) {
+    data.tooManyToPreview = PREVIEW_CLAIM_LIMIT;
+    return data;
+  }
+  data.sheet = loadFactSheet(deps.db, resolved, deps.clock().toISOString(), crosscheckSettings(deps.config));
+  return data;
+}
+
+export const factSheetBuilder = (deps: AppDeps): RequestHandler => (req, res) => {
+  const data = loadFactSheetBuilder(deps, factSheetRequest(req));
+  const invalid = Object.keys(data.errors).length > 0;
+  // API clients get the fixed error shape; the page re-renders the form with the messages beside the fields.
+  if (invalid && formatOf(res) !== 'html') throw new ValidationError(Object.values(data.errors).join(' '), data.errors);
+  sendPage(res, { view: 'factsheet/builder', data, status: invalid ? 422 : 200 });
+};
