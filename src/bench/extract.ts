@@ -97,10 +97,11 @@ function main(): void {
   let peakHeap = 0;
   for (const text of corpus.slice(0, WARMUP)) extract(text, { published, lexicon });
   const started = process.hrtime.bigint();
-  for (const text of corpus.slice(WARMUP)) {
+  corpus.slice(WARMUP).forEach((text, i) => {
     claims += extract(text, { published, publisher: 'Bench Gazette', lexicon }).length;
-    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
-  }
+    // sampled, so that measuring memory does not weigh on the throughput figure
+    if (i % 10 === 0) peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
   const kb = corpus.slice(WARMUP).reduce((sum, t) => sum + t.length, 0) / MEASURED / 1024;

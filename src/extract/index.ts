@@ -151,6 +151,7 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
   const { published } = options;
   const lex = compileLexicon(options.lexicon);
   const paras = paragraphs(text);
+  const captions = paras.map((p) => CAPTION.test(p.text));
   const sents = sentences(text);
   const tracker = new SpeakerTracker(lex, options.publisher ?? null);
   const claims: ExtractedClaim[] = [];
@@ -166,7 +167,7 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
       lastParagraph = s.paragraph;
     }
     const para = paras[s.paragraph];
-    const caption = para ? CAPTION.test(para.text) : false;
+    const caption = captions[s.paragraph] ?? false;
     const { spans: quotes, openAtEnd } = quoteSpans(s.text, quoteOpen);
     const inQuote = (at: number): boolean => quotes.some((q) => at >= q.start && at < q.end);
     const next = sents[i + 1];
@@ -182,10 +183,12 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
     }
 
     const taken = findClockTimes(s.text);
-    const dates = findDates(s.text, published, taken).filter((d) => !caption && !isDateline(d, s, para?.start ?? s.start));
+    const allDates = findDates(s.text, published, taken);
+    const dates = allDates.filter((d) => !caption && !isDateline(d, s, para?.start ?? s.start));
     const hits = keywordHits(lex, s.text);
     const keywordNear = (a: number, b: number): boolean => hits.some((h) => h.start < b && h.end > a);
-    const numbers = findNumericFigures(s.text, [...taken, ...findDates(s.text, published, taken)], keywordNear);
+    // Numbers inside any date (a caption's or dateline's too) are parts of that date, not counts.
+    const numbers = findNumericFigures(s.text, [...taken, ...allDates], keywordNear);
     const mentions = [...dates, ...numbers].sort((a, b) => a.start - b.start);
     const previousQuoted = prevHadQuote && sents[i - 1]?.paragraph === s.paragraph && clauses.length === 0;
     prevHadQuote = quotes.length > 0;
