@@ -81,7 +81,8 @@ export function loadFactSheet(db: Db, resolved: ResolvedFactSheetRequest, genera
   const { filter, subjectIds } = resolved;
   // The store narrows by subject and metric; the date range is about what claims describe (a figure's dates or
   // period), which the domain filter decides.
-  const data = loadFactSheetData(db, { subjectIds, metrics: filter.metrics, includeCandidates: filter.includeCandidates });
+  // Candidates are always loaded: the sheet's header counts the unreviewed claims it leaves out.
+  const data = loadFactSheetData(db, { subjectIds, metrics: filter.metrics, includeCandidates: true });
   return buildFactSheet({ claims: data.claims, sources: data.sources, conflicts: data.conflicts, filter, generatedAt, settings });
 }
 
@@ -130,7 +131,7 @@ export function closeSubjects(name: string, choices: readonly SubjectChoice[]): 
     let best: { label: string; score: number } | null = null;
     for (const [spelling, label] of [[choice.name, choice.name], ...choice.aliases.map((a) => [a, `${choice.name} (alias ${a})`])] as [string, string][]) {
       const fold = foldName(spelling);
-      const distance = editDistance(wanted, fold);
+      const distance = Math.min(editDistance(wanted, fold), partDistance(wanted, fold) + 1);
       const near = distance <= Math.max(2, Math.floor(wanted.length / 3));
       const contains = ` ${fold} `.includes(` ${wanted} `) || ` ${wanted} `.includes(` ${fold} `);
       if (!near && !contains) continue;
@@ -140,6 +141,16 @@ export function closeSubjects(name: string, choices: readonly SubjectChoice[]): 
     if (best) scored.push(best);
   }
   return scored.sort((a, b) => a.score - b.score || a.label.localeCompare(b.label, 'en')).slice(0, 3).map((s) => s.label);
+}
+
+/** The least edit distance between `wanted` and any run of as many words in `spelling` ("russian campain" is
+ * near "Russian campaign in Syria"); Infinity when the spelling has fewer words. */
+function partDistance(wanted: string, spelling: string): number {
+  const n = wanted.split(' ').length;
+  const words = spelling.split(' ');
+  let best = Infinity;
+  for (let i = 0; i + n <= words.length && words.length > n; i++) best = Math.min(best, editDistance(wanted, words.slice(i, i + n).join(' ')));
+  return best;
 }
 
 /**

@@ -87,7 +87,8 @@ export function loadFactSheetBuilder(deps: AppDeps, request: FactSheetRequest): 
     (a, b) => a.localeCompare(b, 'en'),
   );
   if (!resolved) return data;
-  const storeQuery = { subjectIds: resolved.subjectIds, metrics: resolved.filter.metrics, includeCandidates: resolved.filter.includeCandidates };
+  // Counted as loadFactSheet loads them: candidates too (the header counts them).
+  const storeQuery = { subjectIds: resolved.subjectIds, metrics: resolved.filter.metrics, includeCandidates: true };
   if (countFactSheetClaims(deps.db, storeQuery, PREVIEW_CLAIM_LIMIT) > PREVIEW_CLAIM_LIMIT) {
     data.tooManyToPreview = PREVIEW_CLAIM_LIMIT;
     return data;
