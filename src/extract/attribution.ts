@@ -46,6 +46,9 @@ function cleanPhrase(raw: string): string {
   return p.replace(/[.,;:]+$/, '').trim();
 }
 
+// A personal name standing alone between commas: capitalised words, with the usual particles.
+const APPOSITIVE_NAME = /^(?:(?:Dr|Mr|Mrs|Ms|Gen|Col|Maj|Lt|Capt|Sgt|Adm)\.?\s+)*[A-Z][a-zA-Z'’-]+(?:\s+(?:(?:al|el|de|da|di|van|von|bin|ibn|abu|la|le)[-\s]+)?[A-Z][a-zA-Z'’-]+){1,3}$/;
+
 /** The speaker phrase written before a verb at `verbStart` ("The Russian military has reported"). */
 function phraseBefore(sentence: string, verbStart: number): { text: string; start: number } | null {
   const before = sentence.slice(0, verbStart);
@@ -60,6 +63,9 @@ function phraseBefore(sentence: string, verbStart: number): { text: string; star
   if (!raw.trim() && before.slice(0, cut).trimEnd().endsWith(',')) {
     const head = before.slice(0, before.slice(0, cut).trimEnd().length - 1);
     const paren = head.lastIndexOf(',');
+    // "Putin's spokesman, Dmitry Peskov, said": the name in apposition is the speaker.
+    const apposition = paren >= 0 ? head.slice(paren + 1).trim() : '';
+    if (APPOSITIVE_NAME.test(apposition)) return { text: apposition, start: paren + 1 + head.slice(paren + 1).indexOf(apposition) };
     if (paren >= 0) {
       const inner = phraseBefore(sentence, paren);
       if (inner) return inner;

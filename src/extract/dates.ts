@@ -136,6 +136,9 @@ const RULES = [
     const n = /^an?$/i.test(m[1] ?? '') ? 1 : Number(m[1]) || wordsToNumber(m[1] ?? '') || 0;
     return agoInterval(published, n, (m[2] ?? 'day').toLowerCase() as 'day');
   }),
+  // Russia's 2015 intervention · the 2011 uprising: a year naming an event
+  rule(`(?<=\\b(?:the|[A-Za-z]+['’]s?)\\s)${YEAR}(?=\\s+(?:[a-z]+\\s+)?(?:intervention|war|campaign|elections?|offensive|uprising|revolution|agreement|deal|ceasefire|cease-fire|truce|invasion|attack|withdrawal|operation|deployment|referendum|summit|talks|accord|protests|crackdown|coup)\\b)`, 'g', () => (m) =>
+    dateInterval(Number(m[1]))),
   // in 2015 · since 2011 · by 2020: a year alone needs a preposition, or it may be a count or a name.
   rule(`\\b(?:in|since|by|until|from|during|before|after|through|throughout|of|around|end of|start of|beginning of)\\s+${YEAR}\\b(?![-,.]?\\d)`, 'gi', () => (m) =>
     dateInterval(Number(m[1]))),

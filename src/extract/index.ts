@@ -81,7 +81,8 @@ interface Speaker {
 
 /** The lexicon entity (person, organisation, outlet) a speaker phrase names, or null. */
 function speakerEntity(lex: CompiledLexicon, phrase: string): string | null {
-  const hits = entityHits(lex, phrase);
+  // "Putin's spokesman" is not Putin: an entity in the possessive names whom the speaker works for.
+  const hits = entityHits(lex, phrase).filter((h) => !/^['’]s?\b/.test(phrase.slice(h.end)));
   const people = hits.filter((h) => lex.lexicon.entities[h.index]?.type === 'person');
   const orgs = hits.filter((h) => ['organisation', 'outlet'].includes(lex.lexicon.entities[h.index]?.type ?? ''));
   const pick = people[people.length - 1] ?? (orgs.length && !hasProperName(phrase.replace(/^[A-Z][a-z]+\s/, '')) ? orgs[orgs.length - 1] : orgs[0]);

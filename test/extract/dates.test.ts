@@ -32,6 +32,13 @@ describe('explicit dates', () => {
     expect(dates('The drought lasted from 2006 to 2010 in the east.')).toEqual([['from 2006 to 2010', '2006-01-01', '2010-12-31']]);
   });
 
+  it('reads a year that names an event', () => {
+    expect(dates("Since the 2014 uprising and Russia's 2015 intervention, little has changed.")).toEqual([
+      ['2014', '2014-01-01', '2014-12-31'],
+      ['2015', '2015-01-01', '2015-12-31'],
+    ]);
+  });
+
   it('reads early, mid and late parts of a month', () => {
     expect(dates('The vote was held in early February.')).toEqual([['early February', '2024-02-01', '2024-02-10']]);
   });

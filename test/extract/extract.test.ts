@@ -132,6 +132,11 @@ describe('attribution', () => {
     expect(one(text, '31').speaker).toBe('Dr Lina Osei');
   });
 
+  it('takes the name in apposition, and does not turn "X\'s spokesman" into X', () => {
+    expect(one("The mayor's aide, Jonas Berger, said 45 roads were shut.", '45').speaker).toBe('Jonas Berger');
+    expect(one("Putin's press secretary said 12 envoys attended.", '12').speaker).toBe("Putin's press secretary");
+  });
+
   it('gives the publisher its own first person', () => {
     expect(one('We estimate that 9,000 homes were destroyed.', '9,000').speaker).toBe('The Test Herald');
   });
