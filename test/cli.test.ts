@@ -1,0 +1,87 @@
+// `crosscheck export` as scripts call it: the built CLI (dist/cli.js; `npm test` builds it first) run against a temp
+// database of the sample articles with hand-made claims; output pinned, deterministic, errors clear.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../src/config.js';
+import { exportFactSheet } from '../src/factsheet-data.js';
+import { openDatabase } from '../src/store/index.js';
+import { MIGRATIONS_DIR } from './helpers/index.js';
+import { GENERATED_AT, seedSampleFactSheet } from './web/factsheet-fixture.js';
+
+const CLI = path.join(PROJECT_ROOT, 'dist', 'cli.js');
+let dir: string;
+let dbFile: string;
+
+function crosscheck(...args: string[]) {
+  const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, CROSSCHECK_DB: path.join(dir, 'not-this.sqlite') } });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+beforeAll(() => {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first (npm test does).`);
+  dir = mkdtempSync(path.join(tmpdir(), 'crosscheck-cli-'));
+  dbFile = path.join(dir, 'sheet.sqlite');
+  const db = openDatabase(dbFile, { migrationsDir: MIGRATIONS_DIR });
+  seedSampleFactSheet(db);
+  db.close();
+});
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('crosscheck export', () => {
+  it('prints the pinned Markdown sheet for a subject named by its alias', () => {
+    const run = crosscheck('export', '--db', dbFile, '--format', 'md', '--subject', 'syrian war', '--generated-at', '2026-01-15T12:00:00Z');
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(readFileSync(path.join(PROJECT_ROOT, 'test/fixtures/factsheet/syrian-civil-war.md'), 'utf8'));
+  });
+
+  it('writes to a file with -o, the same bytes the web download and the export function give', () => {
+    const out = path.join(dir, 'sheet.csv');
+    const run = crosscheck('export', '--db', dbFile, '--format', 'csv', '--metric', 'start date', '--metric', 'killed', '--from', '2011-01-01', '--to', '2016-12-31', '-o', out, '--generated-at', GENERATED_AT);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('');
+    const db = openDatabase(dbFile, { migrationsDir: MIGRATIONS_DIR });
+    const expected = exportFactSheet(db, { subjects: [], metrics: ['start date', 'killed'], from: '2011-01-01', to: '2016-12-31', includeCandidates: false }, 'csv', GENERATED_AT);
+    db.close();
+    expect(readFileSync(out, 'utf8')).toBe(expected);
+  });
+
+  it('is deterministic: the same data and --generated-at give the same bytes', () => {
+    const args = ['export', '--db', dbFile, '--format', 'html', '--include-candidates', '--generated-at', '2026-03-01'];
+    const first = crosscheck(...args);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain('Generated 2026-03-01T00:00:00.000Z');
+    expect(crosscheck(...args).stdout).toBe(first.stdout);
+    const json = JSON.parse(crosscheck('export', '--db', dbFile, '--format', 'json', '--include-candidates').stdout) as { counts: { included: number; unreviewed: number } };
+    expect(json.counts).toMatchObject({ included: 11, unreviewed: 1 });
+  });
+
+  it('an unknown subject fails with the close matches; bad flags and a missing database fail clearly', () => {
+    const unknown = crosscheck('export', '--db', dbFile, '--format', 'md', '--subject', 'Syrian civil wars');
+    expect(unknown.status).toBe(1);
+    expect(unknown.stdout).toBe('');
+    expect(unknown.stderr).toBe('crosscheck: No subject is called “Syrian civil wars”. Close matches: Syrian civil war.\n');
+
+    const format = crosscheck('export', '--db', dbFile, '--format', 'pdf');
+    expect(format.status).not.toBe(0);
+    expect(format.stderr).toContain('"pdf" is not a format; use html, md, csv, json.');
+
+    const date = crosscheck('export', '--db', dbFile, '--format', 'md', '--from', '2019-02-30');
+    expect(date.status).not.toBe(0);
+    expect(date.stderr).toContain('"2019-02-30" is not a date; use YYYY-MM-DD.');
+
+    const time = crosscheck('export', '--db', dbFile, '--format', 'md', '--generated-at', 'noon');
+    expect(time.status).not.toBe(0);
+    expect(time.stderr).toContain('"noon" is not an ISO time');
+
+    const missing = crosscheck('export', '--db', path.join(dir, 'nope.sqlite'), '--format', 'md');
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toBe(`crosscheck: no database at ${path.join(dir, 'nope.sqlite')}; pass --db FILE.\n`);
+    expect(existsSync(path.join(dir, 'nope.sqlite'))).toBe(false);
+  });
+});
