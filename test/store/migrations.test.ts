@@ -44,8 +44,10 @@ const SEEDS: Record<number, (db: Db) => (db: Db) => void> = {
   },
 };
 
-// Version 2 added only search indexes (and version 3 trigger-kept counts): version 1's rows are valid there too.
+// Version 2 added only search indexes (and version 3 trigger-kept counts, version 4 list indexes): version 1's
+// rows are valid there too.
 SEEDS[2] = SEEDS[1]!;
+SEEDS[3] = SEEDS[1]!;
 
 const NEWEST = listMigrations(MIGRATIONS_DIR).length;
 
