@@ -137,6 +137,11 @@ describe('attribution', () => {
     expect(one("Putin's press secretary said 12 envoys attended.", '12').speaker).toBe("Putin's press secretary");
   });
 
+  it('resolves "he said" after a quotation of several sentences to the last named speaker', () => {
+    const text = 'Engineer Tomas Reyes spoke after inspecting the dam. "The wall is cracked. We need 14 more pumps," he said.';
+    expect(one(text, '14').speaker).toBe('Engineer Tomas Reyes');
+  });
+
   it('gives the publisher its own first person', () => {
     expect(one('We estimate that 9,000 homes were destroyed.', '9,000').speaker).toBe('The Test Herald');
   });

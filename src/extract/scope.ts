@@ -1,0 +1,45 @@
+// Time scope of a count or share: the period it covers, from the words of its sentence ("since last
+// September", "in the first nine months of the year", "over the past three days", "this year").
+
+import type { IsoDate } from '../domain/types.js';
+import { addDays, wordsToNumber } from '../domain/figures.js';
+import { firstMonthsOfYear, periodToDate, relativePeriod } from '../domain/timescope.js';
+import type { Mention } from './mentions.js';
+
+/** The period a count or share covers, from the words of its sentence. */
+export function scopeOf(text: string, m: Mention, dates: Mention[], published: IsoDate): { from: IsoDate | null; to: IsoDate | null } | null {
+  for (const d of dates) {
+    const before = text.slice(Math.max(0, d.start - 8), d.start);
+    if ((/^since\b/i.test(d.text) || /\bsince\s+$/i.test(before)) && typeof d.low === 'string') return { from: d.low, to: published };
+  }
+  const first = /\b(?:in\s+)?the\s+first\s+(\w+)\s+months\s+of\s+(?:the\s+year|this\s+year|(\d{4}))/i.exec(text);
+  if (first?.[1]) {
+    const n = Number(first[1]) || wordsToNumber(first[1]);
+    if (n) {
+      const span = firstMonthsOfYear(published, n, first[2] ? Number(first[2]) : undefined);
+      return { from: span.low, to: span.high };
+    }
+  }
+  const past = /\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(?:(\w+)\s+)?(hours?|days?|weeks?|months?|years?)\b/i.exec(text);
+  if (past?.[2]) {
+    const n = past[1] ? Number(past[1]) || wordsToNumber(past[1]) : 1;
+    if (n) return { from: periodStart(published, n, past[2].toLowerCase().replace(/s$/, '')), to: published };
+  }
+  if (/\b(?:so far )?this year\b/i.test(text)) return periodToDate(published, 'this year');
+  if (/\blast year\b/i.test(text)) {
+    const span = relativePeriod(published, 'last year');
+    return { from: span.low, to: span.high };
+  }
+  // "killed 300 people in 2016": a date just after the figure bounds the count
+  const after = dates.find((d) => d.start >= m.end && d.start - m.end < 60 && typeof d.low === 'string' && typeof d.high === 'string');
+  if (after && /^(?:in|during|throughout)\b/i.test(text.slice(Math.max(0, after.start - 7), after.start).trim().split(/\s+/).pop() ?? '')) {
+    return { from: after.low as IsoDate, to: after.high as IsoDate };
+  }
+  return null;
+}
+
+/** The first day of a period of `n` units that ends on publication ("the past two weeks"). */
+function periodStart(published: IsoDate, n: number, unit: string): IsoDate {
+  const days = unit === 'year' ? 365 * n : unit === 'month' ? 30 * n : unit === 'week' ? 7 * n : unit === 'day' ? n : Math.ceil(n / 24);
+  return addDays(published, -days);
+}

@@ -1,0 +1,81 @@
+// Speakers: resolving the reporting clauses of attribution.ts into names across sentences — lexicon
+// names for known people and organisations, pronouns and roles carried from the last speaker ("he added",
+// "the ministry also said"), an unnamed speaker named in the next sentence, the publisher's first person —
+// and choosing, for a figure, its speaker, cue and relay among the clauses of its sentence.
+
+import { dataOwner, hasProperName, speakerRef, type Clause } from './attribution.js';
+import { entityHits, type CompiledLexicon } from './classify.js';
+
+export interface Speaker {
+  name: string | null;
+  cue: string | null;
+  relay: string | null;
+}
+
+/** The lexicon entity (person, organisation, outlet) a speaker phrase names, or null. */
+function speakerEntity(lex: CompiledLexicon, phrase: string): string | null {
+  // "Putin's spokesman" is not Putin: an entity in the possessive names whom the speaker works for.
+  const hits = entityHits(lex, phrase).filter((h) => !/^['’]s?\b/.test(phrase.slice(h.end)));
+  const people = hits.filter((h) => lex.lexicon.entities[h.index]?.type === 'person');
+  const orgs = hits.filter((h) => ['organisation', 'outlet'].includes(lex.lexicon.entities[h.index]?.type ?? ''));
+  const pick = people[people.length - 1] ?? orgs[orgs.length - 1];
+  return pick ? lex.lexicon.entities[pick.index]?.name ?? null : null;
+}
+
+/** Resolves a clause's phrase to a speaker name: lexicon canonical name for people and organisations. */
+export function speakerName(lex: CompiledLexicon, phrase: string): string {
+  return speakerEntity(lex, phrase) ?? phrase;
+}
+
+export interface ResolvedClause extends Clause {
+  speaker: string | null;
+  /** the speaker is a known person or organisation named inside a longer phrase ("a poll by the Levada Center") */
+  known: boolean;
+}
+
+export class SpeakerTracker {
+  last: string | null = null;
+  constructor(
+    private readonly lex: CompiledLexicon,
+    private readonly publisher: string | null,
+  ) {}
+
+  /** Resolves pronouns, roles and first person of the clauses of one sentence, given the next sentence. */
+  resolve(clauses: Clause[], nextClauses: Clause[], inQuote: (at: number) => boolean): ResolvedClause[] {
+    return clauses.map((c) => {
+      const ref = speakerRef(c.phrase, c.raw);
+      let speaker: string | null = speakerName(this.lex, c.phrase);
+      // "Official figures show…" has no speaker unless the data names its owner or a known source.
+      const owner = ref.type === 'named' ? dataOwner(c.phrase) : null;
+      if (owner !== null && speakerEntity(this.lex, c.phrase) === null) speaker = owner || null;
+      if (ref.type === 'pronoun') speaker = this.last;
+      else if (ref.type === 'first-person') speaker = inQuote(c.start) ? this.last : this.publisher;
+      else if (ref.type === 'role' && this.last && this.last.toLowerCase().includes(ref.head)) speaker = this.last;
+      else if (ref.type === 'indefinite') {
+        const named = nextClauses.find((n) => n.type === 'verb' && hasProperName(n.phrase));
+        if (named) speaker = speakerName(this.lex, named.phrase);
+      }
+      if (speaker && c.type !== 'relay') this.last = speaker;
+      return { ...c, speaker, known: ref.type === 'named' && speakerEntity(this.lex, c.phrase) !== null };
+    });
+  }
+}
+
+/** The speaker, cue and relay for a figure at [start, end) of a sentence with these clauses. */
+export function attributionFor(clauses: ResolvedClause[], start: number, end: number): Speaker | null {
+  // A figure inside the speaker phrase ("40% of respondents … said") is not that speaker's claim,
+  // unless the phrase names a known source ("… in a poll by the Levada Center said").
+  const verbs = clauses.filter((c) => c.type === 'verb' && (c.known || !(start < c.phraseEnd && end > c.phraseStart)));
+  const according = clauses.find((c) => c.type === 'according');
+  const relayClause = clauses.find((c) => c.type === 'relay');
+  const before = verbs.filter((c) => c.start < start);
+  const chosen = before[before.length - 1] ?? verbs.find((c) => c.start >= end) ?? null;
+  if (chosen) {
+    const earlier = before.slice(0, -1).find((c) => c.speaker !== chosen.speaker);
+    const relay = according?.speaker ?? relayClause?.speaker ?? chosen.toldOutlet ?? earlier?.speaker ?? null;
+    return { name: chosen.speaker, cue: chosen.cue, relay: relay === chosen.speaker ? null : relay };
+  }
+  if (according) return { name: according.speaker, cue: according.cue, relay: relayClause?.speaker ?? null };
+  if (relayClause) return { name: relayClause.speaker, cue: relayClause.cue, relay: relayClause.speaker };
+  return null;
+}
