@@ -3,7 +3,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { exportFactSheet } from '../../src/factsheet-data.js';
-import { makeClaim, makeSource } from '../helpers/index.js';
+import { countQueries, FIXED_NOW, makeClaim, makeSource } from '../helpers/index.js';
+import { loadFactSheetBuilder } from '../../src/web/routes/factsheet-builder.js';
 import { html, testApp } from './harness.js';
 import { GENERATED_AT, seedSampleFactSheet } from './factsheet-fixture.js';
 
@@ -95,6 +96,25 @@ describe('the fact sheet builder', () => {
     expect(doc.querySelector('#to-error')?.textContent).toBe('“soon” is not a date; use YYYY-MM-DD.');
     const json = await agent.get('/factsheet/download/csv?from=2020-01-01&to=2019-01-01').expect(422);
     expect(json.text).toContain('The end date is before the start date.');
+  });
+});
+
+describe('the builder’s queries', () => {
+  it('are a fixed number whatever the claims, sources and conflicts', () => {
+    const { db, config, sources, entities } = app();
+    const deps = { db, config, clock: () => FIXED_NOW };
+    const request = { subjects: ['Syrian war'], metrics: [], from: '', to: '', includeCandidates: false };
+    const before = countQueries(db, () => loadFactSheetBuilder(deps, request));
+    expect(before.result.sheet?.counts.included).toBe(5);
+    const body = sources['05']!.body;
+    const quote = 'Monitoring groups put the number of dead at about 500,000.';
+    for (let i = 0; i < 30; i++) {
+      makeClaim(db, { sourceId: sources['05']!.id, subjectId: entities.war.id, quote, quoteStart: body.indexOf(quote), quoteEnd: body.indexOf(quote) + quote.length, status: 'confirmed' });
+    }
+    const after = countQueries(db, () => loadFactSheetBuilder(deps, request));
+    expect(after.result.sheet?.counts.included).toBe(35);
+    expect(after.queries).toBe(before.queries);
+    expect(after.queries).toBeLessThanOrEqual(12);
   });
 });
 
