@@ -128,16 +128,19 @@ const DEFAULT_METRIC: Readonly<Record<string, string>> = { date: 'date', duratio
 
 /**
  * Kind and metric of a figure: the nearest lexicon keyword (within the sentence) of a metric whose kind
- * fits the figure's unit. Casualty words get a head start over plain counts: "seven servicemen died" is a
- * casualty figure though "servicemen" is the nearer word.
+ * fits the figure's unit, unless another figure stands between them. Casualty words get a head start over
+ * plain counts: "seven servicemen died" is a casualty figure though "servicemen" is the nearer word.
  */
-export function classify(lex: CompiledLexicon, hits: Hit[], mention: Mention): { kind: ClaimKind; metric: string } {
+export function classify(lex: CompiledLexicon, hits: Hit[], mention: Mention, others: readonly Mention[] = []): { kind: ClaimKind; metric: string } {
   const kinds = kindsFor(mention.unit);
   let best: { score: number; index: number } | null = null;
   for (const h of hits) {
     const metric = lex.lexicon.metrics[h.index];
     if (!metric || !kinds.includes(metric.kind)) continue;
     if (h.start < mention.end && h.end > mention.start) continue;
+    // A word with another figure between it and this one belongs to that figure ("14 boats after 3 died").
+    const [from, to] = h.start >= mention.end ? [mention.end, h.start] : [h.end, mention.start];
+    if (others.some((o) => o !== mention && o.start >= from && o.end <= to)) continue;
     const d = distance(mention, h);
     const score = d - (metric.kind === 'casualties' && d < 60 ? 40 : 0) + (h.start < mention.start ? 10 : 0);
     if (score > 90) continue;

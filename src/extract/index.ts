@@ -106,7 +106,7 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
         const name = runSpeaker();
         if (name) who = { name, cue: 'quoted', relay: null };
       }
-      const { kind, metric } = classify(lex, hits, m);
+      const { kind, metric } = classify(lex, hits, m, mentions);
       const speaker = who?.name ?? null;
       const subject = subjectOf(lex, entities, m, speaker ? entityIn(lex, speaker)?.name ?? speaker : null);
       claims.push({

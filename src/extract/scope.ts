@@ -32,7 +32,8 @@ export function scopeOf(text: string, m: Mention, dates: Mention[], published: I
   }
   // "killed 300 people in 2016": a date just after the figure bounds the count
   const after = dates.find((d) => d.start >= m.end && d.start - m.end < 60 && typeof d.low === 'string' && typeof d.high === 'string');
-  if (after && /^(?:in|during|throughout)\b/i.test(text.slice(Math.max(0, after.start - 7), after.start).trim().split(/\s+/).pop() ?? '')) {
+  const lead = (d: Mention): string => `${text.slice(Math.max(0, d.start - 12), d.start).trim().split(/\s+/).pop() ?? ''} ${d.text}`;
+  if (after && /(?:^|\s)(?:in|during|throughout)\s/i.test(lead(after))) {
     return { from: after.low as IsoDate, to: after.high as IsoDate };
   }
   return null;
