@@ -68,6 +68,10 @@ describe('the fact sheet builder', () => {
     const without = html((await agent.get('/factsheet?subject=Syrian+government').expect(200)).text);
     expect(without.querySelector('.factsheet-preview')?.textContent).not.toContain('90 percent');
     expect(without.querySelector('.factsheet-preview .meta:nth-of-type(2)')?.textContent).toContain('1 unreviewed (not included)');
+    const unreviewedOnly = html((await agent.get('/factsheet?subject=Syrian+government&metric=territory+controlled&from=2021-09-01&to=2021-09-15').expect(200)).text);
+    expect(unreviewedOnly.querySelector('.factsheet-preview .empty-state')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'No confirmed claim matches these choices. 1 unreviewed claim does: confirm it in the review queue, or include candidates.',
+    );
     const withCandidates = html((await agent.get('/factsheet?subject=Syrian+government&candidates=1').expect(200)).text);
     const notes = withCandidates.querySelector('.factsheet-preview .footnotes')?.textContent ?? '';
     expect(notes).toContain('controls 90 percent of the territory');
