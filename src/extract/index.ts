@@ -64,11 +64,6 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
     const clauses = tracker.resolve((clausesOf[i] ?? []).filter((c) => !inQuote(c.start)), nextClauses, inQuote);
     const startsInQuote = quoteOpen;
     quoteOpen = openAtEnd;
-    // "The toll could not be verified." hedges the figures of the sentence before it.
-    if (isVerificationCaveat(s.text) && i > 0 && sents[i - 1]?.paragraph === s.paragraph) {
-      const prev = sents[i - 1];
-      for (const c of claims) if (c.start === prev?.start && c.hedge === null) c.hedge = 'could not be verified';
-    }
 
     const taken = findClockTimes(s.text);
     const allDates = findDates(s.text, published, taken);
@@ -81,6 +76,11 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
     const previousQuoted = prevHadQuote && sents[i - 1]?.paragraph === s.paragraph && clauses.length === 0;
     prevHadQuote = quotes.length > 0;
     if (mentions.length === 0) {
+      // "The toll could not be verified." hedges the figures of the sentence before it.
+      if (isVerificationCaveat(s.text) && i > 0 && sents[i - 1]?.paragraph === s.paragraph) {
+        const prev = sents[i - 1];
+        for (const c of claims) if (c.start === prev?.start && c.hedge === null) c.hedge = 'could not be verified';
+      }
       if (clauses.length) quoteSpeaker = clauses[clauses.length - 1]?.speaker ?? quoteSpeaker;
       return;
     }

@@ -51,6 +51,11 @@ function extraCuts(text: string): number[] {
   for (let m = quoteEnd.exec(text); m; m = quoteEnd.exec(text)) {
     cuts.push(m.index + m[0].length);
   }
+  // A number ending a sentence: the splitter reads "in 2014. Diplomats" as one sentence.
+  const afterNumber = /\d[.!?]["”’)]?\s+(?=["“‘]?[A-Z])/g;
+  for (let m = afterNumber.exec(text); m; m = afterNumber.exec(text)) {
+    cuts.push(m.index + m[0].length);
+  }
   // A full stop with no space before a capitalised word: "long-term.Assad" (but not "U.S." or "S.A").
   const glued = /[a-z]{2,}[.!?](?=[A-Z][a-z])/g;
   for (let m = glued.exec(text); m; m = glued.exec(text)) {

@@ -159,6 +159,12 @@ describe('hedges', () => {
     const text = 'Activists said 48 civilians were killed. The toll could not be independently verified.';
     expect(one(text, '48').hedge).toBe('could not be verified');
   });
+
+  it('keeps a caveat with a figure of its own to that figure', () => {
+    const text = 'The siege lasted 9 months. A toll of 310 could not be verified.';
+    expect(one(text, '9 months').hedge).toBeNull();
+    expect(one(text, '310').hedge).toBe('could not be verified');
+  });
 });
 
 describe('time scope', () => {

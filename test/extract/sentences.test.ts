@@ -18,6 +18,11 @@ describe('paragraphs and sentences', () => {
     expect(sentences(text).map((s) => s.text)).toEqual(['"We held the bridge."', 'He then left the room.']);
   });
 
+  it('cuts after a sentence that ends with a number', () => {
+    const text = 'The talks began in 2014. Diplomats left early. The vote was 5. Nobody objected.';
+    expect(sentences(text).map((s) => s.text)).toEqual(['The talks began in 2014.', 'Diplomats left early.', 'The vote was 5.', 'Nobody objected.']);
+  });
+
   it('cuts words glued together by a lost space', () => {
     const text = 'The talks stalled for good.Negotiators went home.';
     expect(sentences(text).map((s) => s.text)).toEqual(['The talks stalled for good.', 'Negotiators went home.']);
