@@ -186,7 +186,8 @@ export function wordsToNumber(words: string): number | null {
 
 /** A number written with digits ("400,000", "1.5", "2 million", "1.2m") or in words, or null. */
 export function parseNumber(text: string): number | null {
-  const t = text.trim().toLowerCase();
+  // "400 000" and "400'000" group thousands as "400,000" does
+  const t = text.trim().toLowerCase().replace(/(\d)[\s'’](?=\d{3}(?!\d))/g, '$1,');
   const m = /^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(million|billion|thousand|m|bn|k)?$/.exec(t);
   if (m) {
     const base = Number((m[1] ?? '').replace(/,/g, '') + (m[2] ?? ''));

@@ -79,7 +79,8 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
       // "The toll could not be verified." hedges the figures of the sentence before it.
       if (isVerificationCaveat(s.text) && i > 0 && sents[i - 1]?.paragraph === s.paragraph) {
         const prev = sents[i - 1];
-        for (const c of claims) if (c.start === prev?.start && c.hedge === null) c.hedge = 'could not be verified';
+        const caveat = hedgeAt(s.text, 0);
+        for (const c of claims) if (c.start === prev?.start && c.hedge === null) c.hedge = caveat;
       }
       if (clauses.length) quoteSpeaker = clauses[clauses.length - 1]?.speaker ?? quoteSpeaker;
       return;

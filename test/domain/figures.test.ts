@@ -90,6 +90,8 @@ describe('numbers', () => {
     expect(parseNumber('1.5 million')).toBe(1_500_000);
     expect(parseNumber('3bn')).toBe(3e9);
     expect(parseNumber('12,34')).toBeNull();
+    expect(parseNumber('400 000')).toBe(400_000);
+    expect(parseNumber("1'250'000")).toBe(1_250_000);
   });
 
   it('reads cardinals in words', () => {

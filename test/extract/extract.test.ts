@@ -157,7 +157,7 @@ describe('hedges', () => {
 
   it('lets a following "could not be verified" hedge the figures before it', () => {
     const text = 'Activists said 48 civilians were killed. The toll could not be independently verified.';
-    expect(one(text, '48').hedge).toBe('could not be verified');
+    expect(one(text, '48').hedge).toBe('could not be independently verified');
   });
 
   it('keeps a caveat with a figure of its own to that figure', () => {
