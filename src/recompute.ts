@@ -1,37 +1,105 @@
-// Keeps stored conflicts in step with claims: after an import or an edit, the conflict groups the changed
-// claims belong to are recomputed by the pure rules and synced into the store (reviewer decisions kept).
+// Keeps stored conflicts in step with claims.
+//
+// Incremental (recomputeConflicts, after an import or an edit): only pairs that include a changed claim can
+// have changed, so each changed claim is compared with the claims of its conflict group that it could
+// possibly conflict with (conflict-window.ts: those reported around the same time, fetched by date range),
+// and only the conflicts involving changed claims are synced. Conflicts between unchanged claims are left
+// as they are. This keeps an import within milliseconds however big a group ("Syrian civil war | killed")
+// grows.
+//
+// Full (recomputeFacts, recomputeAllConflicts): every pair of whole groups, for changes that alter many
+// claims at once without touching their rows one by one — a merge of entities, a rename (explanations name
+// the subject), a change of the rule settings or the lexicon.
 import type { Db } from './store/database.js';
 import type { WriteContext } from './store/context.js';
-import { listClaimsOfFact } from './store/claims.js';
-import { listFactKeys, syncConflicts, type FactKey, type SyncResult } from './store/conflicts.js';
-import { conflictsForFact, metricsInConflictGroup, normaliseMetric, type CrosscheckSettings } from './domain/crosscheck.js';
+import { syncConflicts, type FactKey, type SyncResult } from './store/conflicts.js';
+import { listFactsToRecompute, listRuleClaims, listRuleClaimsInWindow, syncConflictsOfClaims } from './store/crosscheck-queries.js';
+import {
+  conflictGroupKey,
+  conflictsForFact,
+  conflictsInvolving,
+  metricsInConflictGroup,
+  type ClaimInContext,
+  type ComputedConflict,
+  type CrosscheckSettings,
+} from './domain/crosscheck.js';
+import { conflictWindow } from './domain/conflict-window.js';
 import type { Claim } from './domain/types.js';
 
-/** Recomputes the conflicts of every group one of these claims (before or after an edit) belongs to. */
+interface Group {
+  subjectId: number;
+  metrics: string[];
+}
+
+function groupOf(claim: Pick<Claim, 'subjectId' | 'metric'>): [string, Group] | null {
+  const key = conflictGroupKey(claim);
+  if (key === null || claim.subjectId === null) return null;
+  return [key, { subjectId: claim.subjectId, metrics: metricsInConflictGroup(claim.metric) }];
+}
+
+/**
+ * Recomputes the conflicts that involve these claims — pass each changed claim as it was before AND as it is
+ * after the change (or just its id and group); deleted claims may be passed too. Reviewer decisions survive.
+ */
 export function recomputeConflicts(
   db: Db,
-  touched: Iterable<Pick<Claim, 'subjectId' | 'metric'>>,
+  touched: Iterable<Pick<Claim, 'id' | 'subjectId' | 'metric'>>,
   settings: CrosscheckSettings,
   ctx: WriteContext,
 ): SyncResult {
-  const groups = new Map<string, { subjectId: number; metrics: string[] }>();
-  for (const claim of touched) {
-    // Claims without a subject are never compared, so they touch no group.
-    if (claim.subjectId === null) continue;
-    const metrics = metricsInConflictGroup(claim.metric);
-    groups.set(`${claim.subjectId}|${metrics.join('+')}`, { subjectId: claim.subjectId, metrics });
-  }
-  const facts: FactKey[] = [];
-  const found = [];
-  for (const { subjectId, metrics } of groups.values()) {
-    for (const metric of metrics) facts.push({ subjectId, metric });
-    found.push(...conflictsForFact(listClaimsOfFact(db, subjectId, metrics), settings));
-  }
-  return syncConflicts(db, facts, found, ctx);
+  const changedIds = new Set<number>();
+  for (const claim of touched) changedIds.add(claim.id);
+  if (changedIds.size === 0) return { created: 0, updated: 0, deleted: 0, staled: 0 };
+  return syncConflictsOfClaims(db, changedIds, findConflictsOfClaims(db, changedIds, settings), ctx);
 }
 
-/** Recomputes every fact in the database (after a lexicon change, a merge, or on request). */
+/**
+ * The conflicts the rules find now between these claims and the rest of their conflict groups (reads only).
+ * Each claim is compared with the claims of its group that lie in its conflict window, so a group's size
+ * hardly matters; a claim that left a group (or was deleted) has no partners there any more.
+ */
+export function findConflictsOfClaims(db: Db, claimIds: Iterable<number>, settings: CrosscheckSettings): ComputedConflict[] {
+  const byGroup = new Map<string, { group: Group; claims: ClaimInContext[] }>();
+  for (const claim of listRuleClaims(db, claimIds)) {
+    const entry = groupOf(claim);
+    if (!entry) continue;
+    const [key, group] = entry;
+    const slot = byGroup.get(key);
+    if (slot) slot.claims.push(claim);
+    else byGroup.set(key, { group, claims: [claim] });
+  }
+  const found: ComputedConflict[] = [];
+  for (const { group, claims } of byGroup.values()) {
+    const ids = claims.map((c) => c.id);
+    const partners = listRuleClaimsInWindow(db, group, conflictWindow(claims, settings), { alwaysIds: ids, includeCandidates: settings.includeCandidates });
+    found.push(...conflictsInvolving(ids, partners, settings));
+  }
+  return found;
+}
+
+/** Recomputes whole facts (every pair of their conflict groups): after a rename, or for one subject. */
+export function recomputeFacts(db: Db, facts: Iterable<Pick<Claim, 'subjectId' | 'metric'>>, settings: CrosscheckSettings, ctx: WriteContext): SyncResult {
+  const groups = new Map<string, Group>();
+  const keys: FactKey[] = [];
+  for (const fact of facts) {
+    const entry = groupOf(fact);
+    if (entry) groups.set(entry[0], entry[1]);
+    // Claims without a subject never conflict: automatic conflicts left without one (its entity was
+    // deleted) are cleared by syncing the fact with nothing found.
+    else keys.push({ subjectId: null, metric: fact.metric });
+  }
+  return db.transaction(() => {
+    const found: ComputedConflict[] = [];
+    for (const group of groups.values()) {
+      for (const metric of group.metrics) keys.push({ subjectId: group.subjectId, metric });
+      const claims = listRuleClaimsInWindow(db, group, { all: true, points: null, scoped: null }, { includeCandidates: settings.includeCandidates });
+      found.push(...conflictsForFact(claims, settings));
+    }
+    return syncConflicts(db, keys, found, ctx);
+  })();
+}
+
+/** Recomputes every fact in the database (after a merge, a lexicon or settings change, or on request). */
 export function recomputeAllConflicts(db: Db, settings: CrosscheckSettings, ctx: WriteContext): SyncResult {
-  const touched = listFactKeys(db).map((fact) => ({ subjectId: fact.subjectId, metric: normaliseMetric(fact.metric) }));
-  return recomputeConflicts(db, touched, settings, ctx);
+  return recomputeFacts(db, listFactsToRecompute(db), settings, ctx);
 }

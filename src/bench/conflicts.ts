@@ -1,0 +1,310 @@
+// npm run bench:conflicts — conflict recomputation after importing one article into a database of 100,000
+// claims (budget: ≤ 10 ms per article, DESIGN.md "Budgets").
+//
+// Builds a temporary file database holding 100,000 claims over the default vocabulary's subjects and
+// metrics, spread like real reporting: a few huge groups ("Syrian civil war | killed" gets thousands of
+// claims), many small ones; point figures, cumulative totals and monthly counts from 2015 to 2021, figures
+// that mostly agree with a trend and sometimes not. Then it imports generated 5 KB articles (our own text)
+// through importSource and prints, per article, the time of the recomputation alone (median and p95) and of
+// the whole import, and checks that the stored conflicts of the new claims are those the rules find against
+// their whole groups (the date window loses nothing).
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../config.js';
+import { crosscheckSettings, openAppDatabase } from '../bootstrap.js';
+import { importSource } from '../importer.js';
+import { findConflictsOfClaims, recomputeConflicts } from '../recompute.js';
+import { extract } from '../extract/index.js';
+import {
+  createClaims,
+  createSource,
+  findOrCreateEntity,
+  importExtractedClaims,
+  listConflicts,
+  listConflictsOfClaims,
+  loadLexicon,
+  type Db,
+  type NewClaim,
+} from '../store/index.js';
+import { listRuleClaimsInWindow } from '../store/crosscheck-queries.js';
+import { conflictGroupKey, conflictsInvolving, metricsInConflictGroup, type CrosscheckSettings } from '../domain/crosscheck.js';
+import type { Claim, Clock, Figure } from '../domain/types.js';
+
+/** `--claims N` seeds another size (default 100,000). */
+const TOTAL_CLAIMS = Number(/^--claims=(\d+)$/.exec(process.argv[2] ?? '')?.[1] ?? 100_000);
+const CLAIMS_PER_SOURCE = 10;
+const WARMUP = 3;
+const MEASURED = 20;
+const ARTICLE_BYTES = 5 * 1024;
+
+/** Small deterministic generator, so every run measures the same database. */
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pick<T>(rand: () => number, xs: readonly T[]): T {
+  return xs[Math.floor(rand() * xs.length)] as T;
+}
+
+const SUBJECTS = [
+  'Syrian civil war', 'Russian military intervention in Syria', 'Islamic State', 'Idlib', 'Aleppo', 'Syrian Arab Army',
+  'Free Syrian Army', 'Hezbollah', 'Nusra Front', 'Wagner Group', 'Syrian Democratic Forces', 'Hmeimim air base',
+];
+const METRICS: ReadonlyArray<{ metric: string; kind: NewClaim['kind']; unit: 'count' | 'percent'; base: number; growth: number }> = [
+  { metric: 'killed', kind: 'casualties', unit: 'count', base: 250_000, growth: 40_000 },
+  { metric: 'wounded', kind: 'casualties', unit: 'count', base: 400_000, growth: 50_000 },
+  { metric: 'displaced', kind: 'count', unit: 'count', base: 6_000_000, growth: 200_000 },
+  { metric: 'airstrikes', kind: 'count', unit: 'count', base: 20_000, growth: 9_000 },
+  { metric: 'troops deployed', kind: 'count', unit: 'count', base: 4_000, growth: 200 },
+  { metric: 'territory controlled', kind: 'territory', unit: 'percent', base: 30, growth: 8 },
+];
+const PUBLISHERS = ['Northgate Wire', 'Harbour Courier', 'The Eastern Ledger', 'Plainview Times', 'Civic Radio', 'Meridian Post', 'Lowland Daily', 'Crescent Network'];
+const SPEAKERS = ['Syrian Observatory for Human Rights', 'Russian Defence Ministry', 'Igor Konashenkov', 'United Nations', 'Airwars', 'Pentagon', null, null];
+const YEAR0 = Date.UTC(2015, 8, 1);
+const DAYS = 6 * 365;
+
+function isoDay(dayIndex: number): string {
+  return new Date(YEAR0 + dayIndex * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The figure most reports give for a metric on a day (a steadily growing total; shares level off at 90 %). */
+function trendOf(metric: string, day: number): number {
+  const m = METRICS.find((x) => x.metric === metric)!;
+  const value = m.base + (m.growth * day) / 365;
+  return m.unit === 'percent' ? Math.min(90, value) : value;
+}
+
+/** A subject index skewed to the first few (Zipf-like), so a few groups are huge. */
+function skewed(rand: () => number, n: number): number {
+  return Math.min(n - 1, Math.floor(n * rand() ** 2.5));
+}
+
+/** The sentence and figure of one stored claim; the sentence is our own template. */
+function storedClaim(rand: () => number, day: number, subjects: Map<string, number>, speakers: Map<string, number>): { sentence: string; claim: Omit<NewClaim, 'sourceId' | 'quoteStart' | 'quoteEnd' | 'quote'> } {
+  const subject = SUBJECTS[skewed(rand, SUBJECTS.length)] as string;
+  const m = METRICS[skewed(rand, METRICS.length)]!;
+  const asOf = isoDay(day);
+  const trend = trendOf(m.metric, day);
+  // Most reports sit within a few per cent of the trend; one in 25 is far off (an undercount or an
+  // inflated claim), and those are what the rules should catch.
+  const noise = rand() < 0.04 ? (rand() < 0.5 ? 0.5 + rand() * 0.2 : 1.3 + rand() * 0.2) : 0.98 + rand() * 0.04;
+  const scope = rand();
+  let value = Math.round(trend * noise);
+  let scopeFrom: string | null = null;
+  let scopeTo: string | null = null;
+  let phrase = `${value.toLocaleString('en-US')} ${m.metric}`;
+  if (m.unit === 'percent') {
+    value = Math.round(Math.min(100, trend * noise));
+    phrase = `${value} % of the territory`;
+  } else if (scope < 0.3) {
+    scopeFrom = '2011-03-15';
+    phrase = `${value.toLocaleString('en-US')} ${m.metric} since March 2011`;
+  } else if (scope < 0.5) {
+    const start = Math.max(0, day - 30 - (day % 30));
+    scopeFrom = isoDay(start);
+    scopeTo = isoDay(start + 29);
+    value = Math.round((m.growth / 12) * noise);
+    phrase = `${value.toLocaleString('en-US')} ${m.metric} in the month to ${scopeTo}`;
+  }
+  const speaker = pick(rand, SPEAKERS);
+  const sentence = `${speaker ?? 'The paper'} put the figure for ${subject} at ${phrase}.`;
+  const figure: Figure = { unit: m.unit, low: value, high: value };
+  return {
+    sentence,
+    claim: {
+      valueText: value.toLocaleString('en-US'),
+      kind: m.kind,
+      metric: m.metric,
+      figure,
+      qualifier: 'exact',
+      origin: 'extracted',
+      status: rand() < 0.3 ? 'confirmed' : 'candidate',
+      subjectId: subjects.get(subject) ?? null,
+      speakerId: speaker === null ? null : (speakers.get(speaker) ?? null),
+      scopeFrom,
+      scopeTo,
+      asOf,
+    },
+  };
+}
+
+/** Fills the database with TOTAL_CLAIMS claims in sources of CLAIMS_PER_SOURCE each, through the store. */
+function seed(db: Db, ctx: { actor: string; clock: Clock }): void {
+  const rand = prng(20110315);
+  const subjects = new Map(SUBJECTS.map((name) => [name, findOrCreateEntity(db, name, 'event', ctx).id]));
+  const speakers = new Map(SPEAKERS.filter((s): s is string => s !== null).map((name) => [name, findOrCreateEntity(db, name, 'organisation', ctx).id]));
+  const sources = TOTAL_CLAIMS / CLAIMS_PER_SOURCE;
+  const batch = db.transaction((first: number, count: number) => {
+    for (let i = first; i < first + count; i++) {
+      const day = Math.floor(rand() * DAYS);
+      const made = Array.from({ length: CLAIMS_PER_SOURCE }, () => storedClaim(rand, day, subjects, speakers));
+      const body = made.map((m) => m.sentence).join(' ') + '\n';
+      const source = createSource(
+        db,
+        { title: `Seeded report ${i + 1}`, publisher: pick(rand, PUBLISHERS), author: null, url: null, publishedAt: isoDay(day), language: 'en', body, format: 'text' },
+        ctx,
+      );
+      let at = 0;
+      createClaims(
+        db,
+        made.map(({ sentence, claim }) => {
+          const start = at;
+          at += sentence.length + 1;
+          return { ...claim, sourceId: source.id, quote: sentence, quoteStart: start, quoteEnd: start + sentence.length };
+        }),
+        ctx,
+      );
+    }
+  });
+  for (let i = 0; i < sources; i += 500) {
+    batch(i, Math.min(500, sources - i));
+    process.stdout.write(`\r  seeding: ${Math.min(i + 500, sources) * CLAIMS_PER_SOURCE} claims`);
+  }
+  process.stdout.write('\n');
+}
+
+/** Sentences of the generated articles, each with the metric whose trend its figure follows. */
+const ARTICLE_SENTENCES: ReadonlyArray<{ metric: string; text: (n: string) => string }> = [
+  { metric: 'killed', text: (n) => `The Syrian Observatory for Human Rights said ${n} people had been killed in the Syrian civil war since March 2011.` },
+  { metric: 'displaced', text: (n) => `According to the United Nations, about ${n} people have been displaced by the Syrian civil war.` },
+  { metric: 'airstrikes', text: (n) => `The Russian Defence Ministry said its aircraft had carried out ${n} airstrikes in Syria.` },
+  { metric: 'territory controlled', text: (n) => `Government forces now control ${n} percent of Syria, state media reported.` },
+  { metric: 'wounded', text: (n) => `Local officials said ${n} people had been wounded in the Syrian civil war.` },
+];
+const FILLER = [
+  'Aid convoys waited at the crossing for a third day while officials argued over paperwork.',
+  'Prices for bread and fuel kept rising in the markets of the old city.',
+  'Diplomats said a new round of talks could begin once the shelling eased.',
+  'Few of the figures could be checked on the ground, reporters cautioned.',
+];
+
+/** One generated article of about ARTICLE_BYTES characters, its figures near the trends of the seeded data. */
+function article(rand: () => number, day: number): string {
+  const parts = ['Fighting in the north-west drives thousands from their homes', ''];
+  let size = parts[0]!.length;
+  while (size < ARTICLE_BYTES) {
+    const sentences = [0, 1, 2].map(() => {
+      if (rand() < 0.4) return pick(rand, FILLER);
+      const { metric, text } = pick(rand, ARTICLE_SENTENCES);
+      // Near the trend of the seeded reports, with an occasional figure far off.
+      const n = Math.round(trendOf(metric, day) * (rand() < 0.04 ? 0.6 : 0.98 + rand() * 0.04));
+      return text(n.toLocaleString('en-US'));
+    });
+    const para = sentences.join(' ');
+    parts.push(para);
+    size += para.length + 1;
+  }
+  return parts.join('\n');
+}
+
+/**
+ * How many conflicts involving these claims differ between the store (after the incremental, windowed
+ * recomputation) and the rules run against the claims' whole groups.
+ */
+function differences(db: Db, claims: Claim[], settings: CrosscheckSettings): number {
+  const ids = claims.map((c) => c.id);
+  const expected = new Set<string>();
+  const groups = new Map<string, { subjectId: number; metrics: string[] }>();
+  for (const c of claims) {
+    const key = conflictGroupKey(c);
+    if (key !== null && c.subjectId !== null) groups.set(key, { subjectId: c.subjectId, metrics: metricsInConflictGroup(c.metric) });
+  }
+  for (const group of groups.values()) {
+    const whole = listRuleClaimsInWindow(db, group, { all: true, points: null, scoped: null }, { alwaysIds: ids });
+    for (const conflict of conflictsInvolving(ids, whole, settings)) expected.add(conflict.key);
+  }
+  const stored = new Set(listConflictsOfClaims(db, ids).filter((k) => !k.manual && !k.stale).map((k) => k.key));
+  let diff = 0;
+  for (const key of expected) if (!stored.has(key)) diff += 1;
+  for (const key of stored) if (!expected.has(key)) diff += 1;
+  return diff;
+}
+
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
+}
+
+function main(): void {
+  const dir = mkdtempSync(path.join(tmpdir(), 'crosscheck-bench-'));
+  const config = loadConfig({ dbPath: path.join(dir, 'bench.sqlite') }, {});
+  let tick = Date.UTC(2026, 0, 1);
+  const clock: Clock = () => new Date((tick += 1000));
+  const ctx = { actor: 'bench', clock };
+  const settings = crosscheckSettings(config);
+  const db = openAppDatabase(config, clock);
+  try {
+    const seeded = process.hrtime.bigint();
+    seed(db, ctx);
+    console.log(`conflicts: seeded ${TOTAL_CLAIMS.toLocaleString('en-US')} claims in ${(Number(process.hrtime.bigint() - seeded) / 1e9).toFixed(1)} s`);
+    const lexicon = loadLexicon(db);
+    const rand = prng(20190319);
+    const recomputeMs: number[] = [];
+    const findMs: number[] = [];
+    const importMs: number[] = [];
+    let claims = 0;
+    let created = 0;
+    let mismatches = 0;
+    for (let i = 0; i < WARMUP + MEASURED; i++) {
+      const day = DAYS - 200 + Math.floor(rand() * 150);
+      const input = {
+        title: `Bench article ${i + 1}`, publisher: pick(rand, PUBLISHERS), author: null, url: null,
+        publishedAt: isoDay(day), language: 'en', body: article(rand, day), format: 'text' as const,
+      };
+      // The recomputation alone: the import's own steps, with the recompute step timed on its own…
+      const timed = db.transaction(() => {
+        const source = createSource(db, { ...input, title: `${input.title} (timed)` }, ctx);
+        const extracted = extract(source.body, { published: source.publishedAt, publisher: source.publisher, lexicon });
+        const stored = importExtractedClaims(db, source.id, extracted, ctx);
+        // Finding alone (loads and rules), then the whole recomputation (finding again, and writing).
+        const t0 = process.hrtime.bigint();
+        findConflictsOfClaims(db, stored.map((c) => c.id), settings);
+        const t1 = process.hrtime.bigint();
+        const result = recomputeConflicts(db, stored, settings, ctx);
+        const t2 = process.hrtime.bigint();
+        return { findMs: Number(t1 - t0) / 1e6, ms: Number(t2 - t1) / 1e6, stored, result };
+      })();
+      // …and the whole import through importSource, as the web app and the CLI run it.
+      const t1 = process.hrtime.bigint();
+      const imported = importSource(db, input, ctx, { settings, lexicon });
+      const wholeMs = Number(process.hrtime.bigint() - t1) / 1e6;
+      if (i >= WARMUP) {
+        recomputeMs.push(timed.ms);
+        findMs.push(timed.findMs);
+        importMs.push(wholeMs);
+        claims += timed.stored.length;
+        created += timed.result.created;
+      }
+      // Correctness: what is stored for the new claims must be what the rules find against whole groups.
+      mismatches += differences(db, [...timed.stored, ...imported.claims], settings);
+    }
+    recomputeMs.sort((a, b) => a - b);
+    findMs.sort((a, b) => a - b);
+    importMs.sort((a, b) => a - b);
+    const open = listConflicts(db, { status: 'open', limit: 1 }).total;
+    const byRule = new Map<string, number>();
+    for (let offset = 0; offset < open; offset += 500) {
+      for (const k of listConflicts(db, { status: 'open', limit: 500, offset }).items) byRule.set(k.rule, (byRule.get(k.rule) ?? 0) + 1);
+    }
+    console.log(`  open conflicts by rule: ${[...byRule].map(([rule, n]) => `${rule} ${n}`).join(', ')}`);
+    console.log(`  ${MEASURED} articles of ~${(ARTICLE_BYTES / 1024).toFixed(0)} KB after ${WARMUP} warm-up; ${(claims / MEASURED).toFixed(1)} claims and ${(created / MEASURED).toFixed(1)} new conflicts per article; ${open} open conflicts in all`);
+    console.log(`  conflict recomputation per article: median ${quantile(recomputeMs, 0.5).toFixed(2)} ms, p95 ${quantile(recomputeMs, 0.95).toFixed(2)} ms, max ${recomputeMs.at(-1)?.toFixed(2)} ms`);
+    console.log(`    of which finding (lean loads in the date window + rules): median ${quantile(findMs, 0.5).toFixed(2)} ms, p95 ${quantile(findMs, 0.95).toFixed(2)} ms`);
+    console.log(`  whole import (store, extract, recompute): median ${quantile(importMs, 0.5).toFixed(1)} ms, p95 ${quantile(importMs, 0.95).toFixed(1)} ms`);
+    console.log(`  stored conflicts of new claims = rules against whole groups: ${mismatches === 0 ? 'yes' : `NO (${mismatches} differences)`}`);
+    console.log(`  budget: <= 10 ms per article (p95) — ${quantile(recomputeMs, 0.95) <= 10 ? 'met' : 'NOT met'}`);
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main();
