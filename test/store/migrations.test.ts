@@ -44,10 +44,11 @@ const SEEDS: Record<number, (db: Db) => (db: Db) => void> = {
   },
 };
 
-// Version 2 added only search indexes (and version 3 trigger-kept counts, version 4 list indexes): version 1's
+// Version 2 added only search indexes (and version 3 trigger-kept counts, versions 4 and 5 indexes): version 1's
 // rows are valid there too.
 SEEDS[2] = SEEDS[1]!;
 SEEDS[3] = SEEDS[1]!;
+SEEDS[4] = SEEDS[1]!;
 
 const NEWEST = listMigrations(MIGRATIONS_DIR).length;
 

@@ -3,7 +3,7 @@
 // a "USE TEMP B-TREE FOR ORDER BY" step means every matching claim is sorted on each page view (timings are
 // measured by `npm run bench:pages`, never here).
 import { describe, expect, it } from 'vitest';
-import { listClaims, type ClaimFilter, type Db } from '../../src/store/index.js';
+import { listClaims, listSources, type ClaimFilter, type Db } from '../../src/store/index.js';
 import { createTestDb } from '../helpers/index.js';
 
 /** The query plans (one string per statement) of the reads `fn` makes on `db`, with the arguments it bound. */
@@ -57,4 +57,23 @@ describe('claims list query plans', () => {
       }
     });
   }
+});
+
+describe('other list query plans', () => {
+  it("counting one source's candidates (the review queue) reads that source's index entries, not every candidate", () => {
+    const db = createTestDb();
+    const plans = plansOf(db, () => listClaims(db, { sourceId: 1, status: 'candidate', limit: 1 }));
+    for (const plan of plans) {
+      expect(plan).toMatch(/INDEX claims_source/);
+      expect(plan).not.toMatch(/INDEX claims_status\b/);
+    }
+  });
+
+  it('a page of sources picks its ids from an index, not by walking the rows of every skipped article', () => {
+    const db = createTestDb();
+    const [page] = plansOf(db, () => listSources(db, { limit: 50, offset: 5000 }));
+    expect(page).toMatch(/COVERING INDEX sources_id/);
+    expect(page).not.toMatch(/^SCAN sources$/m);
+    expect(page).not.toMatch(/TEMP B-TREE/);
+  });
 });
