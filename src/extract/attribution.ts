@@ -82,7 +82,8 @@ function phraseBefore(sentence: string, verbStart: number): { text: string; star
 /** The speaker phrase written after a verb, in inverted order (`…," said the ministry.`). */
 function phraseAfter(sentence: string, verbEnd: number): { text: string; start: number } | null {
   const after = sentence.slice(verbEnd);
-  if (!/^\s+[A-Za-z]/.test(after)) return null;
+  // the inverted speaker is a name or a noun phrase ("said Ruiz", "said the ministry"), not a new clause ("says it has")
+  if (!/^\s+(?:[A-Z]|(?:the|a|an)\s)/.test(after)) return null;
   // Up to the first punctuation (a full stop inside "Maj. Gen." is kept), then up to the first word
   // that starts a new phrase; a plain scan, since nested optional groups backtrack badly on long text.
   const upTo = after.search(/[,;:!?"”]|\.(?:\s+[a-z]|\s*$)/);

@@ -62,10 +62,13 @@ export class SpeakerTracker {
 }
 
 /** The speaker, cue and relay for a figure at [start, end) of a sentence with these clauses. */
-export function attributionFor(clauses: ResolvedClause[], start: number, end: number): Speaker | null {
+export function attributionFor(sentence: string, clauses: ResolvedClause[], start: number, end: number): Speaker | null {
   // A figure inside the speaker phrase ("40% of respondents … said") is not that speaker's claim,
-  // unless the phrase names a known source ("… in a poll by the Levada Center said").
-  const verbs = clauses.filter((c) => c.type === 'verb' && (c.known || !(start < c.phraseEnd && end > c.phraseStart)));
+  // unless the phrase names a known source ("… in a poll by the Levada Center said"); nor is one in a
+  // relative clause on the speaker ("Russia, which joined the war in 2015, says…"): that is background.
+  const inRelative = (c: ResolvedClause): boolean =>
+    start >= c.phraseEnd && end <= c.start && /,\s*(?:which|who)\b/.test(sentence.slice(c.phraseEnd, start));
+  const verbs = clauses.filter((c) => c.type === 'verb' && (c.known || !(start < c.phraseEnd && end > c.phraseStart)) && !inRelative(c));
   const according = clauses.find((c) => c.type === 'according');
   const relayClause = clauses.find((c) => c.type === 'relay');
   const before = verbs.filter((c) => c.start < start);

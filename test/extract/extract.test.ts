@@ -214,6 +214,12 @@ describe('more shapes of news copy', () => {
     expect(one('The governor, who said 80 homes burned, resigned.', '80').speaker).toBe('governor');
   });
 
+  it('leaves background in a relative clause on the speaker to the publisher', () => {
+    const text = 'The alliance, which entered the war in 2016, says it has cleared 140 villages.';
+    expect(one(text, 'in 2016').speaker).toBeNull();
+    expect(one(text, '140').speaker).toBe('alliance');
+  });
+
   it('does not take data for a speaker, but does take its owner', () => {
     expect(one('Satellite images show 230 craters.', '230').speaker).toBeNull();
     expect(one("The agency's figures show 1,200 arrests.", '1,200').speaker).toBe('agency');
