@@ -40,6 +40,11 @@ export function tenseAt(sentence: string, at: number): Tense {
   return 'past';
 }
 
+/** Words that may open a sentence, matched capitalised too, while month and day names stay case-sensitive. */
+function ci(words: string): string {
+  return `(?:${words.split('|').map((w) => `[${w[0]}${w[0]?.toUpperCase()}]${w.slice(1)}`).join('|')})`;
+}
+
 type Resolver = (m: RegExpExecArray, tense: Tense) => { low: IsoDate; high: IsoDate; qualifier?: Mention['qualifier'] } | null;
 
 function month(word: string | undefined): number {
@@ -102,23 +107,25 @@ const RULES = [
   rule(`\\b(?:${WD},?\\s+)?${MONTH}\\s+${DAY}\\b(?![,.]?\\d)`, 'g', (published) => (m, tense) => monthDay(published, month(m[2]), Number(m[3]), tense)),
   rule(`\\b(?:${WD},?\\s+)?${DAY}\\s+(?:of\\s+)?${MONTH}(?![a-z])`, 'g', (published) => (m, tense) => monthDay(published, month(m[3]), Number(m[2]), tense)),
   // last November · since last September · in March · by October
-  rule(`\\b(?:(?:since|in|by|until|from|during|through|before|after)\\s+)?(last|next|this)\\s+${MONTH}(?![a-z])`, 'g', (published) => (m, tense) => {
+  rule(`\\b(?:${ci('since|in|by|until|from|during|through|before|after')}\\s+)?(${ci('last|next|this')})\\s+${MONTH}(?![a-z])`, 'g', (published) => (m, tense) => {
     const mo = month(m[2]);
     if (!mo) return null;
-    const mod = m[1] === 'last' ? 'last' : m[1] === 'next' ? 'next' : null;
+    const word = (m[1] ?? '').toLowerCase();
+    const mod = word === 'last' ? 'last' : word === 'next' ? 'next' : null;
     return resolveMonth(published, mo, mod === 'next' ? 'future' : mod === 'last' ? 'past' : tense, mod);
   }),
-  rule(`\\b(?:since|in|by|until|from|during|through|before|after|of)\\s+${MONTH}(?![a-z])(?!\\s+\\d)`, 'g', (published) => (m, tense) => {
+  rule(`\\b${ci('since|in|by|until|from|during|through|before|after|of')}\\s+${MONTH}(?![a-z])(?!\\s+\\d)`, 'g', (published) => (m, tense) => {
     const mo = month(m[1]);
     return mo ? resolveMonth(published, mo, tense) : null;
   }),
   // on Tuesday · last Friday · said Friday
-  rule(`\\b(?:(on|last|next|this)\\s+)?${WD}\\b`, 'g', (published) => (m, tense) => {
+  rule(`\\b(?:(${ci('on|last|next|this')})\\s+)?${WD}\\b`, 'g', (published) => (m, tense) => {
     const wd = WEEKDAYS[(m[2] ?? '').toLowerCase()];
     if (wd === undefined) return null;
-    const t = m[1] === 'next' ? 'future' : m[1] === 'last' ? 'past' : tense;
+    const word = (m[1] ?? '').toLowerCase();
+    const t = word === 'next' ? 'future' : word === 'last' ? 'past' : tense;
     let iso = resolveWeekday(published, wd, t);
-    if (m[1] === 'last' && iso === published) iso = addDays(iso, -7);
+    if (word === 'last' && iso === published) iso = addDays(iso, -7);
     return { low: iso, high: iso };
   }),
   // last week · earlier this month · yesterday

@@ -102,7 +102,7 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
     };
 
     for (const m of mentions) {
-      let who = attributionFor(s.text, clauses, m.start, m.end);
+      let who = attributionFor(s.text, clauses, m.start, m.end, m.unit === 'date');
       if (!who && inQuote(m.start)) {
         const name = runSpeaker();
         if (name) who = { name, cue: 'quoted', relay: null };

@@ -30,6 +30,9 @@ export function scopeOf(text: string, m: Mention, dates: Mention[], published: I
     const span = relativePeriod(published, 'last year');
     return { from: span.low, to: span.high };
   }
+  // "In 2017, 10,000 were killed": a period opening the sentence bounds its counts
+  const opening = dates.find((d) => d.start <= 1 && d.end <= m.start && /^(?:in|during|throughout)\s/i.test(d.text) && typeof d.low === 'string');
+  if (opening && typeof opening.high === 'string') return { from: opening.low as IsoDate, to: opening.high };
   // "killed 300 people in 2016": a date just after the figure bounds the count
   const after = dates.find((d) => d.start >= m.end && d.start - m.end < 60 && typeof d.low === 'string' && typeof d.high === 'string');
   const lead = (d: Mention): string => `${text.slice(Math.max(0, d.start - 12), d.start).trim().split(/\s+/).pop() ?? ''} ${d.text}`;

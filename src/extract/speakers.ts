@@ -61,8 +61,21 @@ export class SpeakerTracker {
   }
 }
 
-/** The speaker, cue and relay for a figure at [start, end) of a sentence with these clauses. */
-export function attributionFor(sentence: string, clauses: ResolvedClause[], start: number, end: number): Speaker | null {
+/**
+ * A date right beside the reporting verb ("said on Friday", "declared victory in December 2017", "On
+ * Monday, the minister said") tells when the statement was made: the publisher's fact, not the speaker's.
+ */
+function isStatementTime(sentence: string, c: ResolvedClause, start: number, end: number, dateFigure: boolean): boolean {
+  if (!dateFigure) return false;
+  if (start >= c.end) {
+    const between = sentence.slice(c.end, start).trim();
+    return between === '' || (!/\bthat\b|[,;:"“”\d]/.test(between) && between.split(/\s+/).length <= 4);
+  }
+  return end <= c.phraseStart && /^[\s,]*$/.test(sentence.slice(end, c.phraseStart));
+}
+
+/** The speaker, cue and relay for a figure at [start, end) of a sentence with these clauses, or null. */
+export function attributionFor(sentence: string, clauses: ResolvedClause[], start: number, end: number, dateFigure = false): Speaker | null {
   // A figure inside the speaker phrase ("40% of respondents … said") is not that speaker's claim,
   // unless the phrase names a known source ("… in a poll by the Levada Center said"); nor is one in a
   // relative clause on the speaker ("Russia, which joined the war in 2015, says…"): that is background.
@@ -73,6 +86,7 @@ export function attributionFor(sentence: string, clauses: ResolvedClause[], star
   const relayClause = clauses.find((c) => c.type === 'relay');
   const before = verbs.filter((c) => c.start < start);
   const chosen = before[before.length - 1] ?? verbs.find((c) => c.start >= end) ?? null;
+  if (chosen && isStatementTime(sentence, chosen, start, end, dateFigure)) return null;
   if (chosen) {
     const earlier = before.slice(0, -1).find((c) => c.speaker !== chosen.speaker);
     const relay = according?.speaker ?? relayClause?.speaker ?? chosen.toldOutlet ?? earlier?.speaker ?? null;

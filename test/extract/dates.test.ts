@@ -50,6 +50,12 @@ describe('relative dates resolved against publication and tense', () => {
     expect(dates('Officials confirmed the deal Saturday.')).toEqual([['Saturday', '2024-05-11', '2024-05-11']]);
   });
 
+  it('reads a capitalised preposition at the start of a sentence', () => {
+    expect(dates('In March, the dam failed.')).toEqual([['In March', '2024-03-01', '2024-03-31']]);
+    expect(dates('On Monday the port closed.')).toEqual([['On Monday', '2024-05-13', '2024-05-13']]);
+    expect(dates('Last November the port closed.')).toEqual([['Last November', '2023-11-01', '2023-11-30']]);
+  });
+
   it('puts a future weekday after publication', () => {
     expect(dates('The envoys will meet again on Thursday in Vienna.')).toEqual([['on Thursday', '2024-05-16', '2024-05-16']]);
     expect(dates('A second round has been arranged for Tuesday.')).toEqual([['Tuesday', '2024-05-21', '2024-05-21']]);

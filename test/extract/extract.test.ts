@@ -214,6 +214,13 @@ describe('more shapes of news copy', () => {
     expect(one('The governor, who said 80 homes burned, resigned.', '80').speaker).toBe('governor');
   });
 
+  it('leaves the time a statement was made to the publisher', () => {
+    const text = 'On Friday, the envoy said 16 convoys had passed. The minister declared the road open in June 2023.';
+    expect(one(text, 'On Friday').speaker).toBeNull();
+    expect(one(text, '16').speaker).toBe('envoy');
+    expect(one(text, 'June 2023').speaker).toBeNull();
+  });
+
   it('leaves background in a relative clause on the speaker to the publisher', () => {
     const text = 'The alliance, which entered the war in 2016, says it has cleared 140 villages.';
     expect(one(text, 'in 2016').speaker).toBeNull();

@@ -27,6 +27,10 @@ describe('scope of a count', () => {
     expect(scope('Last year 91 roads were mined.', '91')).toEqual({ from: '2023-01-01', to: '2023-12-31' });
   });
 
+  it('takes a period that opens the sentence', () => {
+    expect(scope('In 2022, 530 mines were cleared.', '530')).toEqual({ from: '2022-01-01', to: '2022-12-31' });
+  });
+
   it('takes a period named just after the figure', () => {
     expect(scope('The clinic treated 640 patients in 2021.', '640')).toEqual({ from: '2021-01-01', to: '2021-12-31' });
   });
