@@ -13,7 +13,14 @@
 import type { Db } from './store/database.js';
 import type { WriteContext } from './store/context.js';
 import { syncConflicts, type FactKey, type SyncResult } from './store/conflicts.js';
-import { listFactsToRecompute, listRuleClaims, listRuleClaimsInWindow, syncConflictsOfClaims } from './store/crosscheck-queries.js';
+import {
+  listClaimIdsOfSpeaker,
+  listFactsOfSubject,
+  listFactsToRecompute,
+  listRuleClaims,
+  listRuleClaimsInWindow,
+  syncConflictsOfClaims,
+} from './store/crosscheck-queries.js';
 import {
   conflictGroupKey,
   conflictsForFact,
@@ -38,12 +45,12 @@ function groupOf(claim: Pick<Claim, 'subjectId' | 'metric'>): [string, Group] | 
 }
 
 /**
- * Recomputes the conflicts that involve these claims — pass each changed claim as it was before AND as it is
- * after the change (or just its id and group); deleted claims may be passed too. Reviewer decisions survive.
+ * Recomputes the conflicts that involve these claims (changed, created or deleted; only their ids matter,
+ * so passing a claim before and after an edit is fine). Reviewer decisions survive.
  */
 export function recomputeConflicts(
   db: Db,
-  touched: Iterable<Pick<Claim, 'id' | 'subjectId' | 'metric'>>,
+  touched: Iterable<Pick<Claim, 'id'>>,
   settings: CrosscheckSettings,
   ctx: WriteContext,
 ): SyncResult {
@@ -102,4 +109,23 @@ export function recomputeFacts(db: Db, facts: Iterable<Pick<Claim, 'subjectId' |
 /** Recomputes every fact in the database (after a merge, a lexicon or settings change, or on request). */
 export function recomputeAllConflicts(db: Db, settings: CrosscheckSettings, ctx: WriteContext): SyncResult {
   return recomputeFacts(db, listFactsToRecompute(db), settings, ctx);
+}
+
+/**
+ * Recomputes what an entity change (rename, merge, alias) can alter: the facts it is the subject of, as a
+ * whole (a merge joins two subjects' claims), and the conflicts of the claims it speaks (explanations name
+ * the speaker). Cheaper than recomputeAllConflicts on a big database; one transaction.
+ */
+export function recomputeForEntity(db: Db, entityId: number, settings: CrosscheckSettings, ctx: WriteContext): SyncResult {
+  return db.transaction(() => {
+    const facts = listFactsOfSubject(db, entityId).map((f) => ({ subjectId: entityId, metric: f.metric }));
+    const whole = recomputeFacts(db, facts, settings, ctx);
+    const spoken = recomputeConflicts(db, listClaimIdsOfSpeaker(db, entityId).map((id) => ({ id })), settings, ctx);
+    return {
+      created: whole.created + spoken.created,
+      updated: whole.updated + spoken.updated,
+      deleted: whole.deleted + spoken.deleted,
+      staled: whole.staled + spoken.staled,
+    };
+  })();
 }

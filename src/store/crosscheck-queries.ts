@@ -197,3 +197,16 @@ export function listFactsToRecompute(db: Db): { subjectId: number | null; metric
     .all() as { subject_id: number | null; metric: string }[];
   return rows.map((r) => ({ subjectId: r.subject_id, metric: r.metric }));
 }
+
+/** The facts about one subject: each metric with how many claims (rejected ones too) state it, by metric. */
+export function listFactsOfSubject(db: Db, subjectId: number): { metric: string; claims: number }[] {
+  const rows = db
+    .prepare('SELECT metric, count(*) AS n FROM claims WHERE subject_id = ? GROUP BY metric ORDER BY metric')
+    .all(subjectId) as { metric: string; n: number }[];
+  return rows.map((r) => ({ metric: r.metric, claims: r.n }));
+}
+
+/** Ids of the claims an entity is the speaker of. */
+export function listClaimIdsOfSpeaker(db: Db, speakerId: number): number[] {
+  return (db.prepare('SELECT id FROM claims WHERE speaker_id = ?').all(speakerId) as { id: number }[]).map((r) => r.id);
+}

@@ -138,3 +138,17 @@
     else form.submit();
   });
 })();
+
+// ── Claims table (cross-check engineer): Enter in the "flag as conflicting" note must flag, not confirm. The
+// note sits in the bulk form, whose first button (Confirm) is what the browser would press by default.
+(function () {
+  'use strict';
+  const note = document.getElementById('flag-note');
+  const button = note && note.form ? note.form.querySelector('button[formaction]') : null;
+  if (!note || !button) return;
+  note.addEventListener('keydown', function (event) {
+    if (event.key !== 'Enter' || event.isComposing) return;
+    event.preventDefault();
+    button.click();
+  });
+})();

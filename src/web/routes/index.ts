@@ -27,6 +27,19 @@ import { sourceNew } from './source-new.js';
 import { sourceUpdate } from './source-update.js';
 import { sourceView } from './source-view.js';
 import { sourcesList } from './sources-list.js';
+import { conflictChart, factChart } from './conflict-chart.js';
+import { conflictExplain } from './conflict-explain.js';
+import { conflictFlag } from './conflict-flag.js';
+import { conflictReopen } from './conflict-reopen.js';
+import { conflictResolve } from './conflict-resolve.js';
+import { conflictView } from './conflict-view.js';
+import { conflictsList } from './conflicts-list.js';
+import { entitiesList } from './entities-list.js';
+import { entityAliasAdd } from './entity-alias-add.js';
+import { entityMerge } from './entity-merge.js';
+import { entityRename } from './entity-rename.js';
+import { entityView } from './entity-view.js';
+import { factView } from './fact-view.js';
 
 /** All routes of the app over its dependencies. */
 export function routeTable(deps: AppDeps): Router {
@@ -61,5 +74,21 @@ export function routeTable(deps: AppDeps): Router {
   router.get(paths.search, searchPage(deps));
   router.get(paths.factSheet, factSheetBuilder(deps));
   router.get(paths.factSheetDownload, factSheetDownload(deps));
+
+  router.get(paths.entities, entitiesList(deps));
+  router.get(paths.entity, entityView(deps));
+  router.post(paths.entityAliases, entityAliasAdd(deps));
+  router.post(paths.renameEntity, entityRename(deps));
+  router.post(paths.mergeEntity, entityMerge(deps));
+
+  router.get(paths.conflicts, conflictsList(deps));
+  router.post(paths.conflicts, conflictFlag(deps));
+  router.get(paths.conflict, conflictView(deps));
+  router.get(paths.conflictChart, conflictChart(deps));
+  router.post(paths.explainConflict, conflictExplain(deps));
+  router.post(paths.resolveConflict, conflictResolve(deps));
+  router.post(paths.reopenConflict, conflictReopen(deps));
+  router.get(paths.fact, factView(deps));
+  router.get(paths.factChart, factChart(deps));
   return router;
 }

@@ -1,0 +1,39 @@
+// The shared shape of the three decisions on a conflict (explain, resolve, reopen): run the store's write,
+// then back to the conflict page; invalid input re-renders the page with the form's messages (422), a
+// version someone else has moved on re-renders it with a notice (409). Each write is audited by the store.
+import type { Request, Response } from 'express';
+import { StaleEditError, ValidationError } from '../../domain/errors.js';
+import type { StoredConflict } from '../../store/index.js';
+import type { AppDeps } from '../deps.js';
+import { formValues, versionField, type FormValues } from '../forms/fields.js';
+import { idParam } from '../params.js';
+import { formatOf, sendDone, sendPage } from '../render.js';
+import { urls } from '../urls.js';
+import { loadConflictPage, type ConflictPageData } from './conflict-view.js';
+
+type Action = NonNullable<ConflictPageData['form']['action']>;
+
+/** Handles one decision POST: `write(id, version, values)` does the store call. */
+export function decideConflict(
+  deps: AppDeps,
+  req: Request,
+  res: Response,
+  action: Action,
+  fields: readonly string[],
+  write: (id: number, version: number, values: FormValues) => StoredConflict,
+): void {
+  const id = idParam(req, 'Conflict');
+  const values = formValues(req.body, fields);
+  const version = versionField(req.body);
+  const rerender = (status: number, form: Partial<ConflictPageData['form']>) =>
+    sendPage(res, { view: 'conflicts/show', status, data: loadConflictPage(deps, id, { action, values, ...form }) });
+  try {
+    const conflict = write(id, version, values);
+    sendDone(res, urls.conflict(id), { conflict });
+  } catch (err) {
+    if (formatOf(res) === 'json') throw err;
+    if (err instanceof ValidationError) return rerender(422, { errors: { form: err.message, ...err.fields } });
+    if (err instanceof StaleEditError) return rerender(409, { stale: err.message });
+    throw err;
+  }
+}

@@ -1,0 +1,9 @@
+// POST /entities/:id/aliases — another spelling of the entity ("Shoygu" for Sergei Shoigu).
+import type { RequestHandler } from 'express';
+import { addAlias } from '../../store/index.js';
+import { writeContext, type AppDeps } from '../deps.js';
+import { changeEntity } from './entity-change.js';
+
+export const entityAliasAdd = (deps: AppDeps): RequestHandler => (req, res) => {
+  changeEntity(deps, req, res, 'alias', ['alias'], (id, values) => addAlias(deps.db, id, values.alias ?? '', writeContext(deps)));
+};

@@ -1,0 +1,36 @@
+// GET /entities/:id — one entity: its aliases, the facts it is the subject of, and the forms to add an
+// alias, rename it and merge it into another entity.
+import type { RequestHandler } from 'express';
+import { ENTITY_TYPES, type AuditEvent, type Entity, type EntityType } from '../../domain/types.js';
+import { getEntity, listAudit } from '../../store/index.js';
+import { listFactsOfSubject } from '../../store/crosscheck-queries.js';
+import type { AppDeps } from '../deps.js';
+import type { FieldErrors, FormValues } from '../forms/fields.js';
+import { idParam } from '../params.js';
+import { sendPage } from '../render.js';
+
+export type EntityAction = 'alias' | 'rename' | 'merge';
+
+export interface EntityPageData {
+  entity: Entity;
+  facts: { metric: string; claims: number }[];
+  types: readonly EntityType[];
+  audit: AuditEvent[];
+  /** A refused change: which form, its input and messages (re-rendered with 422). */
+  form: { action: EntityAction | null; values: FormValues; errors: FieldErrors };
+}
+
+/** The entity page; `form` carries a refused change back to its form. */
+export function loadEntityPage(deps: AppDeps, id: number, form: Partial<EntityPageData['form']> = {}): EntityPageData {
+  return {
+    entity: getEntity(deps.db, id),
+    facts: listFactsOfSubject(deps.db, id),
+    types: ENTITY_TYPES,
+    audit: listAudit(deps.db, 'entity', id),
+    form: { action: null, values: {}, errors: {}, ...form },
+  };
+}
+
+export const entityView = (deps: AppDeps): RequestHandler => (req, res) => {
+  sendPage(res, { view: 'entities/show', data: loadEntityPage(deps, idParam(req, 'Entity')) });
+};
