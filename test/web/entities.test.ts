@@ -1,0 +1,135 @@
+// Entities over HTTP: the list (aliases and claim counts, filters, JSON, exact CSV), the entity page, adding
+// an alias, renaming and merging (claims follow, conflicts recomputed), bad input re-rendered (422), CSRF
+// refused (403), unknown ids (404), every change audited.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src/domain/crosscheck.js';
+import { recomputeConflicts } from '../../src/recompute.js';
+import { getClaim, getEntity, listAudit, listConflicts, resolveEntity } from '../../src/store/index.js';
+import { makeClaim, makeEntity, makeSource, TEST_CTX } from '../helpers/index.js';
+import { csrfToken, html, tableCounts, testApp } from './harness.js';
+
+describe('the entities list', () => {
+  it('lists entities with their aliases and claim counts, filtered by name prefix (aliases too) and type', async () => {
+    const { agent, db } = testApp();
+    const minister = makeEntity(db, { name: 'Sergei Shoigu', type: 'person', aliases: ['Shoygu'] });
+    makeEntity(db, { name: 'Hmeimim air base', type: 'place', aliases: ['Khmeimim', 'Hemeimeem'] });
+    makeClaim(db, { speakerId: minister.id });
+    const doc = html((await agent.get('/entities').expect(200)).text);
+    const row = doc.querySelector(`tr[data-entity-id="${minister.id}"]`);
+    expect(row?.textContent).toContain('Shoygu');
+    expect(row?.querySelectorAll('td.num')[1]?.textContent).toBe('1 claim');
+    const byAlias = html((await agent.get('/entities?q=khmei').expect(200)).text);
+    expect([...byAlias.querySelectorAll('tr[data-entity-id] a')].map((a) => a.textContent)).toEqual(['Hmeimim air base']);
+    const byType = html((await agent.get('/entities?type=person').expect(200)).text);
+    expect([...byType.querySelectorAll('tr[data-entity-id] a')].map((a) => a.textContent)).toEqual(['Sergei Shoigu']);
+  });
+
+  it('is available as JSON and as exact CSV', async () => {
+    const { agent, db } = testApp();
+    const base = makeEntity(db, { name: 'Hmeimim air base', type: 'place', aliases: ['Khmeimim', 'Hemeimeem'] });
+    const json = await agent.get('/entities.json').expect(200);
+    expect(json.body.entities[0]).toMatchObject({ id: base.id, name: 'Hmeimim air base', aliasCount: 2 });
+    const csv = await agent.get('/entities.csv').expect(200);
+    expect(csv.text).toBe(`id,name,type,aliases,subject_of_claims,speaker_of_claims\r\n${base.id},Hmeimim air base,place,Hemeimeem; Khmeimim,0,0\r\n`);
+  });
+});
+
+describe('changing an entity', () => {
+  it('adds an alias (audited); the new spelling then resolves to the entity', async () => {
+    const { agent, db } = testApp();
+    const minister = makeEntity(db, { name: 'Sergei Shoigu', type: 'person' });
+    const _csrf = await csrfToken(agent, `/entities/${minister.id}`);
+    const res = await agent.post(`/entities/${minister.id}/aliases`).type('form').send({ _csrf, alias: 'Shoygu' }).expect(303);
+    expect(res.headers.location).toBe(`/entities/${minister.id}`);
+    expect(resolveEntity(db, 'shoygu')?.id).toBe(minister.id);
+    expect(listAudit(db, 'entity', minister.id).map((e) => e.action)).toEqual(['create', 'update']);
+    const page = html((await agent.get(`/entities/${minister.id}`).expect(200)).text);
+    expect(page.querySelector('.aliases')?.textContent).toContain('Shoygu');
+  });
+
+  it('refuses an alias another entity owns, or an empty one, re-rendering the form (422) with nothing written', async () => {
+    const { agent, db } = testApp();
+    const minister = makeEntity(db, { name: 'Sergei Shoigu', type: 'person' });
+    makeEntity(db, { name: 'Sergei Lavrov', type: 'person' });
+    const _csrf = await csrfToken(agent, `/entities/${minister.id}`);
+    const before = tableCounts(db);
+    const taken = await agent.post(`/entities/${minister.id}/aliases`).type('form').send({ _csrf, alias: 'sergei LAVROV' }).expect(422);
+    const doc = html(taken.text);
+    expect(doc.querySelector('#alias-form .field-error')?.textContent).toContain('already names Sergei Lavrov');
+    expect(doc.querySelector('#alias-form input[name="alias"]')?.getAttribute('value')).toBe('sergei LAVROV');
+    await agent.post(`/entities/${minister.id}/aliases`).type('form').send({ _csrf, alias: ' !! ' }).expect(422);
+    expect(tableCounts(db)).toEqual(before);
+  });
+
+  it('renames an entity, keeping the old name as an alias, and refreshes the explanations that name it', async () => {
+    const { agent, db } = testApp();
+    const war = makeEntity(db, { name: 'Sample war', type: 'event' });
+    const one = makeSource(db, { body: 'It began in 2011.', publishedAt: '2020-01-01', publisher: 'One' });
+    const two = makeSource(db, { body: 'It began in 2015.', publishedAt: '2019-01-01', publisher: 'Two' });
+    const fields = { kind: 'date' as const, metric: 'start date', subjectId: war.id, qualifier: 'exact' as const, asOf: null, quoteStart: 0 };
+    const a = makeClaim(db, { ...fields, sourceId: one.id, quote: 'It began in 2011.', quoteEnd: 17, valueText: '2011', figure: { unit: 'date', low: '2011-01-01', high: '2011-12-31' } });
+    const b = makeClaim(db, { ...fields, sourceId: two.id, quote: 'It began in 2015.', quoteEnd: 17, valueText: '2015', figure: { unit: 'date', low: '2015-01-01', high: '2015-12-31' } });
+    recomputeConflicts(db, [a, b], DEFAULT_SETTINGS, TEST_CTX);
+    expect(listConflicts(db).items[0]?.explanation).toContain('when the Sample war began');
+
+    const _csrf = await csrfToken(agent, `/entities/${war.id}`);
+    await agent.post(`/entities/${war.id}/rename`).type('form').send({ _csrf, name: 'Sample civil war', type: 'event' }).expect(303);
+    expect(getEntity(db, war.id)).toMatchObject({ name: 'Sample civil war', aliases: ['Sample war'] });
+    expect(listConflicts(db).items[0]?.explanation).toContain('when the Sample civil war began');
+  });
+
+  it('refuses a rename to a name another entity has (422)', async () => {
+    const { agent, db } = testApp();
+    const a = makeEntity(db, { name: 'Islamic State', type: 'organisation' });
+    makeEntity(db, { name: 'Nusra Front', type: 'organisation' });
+    const _csrf = await csrfToken(agent, `/entities/${a.id}`);
+    const res = await agent.post(`/entities/${a.id}/rename`).type('form').send({ _csrf, name: 'nusra front', type: 'organisation' }).expect(422);
+    expect(html(res.text).querySelector('#rename-form .field-error')?.textContent).toContain('merge the two entities instead');
+    expect(getEntity(db, a.id).name).toBe('Islamic State');
+  });
+
+  it('merges one entity into another: claims follow, spellings become aliases, the facts are recomputed together', async () => {
+    const { agent, db } = testApp();
+    const town = makeEntity(db, { name: 'Sample town' });
+    const variant = makeEntity(db, { name: 'Sampel town' });
+    const first = makeSource(db, { publishedAt: '2019-03-01', publisher: 'First' });
+    const second = makeSource(db, { publishedAt: '2019-03-05', publisher: 'Second' });
+    const a = makeClaim(db, { sourceId: first.id, subjectId: town.id, valueText: '100', figure: { unit: 'count', low: 100, high: 100 }, qualifier: 'exact', asOf: null });
+    const b = makeClaim(db, { sourceId: second.id, subjectId: variant.id, valueText: '300', figure: { unit: 'count', low: 300, high: 300 }, qualifier: 'exact', asOf: null });
+    recomputeConflicts(db, [a, b], DEFAULT_SETTINGS, TEST_CTX);
+    expect(listConflicts(db).total).toBe(0);
+
+    const _csrf = await csrfToken(agent, `/entities/${variant.id}`);
+    const res = await agent.post(`/entities/${variant.id}/merge`).type('form').send({ _csrf, into: 'sample TOWN' }).expect(303);
+    expect(res.headers.location).toBe(`/entities/${town.id}`);
+    expect(getClaim(db, b.id).subjectId).toBe(town.id);
+    expect(getEntity(db, town.id).aliases).toContain('Sampel town');
+    await agent.get(`/entities/${variant.id}`).expect(404);
+    expect(listConflicts(db).items.map((k) => k.key)).toEqual([`point-in-time:${a.id},${b.id}`]);
+    expect(listAudit(db, 'entity', town.id).map((e) => e.action)).toContain('merge');
+  });
+
+  it('refuses a merge into an unknown entity or into itself (422), and answers 404 for unknown entities', async () => {
+    const { agent, db } = testApp();
+    const town = makeEntity(db, { name: 'Sample town' });
+    const _csrf = await csrfToken(agent, `/entities/${town.id}`);
+    const unknown = await agent.post(`/entities/${town.id}/merge`).type('form').send({ _csrf, into: 'Atlantis' }).expect(422);
+    expect(html(unknown.text).querySelector('#merge-form .field-error')?.textContent).toContain('No entity is called “Atlantis”');
+    await agent.post(`/entities/${town.id}/merge`).type('form').send({ _csrf, into: String(town.id) }).expect(422);
+    await agent.post(`/entities/${town.id}/merge`).type('form').send({ _csrf, into: '' }).expect(422);
+    await agent.post('/entities/4242/merge').type('form').send({ _csrf, into: 'Sample town' }).expect(404);
+    await agent.post('/entities/4242/aliases').type('form').send({ _csrf, alias: 'x' }).expect(404);
+    await agent.get('/entities/4242').expect(404);
+    expect(getEntity(db, town.id).name).toBe('Sample town');
+  });
+
+  it('refuses changes without a CSRF token (403)', async () => {
+    const { agent, db } = testApp();
+    const town = makeEntity(db, { name: 'Sample town' });
+    await agent.get(`/entities/${town.id}`).expect(200);
+    await agent.post(`/entities/${town.id}/aliases`).type('form').send({ alias: 'Town' }).expect(403);
+    await agent.post(`/entities/${town.id}/rename`).type('form').send({ name: 'Town' }).expect(403);
+    await agent.post(`/entities/${town.id}/merge`).type('form').send({ into: 'x' }).expect(403);
+    expect(getEntity(db, town.id)).toMatchObject({ name: 'Sample town', aliases: [] });
+  });
+});
