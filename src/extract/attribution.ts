@@ -37,8 +37,11 @@ const LEADING = /^(?:the|a|an)\s+/i;
 // A "speaker" made only of these words is a parsing accident, not a speaker.
 const FUNCTION_WORDS = /^(?:(?:have|has|had|is|are|was|were|will|would|also|then|and|but|so|it's|there|here|not|never|just|only)\s*)+$/i;
 
+// A time phrase opening the sentence ("On Friday the ministry said") is not part of the speaker.
+const LEADING_TIME = /^(?:(?:on|last|this|next|early|late|in|by)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|week|month|year|january|february|march|april|may|june|july|august|september|october|november|december|\d{4})(?:\s+\d{1,2})?(?:\s+(?:morning|afternoon|evening|night))?,?\s+/i;
+
 function cleanPhrase(raw: string): string {
-  let p = raw.trim().replace(/["“”'‘’]+$/g, '').trim();
+  let p = raw.trim().replace(/["“”'‘’]+$/g, '').trim().replace(LEADING_TIME, '');
   for (let prev = ''; prev !== p; ) {
     prev = p;
     p = p.replace(TRAILING, '').trim();
@@ -148,6 +151,16 @@ export function findClauses(sentence: string): Clause[] {
     out.push({
       start: m.index, end: m.index + m[0].length, phraseStart: speaker.start, phraseEnd: speaker.start + speaker.text.length, raw: speaker.text,
       phrase: speaker.text.replace(LEADING, ''), cue: 'quoted as saying', type: 'verb', toldOutlet: m[1] ? cleanPhrase(m[1]).replace(LEADING, '') : null,
+    });
+  }
+  // "In a survey published last week by the Corvin Polling Centre, 32 per cent…": the pollster speaks
+  const pollBy = /\b(?:poll|survey|study|census|opinion poll)\b[^,.;:"“”]*?\bby\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w'’-]*)*)/g;
+  for (let m = pollBy.exec(sentence); m; m = pollBy.exec(sentence)) {
+    const raw = cleanPhrase(m[1] ?? '');
+    const phraseStart = m.index + m[0].length - (m[1] ?? '').length;
+    out.push({
+      start: m.index, end: phraseStart, phraseStart, phraseEnd: phraseStart + (m[1] ?? '').length, raw,
+      phrase: raw.replace(LEADING, ''), cue: 'poll by', type: 'according', toldOutlet: null,
     });
   }
   const acc = /\b(according to|citing|as reported by|reported by|quoted by)\s+([^,.;:"“”()]+)/gi;

@@ -71,6 +71,7 @@ const RULES = [
   rule(`\\b(?:${WD},?\\s+)?${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}\\b`, 'g', () => (m) => day(Number(m[4]), month(m[3]), Number(m[2]))),
   rule(`\\b(?:${WD},?\\s+)?${MONTH}\\s+${DAY},?\\s+${YEAR}\\b`, 'g', () => (m) => day(Number(m[4]), month(m[2]), Number(m[3]))),
   rule(`\\b${YEAR}-(\\d{2})-(\\d{2})\\b`, 'g', () => (m) => day(Number(m[1]), Number(m[2]), Number(m[3]))),
+  rule(`\\b${YEAR}-(0[1-9]|1[0-2])\\b(?![-\\d])`, 'g', () => (m) => dateInterval(Number(m[1]), Number(m[2]))),
   // 19/06/2016: day first, as outside the US; month first only when the day-first reading is impossible.
   rule(`\\b(\\d{1,2})/(\\d{1,2})/${YEAR}\\b`, 'g', () => (m) => {
     const [a, b, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -184,9 +185,11 @@ export function findDates(sentence: string, published: IsoDate, taken: { start: 
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** Clock times ("17:34", "8 a.m.", "08:52 GMT"): never figures. */
+/** Clock times ("17:34", "8 a.m.", "08:52 GMT") and web addresses: never figures. */
 export function findClockTimes(sentence: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
+  const url = /\b(?:https?:\/\/|www\.)\S+/gi;
+  for (let m = url.exec(sentence); m; m = url.exec(sentence)) out.push({ start: m.index, end: m.index + m[0].length });
   const re = /\b\d{1,2}[:.]\d{2}(?:\s?(?:a\.m\.|p\.m\.|am|pm|GMT|UTC|BST|CET|EST|local time))?|\b\d{1,2}\s?(?:a\.m\.|p\.m\.|am\b|pm\b)/gi;
   for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
     // "1.5" or "12.50" amounts are not clock times unless marked as such

@@ -67,7 +67,9 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
 
     const taken = findClockTimes(s.text);
     const allDates = findDates(s.text, published, taken);
-    const dates = allDates.filter((d) => !caption && !isDateline(d, s, para?.start ?? s.start));
+    // "the first nine months of 2017" names the scope of a count, not a date someone asserts
+    const scopeOnly = (d: Mention): boolean => /\b(?:months|weeks|days)\s+$/i.test(s.text.slice(Math.max(0, d.start - 8), d.start)) && /^of\s/i.test(d.text);
+    const dates = allDates.filter((d) => !caption && !isDateline(d, s, para?.start ?? s.start) && !scopeOnly(d));
     const hits = keywordHits(lex, s.text);
     const keywordNear = (a: number, b: number): boolean => hits.some((h) => h.start < b && h.end > a);
     // Numbers inside any date (a caption's or dateline's too) are parts of that date, not counts.

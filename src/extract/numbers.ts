@@ -72,6 +72,10 @@ const ONE_PRONOUN_AFTER = /^\s+(of|another|day|side|way|thing|point|hand|time|by
 function isCodeToken(sentence: string, start: number, end: number): boolean {
   const before = sentence.slice(Math.max(0, start - 6), start);
   const after = sentence.slice(end, end + 3);
+  // the whole token: letters then digits ("NGW-160618-0412", "COVID-19"), or a number with a leading zero
+  const tokenStart = sentence.slice(0, start).search(/\S*$/);
+  const token = sentence.slice(tokenStart, end + sentence.slice(end).search(/\s|$/)).replace(/[.,;:!?)"”]+$/, '');
+  if (/^[(“"]?[A-Za-z]+-?\d/.test(token) || /^0\d/.test(sentence.slice(start, end))) return true;
   if (/[A-Za-z]-?$/.test(before) && /[A-Za-z]-?$/.test(before.replace(/\s+$/, '')) && !/\s$/.test(before)) return true;
   if (/^[A-Za-z]/.test(after) && !/^(?:bn|m|k)\b/i.test(after)) return true;
   if (/^\/\d/.test(after) || /\d\/$/.test(before)) return true;

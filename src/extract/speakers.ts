@@ -81,8 +81,10 @@ export function attributionFor(sentence: string, clauses: ResolvedClause[], star
   // relative clause on the speaker ("Russia, which joined the war in 2015, says…"): that is background.
   const inRelative = (c: ResolvedClause): boolean =>
     start >= c.phraseEnd && end <= c.start && /,\s*(?:which|who)\b/.test(sentence.slice(c.phraseEnd, start));
-  const verbs = clauses.filter((c) => c.type === 'verb' && (c.known || !(start < c.phraseEnd && end > c.phraseStart)) && !inRelative(c));
-  const according = clauses.find((c) => c.type === 'according');
+  // "32 per cent of respondents said": a speaker phrase holding a figure is the figure's subject, not a source
+  const counted = (c: ResolvedClause): boolean => !c.known && /\d|\bper ?cent\b|%/.test(c.phrase);
+  const verbs = clauses.filter((c) => c.type === 'verb' && (c.known || !(start < c.phraseEnd && end > c.phraseStart)) && !inRelative(c) && !counted(c));
+  const according = clauses.find((c) => c.type === 'according' && !(start >= c.phraseStart && end <= c.phraseEnd));
   const relayClause = clauses.find((c) => c.type === 'relay');
   const before = verbs.filter((c) => c.start < start);
   const chosen = before[before.length - 1] ?? verbs.find((c) => c.start >= end) ?? null;

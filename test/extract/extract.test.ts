@@ -174,6 +174,9 @@ describe('time scope', () => {
 
   it('covers the first months of the year', () => {
     expect(one('In the first six months of the year, 75 soldiers died.', '75').scope).toEqual({ from: '2024-01-01', to: '2024-06-30' });
+    const named = run('In the first four months of 2022, 36 soldiers died.');
+    expect(named.map((c) => c.valueText)).toEqual(['four months', '36']);
+    expect(named[1]?.scope).toEqual({ from: '2022-01-01', to: '2022-04-30' });
   });
 
   it('resolves relative dates by tense', () => {
@@ -212,6 +215,16 @@ describe('more shapes of news copy', () => {
 
   it('finds the speaker a relative clause hangs on', () => {
     expect(one('The governor, who said 80 homes burned, resigned.', '80').speaker).toBe('governor');
+  });
+
+  it('gives a poll\'s figures to the pollster, not to the respondents', () => {
+    const text = 'In a survey released last month by the Harbour Opinion Institute, 41 per cent of respondents said prices were too high.';
+    const c = one(text, '41 per cent');
+    expect([c.speaker, c.attributionCue]).toEqual(['Harbour Opinion Institute', 'poll by']);
+  });
+
+  it('does not take a time phrase for part of the speaker', () => {
+    expect(one('On Friday the port authority said 75 ships had left.', '75').speaker).toBe('port authority');
   });
 
   it('leaves the time a statement was made to the publisher', () => {
