@@ -1,0 +1,66 @@
+// Settling a disagreement in Chromium: open the conflicts list, open the war-start conflict, see both quotes
+// side by side with the differing words marked and the chart, resolve it with a reason, see it leave the
+// open list. The articles are our own sentences; the conflict comes from the rules, not from a fixture.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src/domain/crosscheck.js';
+import { recomputeConflicts } from '../../src/recompute.js';
+import { getClaim, getConflict, listConflicts } from '../../src/store/index.js';
+import { makeClaim, makeEntity, makeSource, TEST_CTX } from '../helpers/index.js';
+import { startBrowserRun, type BrowserRun } from './harness.js';
+
+const EARLY = 'Ten years ago, in March 2011, the protests that became the civil war began in the south.';
+const LATE = 'The civil war began in 2015, a ministry adviser told the evening bulletin.';
+
+describe('resolving a conflict in the browser', () => {
+  let run: BrowserRun;
+  beforeAll(async () => {
+    run = await startBrowserRun();
+  });
+  afterAll(async () => {
+    await run?.close();
+  });
+
+  it('opens the war-start conflict, compares the quotes and the chart, resolves it, and it leaves the open list', { timeout: 60_000 }, async () => {
+    const { page, baseUrl, db } = run;
+    const war = makeEntity(db, { name: 'Sample civil war', type: 'event' });
+    const weekly = makeSource(db, { title: 'Ten years on', publisher: 'Sample Weekly', body: EARLY, publishedAt: '2021-03-15' });
+    const bulletin = makeSource(db, { title: 'Adviser on the war', publisher: 'Evening Bulletin', body: LATE, publishedAt: '2019-03-19' });
+    const fields = { kind: 'date' as const, metric: 'start date', subjectId: war.id, qualifier: 'exact' as const, asOf: null, quoteStart: 0 };
+    const early = makeClaim(db, { ...fields, sourceId: weekly.id, quote: EARLY, quoteEnd: EARLY.length, valueText: 'March 2011', figure: { unit: 'date', low: '2011-03-01', high: '2011-03-31' } });
+    const late = makeClaim(db, { ...fields, sourceId: bulletin.id, quote: LATE, quoteEnd: LATE.length, valueText: '2015', figure: { unit: 'date', low: '2015-01-01', high: '2015-12-31' } });
+    recomputeConflicts(db, [early, late], DEFAULT_SETTINGS, TEST_CTX);
+    const conflictId = listConflicts(db).items[0]!.id;
+
+    await page.goto(`${baseUrl}/conflicts?status=open`);
+    const link = page.locator(`tr[data-conflict-id="${conflictId}"] a.conflict-link`);
+    expect(await link.textContent()).toContain('when the Sample civil war began');
+    await link.click();
+    await page.waitForURL(`${baseUrl}/conflicts/${conflictId}`);
+
+    const columns = page.locator('.comparison-column');
+    expect(await columns.count()).toBe(2);
+    expect(await columns.nth(0).locator('.citation').textContent()).toContain('Sample Weekly');
+    expect(await columns.nth(1).locator('.citation').textContent()).toContain('Evening Bulletin');
+    const marked = (await page.locator('.compared-quote mark').allTextContents()).join(' ');
+    expect(marked).toContain('March');
+    expect(marked).toContain('2015');
+    // The chart is a same-origin SVG image that actually loaded and has a size.
+    const chart = page.locator('.claims-chart img');
+    await expect.poll(() => chart.evaluate((img: { complete: boolean; naturalWidth: number }) => img.complete && img.naturalWidth > 0)).toBe(true);
+
+    await page.getByLabel(/Sample Weekly: March 2011/).check();
+    await page.locator('#resolve-reason').selectOption('error');
+    await page.locator('#resolve-note').fill('The protests and the fighting began in 2011.');
+    await page.getByRole('button', { name: 'Mark resolved' }).click();
+    await page.waitForURL(`${baseUrl}/conflicts/${conflictId}`);
+    expect(await page.locator('.conflict-badges .conflict-status').textContent()).toBe('resolved');
+
+    await page.goto(`${baseUrl}/conflicts?status=open`);
+    expect(await page.locator('tr[data-conflict-id]').count()).toBe(0);
+    expect(await page.locator('.empty-state').textContent()).toContain('No conflicts match');
+
+    expect(getConflict(db, conflictId)).toMatchObject({ status: 'resolved', preferredClaimId: early.id });
+    expect(getClaim(db, late.id)).toMatchObject({ rank: 'deprecated', rankReason: 'error' });
+    expect(run.pageErrors).toEqual([]);
+  });
+});
