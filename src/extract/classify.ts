@@ -42,7 +42,8 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   const keywordIndex = new Map<string, number[]>();
   lexicon.metrics.forEach((m, i) => {
     for (const k of m.keywords) {
-      const key = k.toLowerCase();
+      const key = k.trim().toLowerCase();
+      if (!key) continue; // an empty keyword typed into the lexicon would match everywhere
       keywordIndex.set(key, [...(keywordIndex.get(key) ?? []), i]);
     }
   });
@@ -51,7 +52,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   const loose: string[] = [];
   lexicon.entities.forEach((e, i) => {
     for (const a of [e.name, ...e.aliases]) {
-      if (!a.trim()) continue;
+      if (!a.trim()) continue; // likewise an empty alias
       if (isCased(a)) {
         cased.push(a);
         if (!aliasIndex.has(a)) aliasIndex.set(a, i);

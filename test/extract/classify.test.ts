@@ -68,3 +68,22 @@ describe('entities and subjects', () => {
     expect(compileLexicon(lexicon)).toBe(lex);
   });
 });
+
+describe('lexicons as users edit them', () => {
+  it('ignores empty keywords and aliases and escapes special characters', () => {
+    const odd = compileLexicon({
+      metrics: [{ metric: 'odd', kind: 'count', keywords: ['', '  ', 'c++ jobs'] }],
+      entities: [{ name: 'A.B.C. (Ltd)', type: 'organisation', aliases: [''] }],
+    });
+    const s = 'There were 4 c++ jobs at A.B.C. (Ltd) today.';
+    expect(keywordHits(odd, s)).toHaveLength(1);
+    expect(entityHits(odd, s)).toHaveLength(1);
+  });
+
+  it('works with an empty lexicon', () => {
+    const empty = compileLexicon({ metrics: [], entities: [] });
+    const s = 'Some 40 boats sank.';
+    expect(classify(empty, keywordHits(empty, s), at(s, 'Some 40', 'count'))).toEqual({ kind: 'count', metric: 'count' });
+  });
+});
+
