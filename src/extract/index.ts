@@ -31,7 +31,8 @@ function isDateline(m: Mention, s: Sentence, paragraphStart: number): boolean {
   if (/^(?:(?:first\s+)?published|updated|last updated|posted)\b[:\s]*(?:on\s+)?$/i.test(lead)) return true;
   if (/^[A-Z][A-Z .'-]+,\s*$/.test(lead)) return /^\s*(?:\(|[–—-])/.test(s.text.slice(m.end));
   if (lead.trim() !== '') return false;
-  return /^\s*(?:\d{1,2}[:.]\d{2}\b|[–—|-]|by\b|$|GMT|UTC)/i.test(s.text.slice(m.end));
+  // a time, a byline ("– Jane Roe –", "by staff") or nothing; "March 2, 2016 – Talks open" is a timeline entry
+  return /^\s*(?:\d{1,2}[:.]\d{2}\b|[–—|-]\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*(?:[–—|-]|$)|by\b|$|GMT|UTC)/i.test(s.text.slice(m.end));
 }
 
 /** Extracts the checkable claims of an article: each figure with its interval, kind, speaker and scope. */

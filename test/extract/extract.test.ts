@@ -203,6 +203,11 @@ describe('more shapes of news copy', () => {
     expect(run(text).map((c) => c.valueText)).toEqual(['6']);
   });
 
+  it('keeps dated timeline entries while dropping a dateline with a byline', () => {
+    const text = '4 May 2024 – Ruth Okafor – The Test Herald\n2 March 2016 – Talks open in Geneva with 17 delegations.';
+    expect(run(text).map((c) => c.valueText)).toEqual(['2 March 2016', '17']);
+  });
+
   it('reads "N years ago" as the year it points to', () => {
     expect(one('The truce collapsed two years ago.', 'two years ago').value).toEqual({ low: '2022-01-01', high: '2022-12-31', unit: 'date' });
   });
