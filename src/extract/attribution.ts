@@ -195,7 +195,12 @@ export function quoteSpans(sentence: string, openAtStart: boolean): { spans: Spa
     }
   }
   if (open >= 0) spans.push({ text: sentence.slice(open), start: open, end: sentence.length });
-  return { spans, openAtEnd: open >= 0 };
+  // British single quotes (‘…’) within the sentence; a ’ before a letter is an apostrophe ("Russia’s").
+  const single = /‘[^‘]*?’(?![A-Za-z])/g;
+  for (let m = single.exec(sentence); m; m = single.exec(sentence)) {
+    if (!spans.some((q) => m!.index >= q.start && m!.index < q.end)) spans.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  }
+  return { spans: spans.sort((a, b) => a.start - b.start), openAtEnd: open >= 0 };
 }
 
 const HEDGES = /\b(reportedly|allegedly|purportedly|supposedly|claimed|claims|could not be (?:independently )?(?:verified|confirmed)|cannot be (?:independently )?(?:verified|confirmed)|unverified|unconfirmed|is said to|are said to|were said to|was said to)\b/i;

@@ -47,6 +47,13 @@ describe('quotations', () => {
   });
 });
 
+describe('single quotation marks', () => {
+  it('finds British quotations and leaves apostrophes alone', () => {
+    const s = '‘We lost Russia’s trust and 12 tanks,’ the officer said.';
+    expect(quoteSpans(s, false).spans.map((q) => q.text)).toEqual(['‘We lost Russia’s trust and 12 tanks,’']);
+  });
+});
+
 describe('hedges', () => {
   it.each([
     ['Rebels reportedly shot down a drone.', 'reportedly'],
