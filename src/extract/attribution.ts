@@ -198,7 +198,8 @@ export function quoteSpans(sentence: string, openAtStart: boolean): { spans: Spa
   // British single quotes (‘…’) within the sentence; a ’ before a letter is an apostrophe ("Russia’s").
   const single = /‘[^‘]*?’(?![A-Za-z])/g;
   for (let m = single.exec(sentence); m; m = single.exec(sentence)) {
-    if (!spans.some((q) => m!.index >= q.start && m!.index < q.end)) spans.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+    const at = m.index;
+    if (!spans.some((q) => at >= q.start && at < q.end)) spans.push({ text: m[0], start: at, end: at + m[0].length });
   }
   return { spans: spans.sort((a, b) => a.start - b.start), openAtEnd: open >= 0 };
 }
