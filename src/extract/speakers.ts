@@ -87,7 +87,10 @@ export function attributionFor(sentence: string, clauses: ResolvedClause[], star
   const according = clauses.find((c) => c.type === 'according' && !(start >= c.phraseStart && end <= c.phraseEnd));
   const relayClause = clauses.find((c) => c.type === 'relay');
   const before = verbs.filter((c) => c.start < start);
-  const chosen = before[before.length - 1] ?? verbs.find((c) => c.start >= end) ?? null;
+  // A reporting clause after the figure covers it ("…, the ministry said") unless a new clause starts
+  // between them ("…displaced 900,000, while aid groups said funding was short").
+  const after = verbs.find((c) => c.start >= end && !/;|,\s*(?:while|but|and|whereas|although|though)\b/.test(sentence.slice(end, c.phraseStart)));
+  const chosen = before[before.length - 1] ?? after ?? null;
   if (chosen && isStatementTime(sentence, chosen, start, end, dateFigure)) return null;
   if (chosen) {
     const earlier = before.slice(0, -1).find((c) => c.speaker !== chosen.speaker);

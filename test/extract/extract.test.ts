@@ -232,6 +232,12 @@ describe('more shapes of news copy', () => {
     expect(one('On Friday the port authority said 75 ships had left.', '75').speaker).toBe('port authority');
   });
 
+  it('does not give a figure to a speaker in a later, separate clause', () => {
+    const text = 'The offensive has displaced 900,000 people, while aid groups said funding was short.';
+    expect(one(text, '900,000').speaker).toBeNull();
+    expect(one('Shelling killed 14 people, the governor said.', '14').speaker).toBe('governor');
+  });
+
   it('leaves the time a statement was made to the publisher', () => {
     const text = 'On Friday, the envoy said 16 convoys had passed. The minister declared the road open in June 2023.';
     expect(one(text, 'On Friday').speaker).toBeNull();
