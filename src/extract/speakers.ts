@@ -27,6 +27,9 @@ export function speakerName(lex: CompiledLexicon, phrase: string): string {
   return speakerEntity(lex, phrase) ?? phrase;
 }
 
+// "The group also said": a generic body refers back to the last speaker whatever its name.
+const GENERIC_BODY = /^(group|agency|monitor|organisation|organization|observatory|office|department|company)$/;
+
 export interface ResolvedClause extends Clause {
   speaker: string | null;
   /** the speaker is a known person or organisation named inside a longer phrase ("a poll by the Levada Center") */
@@ -50,7 +53,7 @@ export class SpeakerTracker {
       if (owner !== null && speakerEntity(this.lex, c.phrase) === null) speaker = owner || null;
       if (ref.type === 'pronoun') speaker = this.last;
       else if (ref.type === 'first-person') speaker = inQuote(c.start) ? this.last : this.publisher;
-      else if (ref.type === 'role' && this.last && this.last.toLowerCase().includes(ref.head)) speaker = this.last;
+      else if (ref.type === 'role' && this.last && (this.last.toLowerCase().includes(ref.head) || GENERIC_BODY.test(ref.head))) speaker = this.last;
       else if (ref.type === 'indefinite') {
         const named = nextClauses.find((n) => n.type === 'verb' && hasProperName(n.phrase));
         if (named) speaker = speakerName(this.lex, named.phrase);

@@ -99,6 +99,8 @@ describe('attribution', () => {
     expect(one(text, '23').speaker).toBe('Colonel Ivo Marek');
     const text2 = 'The Interior Ministry said roads were cut. The ministry also said 300 people were evacuated.';
     expect(one(text2, '300').speaker).toBe('Interior Ministry');
+    const text3 = 'Airwars said on Monday that its tally was complete. The group also said 27 strikes hit homes.';
+    expect(one(text3, '27').speaker).toBe('Airwars');
   });
 
   it('does not carry a speaker to a sentence without a reporting clause', () => {
