@@ -9,6 +9,7 @@ import { addDays, dateInterval, daysInMonth, isoDate, parseIsoDate, weekday } fr
 /** Whether the sentence speaks of what has happened (past/present) or of what is to come (future). */
 export type Tense = 'past' | 'future';
 
+/** The days a date expression covers, both ends included. */
 export interface DateSpan {
   low: IsoDate;
   high: IsoDate;
@@ -67,6 +68,7 @@ function mondayOf(date: IsoDate): IsoDate {
   return addDays(date, -((weekday(date) + 6) % 7));
 }
 
+/** The relative periods relativePeriod() understands. */
 export const RELATIVE_PERIODS = [
   'today', 'yesterday', 'tomorrow',
   'this week', 'last week', 'next week', 'earlier this week',

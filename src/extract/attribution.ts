@@ -6,6 +6,7 @@
 
 import type { Span } from './sentences.js';
 
+/** One reporting clause of a sentence: a speech verb, "according to" or a relay, with its speaker phrase. */
 export interface Clause {
   /** offsets of the reporting verb (or "according to") in the sentence */
   start: number;

@@ -12,6 +12,7 @@ import { scopeOf } from './scope.js';
 import { paragraphs, sentences, type Sentence } from './sentences.js';
 import { SpeakerTracker, attributionFor, speakerName } from './speakers.js';
 
+/** What extract() needs besides the text. */
 export interface ExtractOptions {
   /** publication date: relative dates ("on Tuesday") resolve against it */
   published: IsoDate;

@@ -4,6 +4,7 @@ import type { IsoDate, Qualifier } from '../domain/types.js';
 
 export type MentionUnit = 'date' | 'count' | 'percent' | 'km' | 'year' | 'month' | 'week' | 'day' | 'hour' | 'minute';
 
+/** A figure found in a sentence. */
 export interface Mention {
   /** offsets into the sentence text */
   start: number;

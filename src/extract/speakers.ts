@@ -6,6 +6,7 @@
 import { dataOwner, hasProperName, speakerRef, type Clause } from './attribution.js';
 import { entityHits, type CompiledLexicon } from './classify.js';
 
+/** Who a figure is attributed to: speaker (null = the publisher), the words that say so, and any relay. */
 export interface Speaker {
   name: string | null;
   cue: string | null;
@@ -36,6 +37,7 @@ export interface ResolvedClause extends Clause {
   known: boolean;
 }
 
+/** Remembers the last named speaker of a document, to resolve "he", "the ministry" and the like. */
 export class SpeakerTracker {
   last: string | null = null;
   constructor(
