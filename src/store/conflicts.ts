@@ -154,13 +154,16 @@ export function listConflicts(db: Db, filter: ConflictFilter = {}): Page<Conflic
   if (!filter.includeStale) clauses.push('k.stale = 0');
   const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
   const total = (db.prepare(`SELECT count(*) AS n FROM conflicts k ${where}`).get(...params) as { n: number }).n;
+  // The page is chosen first and the per-conflict subqueries run for its rows only: SQLite computes every result
+  // column before sorting, so with them in the sorted query it ran them for all (tens of thousands of) matches.
   const rows = db
     .prepare(
       `SELECT k.*, e.name AS subject_name, ${DERIVED_COLUMNS}
-       FROM conflicts k LEFT JOIN entities e ON e.id = k.subject_id
-       ${where}
-       ORDER BY CASE k.status WHEN 'open' THEN 0 ELSE 1 END, k.severity DESC, k.id
-       LIMIT ? OFFSET ?`,
+       FROM (SELECT k.id, CASE k.status WHEN 'open' THEN 0 ELSE 1 END AS open_last FROM conflicts k ${where}
+             ORDER BY open_last, k.severity DESC, k.id LIMIT ? OFFSET ?) AS page
+       JOIN conflicts k ON k.id = page.id
+       LEFT JOIN entities e ON e.id = k.subject_id
+       ORDER BY page.open_last, k.severity DESC, k.id`,
     )
     .all(...params, limit, offset) as (ConflictRow & { subject_name: string | null })[];
   return { items: rows.map((row) => ({ ...toConflict(row), subjectName: row.subject_name })), total, limit, offset };

@@ -3,8 +3,8 @@
 // a "USE TEMP B-TREE FOR ORDER BY" step means every matching claim is sorted on each page view (timings are
 // measured by `npm run bench:pages`, never here).
 import { describe, expect, it } from 'vitest';
-import { listClaims, listSources, type ClaimFilter, type Db } from '../../src/store/index.js';
-import { createTestDb } from '../helpers/index.js';
+import { explainConflict, listClaims, listConflicts, listSources, syncConflicts, type ClaimFilter, type Db } from '../../src/store/index.js';
+import { TEST_CTX, createTestDb, makeClaim, makeEntity, makeSource } from '../helpers/index.js';
 
 /** The query plans (one string per statement) of the reads `fn` makes on `db`, with the arguments it bound. */
 function plansOf(db: Db, fn: () => unknown): string[] {
@@ -75,5 +75,37 @@ describe('other list query plans', () => {
     expect(page).toMatch(/COVERING INDEX sources_id/);
     expect(page).not.toMatch(/^SCAN sources$/m);
     expect(page).not.toMatch(/TEMP B-TREE/);
+  });
+});
+
+describe('conflicts list pages', () => {
+  it('pages through open conflicts first, then by severity and id, each with its own claims (the page is chosen before its claim ids are read)', () => {
+    const db = createTestDb();
+    const war = makeEntity(db, { name: 'Sample War', type: 'event' });
+    const claims = [1, 2, 3, 4, 5].map((n) =>
+      makeClaim(db, { sourceId: makeSource(db, { publisher: `Outlet ${n}` }).id, subjectId: war.id, metric: 'killed', figure: { unit: 'count', low: n * 10, high: n * 10 } }),
+    );
+    const ids = claims.map((claim) => claim.id);
+    const pairs: [number, number, number][] = [[0, 1, 0.2], [1, 2, 0.9], [2, 3, 0.5], [3, 4, 0.9], [0, 4, 0.7]];
+    syncConflicts(
+      db,
+      [{ subjectId: war.id, metric: 'killed' }],
+      pairs.map(([x, y, severity]) => ({ rule: 'period-count', severity, explanation: 'Counts differ.', subjectId: war.id, metric: 'killed', claimIds: [ids[x]!, ids[y]!] })),
+      TEST_CTX,
+    );
+    const all = listConflicts(db, { limit: 50 }).items;
+    const strongest = all[0]!;
+    explainConflict(db, strongest.id, strongest.version, 'Different periods.', TEST_CTX);
+
+    const paged = [0, 2, 4].flatMap((offset) => listConflicts(db, { limit: 2, offset }).items);
+    expect(paged.map((k) => [k.status, k.severity, k.claimIds])).toEqual([
+      ['open', 0.9, [ids[3], ids[4]]],
+      ['open', 0.7, [ids[0], ids[4]]],
+      ['open', 0.5, [ids[2], ids[3]]],
+      ['open', 0.2, [ids[0], ids[1]]],
+      ['explained', 0.9, [ids[1], ids[2]]],
+    ]);
+    expect(paged.every((k) => k.subjectName === 'Sample War' && !k.internal)).toBe(true);
+    expect(listConflicts(db, { status: 'open', limit: 1, offset: 1 }).items.map((k) => k.severity)).toEqual([0.7]);
   });
 });
