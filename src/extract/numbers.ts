@@ -57,7 +57,7 @@ function qualifierAfter(rest: string): { qualifier: Qualifier; length: number } 
   return { qualifier: m[1].includes('so') ? 'about' : 'at-least', length: m[1].length };
 }
 
-const UNIT_AFTER = /^(\s?%|\s+percent\b|\s+per\s?cent\b|\s+pct\b|[\s-]?(?:km|kilomet(?:er|re)s?)\b|[\s-]miles?\b|[\s-](?:years?|months?|weeks?|days?|hours?|minutes?)\b)/i;
+const UNIT_AFTER = /^(\s?%|\s+percent\b|\s+per\s?cent\b|\s?pc\b|\s+pct\b|[\s-]?(?:km|kilomet(?:er|re)s?)\b|[\s-]miles?\b|[\s-](?:years?|months?|weeks?|days?|hours?|minutes?)\b)/i;
 
 // Words that make a following number an identifier, not a figure ("Resolution 2254", "Flight 17").
 const ID_BEFORE = /\b(aged|age of|ages of|resolution|article|flight|route|highway|brigade|division|regiment|battalion|unit|chapter|section|room|gate|no\.|number|camp|platform|model|block|phase|decree|law|protocol|page|item|vol\.|volume|episode|season|level|grade|zone|sector|area|base|checkpoint|#)\s*$/i;
@@ -77,7 +77,7 @@ function isCodeToken(sentence: string, start: number, end: number): boolean {
   const token = sentence.slice(tokenStart, end + sentence.slice(end).search(/\s|$/)).replace(/[.,;:!?)"”]+$/, '');
   if (/^[(“"]?[A-Za-z]+-?\d/.test(token) || /^0\d/.test(sentence.slice(start, end))) return true;
   if (/[A-Za-z]-?$/.test(before) && /[A-Za-z]-?$/.test(before.replace(/\s+$/, '')) && !/\s$/.test(before)) return true;
-  if (/^[A-Za-z]/.test(after) && !/^(?:bn|m|k)\b/i.test(after)) return true;
+  if (/^[A-Za-z]/.test(after) && !/^(?:bn|m|k|pc)\b/i.test(after)) return true;
   if (/^\/\d/.test(after) || /\d\/$/.test(before)) return true;
   if (/^:\d/.test(after) || /\d:$/.test(before)) return true;
   if (/\[$/.test(before) && /^\]/.test(after)) return true; // footnote marks "[3]"
@@ -91,6 +91,7 @@ const ONE_IN = /\b(one|two|three|four|five|six|seven|eight|nine|\d+) in (two|thr
 
 function toUnit(word: string): MentionUnit {
   const w = word.trim().replace(/^-/, '').toLowerCase();
+  if (w === 'pc') return 'percent';
   if (/^miles?$/.test(w)) return 'km';
   return (unitFor(w) as MentionUnit | null) ?? 'count';
 }

@@ -25,7 +25,7 @@ export function scopeOf(text: string, m: Mention, dates: Mention[], published: I
     const n = past[1] ? Number(past[1]) || wordsToNumber(past[1]) : 1;
     if (n) return { from: periodStart(published, n, past[2].toLowerCase().replace(/s$/, '')), to: published };
   }
-  if (/\b(?:so far )?this year\b/i.test(text)) return periodToDate(published, 'this year');
+  if (/\b(?:so far )?this year\b|\bsince the (?:start|beginning) of (?:the|this) year\b/i.test(text)) return periodToDate(published, 'this year');
   if (/\blast year\b/i.test(text)) {
     const span = relativePeriod(published, 'last year');
     return { from: span.low, to: span.high };

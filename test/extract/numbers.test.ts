@@ -40,10 +40,11 @@ describe('qualifiers map to the documented intervals', () => {
 
 describe('percentages and fractions', () => {
   it('reads the ways a percentage is written', () => {
-    expect(figures('Turnout hit 90 percent in the city, 32 per cent in the hills and 98% abroad.').map((r) => [r[0], r[1], r[3]])).toEqual([
+    expect(figures('Turnout hit 90 percent in the city, 32 per cent in the hills, 98% abroad and 41pc online.').map((r) => [r[0], r[1], r[3]])).toEqual([
       ['90 percent', 90, 'percent'],
       ['32 per cent', 32, 'percent'],
       ['98%', 98, 'percent'],
+      ['41pc', 41, 'percent'],
     ]);
   });
 

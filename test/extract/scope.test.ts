@@ -27,6 +27,10 @@ describe('scope of a count', () => {
     expect(scope('Last year 91 roads were mined.', '91')).toEqual({ from: '2023-01-01', to: '2023-12-31' });
   });
 
+  it('runs from the start of the year to publication', () => {
+    expect(scope('Since the start of the year, 64 wells were dug.', '64')).toEqual({ from: '2024-01-01', to: PUB });
+  });
+
   it('takes a period that opens the sentence', () => {
     expect(scope('In 2022, 530 mines were cleared.', '530')).toEqual({ from: '2022-01-01', to: '2022-12-31' });
   });
