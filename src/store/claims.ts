@@ -449,7 +449,11 @@ export interface FactSheetClaimQuery {
 
 /** Every claim a fact sheet covers, as display views ordered by subject, metric and id; unpaged, one query. */
 export function listClaimsForFactSheet(db: Db, query: FactSheetClaimQuery = {}): ClaimView[] {
-  const clauses = [query.includeCandidates ? "c.status IN ('confirmed', 'candidate')" : "c.status = 'confirmed'"];
+  // With subjects or metrics chosen, their indexes find the claims; "+" keeps SQLite from walking the status index
+  // instead (every confirmed claim, hundreds of thousands, to find a rare subject's few).
+  const narrowed = (query.subjectIds?.length ?? 0) > 0 || (query.metrics?.length ?? 0) > 0;
+  const status = narrowed ? '+c.status' : 'c.status';
+  const clauses = [query.includeCandidates ? `${status} IN ('confirmed', 'candidate')` : `${status} = 'confirmed'`];
   const params: unknown[] = [];
   if (query.subjectIds && query.subjectIds.length > 0) {
     clauses.push('c.subject_id IN (SELECT value FROM json_each(?))');

@@ -3,7 +3,8 @@
 // a "USE TEMP B-TREE FOR ORDER BY" step means every matching claim is sorted on each page view (timings are
 // measured by `npm run bench:pages`, never here).
 import { describe, expect, it } from 'vitest';
-import { explainConflict, listClaims, listConflicts, listSources, syncConflicts, type ClaimFilter, type Db } from '../../src/store/index.js';
+import { countFactSheetClaims } from '../../src/store/factsheet-builder.js';
+import { explainConflict, listClaims, listClaimsForFactSheet, listConflicts, listSources, syncConflicts, type ClaimFilter, type Db } from '../../src/store/index.js';
 import { TEST_CTX, createTestDb, makeClaim, makeEntity, makeSource } from '../helpers/index.js';
 
 /** The query plans (one string per statement) of the reads `fn` makes on `db`, with the arguments it bound. */
@@ -108,4 +109,26 @@ describe('conflicts list pages', () => {
     expect(paged.every((k) => k.subjectName === 'Sample War' && !k.internal)).toBe(true);
     expect(listConflicts(db, { status: 'open', limit: 1, offset: 1 }).items.map((k) => k.severity)).toEqual([0.7]);
   });
+});
+
+describe('fact sheet query plans', () => {
+  const queries = [
+    ['one subject', { subjectIds: [1] }, /INDEX claims_subject/],
+    ['a subject and a metric', { subjectIds: [1], metrics: ['killed'] }, /INDEX claims_subject_metric/],
+    ['a metric, candidates too', { metrics: ['killed'], includeCandidates: true }, /INDEX claims_metric/],
+  ] as const;
+  for (const [name, query, index] of queries) {
+    it(`for ${name}, the claims are found from that index, not by walking every confirmed claim`, () => {
+      const db = createTestDb();
+      const plans = plansOf(db, () => {
+        countFactSheetClaims(db, query, 2000);
+        listClaimsForFactSheet(db, query);
+      });
+      expect(plans).toHaveLength(2);
+      for (const plan of plans) {
+        expect(plan).toMatch(index);
+        expect(plan).not.toMatch(/INDEX claims_status/);
+      }
+    });
+  }
 });
