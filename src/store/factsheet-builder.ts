@@ -35,11 +35,21 @@ export function listSubjectChoices(db: Db): SubjectChoice[] {
   return rows.map((r) => ({ id: r.id, name: r.name, aliases: byEntity.get(r.id) ?? [] }));
 }
 
-/** Distinct metrics of claims about the given subjects; [] for no subjects (all claims' metrics would scan them all). */
+/** Distinct metrics of claims about the given subjects, sorted; [] for no subjects (all claims' metrics would scan them all). */
 export function listMetricsOfSubjects(db: Db, subjectIds: number[]): string[] {
   if (subjectIds.length === 0) return [];
+  // A skip scan of the (subject_id, metric) index: each step seeks the next metric after the last one found, so a
+  // subject with 100,000 claims over a dozen metrics costs a dozen seeks (DISTINCT read all 100,000 entries).
   const rows = db
-    .prepare('SELECT DISTINCT metric FROM claims WHERE subject_id IN (SELECT value FROM json_each(?)) ORDER BY metric')
+    .prepare(
+      `WITH RECURSIVE walk (subject_id, metric) AS (
+         SELECT s.value, (SELECT min(c.metric) FROM claims c WHERE c.subject_id = s.value) FROM json_each(?) AS s
+         UNION ALL
+         SELECT w.subject_id, (SELECT min(c.metric) FROM claims c WHERE c.subject_id = w.subject_id AND c.metric > w.metric)
+         FROM walk w WHERE w.metric IS NOT NULL
+       )
+       SELECT DISTINCT metric FROM walk WHERE metric IS NOT NULL ORDER BY metric`,
+    )
     .all(JSON.stringify(subjectIds)) as { metric: string }[];
   return rows.map((r) => r.metric);
 }

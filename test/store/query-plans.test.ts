@@ -3,7 +3,7 @@
 // a "USE TEMP B-TREE FOR ORDER BY" step means every matching claim is sorted on each page view (timings are
 // measured by `npm run bench:pages`, never here).
 import { describe, expect, it } from 'vitest';
-import { countFactSheetClaims } from '../../src/store/factsheet-builder.js';
+import { countFactSheetClaims, listMetricsOfSubjects } from '../../src/store/factsheet-builder.js';
 import { explainConflict, listClaims, listClaimsForFactSheet, listConflicts, listSources, syncConflicts, type ClaimFilter, type Db } from '../../src/store/index.js';
 import { TEST_CTX, createTestDb, makeClaim, makeEntity, makeSource } from '../helpers/index.js';
 
@@ -131,4 +131,25 @@ describe('fact sheet query plans', () => {
       }
     });
   }
+});
+
+describe('metrics of chosen subjects', () => {
+  it("lists each metric of the chosen subjects once, sorted, and none of other subjects'", () => {
+    const db = createTestDb();
+    const [war, siege, other] = ['Sample War', 'Sample Siege', 'Elsewhere'].map((name) => makeEntity(db, { name, type: 'event' }));
+    const source = makeSource(db);
+    for (const [subject, metric] of [[war, 'wounded'], [war, 'killed'], [war, 'killed'], [siege, 'displaced'], [siege, 'killed'], [other, 'airstrikes']] as const) {
+      makeClaim(db, { sourceId: source.id, subjectId: subject!.id, metric });
+    }
+    expect(listMetricsOfSubjects(db, [war!.id, siege!.id])).toEqual(['displaced', 'killed', 'wounded']);
+    expect(listMetricsOfSubjects(db, [other!.id])).toEqual(['airstrikes']);
+    expect(listMetricsOfSubjects(db, [999])).toEqual([]);
+    expect(listMetricsOfSubjects(db, [])).toEqual([]);
+  });
+
+  it('seeks each next metric in the (subject, metric) index instead of reading all the subject\'s claims', () => {
+    const db = createTestDb();
+    const [plan] = plansOf(db, () => listMetricsOfSubjects(db, [1, 2]));
+    expect(plan).toMatch(/SEARCH c USING COVERING INDEX claims_subject_metric \(subject_id=\? AND metric>\?\)/);
+  });
 });
