@@ -2,8 +2,8 @@
 //
 // Incremental (recomputeConflicts, after an import or an edit): only pairs that include a changed claim can
 // have changed, so each changed claim is compared with the claims of its conflict group that it could
-// possibly conflict with (conflict-window.ts: those reported around the same time, fetched by date range),
-// and only the conflicts involving changed claims are synced. Conflicts between unchanged claims are left
+// possibly conflict with (conflict-window.ts: found by ranges of dates and values on an index), and only
+// the conflicts involving changed claims are synced. Conflicts between unchanged claims are left
 // as they are. This keeps an import within milliseconds however big a group ("Syrian civil war | killed")
 // grows.
 //
@@ -18,7 +18,8 @@ import {
   listFactsOfSubject,
   listFactsToRecompute,
   listRuleClaims,
-  listRuleClaimsInWindow,
+  listPartnerClaims,
+  listRuleClaimsOfGroup,
   syncConflictsOfClaims,
 } from './store/crosscheck-queries.js';
 import {
@@ -30,7 +31,7 @@ import {
   type ComputedConflict,
   type CrosscheckSettings,
 } from './domain/crosscheck.js';
-import { conflictWindow } from './domain/conflict-window.js';
+import { partnerQueries } from './domain/conflict-window.js';
 import type { Claim } from './domain/types.js';
 
 interface Group {
@@ -78,8 +79,10 @@ export function findConflictsOfClaims(db: Db, claimIds: Iterable<number>, settin
   const found: ComputedConflict[] = [];
   for (const { group, claims } of byGroup.values()) {
     const ids = claims.map((c) => c.id);
-    const partners = listRuleClaimsInWindow(db, group, conflictWindow(claims, settings), { alwaysIds: ids, includeCandidates: settings.includeCandidates });
-    found.push(...conflictsInvolving(ids, partners, settings));
+    const partners = listPartnerClaims(db, group, partnerQueries(claims, settings), { includeCandidates: settings.includeCandidates });
+    // The changed claims themselves, whether or not a lookup found them (ids are unique in the list).
+    const inList = new Set(partners.map((c) => c.id));
+    found.push(...conflictsInvolving(ids, [...partners, ...claims.filter((c) => !inList.has(c.id))], settings));
   }
   return found;
 }
@@ -99,7 +102,7 @@ export function recomputeFacts(db: Db, facts: Iterable<Pick<Claim, 'subjectId' |
     const found: ComputedConflict[] = [];
     for (const group of groups.values()) {
       for (const metric of group.metrics) keys.push({ subjectId: group.subjectId, metric });
-      const claims = listRuleClaimsInWindow(db, group, { all: true, points: null, scoped: null }, { includeCandidates: settings.includeCandidates });
+      const claims = listRuleClaimsOfGroup(db, group, { includeCandidates: settings.includeCandidates });
       found.push(...conflictsForFact(claims, settings));
     }
     return syncConflicts(db, keys, found, ctx);

@@ -1,21 +1,33 @@
 // Which stored claims a changed claim could possibly conflict with: a superset of the claims the pairwise
-// rules in crosscheck.ts can flag, narrow enough that the store can fetch it by a range on dates instead of
-// loading a whole conflict group. It exists for incremental recomputation: a group such as
+// rules in crosscheck.ts can flag, described as ranges of dates and values the store can look up on an
+// index instead of loading a whole conflict group. It exists for incremental recomputation: a group such as
 // "Syrian civil war | killed" may hold thousands of claims, while the figures of one new article can only
-// conflict with those reported around the same time.
+// conflict with a few of them.
 //
-// Why each part is a superset (see the rules in crosscheck.ts):
-//   point-in-time     both claims are points and their as-of dates are at most asOfWindowDays apart;
-//   period-count      both claims have a period and the periods overlap ≥ 80 %, so they intersect;
-//   cumulative-total  both claims have a period and their starts are at most asOfWindowDays apart, so the
-//                     periods, widened by the window, intersect;
-//   a point never meets a scoped claim (no rule compares them);
-//   event-date and duration-vs-start compare dates far apart (2011 against 2015 reported years later), so a
-//                     changed date or duration claim is compared with its whole group — such groups (a
-//                     subject's start dates and durations) stay small.
+// Why each query is a superset (see the rules in crosscheck.ts; W = asOfWindowDays):
+//   point c          only points compare with points (point-in-time), and only when their as-of dates are at
+//                    most W apart → points with as-of in [T − W, T + W].
+//   cumulative c     cumulative-total: totals counted from starts at most W apart; they conflict when their
+//   (from F, as of T) as-of dates are at most W apart, or when the later one is below the earlier one — so a
+//                    total as of more than W before T must be above c's high bound, and one more than W after T
+//                    below c's low bound. period-count against a period b (not another cumulative): see below.
+//   period c         period-count: periods sharing ≥ 80 % of their days (intersection over union). Then
+//   (from F to E)    union − intersection ≤ (1/0.8 − 1) × c's length, so each end of b lies within that
+//                    many days of c's.
+//   a point never meets a scoped claim (no rule compares them).
+//   dates and durations: event-date and duration-vs-start compare dates far apart (2011 against 2015, said
+//                    years later), so those claims are compared with their whole group; such groups (a
+//                    subject's start dates and durations) stay small.
 // Pure: ISO dates in, ISO dates out.
 
-import { participates, timeScopeKind, effectiveAsOf, type ClaimInContext, type CrosscheckSettings } from './crosscheck.js';
+import {
+  effectiveAsOf,
+  participates,
+  SAME_PERIOD_OVERLAP,
+  timeScopeKind,
+  type ClaimInContext,
+  type CrosscheckSettings,
+} from './crosscheck.js';
 import { dayNumber, isoFromDayNumber } from './intervals.js';
 import type { IsoDate } from './types.js';
 
@@ -26,59 +38,99 @@ export interface DateRange {
 }
 
 /**
- * Where the possible partners of some changed claims lie in their conflict group. A stored claim is a
- * candidate when `all` is set, or it is a point (no scope) whose effective as-of date is in `points`, or it
- * has a period (scope_from set) whose span [min(from, to), max(from, to)] intersects `scoped`.
+ * One lookup of possible partners. For a stored claim b, with eff = its as-of date (else its source's
+ * publication date) and end = its scope_to, else eff:
+ *   all         every claim of the group;
+ *   points      b has no scope_from and eff ∈ asOf;
+ *   cumulative  b.scope_from ∈ from and (eff ∈ near, or eff < near.from and b's low > above, or
+ *               eff > near.to and b's high < below; a null bound never matches);
+ *   periods     b.scope_from ∈ from and end ∈ to; with periodsOnly, b must also end before its as-of date
+ *               (scope_to set and ≠ eff), i.e. not be a running total itself.
  */
-export interface ConflictWindow {
-  all: boolean;
-  points: DateRange | null;
-  scoped: DateRange | null;
-}
+export type PartnerQuery =
+  | { kind: 'all' }
+  | { kind: 'points'; asOf: DateRange }
+  | { kind: 'cumulative'; from: DateRange; near: DateRange; above: number | null; below: number | null }
+  | { kind: 'periods'; from: DateRange; to: DateRange; periodsOnly: boolean };
 
-/** The window of possible partners of these changed claims (of one conflict group) under the settings. */
-export function conflictWindow(changed: readonly ClaimInContext[], settings: CrosscheckSettings): ConflictWindow {
-  const window: ConflictWindow = { all: false, points: null, scoped: null };
-  const pad = Math.max(0, Math.ceil(settings.asOfWindowDays));
+/** The lookups that together find every possible partner of these changed claims (of one conflict group). */
+export function partnerQueries(changed: readonly ClaimInContext[], settings: CrosscheckSettings): PartnerQuery[] {
+  const w = Math.max(0, Math.ceil(settings.asOfWindowDays));
+  let points: DateRange | null = null;
+  // Claims of one article mostly share their scope ("since March 2011", as of the publication date): one
+  // lookup per distinct scope, with the loosest value bounds of the claims that share it.
+  const cumulative = new Map<string, Extract<PartnerQuery, { kind: 'cumulative' }>>();
+  const periods = new Map<string, Extract<PartnerQuery, { kind: 'periods' }>>();
   for (const claim of changed) {
     if (!participates(claim, settings)) continue;
     const scope = timeScopeKind(claim);
-    if (scope === 'event' || scope === 'duration') {
-      window.all = true;
-    } else if (scope === 'point') {
-      const asOf = dayNumber(effectiveAsOf(claim));
-      window.points = hull(window.points, asOf - pad, asOf + pad);
-    } else {
-      const [from, to] = periodSpan(claim);
-      window.scoped = hull(window.scoped, from - pad, to + pad);
+    if (scope === 'event' || scope === 'duration') return [{ kind: 'all' }];
+    if (scope === 'point') {
+      const t = dayNumber(effectiveAsOf(claim));
+      points = hull(points, t - w, t + w);
+      continue;
+    }
+    const f = dayNumber(claim.scopeFrom as IsoDate);
+    const e = dayNumber(claim.scopeTo ?? effectiveAsOf(claim));
+    const [lo, hi] = f <= e ? [f, e] : [e, f];
+    // Ends of a same-period partner lie within this many days of c's (see the header).
+    const slack = Math.ceil((hi - lo + 1) * (1 / SAME_PERIOD_OVERLAP - 1)) + 1;
+    const key = `${lo}:${hi}`;
+    const periodsOnly = scope === 'cumulative';
+    const p = periods.get(key);
+    if (!p || (p.periodsOnly && !periodsOnly)) {
+      periods.set(key, { kind: 'periods', from: range(lo - slack, lo + slack), to: range(hi - slack, hi + slack), periodsOnly });
+    }
+    if (scope === 'cumulative') {
+      const low = typeof claim.figure.low === 'number' ? claim.figure.low : null;
+      const high = typeof claim.figure.high === 'number' ? claim.figure.high : null;
+      const q = cumulative.get(key);
+      if (!q) {
+        cumulative.set(key, { kind: 'cumulative', from: range(f - w, f + w), near: range(e - w, e + w), above: high, below: low });
+      } else {
+        // Any of the claims may meet a partner: the loosest bounds cover them all (null = no such partner).
+        q.above = q.above === null ? high : high === null ? q.above : Math.min(q.above, high);
+        q.below = q.below === null ? low : low === null ? q.below : Math.max(q.below, low);
+      }
     }
   }
-  return window;
+  const queries: PartnerQuery[] = [];
+  if (points) queries.push({ kind: 'points', asOf: points });
+  queries.push(...cumulative.values(), ...periods.values());
+  return queries;
 }
 
-/** The span of a scoped claim in day numbers, ends in order whatever the data says. */
-function periodSpan(claim: ClaimInContext): [number, number] {
-  const from = dayNumber(claim.scopeFrom as IsoDate);
-  const to = dayNumber(claim.scopeTo ?? effectiveAsOf(claim));
-  return from <= to ? [from, to] : [to, from];
-}
-
-/** True when a claim lies in the window (the rule the store's query applies, for tests and callers in memory). */
-export function inConflictWindow(claim: ClaimInContext, window: ConflictWindow): boolean {
-  if (window.all) return true;
-  if (claim.scopeFrom === null) {
-    if (!window.points) return false;
-    const asOf = effectiveAsOf(claim);
-    return asOf >= window.points.from && asOf <= window.points.to;
+/** True when a stored claim is found by the lookup (the rule the store's SQL applies; for tests). */
+export function matchesPartnerQuery(b: ClaimInContext, query: PartnerQuery): boolean {
+  const eff = effectiveAsOf(b);
+  const within = (d: IsoDate, r: DateRange): boolean => d >= r.from && d <= r.to;
+  switch (query.kind) {
+    case 'all':
+      return true;
+    case 'points':
+      return b.scopeFrom === null && within(eff, query.asOf);
+    case 'cumulative': {
+      if (b.scopeFrom === null || !within(b.scopeFrom, query.from)) return false;
+      if (within(eff, query.near)) return true;
+      const low = typeof b.figure.low === 'number' ? b.figure.low : null;
+      const high = typeof b.figure.high === 'number' ? b.figure.high : null;
+      if (eff < query.near.from) return query.above !== null && low !== null && low > query.above;
+      return query.below !== null && high !== null && high < query.below;
+    }
+    case 'periods': {
+      if (b.scopeFrom === null || !within(b.scopeFrom, query.from)) return false;
+      if (query.periodsOnly && (b.scopeTo === null || b.scopeTo === eff)) return false;
+      return within(b.scopeTo ?? eff, query.to);
+    }
   }
-  if (!window.scoped) return false;
-  const [from, to] = periodSpan(claim);
-  return from <= dayNumber(window.scoped.to) && to >= dayNumber(window.scoped.from);
 }
 
-function hull(range: DateRange | null, from: number, to: number): DateRange {
-  const lo = isoFromDayNumber(from);
-  const hi = isoFromDayNumber(to);
-  if (!range) return { from: lo, to: hi };
-  return { from: lo < range.from ? lo : range.from, to: hi > range.to ? hi : range.to };
+function range(from: number, to: number): DateRange {
+  return { from: isoFromDayNumber(from), to: isoFromDayNumber(to) };
+}
+
+function hull(r: DateRange | null, from: number, to: number): DateRange {
+  const next = range(from, to);
+  if (!r) return next;
+  return { from: next.from < r.from ? next.from : r.from, to: next.to > r.to ? next.to : r.to };
 }

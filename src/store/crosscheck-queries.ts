@@ -3,12 +3,12 @@
 // changed claims only, and the read models of the conflict, fact and entity pages.
 import type { ClaimInContext, ComputedConflict } from '../domain/crosscheck.js';
 import { normaliseMetric } from '../domain/crosscheck.js';
-import type { ConflictWindow } from '../domain/conflict-window.js';
+import type { PartnerQuery } from '../domain/conflict-window.js';
 import type { ClaimKind, ClaimStatus, Figure, NumericUnit, Qualifier } from '../domain/types.js';
 import type { Db } from './database.js';
 import { nowIso, type WriteContext } from './context.js';
 import { recordAudit } from './audit.js';
-import { getConflict, syncConflicts, toConflict, type ConflictRow, type SyncResult } from './conflicts.js';
+import { getConflict, toConflict, type ConflictRow, type StoredConflict, type SyncResult } from './conflicts.js';
 
 /** The columns the conflict rules read; quotes, notes and bookkeeping stay in the database. */
 interface RuleClaimRow {
@@ -95,49 +95,145 @@ export function listRuleClaims(db: Db, ids: Iterable<number>): ClaimInContext[] 
   return rows.map(toRuleClaim);
 }
 
+/** Which claims take part under the settings' includeCandidates (rejected ones never). */
+function statusesFor(includeCandidates: boolean | undefined): ClaimStatus[] {
+  return includeCandidates === false ? ['confirmed'] : ['confirmed', 'candidate'];
+}
+
 /**
- * The claims of one conflict group (a subject under any of `metrics`) that lie in `window` (see
- * conflict-window.ts), plus the claims `alwaysIds` whatever their dates; rejected claims and, unless
- * `includeCandidates`, unreviewed ones are left out. Lean rows for the rules, in no set order (an ORDER BY
- * would make SQLite prefer the subject-only index, walking every metric of the subject), one query.
+ * Every claim of one conflict group (a subject under any of `metrics`) that takes part (rejected claims and,
+ * unless `includeCandidates`, unreviewed ones left out): the input of a full recomputation. Lean rows for
+ * the rules, in no set order, one query.
  */
-export function listRuleClaimsInWindow(
-  db: Db,
-  group: { subjectId: number; metrics: string[] },
-  window: ConflictWindow,
-  options: { alwaysIds?: Iterable<number>; includeCandidates?: boolean } = {},
-): ClaimInContext[] {
-  const statuses: ClaimStatus[] = options.includeCandidates === false ? ['confirmed'] : ['confirmed', 'candidate'];
-  const none = '9999-12-31';
-  // Metrics as literal placeholders: SQLite then walks the (subject_id, metric) index for each, where a
-  // json_each list makes it take every claim of the subject (all its metrics) from the subject index.
+export function listRuleClaimsOfGroup(db: Db, group: { subjectId: number; metrics: string[] }, options: { includeCandidates?: boolean } = {}): ClaimInContext[] {
+  // Metrics as literal placeholders (not a json_each list) so that SQLite walks the (subject_id, metric)
+  // index for each instead of every claim of the subject; no ORDER BY for the same reason.
   const metrics = [...new Set(group.metrics.map(normaliseMetric))];
-  const metricParams = Object.fromEntries(metrics.map((m, i) => [`metric${i}`, m]));
+  const [statusA, statusB] = statusesFor(options.includeCandidates);
   const rows = db
     .prepare(
       `SELECT ${RULE_COLUMNS} ${RULE_FROM}
-       WHERE c.subject_id = @subject AND c.metric IN (${metrics.map((_, i) => `@metric${i}`).join(', ')})
-         AND (c.id IN (SELECT value FROM json_each(@always))
-           OR (c.status IN (SELECT value FROM json_each(@statuses)) AND (
-             @all = 1
-             OR (c.scope_from IS NULL AND coalesce(c.as_of, s.published_at) BETWEEN @pointsFrom AND @pointsTo)
-             OR (c.scope_from IS NOT NULL
-                 AND min(c.scope_from, coalesce(c.scope_to, c.as_of, s.published_at)) <= @scopedTo
-                 AND max(c.scope_from, coalesce(c.scope_to, c.as_of, s.published_at)) >= @scopedFrom))))`,
+       WHERE c.subject_id = ? AND c.metric IN (${metrics.map(() => '?').join(', ')}) AND c.status IN (?, ?)`,
     )
-    .all({
-      subject: group.subjectId,
-      ...metricParams,
-      always: JSON.stringify([...(options.alwaysIds ?? [])]),
-      statuses: JSON.stringify(statuses),
-      all: window.all ? 1 : 0,
-      // An empty range is written as one no date falls in.
-      pointsFrom: window.points?.from ?? none,
-      pointsTo: window.points?.to ?? '0000-01-01',
-      scopedFrom: window.scoped?.from ?? none,
-      scopedTo: window.scoped?.to ?? '0000-01-01',
-    }) as RuleClaimRow[];
+    .all(group.subjectId, ...metrics, statusA, statusB ?? statusA) as RuleClaimRow[];
   return rows.map(toRuleClaim);
+}
+
+// The partner lookups of conflict-window.ts. Each walks a partial index of the group (migration 006) over a
+// date range; conditions written on the claims' own columns first let SQLite drop most index entries before
+// it reads a claim or its source (the source is only needed for claims without an as-of date).
+const EFF = 'coalesce(c.as_of, s.published_at)';
+const PARTNER_SQL: Record<Exclude<PartnerQuery['kind'], 'all'>, string> = {
+  // Two branches so that each walks the index over a range: claims with an as-of date, and the few without
+  // one, whose source's publication date stands in for it.
+  points: `SELECT ${RULE_COLUMNS} ${RULE_FROM}
+    WHERE c.subject_id = @subject AND c.metric = @metric AND c.scope_from IS NULL AND c.status IN (@statusA, @statusB)
+      AND c.as_of BETWEEN @asOfFrom AND @asOfTo
+    UNION ALL
+    SELECT ${RULE_COLUMNS} ${RULE_FROM}
+    WHERE c.subject_id = @subject AND c.metric = @metric AND c.scope_from IS NULL AND c.status IN (@statusA, @statusB)
+      AND c.as_of IS NULL AND s.published_at BETWEEN @asOfFrom AND @asOfTo`,
+  cumulative: `SELECT ${RULE_COLUMNS} ${RULE_FROM}
+    WHERE c.subject_id = @subject AND c.metric = @metric AND c.scope_from IS NOT NULL
+      AND c.scope_from BETWEEN @fromFrom AND @fromTo AND c.status IN (@statusA, @statusB)
+      AND (c.as_of IS NULL OR c.as_of BETWEEN @nearFrom AND @nearTo
+        OR (c.as_of < @nearFrom AND c.value_low > @above) OR (c.as_of > @nearTo AND c.value_high < @below))
+      AND (${EFF} BETWEEN @nearFrom AND @nearTo
+        OR (${EFF} < @nearFrom AND c.value_low > @above) OR (${EFF} > @nearTo AND c.value_high < @below))`,
+  periods: `SELECT ${RULE_COLUMNS} ${RULE_FROM}
+    WHERE c.subject_id = @subject AND c.metric = @metric AND c.scope_from IS NOT NULL
+      AND c.scope_from BETWEEN @fromFrom AND @fromTo AND c.status IN (@statusA, @statusB)
+      AND (c.scope_to IS NULL OR c.scope_to BETWEEN @toFrom AND @toTo OR c.as_of IS NULL)
+      AND (@periodsOnly = 0 OR (c.scope_to IS NOT NULL AND (c.as_of IS NULL OR c.scope_to <> c.as_of)))
+      AND coalesce(c.scope_to, ${EFF}) BETWEEN @toFrom AND @toTo
+      AND (@periodsOnly = 0 OR c.scope_to <> ${EFF})`,
+};
+
+function partnerParams(query: Exclude<PartnerQuery, { kind: 'all' }>): Record<string, unknown> {
+  switch (query.kind) {
+    case 'points':
+      return { asOfFrom: query.asOf.from, asOfTo: query.asOf.to };
+    case 'cumulative':
+      // A null bound matches nothing: NULL comparisons are never true.
+      return { fromFrom: query.from.from, fromTo: query.from.to, nearFrom: query.near.from, nearTo: query.near.to, above: query.above, below: query.below };
+    case 'periods':
+      return { fromFrom: query.from.from, fromTo: query.from.to, toFrom: query.to.from, toTo: query.to.to, periodsOnly: query.periodsOnly ? 1 : 0 };
+  }
+}
+
+/**
+ * The claims of one conflict group found by any of the partner lookups (see conflict-window.ts), each
+ * once; taking part only (see listRuleClaimsOfGroup). Lean rows for the rules, one query per lookup.
+ */
+export function listPartnerClaims(
+  db: Db,
+  group: { subjectId: number; metrics: string[] },
+  queries: readonly PartnerQuery[],
+  options: { includeCandidates?: boolean } = {},
+): ClaimInContext[] {
+  if (queries.some((q) => q.kind === 'all')) return listRuleClaimsOfGroup(db, group, options);
+  const [statusA, statusB] = statusesFor(options.includeCandidates);
+  const found = new Map<number, ClaimInContext>();
+  for (const metric of new Set(group.metrics.map(normaliseMetric))) {
+    for (const query of queries as Exclude<PartnerQuery, { kind: 'all' }>[]) {
+      const rows = db
+        .prepare(PARTNER_SQL[query.kind])
+        .all({ subject: group.subjectId, metric, statusA, statusB: statusB ?? statusA, ...partnerParams(query) }) as RuleClaimRow[];
+      for (const row of rows) if (!found.has(row.id)) found.set(row.id, toRuleClaim(row));
+    }
+  }
+  return [...found.values()];
+}
+
+/**
+ * Stores what the rules found: new conflicts are inserted, known automatic ones refreshed (severity,
+ * explanation; a stale one is current again) with their decisions kept, manual ones left alone — the
+ * create/update half of syncConflicts, batched: one lookup for all keys and prepared statements, because an
+ * undercount against a long running total can raise hundreds of conflicts in one import. Audited.
+ */
+function writeFoundConflicts(db: Db, found: readonly ComputedConflict[], ctx: WriteContext): SyncResult {
+  const result: SyncResult = { created: 0, updated: 0, deleted: 0, staled: 0 };
+  if (found.length === 0) return result;
+  const known = new Map(
+    (
+      db.prepare('SELECT id, key, severity, explanation, subject_id, metric, manual, stale FROM conflicts WHERE key IN (SELECT value FROM json_each(?))').all(
+        JSON.stringify(found.map((f) => f.key)),
+      ) as { id: number; key: string; severity: number; explanation: string; subject_id: number | null; metric: string; manual: number; stale: number }[]
+    ).map((row) => [row.key, row]),
+  );
+  const at = nowIso(ctx);
+  const insert = db.prepare(
+    `INSERT INTO conflicts (key, rule, severity, explanation, subject_id, metric, manual, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+  );
+  const link = db.prepare('INSERT INTO conflict_claims (conflict_id, claim_id) VALUES (?, ?)');
+  const refresh = db.prepare('UPDATE conflicts SET severity = ?, explanation = ?, subject_id = ?, metric = ?, stale = 0, updated_at = ? WHERE id = ?');
+  for (const f of found) {
+    const metric = normaliseMetric(f.metric);
+    const existing = known.get(f.key);
+    if (!existing) {
+      const id = Number(insert.run(f.key, f.rule, f.severity, f.explanation, f.subjectId, metric, at, at).lastInsertRowid);
+      for (const claimId of f.claimIds) link.run(id, claimId);
+      // The stored conflict as getConflict would read it back, built here rather than re-read.
+      const after: StoredConflict = {
+        id, key: f.key, rule: f.rule, severity: f.severity, explanation: f.explanation, status: 'open', resolutionNote: null,
+        preferredClaimId: null, subjectId: f.subjectId, metric, claimIds: f.claimIds, manual: false, stale: false,
+        internal: f.internal, version: 1, createdAt: at, updatedAt: at,
+      };
+      recordAudit(db, { action: 'create', entity: 'conflict', entityId: id, after }, ctx);
+      result.created += 1;
+      continue;
+    }
+    if (existing.manual === 1) continue;
+    const changed =
+      existing.severity !== f.severity || existing.explanation !== f.explanation || existing.stale === 1 ||
+      existing.subject_id !== f.subjectId || existing.metric !== metric;
+    if (!changed) continue;
+    const before = getConflict(db, existing.id);
+    refresh.run(f.severity, f.explanation, f.subjectId, metric, at, existing.id);
+    recordAudit(db, { action: 'update', entity: 'conflict', entityId: existing.id, before, after: getConflict(db, existing.id) }, ctx);
+    result.updated += 1;
+  }
+  return result;
 }
 
 /**
@@ -149,7 +245,7 @@ export function listRuleClaimsInWindow(
 export function syncConflictsOfClaims(db: Db, changedIds: Iterable<number>, found: readonly ComputedConflict[], ctx: WriteContext): SyncResult {
   return db.transaction(() => {
     const ids = [...new Set(changedIds)];
-    const result = found.length > 0 ? syncConflicts(db, [], [...found], ctx) : { created: 0, updated: 0, deleted: 0, staled: 0 };
+    const result = writeFoundConflicts(db, found, ctx);
     if (ids.length === 0) return result;
     const foundKeys = new Set(found.map((f) => f.key));
     const rows = db

@@ -49,6 +49,8 @@ const SEEDS: Record<number, (db: Db) => (db: Db) => void> = {
 SEEDS[2] = SEEDS[1]!;
 SEEDS[3] = SEEDS[1]!;
 SEEDS[4] = SEEDS[1]!;
+// Version 6 (conflict partner indexes) adds indexes only as well.
+SEEDS[5] = SEEDS[1]!;
 
 const NEWEST = listMigrations(MIGRATIONS_DIR).length;
 

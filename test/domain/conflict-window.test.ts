@@ -1,0 +1,109 @@
+// The partner lookups of incremental recomputation must never lose a conflict: every claim the rules can
+// flag against a changed claim is found by one of its lookups (checked over many generated pairs), while
+// claims far away in time or value are not.
+import { describe, expect, it } from 'vitest';
+import { checkPair, DEFAULT_SETTINGS, type ClaimInContext } from '../../src/domain/crosscheck.js';
+import { matchesPartnerQuery, partnerQueries } from '../../src/domain/conflict-window.js';
+import { isoFromDayNumber, dayNumber } from '../../src/domain/intervals.js';
+import type { Figure } from '../../src/domain/types.js';
+
+const S = DEFAULT_SETTINGS;
+
+function claim(id: number, over: Partial<ClaimInContext> & { figure: Figure }): ClaimInContext {
+  return {
+    id, sourceId: id, quote: '', quoteStart: 0, quoteEnd: 0, valueText: String(over.figure.low), kind: 'casualties', metric: 'killed',
+    subjectId: 1, qualifier: 'exact', scopeFrom: null, scopeTo: null, asOf: null, speakerId: null, attributionCue: null, relay: null,
+    hedge: null, status: 'confirmed', rank: 'normal', rankReason: null, note: null, origin: 'extracted', version: 1, createdAt: '', updatedAt: '',
+    sourcePublisher: `Outlet ${id}`, sourcePublishedAt: '2019-06-01', subjectName: 'Sample war', speakerName: null, ...over,
+  };
+}
+
+/** Deterministic pseudo-random numbers, so a failure can be replayed. */
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), s | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const BASE = dayNumber('2018-01-01');
+
+/** A numeric claim of one group with a random scope (point, running total, period) and figure. */
+function randomClaim(id: number, rand: () => number): ClaimInContext {
+  const day = (n: number) => isoFromDayNumber(BASE + Math.floor(n));
+  const published = day(rand() * 900);
+  const asOf = rand() < 0.8 ? published : null;
+  const eff = asOf ?? published;
+  const value = Math.round(100 + rand() * 900);
+  const figure: Figure = rand() < 0.2 ? { unit: 'count', low: value, high: null } : rand() < 0.2 ? { unit: 'count', low: null, high: value } : { unit: 'count', low: value, high: value + Math.round(rand() * 50) };
+  const shape = rand();
+  if (shape < 0.4) return claim(id, { figure, asOf, sourcePublishedAt: published });
+  const from = isoFromDayNumber(dayNumber(eff) - Math.floor(rand() * 400));
+  if (shape < 0.7) {
+    // A running total: since `from`, as of its date (scope_to missing or equal to it).
+    const sinceStart = rand() < 0.5 ? day(rand() * 40) : from;
+    return claim(id, { figure, asOf, sourcePublishedAt: published, scopeFrom: sinceStart, scopeTo: rand() < 0.5 ? null : eff });
+  }
+  const to = isoFromDayNumber(dayNumber(eff) - 1 - Math.floor(rand() * 30));
+  return claim(id, { figure, asOf, sourcePublishedAt: published, scopeFrom: from <= to ? from : to, scopeTo: to });
+}
+
+describe('partner lookups', () => {
+  it('find every claim a changed claim conflicts with (4,000 generated pairs and more)', () => {
+    const rand = prng(42);
+    const claims = Array.from({ length: 400 }, (_, i) => randomClaim(i + 1, rand));
+    let conflicts = 0;
+    const rules = new Set<string>();
+    for (const c of claims.slice(0, 60)) {
+      const queries = partnerQueries([c], S);
+      for (const b of claims) {
+        const found = b === c ? null : checkPair(c, b, S);
+        if (!found) continue;
+        conflicts += 1;
+        rules.add(found.rule);
+        expect(queries.some((q) => matchesPartnerQuery(b, q)), `claim ${b.id} against changed ${c.id}`).toBe(true);
+      }
+    }
+    // The generator must actually produce conflicts of each numeric kind for this to mean anything.
+    expect(conflicts).toBeGreaterThan(100);
+    expect([...rules].sort()).toEqual(['cumulative-total', 'period-count', 'point-in-time']);
+  });
+
+  it('still find them when several changed claims share their lookups (loosest bounds)', () => {
+    const rand = prng(7);
+    const claims = Array.from({ length: 300 }, (_, i) => randomClaim(i + 1, rand));
+    for (let start = 0; start < 60; start += 6) {
+      const changed = claims.slice(start, start + 6);
+      const queries = partnerQueries(changed, S);
+      for (const c of changed) {
+        for (const b of claims) {
+          if (b !== c && checkPair(c, b, S)) expect(queries.some((q) => matchesPartnerQuery(b, q))).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('leave out points reported further apart than the window, and earlier totals that are not higher', () => {
+    const point = claim(1, { figure: { unit: 'count', low: 100, high: 100 }, sourcePublishedAt: '2019-06-01' });
+    const queries = partnerQueries([point], S);
+    expect(queries).toEqual([{ kind: 'points', asOf: { from: '2019-05-01', to: '2019-07-02' } }]);
+    expect(matchesPartnerQuery(claim(2, { figure: { unit: 'count', low: 900, high: 900 }, sourcePublishedAt: '2019-07-03' }), queries[0]!)).toBe(false);
+
+    const total = claim(3, { figure: { unit: 'count', low: 500, high: 500 }, scopeFrom: '2011-03-01', sourcePublishedAt: '2019-06-01' });
+    const [cumulative] = partnerQueries([total], S);
+    const earlierLower = claim(4, { figure: { unit: 'count', low: 400, high: 400 }, scopeFrom: '2011-03-01', sourcePublishedAt: '2018-01-01' });
+    const earlierHigher = claim(5, { figure: { unit: 'count', low: 700, high: 700 }, scopeFrom: '2011-03-01', sourcePublishedAt: '2018-01-01' });
+    expect(matchesPartnerQuery(earlierLower, cumulative!)).toBe(false);
+    expect(matchesPartnerQuery(earlierHigher, cumulative!)).toBe(true);
+    expect(checkPair(total, earlierHigher, S)?.rule).toBe('cumulative-total');
+  });
+
+  it('compare dates and durations with the whole group, and changed claims that take no part with nothing', () => {
+    const start = claim(1, { kind: 'date', metric: 'start date', figure: { unit: 'date', low: '2015-01-01', high: '2015-12-31' } });
+    expect(partnerQueries([start], S)).toEqual([{ kind: 'all' }]);
+    expect(partnerQueries([claim(2, { status: 'rejected', figure: { unit: 'count', low: 1, high: 1 } })], S)).toEqual([]);
+  });
+});
