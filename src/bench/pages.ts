@@ -175,6 +175,8 @@ interface Samples {
   rareSubject: string;
   topSpeaker: string;
   topSubjectId: number;
+  /** Subjects drawn like claims are (most claimed most often). */
+  subjectIds: number[];
   conflictIds: number[];
   entityIds: number[];
   lastSourcePage: number;
@@ -200,6 +202,7 @@ function sampleIds(db: Db, count: number): Samples {
     claimIds: ids(maxClaim),
     topSubject: name(subjects[0]!.id),
     topSubjectId: subjects[0]!.id,
+    subjectIds: db.prepare('SELECT subject_id FROM claims WHERE id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(ids(maxClaim))) as number[],
     rareSubject: name(subjects[subjects.length - 1]!.id),
     topSpeaker: name(db.prepare('SELECT speaker_id FROM claims WHERE speaker_id IS NOT NULL GROUP BY speaker_id ORDER BY count(*) DESC LIMIT 1').pluck().get() as number),
     conflictIds,
@@ -274,21 +277,25 @@ function guessedSpecs(name: string, pattern: string, s: Samples): PageSpec[] {
   if (/^\/static|^\/figures/.test(pattern)) return [];
   const params = [...pattern.matchAll(/:(\w+)/g)].map((m) => m[1] as string);
   const first = pattern.split('/')[1] ?? '';
-  const idsFor = (param: string): number[] => {
+  const idsFor = (param: string, topSubject: boolean): number[] => {
     if (/source/i.test(param) || (param === 'id' && first === 'sources')) return s.sourceIds;
     if (/claim/i.test(param) || (param === 'id' && first === 'claims')) return s.claimIds;
     if (/conflict/i.test(param) || (param === 'id' && first === 'conflicts')) return s.conflictIds;
-    if (/subject/i.test(param)) return [s.topSubjectId];
+    if (/subject/i.test(param)) return topSubject ? [s.topSubjectId] : s.subjectIds;
     return s.entityIds;
   };
-  const fill = (i: number) =>
+  const fill = (i: number, topSubject = false) =>
     params.reduce((url, param) => {
       if (/metric/i.test(param)) return url.replace(`:${param}`, 'killed');
-      const ids = idsFor(param);
+      const ids = idsFor(param, topSubject);
       return url.replace(`:${param}`, String(ids[i % ids.length]));
     }, pattern);
   const urls = params.length === 0 ? [pattern] : Array.from({ length: Math.max(1, s.sourceIds.length) }, (_, i) => fill(i));
   const specs: PageSpec[] = [{ label: `${name} (${pattern})`, urls }];
+  if (params.some((param) => /subject/i.test(param))) {
+    specs[0]!.label = `${name} (${pattern}, random subjects)`;
+    specs.push({ label: `${name} (most claimed subject)`, urls: [fill(0, true)] });
+  }
   if (params.length === 0 && /search/i.test(name)) {
     specs.push(
       { label: `${name} ?q=killed (common word)`, urls: [`${pattern}?q=killed`] },
@@ -305,7 +312,10 @@ function guessedSpecs(name: string, pattern: string, s: Samples): PageSpec[] {
   }
   if (params.length === 0 && /entities/i.test(name)) specs.push({ label: `${name}, page 20`, urls: [`${pattern}?page=20`] });
   if (params.length === 0 && /fact/i.test(name)) {
-    specs.push({ label: `${name} ?subject=(top)&metric=killed`, urls: [`${pattern}?subject=${encodeURIComponent(s.topSubject)}&metric=killed`] });
+    specs.push(
+      { label: `${name} ?subject=(top)&metric=killed`, urls: [`${pattern}?subject=${encodeURIComponent(s.topSubject)}&metric=killed`] },
+      { label: `${name} ?subject=(rare)`, urls: [`${pattern}?subject=${encodeURIComponent(s.rareSubject)}`] },
+    );
   }
   return specs;
 }
