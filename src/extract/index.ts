@@ -3,12 +3,15 @@
 // attribution → hedge → time scope. Pure: the publication date and the lexicon are arguments.
 
 import type { ExtractedClaim, IsoDate, Lexicon } from '../domain/types.js';
+import { METRIC_START_DATE, isOnceOnlyEventMetric } from '../domain/crosscheck.js';
 import { findClauses, hedgeAt, isVerificationCaveat, quoteSpans, speakerRef } from './attribution.js';
 import { classify, compileLexicon, entityHits, entityIn, keywordHits, subjectOf } from './classify.js';
 import { findClockTimes, findDates } from './dates.js';
 import type { Mention } from './mentions.js';
 import { findNumericFigures } from './numbers.js';
 import { scopeOf } from './scope.js';
+import { articleContext, eventIndex } from './events.js';
+import { controllerSubject, countSubject, dateEvent, durationEvent, sentenceFacts, sinceEvent } from './subjects.js';
 import { paragraphs, sentences, type Sentence } from './sentences.js';
 import { SpeakerTracker, attributionFor, speakerName } from './speakers.js';
 
@@ -50,6 +53,10 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
   let lastParagraph = -1;
   let quoteSpeaker: string | null = null;
   let prevHadQuote = false;
+  const events = eventIndex(lex);
+  const article = articleContext(text);
+  // Running totals "since the campaign began" take the campaign's start from wherever the article states it.
+  const pendingScopes: { claim: ExtractedClaim; event: string }[] = [];
 
   sents.forEach((s, i) => {
     if (s.paragraph !== lastParagraph) {
@@ -105,16 +112,46 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
       return null;
     };
 
+    const facts = sentenceFacts(events, s.text, entities, article);
+    const casualtyWords = hits.filter((h) => lex.lexicon.metrics[h.index]?.kind === 'casualties');
+    const since = sinceEvent(facts, dates);
+
     for (const m of mentions) {
       let who = attributionFor(s.text, clauses, m.start, m.end, m.unit === 'date');
       if (!who && inQuote(m.start)) {
         const name = runSpeaker();
         if (name) who = { name, cue: 'quoted', relay: null };
       }
-      const { kind, metric } = classify(lex, hits, m, mentions);
+      const classified = classify(lex, hits, m, mentions);
+      const { kind } = classified;
+      let { metric } = classified;
       const speaker = who?.name ?? null;
-      const subject = subjectOf(lex, entities, m, speaker ? entityIn(lex, speaker)?.name ?? speaker : null);
-      claims.push({
+      const speakerEntity = speaker ? entityIn(lex, speaker)?.name ?? speaker : null;
+      let subject = subjectOf(lex, entities, m, speakerEntity);
+      let scope = m.unit === 'date' ? null : scopeOf(s.text, m, dates, published);
+      let pendingEvent: string | null = null;
+      if (m.unit === 'date') {
+        const reading = dateEvent(facts, m);
+        if (reading) ({ subject, metric } = reading);
+        // A start or end whose event cannot be named must not land on whatever entity stands nearby.
+        else if (isOnceOnlyEventMetric(metric)) subject = null;
+      } else if (kind === 'duration') {
+        const attached = durationEvent(facts, m);
+        if (attached.attached) {
+          subject = attached.subject;
+          // "eight-year civil war that began in 2015": the age of the war, not a count over 2015
+          scope = null;
+        }
+      } else if (kind === 'territory') {
+        subject = controllerSubject(facts, m, speakerEntity) ?? subject;
+      } else {
+        subject = countSubject(facts, m, casualtyWords, speakerEntity) ?? subject;
+        if (since && scope === null) {
+          if (since.from) scope = { from: since.from, to: published };
+          else if (since.subject) pendingEvent = since.subject;
+        }
+      }
+      const claim: ExtractedClaim = {
         kind,
         quote: s.text,
         start: s.start,
@@ -128,11 +165,27 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
         hedge: hedgeAt(s.text, m.start),
         subject,
         metric,
-        scope: m.unit === 'date' ? null : scopeOf(s.text, m, dates, published),
+        scope,
         asOf: m.unit === 'date' ? null : published,
-      });
+      };
+      claims.push(claim);
+      if (pendingEvent) pendingScopes.push({ claim, event: pendingEvent });
     }
     if (clauses.length) quoteSpeaker = clauses[clauses.length - 1]?.speaker ?? quoteSpeaker;
   });
+  resolvePendingScopes(claims, pendingScopes, published);
   return claims;
+}
+
+/** Fills "since the campaign began" scopes with the first start date the article gives that event. */
+function resolvePendingScopes(claims: ExtractedClaim[], pending: { claim: ExtractedClaim; event: string }[], published: IsoDate): void {
+  if (pending.length === 0) return;
+  const starts = new Map<string, IsoDate>();
+  for (const c of claims) {
+    if (c.subject && c.metric === METRIC_START_DATE && typeof c.value.low === 'string' && !starts.has(c.subject)) starts.set(c.subject, c.value.low);
+  }
+  for (const { claim, event } of pending) {
+    const from = starts.get(event);
+    if (from && from <= published) claim.scope = { from, to: published };
+  }
 }

@@ -1,0 +1,234 @@
+// Subjects by sentence structure, for the figures the cross-check compares: which event a start or end
+// date belongs to (the verb decides: "the war that began in 2015" dates the war, "Russia joined the
+// conflict in 2015" dates Russia's intervention), which event a duration measures ("eight-year civil
+// war"), whose dead a count counts ("10 Russian servicemen", "the toll among Russian forces was 131"),
+// who holds a share of territory, and from when a running total counts ("since the campaign began").
+// Hand-written for the reasons given in events.ts.
+
+import type { IsoDate } from '../domain/types.js';
+import type { CompiledLexicon } from './classify.js';
+import { eventOfActor, eventPhrases, forceOfDemonym, nameWords, resolveEventPhrase, type ArticleContext, type EventIndex, type EventPhrase } from './events.js';
+import type { Mention } from './mentions.js';
+
+interface Hit {
+  start: number;
+  end: number;
+  index: number;
+}
+
+/** One sentence with what the rules below look at, worked out once per sentence. */
+export interface SentenceFacts {
+  index: EventIndex;
+  text: string;
+  entities: Hit[];
+  phrases: EventPhrase[];
+  article: ArticleContext;
+}
+
+/** Gathers the event phrases of a sentence once, for all its figures. */
+export function sentenceFacts(index: EventIndex, text: string, entities: Hit[], article: ArticleContext): SentenceFacts {
+  return { index, text, entities, phrases: eventPhrases(index, text), article };
+}
+
+function lex(f: SentenceFacts): CompiledLexicon {
+  return f.index.lex;
+}
+
+function entityName(f: SentenceFacts, i: number | null): string | null {
+  return i === null ? null : lex(f).lexicon.entities[i]?.name ?? null;
+}
+
+function entityType(f: SentenceFacts, h: Hit): string {
+  return lex(f).lexicon.entities[h.index]?.type ?? 'other';
+}
+
+const ACTOR_TYPES = new Set(['place', 'force', 'organisation']);
+
+/** The actor right before a verb ("Russia joined", "Moscow has begun"), or null. */
+function actorBefore(f: SentenceFacts, at: number): Hit | null {
+  const hit = [...f.entities].reverse().find((h) => h.end <= at && ACTOR_TYPES.has(entityType(f, h)));
+  if (!hit) return null;
+  return /^(?:['’]s\s+[\p{L}-]+)?\s*(?:(?:has|had|have|also|then|first|later|finally|formally|officially)\s+)*$/u.test(f.text.slice(hit.end, at)) ? hit : null;
+}
+
+/** The first actor of the sentence before `at`: the subject of a gerund ("Russia …, since intervening in"). */
+function clauseActor(f: SentenceFacts, at: number): Hit | null {
+  return f.entities.find((h) => h.end <= at && ACTOR_TYPES.has(entityType(f, h))) ?? null;
+}
+
+function actorWords(f: SentenceFacts, hit: Hit | null): string[] {
+  return hit ? [f.text.slice(hit.start, hit.end).split(/\s+/)[0] ?? ''] : [];
+}
+
+/** A start or end date with the event it dates (null when the event cannot be named). */
+export interface EventReading {
+  subject: string | null;
+  metric: 'start date' | 'end date';
+}
+
+const EVENT_VERB = /\b(began|begun|begins|begin|started|starts|erupted|erupts|broke out|launched|launches|ended|ends|came to an end|joined|joins|intervened|intervenes|intervening|intervene|entered|enters|(?:start|beginning|outbreak|onset|launch|end)\s+of)\b/gi;
+const JOIN = /^(?:joined|joins|intervened|intervenes|intervening|intervene|entered|enters)$/i;
+// What separates a verb from a date that is not its own: a new clause or sentence.
+const CLAUSE_BREAK = /[;.!?]|,\s*(?:and|but|while|whereas|although)\b|\b(?:when|after|before|until|while)\b/i;
+// Between an event phrase and its verb: "the war that began", "the conflict, which began", "the war has ended".
+const PHRASE_TO_VERB = /^\s*(?:,\s*)?(?:(?:which|that)\s+)?(?:(?:has|had|have|only|first|finally|officially|formally)\s+)*$/i;
+
+/**
+ * Whose start or end a date is, read from the verb that governs it: an event phrase before "began/ended"
+ * (or after "launched", "the start of"), an actor that "joined/intervened in/entered" something (its own
+ * intervention), an actor that "began" doing something (its own campaign), or an event phrase before
+ * "since D". Null when no such verb or phrase governs the date.
+ */
+export function dateEvent(f: SentenceFacts, d: Mention): EventReading | null {
+  const { text } = f;
+  let verb: RegExpExecArray | null = null;
+  EVENT_VERB.lastIndex = 0;
+  for (let m = EVENT_VERB.exec(text); m && m.index < d.start; m = EVENT_VERB.exec(text)) verb = m;
+  if (verb) {
+    const gap = text.slice(verb.index + verb[0].length, d.start);
+    if (gap.length > 90 || CLAUSE_BREAK.test(gap)) verb = null;
+  }
+  if (verb) return verbReading(f, verb, d);
+  // "has conducted an air campaign in Syria since last September": the campaign started then
+  if (/^since\b/i.test(d.text) || /\bsince\s+$/i.test(text.slice(Math.max(0, d.start - 8), d.start))) {
+    const phrase = [...f.phrases].reverse().find((p) => p.end <= d.start && d.start - p.end <= 60 && !CLAUSE_BREAK.test(text.slice(p.end, d.start)));
+    if (phrase) {
+      const actor = clauseActor(f, phrase.start);
+      const event = resolveEventPhrase(f.index, phrase, f.article, actorWords(f, actor));
+      if (event !== null) return { subject: entityName(f, event), metric: 'start date' };
+    }
+  }
+  return null;
+}
+
+function verbReading(f: SentenceFacts, verb: RegExpExecArray, d: Mention): EventReading {
+  const { text } = f;
+  const word = verb[0].toLowerCase();
+  const verbEnd = verb.index + verb[0].length;
+  const metric = /^(?:ended|ends|came to an end|end\s+of)$/.test(word) ? 'end date' : 'start date';
+  if (JOIN.test(word)) {
+    // Joining a war is the start of one's own part in it, never the start of the war.
+    const actor = actorBefore(f, verb.index) ?? (word === 'intervening' ? clauseActor(f, verb.index) : null);
+    return { subject: actor ? entityName(f, eventOfActor(f.index, actor.index)) : null, metric: 'start date' };
+  }
+  const nounForm = /\sof$/.test(word);
+  const launched = /^launch/.test(word);
+  const phrase = nounForm || launched
+    ? f.phrases.find((p) => p.start >= verbEnd && p.end <= d.start && /^\s*(?:(?:the|its|their|his|her|a|an)\s+)?$/i.test(text.slice(verbEnd, p.start)))
+    : [...f.phrases].reverse().find((p) => p.end <= verb.index && PHRASE_TO_VERB.test(text.slice(p.end, verb.index)));
+  const actor = nounForm ? null : actorBefore(f, phrase && !launched ? phrase.start : verb.index);
+  if (phrase) {
+    // "its air campaign": the possessive points back at the actor
+    const extra = phrase.determiner && /^(?:its|their|his|her)$/.test(phrase.determiner) ? actorWords(f, actor ?? clauseActor(f, phrase.start)) : [];
+    return { subject: entityName(f, resolveEventPhrase(f.index, phrase, f.article, extra)), metric };
+  }
+  // "Moscow began bombing targets on 30 September 2015": an actor starting to fight starts its campaign
+  if (actor && !nounForm) return { subject: entityName(f, eventOfActor(f.index, actor.index)), metric };
+  return { subject: null, metric };
+}
+
+/**
+ * The event a duration measures when it qualifies an event noun ("eight-year civil war", "Syria's 10-year
+ * conflict", "four days of fighting"): attached, with the event's name or null when it cannot be named.
+ * Not attached when the duration stands on its own ("two years on").
+ */
+export function durationEvent(f: SentenceFacts, m: Mention): { attached: boolean; subject: string | null } {
+  const phrase =
+    f.phrases.find((p) => p.start <= m.start && p.end >= m.end) ??
+    f.phrases.find((p) => p.start >= m.end && /^\s*(?:of\s+)?(?:[\p{L}-]+\s+){0,2}$/u.test(f.text.slice(m.end, p.start)) && !/\b(?:the|a|an)\s+$/i.test(f.text.slice(m.end, p.start)));
+  if (!phrase) return { attached: false, subject: null };
+  return { attached: true, subject: entityName(f, resolveEventPhrase(f.index, phrase, f.article)) };
+}
+
+// Words that end the phrase a count counts ("10 Russian servicemen | have been killed").
+const COUNT_STOP = new Set([
+  'have', 'has', 'had', 'were', 'was', 'are', 'is', 'been', 'be', 'died', 'killed', 'since', 'when', 'who', 'which', 'that',
+  'after', 'before', 'at', 'by', 'for', 'during', 'from', 'on', 'according', 'said', 'says', 'to', 'in', 'and', 'while', 'with',
+]);
+
+/** The force or organisation named in a span: by alias, else by a demonym ("Russian casualties"). */
+function entityInSpan(f: SentenceFacts, from: number, to: number, skip: string | null): string | null {
+  const named = f.entities.filter((h) => h.start >= from && h.end <= to && !['place', 'person', 'outlet'].includes(entityType(f, h)));
+  const hit = named.find((h) => entityName(f, h.index) !== skip);
+  if (hit) return entityName(f, hit.index);
+  for (const w of f.text.slice(from, to).matchAll(/\b\p{Lu}\p{Ll}+/gu)) {
+    const force = forceOfDemonym(f.index, w[0]);
+    if (force !== null && entityName(f, force) !== skip) return entityName(f, force);
+  }
+  return null;
+}
+
+/**
+ * Whose number a count is: a force or organisation named in the phrase it counts ("10 Russian
+ * servicemen", "10 deaths among Russian military personnel") or in the phrase it completes ("the toll
+ * among Russian forces was 131", "Russian casualties – reportedly 131"). Undefined when the sentence
+ * does not say; the speaker is never the subject merely for speaking.
+ */
+export function countSubject(f: SentenceFacts, m: Mention, keywords: readonly { start: number; end: number }[], speaker: string | null): string | undefined {
+  const { text } = f;
+  // the phrase after the figure, up to its verb or a preposition that starts a new part
+  let end = m.end;
+  const after = text.slice(m.end, m.end + 90);
+  for (const tok of after.matchAll(/[^\s]+/g)) {
+    const word = tok[0].replace(/[,.;:()"“”–—]+$/, '');
+    if (COUNT_STOP.has(word.toLowerCase())) break;
+    end = m.end + tok.index + word.length;
+    if (word !== tok[0] || /^[–—-]$/.test(tok[0])) break;
+  }
+  // named in the counted phrase itself, the subject may well be the speaker ("the army said 10 of its soldiers")
+  const counted = entityInSpan(f, m.end, end, null);
+  if (counted) return counted;
+  // the phrase before the figure that it completes: "<casualty word> [among X] was/–/: [reportedly] N"
+  const before = [...keywords].reverse().find((k) => k.end <= m.start && m.start - k.end <= 70);
+  if (before) {
+    const between = text.slice(before.end, m.start);
+    const m2 = /^((?:\s+(?:among|of|for)\s+[^,;.()\d–—]{1,50}?)?)\s*(?:[–—:]|-\s|\b(?:was|were|is|are|stood|stands|reached|rose|risen|hit|put|at)\b)[^,;.()\d]{0,25}$/.exec(between);
+    if (m2) {
+      const start = Math.max(text.lastIndexOf(',', before.start), text.lastIndexOf(' of ', before.start) + 3, 0);
+      const found = entityInSpan(f, start, before.end + (m2[1]?.length ?? 0), speaker);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Who holds a share of territory: the nearest force or organisation before the figure ("government forces
+ * control around 60 percent"), skipping examples ("including Hezbollah") and the speaker. Undefined when
+ * none stands before it.
+ */
+export function controllerSubject(f: SentenceFacts, m: Mention, speaker: string | null): string | undefined {
+  const candidates = f.entities.filter(
+    (h) =>
+      h.end <= m.start &&
+      ['force', 'organisation'].includes(entityType(f, h)) &&
+      entityName(f, h.index) !== speaker &&
+      !/\b(?:including|such as|like|from|with|by)\s+(?:the\s+)?$/i.test(f.text.slice(Math.max(0, h.start - 14), h.start)),
+  );
+  const hit = candidates[candidates.length - 1];
+  return hit ? entityName(f, hit.index) ?? undefined : undefined;
+}
+
+/**
+ * "since the campaign began", "since the air campaign began in September 2015", "since the operation's
+ * start": the event a running total counts from, and the date when the sentence states it. Null when the
+ * sentence counts from no event.
+ */
+export function sinceEvent(f: SentenceFacts, dates: readonly Mention[]): { subject: string | null; from: IsoDate | null } | null {
+  const { text } = f;
+  for (const since of text.matchAll(/\bsince\s+/gi)) {
+    const at = since.index + since[0].length;
+    const phrase = f.phrases.find((p) => p.start >= at && /^(?:(?:the|its|their)\s+(?:start|beginning|launch|outbreak|onset)\s+of\s+)?(?:the|its|their|this|that)\s+$/i.test(text.slice(at, p.start)));
+    if (!phrase) continue;
+    const tail = text.slice(phrase.end);
+    const verb = /^(?:['’]s?\s+(?:start|beginning|launch|outbreak)|\s+(?:began|begun|started|erupted|broke out|was launched|got under way|got underway|kicked off))\b/i.exec(tail);
+    const startOf = /(?:start|beginning|launch|outbreak|onset)\s+of\s+\S+\s+$/i.test(text.slice(at, phrase.start));
+    if (!verb && !startOf) continue;
+    const verbEnd = phrase.end + (verb?.[0].length ?? 0);
+    const stated = dates.find((d) => d.start >= verbEnd && d.start - verbEnd <= 6 && typeof d.low === 'string');
+    const words = nameWords(text.slice(phrase.start, phrase.end));
+    if (words.length === 0) continue;
+    return { subject: entityName(f, resolveEventPhrase(f.index, phrase, f.article)), from: stated ? (stated.low as IsoDate) : null };
+  }
+  return null;
+}
