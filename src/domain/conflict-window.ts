@@ -5,6 +5,10 @@
 // conflict with a few of them.
 //
 // Why each query is a superset (see the rules in crosscheck.ts; W = asOfWindowDays):
+//   values           every numeric rule first drops pairs whose intervals overlap after widening each bound
+//                    by the tolerance; widening moves b's bounds outward too, so a partner b lies wholly
+//                    above c's widened interval or below it: b's low > c's widened high, or b's high < c's
+//                    widened low.
 //   point c          only points compare with points (point-in-time), and only when their as-of dates are at
 //                    most W apart → points with as-of in [T − W, T + W].
 //   cumulative c     cumulative-total: totals counted from starts at most W apart; they conflict when their
@@ -38,25 +42,35 @@ export interface DateRange {
 }
 
 /**
+ * The values a numeric partner must lie outside: its low above `above`, or its high below `below` (a null
+ * bound matches nothing on that side).
+ */
+export interface ValueBounds {
+  above: number | null;
+  below: number | null;
+}
+
+/**
  * One lookup of possible partners. For a stored claim b, with eff = its as-of date (else its source's
- * publication date) and end = its scope_to, else eff:
+ * publication date) and end = its scope_to, else eff, and "outside" = b's low > above or b's high < below:
  *   all         every claim of the group;
- *   points      b has no scope_from and eff ∈ asOf;
- *   cumulative  b.scope_from ∈ from and (eff ∈ near, or eff < near.from and b's low > above, or
- *               eff > near.to and b's high < below; a null bound never matches);
- *   periods     b.scope_from ∈ from and end ∈ to; with periodsOnly, b must also end before its as-of date
- *               (scope_to set and ≠ eff), i.e. not be a running total itself.
+ *   points      b has no scope_from, eff ∈ asOf, and b is outside;
+ *   cumulative  b.scope_from ∈ from, b is outside, and (eff ∈ near, or eff < near.from and b's low > above,
+ *               or eff > near.to and b's high < below);
+ *   periods     b.scope_from ∈ from, end ∈ to, and b is outside; with periodsOnly, b must also end before its
+ *               as-of date (scope_to set and ≠ eff), i.e. not be a running total itself.
  */
 export type PartnerQuery =
   | { kind: 'all' }
-  | { kind: 'points'; asOf: DateRange }
-  | { kind: 'cumulative'; from: DateRange; near: DateRange; above: number | null; below: number | null }
-  | { kind: 'periods'; from: DateRange; to: DateRange; periodsOnly: boolean };
+  | ({ kind: 'points'; asOf: DateRange } & ValueBounds)
+  | ({ kind: 'cumulative'; from: DateRange; near: DateRange } & ValueBounds)
+  | ({ kind: 'periods'; from: DateRange; to: DateRange; periodsOnly: boolean } & ValueBounds);
 
 /** The lookups that together find every possible partner of these changed claims (of one conflict group). */
 export function partnerQueries(changed: readonly ClaimInContext[], settings: CrosscheckSettings): PartnerQuery[] {
   const w = Math.max(0, Math.ceil(settings.asOfWindowDays));
-  let points: DateRange | null = null;
+  let pointsAsOf: DateRange | null = null;
+  let pointsBounds: ValueBounds = { above: null, below: null };
   // Claims of one article mostly share their scope ("since March 2011", as of the publication date): one
   // lookup per distinct scope, with the loosest value bounds of the claims that share it.
   const cumulative = new Map<string, Extract<PartnerQuery, { kind: 'cumulative' }>>();
@@ -65,9 +79,11 @@ export function partnerQueries(changed: readonly ClaimInContext[], settings: Cro
     if (!participates(claim, settings)) continue;
     const scope = timeScopeKind(claim);
     if (scope === 'event' || scope === 'duration') return [{ kind: 'all' }];
+    const bounds = valueBounds(claim, settings.tolerance);
     if (scope === 'point') {
       const t = dayNumber(effectiveAsOf(claim));
-      points = hull(points, t - w, t + w);
+      pointsAsOf = pointsAsOf ? hull(pointsAsOf, t - w, t + w) : range(t - w, t + w);
+      pointsBounds = loosen(pointsBounds, bounds);
       continue;
     }
     const f = dayNumber(claim.scopeFrom as IsoDate);
@@ -78,50 +94,63 @@ export function partnerQueries(changed: readonly ClaimInContext[], settings: Cro
     const key = `${lo}:${hi}`;
     const periodsOnly = scope === 'cumulative';
     const p = periods.get(key);
-    if (!p || (p.periodsOnly && !periodsOnly)) {
-      periods.set(key, { kind: 'periods', from: range(lo - slack, lo + slack), to: range(hi - slack, hi + slack), periodsOnly });
-    }
+    periods.set(
+      key,
+      p
+        ? loosen({ ...p, periodsOnly: p.periodsOnly && periodsOnly }, bounds)
+        : { kind: 'periods', from: range(lo - slack, lo + slack), to: range(hi - slack, hi + slack), periodsOnly, ...bounds },
+    );
     if (scope === 'cumulative') {
-      const low = typeof claim.figure.low === 'number' ? claim.figure.low : null;
-      const high = typeof claim.figure.high === 'number' ? claim.figure.high : null;
       const q = cumulative.get(key);
-      if (!q) {
-        cumulative.set(key, { kind: 'cumulative', from: range(f - w, f + w), near: range(e - w, e + w), above: high, below: low });
-      } else {
-        // Any of the claims may meet a partner: the loosest bounds cover them all (null = no such partner).
-        q.above = q.above === null ? high : high === null ? q.above : Math.min(q.above, high);
-        q.below = q.below === null ? low : low === null ? q.below : Math.max(q.below, low);
-      }
+      cumulative.set(key, q ? loosen(q, bounds) : { kind: 'cumulative', from: range(f - w, f + w), near: range(e - w, e + w), ...bounds });
     }
   }
   const queries: PartnerQuery[] = [];
-  if (points) queries.push({ kind: 'points', asOf: points });
+  if (pointsAsOf) queries.push({ kind: 'points', asOf: pointsAsOf, ...pointsBounds });
   queries.push(...cumulative.values(), ...periods.values());
   return queries;
 }
 
+/** A partner of this claim lies above its high bound or below its low bound, each widened as widen() does. */
+function valueBounds(claim: ClaimInContext, tolerance: number): ValueBounds {
+  const t = Math.max(0, tolerance);
+  const { low, high } = claim.figure;
+  return {
+    above: typeof high === 'number' ? high + Math.abs(high) * t : null,
+    below: typeof low === 'number' ? low - Math.abs(low) * t : null,
+  };
+}
+
+/** The bounds that find the partners of either claim: the lower "above", the higher "below". */
+function loosen<Q extends ValueBounds>(q: Q, b: ValueBounds): Q {
+  return {
+    ...q,
+    above: q.above === null ? b.above : b.above === null ? q.above : Math.min(q.above, b.above),
+    below: q.below === null ? b.below : b.below === null ? q.below : Math.max(q.below, b.below),
+  };
+}
+
 /** True when a stored claim is found by the lookup (the rule the store's SQL applies; for tests). */
 export function matchesPartnerQuery(b: ClaimInContext, query: PartnerQuery): boolean {
+  if (query.kind === 'all') return true;
   const eff = effectiveAsOf(b);
   const within = (d: IsoDate, r: DateRange): boolean => d >= r.from && d <= r.to;
+  const low = typeof b.figure.low === 'number' ? b.figure.low : null;
+  const high = typeof b.figure.high === 'number' ? b.figure.high : null;
+  const isAbove = query.above !== null && low !== null && low > query.above;
+  const isBelow = query.below !== null && high !== null && high < query.below;
+  if (!isAbove && !isBelow) return false;
   switch (query.kind) {
-    case 'all':
-      return true;
     case 'points':
       return b.scopeFrom === null && within(eff, query.asOf);
-    case 'cumulative': {
+    case 'cumulative':
       if (b.scopeFrom === null || !within(b.scopeFrom, query.from)) return false;
       if (within(eff, query.near)) return true;
-      const low = typeof b.figure.low === 'number' ? b.figure.low : null;
-      const high = typeof b.figure.high === 'number' ? b.figure.high : null;
-      if (eff < query.near.from) return query.above !== null && low !== null && low > query.above;
-      return query.below !== null && high !== null && high < query.below;
-    }
-    case 'periods': {
+      return eff < query.near.from ? isAbove : isBelow;
+    case 'periods':
       if (b.scopeFrom === null || !within(b.scopeFrom, query.from)) return false;
       if (query.periodsOnly && (b.scopeTo === null || b.scopeTo === eff)) return false;
       return within(b.scopeTo ?? eff, query.to);
-    }
   }
 }
 
@@ -129,8 +158,7 @@ function range(from: number, to: number): DateRange {
   return { from: isoFromDayNumber(from), to: isoFromDayNumber(to) };
 }
 
-function hull(r: DateRange | null, from: number, to: number): DateRange {
+function hull(r: DateRange, from: number, to: number): DateRange {
   const next = range(from, to);
-  if (!r) return next;
   return { from: next.from < r.from ? next.from : r.from, to: next.to > r.to ? next.to : r.to };
 }

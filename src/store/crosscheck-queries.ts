@@ -5,10 +5,25 @@ import type { ClaimInContext, ComputedConflict } from '../domain/crosscheck.js';
 import { normaliseMetric } from '../domain/crosscheck.js';
 import type { PartnerQuery } from '../domain/conflict-window.js';
 import type { ClaimKind, ClaimStatus, Figure, NumericUnit, Qualifier } from '../domain/types.js';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.js';
 import { nowIso, type WriteContext } from './context.js';
 import { recordAudit } from './audit.js';
 import { getConflict, toConflict, type ConflictRow, type StoredConflict, type SyncResult } from './conflicts.js';
+
+/**
+ * Prepared statements of the lookups an import runs many times, per database: compiling these joins costs
+ * more than running them on an index, and an article touches a dozen groups.
+ */
+const statements = new WeakMap<Db, Map<string, Statement>>();
+
+function prepared(db: Db, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, (statement = db.prepare(sql)));
+  return statement;
+}
 
 /** The columns the conflict rules read; quotes, notes and bookkeeping stay in the database. */
 interface RuleClaimRow {
@@ -89,9 +104,9 @@ function toRuleClaim(row: RuleClaimRow): ClaimInContext {
 export function listRuleClaims(db: Db, ids: Iterable<number>): ClaimInContext[] {
   const list = [...ids];
   if (list.length === 0) return [];
-  const rows = db
-    .prepare(`SELECT ${RULE_COLUMNS} ${RULE_FROM} WHERE c.id IN (SELECT value FROM json_each(?)) ORDER BY c.id`)
-    .all(JSON.stringify(list)) as RuleClaimRow[];
+  const rows = prepared(db, `SELECT ${RULE_COLUMNS} ${RULE_FROM} WHERE c.id IN (SELECT value FROM json_each(?)) ORDER BY c.id`).all(
+    JSON.stringify(list),
+  ) as RuleClaimRow[];
   return rows.map(toRuleClaim);
 }
 
@@ -120,31 +135,35 @@ export function listRuleClaimsOfGroup(db: Db, group: { subjectId: number; metric
 }
 
 // The partner lookups of conflict-window.ts. Each walks a partial index of the group (migration 006) over a
-// date range; conditions written on the claims' own columns first let SQLite drop most index entries before
-// it reads a claim or its source (the source is only needed for claims without an as-of date).
+// date range; the index carries the values and dates the lookup filters on, so most entries are dropped
+// before SQLite reads a claim or its source (the source is only needed for claims without an as-of date).
+// NULL bounds compare as unknown, so a missing bound matches nothing, as conflict-window.ts says.
 const EFF = 'coalesce(c.as_of, s.published_at)';
+const OUTSIDE = '(c.value_low > @above OR c.value_high < @below)';
 const PARTNER_SQL: Record<Exclude<PartnerQuery['kind'], 'all'>, string> = {
   // Two branches so that each walks the index over a range: claims with an as-of date, and the few without
   // one, whose source's publication date stands in for it.
   points: `SELECT ${RULE_COLUMNS} ${RULE_FROM}
-    WHERE c.subject_id = @subject AND c.metric = @metric AND c.scope_from IS NULL AND c.status IN (@statusA, @statusB)
-      AND c.as_of BETWEEN @asOfFrom AND @asOfTo
+    WHERE c.subject_id = @subject AND c.metric = @metric AND c.scope_from IS NULL AND c.as_of BETWEEN @asOfFrom AND @asOfTo
+      AND ${OUTSIDE} AND c.status IN (@statusA, @statusB)
     UNION ALL
     SELECT ${RULE_COLUMNS} ${RULE_FROM}
-    WHERE c.subject_id = @subject AND c.metric = @metric AND c.scope_from IS NULL AND c.status IN (@statusA, @statusB)
-      AND c.as_of IS NULL AND s.published_at BETWEEN @asOfFrom AND @asOfTo`,
+    WHERE c.subject_id = @subject AND c.metric = @metric AND c.scope_from IS NULL AND c.as_of IS NULL
+      AND ${OUTSIDE} AND c.status IN (@statusA, @statusB) AND s.published_at BETWEEN @asOfFrom AND @asOfTo`,
   cumulative: `SELECT ${RULE_COLUMNS} ${RULE_FROM}
     WHERE c.subject_id = @subject AND c.metric = @metric AND c.scope_from IS NOT NULL
-      AND c.scope_from BETWEEN @fromFrom AND @fromTo AND c.status IN (@statusA, @statusB)
+      AND c.scope_from BETWEEN @fromFrom AND @fromTo AND ${OUTSIDE}
       AND (c.as_of IS NULL OR c.as_of BETWEEN @nearFrom AND @nearTo
         OR (c.as_of < @nearFrom AND c.value_low > @above) OR (c.as_of > @nearTo AND c.value_high < @below))
+      AND c.status IN (@statusA, @statusB)
       AND (${EFF} BETWEEN @nearFrom AND @nearTo
         OR (${EFF} < @nearFrom AND c.value_low > @above) OR (${EFF} > @nearTo AND c.value_high < @below))`,
   periods: `SELECT ${RULE_COLUMNS} ${RULE_FROM}
     WHERE c.subject_id = @subject AND c.metric = @metric AND c.scope_from IS NOT NULL
-      AND c.scope_from BETWEEN @fromFrom AND @fromTo AND c.status IN (@statusA, @statusB)
+      AND c.scope_from BETWEEN @fromFrom AND @fromTo AND ${OUTSIDE}
       AND (c.scope_to IS NULL OR c.scope_to BETWEEN @toFrom AND @toTo OR c.as_of IS NULL)
       AND (@periodsOnly = 0 OR (c.scope_to IS NOT NULL AND (c.as_of IS NULL OR c.scope_to <> c.as_of)))
+      AND c.status IN (@statusA, @statusB)
       AND coalesce(c.scope_to, ${EFF}) BETWEEN @toFrom AND @toTo
       AND (@periodsOnly = 0 OR c.scope_to <> ${EFF})`,
 };
@@ -152,12 +171,14 @@ const PARTNER_SQL: Record<Exclude<PartnerQuery['kind'], 'all'>, string> = {
 function partnerParams(query: Exclude<PartnerQuery, { kind: 'all' }>): Record<string, unknown> {
   switch (query.kind) {
     case 'points':
-      return { asOfFrom: query.asOf.from, asOfTo: query.asOf.to };
+      return { asOfFrom: query.asOf.from, asOfTo: query.asOf.to, above: query.above, below: query.below };
     case 'cumulative':
-      // A null bound matches nothing: NULL comparisons are never true.
       return { fromFrom: query.from.from, fromTo: query.from.to, nearFrom: query.near.from, nearTo: query.near.to, above: query.above, below: query.below };
     case 'periods':
-      return { fromFrom: query.from.from, fromTo: query.from.to, toFrom: query.to.from, toTo: query.to.to, periodsOnly: query.periodsOnly ? 1 : 0 };
+      return {
+        fromFrom: query.from.from, fromTo: query.from.to, toFrom: query.to.from, toTo: query.to.to,
+        periodsOnly: query.periodsOnly ? 1 : 0, above: query.above, below: query.below,
+      };
   }
 }
 
@@ -176,8 +197,7 @@ export function listPartnerClaims(
   const found = new Map<number, ClaimInContext>();
   for (const metric of new Set(group.metrics.map(normaliseMetric))) {
     for (const query of queries as Exclude<PartnerQuery, { kind: 'all' }>[]) {
-      const rows = db
-        .prepare(PARTNER_SQL[query.kind])
+      const rows = prepared(db, PARTNER_SQL[query.kind])
         .all({ subject: group.subjectId, metric, statusA, statusB: statusB ?? statusA, ...partnerParams(query) }) as RuleClaimRow[];
       for (const row of rows) if (!found.has(row.id)) found.set(row.id, toRuleClaim(row));
     }
@@ -196,17 +216,18 @@ function writeFoundConflicts(db: Db, found: readonly ComputedConflict[], ctx: Wr
   if (found.length === 0) return result;
   const known = new Map(
     (
-      db.prepare('SELECT id, key, severity, explanation, subject_id, metric, manual, stale FROM conflicts WHERE key IN (SELECT value FROM json_each(?))').all(
+      prepared(db, 'SELECT id, key, severity, explanation, subject_id, metric, manual, stale FROM conflicts WHERE key IN (SELECT value FROM json_each(?))').all(
         JSON.stringify(found.map((f) => f.key)),
       ) as { id: number; key: string; severity: number; explanation: string; subject_id: number | null; metric: string; manual: number; stale: number }[]
     ).map((row) => [row.key, row]),
   );
   const at = nowIso(ctx);
-  const insert = db.prepare(
+  const insert = prepared(
+    db,
     `INSERT INTO conflicts (key, rule, severity, explanation, subject_id, metric, manual, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)`,
   );
-  const link = db.prepare('INSERT INTO conflict_claims (conflict_id, claim_id) VALUES (?, ?)');
-  const refresh = db.prepare('UPDATE conflicts SET severity = ?, explanation = ?, subject_id = ?, metric = ?, stale = 0, updated_at = ? WHERE id = ?');
+  const link = prepared(db, 'INSERT INTO conflict_claims (conflict_id, claim_id) VALUES (?, ?)');
+  const refresh = prepared(db, 'UPDATE conflicts SET severity = ?, explanation = ?, subject_id = ?, metric = ?, stale = 0, updated_at = ? WHERE id = ?');
   for (const f of found) {
     const metric = normaliseMetric(f.metric);
     const existing = known.get(f.key);
@@ -248,9 +269,9 @@ export function syncConflictsOfClaims(db: Db, changedIds: Iterable<number>, foun
     const result = writeFoundConflicts(db, found, ctx);
     if (ids.length === 0) return result;
     const foundKeys = new Set(found.map((f) => f.key));
-    const rows = db
-      .prepare(
-        `SELECT k.*, (SELECT group_concat(claim_id) FROM conflict_claims x WHERE x.conflict_id = k.id) AS claim_ids,
+    const rows = prepared(
+      db,
+      `SELECT k.*, (SELECT group_concat(claim_id) FROM conflict_claims x WHERE x.conflict_id = k.id) AS claim_ids,
            (SELECT count(DISTINCT c.source_id) FROM conflict_claims x JOIN claims c ON c.id = x.claim_id WHERE x.conflict_id = k.id) AS source_count
          FROM conflicts k
          WHERE k.manual = 0 AND k.id IN (SELECT conflict_id FROM conflict_claims WHERE claim_id IN (SELECT value FROM json_each(?)))`,

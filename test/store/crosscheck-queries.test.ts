@@ -66,11 +66,12 @@ describe('partner lookups in SQL', () => {
     const group = { subjectId, metrics: ['killed'] };
     const all = listRuleClaims(db, Array.from({ length: 200 }, (_, i) => i + 1)).filter((c) => c.subjectId === subjectId);
     const queries: PartnerQuery[] = [
-      { kind: 'points', asOf: { from: '2018-05-01', to: '2018-07-01' } },
+      { kind: 'points', asOf: { from: '2018-05-01', to: '2018-07-01' }, above: 700, below: 300 },
+      { kind: 'points', asOf: { from: '2018-05-01', to: '2018-07-01' }, above: 500, below: null },
       { kind: 'cumulative', from: { from: '2018-01-01', to: '2018-01-20' }, near: { from: '2018-06-01', to: '2018-07-01' }, above: 600, below: 400 },
-      { kind: 'cumulative', from: { from: '2018-01-01', to: '2018-01-31' }, near: { from: '2018-03-01', to: '2018-05-31' }, above: null, below: null },
-      { kind: 'periods', from: { from: '2017-06-01', to: '2018-03-01' }, to: { from: '2018-02-01', to: '2018-08-01' }, periodsOnly: true },
-      { kind: 'periods', from: { from: '2017-06-01', to: '2018-03-01' }, to: { from: '2018-02-01', to: '2018-08-01' }, periodsOnly: false },
+      { kind: 'cumulative', from: { from: '2018-01-01', to: '2018-01-31' }, near: { from: '2018-03-01', to: '2018-05-31' }, above: null, below: 700 },
+      { kind: 'periods', from: { from: '2017-06-01', to: '2018-03-01' }, to: { from: '2018-02-01', to: '2018-08-01' }, periodsOnly: true, above: 200, below: 800 },
+      { kind: 'periods', from: { from: '2017-06-01', to: '2018-03-01' }, to: { from: '2018-02-01', to: '2018-08-01' }, periodsOnly: false, above: 400, below: 400 },
     ];
     for (const query of queries) {
       const expected = all.filter((c) => c.status !== 'rejected' && matchesPartnerQuery(c, query)).map((c) => c.id).sort((a, b) => a - b);
@@ -95,9 +96,9 @@ describe('partner lookups in SQL', () => {
       return prepare(sql);
     }) as Db['prepare'];
     listPartnerClaims(db, { subjectId: 1, metrics: ['killed'] }, [
-      { kind: 'points', asOf: { from: '2018-05-01', to: '2018-07-01' } },
+      { kind: 'points', asOf: { from: '2018-05-01', to: '2018-07-01' }, above: 1, below: 2 },
       { kind: 'cumulative', from: { from: '2018-01-01', to: '2018-01-20' }, near: { from: '2018-06-01', to: '2018-07-01' }, above: 1, below: 2 },
-      { kind: 'periods', from: { from: '2017-06-01', to: '2018-03-01' }, to: { from: '2018-02-01', to: '2018-08-01' }, periodsOnly: true },
+      { kind: 'periods', from: { from: '2017-06-01', to: '2018-03-01' }, to: { from: '2018-02-01', to: '2018-08-01' }, periodsOnly: true, above: 1, below: 2 },
     ]);
     expect(plans).toHaveLength(3);
     expect(plans[0]).toMatch(/USING INDEX claims_group_points \(subject_id=\? AND metric=\? AND as_of>\? AND as_of<\?\)/);
