@@ -94,7 +94,8 @@ export function attributionFor(sentence: string, clauses: ResolvedClause[], star
   const before = verbs.filter((c) => c.start < start);
   // A reporting clause after the figure covers it ("…, the ministry said") unless a new clause starts
   // between them ("…displaced 900,000, while aid groups said funding was short").
-  const after = verbs.find((c) => c.start >= end && !/;|,\s*(?:while|but|and|whereas|although|though)\b/.test(sentence.slice(end, c.phraseStart)));
+  // A relative clause after the figure ("…in March, where Moscow says…") has its own speaker too.
+  const after = verbs.find((c) => c.start >= end && !/;|,\s*(?:while|but|and|whereas|although|though|where|which)\b/.test(sentence.slice(end, c.phraseStart)));
   const chosen = before[before.length - 1] ?? after ?? null;
   if (chosen && isStatementTime(sentence, chosen, start, end, dateFigure)) return null;
   if (chosen) {

@@ -88,7 +88,8 @@ export function dateEvent(f: SentenceFacts, d: Mention): EventReading | null {
     const gap = text.slice(verb.index + verb[0].length, d.start);
     if (gap.length > 90 || CLAUSE_BREAK.test(gap)) verb = null;
   }
-  if (verb) return verbReading(f, verb, d);
+  const reading = verb ? verbReading(f, verb, d) : null;
+  if (reading) return reading;
   // "has conducted an air campaign in Syria since last September": the campaign started then
   if (/^since\b/i.test(d.text) || /\bsince\s+$/i.test(text.slice(Math.max(0, d.start - 8), d.start))) {
     const phrase = [...f.phrases].reverse().find((p) => p.end <= d.start && d.start - p.end <= 60 && !CLAUSE_BREAK.test(text.slice(p.end, d.start)));
@@ -101,15 +102,17 @@ export function dateEvent(f: SentenceFacts, d: Mention): EventReading | null {
   return null;
 }
 
-function verbReading(f: SentenceFacts, verb: RegExpExecArray, d: Mention): EventReading {
+function verbReading(f: SentenceFacts, verb: RegExpExecArray, d: Mention): EventReading | null {
   const { text } = f;
   const word = verb[0].toLowerCase();
   const verbEnd = verb.index + verb[0].length;
   const metric = /^(?:ended|ends|came to an end|end\s+of)$/.test(word) ? 'end date' : 'start date';
   if (JOIN.test(word)) {
+    // "were joined by the foreign minister" is company at a meeting, not joining a war
+    if (/^\s+by\b/i.test(text.slice(verbEnd))) return null;
     // Joining a war is the start of one's own part in it, never the start of the war.
     const actor = actorBefore(f, verb.index) ?? (word === 'intervening' ? clauseActor(f, verb.index) : null);
-    return { subject: actor ? entityName(f, eventOfActor(f.index, actor.index)) : null, metric: 'start date' };
+    return actor ? { subject: entityName(f, eventOfActor(f.index, actor.index)), metric: 'start date' } : null;
   }
   const nounForm = /\sof$/.test(word);
   const launched = /^launch/.test(word);
@@ -124,7 +127,8 @@ function verbReading(f: SentenceFacts, verb: RegExpExecArray, d: Mention): Event
   }
   // "Moscow began bombing targets on 30 September 2015": an actor starting to fight starts its campaign
   if (actor && !nounForm) return { subject: entityName(f, eventOfActor(f.index, actor.index)), metric };
-  return { subject: null, metric };
+  // "Talks began on Monday", "who began his career in 1991": not the start of an event the lexicon knows
+  return null;
 }
 
 /**

@@ -49,6 +49,13 @@ describe('dates of events: the verb decides whose start a date is', () => {
     expect(f).toMatchObject({ metric: 'start date', subject: null });
   });
 
+  it('"were joined by" is no intervention, and a start of something unnamed leaves the date as the lexicon reads it', () => {
+    const met = one('Putin and Assad met in Moscow on Monday and were joined by defence chiefs on Tuesday.', 'on Tuesday', '2021-09-15');
+    expect(met.subject).toBeNull();
+    const talks = one('Shoigu, who began his career as a builder, visited Syria on Saturday.', 'on Saturday', '2016-06-19');
+    expect(talks).toMatchObject({ metric: 'meeting date' });
+  });
+
   it('a different war named by its own words is not the lexicon\'s war', () => {
     const g = one('Syria was a Soviet ally when the Soviet war in Afghanistan began in 1979.', 'in 1979');
     expect(g.subject).toBeNull();
@@ -126,6 +133,11 @@ describe('not claims, not speakers', () => {
   it('photo ids with letters, digits and hyphens are never figures', () => {
     const claims = extract('Photo HLD-2020-0412-09: Troops at a checkpoint near Idlib, Syria.', { published: '2020-04-13', publisher: null, lexicon });
     expect(claims.filter((c) => /\d/.test(c.valueText) && c.kind !== 'date')).toEqual([]);
+  });
+
+  it('a relative clause after the figure ("…in March, where Moscow says…") does not speak for it', () => {
+    const c = one('Several soldiers allegedly died near Palmyra in March, where Moscow says it had no troops.', 'in March', '2016-06-16');
+    expect(c.speaker).toBeNull();
   });
 
   it('a speaker never runs across a sentence end', () => {
