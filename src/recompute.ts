@@ -8,21 +8,23 @@
 // grows.
 //
 // Full (recomputeFacts, recomputeAllConflicts): every pair of whole groups, for changes that alter many
-// claims at once without touching their rows one by one — a merge of entities, a rename (explanations name
-// the subject), a change of the rule settings or the lexicon.
+// claims at once — a change of the rule settings or the lexicon, or on request. A merge of entities moves
+// claims, which is recomputed incrementally over the moved claims; a rename only rewrites explanations
+// (refreshExplanationsNaming).
 import type { Db } from './store/database.js';
 import type { WriteContext } from './store/context.js';
 import { syncConflicts, type FactKey, type SyncResult } from './store/conflicts.js';
 import {
-  listClaimIdsOfSpeaker,
-  listFactsOfSubject,
+  listConflictClaimsNaming,
   listFactsToRecompute,
   listRuleClaims,
   listPartnerClaims,
   listRuleClaimsOfGroup,
+  refreshConflicts,
   syncConflictsOfClaims,
 } from './store/crosscheck-queries.js';
 import {
+  checkPair,
   conflictGroupKey,
   conflictsForFact,
   conflictsInvolving,
@@ -115,20 +117,18 @@ export function recomputeAllConflicts(db: Db, settings: CrosscheckSettings, ctx:
 }
 
 /**
- * Recomputes what an entity change (rename, merge, alias) can alter: the facts it is the subject of, as a
- * whole (a merge joins two subjects' claims), and the conflicts of the claims it speaks (explanations name
- * the speaker). Cheaper than recomputeAllConflicts on a big database; one transaction.
+ * After an entity is renamed: the explanations that name it (as the subject of a conflict, or the speaker of
+ * one of its claims) are written again. Nothing else can change — claims keep their subject and speaker ids —
+ * so only those conflicts are checked again, however many claims the entity has.
  */
-export function recomputeForEntity(db: Db, entityId: number, settings: CrosscheckSettings, ctx: WriteContext): SyncResult {
-  return db.transaction(() => {
-    const facts = listFactsOfSubject(db, entityId).map((f) => ({ subjectId: entityId, metric: f.metric }));
-    const whole = recomputeFacts(db, facts, settings, ctx);
-    const spoken = recomputeConflicts(db, listClaimIdsOfSpeaker(db, entityId).map((id) => ({ id })), settings, ctx);
-    return {
-      created: whole.created + spoken.created,
-      updated: whole.updated + spoken.updated,
-      deleted: whole.deleted + spoken.deleted,
-      staled: whole.staled + spoken.staled,
-    };
-  })();
+export function refreshExplanationsNaming(db: Db, entityId: number, settings: CrosscheckSettings, ctx: WriteContext): SyncResult {
+  const conflicts = listConflictClaimsNaming(db, entityId);
+  const claims = new Map(listRuleClaims(db, conflicts.flat()).map((c) => [c.id, c]));
+  const found: ComputedConflict[] = [];
+  for (const ids of conflicts) {
+    const [a, b] = ids.map((id) => claims.get(id));
+    const again = a && b && ids.length === 2 ? checkPair(a, b, settings) : null;
+    if (again) found.push(again);
+  }
+  return refreshConflicts(db, found, ctx);
 }

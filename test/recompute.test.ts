@@ -2,11 +2,12 @@
 // full for whole facts, reviewer decisions kept, and the incremental result equal to a full recomputation.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../src/domain/crosscheck.js';
-import { recomputeAllConflicts, recomputeConflicts, recomputeFacts } from '../src/recompute.js';
+import { recomputeAllConflicts, recomputeConflicts, recomputeFacts, refreshExplanationsNaming } from '../src/recompute.js';
 import {
   findConflictByKey,
   getClaim,
   listConflicts,
+  renameEntity,
   resolveConflict,
   updateClaim,
   type Db,
@@ -143,6 +144,26 @@ describe('incremental recomputation', () => {
     expect(openKeys(full).map((k) => k.split(':')[0])).toEqual(
       expect.arrayContaining(['point-in-time', 'cumulative-total', 'duration-vs-start']),
     );
+  });
+});
+
+describe('after a rename', () => {
+  it('rewrites the explanations that name the entity as speaker, and nothing else', () => {
+    const db = createTestDb();
+    const town = makeEntity(db, { name: 'Sample town' });
+    const monitor = makeEntity(db, { name: 'Sample monitor' });
+    const a = killedClaim(db, town.id, 100, '2019-03-01');
+    const b = killedClaim(db, town.id, 300, '2019-03-05');
+    const c = killedClaim(db, town.id, 90, '2019-03-06');
+    const spoken = updateClaim(db, b.id, b.version, { speakerId: monitor.id }, TEST_CTX);
+    recomputeConflicts(db, [a, spoken, c], S, TEST_CTX);
+    const before = new Map(listConflicts(db).items.map((k) => [k.key, k.explanation]));
+    expect([...before.values()].filter((e) => e.includes('citing Sample monitor'))).toHaveLength(2);
+    renameEntity(db, monitor.id, 'Sample war monitor', TEST_CTX);
+    expect(refreshExplanationsNaming(db, monitor.id, S, TEST_CTX)).toMatchObject({ updated: 2, created: 0, deleted: 0 });
+    const after = listConflicts(db).items;
+    expect(after.filter((k) => k.explanation.includes('citing Sample war monitor'))).toHaveLength(2);
+    expect(after.map((k) => k.key).sort()).toEqual([...before.keys()].sort());
   });
 });
 

@@ -205,6 +205,11 @@ export function listPartnerClaims(
   return [...found.values()];
 }
 
+/** Stores conflicts the rules found again (explanations refreshed), without removing any; audited. */
+export function refreshConflicts(db: Db, found: readonly ComputedConflict[], ctx: WriteContext): SyncResult {
+  return db.transaction(() => writeFoundConflicts(db, found, ctx))();
+}
+
 /**
  * Stores what the rules found: new conflicts are inserted, known automatic ones refreshed (severity,
  * explanation; a stale one is current again) with their decisions kept, manual ones left alone — the
@@ -323,7 +328,25 @@ export function listFactsOfSubject(db: Db, subjectId: number): { metric: string;
   return rows.map((r) => ({ metric: r.metric, claims: r.n }));
 }
 
-/** Ids of the claims an entity is the speaker of. */
-export function listClaimIdsOfSpeaker(db: Db, speakerId: number): number[] {
-  return (db.prepare('SELECT id FROM claims WHERE speaker_id = ?').all(speakerId) as { id: number }[]).map((r) => r.id);
+/** Ids of the claims an entity is the subject or the speaker of (read them before a merge moves them). */
+export function listClaimIdsOfEntity(db: Db, entityId: number): number[] {
+  return (
+    db.prepare('SELECT id FROM claims WHERE subject_id = ? UNION SELECT id FROM claims WHERE speaker_id = ?').all(entityId, entityId) as { id: number }[]
+  ).map((r) => r.id);
+}
+
+/**
+ * The claim ids of each automatic conflict whose explanation can name this entity: conflicts about it (as
+ * subject) and conflicts with a claim it speaks. One query, however many claims the entity has.
+ */
+export function listConflictClaimsNaming(db: Db, entityId: number): number[][] {
+  const rows = db
+    .prepare(
+      `SELECT (SELECT group_concat(claim_id) FROM conflict_claims x WHERE x.conflict_id = k.id) AS claim_ids
+       FROM conflicts k
+       WHERE k.manual = 0 AND (k.subject_id = ? OR k.id IN (
+         SELECT cc.conflict_id FROM conflict_claims cc JOIN claims c ON c.id = cc.claim_id WHERE c.speaker_id = ?))`,
+    )
+    .all(entityId, entityId) as { claim_ids: string | null }[];
+  return rows.map((r) => (r.claim_ids ?? '').split(',').filter(Boolean).map(Number));
 }

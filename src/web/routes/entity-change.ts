@@ -1,12 +1,11 @@
 // The shared shape of the entity forms (add alias, rename, merge): the store's write (audited there) and the
 // recomputation of the conflicts it can alter, in one transaction; then back to the entity page, or the
-// page again with the form's input and messages (422) when the change is refused.
+// page again with the form's input and messages (422) when the change is refused. An alias changes no claim
+// and no explanation, so it recomputes nothing; it only matters for articles imported later.
 import type { Request, Response } from 'express';
-import { crosscheckSettings } from '../../bootstrap.js';
 import { ValidationError } from '../../domain/errors.js';
 import type { Entity } from '../../domain/types.js';
-import { recomputeForEntity } from '../../recompute.js';
-import { writeContext, type AppDeps } from '../deps.js';
+import type { AppDeps } from '../deps.js';
 import { formValues, type FormValues } from '../forms/fields.js';
 import { idParam } from '../params.js';
 import { formatOf, sendDone, sendPage } from '../render.js';
@@ -14,8 +13,8 @@ import { urls } from '../urls.js';
 import { loadEntityPage, type EntityAction } from './entity-view.js';
 
 /**
- * Handles one entity POST: `write(id, values)` changes the store and returns the entity whose conflicts
- * must be recomputed (for a merge, the one that remains).
+ * Handles one entity POST: `write(id, values)` changes the store, recomputes what the change can alter
+ * (each route knows what that is) and returns the entity to show next (for a merge, the one that remains).
  */
 export function changeEntity(
   deps: AppDeps,
@@ -28,11 +27,7 @@ export function changeEntity(
   const id = idParam(req, 'Entity');
   const values = formValues(req.body, fields);
   try {
-    const entity = deps.db.transaction(() => {
-      const changed = write(id, values);
-      recomputeForEntity(deps.db, changed.id, crosscheckSettings(deps.config), writeContext(deps));
-      return changed;
-    })();
+    const entity = deps.db.transaction(() => write(id, values))();
     sendDone(res, urls.entity(entity.id), { entity });
   } catch (err) {
     if (formatOf(res) === 'json' || !(err instanceof ValidationError)) throw err;

@@ -1,8 +1,11 @@
 // POST /entities/:id/merge — this entity into another (named, or by id): its claims, conflicts and
-// spellings follow, and it is deleted. The remaining entity's facts are recomputed as a whole.
+// spellings follow, and it is deleted. The moved claims' conflicts are recomputed.
 import type { RequestHandler } from 'express';
 import { NotFoundError, ValidationError } from '../../domain/errors.js';
+import { crosscheckSettings } from '../../bootstrap.js';
+import { recomputeConflicts } from '../../recompute.js';
 import { getEntity, mergeEntities, resolveEntity } from '../../store/index.js';
+import { listClaimIdsOfEntity } from '../../store/crosscheck-queries.js';
 import { writeContext, type AppDeps } from '../deps.js';
 import { changeEntity } from './entity-change.js';
 
@@ -12,7 +15,12 @@ export const entityMerge = (deps: AppDeps): RequestHandler => (req, res) => {
     if (typed === '') throw new ValidationError('Name the entity to merge into.', { into: 'Enter a name or an id.' });
     const into = /^\d{1,15}$/.test(typed) ? safeEntity(deps, Number(typed)) : resolveEntity(deps.db, typed);
     if (!into) throw new ValidationError(`No entity is called “${typed}”.`, { into: 'No such entity.' });
-    return mergeEntities(deps.db, id, into.id, writeContext(deps));
+    // The claims that move meet the claims of `into` in its facts: recomputed as changed claims (their
+    // existing conflicts are found again, with explanations naming the remaining entity).
+    const moved = listClaimIdsOfEntity(deps.db, id);
+    const merged = mergeEntities(deps.db, id, into.id, writeContext(deps));
+    recomputeConflicts(deps.db, moved.map((claimId) => ({ id: claimId })), crosscheckSettings(deps.config), writeContext(deps));
+    return merged;
   });
 };
 

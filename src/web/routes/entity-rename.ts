@@ -1,12 +1,17 @@
-// POST /entities/:id/rename — a new name (and type); the old name stays as an alias.
+// POST /entities/:id/rename — a new name (and type); the old name stays as an alias; explanations naming it follow.
 import type { RequestHandler } from 'express';
 import type { EntityType } from '../../domain/types.js';
+import { crosscheckSettings } from '../../bootstrap.js';
+import { refreshExplanationsNaming } from '../../recompute.js';
 import { renameEntity } from '../../store/index.js';
 import { writeContext, type AppDeps } from '../deps.js';
 import { changeEntity } from './entity-change.js';
 
 export const entityRename = (deps: AppDeps): RequestHandler => (req, res) => {
-  changeEntity(deps, req, res, 'rename', ['name', 'type'], (id, values) =>
-    renameEntity(deps.db, id, values.name ?? '', writeContext(deps), values.type ? (values.type as EntityType) : undefined),
-  );
+  changeEntity(deps, req, res, 'rename', ['name', 'type'], (id, values) => {
+    const entity = renameEntity(deps.db, id, values.name ?? '', writeContext(deps), values.type ? (values.type as EntityType) : undefined);
+    // Explanations name subjects and speakers.
+    refreshExplanationsNaming(deps.db, id, crosscheckSettings(deps.config), writeContext(deps));
+    return entity;
+  });
 };
