@@ -39,16 +39,16 @@ program
   .command('extract')
   .description('Print the claims extracted from each file (no database needed).')
   .option('--json', 'print JSON (the only format for now)', true)
-  .option('--published <date>', 'publication date used to resolve relative dates (YYYY-MM-DD)', isoDateOption)
-  .option('--publisher <name>', 'publisher of the files')
+  .option('--published <date>', 'publication date (YYYY-MM-DD) used to resolve relative dates, for files that do not carry one', isoDateOption)
+  .option('--publisher <name>', 'publisher, for files that do not name one')
   .argument('<files...>', 'files or folders (.txt, .md, .html)')
   .action((files: string[], opts: { published?: string; publisher?: string }) => {
     const lexicon = readDefaultLexicon(loadConfig());
     const documents = collectFiles(files).map((file) => {
       const doc = readDocumentFile(file);
-      const published = opts.published ?? doc.meta.publishedAt;
+      const published = doc.meta.publishedAt ?? opts.published;
       if (!published) throw new Error(`${file}: no publication date; pass --published YYYY-MM-DD.`);
-      const publisher = opts.publisher ?? doc.meta.publisher ?? null;
+      const publisher = doc.meta.publisher ?? opts.publisher ?? null;
       return { file, published, claims: extract(doc.body, { published, publisher, lexicon }) };
     });
     process.stdout.write(JSON.stringify({ documents }) + '\n');
@@ -66,12 +66,13 @@ program
     const app = createApp({ db, clock: systemClock, config });
     const host = opts.host ?? config.host;
     const port = opts.port ?? config.port;
-    const server = app.listen(port, host, () => {
+    // Express 5 calls the listen callback with the error too (port taken, address not available).
+    const server = app.listen(port, host, (err?: Error) => {
+      if (err) {
+        process.stderr.write(`crosscheck: cannot listen on ${host}:${port}: ${err.message}\n`);
+        process.exit(1);
+      }
       process.stdout.write(`Crosscheck is serving http://${host}:${port}/ (database ${config.dbPath})\n`);
-    });
-    server.on('error', (err) => {
-      process.stderr.write(`crosscheck: cannot listen on ${host}:${port}: ${err.message}\n`);
-      process.exit(1);
     });
     const stop = () => server.close(() => { db.close(); process.exit(0); });
     process.on('SIGINT', stop);
@@ -84,8 +85,8 @@ program
   .option('--db <file>', 'database file')
   .option('--published <date>', 'publication date (YYYY-MM-DD) for files that do not carry one', isoDateOption)
   .option('--publisher <name>', 'publisher for files that do not name one')
-  .option('--title <title>', 'title (default: the file\'s own, else its first line)')
-  .option('--url <url>', 'URL of the article')
+  .option('--title <title>', 'title, for files without their own (else the first line)')
+  .option('--url <url>', 'URL of the article, for files that do not give one')
   .option('--no-extract', 'store the text only, without extracting claims')
   .argument('<files...>', 'files or folders')
   .action((inputs: string[], opts: { db?: string; published?: string; publisher?: string; title?: string; url?: string; extract: boolean }) => {
@@ -103,7 +104,8 @@ program
       bar?.increment(0, { file: path.basename(file) });
       try {
         const doc = readDocumentFile(file);
-        const published = opts.published ?? doc.meta.publishedAt;
+        // A file's own metadata wins; the flags fill in what a file does not say (as their help promises).
+        const published = doc.meta.publishedAt ?? opts.published;
         if (!published || !isIsoDate(published)) throw new Error('no valid publication date; pass --published YYYY-MM-DD.');
         const existing = findSourcesBySha256(db, sha256Hex(doc.body));
         if (existing.length > 0) {
@@ -113,10 +115,10 @@ program
           const { source, claims, conflicts } = importSource(
             db,
             {
-              title: opts.title ?? doc.meta.title ?? firstLine(doc.body) ?? path.basename(file),
-              publisher: opts.publisher ?? doc.meta.publisher ?? 'Unknown publisher',
+              title: doc.meta.title ?? opts.title ?? firstLine(doc.body) ?? path.basename(file),
+              publisher: doc.meta.publisher ?? opts.publisher ?? 'Unknown publisher',
               author: doc.meta.author ?? null,
-              url: opts.url ?? doc.meta.url ?? null,
+              url: doc.meta.url ?? opts.url ?? null,
               publishedAt: published,
               body: doc.body,
               format: doc.format,
@@ -223,6 +225,12 @@ function firstLine(body: string): string | undefined {
   const line = body.split(/\r?\n/).map((l) => l.trim()).find((l) => l !== '');
   return line ? line.slice(0, 200) : undefined;
 }
+
+// `crosscheck extract --json | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`crosscheck: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -29,18 +29,42 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
   return {
     dbPath: env.CROSSCHECK_DB ?? path.join(PROJECT_ROOT, 'db', 'crosscheck.sqlite'),
     host: env.CROSSCHECK_HOST ?? '127.0.0.1',
-    port: Number(env.PORT ?? env.CROSSCHECK_PORT ?? 3000),
+    port: numberSetting(env, ['PORT', 'CROSSCHECK_PORT'], 3000, { min: 0, max: 65535, integer: true }),
     maxUploadBytes: 5 * 1024 * 1024,
     csrfSecret: env.CROSSCHECK_SECRET ?? cryptoRandom(),
     actor: 'local',
-    asOfWindowDays: Number(env.CROSSCHECK_ASOF_WINDOW_DAYS ?? 31),
-    tolerance: Number(env.CROSSCHECK_TOLERANCE ?? 0.05),
+    asOfWindowDays: numberSetting(env, ['CROSSCHECK_ASOF_WINDOW_DAYS'], 31, { min: 0, max: 3660, integer: true }),
+    tolerance: numberSetting(env, ['CROSSCHECK_TOLERANCE'], 0.05, { min: 0, max: 1 }),
     viewsDir: path.join(PROJECT_ROOT, 'views'),
     migrationsDir: path.join(PROJECT_ROOT, 'db', 'migrations'),
     samplesDir: path.join(PROJECT_ROOT, 'db', 'samples'),
     lexiconPath: path.join(PROJECT_ROOT, 'db', 'lexicon', 'default.json'),
     ...overrides,
   };
+}
+
+/** A bad setting stops start-up with a message naming it, instead of running the rules with NaN. */
+export class ConfigError extends Error {}
+
+function numberSetting(
+  env: NodeJS.ProcessEnv,
+  names: string[],
+  fallback: number,
+  range: { min: number; max: number; integer?: boolean },
+): number {
+  for (const name of names) {
+    const raw = env[name];
+    if (raw === undefined || raw.trim() === '') continue;
+    const value = Number(raw);
+    const bad = !Number.isFinite(value) || value < range.min || value > range.max || (range.integer && !Number.isInteger(value));
+    if (bad) {
+      throw new ConfigError(
+        `${name}=${JSON.stringify(raw)} is not valid: use ${range.integer ? 'a whole number' : 'a number'} from ${range.min} to ${range.max}.`,
+      );
+    }
+    return value;
+  }
+  return fallback;
 }
 
 function cryptoRandom(): string {
