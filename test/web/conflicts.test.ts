@@ -206,6 +206,11 @@ describe('flagging claims as conflicting by hand', () => {
     expect(listAudit(db, 'conflict', conflict.id).map((e) => e.action)).toEqual(['flag']);
     const page = html((await agent.get(`/conflicts/${conflict.id}`).expect(200)).text);
     expect(page.querySelector('.conflict-badges')?.textContent).toContain('flagged by hand');
+
+    const c = makeClaim(db);
+    const json = await agent.post('/conflicts.json').type('form').send({ _csrf, ids: [String(a.id), String(c.id)], note: 'Same place, other count.' }).expect(201);
+    expect(json.body.conflict).toMatchObject({ manual: true, claimIds: [a.id, c.id] });
+    expect(json.headers.location).toBe(`/conflicts/${json.body.conflict.id}`);
   });
 
   it('refuses one claim, no note, or no CSRF token, and writes nothing', async () => {
