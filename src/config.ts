@@ -9,6 +9,11 @@ export interface Config {
   dbPath: string;
   host: string;
   port: number;
+  /**
+   * Host names the app answers to (a guard against DNS rebinding). Empty = loopback names only while bound to
+   * a loopback address, any name otherwise.
+   */
+  allowedHosts: string[];
   /** Largest accepted upload or paste, in bytes. */
   maxUploadBytes: number;
   /** Secret for CSRF tokens; random per process unless set. */
@@ -30,6 +35,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     dbPath: env.CROSSCHECK_DB ?? path.join(PROJECT_ROOT, 'db', 'crosscheck.sqlite'),
     host: env.CROSSCHECK_HOST ?? '127.0.0.1',
     port: numberSetting(env, ['PORT', 'CROSSCHECK_PORT'], 3000, { min: 0, max: 65535, integer: true }),
+    allowedHosts: (env.CROSSCHECK_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
     maxUploadBytes: 5 * 1024 * 1024,
     csrfSecret: env.CROSSCHECK_SECRET ?? cryptoRandom(),
     actor: 'local',

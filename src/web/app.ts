@@ -7,7 +7,7 @@ import multer from 'multer';
 import type { AppDeps } from './deps.js';
 import { errorHandler, notFound } from './errors.js';
 import { negotiateFormat } from './render.js';
-import { csrfProtection, securityHeaders } from './security.js';
+import { csrfProtection, hostCheck, securityHeaders } from './security.js';
 import { routeTable } from './routes/index.js';
 import { templateHelpers } from './view-helpers.js';
 import { urls } from './urls.js';
@@ -29,6 +29,7 @@ export function createApp(deps: AppDeps): Express {
   app.locals.helpers = templateHelpers;
   app.locals.vocab = { kinds: CLAIM_KINDS, statuses: CLAIM_STATUSES };
 
+  app.use(hostCheck(config.host, config.allowedHosts));
   app.use((req, res, next) => {
     res.locals.currentPath = req.path;
     next();

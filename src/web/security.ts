@@ -28,6 +28,36 @@ export function securityHeaders(): RequestHandler {
   });
 }
 
+const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+/** The host name of a Host header, without the port ("[::1]:3000" → "[::1]", "example.org:80" → "example.org"). */
+function hostName(header: string): string {
+  const lower = header.trim().toLowerCase();
+  if (lower.startsWith('[')) return lower.slice(0, lower.indexOf(']') + 1);
+  return lower.replace(/:\d+$/, '');
+}
+
+/**
+ * Refuses requests whose Host header names another site. The app has no accounts, so a page on another
+ * domain that re-resolves its name to 127.0.0.1 (DNS rebinding) would otherwise be same-origin with it.
+ */
+export function hostCheck(bindHost: string, allowedHosts: readonly string[]): RequestHandler {
+  const allowed = new Set(allowedHosts.map((h) => h.toLowerCase()));
+  const loopbackOnly = LOOPBACK_NAMES.has(bindHost.toLowerCase()) || bindHost.startsWith('127.');
+  if (loopbackOnly) {
+    for (const name of LOOPBACK_NAMES) allowed.add(name);
+    allowed.add(bindHost.toLowerCase());
+  }
+  return (req, res, next) => {
+    if (allowed.size === 0) return next();
+    const name = hostName(req.headers.host ?? '');
+    if (allowed.has(name)) return next();
+    res.status(421).type('text/plain').send(
+      `Crosscheck answers to ${[...allowed].join(', ')} only; set CROSSCHECK_ALLOWED_HOSTS to allow "${name}".\n`,
+    );
+  };
+}
+
 const CLIENT_COOKIE = 'crosscheck.client';
 const CSRF_COOKIE = 'crosscheck.csrf';
 
