@@ -96,16 +96,13 @@ function searchSources(db: Db, match: string, limit: number): SourceHit[] {
        ORDER BY hit.score, s.id LIMIT ?`,
     )
     .all(match, limit) as { id: number; title: string; publisher: string; published_at: string }[];
-  const snippet = db.prepare(
-    `SELECT snippet(sources_fts, -1, '${OPEN}', '${CLOSE}', '…', 16) AS marked FROM sources_fts WHERE sources_fts MATCH ? AND rowid = ?`,
-  );
-  // One snippet query per returned row (at most `limit`): FTS5 seeks a rowid directly, while "rowid IN (…)" scans.
+  const snippets = snippetsOf(db, 'sources_fts', -1, 16, match, rows.map((row) => row.id));
   return rows.map((row) => ({
     id: row.id,
     title: row.title,
     publisher: row.publisher,
     publishedAt: row.published_at,
-    snippet: snippetParts((snippet.get(match, row.id) as { marked: string }).marked),
+    snippet: snippets.get(row.id) ?? [],
   }));
 }
 
@@ -127,9 +124,7 @@ function searchClaims(db: Db, match: string, limit: number): ClaimHit[] {
     publisher: string;
     published_at: string;
   }[];
-  const snippet = db.prepare(
-    `SELECT snippet(claims_fts, 0, '${OPEN}', '${CLOSE}', '…', 24) AS marked FROM claims_fts WHERE claims_fts MATCH ? AND rowid = ?`,
-  );
+  const snippets = snippetsOf(db, 'claims_fts', 0, 24, match, rows.map((row) => row.id));
   return rows.map((row) => ({
     id: row.id,
     sourceId: row.source_id,
@@ -138,6 +133,29 @@ function searchClaims(db: Db, match: string, limit: number): ClaimHit[] {
     sourcePublishedAt: row.published_at,
     valueText: row.value_text,
     status: row.status,
-    snippet: snippetParts((snippet.get(match, row.id) as { marked: string }).marked),
+    snippet: snippets.get(row.id) ?? [],
   }));
+}
+
+/**
+ * The snippets of the given rows of one FTS5 table for the query, by rowid; one query. The ids come from json_each,
+ * whose values are SQLite integers: FTS5 seeks each one. A rowid bound from JavaScript is a REAL, which FTS5's
+ * rowid constraint does not honour (`rowid = ?` returned every match, so each hit showed the first one's snippet).
+ */
+function snippetsOf(
+  db: Db,
+  table: 'sources_fts' | 'claims_fts',
+  column: number,
+  tokens: number,
+  match: string,
+  ids: number[],
+): Map<number, SnippetPart[]> {
+  if (ids.length === 0) return new Map();
+  const rows = db
+    .prepare(
+      `SELECT rowid AS id, snippet(${table}, ${column}, '${OPEN}', '${CLOSE}', '…', ${tokens}) AS marked FROM ${table}
+       WHERE ${table} MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
+    )
+    .all(match, JSON.stringify(ids)) as { id: number; marked: string }[];
+  return new Map(rows.map((row) => [row.id, snippetParts(row.marked)]));
 }

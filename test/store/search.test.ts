@@ -85,6 +85,24 @@ describe('search', () => {
     expect(search(db, 'convoy', { limit: 1 }).sources).toHaveLength(1);
   });
 
+  it('gives each hit the snippet of its own text', () => {
+    const db = createTestDb();
+    const north = makeSource(db, { title: 'Northern front', body: 'Shelling hit the northern bridge overnight, the governor said.\n' });
+    const south = makeSource(db, { title: 'Southern front', body: 'Residents reported shelling near the southern market at noon.\n' });
+    const northQuote = 'Shelling hit the northern bridge overnight';
+    const southQuote = 'Residents reported shelling near the southern market';
+    const northClaim = makeClaim(db, { sourceId: north.id, quote: northQuote, quoteStart: 0, quoteEnd: northQuote.length, valueText: 'one bridge' });
+    const southClaim = makeClaim(db, { sourceId: south.id, quote: southQuote, quoteStart: 0, quoteEnd: southQuote.length, valueText: 'one market' });
+    const text = (parts: { text: string }[]) => parts.map((p) => p.text).join('');
+    const results = search(db, 'shelling');
+    const sourceSnippets = new Map(results.sources.map((hit) => [hit.id, text(hit.snippet)]));
+    expect(sourceSnippets.get(north.id)).toContain('northern bridge');
+    expect(sourceSnippets.get(south.id)).toContain('southern market');
+    const claimSnippets = new Map(results.claims.map((hit) => [hit.id, text(hit.snippet)]));
+    expect(claimSnippets.get(northClaim.id)).toBe(northQuote);
+    expect(claimSnippets.get(southClaim.id)).toBe(southQuote);
+  });
+
   it('the claims list filter q uses the same matching', () => {
     const { db, claim } = seeded();
     makeClaim(db);
