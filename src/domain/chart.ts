@@ -17,16 +17,23 @@ import { dayNumber } from './intervals.js';
 import type { IsoDate } from './types.js';
 
 export interface ChartOptions {
-  /** Width in pixels of the SVG's coordinate system; it scales to its container. Default 640. */
+  /** Width in pixels of the SVG's coordinate system; it scales to its container. Default 880. */
   width?: number;
 }
 
 const MS_PER_DAY = 86_400_000;
+/** Pages show the chart at about its own width, so this is roughly the on-screen size of its text. */
+const FONT_SIZE = 13;
+/** A generous average advance of one character at FONT_SIZE, to reserve room for labels (no layout engine here). */
+const CHAR_WIDTH = 8;
+/** Height of one claim's row in the dates chart. */
+const ROW_HEIGHT = 40;
 
 /** The little of a DOM node this module uses; the project compiles without the DOM library. */
 interface SvgNode {
   outerHTML: string;
   querySelector(selector: string): { remove(): void } | null;
+  setAttribute(name: string, value: string): void;
 }
 type PlotDocument = NonNullable<Plot.PlotOptions['document']>;
 
@@ -51,7 +58,7 @@ interface NumberBox {
 /** The SVG markup of the chart of these claims, or '' when none of them can be placed on a time axis. */
 export function renderClaimsChart(claims: readonly ClaimInContext[], options: ChartOptions = {}): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
-  const width = options.width ?? 640;
+  const width = options.width ?? 880;
   const hasDates = claims.some((c) => c.figure.unit === 'date');
   const doc = document as unknown as PlotDocument;
   const svg = hasDates ? dateChart(claims, doc, width) : numberChart(claims, doc, width);
@@ -60,6 +67,8 @@ export function renderClaimsChart(claims: readonly ClaimInContext[], options: Ch
   // Content-Security-Policy without inline styles, so the element is dropped and the page's stylesheet
   // sizes charts instead.
   svg.querySelector('style')?.remove();
+  // Plot's 10px default is too small to read; the root's font size is inherited by every label.
+  svg.setAttribute('font-size', String(FONT_SIZE));
   return svg.outerHTML;
 }
 
@@ -80,20 +89,27 @@ function dateChart(claims: readonly ClaimInContext[], document: PlotDocument, wi
     }
   });
   if (rows.length === 0 || rows.every((r) => Number.isNaN(r.from.getTime()) && Number.isNaN(r.to.getTime()))) return null;
-  const [lo, hi] = extent(rows.flatMap((r) => [r.from, r.to]));
+  const domain = paddedDomain(...extent(rows.flatMap((r) => [r.from, r.to])));
   // Open bounds have no date; they are drawn to the edge of the chart.
   for (const r of rows) {
-    if (Number.isNaN(r.from.getTime())) r.from = lo;
-    if (Number.isNaN(r.to.getTime())) r.to = hi;
+    if (Number.isNaN(r.from.getTime())) r.from = domain[0];
+    if (Number.isNaN(r.to.getTime())) r.to = domain[1];
   }
-  const labels = new Map(rows.map((r) => [r.row, truncate(r.label, 48)]));
+  // The labels sit left of the plot area in a margin as wide as the longest one (up to 45 % of the chart),
+  // so no label runs under a bar.
+  const maxChars = Math.floor(width * 0.45 / CHAR_WIDTH) - 2;
+  const labels = new Map(rows.map((r) => [r.row, truncate(r.label, maxChars)]));
+  const longest = Math.max(...[...labels.values()].map((l) => l.length));
   return Plot.plot({
     document,
     width,
-    marginLeft: 260,
-    height: 40 + rows.length * 28,
-    x: { type: 'utc', label: null, grid: true },
-    y: { label: null, domain: rows.map((r) => r.row), tickFormat: (row: string) => labels.get(row) ?? '' },
+    marginLeft: (longest + 2) * CHAR_WIDTH,
+    marginRight: 44,
+    marginTop: 12,
+    marginBottom: 32,
+    height: 44 + rows.length * ROW_HEIGHT,
+    x: timeAxis(domain),
+    y: { label: null, domain: rows.map((r) => r.row), tickFormat: (row: string) => labels.get(row) ?? '', tickSize: 0, tickPadding: 10 },
     marks: [
       Plot.barX(rows, {
         x1: 'from',
@@ -102,8 +118,8 @@ function dateChart(claims: readonly ClaimInContext[], document: PlotDocument, wi
         title: 'title',
         fill: (r: DateRow) => (r.implied ? 'implied start' : 'stated date'),
         fillOpacity: 0.8,
-        insetTop: 4,
-        insetBottom: 4,
+        insetTop: 8,
+        insetBottom: 8,
       }),
     ],
     color: { domain: ['stated date', 'implied start'], range: ['#2b6cb0', '#b7791f'] },
@@ -128,6 +144,7 @@ function numberChart(claims: readonly ClaimInContext[], document: PlotDocument, 
   const [t0, t1] = extent(times);
   // A figure that holds on one day gets a box 1 % of the time span wide (at least a day) to be visible.
   const pad = Math.max(MS_PER_DAY, (t1.getTime() - t0.getTime()) / 100);
+  const domain = paddedDomain(new Date(t0.getTime() - pad), new Date(t1.getTime() + MS_PER_DAY + pad));
   const finite = placed.flatMap((c) => [c.figure.low, c.figure.high]).filter((v): v is number => typeof v === 'number');
   const top = unit === 'percent' ? 100 : Math.max(...finite) * 1.15 || 1;
   const bottom = Math.min(0, ...finite);
@@ -149,15 +166,32 @@ function numberChart(claims: readonly ClaimInContext[], document: PlotDocument, 
       title: describe(c),
     };
   });
+  // A label starts at its box's left edge and runs right; one whose box starts in the right part of the
+  // chart would run off it, so it ends at its box's right edge instead.
+  const labelRoom = (width * 0.3) / (width - 80);
+  const split = domain[1].getTime() - (domain[1].getTime() - domain[0].getTime()) * labelRoom;
+  const label = (anchor: 'start' | 'end') =>
+    Plot.text(boxes, {
+      filter: (b: NumberBox) => (b.x1.getTime() <= split) === (anchor === 'start'),
+      x: anchor === 'start' ? 'x1' : 'x2',
+      y: 'y2',
+      text: 'label',
+      dy: -7,
+      textAnchor: anchor,
+    });
   return Plot.plot({
     document,
     width,
-    height: 320,
-    x: { type: 'utc', label: null, grid: true },
+    height: 360,
+    marginTop: 28,
+    marginRight: 44,
+    marginBottom: 32,
+    x: timeAxis(domain),
     y: { label: unit === 'count' ? null : unit, domain: [bottom, top], grid: true },
     marks: [
       Plot.rect(boxes, { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', title: 'title', fill: '#2b6cb0', fillOpacity: 0.35, stroke: '#2b6cb0' }),
-      Plot.text(boxes, { x: 'x1', y: 'y2', text: 'label', dy: -6, textAnchor: 'start' }),
+      label('start'),
+      label('end'),
     ],
   }) as unknown as SvgNode;
 }
@@ -178,6 +212,51 @@ function describe(c: ClaimInContext): string {
 
 function dateOf(iso: IsoDate): Date {
   return new Date(dayNumber(iso) * MS_PER_DAY);
+}
+
+/**
+ * The time axis: the dates' extent widened a little on both sides, then out to whole years (spans over
+ * four years), whole months (over two months) or whole days, so that no bar starts on the chart's edge and
+ * the axis begins and ends on a tick. Hand-written: Plot's `nice` rounds out but adds no margin, so a bar
+ * starting on 1 January would still touch the edge.
+ */
+export function paddedDomain(lo: Date, hi: Date): [Date, Date] {
+  const span = hi.getTime() - lo.getTime();
+  const margin = Math.max(MS_PER_DAY, span * 0.04);
+  const from = new Date(lo.getTime() - margin);
+  const to = new Date(hi.getTime() + margin);
+  const unit = domainUnit(span);
+  return [floorTo(from, unit), ceilTo(to, unit)];
+}
+
+function domainUnit(span: number): TimeUnit {
+  return span > 4 * 365 * MS_PER_DAY ? 'year' : span > 60 * MS_PER_DAY ? 'month' : 'day';
+}
+
+/** Time axis options over a padded domain; spans of days get a tick per day, not Plot's hours. */
+function timeAxis(domain: [Date, Date]): Plot.ScaleOptions {
+  const days = (domain[1].getTime() - domain[0].getTime()) / MS_PER_DAY;
+  const daily = days <= 8 ? { ticks: 'day', tickFormat: '%-d %b %Y' } : {};
+  return { type: 'utc', label: null, grid: true, domain, ...daily };
+}
+
+type TimeUnit = 'year' | 'month' | 'day';
+
+function floorTo(d: Date, unit: TimeUnit): Date {
+  const y = d.getUTCFullYear();
+  if (unit === 'year') return new Date(Date.UTC(y, 0, 1));
+  if (unit === 'month') return new Date(Date.UTC(y, d.getUTCMonth(), 1));
+  return new Date(Date.UTC(y, d.getUTCMonth(), d.getUTCDate()));
+}
+
+function ceilTo(d: Date, unit: TimeUnit): Date {
+  const floor = floorTo(d, unit);
+  if (floor.getTime() === d.getTime()) return floor;
+  const y = floor.getUTCFullYear();
+  const m = floor.getUTCMonth();
+  if (unit === 'year') return new Date(Date.UTC(y + 1, 0, 1));
+  if (unit === 'month') return new Date(Date.UTC(y, m + 1, 1));
+  return new Date(Date.UTC(y, m, floor.getUTCDate() + 1));
 }
 
 function extent(dates: readonly Date[]): [Date, Date] {
