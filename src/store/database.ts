@@ -3,18 +3,18 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadConfig } from '../config.js';
 
 export type Db = Database.Database;
 
-export interface OpenOptions {
-  /** Folder of NNN-name.sql files; defaults to the configured db/migrations. */
-  migrationsDir?: string;
-  /** How long a writer waits for another process's lock before failing, in ms. */
-  busyTimeoutMs?: number;
-  /** Open without migrating (tests that build a database at an older version). */
-  migrate?: boolean;
-}
+/**
+ * How to open a database: migrated from `migrationsDir` (the caller's config.migrationsDir), or with
+ * `migrate: false` as it is. The store takes the folder from its caller rather than reading the configuration,
+ * which would read the environment and make a CSRF secret just to open a file.
+ */
+export type OpenOptions = { busyTimeoutMs?: number } & (
+  | { /** Folder of NNN-name.sql files. */ migrationsDir: string; migrate?: true }
+  | { /** Open without migrating (tools and tests that build a database at an older version). */ migrate: false; migrationsDir?: string }
+);
 
 export interface Migration {
   version: number;
@@ -30,8 +30,11 @@ export interface MigrationResult {
 
 const MIGRATION_FILE = /^(\d{3})-([a-z0-9-]+)\.sql$/;
 
-/** Opens (creating if needed) a database with WAL, foreign keys and a busy timeout, then migrates it to the newest version. */
-export function openDatabase(file: string, options: OpenOptions = {}): Db {
+/** Opens (creating if needed) a database with WAL, foreign keys and a busy timeout, then migrates it to the newest version of `options.migrationsDir`. */
+export function openDatabase(file: string, options: OpenOptions): Db {
+  if (options.migrate !== false && typeof options.migrationsDir !== 'string') {
+    throw new TypeError('openDatabase needs options.migrationsDir (the migrations folder) unless options.migrate is false.');
+  }
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new Database(file);
   try {
@@ -42,7 +45,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     }
     db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
     db.pragma('foreign_keys = ON');
-    if (options.migrate !== false) migrate(db, options.migrationsDir ?? loadConfig().migrationsDir);
+    if (options.migrate !== false) migrate(db, options.migrationsDir);
     return db;
   } catch (error) {
     db.close();

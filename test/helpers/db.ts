@@ -1,10 +1,10 @@
 // A fresh, migrated in-memory database per test, and the write context tests use.
-import { loadConfig } from '../../src/config.js';
+import { fileURLToPath } from 'node:url';
 import { openDatabase, type Db } from '../../src/store/index.js';
 import type { WriteContext } from '../../src/store/index.js';
 
 /** The repository's migrations folder (db/migrations). */
-export const MIGRATIONS_DIR = loadConfig().migrationsDir;
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../../db/migrations', import.meta.url));
 
 /** The fixed instant factories and TEST_CTX write: 2026-01-15 12:00 UTC. */
 export const FIXED_NOW = new Date('2026-01-15T12:00:00.000Z');

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { listMigrations, migrate, openDatabase, schemaVersion, type Db } from '../../src/store/index.js';
+import { fileURLToPath } from 'node:url';
+import { listMigrations, migrate, openDatabase, schemaVersion, type Db, type OpenOptions } from '../../src/store/index.js';
 import { MIGRATIONS_DIR, createTestDb } from '../helpers/index.js';
 
 const opened: Db[] = [];
@@ -37,6 +38,16 @@ describe('openDatabase', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     expect(schemaVersion(db)).toBe(listMigrations(MIGRATIONS_DIR).length);
+  });
+
+  it('takes the migrations folder from its caller and never reads the configuration', () => {
+    // Without a folder it says so instead of falling back to loadConfig(), which reads the environment.
+    expect(() => openDatabase(':memory:', {} as OpenOptions)).toThrow(/migrationsDir/);
+    const storeDir = fileURLToPath(new URL('../../src/store', import.meta.url));
+    const importers = fs
+      .readdirSync(storeDir)
+      .filter((file) => /from '\.\.\/config\.js'/.test(fs.readFileSync(path.join(storeDir, file), 'utf8')));
+    expect(importers).toEqual([]);
   });
 
   it('opens an in-memory database with foreign keys enforced', () => {

@@ -4,7 +4,7 @@
 // measured by `npm run bench:pages`, never here).
 import { describe, expect, it } from 'vitest';
 import { countFactSheetClaims, listMetricsOfSubjects } from '../../src/store/factsheet-builder.js';
-import { explainConflict, listClaims, listClaimsForFactSheet, listConflicts, listSources, syncConflicts, type ClaimFilter, type Db } from '../../src/store/index.js';
+import { explainConflict, listClaims, listClaimsForFactSheet, listConflicts, listSources, syncConflicts, type ClaimFilter, type Db, type FactSheetClaimQuery } from '../../src/store/index.js';
 import { TEST_CTX, createTestDb, makeClaim, makeEntity, makeSource } from '../helpers/index.js';
 
 /** The query plans (one string per statement) of the reads `fn` makes on `db`, with the arguments it bound. */
@@ -112,11 +112,11 @@ describe('conflicts list pages', () => {
 });
 
 describe('fact sheet query plans', () => {
-  const queries = [
+  const queries: [string, FactSheetClaimQuery, RegExp][] = [
     ['one subject', { subjectIds: [1] }, /INDEX claims_subject/],
     ['a subject and a metric', { subjectIds: [1], metrics: ['killed'] }, /INDEX claims_subject_metric/],
     ['a metric, candidates too', { metrics: ['killed'], includeCandidates: true }, /INDEX claims_metric/],
-  ] as const;
+  ];
   for (const [name, query, index] of queries) {
     it(`for ${name}, the claims are found from that index, not by walking every confirmed claim`, () => {
       const db = createTestDb();
