@@ -20,12 +20,16 @@
 //                    many days of c's.
 //   a point never meets a scoped claim (no rule compares them).
 //   dates and durations: event-date and duration-vs-start compare dates far apart (2011 against 2015, said
-//                    years later), so those claims are compared with their whole group; such groups (a
-//                    subject's start dates and durations) stay small.
+//                    years later), so a start or end date, or a duration of the subject, is compared with its
+//                    whole group; such groups (a subject's start dates and durations) stay small. Dates of
+//                    recurring events and other durations meet no rule: they have no partners.
 // Pure: ISO dates in, ISO dates out.
 
 import {
+  DURATION_METRICS,
   effectiveAsOf,
+  isOnceOnlyEventMetric,
+  normaliseMetric,
   participates,
   SAME_PERIOD_OVERLAP,
   timeScopeKind,
@@ -78,7 +82,14 @@ export function partnerQueries(changed: readonly ClaimInContext[], settings: Cro
   for (const claim of changed) {
     if (!participates(claim, settings)) continue;
     const scope = timeScopeKind(claim);
-    if (scope === 'event' || scope === 'duration') return [{ kind: 'all' }];
+    if (scope === 'event' || scope === 'duration') {
+      // Dates of recurring events (a meeting, an attack) and durations not of the subject's life ("four days
+      // of fighting" filed under a count) never conflict: no partners, however big their group.
+      const metric = normaliseMetric(claim.metric);
+      const canConflict = scope === 'event' ? isOnceOnlyEventMetric(metric) : DURATION_METRICS.includes(metric);
+      if (canConflict) return [{ kind: 'all' }];
+      continue;
+    }
     const bounds = valueBounds(claim, settings.tolerance);
     if (scope === 'point') {
       const t = dayNumber(effectiveAsOf(claim));

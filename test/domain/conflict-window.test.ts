@@ -107,6 +107,14 @@ describe('partner lookups', () => {
   it('compare dates and durations with the whole group, and changed claims that take no part with nothing', () => {
     const start = claim(1, { kind: 'date', metric: 'start date', figure: { unit: 'date', low: '2015-01-01', high: '2015-12-31' } });
     expect(partnerQueries([start], S)).toEqual([{ kind: 'all' }]);
+    const eightYears = claim(3, { kind: 'duration', metric: 'duration', figure: { unit: 'year', low: 8, high: 8 } });
+    expect(partnerQueries([eightYears], S)).toEqual([{ kind: 'all' }]);
     expect(partnerQueries([claim(2, { status: 'rejected', figure: { unit: 'count', low: 1, high: 1 } })], S)).toEqual([]);
+    // A meeting date and an episode's length meet no rule, so they need no lookup at all.
+    const meeting = claim(4, { kind: 'date', metric: 'meeting date', figure: { unit: 'date', low: '2016-06-18', high: '2016-06-18' } });
+    const episode = claim(5, { kind: 'duration', metric: 'fighting', figure: { unit: 'day', low: 4, high: 4 } });
+    expect(partnerQueries([meeting, episode], S)).toEqual([]);
+    const other = claim(6, { kind: 'date', metric: 'meeting date', figure: { unit: 'date', low: '2016-06-10', high: '2016-06-10' } });
+    expect(checkPair(meeting, other, S)).toBeNull();
   });
 });
