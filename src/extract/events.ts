@@ -126,6 +126,15 @@ const PHRASE_STOP = new Set([
 // Modifiers that say nothing about which event ("eight-year", "bloody", "the country's").
 const NEUTRAL = /^(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty)-)|-(?:year|month|week|day)s?(?:-old|-long)?$|^(?:country|nation|long|bloody|brutal|ongoing|current|years-long|decade-long|devastating|grinding|so-called)$/i;
 
+/** True when the text has an event noun (a cheap test before building phrases). */
+export function hasEventNoun(index: EventIndex, text: string): boolean {
+  if (!index.nounRe) return false;
+  index.nounRe.lastIndex = 0;
+  const found = index.nounRe.test(text);
+  index.nounRe.lastIndex = 0;
+  return found;
+}
+
 /** Every event noun of a sentence with its phrase. */
 export function eventPhrases(index: EventIndex, text: string): EventPhrase[] {
   const out: EventPhrase[] = [];
@@ -172,13 +181,21 @@ export function eventPhrases(index: EventIndex, text: string): EventPhrase[] {
 /** What an article offers for resolving bare phrases ("the war"): its capitalised words. */
 export interface ArticleContext {
   properWords: Set<string>;
+  /** the index of the sentence being read */
+  sentence: number;
+  /**
+   * The event the article last named specifically ("Turkey launched its own offensive"): its entity (null
+   * when the lexicon does not know it) and the sentence. A bare "the operation" within two sentences of an
+   * event the lexicon does not know is most likely that event, so it is left unnamed.
+   */
+  lastEvent?: { entity: number | null; sentence: number };
 }
 
 /** The capitalised words of an article (lower case), for bare-phrase resolution. */
 export function articleContext(text: string): ArticleContext {
   const words = new Set<string>();
   for (const m of text.matchAll(/\b\p{Lu}[\p{L}-]+/gu)) words.add(nameWords(m[0])[0] ?? '');
-  return { properWords: words };
+  return { properWords: words, sentence: 0 };
 }
 
 function mentions(context: ArticleContext, word: string): boolean {
@@ -205,6 +222,8 @@ function entityWords(index: EventIndex, word: string): { words: string[]; type: 
  */
 export function resolveEventPhrase(index: EventIndex, phrase: EventPhrase, context: ArticleContext, actor: string[] = []): number | null {
   if (phrase.determiner === 'that' || phrase.determiner === 'this' || phrase.determiner === 'these' || phrase.determiner === 'those') return null;
+  const last = context.lastEvent;
+  if (last && last.entity === null && context.sentence - last.sentence <= 2 && actor.length === 0 && !phrase.modifiers.some(isNamingModifier)) return null;
   const candidates = new Map<number, number>();
   for (const alias of index.aliases) {
     if (alias.head !== phrase.head) continue;
@@ -239,6 +258,11 @@ export function resolveEventPhrase(index: EventIndex, phrase: EventPhrase, conte
     candidates.set(alias.entity, Math.max(candidates.get(alias.entity) ?? 0, score));
   }
   return best(candidates);
+}
+
+/** A capitalised modifier that tells which event ("Syria's", "Russian"), unlike "eight-year". */
+export function isNamingModifier(word: string): boolean {
+  return /^\p{Lu}/u.test(word) && !NEUTRAL.test(word);
 }
 
 function best(scores: Map<number, number>): number | null {

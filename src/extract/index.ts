@@ -10,8 +10,8 @@ import { findClockTimes, findDates } from './dates.js';
 import type { Mention } from './mentions.js';
 import { findNumericFigures } from './numbers.js';
 import { scopeOf } from './scope.js';
-import { articleContext, eventIndex } from './events.js';
-import { controllerSubject, countSubject, dateEvent, durationEvent, sentenceFacts, sinceEvent } from './subjects.js';
+import { articleContext, eventIndex, hasEventNoun } from './events.js';
+import { controllerSubject, countSubject, dateEvent, durationEvent, noteEvents, sentenceFacts, sinceEvent } from './subjects.js';
 import { paragraphs, sentences, type Sentence } from './sentences.js';
 import { SpeakerTracker, attributionFor, speakerName } from './speakers.js';
 
@@ -59,6 +59,7 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
   const pendingScopes: { claim: ExtractedClaim; event: string }[] = [];
 
   sents.forEach((s, i) => {
+    article.sentence = i;
     if (s.paragraph !== lastParagraph) {
       quoteOpen = false;
       lastParagraph = s.paragraph;
@@ -87,6 +88,7 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
     const previousQuoted = prevHadQuote && sents[i - 1]?.paragraph === s.paragraph && clauses.length === 0;
     prevHadQuote = quotes.length > 0;
     if (mentions.length === 0) {
+      if (hasEventNoun(events, s.text)) noteEvents(sentenceFacts(events, s.text, entityHits(lex, s.text), article));
       // "The toll could not be verified." hedges the figures of the sentence before it.
       if (isVerificationCaveat(s.text) && i > 0 && sents[i - 1]?.paragraph === s.paragraph) {
         const prev = sents[i - 1];
@@ -146,9 +148,13 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
         subject = controllerSubject(facts, m, speakerEntity) ?? subject;
       } else {
         subject = countSubject(facts, m, casualtyWords, speakerEntity) ?? subject;
-        if (since && scope === null) {
+        // "since the start of its operation in 2015" counts from then, not over 2015
+        if (since) {
           if (since.from) scope = { from: since.from, to: published };
-          else if (since.subject) pendingEvent = since.subject;
+          else if (since.subject) {
+            scope = null;
+            pendingEvent = since.subject;
+          }
         }
       }
       const claim: ExtractedClaim = {
@@ -171,6 +177,7 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
       claims.push(claim);
       if (pendingEvent) pendingScopes.push({ claim, event: pendingEvent });
     }
+    noteEvents(facts);
     if (clauses.length) quoteSpeaker = clauses[clauses.length - 1]?.speaker ?? quoteSpeaker;
   });
   resolvePendingScopes(claims, pendingScopes, published);

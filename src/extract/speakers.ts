@@ -55,6 +55,8 @@ export class SpeakerTracker {
       if (owner !== null && speakerEntity(this.lex, c.phrase) === null) speaker = owner || null;
       if (ref.type === 'pronoun') speaker = this.last;
       else if (ref.type === 'first-person') speaker = inQuote(c.start) ? this.last : this.publisher;
+      // "the Observatory estimates" names a known monitor: its own name wins over the last speaker
+      else if (ref.type === 'role' && speakerEntity(this.lex, `the ${c.phrase}`) !== null) speaker = speakerEntity(this.lex, `the ${c.phrase}`);
       else if (ref.type === 'role' && this.last && (this.last.toLowerCase().includes(ref.head) || GENERIC_BODY.test(ref.head))) speaker = this.last;
       else if (ref.type === 'indefinite') {
         const named = nextClauses.find((n) => n.type === 'verb' && hasProperName(n.phrase));

@@ -7,7 +7,7 @@
 
 import type { IsoDate } from '../domain/types.js';
 import type { CompiledLexicon } from './classify.js';
-import { eventOfActor, eventPhrases, forceOfDemonym, nameWords, resolveEventPhrase, type ArticleContext, type EventIndex, type EventPhrase } from './events.js';
+import { eventOfActor, eventPhrases, forceOfDemonym, isNamingModifier, resolveEventPhrase, type ArticleContext, type EventIndex, type EventPhrase } from './events.js';
 import type { Mention } from './mentions.js';
 
 interface Hit {
@@ -71,7 +71,8 @@ const JOIN = /^(?:joined|joins|intervened|intervenes|intervening|intervene|enter
 // What separates a verb from a date that is not its own: a new clause or sentence.
 const CLAUSE_BREAK = /[;.!?]|,\s*(?:and|but|while|whereas|although)\b|\b(?:when|after|before|until|while)\b/i;
 // Between an event phrase and its verb: "the war that began", "the conflict, which began", "the war has ended".
-const PHRASE_TO_VERB = /^\s*(?:,\s*)?(?:(?:which|that)\s+)?(?:(?:has|had|have|only|first|finally|officially|formally)\s+)*$/i;
+// An aside between commas may stand between them: "the conflict, now in its ninth year, began".
+const PHRASE_TO_VERB = /^\s*(?:,[^,;.()]{1,40},\s*|,\s*)?(?:(?:which|that)\s+)?(?:(?:has|had|have|only|first|finally|officially|formally)\s+)*$/i;
 
 /**
  * Whose start or end a date is, read from the verb that governs it: an event phrase before "began/ended"
@@ -220,8 +221,18 @@ export function controllerSubject(f: SentenceFacts, m: Mention, speaker: string 
  */
 export function sinceEvent(f: SentenceFacts, dates: readonly Mention[]): { subject: string | null; from: IsoDate | null } | null {
   const { text } = f;
+  const statedAfter = (from: number): IsoDate | null => {
+    const d = dates.find((x) => x.start >= from && x.start - from <= 40 && typeof x.low === 'string' && !CLAUSE_BREAK.test(text.slice(from, x.start)));
+    return d ? (d.low as IsoDate) : null;
+  };
   for (const since of text.matchAll(/\bsince\s+/gi)) {
     const at = since.index + since[0].length;
+    // "since Moscow entered the war in September 2015": from the actor's own intervention
+    const actor = f.entities.find((h) => h.start >= at && h.start - at <= 4 && /^(?:the\s+)?$/i.test(text.slice(at, h.start)) && ACTOR_TYPES.has(entityType(f, h)));
+    const acted = actor ? /^\s+(?:first\s+)?(joined|intervened|entered|began|started|launched)\b/i.exec(text.slice(actor.end)) : null;
+    if (actor && acted) {
+      return { subject: entityName(f, eventOfActor(f.index, actor.index)), from: statedAfter(actor.end + acted[0].length) };
+    }
     const phrase = f.phrases.find((p) => p.start >= at && /^(?:(?:the|its|their)\s+(?:start|beginning|launch|outbreak|onset)\s+of\s+)?(?:the|its|their|this|that)\s+$/i.test(text.slice(at, p.start)));
     if (!phrase) continue;
     const tail = text.slice(phrase.end);
@@ -230,9 +241,22 @@ export function sinceEvent(f: SentenceFacts, dates: readonly Mention[]): { subje
     if (!verb && !startOf) continue;
     const verbEnd = phrase.end + (verb?.[0].length ?? 0);
     const stated = dates.find((d) => d.start >= verbEnd && d.start - verbEnd <= 6 && typeof d.low === 'string');
-    const words = nameWords(text.slice(phrase.start, phrase.end));
-    if (words.length === 0) continue;
     return { subject: entityName(f, resolveEventPhrase(f.index, phrase, f.article)), from: stated ? (stated.low as IsoDate) : null };
   }
   return null;
+}
+
+/**
+ * Remembers the last event the sentence names specifically (by a capitalised modifier or an actor's
+ * "its"), for the bare phrases of later sentences. Call once per sentence, after its figures.
+ */
+export function noteEvents(f: SentenceFacts): void {
+  for (const p of f.phrases) {
+    // "forces fighting IS": a verb, not an event
+    if (/ing$/.test(p.head)) continue;
+    const possessive = p.determiner !== null && /^(?:its|their|his|her)$/.test(p.determiner);
+    if (!possessive && !p.modifiers.some(isNamingModifier)) continue;
+    const actor = possessive ? actorWords(f, clauseActor(f, p.start)) : [];
+    f.article.lastEvent = { entity: resolveEventPhrase(f.index, p, f.article, actor), sentence: f.article.sentence };
+  }
 }

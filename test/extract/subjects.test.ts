@@ -61,6 +61,11 @@ describe('dates of events: the verb decides whose start a date is', () => {
     expect(g.subject).toBeNull();
   });
 
+  it('an aside between commas does not hide the event: "the conflict, now in its ninth year, began"', () => {
+    const c = one('In Syria, the conflict, now in its ninth year, began with marches in March 2011.', 'March 2011', '2020-03-01');
+    expect(c).toMatchObject({ subject: 'Syrian civil war', metric: 'start date' });
+  });
+
   it('a bare "the civil war" needs the event\'s country named in the article', () => {
     const elsewhere = one('The civil war that began in 2014 has displaced a third of the island.', 'in 2014');
     expect(elsewhere.subject).toBeNull();
@@ -120,6 +125,21 @@ describe('running totals "since the campaign began"', () => {
     expect(one(text, 'Six', '2016-03-01').scope).toEqual({ from: '2015-09-30', to: '2016-03-01' });
   });
 
+  it('"since the start of its operation in 2015" counts from 2015, not over 2015', () => {
+    const c = one("Russia's defence ministry said its jets had hit 900 targets in Syria since the start of its operation in 2015.", '900', '2016-03-01');
+    expect(c.scope).toEqual({ from: '2015-01-01', to: '2016-03-01' });
+  });
+
+  it('"since Moscow entered the war in September 2015" counts from the actor\'s intervention', () => {
+    const c = one('Monitors say 4,000 civilians in Syria have been killed since Moscow entered the war in September 2015.', '4,000', '2019-01-15');
+    expect(c.scope).toEqual({ from: '2015-09-01', to: '2019-01-15' });
+  });
+
+  it('a bare "the operation" right after an event the lexicon does not know is that event, not the lexicon\'s', () => {
+    const text = 'Jets struck Idlib in Syria again. Turkey launched its own offensive in October. Ankara said 8 Turkish soldiers had died since the operation began.';
+    expect(one(text, '8', '2019-12-01').scope).toBeNull();
+  });
+
   it('stay without a period when the article never says when the campaign began', () => {
     expect(one('Six Russian soldiers have been killed in Syria since the campaign began, the ministry said.', 'Six', '2016-03-01').scope).toBeNull();
   });
@@ -138,6 +158,11 @@ describe('not claims, not speakers', () => {
   it('a relative clause after the figure ("…in March, where Moscow says…") does not speak for it', () => {
     const c = one('Several soldiers allegedly died near Palmyra in March, where Moscow says it had no troops.', 'in March', '2016-06-16');
     expect(c.speaker).toBeNull();
+  });
+
+  it('"the Observatory estimates" is the known monitor, not the last speaker', () => {
+    const text = 'Russia says it strikes only militants. Government forces now hold about 70 percent of Syria, the Observatory estimates.';
+    expect(one(text, 'about 70 percent', '2020-03-06').speaker).toBe('Syrian Observatory for Human Rights');
   });
 
   it('a speaker never runs across a sentence end', () => {
