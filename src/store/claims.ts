@@ -506,20 +506,24 @@ export function updateClaim(db: Db, id: number, version: number, patch: ClaimPat
 
 /**
  * Sets the status of several claims (bulk confirm/reject) in one transaction, one audit event per changed claim.
- * A target's `version`, when given, must still be current (else StaleEditError and nothing changes).
+ * Every target's `version` must still be current: when any is not, StaleEditError (naming the changed claims) and
+ * nothing changes, so a reviewer never confirms a claim someone else edited after their page was drawn.
  */
-export function setClaimStatus(db: Db, targets: { id: number; version?: number }[], status: ClaimStatus, ctx: WriteContext): Claim[] {
+export function setClaimStatus(db: Db, targets: { id: number; version: number }[], status: ClaimStatus, ctx: WriteContext): Claim[] {
   if (!(CLAIM_STATUSES as readonly string[]).includes(status)) throw new ValidationError(`Unknown status “${status}”.`, { status: 'Unknown status.' });
   return db.transaction(() => {
+    const befores = targets.map(({ id }) => getClaim(db, id));
+    const stale = befores.filter((before, index) => before.version !== targets[index]?.version).map((before) => before.id);
+    if (stale.length > 0) throw new StaleEditError(`Claim ${stale[0]}${stale.length > 1 ? ` (and ${stale.length - 1} more of the selection)` : ''}`);
     const at = nowIso(ctx);
     const update = db.prepare('UPDATE claims SET status = ?, version = version + 1, updated_at = ? WHERE id = ?');
-    return targets.map(({ id, version }) => {
-      const before = getClaim(db, id);
-      if (version !== undefined && before.version !== version) throw new StaleEditError(`Claim ${id}`);
+    // A claim listed twice is changed once.
+    const unique = [...new Map(befores.map((before) => [before.id, before])).values()];
+    return unique.map((before) => {
       if (before.status === status) return before;
-      update.run(status, at, id);
-      const after = getClaim(db, id);
-      recordAudit(db, { action: 'update', entity: 'claim', entityId: id, before, after }, ctx);
+      update.run(status, at, before.id);
+      const after = getClaim(db, before.id);
+      recordAudit(db, { action: 'update', entity: 'claim', entityId: before.id, before, after }, ctx);
       return after;
     });
   })();

@@ -69,8 +69,8 @@ export function removeClaim(deps: AppDeps, claimId: number, version: number): Cl
   })();
 }
 
-/** Confirms or rejects claims (review queue, bulk actions); a given version must still be current. */
-export function decideClaims(deps: AppDeps, targets: { id: number; version?: number }[], status: ClaimStatus): Claim[] {
+/** Confirms or rejects claims (review queue, bulk actions); every version must still be current (else StaleEditError, nothing changes). */
+export function decideClaims(deps: AppDeps, targets: { id: number; version: number }[], status: ClaimStatus): Claim[] {
   return deps.db.transaction(() => {
     const changed = setClaimStatus(deps.db, targets, status, writeContext(deps));
     recompute(deps, changed);

@@ -1,7 +1,7 @@
 // The review queue and bulk decisions over HTTP.
 import { describe, expect, it } from 'vitest';
-import { getClaim, listAudit } from '../../src/store/index.js';
-import { DEFAULT_BODY, DEFAULT_QUOTE, makeClaim, makeSource } from '../helpers/index.js';
+import { getClaim, listAudit, updateClaim } from '../../src/store/index.js';
+import { DEFAULT_BODY, DEFAULT_QUOTE, TEST_CTX, makeClaim, makeSource } from '../helpers/index.js';
 import { csrfToken, html, tableCounts, testApp } from './harness.js';
 
 const SECOND = 'A ministry spokesman put the toll at 900, according to a state broadcaster.';
@@ -128,12 +128,30 @@ describe('bulk decisions from the claims table', () => {
     const _csrf = form?.querySelector('input[name="_csrf"]')?.getAttribute('value') ?? '';
     const back = form?.querySelector('input[name="return"]')?.getAttribute('value') ?? '';
     expect(back).toBe('/claims?status=candidate');
-    const res = await agent.post('/claims/bulk').type('form').send(`_csrf=${encodeURIComponent(_csrf)}&return=${encodeURIComponent(back)}&action=confirm&ids=${first.id}&ids=${third.id}`).expect(303);
+    // Each row carries the version it was drawn at.
+    const drawnAt = (id: number) => form?.querySelector(`input[type="hidden"][name="version-${id}"]`)?.getAttribute('value');
+    expect([first, second, third].map((c) => drawnAt(c.id))).toEqual(['1', '1', '1']);
+    const res = await agent
+      .post('/claims/bulk')
+      .type('form')
+      .send(`_csrf=${encodeURIComponent(_csrf)}&return=${encodeURIComponent(back)}&action=confirm&ids=${first.id}&version-${first.id}=1&ids=${third.id}&version-${third.id}=1`)
+      .expect(303);
     expect(res.headers.location).toBe('/claims?status=candidate');
     expect([first, second, third].map((c) => getClaim(db, c.id).status)).toEqual(['confirmed', 'candidate', 'confirmed']);
 
-    await agent.post('/claims/bulk').type('form').send({ _csrf, action: 'reject', ids: String(second.id) }).expect(303);
+    await agent.post('/claims/bulk').type('form').send({ _csrf, action: 'reject', ids: String(second.id), [`version-${second.id}`]: '1' }).expect(303);
     expect(getClaim(db, second.id).status).toBe('rejected');
+  });
+
+  it('refuses the whole selection when a ticked claim changed since the table was drawn, or its version is missing', async () => {
+    const { agent, db } = testApp();
+    const { first, second } = seed(db);
+    const _csrf = await csrfToken(agent, '/claims');
+    updateClaim(db, second.id, second.version, { note: 'Edited by another reviewer.' }, TEST_CTX);
+    const stale = `_csrf=${encodeURIComponent(_csrf)}&action=confirm&ids=${first.id}&version-${first.id}=1&ids=${second.id}&version-${second.id}=1`;
+    await agent.post('/claims/bulk').type('form').send(stale).expect(409);
+    await agent.post('/claims/bulk').type('form').send({ _csrf, action: 'confirm', ids: String(first.id) }).expect(400);
+    expect([first, second].map((c) => getClaim(db, c.id).status)).toEqual(['candidate', 'candidate']);
   });
 
   it('with nothing ticked, an unknown action or an unknown id: a clear 4xx and nothing changes', async () => {
@@ -142,9 +160,9 @@ describe('bulk decisions from the claims table', () => {
     const _csrf = await csrfToken(agent, '/claims');
     const none = await agent.post('/claims/bulk').type('form').send({ _csrf, action: 'confirm' }).expect(422);
     expect(html(none.text).querySelector('.error-message')?.textContent).toBe('Select at least one claim, then choose confirm or reject. Nothing was changed.');
-    await agent.post('/claims/bulk').type('form').send({ _csrf, action: 'delete', ids: String(first.id) }).expect(422);
-    await agent.post('/claims/bulk').type('form').send(`_csrf=${encodeURIComponent(_csrf)}&action=confirm&ids=${first.id}&ids=999`).expect(404);
-    await agent.post('/claims/bulk').type('form').send({ action: 'confirm', ids: String(first.id) }).expect(403);
+    await agent.post('/claims/bulk').type('form').send({ _csrf, action: 'delete', ids: String(first.id), [`version-${first.id}`]: '1' }).expect(422);
+    await agent.post('/claims/bulk').type('form').send(`_csrf=${encodeURIComponent(_csrf)}&action=confirm&ids=${first.id}&version-${first.id}=1&ids=999&version-999=1`).expect(404);
+    await agent.post('/claims/bulk').type('form').send({ action: 'confirm', ids: String(first.id), [`version-${first.id}`]: '1' }).expect(403);
     expect(getClaim(db, first.id).status).toBe('candidate');
   });
 });

@@ -1,6 +1,6 @@
 // POST /claims/bulk — confirm or reject the claims ticked in the claims table, all in one transaction.
 import type { RequestHandler } from 'express';
-import { ValidationError } from '../../domain/errors.js';
+import { BadRequestError, ValidationError } from '../../domain/errors.js';
 import { decideClaims } from '../claim-writes.js';
 import type { AppDeps } from '../deps.js';
 import { sendDone } from '../render.js';
@@ -16,9 +16,24 @@ export function selectedIds(value: unknown): number[] {
   return [...new Set(ids)];
 }
 
+/**
+ * The ticked claims with the version each was drawn at: the table sends a hidden `version-<id>` per row, so a
+ * claim edited by someone else since makes the whole decision a 409. A ticked id without its version is a 400.
+ */
+export function selectedTargets(body: unknown): { id: number; version: number }[] {
+  const fields = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  return selectedIds(fields.ids).map((id) => {
+    const raw = fields[`version-${id}`];
+    const version = Number(typeof raw === 'string' || typeof raw === 'number' ? raw : NaN);
+    if (!Number.isInteger(version) || version < 1) {
+      throw new BadRequestError('The form did not say which version each selected claim was shown at; reload the page and try again.', 'missing_version');
+    }
+    return { id, version };
+  });
+}
+
 export const claimsBulk = (deps: AppDeps): RequestHandler => (req, res) => {
   const status = decisionStatus(req.body?.action);
-  const ids = selectedIds(req.body?.ids);
-  const claims = decideClaims(deps, ids.map((id) => ({ id })), status);
+  const claims = decideClaims(deps, selectedTargets(req.body), status);
   sendDone(res, localReturn(req.body?.return) ?? urls.claims(), { claims });
 };
