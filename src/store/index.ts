@@ -9,3 +9,4 @@ export * from './conflicts.js';
 export * from './lexicon.js';
 export * from './search.js';
 export * from './factsheet.js';
+export * from './settings.js';
