@@ -63,4 +63,20 @@ describe('resolving a conflict in the browser', () => {
     expect(getClaim(db, late.id)).toMatchObject({ rank: 'deprecated', rankReason: 'error' });
     expect(run.pageErrors).toEqual([]);
   });
+
+  it('flags two ticked claims from the claims table; Enter in the note flags rather than confirms', { timeout: 60_000 }, async () => {
+    const { page, baseUrl, db } = run;
+    const first = makeClaim(db);
+    const second = makeClaim(db, { valueText: 'about 1,250', figure: { unit: 'count', low: 1125, high: 1375 } });
+    await page.goto(`${baseUrl}/claims`);
+    await page.locator(`#select-${first.id}`).check();
+    await page.locator(`#select-${second.id}`).check();
+    await page.locator('#flag-note').fill('One count covers the province, the other the city.');
+    await page.locator('#flag-note').press('Enter');
+    await page.waitForURL(/\/conflicts\/\d+$/);
+    expect(await page.locator('.conflict-badges').textContent()).toContain('flagged by hand');
+    expect(await page.locator('.rule-explanation').textContent()).toBe('One count covers the province, the other the city.');
+    expect(getClaim(db, first.id).status).toBe('candidate');
+    expect(run.pageErrors).toEqual([]);
+  });
 });
