@@ -67,6 +67,8 @@ export interface EventReading {
 }
 
 const EVENT_VERB = /\b(began|begun|begins|begin|started|starts|erupted|erupts|broke out|launched|launches|ended|ends|came to an end|joined|joins|intervened|intervenes|intervening|intervene|entered|enters|(?:start|beginning|outbreak|onset|launch|end)\s+of)\b/gi;
+// What an actor begins when it begins its campaign: general military English, not one war's words.
+const MILITARY_ACTION = /^\s+(?:(?:its|their)\s+)?(?:(?:air|aerial|naval|ground|military)\s+)?(?:bombing|bombard|strik|shelling|attack|raid|sorties|airstrikes|air strikes|military operations|operations|deploying|deployment|offensive|hostilities)/i;
 const JOIN = /^(?:joined|joins|intervened|intervenes|intervening|intervene|entered|enters)$/i;
 // What separates a verb from a date that is not its own: a new clause or sentence.
 const CLAUSE_BREAK = /[;.!?]|,\s*(?:and|but|while|whereas|although)\b|\b(?:when|after|before|until|while)\b/i;
@@ -111,6 +113,8 @@ function verbReading(f: SentenceFacts, verb: RegExpExecArray, d: Mention): Event
   if (JOIN.test(word)) {
     // "were joined by the foreign minister" is company at a meeting, not joining a war
     if (/^\s+by\b/i.test(text.slice(verbEnd))) return null;
+    // "joined the talks", "entered Aleppo": only joining a war (an event noun) is an intervention
+    if (/^(?:joined|joins|entered|enters)$/.test(word) && !f.phrases.some((p) => p.start >= verbEnd && p.end <= d.start && /^\s*(?:(?:the|a|an|its|their)\s+)?$/i.test(text.slice(verbEnd, p.start)))) return null;
     // Joining a war is the start of one's own part in it, never the start of the war.
     const actor = actorBefore(f, verb.index) ?? (word === 'intervening' ? clauseActor(f, verb.index) : null);
     return actor ? { subject: entityName(f, eventOfActor(f.index, actor.index)), metric: 'start date' } : null;
@@ -126,8 +130,9 @@ function verbReading(f: SentenceFacts, verb: RegExpExecArray, d: Mention): Event
     const extra = phrase.determiner && /^(?:its|their|his|her)$/.test(phrase.determiner) ? actorWords(f, actor ?? clauseActor(f, phrase.start)) : [];
     return { subject: entityName(f, resolveEventPhrase(f.index, phrase, f.article, extra)), metric };
   }
-  // "Moscow began bombing targets on 30 September 2015": an actor starting to fight starts its campaign
-  if (actor && !nounForm) return { subject: entityName(f, eventOfActor(f.index, actor.index)), metric };
+  // "Moscow began bombing targets on 30 September 2015": an actor starting to fight starts its campaign;
+  // one that began talks or started withdrawing did not
+  if (actor && !nounForm && MILITARY_ACTION.test(text.slice(verbEnd))) return { subject: entityName(f, eventOfActor(f.index, actor.index)), metric };
   // "Talks began on Monday", "who began his career in 1991": not the start of an event the lexicon knows
   return null;
 }

@@ -35,6 +35,13 @@ describe('dates of events: the verb decides whose start a date is', () => {
     expect(one('Russia launched its air campaign in Syria on 30 September 2015.', '30 September 2015').subject).toBe('Russian military intervention in Syria');
   });
 
+  it('joining talks, entering a city, beginning talks or a withdrawal start no intervention', () => {
+    const INTERVENTION = 'Russian military intervention in Syria';
+    expect(one('Russia joined the talks in Astana in January 2017.', 'January 2017', '2017-03-01').subject).not.toBe(INTERVENTION);
+    expect(one('Russia entered Aleppo in Syria in December 2016.', 'December 2016', '2017-03-01').subject).not.toBe(INTERVENTION);
+    expect(one('Russia began withdrawing jets from Syria in March 2016.', 'March 2016', '2016-05-01').subject).not.toBe(INTERVENTION);
+  });
+
   it('"has waged an air campaign since D" dates the start of that campaign', () => {
     const e = one('Russia has waged an air campaign in Syria since last October, officials say.', 'since last October', '2016-05-01');
     expect(e).toMatchObject({ subject: 'Russian military intervention in Syria', metric: 'start date', value: { low: '2015-10-01' } });
