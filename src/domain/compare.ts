@@ -2,7 +2,7 @@
 // when, how hedged, the figure and its interval and time scope, and the quote with the words that differ
 // from the other quotes marked. Returns plain data (segments, not HTML) so that templates escape it.
 
-import { diffWordsWithSpace } from 'diff';
+import { diffArrays } from 'diff';
 import { formatDateInterval, formatFigure } from './figures.js';
 import { effectiveAsOf, impliedStart, timeScopeKind, type ClaimInContext, type TimeScopeKind } from './crosscheck.js';
 import type { ClaimRank, ClaimStatus, Figure, IsoDate, Qualifier } from './types.js';
@@ -100,77 +100,157 @@ export function describeTimeScope(c: ClaimInContext): string {
 }
 
 /**
- * Splits each quote into segments, marking as changed the words it shares with no other quote (word-level
- * diff against every other quote). A single quote has nothing to differ from. With two quotes this is the
- * plain two-way diff; with more, a word counts as shared when any other quote has it in the same order.
+ * Splits each quote into segments, marking as changed the words it shares with no other quote. A single
+ * quote has nothing to differ from. With more than two quotes, a word counts as shared when any other
+ * quote has it in the same order. Words are compared ignoring case and the kind of apostrophe; a hyphenated
+ * word ("al-Assad", "eight-year") and a number with separators ("10,000") are one word.
  */
 export function markQuoteDifferences(quotes: readonly string[]): QuoteSegment[][] {
-  return quotes.map((quote, i) => {
-    if (quote === '') return [];
-    if (quotes.length < 2) return [{ text: quote, changed: false }];
-    const shared = new Uint8Array(quote.length);
-    quotes.forEach((other, j) => {
-      if (j !== i) markShared(quote, other, shared);
+  const tokenized = quotes.map(tokenize);
+  return tokenized.map((tokens, i) => {
+    if (quotes[i] === '') return [];
+    const shared = new Array<boolean>(tokens.length).fill(quotes.length < 2);
+    tokenized.forEach((other, j) => {
+      if (j !== i) markShared(tokens, other, shared);
     });
-    return segments(quote, shared);
+    absorbStrayFunctionWords(tokens, shared);
+    return segments(tokens, shared);
   });
 }
 
-/** Sets shared[k] = 1 for every character of `quote` the word diff finds common with `other`. */
-function markShared(quote: string, other: string, shared: Uint8Array): void {
-  // WithSpace: whitespace is its own token, so common parts are byte-identical in both strings and
-  // offsets into `quote` stay exact.
-  let pos = 0;
-  for (const change of diffWordsWithSpace(quote, other)) {
-    if (change.added) continue;
-    if (!change.removed) shared.fill(1, pos, pos + change.value.length);
-    pos += change.value.length;
+interface Token {
+  text: string;
+  /** What is compared: lower case, one kind of apostrophe. */
+  key: string;
+  space: boolean;
+  /** A word that carries meaning (not punctuation, not a function word); these anchor the alignment. */
+  content: boolean;
+}
+
+// A word: letters and digits, joined by hyphens or apostrophes inside it, and digits by separators inside a
+// number. Anything else that is not whitespace is a token of its own. diff's own word tokenizer splits at
+// every word boundary, so "al-Assad" became "al", "-", "Assad" and only part of a name was marked.
+const TOKEN = /[\p{L}\p{N}\p{M}]+(?:(?:[-\u2010\u2011'\u2019][\p{L}\p{N}\p{M}]+)|(?:(?<=\p{N})[.,](?=\p{N})\p{N}+))*|\s+|[^\s]/gu;
+
+// Short words of English grammar. They are shared by almost any two sentences, so they must not decide how
+// two quotes line up, and one left between two changed phrases is a coincidence, not a shared part.
+const FUNCTION_WORDS = new Set(
+  ('a an the and or but of in on at to for from by with as into onto over under about since than that which who ' +
+    'whom whose this these those it its is are was were be been being has have had do does did not no so ' +
+    'he she they we i you his her their our your him them us me my there here then when while after before')
+    .split(' '),
+);
+
+function tokenize(quote: string): Token[] {
+  return [...quote.matchAll(TOKEN)].map(([text]) => {
+    const key = text.toLowerCase().replace(/\u2019/g, "'");
+    const space = /^\s/.test(text);
+    return { text, key, space, content: !space && /[\p{L}\p{N}]/u.test(text) && !FUNCTION_WORDS.has(key) };
+  });
+}
+
+/**
+ * Sets shared[k] for every word of `tokens` that lines up with a word of `other`. The meaningful words
+ * are aligned first (a word diff over them alone), then each gap between two aligned words is diffed
+ * word for word: so "began in" lines up with "began in", not a stray "in" elsewhere in the other quote.
+ */
+function markShared(tokens: readonly Token[], other: readonly Token[], shared: boolean[]): void {
+  for (const [k] of alignQuotes(tokens, other)) shared[k] = true;
+}
+
+/**
+ * Pairs of positions (in `tokens`, in `other`) of the words the two quotes have in common, in order.
+ * Quotes often have several alignments of the meaningful words of the same length ("military" or "began"
+ * in common, not both); the diff picks one arbitrarily, so it is run forwards and backwards and the
+ * alignment whose common words stand together more is kept: that is the one a reader sees as shared.
+ */
+function alignQuotes(tokens: readonly Token[], other: readonly Token[]): [number, number][] {
+  const words = indicesOf(tokens, (t) => !t.space);
+  const otherWords = indicesOf(other, (t) => !t.space);
+  const content = words.filter((k) => tokens[k]!.content);
+  const otherContent = otherWords.filter((k) => other[k]!.content);
+  const candidates = [
+    commonPairs(content, otherContent, tokens, other),
+    commonPairs([...content].reverse(), [...otherContent].reverse(), tokens, other).reverse(),
+  ].map((anchors) => {
+    const bounds: [number, number][] = [[-1, -1], ...anchors, [tokens.length, other.length]];
+    const pairs: [number, number][] = [];
+    for (let n = 0; n + 1 < bounds.length; n++) {
+      const [a0, b0] = bounds[n]!;
+      const [a1, b1] = bounds[n + 1]!;
+      if (n > 0) pairs.push([a0, b0]);
+      const gapMine = words.filter((k) => k > a0 && k < a1);
+      const gapTheirs = otherWords.filter((k) => k > b0 && k < b1);
+      pairs.push(...commonPairs(gapMine, gapTheirs, tokens, other));
+    }
+    return pairs;
+  });
+  return candidates.reduce((best, c) => (contiguity(c) > contiguity(best) ? c : best));
+}
+
+function commonPairs(mine: number[], theirs: number[], tokens: readonly Token[], other: readonly Token[]): [number, number][] {
+  const pairs: [number, number][] = [];
+  let a = 0;
+  let b = 0;
+  for (const change of diffArrays(mine.map((k) => tokens[k]!.key), theirs.map((k) => other[k]!.key))) {
+    const count = change.count ?? change.value.length;
+    if (change.added) b += count;
+    else if (change.removed) a += count;
+    else for (let n = 0; n < count; n++) pairs.push([mine[a++]!, theirs[b++]!]);
+  }
+  return pairs;
+}
+
+/** How much an alignment keeps words together: pairs whose predecessor is also the neighbour in both quotes. */
+function contiguity(pairs: readonly [number, number][]): number {
+  let score = pairs.length;
+  for (let n = 1; n < pairs.length; n++) {
+    const [a0, b0] = pairs[n - 1]!;
+    const [a1, b1] = pairs[n]!;
+    if (a1 - a0 <= 2 && b1 - b0 <= 2) score++; // next word, allowing for the space between
+  }
+  return score;
+}
+
+function indicesOf(tokens: readonly Token[], keep: (t: Token) => boolean): number[] {
+  return tokens.flatMap((t, k) => (keep(t) ? [k] : []));
+}
+
+/**
+ * A run of at most three shared function words or punctuation with changed words on both sides ("… the
+ * protesters in March 2011" against "… in 2015") lined up by coincidence: it is marked with its neighbours
+ * so the change reads as one phrase instead of being chopped up. The same holds for function words
+ * between a changed phrase and the start or end of the quote ("A drone struck…"), but not for punctuation
+ * alone there: the full stop after a changed figure is still shared.
+ */
+function absorbStrayFunctionWords(tokens: readonly Token[], shared: boolean[]): void {
+  const words = indicesOf(tokens, (t) => !t.space);
+  for (let w = 0; w < words.length; ) {
+    if (!shared[words[w]!]) {
+      w++;
+      continue;
+    }
+    let end = w;
+    while (end < words.length && shared[words[end]!]) end++;
+    const run = words.slice(w, end);
+    const hasWord = run.some((k) => /[\p{L}\p{N}]/u.test(tokens[k]!.text));
+    const flanked = (w > 0 || hasWord) && (end < words.length || hasWord) && (w > 0 || end < words.length);
+    if (flanked && run.length <= 3 && run.every((k) => !tokens[k]!.content)) for (const k of run) shared[k] = false;
+    w = end;
   }
 }
 
 /**
- * The diff may pair a space on either side of a changed word with the other quote's; marking only the
- * words, not the spaces at the edge of a changed run, gives the same marks whichever space it chose.
+ * Runs of changed and unchanged text. Whitespace between two changed words belongs to the changed phrase
+ * ("March 2011"); any other whitespace is unchanged, so marks never start or end with a space.
  */
-function trimChangedRuns(quote: string, shared: Uint8Array): void {
-  for (let k = 0; k < quote.length; ) {
-    if (shared[k] === 1) {
-      k++;
-      continue;
-    }
-    let end = k;
-    while (end < quote.length && shared[end] === 0) end++;
-    let a = k;
-    let b = end - 1;
-    while (a <= b && /\s/.test(quote[a]!)) shared[a++] = 1;
-    while (b >= a && /\s/.test(quote[b]!)) shared[b--] = 1;
-    k = end;
-  }
-}
-
-function segments(quote: string, shared: Uint8Array): QuoteSegment[] {
-  trimChangedRuns(quote, shared);
+function segments(tokens: readonly Token[], shared: readonly boolean[]): QuoteSegment[] {
   const runs: QuoteSegment[] = [];
-  for (let k = 0; k < quote.length; ) {
-    const changed = shared[k] === 0;
-    let end = k + 1;
-    while (end < quote.length && (shared[end] === 0) === changed) end++;
-    runs.push({ text: quote.slice(k, end), changed });
-    k = end;
-  }
-  // A shared space between two changed words reads as part of one changed phrase ("March 2011").
-  const merged: QuoteSegment[] = [];
-  for (let r = 0; r < runs.length; r++) {
-    const run = runs[r]!;
-    const prev = merged[merged.length - 1];
-    const next = runs[r + 1];
-    if (!run.changed && /^\s+$/.test(run.text) && prev?.changed && next?.changed) {
-      prev.text += run.text + next.text;
-      r++;
-      continue;
-    }
-    if (prev && prev.changed === run.changed) prev.text += run.text;
-    else merged.push({ ...run });
-  }
-  return merged;
+  tokens.forEach((t, k) => {
+    const changed = t.space ? !shared[k - 1] && k > 0 && !shared[k + 1] && k + 1 < tokens.length : !shared[k];
+    const last = runs[runs.length - 1];
+    if (last && last.changed === changed) last.text += t.text;
+    else runs.push({ text: t.text, changed });
+  });
+  return runs;
 }

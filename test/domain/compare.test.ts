@@ -70,6 +70,43 @@ describe('markQuoteDifferences', () => {
     expect(markQuoteDifferences(['', 'Something'])).toEqual([[], [{ text: 'Something', changed: true }]]);
   });
 
+  const changedWords = (quotes: string[]) => markQuoteDifferences(quotes).map((segs) => segs.filter((s) => s.changed).map((s) => s.text));
+
+  it('marks only the differing figure in otherwise equal quotes', () => {
+    expect(changedWords(['the war that began in 2015', 'the war that began in March 2011'])).toEqual([['2015'], ['March 2011']]);
+  });
+
+  it('keeps hyphenated names and words, and numbers with separators, whole', () => {
+    expect(changedWords(['Talks with President Jean-Luc al-Rahman ended on Monday.', 'Talks with President Rahman ended on Monday.'])).toEqual([
+      ['Jean-Luc al-Rahman'],
+      ['Rahman'],
+    ]);
+    expect(changedWords(['Some 10,000 people fled the eight-year siege.', 'Some 12,500 people fled the ten-year siege.'])).toEqual([
+      ['10,000', 'eight-year'],
+      ['12,500', 'ten-year'],
+    ]);
+  });
+
+  it('ignores case and the kind of apostrophe', () => {
+    expect(changedWords(['The ministry’s tally rose to 40.', "the Ministry's tally rose to 45."])).toEqual([['40'], ['45']]);
+  });
+
+  it('lines the quotes up on their shared words, even when the wording around them differs', () => {
+    const [a, b] = markQuoteDifferences([
+      'The clashes that began in 2014 have displaced thousands, the agency said.',
+      'According to the agency, the clashes began in May 2013 near the river.',
+    ]);
+    expect(a!.filter((s) => !s.changed).map((s) => s.text)).toContain(' began in ');
+    expect(b!.filter((s) => !s.changed).map((s) => s.text)).toContain(' clashes began in ');
+    expect(b!.filter((s) => s.changed).map((s) => s.text)).toContain('May 2013 near the river');
+  });
+
+  it('does not leave a function word unmarked inside a changed phrase by coincidence', () => {
+    const [a, b] = changedWords(['The port was shelled in a raid by the navy in 2012.', 'A drone struck the harbour of the town in June 2019.']);
+    expect(a).toEqual(['The port was shelled in a raid by the navy in 2012']);
+    expect(b).toEqual(['A drone struck the harbour of the town in June 2019']);
+  });
+
   it('with three quotes, a word counts as shared when any other quote has it', () => {
     const [a, b, c] = markQuoteDifferences(['Ten soldiers died.', 'Ten soldiers died.', 'Thirty soldiers died.']);
     expect(a).toEqual([{ text: 'Ten soldiers died.', changed: false }]);
