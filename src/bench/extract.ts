@@ -64,7 +64,7 @@ function sentence(rand: () => number): string {
     case 7:
       return `The siege lasted ${Math.floor(rand() * 50) + 2} months, and the last convoy needed an hour and ${Math.floor(rand() * 50) + 5} minutes to cross.`;
     case 8:
-      return `Over half the villages in the valley were ${pick(rand, HEDGES)}emptied in the first nine months of the year, TASS reported.`;
+      return `Over half the villages in the valley were ${pick(rand, HEDGES)}emptied over the first nine months of 2017, TASS reported.`;
     case 9:
       return `Talks are scheduled for ${pick(rand, MONTHS)} ${Math.floor(rand() * 27) + 1}, and a second round will follow next ${pick(rand, WEEKDAYS)}.`;
     case 10:

@@ -45,7 +45,7 @@
 //                      its eighth year or past its eighth anniversary). A stated start outside it
 //                      conflicts, in the same article (internal inconsistency) or across sources.
 //                      Only durations in years or months with no period of their own take part: "four
-//                      days of fighting" and "the first nine months of the year" are episodes, not the
+//                      days of fighting" and "over January to September 2017" are episodes, not the
 //                      subject's age.
 //
 // ── Severity (0–1, higher = further apart; documented so the conflicts list sorts meaningfully) ───────
@@ -354,7 +354,7 @@ function durationVsStart(a: Prepared, b: Prepared): ComputedConflict | null {
 export function impliedStart(claim: ClaimInContext): { unit: 'date'; low: IsoDate | null; high: IsoDate } | null {
   const f = claim.figure;
   if (f.unit === 'date' || !(DURATION_UNITS as readonly string[]).includes(f.unit)) return null;
-  // "In the first nine months of the year" states its own period; it says nothing of when the subject began.
+  // "Over the first nine months of 2017" states its own period; it says nothing of when the subject began.
   if (claim.scopeFrom !== null) return null;
   const unit = f.unit as DurationUnit;
   const asOf = claim.scopeTo ?? effectiveAsOf(claim);
