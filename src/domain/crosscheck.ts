@@ -45,7 +45,7 @@
 //                      its eighth year or past its eighth anniversary). A stated start outside it
 //                      conflicts, in the same article (internal inconsistency) or across sources.
 //                      Only durations in years or months with no period of their own take part: "four
-//                      days of fighting" and "over January to September 2017" are episodes, not the
+//                      days of fighting" and "from January to September 2017" are episodes, not the
 //                      subject's age.
 //
 // ── Severity (0–1, higher = further apart; documented so the conflicts list sorts meaningfully) ───────
