@@ -159,7 +159,7 @@ describe('after a rename', () => {
     recomputeConflicts(db, [a, spoken, c], S, TEST_CTX);
     const before = new Map(listConflicts(db).items.map((k) => [k.key, k.explanation]));
     expect([...before.values()].filter((e) => e.includes('citing Sample monitor'))).toHaveLength(2);
-    renameEntity(db, monitor.id, 'Sample war monitor', TEST_CTX);
+    renameEntity(db, monitor.id, monitor.version, { name: 'Sample war monitor' }, TEST_CTX);
     expect(refreshExplanationsNaming(db, monitor.id, S, TEST_CTX)).toMatchObject({ updated: 2, created: 0, deleted: 0 });
     const after = listConflicts(db).items;
     expect(after.filter((k) => k.explanation.includes('citing Sample war monitor'))).toHaveLength(2);

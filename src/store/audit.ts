@@ -1,5 +1,6 @@
 // The audit log: one row per mutation, written by each repository inside the mutation's own transaction.
 import type { AuditEvent } from '../domain/types.js';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.js';
 import { nowIso, type WriteContext } from './context.js';
 
@@ -39,12 +40,24 @@ function toAuditEvent(row: AuditRow): AuditEvent {
   };
 }
 
+/** The insert, prepared once per database: a merge or an import writes one event per claim. */
+const inserts = new WeakMap<Db, Statement>();
+
+function insertStatement(db: Db): Statement {
+  let insert = inserts.get(db);
+  if (!insert) {
+    insert = db.prepare(
+      `INSERT INTO audit_events (at, actor, action, entity, entity_id, before_json, after_json, reason)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    inserts.set(db, insert);
+  }
+  return insert;
+}
+
 /** Writes one audit event; call it inside the transaction of the change it records. */
 export function recordAudit(db: Db, event: AuditInput, ctx: WriteContext): void {
-  db.prepare(
-    `INSERT INTO audit_events (at, actor, action, entity, entity_id, before_json, after_json, reason)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
+  insertStatement(db).run(
     nowIso(ctx),
     ctx.actor,
     event.action,

@@ -3,7 +3,7 @@
 // name or of one of its aliases; each fold belongs to at most one entity, which the functions here enforce.
 import type { Entity, EntityType, LexiconEntity } from '../domain/types.js';
 import { ENTITY_TYPES } from '../domain/types.js';
-import { NotFoundError, ValidationError } from '../domain/errors.js';
+import { NotFoundError, StaleEditError, ValidationError } from '../domain/errors.js';
 import { foldName } from '../domain/names.js';
 import type { Db } from './database.js';
 import { nowIso, pageBounds, type Page, type PageRequest, type WriteContext } from './context.js';
@@ -14,12 +14,18 @@ export interface EntityRow {
   name: string;
   type: string;
   normalized_name: string;
+  version: number;
   created_at: string;
   updated_at: string;
 }
 
+/** An entity as stored: the domain Entity plus its lock version (forms send it back with rename, merge, alias edits). */
+export interface StoredEntity extends Entity {
+  version: number;
+}
+
 /** An entity in a list, with how many claims it speaks and is the subject of. */
-export interface EntitySummary extends Entity {
+export interface EntitySummary extends StoredEntity {
   aliasCount: number;
   speakerClaimCount: number;
   subjectClaimCount: number;
@@ -31,9 +37,9 @@ export interface EntityFilter extends PageRequest {
   q?: string;
 }
 
-/** The one mapping from an entities row (plus its aliases) to the domain Entity. */
-export function toEntity(row: EntityRow, aliases: string[]): Entity {
-  return { id: row.id, name: row.name, type: row.type as EntityType, aliases };
+/** The one mapping from an entities row (plus its aliases) to a StoredEntity. */
+export function toEntity(row: EntityRow, aliases: string[]): StoredEntity {
+  return { id: row.id, name: row.name, type: row.type as EntityType, aliases, version: row.version };
 }
 
 function aliasesOf(db: Db, entityId: number): string[] {
@@ -42,7 +48,7 @@ function aliasesOf(db: Db, entityId: number): string[] {
 }
 
 /** The entity with this id, aliases included; NotFoundError when there is none. */
-export function getEntity(db: Db, id: number): Entity {
+export function getEntity(db: Db, id: number): StoredEntity {
   const row = db.prepare('SELECT * FROM entities WHERE id = ?').get(id) as EntityRow | undefined;
   if (!row) throw new NotFoundError(`Entity ${id}`);
   return toEntity(row, aliasesOf(db, id));
@@ -60,7 +66,7 @@ function ownerOfFold(db: Db, fold: string): number | null {
 }
 
 /** The entity a spelling denotes (case, accents, punctuation folded; aliases followed), or null when none matches. */
-export function resolveEntity(db: Db, name: string): Entity | null {
+export function resolveEntity(db: Db, name: string): StoredEntity | null {
   const fold = foldName(name);
   if (fold === '') return null;
   const id = ownerOfFold(db, fold);
@@ -90,7 +96,7 @@ function insertAlias(db: Db, entityId: number, alias: string, fold: string, at: 
 }
 
 /** Creates an entity with optional aliases; ValidationError when the name or an alias already denotes an entity. Audited. */
-export function createEntity(db: Db, input: { name: string; type: EntityType; aliases?: string[] }, ctx: WriteContext): Entity {
+export function createEntity(db: Db, input: { name: string; type: EntityType; aliases?: string[] }, ctx: WriteContext): StoredEntity {
   return db.transaction(() => {
     const name = input.name.trim();
     const fold = requireFold(name, 'name');
@@ -120,7 +126,7 @@ export function createEntity(db: Db, input: { name: string; type: EntityType; al
 }
 
 /** The entity a spelling denotes, created with `type` when none matches (audited then). */
-export function findOrCreateEntity(db: Db, name: string, type: EntityType, ctx: WriteContext): Entity {
+export function findOrCreateEntity(db: Db, name: string, type: EntityType, ctx: WriteContext): StoredEntity {
   return db.transaction(() => resolveEntity(db, name) ?? createEntity(db, { name, type }, ctx))();
 }
 
@@ -172,10 +178,24 @@ function countBy(db: Db, column: 'speaker_id' | 'subject_id', idsJson: string): 
   return new Map(rows.map((r) => [r.id, r.n]));
 }
 
-/** Adds a spelling to an entity; ValidationError when it already denotes another entity; no-op when it already matches this one. Audited. */
-export function addAlias(db: Db, entityId: number, alias: string, ctx: WriteContext): Entity {
+/** The entity, when `version` (if given) is still current; else StaleEditError. */
+function lockedEntity(db: Db, id: number, version: number | undefined): StoredEntity {
+  const entity = getEntity(db, id);
+  if (version !== undefined && entity.version !== version) throw new StaleEditError(`Entity ${entity.name}`);
+  return entity;
+}
+
+function touchEntity(db: Db, id: number, at: string): void {
+  db.prepare('UPDATE entities SET version = version + 1, updated_at = ? WHERE id = ?').run(at, id);
+}
+
+/**
+ * Adds a spelling to an entity; ValidationError when it already denotes another entity; no-op when it already
+ * matches this one. `version`, when given, must be current (else StaleEditError). Audited; bumps the version.
+ */
+export function addAlias(db: Db, entityId: number, alias: string, ctx: WriteContext, version?: number): StoredEntity {
   return db.transaction(() => {
-    const before = getEntity(db, entityId);
+    const before = lockedEntity(db, entityId, version);
     const fold = requireFold(alias, 'alias');
     const owner = ownerOfFold(db, fold);
     if (owner === entityId) return before;
@@ -184,21 +204,9 @@ export function addAlias(db: Db, entityId: number, alias: string, ctx: WriteCont
         alias: 'This spelling belongs to another entity.',
       });
     }
-    insertAlias(db, entityId, alias, fold, nowIso(ctx));
-    const after = getEntity(db, entityId);
-    recordAudit(db, { action: 'update', entity: 'entity', entityId, before, after }, ctx);
-    return after;
-  })();
-}
-
-/** Removes one alias (matched by fold) from an entity; NotFoundError when the entity has no such alias. Audited. */
-export function removeAlias(db: Db, entityId: number, alias: string, ctx: WriteContext): Entity {
-  return db.transaction(() => {
-    const before = getEntity(db, entityId);
-    const { changes } = db
-      .prepare('DELETE FROM entity_aliases WHERE entity_id = ? AND normalized_alias = ?')
-      .run(entityId, foldName(alias));
-    if (changes === 0) throw new NotFoundError(`Alias “${alias}” of ${before.name}`);
+    const at = nowIso(ctx);
+    insertAlias(db, entityId, alias, fold, at);
+    touchEntity(db, entityId, at);
     const after = getEntity(db, entityId);
     recordAudit(db, { action: 'update', entity: 'entity', entityId, before, after }, ctx);
     return after;
@@ -206,14 +214,39 @@ export function removeAlias(db: Db, entityId: number, alias: string, ctx: WriteC
 }
 
 /**
- * Renames an entity (and optionally changes its type). The old name stays as an alias so that articles using it
- * still match; ValidationError when the new name denotes another entity. Audited.
+ * Removes one alias (matched by fold) from an entity; NotFoundError when the entity has no such alias. `version`,
+ * when given, must be current (else StaleEditError). Audited; bumps the version.
  */
-export function renameEntity(db: Db, id: number, name: string, ctx: WriteContext, type?: EntityType): Entity {
+export function removeAlias(db: Db, entityId: number, alias: string, ctx: WriteContext, version?: number): StoredEntity {
   return db.transaction(() => {
-    const before = getEntity(db, id);
+    const before = lockedEntity(db, entityId, version);
+    const { changes } = db
+      .prepare('DELETE FROM entity_aliases WHERE entity_id = ? AND normalized_alias = ?')
+      .run(entityId, foldName(alias));
+    if (changes === 0) throw new NotFoundError(`Alias “${alias}” of ${before.name}`);
+    touchEntity(db, entityId, nowIso(ctx));
+    const after = getEntity(db, entityId);
+    recordAudit(db, { action: 'update', entity: 'entity', entityId, before, after }, ctx);
+    return after;
+  })();
+}
+
+/**
+ * Renames an entity (and optionally changes its type) when `version` is still current (else StaleEditError). The
+ * old name stays as an alias so that articles using it still match; ValidationError when the new name denotes
+ * another entity. Audited; bumps the version.
+ */
+export function renameEntity(
+  db: Db,
+  id: number,
+  version: number,
+  change: { name: string; type?: EntityType },
+  ctx: WriteContext,
+): StoredEntity {
+  return db.transaction(() => {
+    const before = lockedEntity(db, id, version);
     const row = db.prepare('SELECT * FROM entities WHERE id = ?').get(id) as EntityRow;
-    const newName = name.trim();
+    const newName = change.name.trim();
     const fold = requireFold(newName, 'name');
     const owner = ownerOfFold(db, fold);
     if (owner !== null && owner !== id) {
@@ -224,9 +257,9 @@ export function renameEntity(db: Db, id: number, name: string, ctx: WriteContext
     const at = nowIso(ctx);
     // The new name may have been one of this entity's aliases: it becomes the name instead.
     db.prepare('DELETE FROM entity_aliases WHERE entity_id = ? AND normalized_alias = ?').run(id, fold);
-    db.prepare('UPDATE entities SET name = ?, type = ?, normalized_name = ?, updated_at = ? WHERE id = ?').run(
+    db.prepare('UPDATE entities SET name = ?, type = ?, normalized_name = ?, version = version + 1, updated_at = ? WHERE id = ?').run(
       newName,
-      requireType(type ?? before.type),
+      requireType(change.type ?? before.type),
       fold,
       at,
       id,
@@ -238,34 +271,82 @@ export function renameEntity(db: Db, id: number, name: string, ctx: WriteContext
   })();
 }
 
+/** An entity as a merge names it: its id and the version the reviewer saw. */
+export interface EntityRef {
+  id: number;
+  version: number;
+}
+
 /**
- * Merges entity `fromId` into `intoId`: its claims (as speaker and subject) and conflicts follow, its name and
- * aliases become aliases of `intoId`, and it is deleted. Audited on both entities.
+ * Merges entity `from` into `into` when both versions are still current (else StaleEditError): its claims (as
+ * speaker and subject) and conflicts follow, its name and aliases become aliases of `into`, and it is deleted.
+ * Audited on both entities, on each moved claim (speaker/subject before and after) and on each moved conflict
+ * (subject before and after), in one transaction; bumps the version of `into` and of each moved claim.
  */
-export function mergeEntities(db: Db, fromId: number, intoId: number, ctx: WriteContext): Entity {
-  if (fromId === intoId) throw new ValidationError('An entity cannot be merged into itself.', { into: 'Choose another entity.' });
+export function mergeEntities(db: Db, from: EntityRef, into: EntityRef, ctx: WriteContext): StoredEntity {
+  if (from.id === into.id) throw new ValidationError('An entity cannot be merged into itself.', { into: 'Choose another entity.' });
   return db.transaction(() => {
-    const from = getEntity(db, fromId);
-    const before = getEntity(db, intoId);
-    const fromRow = db.prepare('SELECT * FROM entities WHERE id = ?').get(fromId) as EntityRow;
+    const fromEntity = lockedEntity(db, from.id, from.version);
+    const before = lockedEntity(db, into.id, into.version);
+    const fromRow = db.prepare('SELECT * FROM entities WHERE id = ?').get(from.id) as EntityRow;
     const at = nowIso(ctx);
-    const claimsMoved = db
-      .prepare('UPDATE claims SET speaker_id = ?, version = version + 1, updated_at = ? WHERE speaker_id = ?')
-      .run(intoId, at, fromId).changes;
-    const subjectsMoved = db
-      .prepare('UPDATE claims SET subject_id = ?, version = version + 1, updated_at = ? WHERE subject_id = ?')
-      .run(intoId, at, fromId).changes;
-    db.prepare('UPDATE conflicts SET subject_id = ?, updated_at = ? WHERE subject_id = ?').run(intoId, at, fromId);
-    db.prepare('UPDATE entity_aliases SET entity_id = ? WHERE entity_id = ?').run(intoId, fromId);
-    db.prepare('DELETE FROM entities WHERE id = ?').run(fromId);
-    insertAlias(db, intoId, fromRow.name, fromRow.normalized_name, at);
-    db.prepare('UPDATE entities SET updated_at = ? WHERE id = ?').run(at, intoId);
-    const after = getEntity(db, intoId);
-    const detail = { mergedInto: intoId, speakerClaimsMoved: claimsMoved, subjectClaimsMoved: subjectsMoved };
-    recordAudit(db, { action: 'merge', entity: 'entity', entityId: fromId, before: from, after: detail }, ctx);
-    recordAudit(db, { action: 'merge', entity: 'entity', entityId: intoId, before, after: { ...after, mergedFrom: fromId } }, ctx);
+    const why = ctx.reason ?? `${fromEntity.name} merged into ${before.name}.`;
+    const { speakerClaimsMoved, subjectClaimsMoved } = moveClaims(db, from.id, into.id, at, why, ctx);
+    moveConflicts(db, from.id, into.id, at, why, ctx);
+    db.prepare('UPDATE entity_aliases SET entity_id = ? WHERE entity_id = ?').run(into.id, from.id);
+    db.prepare('DELETE FROM entities WHERE id = ?').run(from.id);
+    insertAlias(db, into.id, fromRow.name, fromRow.normalized_name, at);
+    touchEntity(db, into.id, at);
+    const after = getEntity(db, into.id);
+    const detail = { mergedInto: into.id, speakerClaimsMoved, subjectClaimsMoved };
+    recordAudit(db, { action: 'merge', entity: 'entity', entityId: from.id, before: fromEntity, after: detail }, ctx);
+    recordAudit(db, { action: 'merge', entity: 'entity', entityId: into.id, before, after: { ...after, mergedFrom: from.id } }, ctx);
     return after;
   })();
+}
+
+/** Points the claims of `fromId` (as speaker or subject) at `intoId`, one version bump and one audit event per claim. */
+function moveClaims(db: Db, fromId: number, intoId: number, at: string, why: string, ctx: WriteContext) {
+  const moving = db
+    .prepare('SELECT id, speaker_id, subject_id, version FROM claims WHERE speaker_id = ? UNION SELECT id, speaker_id, subject_id, version FROM claims WHERE subject_id = ?')
+    .all(fromId, fromId) as { id: number; speaker_id: number | null; subject_id: number | null; version: number }[];
+  const update = db.prepare('UPDATE claims SET speaker_id = ?, subject_id = ?, version = version + 1, updated_at = ? WHERE id = ?');
+  let speakerClaimsMoved = 0;
+  let subjectClaimsMoved = 0;
+  for (const claim of moving) {
+    const speakerId = claim.speaker_id === fromId ? intoId : claim.speaker_id;
+    const subjectId = claim.subject_id === fromId ? intoId : claim.subject_id;
+    if (claim.speaker_id === fromId) speakerClaimsMoved += 1;
+    if (claim.subject_id === fromId) subjectClaimsMoved += 1;
+    update.run(speakerId, subjectId, at, claim.id);
+    recordAudit(
+      db,
+      {
+        action: 'update',
+        entity: 'claim',
+        entityId: claim.id,
+        before: { speakerId: claim.speaker_id, subjectId: claim.subject_id, version: claim.version },
+        after: { speakerId, subjectId, version: claim.version + 1 },
+        reason: why,
+      },
+      ctx,
+    );
+  }
+  return { speakerClaimsMoved, subjectClaimsMoved };
+}
+
+/** Points the conflicts about `fromId` at `intoId`, one audit event each. */
+function moveConflicts(db: Db, fromId: number, intoId: number, at: string, why: string, ctx: WriteContext): void {
+  const moving = db.prepare('SELECT id FROM conflicts WHERE subject_id = ?').all(fromId) as { id: number }[];
+  const update = db.prepare('UPDATE conflicts SET subject_id = ?, updated_at = ? WHERE id = ?');
+  for (const conflict of moving) {
+    update.run(intoId, at, conflict.id);
+    recordAudit(
+      db,
+      { action: 'update', entity: 'conflict', entityId: conflict.id, before: { subjectId: fromId }, after: { subjectId: intoId }, reason: why },
+      ctx,
+    );
+  }
 }
 
 /** Deletes an entity no claim refers to, with its aliases; ValidationError when claims use it (merge it instead). Audited. */

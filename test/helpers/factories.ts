@@ -1,6 +1,6 @@
 // Factories with fixed defaults: each makes one valid row through the store's own functions, so tests only spell
 // out what they are about. The texts are the team's own sample sentences.
-import type { Claim, Entity, EntityType } from '../../src/domain/types.js';
+import type { Claim, EntityType } from '../../src/domain/types.js';
 import {
   conflictKey,
   createClaim,
@@ -14,6 +14,7 @@ import {
   type NewClaim,
   type NewSource,
   type StoredConflict,
+  type StoredEntity,
 } from '../../src/store/index.js';
 import type { Source } from '../../src/domain/types.js';
 import { TEST_CTX } from './db.js';
@@ -48,7 +49,7 @@ export function makeSource(db: Db, overrides: Partial<NewSource> = {}): Source {
 let entityCounter = 0;
 
 /** Stores an entity; defaults: a uniquely named organisation without aliases. */
-export function makeEntity(db: Db, overrides: { name?: string; type?: EntityType; aliases?: string[] } = {}): Entity {
+export function makeEntity(db: Db, overrides: { name?: string; type?: EntityType; aliases?: string[] } = {}): StoredEntity {
   entityCounter += 1;
   return createEntity(
     db,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NotFoundError, ValidationError } from '../../src/domain/errors.js';
+import { NotFoundError, StaleEditError, ValidationError } from '../../src/domain/errors.js';
 import {
   addAlias,
   countEntities,
@@ -64,11 +64,11 @@ describe('entities', () => {
   it('rename keeps the old name as an alias and can take one of its aliases as the name', () => {
     const db = createTestDb();
     const entity = makeEntity(db, { name: 'Shoygu', type: 'person', aliases: ['Sergei Shoigu'] });
-    const renamed = renameEntity(db, entity.id, 'Sergei Shoigu', TEST_CTX);
+    const renamed = renameEntity(db, entity.id, entity.version, { name: 'Sergei Shoigu' }, TEST_CTX);
     expect(renamed).toMatchObject({ name: 'Sergei Shoigu', aliases: ['Shoygu'], type: 'person' });
     expect(resolveEntity(db, 'shoygu')?.id).toBe(entity.id);
     const other = makeEntity(db, { name: 'Valery Gerasimov' });
-    expect(() => renameEntity(db, other.id, 'Shoygu', TEST_CTX)).toThrow(ValidationError);
+    expect(() => renameEntity(db, other.id, other.version, { name: 'Shoygu' }, TEST_CTX)).toThrow(ValidationError);
     expect(listAudit(db, 'entity', entity.id).at(-1)).toMatchObject({ action: 'update', before: { name: 'Shoygu' }, after: { name: 'Sergei Shoigu' } });
   });
 
@@ -79,7 +79,7 @@ describe('entities', () => {
     const spoken = makeClaim(db, { speakerId: duplicate.id });
     const about = makeClaim(db, { subjectId: duplicate.id, sourceId: spoken.sourceId });
     const conflict = makeConflict(db, [spoken.id, about.id], { subjectId: duplicate.id });
-    const merged = mergeEntities(db, duplicate.id, keep.id, TEST_CTX);
+    const merged = mergeEntities(db, duplicate, keep, TEST_CTX);
     expect(merged.aliases.sort()).toEqual(['Sergey Shoygu', 'Shoygu']);
     expect(() => getEntity(db, duplicate.id)).toThrow(NotFoundError);
     expect(getClaim(db, spoken.id)).toMatchObject({ speakerId: keep.id, version: 2 });
@@ -88,7 +88,62 @@ describe('entities', () => {
     expect(resolveEntity(db, 'sergey shoygu')?.id).toBe(keep.id);
     expect(listAudit(db, 'entity', duplicate.id).at(-1)).toMatchObject({ action: 'merge', after: { mergedInto: keep.id, speakerClaimsMoved: 1, subjectClaimsMoved: 1 } });
     expect(listAudit(db, 'entity', keep.id).at(-1)?.action).toBe('merge');
-    expect(() => mergeEntities(db, keep.id, keep.id, TEST_CTX)).toThrow(ValidationError);
+    expect(() => mergeEntities(db, merged, merged, TEST_CTX)).toThrow(ValidationError);
+  });
+
+  it('merge audits each moved claim (speaker and subject before and after) and each moved conflict, with the merge', () => {
+    const db = createTestDb();
+    const keep = makeEntity(db, { name: 'Sample Monitor', type: 'organisation' });
+    const duplicate = makeEntity(db, { name: 'The Sample Monitor Group', type: 'organisation' });
+    const third = makeEntity(db, { name: 'Sample Province', type: 'place' });
+    const spoken = makeClaim(db, { speakerId: duplicate.id, subjectId: third.id });
+    const both = makeClaim(db, { speakerId: duplicate.id, subjectId: duplicate.id, sourceId: spoken.sourceId });
+    const untouched = makeClaim(db, { speakerId: keep.id, sourceId: spoken.sourceId });
+    const conflict = makeConflict(db, [spoken.id, both.id], { subjectId: duplicate.id });
+    mergeEntities(db, duplicate, keep, TEST_CTX);
+    expect(listAudit(db, 'claim', spoken.id).at(-1)).toMatchObject({
+      action: 'update',
+      before: { speakerId: duplicate.id, subjectId: third.id, version: 1 },
+      after: { speakerId: keep.id, subjectId: third.id, version: 2 },
+      reason: 'The Sample Monitor Group merged into Sample Monitor.',
+    });
+    // A claim that spoke about itself moves once, in one event and one version.
+    expect(listAudit(db, 'claim', both.id).slice(1)).toEqual([
+      expect.objectContaining({ before: { speakerId: duplicate.id, subjectId: duplicate.id, version: 1 }, after: { speakerId: keep.id, subjectId: keep.id, version: 2 } }),
+    ]);
+    expect(getClaim(db, both.id).version).toBe(2);
+    expect(listAudit(db, 'claim', untouched.id)).toHaveLength(1);
+    expect(listAudit(db, 'conflict', conflict.id).at(-1)).toMatchObject({
+      action: 'update',
+      before: { subjectId: duplicate.id },
+      after: { subjectId: keep.id },
+    });
+  });
+
+  it('rename, merge and alias edits check the version the reviewer saw, and bump it', () => {
+    const db = createTestDb();
+    const keep = makeEntity(db, { name: 'Valery Gerasimov', type: 'person' });
+    const duplicate = makeEntity(db, { name: 'V. Gerasimov', type: 'person' });
+    const claim = makeClaim(db, { speakerId: duplicate.id });
+    expect(keep.version).toBe(1);
+    // Another reviewer adds an alias after our page was drawn: our rename (at version 1) is refused.
+    const aliased = addAlias(db, keep.id, 'Gerasimov', TEST_CTX, keep.version);
+    expect(aliased.version).toBe(2);
+    expect(() => renameEntity(db, keep.id, keep.version, { name: 'General Gerasimov' }, TEST_CTX)).toThrow(StaleEditError);
+    expect(() => addAlias(db, keep.id, 'Gen. Gerasimov', TEST_CTX, keep.version)).toThrow(StaleEditError);
+    expect(() => removeAlias(db, keep.id, 'Gerasimov', TEST_CTX, keep.version)).toThrow(StaleEditError);
+    expect(getEntity(db, keep.id)).toMatchObject({ name: 'Valery Gerasimov', aliases: ['Gerasimov'], version: 2 });
+    // A merge checks both entities: nothing moves when either is stale.
+    expect(() => mergeEntities(db, duplicate, keep, TEST_CTX)).toThrow(StaleEditError);
+    const renamedDuplicate = renameEntity(db, duplicate.id, duplicate.version, { name: 'Gen. V. Gerasimov' }, TEST_CTX);
+    expect(renamedDuplicate.version).toBe(2);
+    expect(() => mergeEntities(db, duplicate, aliased, TEST_CTX)).toThrow(StaleEditError);
+    expect(getClaim(db, claim.id).speakerId).toBe(duplicate.id);
+    const merged = mergeEntities(db, renamedDuplicate, aliased, TEST_CTX);
+    expect(merged.version).toBe(3);
+    expect(getClaim(db, claim.id).speakerId).toBe(keep.id);
+    // Without a version, alias edits apply to the current one.
+    expect(removeAlias(db, keep.id, 'Gerasimov', TEST_CTX).version).toBe(4);
   });
 
   it('lists with alias and claim counts, filtered by type and folded prefix', () => {

@@ -33,7 +33,7 @@ const SEEDS: Record<number, (db: Db) => (db: Db) => void> = {
       expect(getSource(migrated, 1)).toMatchObject({ title: 'Old article', body: BODY, version: 3, publishedAt: '2020-05-04' });
       expect(getClaim(migrated, 1)).toMatchObject({ speakerId: 1, figure: { unit: 'count', low: 300, high: 300 }, status: 'confirmed', rank: 'preferred', version: 2 });
       expect(getClaim(migrated, 2).figure).toEqual({ unit: 'date', low: '2020-05-04', high: '2020-05-04' });
-      expect(resolveEntity(migrated, 'SHOYGU')?.id).toBe(1);
+      expect(resolveEntity(migrated, 'SHOYGU')).toMatchObject({ id: 1, version: 1 });
       expect(getConflict(migrated, 1)).toMatchObject({ status: 'explained', resolutionNote: 'different things', claimIds: [1, 2], manual: true });
       expect(listAudit(migrated, 'source', 1)).toHaveLength(1);
       expect(search(migrated, 'fled').sources.map((hit) => hit.id)).toEqual([1]);
@@ -51,6 +51,8 @@ SEEDS[3] = SEEDS[1]!;
 SEEDS[4] = SEEDS[1]!;
 // Version 6 (conflict partner indexes) adds indexes only as well.
 SEEDS[5] = SEEDS[1]!;
+// Version 7 (current-conflict list indexes) too.
+SEEDS[6] = SEEDS[1]!;
 // Version 7 adds entities.version (default 1) and the app_settings table: version 6 holds version 1's rows.
 SEEDS[6] = SEEDS[1]!;
 
