@@ -167,7 +167,7 @@ export function eventPhrases(index: EventIndex, text: string): EventPhrase[] {
       if (bare !== tok) break; // an opening quotation mark starts the phrase
     }
     // After the noun: "in Syria", "against Assad" (capitalised words only: names, not a clause).
-    const after = /^\s+(?:in|against|of|on|over)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)((?:\p{Lu}[\p{L}'’.-]*\s?){1,3})/u.exec(text.slice(m.index + m[0].length));
+    const after = /^\s+(?:in|against|of|on|over)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-eastern|north-western|south-eastern|south-western|northeastern|northwestern|southeastern|southwestern)\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)((?:\p{Lu}[\p{L}'’.-]*\s?){1,3})/u.exec(text.slice(m.index + m[0].length));
     let end = m.index + m[0].length;
     if (after?.[1]) {
       modifiers.push(...after[1].trim().split(/\s+/));

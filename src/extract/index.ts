@@ -143,6 +143,9 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
           subject = attached.subject;
           // "eight-year civil war that began in 2015": the age of the war, not a count over 2015
           scope = null;
+        } else {
+          // "two years after the attack", "two years on": nearness to a war's name does not make it the war's age
+          subject = null;
         }
       } else if (kind === 'territory') {
         subject = controllerSubject(facts, m, speakerEntity) ?? subject;

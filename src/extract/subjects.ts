@@ -121,9 +121,11 @@ function verbReading(f: SentenceFacts, verb: RegExpExecArray, d: Mention): Event
   }
   const nounForm = /\sof$/.test(word);
   const launched = /^launch/.test(word);
-  const phrase = nounForm || launched
-    ? f.phrases.find((p) => p.start >= verbEnd && p.end <= d.start && /^\s*(?:(?:the|its|their|his|her|a|an)\s+)?$/i.test(text.slice(verbEnd, p.start)))
-    : [...f.phrases].reverse().find((p) => p.end <= verb.index && PHRASE_TO_VERB.test(text.slice(p.end, verb.index)));
+  const object = (): EventPhrase | undefined =>
+    f.phrases.find((p) => p.start >= verbEnd && p.end <= d.start && /^\s*(?:(?:the|its|their|his|her|a|an)\s+)?$/i.test(text.slice(verbEnd, p.start)));
+  const subject = (): EventPhrase | undefined => [...f.phrases].reverse().find((p) => p.end <= verb.index && PHRASE_TO_VERB.test(text.slice(p.end, verb.index)));
+  // "launched its air campaign on D" names the event after the verb; "the air campaign, launched in D" before it
+  const phrase = nounForm ? object() : launched ? object() ?? subject() : subject();
   const actor = nounForm ? null : actorBefore(f, phrase && !launched ? phrase.start : verb.index);
   if (phrase) {
     // "its air campaign": the possessive points back at the actor
@@ -232,6 +234,11 @@ export function sinceEvent(f: SentenceFacts, dates: readonly Mention[]): { subje
   };
   for (const since of text.matchAll(/\bsince\s+/gi)) {
     const at = since.index + since[0].length;
+    // "The war, which began in 2011, has killed 500,000 since it started": "it" is the sentence's event
+    if (/^it\s+(?:began|started|erupted|broke out)\b/i.test(text.slice(at))) {
+      const named = f.phrases.filter((p) => p.end <= at).map((p) => resolveEventPhrase(f.index, p, f.article)).find((e) => e !== null);
+      if (named !== undefined) return { subject: entityName(f, named), from: statedAfter(at + /^it\s+\S+(?:\s+out)?/i.exec(text.slice(at))![0].length) };
+    }
     // "since Moscow entered the war in September 2015": from the actor's own intervention
     const actor = f.entities.find((h) => h.start >= at && h.start - at <= 4 && /^(?:the\s+)?$/i.test(text.slice(at, h.start)) && ACTOR_TYPES.has(entityType(f, h)));
     const acted = actor ? /^\s+(?:first\s+)?(joined|intervened|entered|began|started|launched)\b/i.exec(text.slice(actor.end)) : null;

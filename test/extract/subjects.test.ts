@@ -42,6 +42,16 @@ describe('dates of events: the verb decides whose start a date is', () => {
     expect(one('Russia began withdrawing jets from Syria in March 2016.', 'March 2016', '2016-05-01').subject).not.toBe(INTERVENTION);
   });
 
+  it('"the air campaign, launched in D" dates the campaign named before the verb', () => {
+    const c = one("Russia's air campaign, launched in September 2015, changed the course of the war in Syria.", 'September 2015', '2017-10-01');
+    expect(c).toMatchObject({ subject: 'Russian military intervention in Syria', metric: 'start date' });
+  });
+
+  it('"the offensive on eastern Aleppo began in D" is a start of an unnamed offensive, not anything else\'s', () => {
+    const c = one("In Syria, the army's offensive on eastern Aleppo began in November 2016 and ended in December.", 'November 2016', '2017-01-10');
+    expect(c).toMatchObject({ subject: null, metric: 'start date' });
+  });
+
   it('"has waged an air campaign since D" dates the start of that campaign', () => {
     const e = one('Russia has waged an air campaign in Syria since last October, officials say.', 'since last October', '2016-05-01');
     expect(e).toMatchObject({ subject: 'Russian military intervention in Syria', metric: 'start date', value: { low: '2015-10-01' } });
@@ -91,6 +101,11 @@ describe('durations of events', () => {
 
   it('a demonstrative points to something named before: "That ten-year war" gets no subject', () => {
     const d = one('Many in Syria fear a new Afghanistan. That ten-year war drained the Soviet budget.', 'ten-year');
+    expect(d.subject).toBeNull();
+  });
+
+  it('a duration next to a war\'s name but not qualifying it is not the war\'s age', () => {
+    const d = one('Russia joined the war in Syria in September 2015, two years after the gas attack near Damascus.', 'two years', '2019-01-01');
     expect(d.subject).toBeNull();
   });
 
@@ -145,6 +160,11 @@ describe('running totals "since the campaign began"', () => {
   it('a bare "the operation" right after an event the lexicon does not know is that event, not the lexicon\'s', () => {
     const text = 'Jets struck Idlib in Syria again. Turkey launched its own offensive in October. Ankara said 8 Turkish soldiers had died since the operation began.';
     expect(one(text, '8', '2019-12-01').scope).toBeNull();
+  });
+
+  it('"since it started" counts from the start of the event the sentence names', () => {
+    const c = one('The Syrian civil war, which began in 2011, has killed more than 500,000 people since it started, monitors say.', 'more than 500,000', '2022-05-01');
+    expect(c.scope).toEqual({ from: '2011-01-01', to: '2022-05-01' });
   });
 
   it('stay without a period when the article never says when the campaign began', () => {
