@@ -391,19 +391,38 @@ export function resolveConflict(
   })();
 }
 
-/** Reopens an explained or resolved conflict: its claims go back to rank 'normal'. The conflict and each changed claim are audited. */
+/**
+ * Reopens an explained or resolved conflict: its claims go back to rank 'normal', except those another resolved
+ * (not stale) conflict still ranks, whose decision stands. The conflict and each changed claim are audited.
+ */
 export function reopenConflict(db: Db, id: number, version: number, ctx: WriteContext): StoredConflict {
   return db.transaction(() => {
     const before = lockedConflict(db, id, version);
     const at = nowIso(ctx);
     if (before.status === 'resolved') {
-      for (const claimId of before.claimIds) setRank(db, claimId, 'normal', null, at, ctx, ctx.reason ?? 'Conflict reopened.');
+      const held = claimsRankedElsewhere(db, id);
+      for (const claimId of before.claimIds) {
+        if (!held.has(claimId)) setRank(db, claimId, 'normal', null, at, ctx, ctx.reason ?? 'Conflict reopened.');
+      }
     }
     setDecision(db, id, 'open', null, null, at);
     const after = getConflict(db, id);
     recordAudit(db, { action: 'reopen', entity: 'conflict', entityId: id, before, after }, ctx);
     return after;
   })();
+}
+
+/** Ids of this conflict's claims that another resolved, current (not stale) conflict also includes. */
+function claimsRankedElsewhere(db: Db, conflictId: number): Set<number> {
+  const rows = db
+    .prepare(
+      `SELECT DISTINCT other.claim_id FROM conflict_claims mine
+       JOIN conflict_claims other ON other.claim_id = mine.claim_id AND other.conflict_id <> mine.conflict_id
+       JOIN conflicts k ON k.id = other.conflict_id AND k.status = 'resolved' AND k.stale = 0
+       WHERE mine.conflict_id = ?`,
+    )
+    .all(conflictId) as { claim_id: number }[];
+  return new Set(rows.map((r) => r.claim_id));
 }
 
 function setRank(db: Db, claimId: number, rank: string, reason: string | null, at: string, ctx: WriteContext, why: string | null): void {

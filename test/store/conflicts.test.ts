@@ -118,6 +118,29 @@ describe('conflicts', () => {
     expect(listAudit(db, 'claim', b.id).map((e) => e.action)).toEqual(['create', 'update', 'update']);
   });
 
+  it('reopening one conflict keeps the ranks another resolved conflict still holds', () => {
+    const { db, a, b, c, fact, found } = setup();
+    syncConflicts(db, [fact], [found([a.id, b.id]), found([b.id, c.id], 0.5)], TEST_CTX);
+    const [first, second] = [conflictKey('period-count', [a.id, b.id]), conflictKey('period-count', [b.id, c.id])].map(
+      (key) => listConflicts(db).items.find((k) => k.key === key)!,
+    );
+    // The first deprecates b; the second deprecates c and (again) b.
+    resolveConflict(db, first!.id, first!.version, { preferredClaimId: a.id, reason: 'error', note: 'A typo in the second count.' }, TEST_CTX);
+    const resolved = resolveConflict(db, second!.id, second!.version, { preferredClaimId: b.id, reason: 'superseded', note: '' }, TEST_CTX);
+    expect([a, b, c].map((claim) => getClaim(db, claim.id).rank)).toEqual(['preferred', 'preferred', 'deprecated']);
+    const again = resolveConflict(db, resolved.id, resolved.version, { preferredClaimId: c.id, reason: 'superseded', note: '' }, TEST_CTX);
+    expect([a, b, c].map((claim) => getClaim(db, claim.id).rank)).toEqual(['preferred', 'deprecated', 'preferred']);
+    reopenConflict(db, again.id, again.version, TEST_CTX);
+    // b stays deprecated: the first conflict is still resolved; c belongs to no other decision and goes back to normal.
+    expect([a, b, c].map((claim) => getClaim(db, claim.id).rank)).toEqual(['preferred', 'deprecated', 'normal']);
+    // A stale decision holds nothing: once the first conflict's rule stops firing, reopening it frees its claims.
+    syncConflicts(db, [fact], [found([b.id, c.id], 0.5)], TEST_CTX);
+    const stale = getConflict(db, first!.id);
+    expect(stale).toMatchObject({ status: 'resolved', stale: true });
+    reopenConflict(db, stale.id, stale.version, TEST_CTX);
+    expect([a, b, c].map((claim) => getClaim(db, claim.id).rank)).toEqual(['normal', 'normal', 'normal']);
+  });
+
   it('flagging by hand needs two claims and a note; the same flag twice is one conflict; unflag removes it', () => {
     const { db, a, b } = setup();
     expect(() => flagConflict(db, { claimIds: [a.id, a.id], note: 'x' }, TEST_CTX)).toThrow(ValidationError);
