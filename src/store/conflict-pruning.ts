@@ -1,8 +1,12 @@
-// Deleting claims (one, or a source's by cascade) can leave a conflict with fewer than two claims, which no longer
-// says anything: those go in the same transaction. Kept apart from conflicts.ts so claims.ts can use it without a cycle.
+// Conflicts that stop saying anything go, in the transaction of the change that made them so:
+// - deleting claims (one, or a source's by cascade) can leave a conflict with fewer than two claims;
+// - a recomputation that no longer finds an automatic conflict deletes it while open, or marks it stale when a
+//   reviewer decided it (the one rule both syncConflicts and syncConflictsOfClaims follow).
+// Kept apart from conflicts.ts so claims.ts can use it without a cycle.
 import type { Db } from './database.js';
-import type { WriteContext } from './context.js';
+import { nowIso, type WriteContext } from './context.js';
 import { recordAudit } from './audit.js';
+import type { StoredConflict } from './conflicts.js';
 
 /** Ids of the conflicts that include any of the claims `claimsSql` selects (run it before deleting those claims). */
 export function conflictsTouching(db: Db, claimsSql: string, ...params: unknown[]): number[] {
@@ -28,4 +32,36 @@ export function pruneConflictsWithoutClaims(db: Db, conflictIds: number[], ctx: 
     recordAudit(db, { action: 'delete', entity: 'conflict', entityId: orphan.id, before: orphan, reason: 'Fewer than two claims remain.' }, ctx);
   }
   return orphans.length;
+}
+
+/**
+ * Retires the automatic conflicts among `conflicts` whose key the rules did not find again: an open one is deleted
+ * (nobody looked at it), a decided one is marked stale so its decision survives; one audit event each. Manual
+ * conflicts are left alone. Returns how many were deleted and how many turned stale.
+ */
+export function retireConflictsNotFound(
+  db: Db,
+  conflicts: readonly StoredConflict[],
+  foundKeys: ReadonlySet<string>,
+  ctx: WriteContext,
+): { deleted: number; staled: number } {
+  const result = { deleted: 0, staled: 0 };
+  const at = nowIso(ctx);
+  const remove = db.prepare('DELETE FROM conflicts WHERE id = ?');
+  const markStale = db.prepare('UPDATE conflicts SET stale = 1, updated_at = ? WHERE id = ?');
+  for (const conflict of conflicts) {
+    if (conflict.manual || foundKeys.has(conflict.key)) continue;
+    if (conflict.status === 'open') {
+      remove.run(conflict.id);
+      recordAudit(db, { action: 'delete', entity: 'conflict', entityId: conflict.id, before: conflict, reason: 'The rule no longer fires.' }, ctx);
+      result.deleted += 1;
+    } else if (!conflict.stale) {
+      markStale.run(at, conflict.id);
+      // Marking stale changes nothing else (not the version), so the row as read is the after-state but these two.
+      const after: StoredConflict = { ...conflict, stale: true, updatedAt: at };
+      recordAudit(db, { action: 'update', entity: 'conflict', entityId: conflict.id, before: conflict, after, reason: 'The rule no longer fires; the decision is kept.' }, ctx);
+      result.staled += 1;
+    }
+  }
+  return result;
 }

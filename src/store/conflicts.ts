@@ -15,6 +15,7 @@ import type { Db } from './database.js';
 import { nowIso, pageBounds, type Page, type PageRequest, type WriteContext } from './context.js';
 import { recordAudit } from './audit.js';
 import { getClaim, getClaimViews, type ClaimView } from './claims.js';
+import { retireConflictsNotFound } from './conflict-pruning.js';
 
 export interface ConflictRow {
   id: number;
@@ -266,22 +267,9 @@ export function syncConflicts(db: Db, facts: FactKey[], found: ConflictInput[], 
       const rows = db
         .prepare(`${SELECT_CONFLICT} WHERE k.manual = 0 AND k.subject_id IS ? AND k.metric = ?`)
         .all(fact.subjectId, normaliseMetric(fact.metric)) as ConflictRow[];
-      for (const conflict of rows.map(toConflict)) {
-        if (foundKeys.has(conflict.key)) continue;
-        if (conflict.status === 'open') {
-          db.prepare('DELETE FROM conflicts WHERE id = ?').run(conflict.id);
-          recordAudit(db, { action: 'delete', entity: 'conflict', entityId: conflict.id, before: conflict, reason: 'The rule no longer fires.' }, ctx);
-          result.deleted += 1;
-        } else if (!conflict.stale) {
-          db.prepare('UPDATE conflicts SET stale = 1, updated_at = ? WHERE id = ?').run(at, conflict.id);
-          recordAudit(
-            db,
-            { action: 'update', entity: 'conflict', entityId: conflict.id, before: conflict, after: getConflict(db, conflict.id), reason: 'The rule no longer fires; the decision is kept.' },
-            ctx,
-          );
-          result.staled += 1;
-        }
-      }
+      const retired = retireConflictsNotFound(db, rows.map(toConflict), foundKeys, ctx);
+      result.deleted += retired.deleted;
+      result.staled += retired.staled;
     }
     return result;
   })();
