@@ -4,12 +4,12 @@
 import type { ClaimInContext, ComputedConflict } from '../domain/crosscheck.js';
 import { normaliseMetric } from '../domain/crosscheck.js';
 import type { PartnerQuery } from '../domain/conflict-window.js';
-import type { ClaimKind, ClaimStatus, Figure, NumericUnit, Qualifier } from '../domain/types.js';
+import type { ClaimKind, ClaimStatus, ConflictStatus, Figure, NumericUnit, Qualifier } from '../domain/types.js';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.js';
-import { nowIso, type WriteContext } from './context.js';
+import { nowIso, pageBounds, type Page, type WriteContext } from './context.js';
 import { recordAudit } from './audit.js';
-import { getConflict, toConflict, type ConflictRow, type StoredConflict, type SyncResult } from './conflicts.js';
+import { getConflict, toConflict, type ConflictRow, type ConflictSummary, type StoredConflict, type SyncResult } from './conflicts.js';
 
 /**
  * Prepared statements of the lookups an import runs many times, per database: compiling these joins costs
@@ -349,4 +349,46 @@ export function listConflictClaimsNaming(db: Db, entityId: number): number[][] {
     )
     .all(entityId, entityId) as { claim_ids: string | null }[];
   return rows.map((r) => (r.claim_ids ?? '').split(',').filter(Boolean).map(Number));
+}
+
+/** The statuses in the order the conflicts list shows them: open first. */
+const LIST_ORDER: ConflictStatus[] = ['open', 'explained', 'resolved'];
+
+/**
+ * A page of current (not stale) conflicts for the conflicts list: open ones first, then explained, then
+ * resolved, each by severity (highest first, newest first among equals), with subject names. Unlike
+ * listConflicts it never sorts the whole table: each status is walked on the (status, severity) index and
+ * only the page's rows get their claim ids and source counts, so a page costs the same at 100 or 100,000
+ * conflicts.
+ */
+export function listConflictsPage(db: Db, filter: { subjectId?: number; metric?: string; status?: ConflictStatus; limit: number; offset: number }): Page<ConflictSummary> {
+  const { limit, offset } = pageBounds(filter);
+  const where = ['k.stale = 0', 'k.status = @status'];
+  if (filter.subjectId !== undefined) where.push('k.subject_id = @subject');
+  if (filter.metric) where.push('k.metric = @metric');
+  const params = { subject: filter.subjectId ?? null, metric: filter.metric ? normaliseMetric(filter.metric) : null };
+  const count = prepared(db, `SELECT count(*) AS n FROM conflicts k WHERE ${where.join(' AND ')}`);
+  const ids = prepared(db, `SELECT k.id FROM conflicts k WHERE ${where.join(' AND ')} ORDER BY k.severity DESC, k.id DESC LIMIT @limit OFFSET @offset`);
+  const page: number[] = [];
+  let total = 0;
+  for (const status of filter.status ? [filter.status] : LIST_ORDER) {
+    const n = (count.get({ ...params, status }) as { n: number }).n;
+    // The page's window, in this status's own numbering.
+    const skip = Math.max(0, offset - total);
+    const take = limit - page.length;
+    if (take > 0 && skip < n) {
+      page.push(...(ids.all({ ...params, status, limit: take, offset: skip }) as { id: number }[]).map((r) => r.id));
+    }
+    total += n;
+  }
+  if (page.length === 0) return { items: [], total, limit, offset };
+  const rows = prepared(
+    db,
+    `SELECT k.*, e.name AS subject_name,
+       (SELECT group_concat(claim_id) FROM conflict_claims x WHERE x.conflict_id = k.id) AS claim_ids,
+       (SELECT count(DISTINCT c.source_id) FROM conflict_claims x JOIN claims c ON c.id = x.claim_id WHERE x.conflict_id = k.id) AS source_count
+     FROM conflicts k LEFT JOIN entities e ON e.id = k.subject_id WHERE k.id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(page)) as (ConflictRow & { subject_name: string | null })[];
+  const byId = new Map(rows.map((row) => [row.id, { ...toConflict(row), subjectName: row.subject_name }]));
+  return { items: page.map((id) => byId.get(id)).filter((k): k is ConflictSummary => k !== undefined), total, limit, offset };
 }

@@ -9,9 +9,11 @@ import {
   explainConflict,
   findConflictByKey,
   listConflicts,
+  resolveConflict,
   type Db,
 } from '../../src/store/index.js';
 import {
+  listConflictsPage,
   listFactsToRecompute,
   listPartnerClaims,
   listRuleClaims,
@@ -120,6 +122,27 @@ describe('syncing the conflicts of changed claims', () => {
     expect(findConflictByKey(db, between.key)).not.toBeNull();
     expect(findConflictByKey(db, open.key)).toBeNull();
     expect(findConflictByKey(db, decided.key)).toMatchObject({ status: 'explained', stale: true });
+  });
+});
+
+describe('the conflicts list page', () => {
+  it('lists open conflicts first, then explained, then resolved, each by severity; pages across the statuses; leaves out stale ones', () => {
+    const db = createTestDb();
+    const claims = Array.from({ length: 8 }, () => makeClaim(db));
+    const made = [0.2, 0.9, 0.5, 0.7, 0.1, 0.3].map((severity, i) => makeConflict(db, [claims[i]!.id, claims[i + 1]!.id], { severity }));
+    explainConflict(db, made[1]!.id, made[1]!.version, 'Different scope.', TEST_CTX);
+    explainConflict(db, made[4]!.id, made[4]!.version, 'Different scope.', TEST_CTX);
+    const resolved = findConflictByKey(db, made[3]!.key)!;
+    resolveConflict(db, resolved.id, resolved.version, { preferredClaimId: claims[3]!.id, reason: 'error', note: '' }, TEST_CTX);
+    // The rule of made[5] no longer fires: it goes (open), so nothing stale shows.
+    syncConflictsOfClaims(db, [claims[6]!.id], [], TEST_CTX);
+    const order = listConflictsPage(db, { limit: 50, offset: 0 }).items.map((k) => [k.status, k.severity]);
+    expect(order).toEqual([['open', 0.5], ['open', 0.2], ['explained', 0.9], ['explained', 0.1], ['resolved', 0.7]]);
+    const second = listConflictsPage(db, { limit: 2, offset: 2 });
+    expect(second.total).toBe(5);
+    expect(second.items.map((k) => [k.status, k.severity])).toEqual([['explained', 0.9], ['explained', 0.1]]);
+    expect(listConflictsPage(db, { limit: 50, offset: 0, status: 'explained' }).items.map((k) => k.severity)).toEqual([0.9, 0.1]);
+    expect(listConflictsPage(db, { limit: 50, offset: 0, subjectId: 999 })).toMatchObject({ items: [], total: 0 });
   });
 });
 

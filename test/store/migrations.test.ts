@@ -51,10 +51,10 @@ SEEDS[3] = SEEDS[1]!;
 SEEDS[4] = SEEDS[1]!;
 // Version 6 (conflict partner indexes) adds indexes only as well.
 SEEDS[5] = SEEDS[1]!;
-// Version 7 (current-conflict list indexes) too.
-SEEDS[6] = SEEDS[1]!;
 // Version 7 adds entities.version (default 1) and the app_settings table: version 6 holds version 1's rows.
 SEEDS[6] = SEEDS[1]!;
+// Version 8 (current-conflict list indexes) adds indexes only.
+SEEDS[7] = SEEDS[1]!;
 
 const NEWEST = listMigrations(MIGRATIONS_DIR).length;
 

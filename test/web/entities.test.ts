@@ -35,11 +35,28 @@ describe('the entities list', () => {
 });
 
 describe('changing an entity', () => {
+  it('answers 409 with the current entity and a notice when the form was drawn at an older version; 400 without a version', async () => {
+    const { agent, db } = testApp();
+    const minister = makeEntity(db, { name: 'Sergei Shoigu', type: 'person' });
+    const _csrf = await csrfToken(agent, `/entities/${minister.id}`);
+    const opened = getEntity(db, minister.id).version;
+    await agent.post(`/entities/${minister.id}/aliases`).type('form').send({ _csrf, version: opened, alias: 'Shoygu' }).expect(303);
+    const stale = await agent.post(`/entities/${minister.id}/rename`).type('form').send({ _csrf, version: opened, name: 'S. Shoigu', type: 'person' }).expect(409);
+    const doc = html(stale.text);
+    expect(doc.querySelector('.notice[data-code="stale_edit"]')?.textContent).toContain('changed by someone else');
+    expect(doc.querySelector('#rename-form input[name="name"]')?.getAttribute('value')).toBe('S. Shoigu');
+    expect(doc.querySelector('#rename-form input[name="version"]')?.getAttribute('value')).toBe(String(getEntity(db, minister.id).version));
+    makeEntity(db, { name: 'Sergei Lavrov', type: 'person' });
+    await agent.post(`/entities/${minister.id}/merge`).type('form').send({ _csrf, version: opened, into: 'Sergei Lavrov' }).expect(409);
+    await agent.post(`/entities/${minister.id}/rename`).type('form').send({ _csrf, name: 'S. Shoigu' }).expect(400);
+    expect(getEntity(db, minister.id)).toMatchObject({ name: 'Sergei Shoigu', aliases: ['Shoygu'] });
+  });
+
   it('adds an alias (audited); the new spelling then resolves to the entity', async () => {
     const { agent, db } = testApp();
     const minister = makeEntity(db, { name: 'Sergei Shoigu', type: 'person' });
     const _csrf = await csrfToken(agent, `/entities/${minister.id}`);
-    const res = await agent.post(`/entities/${minister.id}/aliases`).type('form').send({ _csrf, alias: 'Shoygu' }).expect(303);
+    const res = await agent.post(`/entities/${minister.id}/aliases`).type('form').send({ _csrf, version: getEntity(db, minister.id).version, alias: 'Shoygu' }).expect(303);
     expect(res.headers.location).toBe(`/entities/${minister.id}`);
     expect(resolveEntity(db, 'shoygu')?.id).toBe(minister.id);
     expect(listAudit(db, 'entity', minister.id).map((e) => e.action)).toEqual(['create', 'update']);
@@ -53,11 +70,11 @@ describe('changing an entity', () => {
     makeEntity(db, { name: 'Sergei Lavrov', type: 'person' });
     const _csrf = await csrfToken(agent, `/entities/${minister.id}`);
     const before = tableCounts(db);
-    const taken = await agent.post(`/entities/${minister.id}/aliases`).type('form').send({ _csrf, alias: 'sergei LAVROV' }).expect(422);
+    const taken = await agent.post(`/entities/${minister.id}/aliases`).type('form').send({ _csrf, version: getEntity(db, minister.id).version, alias: 'sergei LAVROV' }).expect(422);
     const doc = html(taken.text);
     expect(doc.querySelector('#alias-form .field-error')?.textContent).toContain('already names Sergei Lavrov');
     expect(doc.querySelector('#alias-form input[name="alias"]')?.getAttribute('value')).toBe('sergei LAVROV');
-    await agent.post(`/entities/${minister.id}/aliases`).type('form').send({ _csrf, alias: ' !! ' }).expect(422);
+    await agent.post(`/entities/${minister.id}/aliases`).type('form').send({ _csrf, version: getEntity(db, minister.id).version, alias: ' !! ' }).expect(422);
     expect(tableCounts(db)).toEqual(before);
   });
 
@@ -73,7 +90,7 @@ describe('changing an entity', () => {
     expect(listConflicts(db).items[0]?.explanation).toContain('when the Sample war began');
 
     const _csrf = await csrfToken(agent, `/entities/${war.id}`);
-    await agent.post(`/entities/${war.id}/rename`).type('form').send({ _csrf, name: 'Sample civil war', type: 'event' }).expect(303);
+    await agent.post(`/entities/${war.id}/rename`).type('form').send({ _csrf, version: getEntity(db, war.id).version, name: 'Sample civil war', type: 'event' }).expect(303);
     expect(getEntity(db, war.id)).toMatchObject({ name: 'Sample civil war', aliases: ['Sample war'] });
     expect(listConflicts(db).items[0]?.explanation).toContain('when the Sample civil war began');
   });
@@ -83,7 +100,7 @@ describe('changing an entity', () => {
     const a = makeEntity(db, { name: 'Islamic State', type: 'organisation' });
     makeEntity(db, { name: 'Nusra Front', type: 'organisation' });
     const _csrf = await csrfToken(agent, `/entities/${a.id}`);
-    const res = await agent.post(`/entities/${a.id}/rename`).type('form').send({ _csrf, name: 'nusra front', type: 'organisation' }).expect(422);
+    const res = await agent.post(`/entities/${a.id}/rename`).type('form').send({ _csrf, version: getEntity(db, a.id).version, name: 'nusra front', type: 'organisation' }).expect(422);
     expect(html(res.text).querySelector('#rename-form .field-error')?.textContent).toContain('merge the two entities instead');
     expect(getEntity(db, a.id).name).toBe('Islamic State');
   });
@@ -100,7 +117,7 @@ describe('changing an entity', () => {
     expect(listConflicts(db).total).toBe(0);
 
     const _csrf = await csrfToken(agent, `/entities/${variant.id}`);
-    const res = await agent.post(`/entities/${variant.id}/merge`).type('form').send({ _csrf, into: 'sample TOWN' }).expect(303);
+    const res = await agent.post(`/entities/${variant.id}/merge`).type('form').send({ _csrf, version: getEntity(db, variant.id).version, into: 'sample TOWN' }).expect(303);
     expect(res.headers.location).toBe(`/entities/${town.id}`);
     expect(getClaim(db, b.id).subjectId).toBe(town.id);
     expect(getEntity(db, town.id).aliases).toContain('Sampel town');
@@ -113,12 +130,12 @@ describe('changing an entity', () => {
     const { agent, db } = testApp();
     const town = makeEntity(db, { name: 'Sample town' });
     const _csrf = await csrfToken(agent, `/entities/${town.id}`);
-    const unknown = await agent.post(`/entities/${town.id}/merge`).type('form').send({ _csrf, into: 'Atlantis' }).expect(422);
+    const unknown = await agent.post(`/entities/${town.id}/merge`).type('form').send({ _csrf, version: getEntity(db, town.id).version, into: 'Atlantis' }).expect(422);
     expect(html(unknown.text).querySelector('#merge-form .field-error')?.textContent).toContain('No entity is called “Atlantis”');
-    await agent.post(`/entities/${town.id}/merge`).type('form').send({ _csrf, into: String(town.id) }).expect(422);
-    await agent.post(`/entities/${town.id}/merge`).type('form').send({ _csrf, into: '' }).expect(422);
-    await agent.post('/entities/4242/merge').type('form').send({ _csrf, into: 'Sample town' }).expect(404);
-    await agent.post('/entities/4242/aliases').type('form').send({ _csrf, alias: 'x' }).expect(404);
+    await agent.post(`/entities/${town.id}/merge`).type('form').send({ _csrf, version: getEntity(db, town.id).version, into: String(town.id) }).expect(422);
+    await agent.post(`/entities/${town.id}/merge`).type('form').send({ _csrf, version: getEntity(db, town.id).version, into: '' }).expect(422);
+    await agent.post('/entities/4242/merge').type('form').send({ _csrf, version: 1, into: 'Sample town' }).expect(404);
+    await agent.post('/entities/4242/aliases').type('form').send({ _csrf, version: 1, alias: 'x' }).expect(404);
     await agent.get('/entities/4242').expect(404);
     expect(getEntity(db, town.id).name).toBe('Sample town');
   });
@@ -127,9 +144,9 @@ describe('changing an entity', () => {
     const { agent, db } = testApp();
     const town = makeEntity(db, { name: 'Sample town' });
     await agent.get(`/entities/${town.id}`).expect(200);
-    await agent.post(`/entities/${town.id}/aliases`).type('form').send({ alias: 'Town' }).expect(403);
-    await agent.post(`/entities/${town.id}/rename`).type('form').send({ name: 'Town' }).expect(403);
-    await agent.post(`/entities/${town.id}/merge`).type('form').send({ into: 'x' }).expect(403);
+    await agent.post(`/entities/${town.id}/aliases`).type('form').send({ version: 1, alias: 'Town' }).expect(403);
+    await agent.post(`/entities/${town.id}/rename`).type('form').send({ version: 1, name: 'Town' }).expect(403);
+    await agent.post(`/entities/${town.id}/merge`).type('form').send({ version: 1, into: 'x' }).expect(403);
     expect(getEntity(db, town.id)).toMatchObject({ name: 'Sample town', aliases: [] });
   });
 });

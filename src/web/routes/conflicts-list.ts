@@ -1,7 +1,8 @@
 // GET /conflicts — open conflicts first, by severity; filter by subject, metric and status (also .json, .csv).
 import type { RequestHandler } from 'express';
 import { CONFLICT_STATUSES, type ConflictStatus } from '../../domain/types.js';
-import { listConflicts, resolveEntity, type ConflictSummary } from '../../store/index.js';
+import { resolveEntity, type ConflictSummary } from '../../store/index.js';
+import { listConflictsPage } from '../../store/crosscheck-queries.js';
 import type { AppDeps } from '../deps.js';
 import { pageRequest, pagination, type Pagination } from '../pagination.js';
 import { queryText } from '../params.js';
@@ -27,7 +28,7 @@ export function loadConflictsList(deps: AppDeps, query: { subject: string; metri
   const subject = query.subject ? resolveEntity(deps.db, query.subject) : null;
   const base = { conflicts: [], filters, statuses: CONFLICT_STATUSES, pagination: pagination(request.page, PER_PAGE, 0) };
   if (query.subject && !subject) return { ...base, unknownSubject: true };
-  const page = listConflicts(deps.db, {
+  const page = listConflictsPage(deps.db, {
     subjectId: subject?.id,
     metric: query.metric || undefined,
     status,

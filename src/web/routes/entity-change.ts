@@ -3,18 +3,20 @@
 // page again with the form's input and messages (422) when the change is refused. An alias changes no claim
 // and no explanation, so it recomputes nothing; it only matters for articles imported later.
 import type { Request, Response } from 'express';
-import { ValidationError } from '../../domain/errors.js';
+import { StaleEditError, ValidationError } from '../../domain/errors.js';
 import type { Entity } from '../../domain/types.js';
 import type { AppDeps } from '../deps.js';
-import { formValues, type FormValues } from '../forms/fields.js';
+import { formValues, versionField, type FormValues } from '../forms/fields.js';
 import { idParam } from '../params.js';
 import { formatOf, sendDone, sendPage } from '../render.js';
 import { urls } from '../urls.js';
 import { loadEntityPage, type EntityAction } from './entity-view.js';
 
 /**
- * Handles one entity POST: `write(id, values)` changes the store, recomputes what the change can alter
- * (each route knows what that is) and returns the entity to show next (for a merge, the one that remains).
+ * Handles one entity POST: `write(id, version, values)` changes the store when the version the form was
+ * drawn at is still current, recomputes what the change can alter (each route knows what that is) and
+ * returns the entity to show next (for a merge, the one that remains). A version someone else moved on
+ * re-renders the page with a notice (409) and changes nothing.
  */
 export function changeEntity(
   deps: AppDeps,
@@ -22,16 +24,24 @@ export function changeEntity(
   res: Response,
   action: EntityAction,
   fields: readonly string[],
-  write: (id: number, values: FormValues) => Entity,
+  write: (id: number, version: number, values: FormValues) => Entity,
 ): void {
   const id = idParam(req, 'Entity');
   const values = formValues(req.body, fields);
+  const version = versionField(req.body);
   try {
-    const entity = deps.db.transaction(() => write(id, values))();
+    const entity = deps.db.transaction(() => write(id, version, values))();
     sendDone(res, urls.entity(entity.id), { entity });
   } catch (err) {
-    if (formatOf(res) === 'json' || !(err instanceof ValidationError)) throw err;
-    const data = loadEntityPage(deps, id, { action, values, errors: { form: err.message, ...err.fields } });
-    sendPage(res, { view: 'entities/show', status: 422, data });
+    if (formatOf(res) === 'json') throw err;
+    if (err instanceof ValidationError) {
+      const data = loadEntityPage(deps, id, { action, values, errors: { form: err.message, ...err.fields } });
+      return sendPage(res, { view: 'entities/show', status: 422, data });
+    }
+    if (err instanceof StaleEditError) {
+      // The page shows the entity as it is now (with its new version); the reviewer's input stays in its form.
+      return sendPage(res, { view: 'entities/show', status: 409, data: loadEntityPage(deps, id, { action, values, stale: err.message }) });
+    }
+    throw err;
   }
 }

@@ -10,7 +10,7 @@ import { writeContext, type AppDeps } from '../deps.js';
 import { changeEntity } from './entity-change.js';
 
 export const entityMerge = (deps: AppDeps): RequestHandler => (req, res) => {
-  changeEntity(deps, req, res, 'merge', ['into'], (id, values) => {
+  changeEntity(deps, req, res, 'merge', ['into'], (id, version, values) => {
     const typed = (values.into ?? '').trim();
     if (typed === '') throw new ValidationError('Name the entity to merge into.', { into: 'Enter a name or an id.' });
     const into = /^\d{1,15}$/.test(typed) ? safeEntity(deps, Number(typed)) : resolveEntity(deps.db, typed);
@@ -18,7 +18,8 @@ export const entityMerge = (deps: AppDeps): RequestHandler => (req, res) => {
     // The claims that move meet the claims of `into` in its facts: recomputed as changed claims (their
     // existing conflicts are found again, with explanations naming the remaining entity).
     const moved = listClaimIdsOfEntity(deps.db, id);
-    const merged = mergeEntities(deps.db, id, into.id, writeContext(deps));
+    // The reviewer saw this entity's version; the one merged into is named as it is now.
+    const merged = mergeEntities(deps.db, { id, version }, { id: into.id, version: into.version }, writeContext(deps));
     recomputeConflicts(deps.db, moved.map((claimId) => ({ id: claimId })), crosscheckSettings(deps.config), writeContext(deps));
     return merged;
   });

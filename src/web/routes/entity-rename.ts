@@ -8,8 +8,9 @@ import { writeContext, type AppDeps } from '../deps.js';
 import { changeEntity } from './entity-change.js';
 
 export const entityRename = (deps: AppDeps): RequestHandler => (req, res) => {
-  changeEntity(deps, req, res, 'rename', ['name', 'type'], (id, values) => {
-    const entity = renameEntity(deps.db, id, values.name ?? '', writeContext(deps), values.type ? (values.type as EntityType) : undefined);
+  changeEntity(deps, req, res, 'rename', ['name', 'type'], (id, version, values) => {
+    const change = { name: values.name ?? '', type: values.type ? (values.type as EntityType) : undefined };
+    const entity = renameEntity(deps.db, id, version, change, writeContext(deps));
     // Explanations name subjects and speakers.
     refreshExplanationsNaming(deps.db, id, crosscheckSettings(deps.config), writeContext(deps));
     return entity;

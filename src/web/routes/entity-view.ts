@@ -1,8 +1,8 @@
 // GET /entities/:id — one entity: its aliases, the facts it is the subject of, and the forms to add an
 // alias, rename it and merge it into another entity.
 import type { RequestHandler } from 'express';
-import { ENTITY_TYPES, type AuditEvent, type Entity, type EntityType } from '../../domain/types.js';
-import { getEntity, listAudit } from '../../store/index.js';
+import { ENTITY_TYPES, type AuditEvent, type EntityType } from '../../domain/types.js';
+import { getEntity, listAudit, type StoredEntity } from '../../store/index.js';
 import { listFactsOfSubject } from '../../store/crosscheck-queries.js';
 import type { AppDeps } from '../deps.js';
 import type { FieldErrors, FormValues } from '../forms/fields.js';
@@ -12,12 +12,12 @@ import { sendPage } from '../render.js';
 export type EntityAction = 'alias' | 'rename' | 'merge';
 
 export interface EntityPageData {
-  entity: Entity;
+  entity: StoredEntity;
   facts: { metric: string; claims: number }[];
   types: readonly EntityType[];
   audit: AuditEvent[];
-  /** A refused change: which form, its input and messages (re-rendered with 422). */
-  form: { action: EntityAction | null; values: FormValues; errors: FieldErrors };
+  /** A refused change: which form, its input and messages (422), or the stale-version message (409). */
+  form: { action: EntityAction | null; values: FormValues; errors: FieldErrors; stale: string | null };
 }
 
 /** The entity page; `form` carries a refused change back to its form. */
@@ -27,7 +27,7 @@ export function loadEntityPage(deps: AppDeps, id: number, form: Partial<EntityPa
     facts: listFactsOfSubject(deps.db, id),
     types: ENTITY_TYPES,
     audit: listAudit(deps.db, 'entity', id),
-    form: { action: null, values: {}, errors: {}, ...form },
+    form: { action: null, values: {}, errors: {}, stale: null, ...form },
   };
 }
 
