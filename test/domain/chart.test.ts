@@ -1,42 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { paddedDomain, renderClaimsChart } from '../../src/domain/chart.js';
-import type { ClaimInContext } from '../../src/domain/crosscheck.js';
-import type { Figure } from '../../src/domain/types.js';
+import { makeClaimInContext } from '../helpers/claim-builders.js';
 
-function claim(over: Partial<ClaimInContext> & { id: number; figure: Figure }): ClaimInContext {
-  return {
-    sourceId: over.id * 10,
-    quote: 'A sentence of our own.',
-    quoteStart: 0,
-    quoteEnd: 22,
-    valueText: 'x',
-    kind: over.figure.unit === 'date' ? 'date' : 'count',
-    metric: 'start date',
-    subjectId: 1,
-    qualifier: 'exact',
-    scopeFrom: null,
-    scopeTo: null,
-    asOf: null,
-    speakerId: null,
-    attributionCue: null,
-    relay: null,
-    hedge: null,
-    status: 'confirmed',
-    rank: 'normal',
-    rankReason: null,
-    note: null,
-    origin: 'extracted',
-    version: 1,
-    createdAt: '2026-01-01T00:00:00Z',
-    updatedAt: '2026-01-01T00:00:00Z',
-    sourcePublisher: 'Outlet',
-    sourcePublishedAt: '2020-01-01',
-    subjectName: 'Syrian civil war',
-    speakerName: null,
-    ...over,
-  };
-}
+const claim = makeClaimInContext;
 
 /** The x of a "translate(x,y)" transform. */
 function translateX(transform: string | null): number {

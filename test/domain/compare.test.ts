@@ -1,42 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compareClaims, describeTimeScope, markQuoteDifferences, type ComparedClaim } from '../../src/domain/compare.js';
-import type { Figure } from '../../src/domain/types.js';
+import { compareClaims, describeTimeScope, markQuoteDifferences } from '../../src/domain/compare.js';
+import { makeComparedClaim } from '../helpers/claim-builders.js';
 
-function claim(over: Partial<ComparedClaim> & { id: number; figure: Figure }): ComparedClaim {
-  return {
-    sourceId: over.id * 10,
-    quote: 'A sentence of our own.',
-    quoteStart: 0,
-    quoteEnd: 22,
-    valueText: 'x',
-    kind: over.figure.unit === 'date' ? 'date' : 'count',
-    metric: 'start date',
-    subjectId: 1,
-    qualifier: 'exact',
-    scopeFrom: null,
-    scopeTo: null,
-    asOf: null,
-    speakerId: null,
-    attributionCue: null,
-    relay: null,
-    hedge: null,
-    status: 'confirmed',
-    rank: 'normal',
-    rankReason: null,
-    note: null,
-    origin: 'extracted',
-    version: 1,
-    createdAt: '2026-01-01T00:00:00Z',
-    updatedAt: '2026-01-01T00:00:00Z',
-    sourcePublisher: 'Outlet',
-    sourcePublishedAt: '2020-01-01',
-    sourceTitle: 'A title',
-    sourceUrl: null,
-    subjectName: 'Syrian civil war',
-    speakerName: null,
-    ...over,
-  };
-}
+const claim = makeComparedClaim;
 
 describe('markQuoteDifferences', () => {
   it('marks the words each of two quotes does not share', () => {

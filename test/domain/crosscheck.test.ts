@@ -19,6 +19,7 @@ import {
   type ClaimInContext,
 } from '../../src/domain/crosscheck.js';
 import type { Figure } from '../../src/domain/types.js';
+import { makeClaimInContext } from '../helpers/claim-builders.js';
 
 const WAR = 1; // subject ids
 const GOVT = 2;
@@ -30,39 +31,7 @@ const MINISTRY = 40; // speaker ids
 let nextId = 1;
 /** A claim with fixed defaults: confirmed, publisher's own voice, no scope. */
 function claim(over: Partial<ClaimInContext> & { figure: Figure }): ClaimInContext {
-  const id = over.id ?? nextId++;
-  return {
-    id,
-    sourceId: id * 10,
-    quote: 'A sentence of our own.',
-    quoteStart: 0,
-    quoteEnd: 22,
-    valueText: 'x',
-    kind: over.figure.unit === 'date' ? 'date' : 'count',
-    metric: 'killed',
-    subjectId: WAR,
-    qualifier: 'exact',
-    scopeFrom: null,
-    scopeTo: null,
-    asOf: null,
-    speakerId: null,
-    attributionCue: null,
-    relay: null,
-    hedge: null,
-    status: 'confirmed',
-    rank: 'normal',
-    rankReason: null,
-    note: null,
-    origin: 'extracted',
-    version: 1,
-    createdAt: '2026-01-01T00:00:00Z',
-    updatedAt: '2026-01-01T00:00:00Z',
-    sourcePublisher: 'Outlet',
-    sourcePublishedAt: '2020-01-01',
-    subjectName: 'Syrian civil war',
-    speakerName: null,
-    ...over,
-  };
+  return makeClaimInContext({ metric: 'killed', subjectId: WAR, ...over, id: over.id ?? nextId++ });
 }
 
 const date = (low: string, high = low): Figure => ({ unit: 'date', low, high });

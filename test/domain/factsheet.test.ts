@@ -18,44 +18,20 @@ import {
   type FactSheetSource,
 } from '../../src/domain/factsheet.js';
 import type { Figure } from '../../src/domain/types.js';
+import { makeComparedClaim } from '../helpers/claim-builders.js';
 
 // Sample data: our own sentences, fictional outlets, awkward characters on purpose (quotes, commas,
 // newlines, pipes, HTML, ampersands, non-ASCII names).
 
 function claimFor(over: Partial<ComparedClaim> & { id: number; sourceId: number; figure: Figure }): ComparedClaim {
   const source = SOURCES.find((s) => s.id === over.sourceId)!;
-  return {
-    quote: 'A sentence of our own.',
-    quoteStart: 0,
-    quoteEnd: 22,
-    valueText: 'x',
-    kind: over.figure.unit === 'date' ? 'date' : 'count',
-    metric: 'start date',
-    subjectId: 1,
-    qualifier: 'exact',
-    scopeFrom: null,
-    scopeTo: null,
-    asOf: null,
-    speakerId: null,
-    attributionCue: null,
-    relay: null,
-    hedge: null,
-    status: 'confirmed',
-    rank: 'normal',
-    rankReason: null,
-    note: null,
-    origin: 'extracted',
-    version: 1,
-    createdAt: '2026-01-01T00:00:00Z',
-    updatedAt: '2026-01-01T00:00:00Z',
+  return makeComparedClaim({
     sourcePublisher: source.publisher,
     sourcePublishedAt: source.publishedAt,
     sourceTitle: source.title,
     sourceUrl: source.url,
-    subjectName: 'Syrian civil war',
-    speakerName: null,
     ...over,
-  };
+  });
 }
 
 const SOURCES: FactSheetSource[] = [

@@ -2,3 +2,4 @@
 export * from './db.js';
 export * from './factories.js';
 export * from './query-count.js';
+export * from './claim-builders.js';
