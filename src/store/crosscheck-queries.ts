@@ -9,6 +9,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.js';
 import { nowIso, pageBounds, type Page, type WriteContext } from './context.js';
 import { recordAudit } from './audit.js';
+import { retireConflictsNotFound } from './conflict-pruning.js';
 import { getConflict, toConflict, type ConflictRow, type ConflictSummary, type StoredConflict, type SyncResult } from './conflicts.js';
 
 /**
@@ -282,23 +283,9 @@ export function syncConflictsOfClaims(db: Db, changedIds: Iterable<number>, foun
          WHERE k.manual = 0 AND k.id IN (SELECT conflict_id FROM conflict_claims WHERE claim_id IN (SELECT value FROM json_each(?)))`,
       )
       .all(JSON.stringify(ids)) as ConflictRow[];
-    const at = nowIso(ctx);
-    for (const conflict of rows.map(toConflict)) {
-      if (foundKeys.has(conflict.key)) continue;
-      if (conflict.status === 'open') {
-        db.prepare('DELETE FROM conflicts WHERE id = ?').run(conflict.id);
-        recordAudit(db, { action: 'delete', entity: 'conflict', entityId: conflict.id, before: conflict, reason: 'The rule no longer fires.' }, ctx);
-        result.deleted += 1;
-      } else if (!conflict.stale) {
-        db.prepare('UPDATE conflicts SET stale = 1, updated_at = ? WHERE id = ?').run(at, conflict.id);
-        recordAudit(
-          db,
-          { action: 'update', entity: 'conflict', entityId: conflict.id, before: conflict, after: getConflict(db, conflict.id), reason: 'The rule no longer fires; the decision is kept.' },
-          ctx,
-        );
-        result.staled += 1;
-      }
-    }
+    const retired = retireConflictsNotFound(db, rows.map(toConflict), foundKeys, ctx);
+    result.deleted += retired.deleted;
+    result.staled += retired.staled;
     return result;
   })();
 }
