@@ -47,16 +47,14 @@ export function retireConflictsNotFound(
 ): { deleted: number; staled: number } {
   const result = { deleted: 0, staled: 0 };
   const at = nowIso(ctx);
-  const remove = db.prepare('DELETE FROM conflicts WHERE id = ?');
-  const markStale = db.prepare('UPDATE conflicts SET stale = 1, updated_at = ? WHERE id = ?');
   for (const conflict of conflicts) {
     if (conflict.manual || foundKeys.has(conflict.key)) continue;
     if (conflict.status === 'open') {
-      remove.run(conflict.id);
+      db.prepare('DELETE FROM conflicts WHERE id = ?').run(conflict.id);
       recordAudit(db, { action: 'delete', entity: 'conflict', entityId: conflict.id, before: conflict, reason: 'The rule no longer fires.' }, ctx);
       result.deleted += 1;
     } else if (!conflict.stale) {
-      markStale.run(at, conflict.id);
+      db.prepare('UPDATE conflicts SET stale = 1, updated_at = ? WHERE id = ?').run(at, conflict.id);
       // Marking stale changes nothing else (not the version), so the row as read is the after-state but these two.
       const after: StoredConflict = { ...conflict, stale: true, updatedAt: at };
       recordAudit(db, { action: 'update', entity: 'conflict', entityId: conflict.id, before: conflict, after, reason: 'The rule no longer fires; the decision is kept.' }, ctx);
