@@ -25,7 +25,10 @@ function speakerEntity(lex: CompiledLexicon, phrase: string): string | null {
 
 /** Resolves a clause's phrase to a speaker name: lexicon canonical name for people and organisations. */
 export function speakerName(lex: CompiledLexicon, phrase: string): string {
-  return speakerEntity(lex, phrase) ?? phrase;
+  // A speaker never spans sentences ("…was reportedly 131. Moscow"): keep the words after the last full
+  // stop, in case a sentence boundary was missed upstream.
+  const last = phrase.split(/(?<=[a-z\d][.!?]["”’]?)\s+(?=\p{Lu})/u).pop() ?? phrase;
+  return speakerEntity(lex, last) ?? last;
 }
 
 // "The group also said": a generic body refers back to the last speaker whatever its name.

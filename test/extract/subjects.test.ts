@@ -221,3 +221,14 @@ describe('the rules read the lexicon, not one war', () => {
     expect(one(text, 'in 2016', '2022-01-10', fictional)).toMatchObject({ subject: 'Velorian civil war', metric: 'start date' });
   });
 });
+
+describe('speakerName', () => {
+  it('keeps only the words after a missed sentence end', async () => {
+    const { speakerName } = await import('../../src/extract/speakers.js');
+    const { compileLexicon } = await import('../../src/extract/classify.js');
+    const lex = compileLexicon(lexicon);
+    expect(speakerName(lex, 'toll among Russian forces in Syria was reportedly 131. Moscow')).toBe('Moscow');
+    expect(speakerName(lex, 'the count rose to 40. Officials in Latakia')).toBe('Officials in Latakia');
+    expect(speakerName(lex, 'U.S. officials')).toBe('U.S. officials');
+  });
+});
