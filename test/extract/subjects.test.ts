@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/extract/index.js';
+import { compileLexicon } from '../../src/extract/classify.js';
+import { speakerName } from '../../src/extract/speakers.js';
 import type { ExtractedClaim, Lexicon } from '../../src/domain/types.js';
 
 const lexicon = JSON.parse(readFileSync(fileURLToPath(new URL('../../db/lexicon/default.json', import.meta.url)), 'utf8')) as Lexicon;
@@ -223,9 +225,7 @@ describe('the rules read the lexicon, not one war', () => {
 });
 
 describe('speakerName', () => {
-  it('keeps only the words after a missed sentence end', async () => {
-    const { speakerName } = await import('../../src/extract/speakers.js');
-    const { compileLexicon } = await import('../../src/extract/classify.js');
+  it('keeps only the words after a missed sentence end', () => {
     const lex = compileLexicon(lexicon);
     expect(speakerName(lex, 'toll among Russian forces in Syria was reportedly 131. Moscow')).toBe('Moscow');
     expect(speakerName(lex, 'the count rose to 40. Officials in Latakia')).toBe('Officials in Latakia');
