@@ -225,6 +225,26 @@ describe('flagging claims as conflicting by hand', () => {
     expect(listConflicts(db).total).toBe(0);
   });
 
+  it('withdraws a flag (audited); automatic conflicts cannot be withdrawn (422); a stale version is 409, no token 403', async () => {
+    const { agent, db } = testApp();
+    const a = makeClaim(db);
+    const b = makeClaim(db);
+    const _csrf = await csrfToken(agent, '/claims');
+    await agent.post('/conflicts').type('form').send({ _csrf, ids: [String(a.id), String(b.id)], note: 'Different towns.' }).expect(303);
+    const flagged = findConflictByKey(db, `manual:${a.id},${b.id}`)!;
+    await agent.post(`/conflicts/${flagged.id}/unflag`).type('form').send({ version: flagged.version }).expect(403);
+    await agent.post(`/conflicts/${flagged.id}/unflag`).type('form').send({ _csrf, version: flagged.version + 1 }).expect(409);
+    const res = await agent.post(`/conflicts/${flagged.id}/unflag`).type('form').send({ _csrf, version: flagged.version }).expect(303);
+    expect(res.headers.location).toBe('/conflicts');
+    expect(findConflictByKey(db, flagged.key)).toBeNull();
+    expect(listAudit(db, 'conflict', flagged.id).map((e) => e.action)).toEqual(['flag', 'delete']);
+
+    const { conflictId } = warStart(db);
+    const refused = await agent.post(`/conflicts/${conflictId}/unflag`).type('form').send({ _csrf, version: getConflict(db, conflictId).version }).expect(422);
+    expect(html(refused.text).querySelector('.decisions .field-error')?.textContent).toContain('Only conflicts flagged by hand');
+    expect(getConflict(db, conflictId).status).toBe('open');
+  });
+
   it('the claims table offers the flag action next to confirm and reject', async () => {
     const { agent, db } = testApp();
     makeClaim(db);

@@ -32,6 +32,7 @@ import { conflictExplain } from './conflict-explain.js';
 import { conflictFlag } from './conflict-flag.js';
 import { conflictReopen } from './conflict-reopen.js';
 import { conflictResolve } from './conflict-resolve.js';
+import { conflictUnflag } from './conflict-unflag.js';
 import { conflictView } from './conflict-view.js';
 import { conflictsList } from './conflicts-list.js';
 import { entitiesList } from './entities-list.js';
@@ -88,6 +89,7 @@ export function routeTable(deps: AppDeps): Router {
   router.post(paths.explainConflict, conflictExplain(deps));
   router.post(paths.resolveConflict, conflictResolve(deps));
   router.post(paths.reopenConflict, conflictReopen(deps));
+  router.post(paths.unflagConflict, conflictUnflag(deps));
   router.get(paths.fact, factView(deps));
   router.get(paths.factChart, factChart(deps));
   return router;
