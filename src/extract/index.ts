@@ -11,7 +11,7 @@ import type { Mention } from './mentions.js';
 import { findNumericFigures } from './numbers.js';
 import { scopeOf } from './scope.js';
 import { articleContext, eventIndex, hasEventNoun } from './events.js';
-import { controllerSubject, countSubject, dateEvent, durationEvent, noteEvents, sentenceFacts, sinceEvent } from './subjects.js';
+import { controllerSubject, countSubject, dateEvent, durationEvent, noteEvents, sentenceFacts, sinceEvent, type SentenceFacts } from './subjects.js';
 import { paragraphs, sentences, type Sentence } from './sentences.js';
 import { SpeakerTracker, attributionFor, speakerName } from './speakers.js';
 
@@ -124,42 +124,19 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
         const name = runSpeaker();
         if (name) who = { name, cue: 'quoted', relay: null };
       }
-      const classified = classify(lex, hits, m, mentions);
-      const { kind } = classified;
-      let { metric } = classified;
+      const { kind, metric: classified } = classify(lex, hits, m, mentions);
       const speaker = who?.name ?? null;
       const speakerEntity = speaker ? entityIn(lex, speaker)?.name ?? speaker : null;
-      let subject = subjectOf(lex, entities, m, speakerEntity);
-      let scope = m.unit === 'date' ? null : scopeOf(s.text, m, dates, published);
-      let pendingEvent: string | null = null;
-      if (m.unit === 'date') {
-        const reading = dateEvent(facts, m);
-        if (reading) ({ subject, metric } = reading);
-        // A start or end whose event cannot be named must not land on whatever entity stands nearby.
-        else if (isOnceOnlyEventMetric(metric)) subject = null;
-      } else if (kind === 'duration') {
-        const attached = durationEvent(facts, m);
-        if (attached.attached) {
-          subject = attached.subject;
-          // "eight-year civil war that began in 2015": the age of the war, not a count over 2015
-          scope = null;
-        } else {
-          // "two years after the attack", "two years on": nearness to a war's name does not make it the war's age
-          subject = null;
-        }
-      } else if (kind === 'territory') {
-        subject = controllerSubject(facts, m, speakerEntity) ?? subject;
-      } else {
-        subject = countSubject(facts, m, casualtyWords, speakerEntity) ?? subject;
-        // "since the start of its operation in 2015" counts from then, not over 2015
-        if (since) {
-          if (since.from) scope = { from: since.from, to: published };
-          else if (since.subject) {
-            scope = null;
-            pendingEvent = since.subject;
-          }
-        }
-      }
+      const placed = place(facts, m, {
+        kind,
+        metric: classified,
+        subject: subjectOf(lex, entities, m, speakerEntity),
+        scope: m.unit === 'date' ? null : scopeOf(s.text, m, dates, published),
+        speakerEntity,
+        casualtyWords,
+        since,
+        published,
+      });
       const claim: ExtractedClaim = {
         kind,
         quote: s.text,
@@ -172,13 +149,13 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
         attributionCue: who?.cue ?? null,
         relay: who?.relay ?? null,
         hedge: hedgeAt(s.text, m.start),
-        subject,
-        metric,
-        scope,
+        subject: placed.subject,
+        metric: placed.metric,
+        scope: placed.scope,
         asOf: m.unit === 'date' ? null : published,
       };
       claims.push(claim);
-      if (pendingEvent) pendingScopes.push({ claim, event: pendingEvent });
+      if (placed.pendingEvent) pendingScopes.push({ claim, event: placed.pendingEvent });
     }
     noteEvents(facts);
     if (clauses.length) quoteSpeaker = clauses[clauses.length - 1]?.speaker ?? quoteSpeaker;
@@ -198,4 +175,51 @@ function resolvePendingScopes(claims: ExtractedClaim[], pending: { claim: Extrac
     const from = starts.get(event);
     if (from && from <= published) claim.scope = { from, to: published };
   }
+}
+
+type Scope = ExtractedClaim['scope'];
+
+/** What place() starts from: the lexicon's reading of the figure and what the sentence offers. */
+interface Reading {
+  kind: ExtractedClaim['kind'];
+  metric: string;
+  /** the nearest-entity subject, used when the sentence's structure says nothing better */
+  subject: string | null;
+  scope: Scope;
+  speakerEntity: string | null;
+  casualtyWords: { start: number; end: number }[];
+  since: ReturnType<typeof sinceEvent>;
+  published: IsoDate;
+}
+
+/**
+ * Subject, metric and scope of a figure from the structure of its sentence (subjects.ts), falling back to
+ * the nearest-entity reading; pendingEvent names the event whose start a "since the campaign began"
+ * count waits for.
+ */
+function place(facts: SentenceFacts, m: Mention, r: Reading): { subject: string | null; metric: string; scope: Scope; pendingEvent: string | null } {
+  const out = { subject: r.subject, metric: r.metric, scope: r.scope, pendingEvent: null as string | null };
+  if (m.unit === 'date') {
+    const reading = dateEvent(facts, m);
+    if (reading) Object.assign(out, reading);
+    // A start or end whose event cannot be named must not land on whatever entity stands nearby.
+    else if (isOnceOnlyEventMetric(r.metric)) out.subject = null;
+  } else if (r.kind === 'duration') {
+    const attached = durationEvent(facts, m);
+    // "two years after the attack", "two years on": nearness to a war's name does not make it the war's age
+    out.subject = attached.attached ? attached.subject : null;
+    // "eight-year civil war that began in 2015": the age of the war, not a count over 2015
+    if (attached.attached) out.scope = null;
+  } else if (r.kind === 'territory') {
+    out.subject = controllerSubject(facts, m, r.speakerEntity) ?? r.subject;
+  } else {
+    out.subject = countSubject(facts, m, r.casualtyWords, r.speakerEntity) ?? r.subject;
+    // "since the start of its operation in 2015" counts from then, not over 2015
+    if (r.since?.from) out.scope = { from: r.since.from, to: r.published };
+    else if (r.since?.subject) {
+      out.scope = null;
+      out.pendingEvent = r.since.subject;
+    }
+  }
+  return out;
 }
