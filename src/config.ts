@@ -16,8 +16,11 @@ export interface Config {
   allowedHosts: string[];
   /** Largest accepted upload or paste, in bytes. */
   maxUploadBytes: number;
-  /** Secret for CSRF tokens; random per process unless set. */
-  csrfSecret: string;
+  /**
+   * Secret for CSRF tokens. Undefined (the default) = a random secret generated once and kept in the database,
+   * so a restart does not invalidate the forms reviewers have open.
+   */
+  csrfSecret?: string;
   /** Actor written to the audit log until accounts exist. */
   actor: string;
   /** Conflict rule settings. */
@@ -37,7 +40,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     port: numberSetting(env, ['PORT', 'CROSSCHECK_PORT'], 3000, { min: 0, max: 65535, integer: true }),
     allowedHosts: (env.CROSSCHECK_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
     maxUploadBytes: 5 * 1024 * 1024,
-    csrfSecret: env.CROSSCHECK_SECRET ?? cryptoRandom(),
+    csrfSecret: env.CROSSCHECK_SECRET || undefined,
     actor: 'local',
     asOfWindowDays: numberSetting(env, ['CROSSCHECK_ASOF_WINDOW_DAYS'], 31, { min: 0, max: 3660, integer: true }),
     tolerance: numberSetting(env, ['CROSSCHECK_TOLERANCE'], 0.05, { min: 0, max: 1 }),
@@ -73,7 +76,3 @@ function numberSetting(
   return fallback;
 }
 
-function cryptoRandom(): string {
-  // Imported lazily so that this module stays cheap to load for the CLI's extract path.
-  return globalThis.crypto.randomUUID() + globalThis.crypto.randomUUID();
-}

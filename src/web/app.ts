@@ -1,6 +1,8 @@
 // The web app: middleware in a fixed order, the route table, one error handler. It never listens;
 // `crosscheck serve` (src/cli.ts) and the tests decide where it runs.
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { getOrCreateSetting } from '../store/settings.js';
 import express, { type Express } from 'express';
 import cookieParser from 'cookie-parser';
 import multer from 'multer';
@@ -51,7 +53,7 @@ export function createApp(deps: AppDeps): Express {
     }).single('file'),
   );
 
-  const csrf = csrfProtection(config.csrfSecret);
+  const csrf = csrfProtection(config.csrfSecret ?? getOrCreateSetting(deps.db, 'csrf-secret', () => randomBytes(32).toString('hex')));
   app.use(cookieParser());
   app.use(csrf.identifyClient);
   app.use(csrf.protect);
