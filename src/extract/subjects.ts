@@ -93,6 +93,16 @@ export function dateEvent(f: SentenceFacts, d: Mention): EventReading | null {
   }
   const reading = verb ? verbReading(f, verb, d) : null;
   if (reading) return reading;
+  // "in March 2011, when the uprising began": the clause after the date names the event
+  const when = /^\s*,?\s*when\s+/i.exec(text.slice(d.end));
+  if (when) {
+    const at = d.end + when[0].length;
+    const phrase = f.phrases.find((p) => p.start >= at && /^(?:(?:the|its|their|a|an)\s+)?$/i.test(text.slice(at, p.start)));
+    const began = phrase ? /^\s+(?:first\s+)?(?:began|started|erupted|broke out|ended)\b/i.exec(text.slice(phrase.end)) : null;
+    if (phrase && began) {
+      return { subject: entityName(f, resolveEventPhrase(f.index, phrase, f.article)), metric: /ended/i.test(began[0]) ? 'end date' : 'start date' };
+    }
+  }
   // "has conducted an air campaign in Syria since last September": the campaign started then
   if (/^since\b/i.test(d.text) || /\bsince\s+$/i.test(text.slice(Math.max(0, d.start - 8), d.start))) {
     const phrase = [...f.phrases].reverse().find((p) => p.end <= d.start && d.start - p.end <= 60 && !CLAUSE_BREAK.test(text.slice(p.end, d.start)));

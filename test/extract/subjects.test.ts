@@ -59,6 +59,11 @@ describe('dates of events: the verb decides whose start a date is', () => {
     expect(e).toMatchObject({ subject: 'Russian military intervention in Syria', metric: 'start date', value: { low: '2015-10-01' } });
   });
 
+  it('"in March 2011, when the uprising began" dates the event of the clause after the date', () => {
+    const c = one('Millions have left Syria since March 2011, when the uprising began in the south.', 'March 2011', '2019-01-01');
+    expect(c).toMatchObject({ subject: 'Syrian civil war', metric: 'start date' });
+  });
+
   it('"the start of the war in 2011" (noun form) dates the war', () => {
     expect(one('Half the population of Syria has moved since the start of the war in 2011.', 'in 2011')).toMatchObject({ subject: 'Syrian civil war', metric: 'start date' });
   });
