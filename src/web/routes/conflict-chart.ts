@@ -7,7 +7,7 @@ import { NotFoundError } from '../../domain/errors.js';
 import { getConflictWithClaims, listClaims, type ClaimView } from '../../store/index.js';
 import type { AppDeps } from '../deps.js';
 import { idParam } from '../params.js';
-import { factParams, FACT_CLAIMS_SHOWN } from './fact-view.js';
+import { factParams, FACT_CLAIMS_CHARTED } from './fact-view.js';
 
 function sendSvg(res: Response, claims: readonly ClaimView[], what: string): void {
   const svg = renderClaimsChart(claims.filter((c) => c.status !== 'rejected'));
@@ -30,6 +30,6 @@ export const conflictChart = (deps: AppDeps): RequestHandler => (req, res) => {
 
 export const factChart = (deps: AppDeps): RequestHandler => (req, res) => {
   const { subject, metric } = factParams(deps, req);
-  const claims = listClaims(deps.db, { subjectId: subject.id, metric, limit: FACT_CLAIMS_SHOWN }).items;
+  const claims = listClaims(deps.db, { subjectId: subject.id, metric, limit: FACT_CLAIMS_CHARTED }).items;
   sendSvg(res, claims, `${subject.name} (${metric})`);
 };

@@ -6,14 +6,17 @@ import { agreement, normaliseMetric, type ValueSupport } from '../../domain/cros
 import { NotFoundError } from '../../domain/errors.js';
 import { formatFigure } from '../../domain/figures.js';
 import type { Entity } from '../../domain/types.js';
-import { getEntity, listClaims, listConflicts, type ClaimView, type ConflictSummary } from '../../store/index.js';
+import { getEntity, listClaims, type ClaimView, type ConflictSummary } from '../../store/index.js';
+import { listConflictsPage } from '../../store/crosscheck-queries.js';
 import type { AppDeps } from '../deps.js';
 import type { FieldErrors } from '../forms/fields.js';
 import { sendPage } from '../render.js';
 import { chartable } from './conflict-view.js';
 
-/** A fact page shows (and charts, and measures agreement over) this many of its newest claims. */
+/** A fact page shows (and measures agreement over) this many of its newest claims. */
 export const FACT_CLAIMS_SHOWN = 300;
+/** Its chart draws this many of them: each box is labelled, and more would cover one another. */
+export const FACT_CLAIMS_CHARTED = 100;
 
 export interface FactPageData {
   subject: Entity;
@@ -24,6 +27,8 @@ export interface FactPageData {
   values: Array<ValueSupport & { intervalText: string }>;
   conflicts: ConflictSummary[];
   hasChart: boolean;
+  /** How many of the newest claims the chart draws. */
+  charted: number;
   /** The flag form's input and messages after a refused flag (422). */
   flag: { note: string; ids: number[]; errors: FieldErrors };
 }
@@ -50,7 +55,8 @@ export function loadFactPage(deps: AppDeps, subjectId: number, metric: string, f
     claims: page.items,
     total: page.total,
     values: agreement(page.items, settings).map((v) => ({ ...v, intervalText: formatFigure(v.figure) })),
-    conflicts: listConflicts(deps.db, { subjectId, metric, limit: 100 }).items,
+    conflicts: listConflictsPage(deps.db, { subjectId, metric, limit: 100, offset: 0 }).items,
+    charted: Math.min(page.items.length, FACT_CLAIMS_CHARTED),
     hasChart: chartable(page.items),
     flag: { note: '', ids: [], errors: {}, ...flag },
   };
