@@ -278,11 +278,10 @@ export function syncConflictsOfClaims(db: Db, changedIds: Iterable<number>, foun
     const rows = prepared(
       db,
       `SELECT k.*, (SELECT group_concat(claim_id) FROM conflict_claims x WHERE x.conflict_id = k.id) AS claim_ids,
-           (SELECT count(DISTINCT c.source_id) FROM conflict_claims x JOIN claims c ON c.id = x.claim_id WHERE x.conflict_id = k.id) AS source_count
-         FROM conflicts k
-         WHERE k.manual = 0 AND k.id IN (SELECT conflict_id FROM conflict_claims WHERE claim_id IN (SELECT value FROM json_each(?)))`,
-      )
-      .all(JSON.stringify(ids)) as ConflictRow[];
+         (SELECT count(DISTINCT c.source_id) FROM conflict_claims x JOIN claims c ON c.id = x.claim_id WHERE x.conflict_id = k.id) AS source_count
+       FROM conflicts k
+       WHERE k.manual = 0 AND k.id IN (SELECT conflict_id FROM conflict_claims WHERE claim_id IN (SELECT value FROM json_each(?)))`,
+    ).all(JSON.stringify(ids)) as ConflictRow[];
     const retired = retireConflictsNotFound(db, rows.map(toConflict), foundKeys, ctx);
     result.deleted += retired.deleted;
     result.staled += retired.staled;
