@@ -362,6 +362,11 @@ export function listClaimsOfSource(db: Db, sourceId: number): ClaimView[] {
   return rows.map(toClaimView);
 }
 
+/** Ids of one source's claims (to recompute their conflicts after the source's metadata changes). */
+export function listClaimIdsOfSource(db: Db, sourceId: number): number[] {
+  return (db.prepare('SELECT id FROM claims WHERE source_id = ? ORDER BY id').pluck().all(sourceId) as number[]);
+}
+
 /**
  * Claims (display views, id order) about one subject under any of the given metrics: the input of the conflict
  * rules for one conflict group (a fact, or "start date" with "duration"). Metrics match after normaliseMetric.

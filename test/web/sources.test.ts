@@ -1,8 +1,8 @@
 // Sources over HTTP: import by paste and upload, view, edit, delete — and every bad input refused with nothing written.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { getSource, listAudit } from '../../src/store/index.js';
-import { makeClaim, makeSource } from '../helpers/index.js';
+import { countConflictsByStatus, getSource, listAudit, listConflicts } from '../../src/store/index.js';
+import { makeClaim, makeEntity, makeSource } from '../helpers/index.js';
 import { csrfToken, html, tableCounts, testApp } from './harness.js';
 
 const ARTICLE =
@@ -209,6 +209,26 @@ describe('viewing, editing and deleting a source', () => {
     expect(after).toMatchObject({ title: META.title, version: 2, body: source.body });
     const page = html((await agent.get(`/sources/${source.id}`).expect(200)).text);
     expect(page.querySelector('.audit-events')?.textContent).toContain(`title: ${source.title} → ${META.title}`);
+  });
+
+  it('a new publication date recomputes the conflicts of the source’s claims (as-of dates move in and out of the window)', async () => {
+    const { agent, db } = testApp();
+    const region = makeEntity(db, { name: 'Sample northern region', type: 'place' });
+    const early = makeSource(db, { publisher: 'Sample Weekly', publishedAt: '2019-03-01' });
+    const late = makeSource(db, { publisher: 'Sample Daily', publishedAt: '2019-09-01' });
+    const fields = { kind: 'territory' as const, metric: 'territory controlled', subjectId: region.id, qualifier: 'exact' as const, asOf: null, status: 'confirmed' as const };
+    makeClaim(db, { ...fields, sourceId: early.id, valueText: '20%', figure: { unit: 'percent', low: 20, high: 20 } });
+    makeClaim(db, { ...fields, sourceId: late.id, valueText: '60%', figure: { unit: 'percent', low: 60, high: 60 } });
+    // Six months apart: far outside the as-of window, so no conflict.
+    expect(countConflictsByStatus(db).open).toBe(0);
+
+    const _csrf = await csrfToken(agent, `/sources/${late.id}/edit`);
+    const edit = { ...META, publisher: 'Sample Daily', version: '1' };
+    await agent.post(`/sources/${late.id}/edit`).type('form').send({ _csrf, ...edit, published: '2019-03-10' }).expect(303);
+    expect(listConflicts(db).items.map((c) => c.rule)).toEqual(['point-in-time']);
+
+    await agent.post(`/sources/${late.id}/edit`).type('form').send({ _csrf, ...edit, published: '2019-12-01', version: '2' }).expect(303);
+    expect(countConflictsByStatus(db).open).toBe(0);
   });
 
   it('a stale edit is a 409 that keeps the input and shows the saved version; nothing changes', async () => {

@@ -1,13 +1,29 @@
-// POST /sources/:id/edit — saves metadata if nobody else saved since the form was opened (else 409).
+// POST /sources/:id/edit — saves metadata if nobody else saved since the form was opened (else 409). The
+// publication date and publisher feed the conflict rules (as-of dates, independent sources), so the source's
+// claims are recomputed as changed claims in the same transaction.
 import type { RequestHandler } from 'express';
+import { crosscheckSettings } from '../../bootstrap.js';
 import { StaleEditError, ValidationError } from '../../domain/errors.js';
-import { getSource, updateSource } from '../../store/sources.js';
+import type { Source } from '../../domain/types.js';
+import { recomputeConflicts } from '../../recompute.js';
+import { listClaimIdsOfSource } from '../../store/claims.js';
+import { getSource, updateSource, type SourceMetadata } from '../../store/sources.js';
 import { writeContext, type AppDeps } from '../deps.js';
 import { readEditSourceForm, sourceValues } from '../forms/source-form.js';
 import { idParam } from '../params.js';
 import { formatOf, sendDone, sendPage } from '../render.js';
 import { urls } from '../urls.js';
 import { sourceEditData } from './source-edit.js';
+
+/** Saves a source's metadata and recomputes the conflicts of its claims; all or nothing (StaleEditError when `version` is old). */
+export function saveSourceEdit(deps: AppDeps, id: number, version: number, patch: Partial<SourceMetadata>): Source {
+  return deps.db.transaction(() => {
+    const source = updateSource(deps.db, id, version, patch, writeContext(deps));
+    const claims = listClaimIdsOfSource(deps.db, id).map((claimId) => ({ id: claimId }));
+    recomputeConflicts(deps.db, claims, crosscheckSettings(deps.config), writeContext(deps));
+    return source;
+  })();
+}
 
 export const sourceUpdate = (deps: AppDeps): RequestHandler => (req, res) => {
   const id = idParam(req, 'Source');
@@ -20,7 +36,7 @@ export const sourceUpdate = (deps: AppDeps): RequestHandler => (req, res) => {
     return;
   }
   try {
-    const source = updateSource(deps.db, id, form.value.version, form.value.patch, writeContext(deps));
+    const source = saveSourceEdit(deps, id, form.value.version, form.value.patch);
     sendDone(res, urls.source(source.id), { source });
   } catch (err) {
     if (!(err instanceof StaleEditError) || json) throw err;
