@@ -11,7 +11,7 @@ import type { Mention } from './mentions.js';
 import { findNumericFigures } from './numbers.js';
 import { scopeOf } from './scope.js';
 import { articleContext, eventIndex, hasEventNoun } from './events.js';
-import { controllerSubject, countSubject, dateEvent, durationEvent, noteEvents, sentenceFacts, sinceEvent, type SentenceFacts } from './subjects.js';
+import { controllerSubject, countSubject, dateEvent, durationEvent, noteEvents, occasionSubject, sentenceFacts, sinceEvent, type SentenceFacts } from './subjects.js';
 import { paragraphs, sentences, type Sentence } from './sentences.js';
 import { SpeakerTracker, attributionFor, speakerName } from './speakers.js';
 
@@ -204,6 +204,7 @@ function place(facts: SentenceFacts, m: Mention, r: Reading): { subject: string 
     if (reading) Object.assign(out, reading);
     // A start or end whose event cannot be named must not land on whatever entity stands nearby.
     else if (isOnceOnlyEventMetric(r.metric)) out.subject = null;
+    else out.subject = occasionSubject(facts, m, r.speakerEntity) ?? r.subject;
   } else if (r.kind === 'duration') {
     const attached = durationEvent(facts, m);
     // "two years after the attack", "two years on": nearness to a war's name does not make it the war's age

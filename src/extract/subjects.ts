@@ -282,3 +282,15 @@ export function noteEvents(f: SentenceFacts): void {
     f.article.lastEvent = { entity: resolveEventPhrase(f.index, p, f.article, actor), sentence: f.article.sentence };
   }
 }
+
+/**
+ * Who an occasion is about ("Shoigu flew into the base on Saturday", "Putin and Assad met on 13
+ * September"): the first person named before the date in its clause, not the speaker. A visit reported as
+ * "Shoigu visited Hmeimim" and "Shoygu stopped at Hemeimeem" then meets as one fact. Undefined when no
+ * person stands before the date.
+ */
+export function occasionSubject(f: SentenceFacts, d: Mention, speaker: string | null): string | undefined {
+  const clauseStart = Math.max(f.text.lastIndexOf(';', d.start), f.text.lastIndexOf(':', d.start), 0);
+  const person = f.entities.find((h) => h.start >= clauseStart && h.end <= d.start && entityType(f, h) === 'person' && entityName(f, h.index) !== speaker);
+  return person ? entityName(f, person.index) ?? undefined : undefined;
+}

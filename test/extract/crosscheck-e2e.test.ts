@@ -39,11 +39,17 @@ const ORCHARD: Article = {
   ].join('\n\n'),
 };
 
+const HARBOUR: Article = {
+  publisher: 'Harbour Bulletin',
+  published: '2016-06-19',
+  text: 'Sergei Shoigu toured the Hmeimim air base on Saturday before talks in Damascus.',
+};
+
 const WAYPOINT: Article = {
   publisher: 'Waypoint Weekly',
   published: '2016-06-20',
   text: [
-    'The defence minister flew to the Hmeimim base on Saturday, his ministry said.',
+    'Defence minister Sergei Shoygu flew to the Hemeimeem base on Saturday, his ministry said.',
     'Officials said 10 Russian soldiers had been killed since the operation started last September.',
   ].join('\n\n'),
 };
@@ -110,7 +116,7 @@ function described(conflicts: ComputedConflict[], claims: ClaimInContext[]): str
 }
 
 describe('extraction feeds the conflict rules', () => {
-  const { claims } = claimsInContext([LANTERN, ORCHARD, WAYPOINT]);
+  const { claims } = claimsInContext([LANTERN, ORCHARD, HARBOUR, WAYPOINT]);
   const conflicts = conflictsOf(claims);
   const list = described(conflicts, claims);
 
@@ -137,6 +143,13 @@ describe('extraction feeds the conflict rules', () => {
     expect(running).toMatchObject({ subjectName: 'Russian armed forces', metric: 'killed', scopeFrom: '2015-09-30', scopeTo: '2019-06-04' });
     expect(period).toMatchObject({ subjectName: 'Russian armed forces', metric: 'killed', scopeFrom: '2017-01-01', scopeTo: '2017-09-30' });
     expect(conflicts.some((c) => c.claimIds.includes(running!.id) || c.claimIds.includes(period!.id))).toBe(false);
+  });
+
+  it('meets the minister\'s visit in two outlets as one fact, without a conflict', () => {
+    const both = claims.filter((c) => c.valueText === 'on Saturday');
+    expect(both).toHaveLength(2);
+    expect(new Set(both.map((c) => `${c.subjectName}|${c.metric}|${String(c.figure.low)}`))).toEqual(new Set(['Sergei Shoigu|meeting date|2016-06-18']));
+    expect(conflicts.some((c) => both.some((b) => c.claimIds.includes(b.id)))).toBe(false);
   });
 
   it('lists nothing else: the minister\'s visit and the 2016 running total raise no conflict', () => {

@@ -98,6 +98,15 @@ describe('dates of events: the verb decides whose start a date is', () => {
   });
 });
 
+describe('occasions', () => {
+  it('a visit is about the visitor however the outlets spell him and the base', () => {
+    const a = one('Defence Minister Sergei Shoigu flew into the Hmeimim base on Saturday, the ministry said.', 'on Saturday', '2016-06-19');
+    const b = one("Russia's defence minister, Sergei Shoygu, made a surprise trip to the Hemeimeem air base on Saturday.", 'on Saturday', '2016-06-20');
+    expect(a).toMatchObject({ subject: 'Sergei Shoigu', metric: 'meeting date', value: { low: '2016-06-18' } });
+    expect(b).toMatchObject({ subject: 'Sergei Shoigu', metric: 'meeting date', value: { low: '2016-06-18' } });
+  });
+});
+
 describe('durations of events', () => {
   it('"N-year war" is the war\'s age, metric "duration", with no period of its own', () => {
     const text = "Donors met in Brussels on aid to Syria. The country's eight-year civil war that began in 2015 has cost billions.";
