@@ -33,7 +33,8 @@ function isDateline(m: Mention, s: Sentence, paragraphStart: number): boolean {
   const lead = s.text.slice(0, m.start);
   // "Published: 12 May 2024", "BEIRUT, March 19 (Reuters) -" and a bare date heading the paragraph
   if (/^(?:(?:first\s+)?published|updated|last updated|posted)\b[:\s]*(?:on\s+)?$/i.test(lead)) return true;
-  if (/^[A-Z][A-Z .'-]+,\s*$/.test(lead)) return /^\s*(?:\(|[–—-])/.test(s.text.slice(m.end));
+  // "BEIRUT, March 19 (Reuters) –" and "LATAKIA, Syria, June 19 (Northgate Wire) –"
+  if (/^[A-Z][A-Z .'-]+,(?:\s*[A-Z][\p{L} .'-]*,)?\s*$/u.test(lead)) return /^\s*(?:\(|[–—-])/.test(s.text.slice(m.end));
   if (lead.trim() !== '') return false;
   // a time, a byline ("– Jane Roe –", "by staff") or nothing; "March 2, 2016 – Talks open" is a timeline entry
   return /^\s*(?:\d{1,2}[:.]\d{2}\b|[–—|-]\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*(?:[–—|-]|$)|by\b|$|GMT|UTC)/i.test(s.text.slice(m.end));

@@ -205,6 +205,11 @@ describe('more shapes of news copy', () => {
     expect(run(text).map((c) => c.valueText)).toEqual(['6']);
   });
 
+  it('skips a dateline that names the country after the city', () => {
+    const text = 'HOMS, Syria, May 3 (Test Wire) – Shelling killed 4 people near the station on Thursday.';
+    expect(run(text).map((c) => c.valueText)).toEqual(['4', 'on Thursday']);
+  });
+
   it('keeps dated timeline entries while dropping a dateline with a byline', () => {
     const text = '4 May 2024 – Ruth Okafor – The Test Herald\n2 March 2016 – Talks open in Geneva with 17 delegations.';
     expect(run(text).map((c) => c.valueText)).toEqual(['2 March 2016', '17']);
