@@ -35,6 +35,9 @@ function isDateline(m: Mention, s: Sentence, paragraphStart: number): boolean {
   if (/^(?:(?:first\s+)?published|updated|last updated|posted)\b[:\s]*(?:on\s+)?$/i.test(lead)) return true;
   // "BEIRUT, March 19 (Reuters) –" and "LATAKIA, Syria, June 19 (Northgate Wire) –"
   if (/^[A-Z][A-Z .'-]+,(?:\s*[A-Z][\p{L} .'-]*,)?\s*$/u.test(lead)) return /^\s*(?:\(|[–—-])/.test(s.text.slice(m.end));
+  // "Briefing note, 16 June 2016", "Radio Halvard – Foreign desk – 20 June 2016": a short heading that
+  // ends with the date after a separator, with no other figure and no full stop, dates the piece
+  if (/^[^\d.!?]{1,60}[,–—|-]\s*$/u.test(lead) && /^\s*$/.test(s.text.slice(m.end))) return true;
   if (lead.trim() !== '') return false;
   // a time, a byline ("– Jane Roe –", "by staff") or nothing; "March 2, 2016 – Talks open" is a timeline entry
   return /^\s*(?:\d{1,2}[:.]\d{2}\b|[–—|-]\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*(?:[–—|-]|$)|by\b|$|GMT|UTC)/i.test(s.text.slice(m.end));

@@ -210,6 +210,12 @@ describe('more shapes of news copy', () => {
     expect(run(text).map((c) => c.valueText)).toEqual(['4', 'on Thursday']);
   });
 
+  it('skips a heading that ends with the date ("Field notes, 4 May 2024", "Radio Test – News desk – 4 May 2024")', () => {
+    expect(run('Field notes, 4 May 2024\n\nShelling killed 4 people.').map((c) => c.valueText)).toEqual(['4']);
+    expect(run('Radio Test – News desk – 4 May 2024\n\nShelling killed 4 people.').map((c) => c.valueText)).toEqual(['4']);
+    expect(run('Talks opened in Geneva, as planned, on 2 March 2016.').map((c) => c.valueText)).toEqual(['2 March 2016']);
+  });
+
   it('keeps dated timeline entries while dropping a dateline with a byline', () => {
     const text = '4 May 2024 – Ruth Okafor – The Test Herald\n2 March 2016 – Talks open in Geneva with 17 delegations.';
     expect(run(text).map((c) => c.valueText)).toEqual(['2 March 2016', '17']);
