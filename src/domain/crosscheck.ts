@@ -35,7 +35,8 @@
 //   period-count       periods overlapping ≥ 80 % (intersection over union of days), intervals that do not
 //                      overlap after tolerance. Different periods are never compared.
 //   cumulative-total   totals counted from starts within the window of each other: a later total below
-//                      an earlier one (after tolerance) conflicts; totals as of dates within the window
+//                      an earlier one (after tolerance) of at most CUMULATIVE_LOOKBACK_DAYS (a year) before
+//                      conflicts; totals as of dates within the window
 //                      that do not overlap conflict either way.
 //   The three numeric rules compare claims of different articles only: inside one article, differing
 //   figures for one subject and metric are nearly always parts of a whole ("seven in combat, two in a
@@ -312,6 +313,13 @@ function periodCount(a: Prepared, b: Prepared, settings: CrosscheckSettings): Co
   return build('period-count', a, b, relativeGap(a.interval, b.interval), explanation);
 }
 
+/**
+ * How far back a running total is checked for a decrease. A low total set against every higher total of the
+ * years before buries the reviewer in near-identical conflicts (one figure against thousands); within a year
+ * the comparison is between reports of the same stage of the war, and the nearest ones carry the signal.
+ */
+export const CUMULATIVE_LOOKBACK_DAYS = 365;
+
 function cumulativeTotal(a: Prepared, b: Prepared, settings: CrosscheckSettings): ComputedConflict | null {
   if (!a.period || !b.period) return null;
   const window = settings.asOfWindowDays;
@@ -320,7 +328,7 @@ function cumulativeTotal(a: Prepared, b: Prepared, settings: CrosscheckSettings)
   const [earlier, later] = ordered(a, b, (p) => p.asOf);
   const apart = later.asOf - earlier.asOf;
   const decreased = later.interval.high !== null && earlier.interval.low !== null && later.interval.high < earlier.interval.low;
-  if (apart > window && !decreased) return null;
+  if (apart > window && (!decreased || apart > CUMULATIVE_LOOKBACK_DAYS)) return null;
   const why = decreased
     ? `The later total is lower than the earlier one, though a running total can only grow.`
     : `The totals hold at dates ${apart === 0 ? 'on the same day' : `${days(apart)} apart`} and do not overlap, even allowing ${percent(settings.tolerance)} either way.`;

@@ -97,8 +97,8 @@ describe('partner lookups', () => {
 
     const total = claim(3, { figure: { unit: 'count', low: 500, high: 500 }, scopeFrom: '2011-03-01', sourcePublishedAt: '2019-06-01' });
     const [cumulative] = partnerQueries([total], S);
-    const earlierLower = claim(4, { figure: { unit: 'count', low: 400, high: 400 }, scopeFrom: '2011-03-01', sourcePublishedAt: '2018-01-01' });
-    const earlierHigher = claim(5, { figure: { unit: 'count', low: 700, high: 700 }, scopeFrom: '2011-03-01', sourcePublishedAt: '2018-01-01' });
+    const earlierLower = claim(4, { figure: { unit: 'count', low: 400, high: 400 }, scopeFrom: '2011-03-01', sourcePublishedAt: '2018-09-01' });
+    const earlierHigher = claim(5, { figure: { unit: 'count', low: 700, high: 700 }, scopeFrom: '2011-03-01', sourcePublishedAt: '2018-09-01' });
     expect(matchesPartnerQuery(earlierLower, cumulative!)).toBe(false);
     expect(matchesPartnerQuery(earlierHigher, cumulative!)).toBe(true);
     expect(checkPair(total, earlierHigher, S)?.rule).toBe('cumulative-total');

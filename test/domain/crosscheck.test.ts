@@ -245,6 +245,11 @@ describe('period counts and cumulative totals', () => {
     expect(checkPair(ministry(), shrunk, S)?.rule).toBe('cumulative-total');
   });
 
+  it('a decrease is looked for within a year: a low total is not set against every higher one of years before', () => {
+    const yearsLater = ministry({ id: 409, sourcePublishedAt: '2018-03-01', scopeTo: null, figure: count(5) });
+    expect(checkPair(ministry(), yearsLater, S)).toBeNull();
+  });
+
   it('totals counted from different starts are not compared', () => {
     const sinceWar = ministry({ id: 408, scopeFrom: '2011-03-15', sourcePublishedAt: '2017-03-01', scopeTo: null, figure: count(3) });
     expect(checkPair(ministry(), sinceWar, S)).toBeNull();
