@@ -379,7 +379,8 @@ export function listClaimsOfFact(db: Db, subjectId: number | null, metrics: stri
   return rows.map(toClaimView);
 }
 
-function filterSql(filter: ClaimFilter): { where: string; params: unknown[]; needsSource: boolean } {
+/** The WHERE clause of a claims filter; `conflictTest: false` leaves out the "in conflict" test (a caller that joins conflict_claims). */
+function filterSql(filter: ClaimFilter, conflictTest = true): { where: string; params: unknown[]; needsSource: boolean } {
   const clauses: string[] = [];
   const params: unknown[] = [];
   const equal = (column: string, value: unknown) => {
@@ -410,11 +411,31 @@ function filterSql(filter: ClaimFilter): { where: string; params: unknown[]; nee
     params.push(filter.publishedTo);
     needsSource = true;
   }
-  if (filter.inConflict) {
-    // Driven from the (small) conflict tables, not tested per claim.
-    clauses.push('c.id IN (SELECT cc.claim_id FROM conflict_claims cc JOIN conflicts k ON k.id = cc.conflict_id WHERE k.stale = 0)');
+  if (filter.inConflict && conflictTest) {
+    // Tested per row on the conflict_claims_claim index: a page stops after its 50 rows, where `c.id IN (…)`
+    // first listed every claim id of every conflict (hundreds of thousands in a large database).
+    clauses.push(IN_CURRENT_CONFLICT);
   }
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params, needsSource };
+}
+
+const IN_CURRENT_CONFLICT =
+  'EXISTS (SELECT 1 FROM conflict_claims cc JOIN conflicts k ON k.id = cc.conflict_id WHERE cc.claim_id = c.id AND k.stale = 0)';
+
+/**
+ * The capped count of the claims matching the filter. With "in conflict", the count walks conflict_claims (its
+ * rows are the only candidates) instead of testing every claim, which would read a million rows to find a few.
+ */
+function countClaims(db: Db, filter: ClaimFilter): number {
+  const { where, params, needsSource } = filterSql(filter, false);
+  const join = needsSource ? 'JOIN sources s ON s.id = c.source_id' : '';
+  const sql = filter.inConflict
+    ? `SELECT count(*) AS n FROM (SELECT DISTINCT cc.claim_id FROM conflict_claims cc
+         JOIN conflicts k ON k.id = cc.conflict_id AND k.stale = 0
+         JOIN claims c ON c.id = cc.claim_id ${join}
+         ${where} LIMIT ${CLAIM_COUNT_CAP + 1})`
+    : `SELECT count(*) AS n FROM (SELECT 1 FROM claims c ${join} ${where} LIMIT ${CLAIM_COUNT_CAP + 1})`;
+  return (db.prepare(sql).get(...params) as { n: number }).n;
 }
 
 /** listClaims counts matching claims up to this many; beyond it the page says `capped`. */
@@ -431,11 +452,8 @@ export function listClaims(db: Db, filter: ClaimFilter = {}): Page<ClaimView> {
   // With a date filter, walking sources by date (newest first) and each one's claims in text order needs no sort.
   const order =
     filter.sourceId !== undefined ? 'c.quote_start, c.id' : needsSource ? 's.published_at DESC, s.id DESC, c.quote_start, c.id' : 'c.id DESC';
-  const from = needsSource ? 'claims c JOIN sources s ON s.id = c.source_id' : 'claims c';
   // Counting a million claims under two filters takes longer than a page may; stop at CLAIM_COUNT_CAP.
-  const counted = (
-    db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} ${where} LIMIT ${CLAIM_COUNT_CAP + 1})`).get(...params) as { n: number }
-  ).n;
+  const counted = countClaims(db, filter);
   const rows = db.prepare(`${VIEW_SELECT} ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, limit, offset) as ClaimViewRow[];
   const capped = counted > CLAIM_COUNT_CAP;
   return { items: rows.map(toClaimView), total: capped ? CLAIM_COUNT_CAP : counted, capped, limit, offset };

@@ -2,7 +2,7 @@
 // edit (and stale edit), delete, and bad input refused with nothing written.
 import { describe, expect, it } from 'vitest';
 import { getClaim, getClaimView, listAudit, resolveEntity } from '../../src/store/index.js';
-import { makeClaim, makeEntity, makeSource } from '../helpers/index.js';
+import { makeClaim, makeConflict, makeEntity, makeSource } from '../helpers/index.js';
 import { csrfToken, html, tableCounts, testApp } from './harness.js';
 
 const BODY =
@@ -192,6 +192,95 @@ describe('the claims list', () => {
     const second = await agent.get('/claims.json?page=2').expect(200);
     expect(second.body.claims).toHaveLength(3);
     expect(second.body.pagination).toEqual({ page: 2, perPage: 50, total: 53, pages: 2 });
+  });
+
+  it('filters by source from a list of sources (title · publisher · date), or by number when there are too many', async () => {
+    const { agent, db } = testApp();
+    const { a, b } = seed(db);
+    const doc = html((await agent.get(`/claims?source=${b.id}`).expect(200)).text);
+    const select = doc.querySelector('select#filter-source[name="source"]');
+    expect(doc.querySelector('label[for="filter-source"]')?.textContent).toBe('Source');
+    expect([...(select?.querySelectorAll('option') ?? [])].map((o) => o.textContent)).toEqual([
+      'any', 'Television report · State TV · 2019-03-15', 'Monitor report · Sample Gazette · 2019-03-15',
+    ]);
+    expect(select?.querySelector('option[selected]')?.getAttribute('value')).toBe(String(b.id));
+    expect(a.id).toBeLessThan(b.id);
+
+    for (let i = 0; i < 500; i++) makeSource(db, { body: BODY });
+    const many = html((await agent.get('/claims').expect(200)).text);
+    expect(many.querySelector('select#filter-source')).toBeNull();
+    expect(many.querySelector('input#filter-source[name="source"]')).not.toBeNull();
+    expect(many.querySelector('label[for="filter-source"]')?.textContent).toBe('Source number');
+  });
+
+  it('the note for flagging claims as conflicting has a visible label that says what it is for', async () => {
+    const { agent, db } = testApp();
+    seed(db);
+    const doc = html((await agent.get('/claims').expect(200)).text);
+    const label = doc.querySelector('label[for="flag-note"]');
+    expect(label?.textContent).toMatch(/^Reason they conflict/);
+    expect(label?.closest('.visually-hidden, [hidden]')).toBeNull();
+  });
+
+  it('a page past the last one shows the last page and says so, without skipping rows it cannot link to', async () => {
+    const { agent, db } = testApp();
+    seed(db);
+    for (const page of ['4', '999999']) {
+      const doc = html((await agent.get(`/claims?page=${page}`).expect(200)).text);
+      expect(doc.querySelectorAll('tr[data-claim-id]')).toHaveLength(3);
+      expect(doc.querySelector('.notice[role="status"]')?.textContent).toBe(`There is no page ${page} of these claims; this is the last page the list goes to, page 1.`);
+    }
+    const json = await agent.get('/claims.json?page=999999').expect(200);
+    expect(json.body.pagination).toEqual({ page: 1, perPage: 50, total: 3, pages: 1 });
+    // The requested offset never reaches SQLite: the page query runs with an offset on the last linked page at most.
+    const offsets: unknown[] = [];
+    const prepare = db.prepare.bind(db);
+    db.prepare = ((sql: string) => {
+      const statement = prepare(sql);
+      if (!sql.includes('LIMIT ? OFFSET ?')) return statement;
+      const all = statement.all.bind(statement);
+      (statement as unknown as { all: (...a: unknown[]) => unknown }).all = (...args: unknown[]) => {
+        offsets.push(args.at(-1));
+        return all(...args);
+      };
+      return statement;
+    }) as typeof db.prepare;
+    try {
+      await agent.get('/claims?page=999999').expect(200);
+    } finally {
+      db.prepare = prepare;
+    }
+    expect(Math.max(...(offsets as number[]))).toBeLessThanOrEqual(10_000);
+  });
+
+  it('"in a conflict" counts each claim once, skips stale conflicts, and tests rows without listing every conflict claim', async () => {
+    const { agent, db } = testApp();
+    seed(db);
+    makeConflict(db, [1, 2]);
+    makeConflict(db, [1, 3], { rule: 'point-in-time' });
+    const json = await agent.get('/claims.json?conflict=1').expect(200);
+    expect(json.body.claims.map((c: { id: number }) => c.id)).toEqual([3, 2, 1]);
+    expect(json.body.pagination.total).toBe(3);
+    const confirmed = await agent.get('/claims.json?conflict=1&status=confirmed').expect(200);
+    expect(confirmed.body.pagination.total).toBe(1);
+    db.prepare('UPDATE conflicts SET stale = 1 WHERE rule = ?').run('point-in-time');
+    expect((await agent.get('/claims.json?conflict=1').expect(200)).body.pagination.total).toBe(2);
+
+    const statements: string[] = [];
+    const prepare = db.prepare.bind(db);
+    db.prepare = ((sql: string) => {
+      statements.push(sql);
+      return prepare(sql);
+    }) as typeof db.prepare;
+    try {
+      await agent.get('/claims?conflict=1').expect(200);
+    } finally {
+      db.prepare = prepare;
+    }
+    const pageSql = statements.find((sql) => sql.includes('LIMIT ? OFFSET ?') && sql.includes('conflict_claims'));
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${pageSql}`).all(50, 0) as { detail: string }[]).map((row) => row.detail).join('\n');
+    expect(plan).toContain('CORRELATED');
+    expect(plan).not.toContain('LIST SUBQUERY');
   });
 
   it('as JSON keeps the filters; as CSV is exact', async () => {

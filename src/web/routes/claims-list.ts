@@ -5,7 +5,7 @@ import { formatFigure } from '../../domain/figures.js';
 import { CLAIM_KINDS, CLAIM_RANKS, CLAIM_STATUSES, type ClaimKind, type ClaimRank, type ClaimStatus } from '../../domain/types.js';
 import { ValidationError } from '../../domain/errors.js';
 import { isIsoDate } from '../../domain/figures.js';
-import { getSource, listClaims, listLexiconMetrics, resolveEntity, type ClaimFilter, type ClaimView } from '../../store/index.js';
+import { CLAIM_COUNT_CAP, countSources, getSource, listSources, listClaims, listLexiconMetrics, resolveEntity, type ClaimFilter, type ClaimView, type Page } from '../../store/index.js';
 import type { AppDeps } from '../deps.js';
 import { pageRequest, pagination, type Pagination } from '../pagination.js';
 import { queryText } from '../params.js';
@@ -44,6 +44,25 @@ export interface ClaimsListData {
   /** The lexicon's metric names, suggested in the metric filter. */
   metrics: string[];
   pagination: Pagination;
+  /** Every source (newest first) for the source filter's list; null when there are too many to list (a number box then). */
+  sourceChoices: SourceChoice[] | null;
+  /** Set when the requested page was past the last one and the last page is shown instead. */
+  pageNotice: string | null;
+}
+
+/** A source as an option of the source filter: "title · publisher · date". */
+export interface SourceChoice {
+  id: number;
+  label: string;
+}
+
+/** Above this many sources the filter is a number box: a longer list would weigh on every claims page. */
+export const SOURCE_CHOICES_MAX = 500;
+
+/** The source filter's options, or null when there are more than SOURCE_CHOICES_MAX sources. */
+export function sourceChoices(deps: AppDeps): SourceChoice[] | null {
+  if (countSources(deps.db) > SOURCE_CHOICES_MAX) return null;
+  return listSources(deps.db, { limit: SOURCE_CHOICES_MAX }).items.map((s) => ({ id: s.id, label: `${s.title} · ${s.publisher} · ${s.publishedAt}` }));
 }
 
 /** Reads the filters from a query string. */
@@ -75,8 +94,8 @@ export function claimsFilterErrors(filters: ClaimsFilters): Record<string, strin
   return errors;
 }
 
-/** One page of claims matching the filters. */
-export function loadClaimsList(deps: AppDeps, filters: ClaimsFilters, page: unknown): ClaimsListData {
+/** One page of claims matching the filters; `withChoices` adds the source filter's options (the HTML page needs them). */
+export function loadClaimsList(deps: AppDeps, filters: ClaimsFilters, page: unknown, withChoices = false): ClaimsListData {
   const request = pageRequest(page, PER_PAGE);
   const source = filters.source ? sourceRef(getSource(deps.db, Number(filters.source))) : null;
   const subject = filters.subject ? resolveEntity(deps.db, filters.subject) : null;
@@ -99,7 +118,9 @@ export function loadClaimsList(deps: AppDeps, filters: ClaimsFilters, page: unkn
     inConflict: filters.conflict === '1' || undefined,
   };
   const nothing = unknownSubject || unknownSpeaker || Object.keys(errors).length > 0;
-  const result = nothing ? { items: [], total: 0 } : listClaims(deps.db, filter);
+  const { result, page: shown, pageNotice } = nothing
+    ? { result: { items: [], total: 0 }, page: 1, pageNotice: null }
+    : listClampedPage(deps, filter, request.page);
   return {
     claims: result.items,
     filters,
@@ -109,8 +130,30 @@ export function loadClaimsList(deps: AppDeps, filters: ClaimsFilters, page: unkn
     errors,
     // The lexicon's metrics (a small table), not DISTINCT over all claims, which grows with the database.
     metrics: listLexiconMetrics(deps.db).map((m) => m.metric),
-    pagination: pagination(request.page, PER_PAGE, result.total),
+    pagination: pagination(shown, PER_PAGE, result.total),
+    sourceChoices: withChoices ? sourceChoices(deps) : null,
+    pageNotice,
   };
+}
+
+
+/** The last page the list can link to: the count stops at CLAIM_COUNT_CAP. */
+const LAST_LINKED_PAGE = Math.ceil(CLAIM_COUNT_CAP / PER_PAGE);
+
+/**
+ * The requested page of claims, or the last page when the request is past it: a page number typed into the URL
+ * never makes SQLite skip millions of rows (OFFSET), and the reviewer is told which page is shown instead.
+ */
+function listClampedPage(deps: AppDeps, filter: ClaimFilter, requested: number): { result: Page<ClaimView>; page: number; pageNotice: string | null } {
+  let page = Math.min(requested, LAST_LINKED_PAGE);
+  let result = listClaims(deps.db, { ...filter, offset: (page - 1) * PER_PAGE });
+  const last = Math.max(1, Math.ceil(result.total / PER_PAGE));
+  if (page > last) {
+    page = last;
+    result = listClaims(deps.db, { ...filter, offset: (page - 1) * PER_PAGE });
+  }
+  const pageNotice = page === requested ? null : `There is no page ${requested} of these claims; this is the last page the list goes to, page ${page}.`;
+  return { result, page, pageNotice };
 }
 
 const CSV_COLUMNS = [
@@ -132,7 +175,7 @@ export function claimsCsv(data: ClaimsListData): CsvTable {
 }
 
 export const claimsList = (deps: AppDeps): RequestHandler => (req, res) => {
-  const data = loadClaimsList(deps, claimsFilters(req), req.query.page);
+  const data = loadClaimsList(deps, claimsFilters(req), req.query.page, formatOf(res) === 'html');
   const invalid = Object.keys(data.errors).length > 0;
   // API clients get the fixed error shape; the page shows the messages beside the filters.
   if (invalid && formatOf(res) !== 'html') throw new ValidationError(Object.values(data.errors).join(' '), data.errors);
