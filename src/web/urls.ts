@@ -61,11 +61,16 @@ export const paths = {
   search: '/search',
   factSheet: '/factsheet',
   factSheetDownload: '/factsheet/download/:format',
+  // The vocabulary extraction reads: metrics with keywords; POSTed to, /lexicon adds a metric.
+  lexicon: '/lexicon',
+  lexiconMetric: '/lexicon/metrics/:id',
+  deleteLexiconMetric: '/lexicon/metrics/:id/delete',
+  lexiconSync: '/lexicon/sync',
 } as const;
 
 /** URL builders, also available to every template as `urls`. */
 export const urls = {
-  dashboard: (): string => '/',
+  dashboard: (query?: Query): string => withQuery('/', query),
   samples: (): string => paths.samples,
   sources: (query?: Query): string => withQuery(paths.sources, query),
   newSource: (): string => paths.newSource,
@@ -99,6 +104,11 @@ export const urls = {
   search: (query?: Query): string => withQuery(paths.search, query),
   factSheet: (query?: Query): string => withQuery(paths.factSheet, query),
   factSheetDownload: (format: string, query?: Query): string => withQuery(`/factsheet/download/${id(format)}`, query),
+  lexicon: (query?: Query): string => withQuery(paths.lexicon, query),
+  /** POSTed to: saves a lexicon metric's keywords and kind. */
+  lexiconMetric: (metricId: number): string => `/lexicon/metrics/${id(metricId)}`,
+  deleteLexiconMetric: (metricId: number): string => `/lexicon/metrics/${id(metricId)}/delete`,
+  lexiconSync: (): string => paths.lexiconSync,
   /** Anchor of a claim's highlighted quote inside its article view. */
   quoteInSource: (sourceId: number, claimId: number): string => `/sources/${id(sourceId)}#quote-${id(claimId)}`,
   asset: (file: string): string => `/static/${file.split('/').map(encodeURIComponent).join('/')}`,
