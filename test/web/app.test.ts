@@ -1,6 +1,7 @@
 // The app's shell: the pinned error shape, unknown routes, security headers, static files, and pages that
 // need neither inline script nor inline style.
 import { describe, expect, it } from 'vitest';
+import { countConflictsByStatus, listConflicts } from '../../src/store/index.js';
 import { makeClaim, makeSource } from '../helpers/index.js';
 import { csrfToken, html, tableCounts, testApp } from './harness.js';
 
@@ -139,6 +140,9 @@ describe('dashboard', () => {
     expect(doc.querySelector('[data-count="sources"]')?.textContent).toBe('2');
     expect(doc.querySelector('[data-count="claims"]')?.textContent).toBe('2');
     expect(doc.querySelector('[data-count="candidate"]')?.textContent).toBe('1');
+    const conflictsTile = doc.querySelector('a[data-count="open-conflicts"]');
+    expect(conflictsTile?.textContent).toBe('0');
+    expect(conflictsTile?.getAttribute('href')).toBe('/conflicts?status=open');
     const json = await agent.get('/index.json').expect(200);
     expect(json.body.counts).toMatchObject({ sources: 2, claims: 2, claimsByStatus: { candidate: 1, confirmed: 1, rejected: 0 } });
   });
@@ -148,13 +152,22 @@ describe('dashboard', () => {
     const doc = html((await agent.get('/').expect(200)).text);
     const _csrf = doc.querySelector('form[action="/samples"] input[name="_csrf"]')?.getAttribute('value') ?? '';
     const res = await agent.post('/samples').type('form').send({ _csrf }).expect(303);
-    expect(res.headers.location).toBe('/');
     const loaded = tableCounts(db).sources;
     expect(loaded).toBeGreaterThanOrEqual(6);
-    const after = html((await agent.get('/').expect(200)).text);
+    const claims = tableCounts(db).claims;
+    const conflicts = listConflicts(db).total;
+    expect(res.headers.location).toBe(`/?loaded=${loaded}&claims=${claims}&conflicts=${conflicts}`);
+    const after = html((await agent.get(res.headers.location).expect(200)).text);
+    expect(after.querySelector('.samples-loaded[role="status"]')?.textContent).toBe(
+      `Loaded ${loaded} sample articles: ${claims} candidate claims, ${conflicts} conflict${conflicts === 1 ? '' : 's'}.`,
+    );
     expect(after.querySelector('[data-count="sources"]')?.textContent).toBe(String(loaded));
+    expect(after.querySelector('[data-count="open-conflicts"]')?.textContent).toBe(String(countConflictsByStatus(db).open));
     expect(after.querySelector('form[action="/samples"]')).toBeNull();
+    expect(html((await agent.get('/').expect(200)).text).querySelector('.samples-loaded')).toBeNull();
     const again = await agent.post('/samples').set('Accept', 'application/json').type('form').send({ _csrf }).expect(200);
-    expect(again.body.loaded).toMatchObject({ imported: 0, skipped: loaded });
+    expect(again.body.loaded).toMatchObject({ imported: 0, skipped: loaded, conflicts: 0 });
+    const nothing = html((await agent.get(`/?loaded=0&skipped=${loaded}`).expect(200)).text);
+    expect(nothing.querySelector('.samples-loaded')?.textContent).toBe(`The sample set is already loaded (${loaded} articles skipped); nothing was added.`);
   });
 });
