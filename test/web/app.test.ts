@@ -157,7 +157,7 @@ describe('dashboard', () => {
     const claims = tableCounts(db).claims;
     const conflicts = listConflicts(db).total;
     expect(res.headers.location).toBe(`/?loaded=${loaded}&claims=${claims}&conflicts=${conflicts}`);
-    const after = html((await agent.get(res.headers.location).expect(200)).text);
+    const after = html((await agent.get(res.headers.location ?? '').expect(200)).text);
     expect(after.querySelector('.samples-loaded[role="status"]')?.textContent).toBe(
       `Loaded ${loaded} sample articles: ${claims} candidate claims, ${conflicts} conflict${conflicts === 1 ? '' : 's'}.`,
     );
