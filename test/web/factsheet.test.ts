@@ -78,6 +78,19 @@ describe('the fact sheet builder', () => {
     expect(notes).toContain('unreviewed');
   });
 
+  it('shows when the sheet was generated in words (UTC), and hides the downloads of an empty sheet, saying why', async () => {
+    const { agent } = app();
+    const doc = html((await agent.get('/factsheet').expect(200)).text);
+    const time = doc.querySelector('.factsheet-preview .meta time');
+    expect(time?.textContent).toBe('15 Jan 2026, 12:00 UTC');
+    expect(time?.getAttribute('datetime')).toBe('2026-01-15T12:00:00.000Z');
+    expect(doc.querySelector('.factsheet-nothing')).toBeNull();
+
+    const empty = html((await agent.get('/factsheet?subject=Syrian+government&metric=territory+controlled&from=2021-09-01&to=2021-09-15').expect(200)).text);
+    expect(empty.querySelector('.factsheet-downloads')).toBeNull();
+    expect(empty.querySelector('.factsheet-nothing')?.textContent).toMatch(/^Nothing to download yet: no claim in the sheet matches these choices/);
+  });
+
   it('an unknown subject is a 422 naming the close matches, with the input kept', async () => {
     const { agent } = app();
     const res = await agent.get('/factsheet?subject=Syrian+civil+wars').expect(422);

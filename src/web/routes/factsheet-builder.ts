@@ -26,6 +26,10 @@ export interface FactSheetBuilderData {
   /** Messages beside the fields that cannot be used (unknown subject, invalid date). */
   errors: Record<string, string>;
   sheet: FactSheet | null;
+  /** When the sheet was generated, for people: "21 Nov 2026, 19:08 UTC" (the downloads keep the ISO time). */
+  generatedAtText: string | null;
+  /** The sheet holds no fact: the download buttons are hidden (there would be nothing in them). */
+  emptySheet: boolean;
   /** Set when the filter covers more than PREVIEW_CLAIM_LIMIT claims: no preview. */
   tooManyToPreview: number | null;
   downloads: { format: FactSheetFormat; label: string; url: string }[];
@@ -69,6 +73,8 @@ export function loadFactSheetBuilder(deps: AppDeps, request: FactSheetRequest): 
     otherSubjects: request.subjects.filter((s) => !names.has(s)),
     errors: {},
     sheet: null,
+    generatedAtText: null,
+    emptySheet: false,
     tooManyToPreview: null,
     downloads: FACT_SHEET_FORMATS.map((format) => ({ format, label: FORMAT_LABELS[format], url: urls.factSheetDownload(format, query) })),
     printUrl: urls.factSheetDownload('html', { ...query, inline: 1 }),
@@ -94,7 +100,22 @@ export function loadFactSheetBuilder(deps: AppDeps, request: FactSheetRequest): 
     return data;
   }
   data.sheet = loadFactSheet(deps.db, resolved, deps.clock().toISOString(), crosscheckSettings(deps.config));
+  data.generatedAtText = humanUtcTime(data.sheet.generatedAt);
+  data.emptySheet = data.sheet.facts.length === 0;
   return data;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * An ISO instant for a reader: "2026-11-21T19:08:05.743Z" → "21 Nov 2026, 19:08 UTC". Written out rather than
+ * with Intl, whose month abbreviations change between ICU versions ("Sep" / "Sept").
+ */
+export function humanUtcTime(iso: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${at.getUTCDate()} ${MONTHS[at.getUTCMonth()]} ${at.getUTCFullYear()}, ${two(at.getUTCHours())}:${two(at.getUTCMinutes())} UTC`;
 }
 
 export const factSheetBuilder = (deps: AppDeps): RequestHandler => (req, res) => {
