@@ -11,6 +11,7 @@ import { errorHandler, notFound } from './errors.js';
 import { negotiateFormat } from './render.js';
 import { csrfProtection, hostCheck, securityHeaders } from './security.js';
 import { routeTable } from './routes/index.js';
+import { keepRefusedSourceForm } from './routes/source-create.js';
 import { templateHelpers } from './view-helpers.js';
 import { urls } from './urls.js';
 import { CLAIM_KINDS, CLAIM_STATUSES } from '../domain/types.js';
@@ -52,6 +53,8 @@ export function createApp(deps: AppDeps): Express {
       limits: { fileSize: config.maxUploadBytes, fieldSize: config.maxUploadBytes, files: 1, fields: 60 },
     }).single('file'),
   );
+  // An oversized paste or file on the "add a source" form re-renders the form with the details kept.
+  app.use(keepRefusedSourceForm);
 
   const csrf = csrfProtection(config.csrfSecret ?? getOrCreateSetting(deps.db, 'csrf-secret', () => randomBytes(32).toString('hex')));
   app.use(cookieParser());

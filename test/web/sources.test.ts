@@ -131,20 +131,49 @@ describe('refusing bad input, with nothing written', () => {
     expect(html(res.text).querySelector('#file-error')?.textContent).toMatch(/not UTF-8/);
   });
 
-  it('a 6 MB paste: 413 with a clear message (form-encoded and multipart)', async () => {
+  /** The re-rendered form: details kept, the big text dropped, the message beside the field that was too large. */
+  function expectFormKept(text: string, field: 'body' | 'file'): void {
+    const doc = html(text);
+    for (const name of ['title', 'publisher', 'author', 'url', 'published'] as const) {
+      expect(doc.querySelector(`input[name="${name}"]`)?.getAttribute('value'), name).toBe(META[name]);
+    }
+    expect(doc.querySelector('textarea[name="body"]')?.textContent).toBe('');
+    const message = doc.querySelector(`#${field}-error`)?.textContent ?? '';
+    expect(message).toMatch(field === 'file' ? /^The file is larger than 5 MB, so it was not uploaded/ : /^The pasted text is larger than 5 MB, so it was not kept here/);
+    expect(message).toContain('The details were kept');
+    expect(doc.querySelector(`[name="${field}"]`)?.getAttribute('aria-invalid')).toBe('true');
+  }
+
+  const metaFields = (req: ReturnType<ReturnType<typeof testApp>['agent']['post']>, token: string) => {
+    req.field('_csrf', token);
+    for (const [name, value] of Object.entries(META)) req.field(name, value);
+    return req;
+  };
+
+  it('a 6 MB paste: the form comes back (413) with the details kept and the message beside the text (form-encoded and multipart)', async () => {
     const big = 'Forty-two people were evacuated. '.repeat(Math.ceil((6 * 1024 * 1024) / 33));
     const form = await postAndCount((agent, token) => agent.post('/sources').type('form').send({ _csrf: token, ...META, body: big }));
     expect(form.status).toBe(413);
-    expect(html(form.text).querySelector('.error-message')?.textContent).toBe('That is too large: the limit is 5 MB.');
-    const multipart = await postAndCount((agent, token) => agent.post('/sources').field('_csrf', token).field('title', META.title).field('body', big));
+    expectFormKept(form.text, 'body');
+    const multipart = await postAndCount((agent, token) => metaFields(agent.post('/sources'), token).field('body', big));
     expect(multipart.status).toBe(413);
+    expectFormKept(multipart.text, 'body');
+    // API clients keep the fixed error shape.
+    const json = await postAndCount((agent, token) => metaFields(agent.post('/sources.json'), token).field('body', big));
+    expect(json.status).toBe(413);
+    expect(JSON.parse(json.text).error).toMatchObject({ status: 413, code: 'too_large' });
   });
 
-  it('a 6 MB file: 413', async () => {
-    const res = await postAndCount((agent, token) =>
-      agent.post('/sources').field('_csrf', token).attach('file', Buffer.alloc(6 * 1024 * 1024, 'a'), 'huge.txt'),
-    );
+  it('a 6 MB file: the form comes back (413) with the details kept and the message beside the file field', async () => {
+    const res = await postAndCount((agent, token) => metaFields(agent.post('/sources'), token).attach('file', Buffer.alloc(6 * 1024 * 1024, 'a'), 'huge.txt'));
     expect(res.status).toBe(413);
+    expectFormKept(res.text, 'file');
+  });
+
+  it('an oversized paste with a bad CSRF token is still refused as a forgery (403)', async () => {
+    const big = 'x'.repeat(6 * 1024 * 1024);
+    const res = await postAndCount((agent) => metaFields(agent.post('/sources'), 'not-the-token').field('body', big));
+    expect(res.status).toBe(403);
   });
 
   it('an invalid date: 422, input kept, message beside the field', async () => {

@@ -1,20 +1,72 @@
 // POST /sources — stores a pasted or uploaded article verbatim and proposes its claims (extraction, then the
-// conflicts they raise); invalid input re-renders the form (422).
-import type { RequestHandler } from 'express';
+// conflicts they raise); invalid input re-renders the form (422), text or a file over the limit too (413).
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { crosscheckSettings } from '../../bootstrap.js';
 import { importSource } from '../../importer.js';
+import { PayloadTooLargeError, ValidationError } from '../../domain/errors.js';
 import { writeContext, type AppDeps } from '../deps.js';
-import { readNewSourceForm } from '../forms/source-form.js';
-import { sendDone, sendPage } from '../render.js';
-import { urls } from '../urls.js';
+import { formValues } from '../forms/fields.js';
+import { NEW_SOURCE_FIELDS, readNewSourceForm } from '../forms/source-form.js';
+import { formatOf, sendDone, sendPage } from '../render.js';
+import { paths, urls } from '../urls.js';
 import { sourceFormData } from './source-new.js';
-import { ValidationError } from '../../domain/errors.js';
-import { formatOf } from '../render.js';
+
+type RefusedPart = 'body' | 'file';
+
+const REFUSED = 'refusedSourcePart';
+
+function megabytes(bytes: number): string {
+  return `${Math.round(bytes / 1024 / 1024)} MB`;
+}
+
+/** The message beside the field that was too large; the article itself is not kept, so it says so. */
+function tooLargeMessage(part: RefusedPart, maxBytes: number): string {
+  return part === 'file'
+    ? `The file is larger than ${megabytes(maxBytes)}, so it was not uploaded and is not kept here. The details were kept: choose a smaller file, or paste part of the article.`
+    : `The pasted text is larger than ${megabytes(maxBytes)}, so it was not kept here. The details were kept: paste a shorter text (split a long article into parts), or upload a file under ${megabytes(maxBytes)}.`;
+}
+
+/**
+ * Error middleware mounted right after the body parsers: when the browser's "add a source" form is refused for
+ * size, the request goes on (CSRF is still checked) with the fields read before the big part, marked so that
+ * sourceCreate re-renders the form with them instead of the bare error page. The form lists the details before
+ * the article so that they are read first. API clients keep the 413 error body.
+ */
+export const keepRefusedSourceForm: ErrorRequestHandler = (err, req, res, next) => {
+  const e = (err ?? {}) as { code?: string; type?: string };
+  const tooLarge = e.code === 'LIMIT_FIELD_VALUE' || e.code === 'LIMIT_FILE_SIZE' || e.type === 'entity.too.large';
+  if (!tooLarge || req.method !== 'POST' || req.path !== paths.sources || formatOf(res) !== 'html') {
+    next(err);
+    return;
+  }
+  res.locals[REFUSED] = (e.code === 'LIMIT_FILE_SIZE' ? 'file' : 'body') satisfies RefusedPart;
+  req.body = req.body ?? {};
+  req.file = undefined;
+  next();
+};
+
+function renderTooLarge(deps: AppDeps, res: Response, body: unknown, part: RefusedPart): void {
+  const values = { ...formValues(body, NEW_SOURCE_FIELDS), body: '' };
+  sendPage(res, { view: 'sources/new', status: 413, data: sourceFormData(deps, values, { [part]: tooLargeMessage(part, deps.config.maxUploadBytes) }) });
+}
 
 export const sourceCreate = (deps: AppDeps): RequestHandler => (req, res) => {
-  const form = readNewSourceForm(req.body, req.file, deps.config.maxUploadBytes);
+  const json = formatOf(res) === 'json';
+  const refused = res.locals[REFUSED] as RefusedPart | undefined;
+  if (refused) {
+    renderTooLarge(deps, res, req.body, refused);
+    return;
+  }
+  let form;
+  try {
+    form = readNewSourceForm(req.body, req.file, deps.config.maxUploadBytes);
+  } catch (err) {
+    if (!(err instanceof PayloadTooLargeError) || json) throw err;
+    renderTooLarge(deps, res, req.body, req.file ? 'file' : 'body');
+    return;
+  }
   if (!form.ok) {
-    if (formatOf(res) === 'json') throw new ValidationError('The source was not saved; see the fields.', form.errors);
+    if (json) throw new ValidationError('The source was not saved; see the fields.', form.errors);
     sendPage(res, { view: 'sources/new', status: 422, data: sourceFormData(deps, form.values, form.errors) });
     return;
   }
