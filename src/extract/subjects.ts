@@ -200,6 +200,11 @@ export function countSubject(f: SentenceFacts, m: Mention, keywords: readonly { 
   // named in the counted phrase itself, the subject may well be the speaker ("the army said 10 of its soldiers")
   const counted = entityInSpan(f, m.end, end, null);
   if (counted) return counted;
+  // "The Russian military has reported 10 casualties": losses a force reports without naming whose are its own
+  if (speaker && keywords.some((k) => k.start >= m.end && k.start - m.end <= 2)) {
+    const force = lex(f).lexicon.entities.find((e) => e.name === speaker && e.type === 'force');
+    if (force) return force.name;
+  }
   // the phrase before the figure that it completes: "<casualty word> [among X] was/–/: [reportedly] N"
   const before = [...keywords].reverse().find((k) => k.end <= m.start && m.start - k.end <= 70);
   if (before) {

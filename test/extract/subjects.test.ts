@@ -142,6 +142,11 @@ describe('whose count: the force a count counts, never the speaker for speaking'
     expect(one('Reports of Russian casualties – reportedly 55 this year – worried the Kremlin.', '55').subject).toBe('Russian armed forces');
   });
 
+  it('losses a force reports without naming whose are its own; others\' dead are not', () => {
+    expect(one('The Russian military has reported 9 casualties in Syria so far.', '9', '2016-03-01').subject).toBe('Russian armed forces');
+    expect(one('The Russian military said 90 militants were killed in Syria.', '90', '2016-03-01').subject).not.toBe('Russian armed forces');
+  });
+
   it('who struck is not who died: "Russian strikes killed 300 civilians" is not about Russian forces', () => {
     expect(one('Monitors said Russian strikes killed 300 civilians in Idlib.', '300').subject).not.toBe('Russian armed forces');
   });
