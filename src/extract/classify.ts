@@ -132,13 +132,21 @@ const DEFAULT_METRIC: Readonly<Record<string, string>> = { date: 'date', duratio
  * fits the figure's unit, unless another figure stands between them. Casualty words get a head start over
  * plain counts: "seven servicemen died" is a casualty figure though "servicemen" is the nearer word.
  */
-export function classify(lex: CompiledLexicon, hits: Hit[], mention: Mention, others: readonly Mention[] = []): { kind: ClaimKind; metric: string } {
+export function classify(lex: CompiledLexicon, hits: Hit[], mention: Mention, others: readonly Mention[] = [], sentence = ''): { kind: ClaimKind; metric: string } {
   const kinds = kindsFor(mention.unit);
+  const fits = (h: Hit): boolean => {
+    const metric = lex.lexicon.metrics[h.index];
+    return !!metric && kinds.includes(metric.kind);
+  };
+  // "400,000 killed and millions displaced": a word right after the figure, with the word before it across
+  // an "and", says what this figure counts; the word before belongs to the clause before the "and"
+  const ownWord = hits.some((h) => fits(h) && h.start >= mention.end && /^\s?$/.test(sentence.slice(mention.end, h.start)));
   let best: { score: number; index: number } | null = null;
   for (const h of hits) {
     const metric = lex.lexicon.metrics[h.index];
-    if (!metric || !kinds.includes(metric.kind)) continue;
+    if (!metric || !fits(h)) continue;
     if (h.start < mention.end && h.end > mention.start) continue;
+    if (ownWord && h.end <= mention.start && /^\s*,?\s*(?:and|while|but|whereas)\s*$/i.test(sentence.slice(h.end, mention.start))) continue;
     // A word with another figure between it and this one belongs to that figure ("14 boats after 3 died").
     const [from, to] = h.start >= mention.end ? [mention.end, h.start] : [h.end, mention.start];
     if (others.some((o) => o !== mention && o.start >= from && o.end <= to)) continue;

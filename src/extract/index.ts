@@ -128,7 +128,7 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
         const name = runSpeaker();
         if (name) who = { name, cue: 'quoted', relay: null };
       }
-      const { kind, metric: classified } = classify(lex, hits, m, mentions);
+      const { kind, metric: classified } = classify(lex, hits, m, mentions, s.text);
       const speaker = who?.name ?? null;
       const speakerEntity = speaker ? entityIn(lex, speaker)?.name ?? speaker : null;
       const placed = place(facts, m, {

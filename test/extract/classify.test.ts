@@ -26,6 +26,14 @@ function at(sentence: string, text: string, unit: Mention['unit']): Mention {
 }
 
 describe('kind and metric', () => {
+  it('a word right after the figure wins over a casualty word across an "and" ("20 killed and 300 displaced")', () => {
+    const lex2 = compileLexicon({ ...lexicon, metrics: [...lexicon.metrics, { metric: 'displaced', kind: 'count', keywords: ['displaced'] }] });
+    const s = 'About 20 people were killed and 300 displaced by the storm.';
+    const hits = keywordHits(lex2, s);
+    expect(classify(lex2, hits, at(s, '300', 'count'), [], s)).toEqual({ kind: 'count', metric: 'displaced' });
+    expect(classify(lex2, hits, at(s, '20', 'count'), [], s)).toEqual({ kind: 'casualties', metric: 'killed' });
+  });
+
   it('takes the nearest keyword whose kind fits the unit', () => {
     const s = 'Patrols seized 14 boats after 3 crew died.';
     const hits = keywordHits(lex, s);
