@@ -11,7 +11,7 @@ import type { Mention } from './mentions.js';
 import { findNumericFigures } from './numbers.js';
 import { scopeOf } from './scope.js';
 import { articleContext, eventIndex, hasEventNoun } from './events.js';
-import { controllerSubject, countSubject, dateEvent, durationEvent, noteEvents, occasionSubject, sentenceFacts, sinceEvent, type SentenceFacts } from './subjects.js';
+import { controllerSubject, countSubject, dateEvent, durationEvent, isPartOfTotal, noteEvents, occasionSubject, sentenceFacts, sinceEvent, type SentenceFacts } from './subjects.js';
 import { paragraphs, sentences, type Sentence } from './sentences.js';
 import { SpeakerTracker, attributionFor, speakerName } from './speakers.js';
 
@@ -140,6 +140,7 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
         casualtyWords,
         since,
         published,
+        counts: numbers,
       });
       const claim: ExtractedClaim = {
         kind,
@@ -194,6 +195,8 @@ interface Reading {
   casualtyWords: { start: number; end: number }[];
   since: ReturnType<typeof sinceEvent>;
   published: IsoDate;
+  /** the sentence's numeric figures, to tell a breakdown from a total */
+  counts: readonly Mention[];
 }
 
 /**
@@ -218,7 +221,8 @@ function place(facts: SentenceFacts, m: Mention, r: Reading): { subject: string 
   } else if (r.kind === 'territory') {
     out.subject = controllerSubject(facts, m, r.speakerEntity) ?? r.subject;
   } else {
-    out.subject = countSubject(facts, m, r.casualtyWords, r.speakerEntity) ?? r.subject;
+    // a part of a total ("Of those, seven were killed") is not comparable with any total
+    out.subject = isPartOfTotal(facts, m, r.counts) ? null : countSubject(facts, m, r.casualtyWords, r.speakerEntity) ?? r.subject;
     // "since the start of its operation in 2015" counts from then, not over 2015
     if (r.since?.from) out.scope = { from: r.since.from, to: r.published };
     else if (r.since?.subject) {

@@ -39,6 +39,13 @@ export function scopeOf(text: string, m: Mention, dates: Mention[], published: I
   if (after && /(?:^|\s)(?:in|during|throughout)\s/i.test(lead(after))) {
     return { from: after.low as IsoDate, to: after.high as IsoDate };
   }
+  // "Two airmen died on Tuesday": a day named after the figure makes it that day's count, not a running
+  // total; "said on Tuesday" dates the statement instead
+  const between = after ? text.slice(m.end, after.start) : '';
+  const onDay = after && (/^on\s/i.test(after.text) || /\bon\s+$/i.test(text.slice(Math.max(0, after.start - 4), after.start)));
+  if (after && onDay && !/\b(?:said|says|told|reported|announced|stated|added|confirmed|claimed)\b|[;:]/i.test(between)) {
+    return { from: after.low as IsoDate, to: after.high as IsoDate };
+  }
   return null;
 }
 

@@ -299,3 +299,16 @@ export function occasionSubject(f: SentenceFacts, d: Mention, speaker: string | 
   const person = f.entities.find((h) => h.start >= clauseStart && h.end <= d.start && entityType(f, h) === 'person' && entityName(f, h.index) !== speaker);
   return person ? entityName(f, person.index) ?? undefined : undefined;
 }
+
+/**
+ * True when a count is a part of a total rather than a total: after a colon that follows another count
+ * ("10 casualties: seven died in combat, two in a crash"), or introduced by a partitive ("Of those, seven
+ * were killed", "including 12 children"). A part meets no other article's total: the cross-check would
+ * read "seven" against "ten" as a disagreement.
+ */
+export function isPartOfTotal(f: SentenceFacts, m: Mention, counts: readonly Mention[]): boolean {
+  const before = f.text.slice(0, m.start);
+  if (/\b(?:of\s+(?:those|them|whom|these)|among\s+(?:them|those|whom)|including)\b[^.;:]*$/i.test(before)) return true;
+  const colon = before.lastIndexOf(':');
+  return colon >= 0 && counts.some((c) => c !== m && c.end <= colon);
+}

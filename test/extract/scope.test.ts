@@ -13,6 +13,11 @@ function scope(sentence: string, figure: string): ReturnType<typeof scopeOf> {
 }
 
 describe('scope of a count', () => {
+  it('is the day named after the figure ("two crew died on Tuesday"), unless it dates a statement', () => {
+    expect(scope('Two crew died on Tuesday when their boat sank.', 'Two')).toEqual({ from: '2024-05-14', to: '2024-05-14' });
+    expect(scope('Officials said 40 ships had sunk, the ministry said on Monday.', '40')).toBeNull();
+  });
+
   it('runs from a "since" date to publication', () => {
     expect(scope('Since March 2020, 410 schools have closed.', '410')).toEqual({ from: '2020-03-01', to: PUB });
   });

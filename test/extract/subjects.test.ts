@@ -147,6 +147,14 @@ describe('whose count: the force a count counts, never the speaker for speaking'
     expect(one('The Russian military said 90 militants were killed in Syria.', '90', '2016-03-01').subject).not.toBe('Russian armed forces');
   });
 
+  it('parts of a total are not totals: after a colon, or after "of those"/"including"', () => {
+    const text = 'The army has reported 12 Russian soldiers dead in Syria since the campaign began: eight Russian soldiers fell in combat and four died in accidents.';
+    expect(one(text, '12', '2016-06-01').subject).toBe('Russian armed forces');
+    expect(one(text, 'eight', '2016-06-01').subject).toBeNull();
+    expect(one('Of those, five Russian soldiers were killed by rockets.', 'five').subject).toBeNull();
+    expect(one('The strike killed 30 people in Syria, including 12 Russian soldiers.', '12').subject).toBeNull();
+  });
+
   it('who struck is not who died: "Russian strikes killed 300 civilians" is not about Russian forces', () => {
     expect(one('Monitors said Russian strikes killed 300 civilians in Idlib.', '300').subject).not.toBe('Russian armed forces');
   });
