@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// crosscheck serve | import | extract | conflicts | export | samples
+// crosscheck serve | import | extract | conflicts | export | samples | lexicon sync
 // The imperative shell: parses flags, opens the database, calls the pure core, prints.
 import { Command, InvalidArgumentError } from 'commander';
 import { SingleBar } from 'cli-progress';
@@ -15,6 +15,7 @@ import { loadSamples } from './samples.js';
 import { createApp } from './web/app.js';
 import { findSourcesBySha256, sha256Hex } from './store/sources.js';
 import { loadLexicon } from './store/lexicon.js';
+import { addMissingLexicon } from './store/lexicon-sync.js';
 import { conflictsReport } from './reports.js';
 import { exportFactSheet, FACT_SHEET_FORMATS, isFactSheetFormat, type FactSheetFormat } from './factsheet-data.js';
 import type { Clock } from './domain/types.js';
@@ -157,6 +158,28 @@ program
     const result = loadSamples(db, config, systemClock);
     db.close();
     process.stdout.write(`Sample set: ${result.imported} articles imported (${result.skipped} already there), ${result.claims} candidate claims.\n`);
+  });
+
+program
+  .command('lexicon')
+  .description('The vocabulary extraction reads (metrics, entities, aliases).')
+  .command('sync')
+  .description('Add the default lexicon\'s metrics, entities and aliases that the database lacks; existing ones (and your edits) stay as they are.')
+  .option('--db <file>', 'database file')
+  .action((opts: { db?: string }) => {
+    const config = configWith(opts);
+    const db = openAppDatabase(config, systemClock);
+    const ctx = { actor: config.actor, clock: systemClock, reason: 'New default vocabulary added.' };
+    const added = addMissingLexicon(db, readDefaultLexicon(config), ctx);
+    db.close();
+    const lines = [
+      ...added.metrics.map((name) => `metric  ${name}`),
+      ...added.entities.map((name) => `entity  ${name}`),
+      ...added.aliases.map(({ entity, alias }) => `alias   ${alias} (${entity})`),
+    ];
+    const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+    const total = `Lexicon: added ${count(added.metrics.length, 'metric', 'metrics')}, ${count(added.entities.length, 'entity', 'entities')}, ${count(added.aliases.length, 'alias', 'aliases')}; nothing existing changed.`;
+    process.stdout.write([...lines, total].join('\n') + '\n');
   });
 
 program

@@ -41,6 +41,11 @@ import { entityMerge } from './entity-merge.js';
 import { entityRename } from './entity-rename.js';
 import { entityView } from './entity-view.js';
 import { factView } from './fact-view.js';
+import { lexiconMetricAdd } from './lexicon-metric-add.js';
+import { lexiconMetricDelete } from './lexicon-metric-delete.js';
+import { lexiconMetricUpdate } from './lexicon-metric-update.js';
+import { lexiconPage } from './lexicon-page.js';
+import { lexiconSync } from './lexicon-sync.js';
 
 /** All routes of the app over its dependencies. */
 export function routeTable(deps: AppDeps): Router {
@@ -92,5 +97,11 @@ export function routeTable(deps: AppDeps): Router {
   router.post(paths.unflagConflict, conflictUnflag(deps));
   router.get(paths.fact, factView(deps));
   router.get(paths.factChart, factChart(deps));
+
+  router.get(paths.lexicon, lexiconPage(deps));
+  router.post(paths.lexicon, lexiconMetricAdd(deps));
+  router.post(paths.lexiconMetric, lexiconMetricUpdate(deps));
+  router.post(paths.deleteLexiconMetric, lexiconMetricDelete(deps));
+  router.post(paths.lexiconSync, lexiconSync(deps));
   return router;
 }

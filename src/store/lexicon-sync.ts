@@ -1,0 +1,52 @@
+// "Add new defaults": merges a lexicon file (db/lexicon/default.json, which grows with new releases) into a
+// database whose vocabulary users have edited. Only what is missing is added — metrics by name, entities by
+// name or alias, aliases that no entity uses — and nothing that exists is changed: edited keywords, kinds,
+// entity names and types stay as the users left them.
+import type { Lexicon } from '../domain/types.js';
+import { normaliseMetric } from '../domain/crosscheck.js';
+import { foldName } from '../domain/names.js';
+import type { Db } from './database.js';
+import type { WriteContext } from './context.js';
+import { addAlias, createEntity, resolveEntity } from './entities.js';
+import { addLexiconMetric, listLexiconMetrics } from './lexicon.js';
+
+/** What a sync added, by name (the CLI prints it; the page counts it). */
+export interface LexiconSyncResult {
+  metrics: string[];
+  entities: string[];
+  aliases: { entity: string; alias: string }[];
+}
+
+/** Adds the lexicon's missing metrics, entities and aliases without changing existing ones; one transaction, each addition audited. */
+export function addMissingLexicon(db: Db, lexicon: Lexicon, ctx: WriteContext): LexiconSyncResult {
+  return db.transaction((): LexiconSyncResult => {
+    const result: LexiconSyncResult = { metrics: [], entities: [], aliases: [] };
+    const known = new Set(listLexiconMetrics(db).map((m) => normaliseMetric(m.metric)));
+    for (const metric of lexicon.metrics) {
+      const name = normaliseMetric(metric.metric);
+      if (name === '' || known.has(name)) continue;
+      addLexiconMetric(db, { ...metric, metric: name }, ctx);
+      known.add(name);
+      result.metrics.push(name);
+    }
+    for (const seed of lexicon.entities) {
+      if (foldName(seed.name) === '') continue;
+      const existing = resolveEntity(db, seed.name);
+      if (existing === null) {
+        // Aliases another entity already uses stay with that entity (adding them here would be refused).
+        // Repeats that fold alike are skipped by createEntity itself.
+        const free = seed.aliases.filter((alias) => foldName(alias) !== '' && resolveEntity(db, alias) === null);
+        const created = createEntity(db, { name: seed.name, type: seed.type, aliases: free }, ctx);
+        result.entities.push(created.name);
+        continue;
+      }
+      for (const alias of seed.aliases) {
+        if (foldName(alias) === '' || resolveEntity(db, alias) !== null) continue;
+        addAlias(db, existing.id, alias, ctx);
+        result.aliases.push({ entity: existing.name, alias: alias.trim() });
+      }
+    }
+    return result;
+  })();
+}
+

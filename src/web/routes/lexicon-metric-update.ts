@@ -1,0 +1,24 @@
+// POST /lexicon/metrics/:id — saves a metric's keywords and kind (audited); refused input comes back (422) in
+// the metric's row, as typed. The next import extracts with the new keywords.
+import type { RequestHandler } from 'express';
+import { ValidationError } from '../../domain/errors.js';
+import { getLexiconMetric, setMetricKeywords } from '../../store/lexicon.js';
+import { writeContext, type AppDeps } from '../deps.js';
+import { idParam } from '../params.js';
+import { formatOf, sendDone, sendPage } from '../render.js';
+import { urls } from '../urls.js';
+import { loadLexiconPage, readMetricForm } from './lexicon-page.js';
+
+export const lexiconMetricUpdate = (deps: AppDeps): RequestHandler => (req, res) => {
+  const id = idParam(req, 'Lexicon metric');
+  const stored = getLexiconMetric(deps.db, id);
+  const form = readMetricForm(req.body, false);
+  if (!form.ok) {
+    if (formatOf(res) === 'json') throw new ValidationError('The metric was not saved; see the fields.', form.errors);
+    const edit = { id, values: { ...form.values, metric: stored.metric }, errors: form.errors };
+    sendPage(res, { view: 'lexicon/index', status: 422, data: loadLexiconPage(deps, { edit }) });
+    return;
+  }
+  const metric = setMetricKeywords(deps.db, id, form.value.keywords, writeContext(deps), form.value.kind);
+  sendDone(res, `${urls.lexicon()}#metric-${id}`, { metric });
+};
