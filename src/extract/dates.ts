@@ -1,8 +1,8 @@
 // Dates in a sentence: explicit dates of day, month or year precision, weekdays, months without a year,
 // relative periods and seasons, each resolved to an interval against the publication date and the tense.
 // Hand-written: the Recognizers date-time model costs ~40 ms per KB of news text (the 20 articles/s
-// budget allows ~10 ms per KB for everything) and cannot tell the tense of a clause ("was due to take
-// place on 18 November" vs "has been rescheduled for early December"), which decides the year.
+// budget allows ~10 ms per KB for everything) and cannot tell the tense of a clause ("the summit had
+// been planned for 4 March" vs "it is now set for late April"), which decides the year.
 
 import type { IsoDate } from '../domain/types.js';
 import { addDays, dateInterval, isValidDate, isoDate, monthNumber, partInterval, wordsToNumber } from '../domain/figures.js';

@@ -1,4 +1,4 @@
-// Which event a date, a duration or a count is about. "The country's eight-year civil war that began in
+// Which event a date, a duration or a count is about. "A civil war of eight years, which began in
 // 2015" dates the war; "Russia joined the conflict in September 2015" dates Russia's intervention, not the
 // war; "10 servicemen killed since the campaign began" counts from the campaign's start.
 // Hand-written: it matches noun phrases of the sentence against the user's lexicon — event entities with

@@ -216,7 +216,7 @@ function place(facts: SentenceFacts, m: Mention, r: Reading): { subject: string 
     const attached = durationEvent(facts, m);
     // "two years after the attack", "two years on": nearness to a war's name does not make it the war's age
     out.subject = attached.attached ? attached.subject : null;
-    // "eight-year civil war that began in 2015": the age of the war, not a count over 2015
+    // "a seven-year civil war which started in 2014": the age of the war, not a count over 2014
     if (attached.attached) out.scope = null;
   } else if (r.kind === 'territory') {
     out.subject = controllerSubject(facts, m, r.speakerEntity) ?? r.subject;

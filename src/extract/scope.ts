@@ -1,5 +1,5 @@
 // Time scope of a count or share: the period it covers, from the words of its sentence ("since last
-// September", "in the first nine months of the year", "over the past three days", "this year").
+// September", "over the first nine months of 2017", "over the past three days", "this year").
 
 import type { IsoDate } from '../domain/types.js';
 import { addDays, wordsToNumber } from '../domain/figures.js';

@@ -103,7 +103,7 @@ export function dateEvent(f: SentenceFacts, d: Mention): EventReading | null {
       return { subject: entityName(f, resolveEventPhrase(f.index, phrase, f.article)), metric: /ended/i.test(began[0]) ? 'end date' : 'start date' };
     }
   }
-  // "has conducted an air campaign in Syria since last September": the campaign started then
+  // "has flown an air campaign over Syria since last September": the campaign started then
   if (/^since\b/i.test(d.text) || /\bsince\s+$/i.test(text.slice(Math.max(0, d.start - 8), d.start))) {
     const phrase = [...f.phrases].reverse().find((p) => p.end <= d.start && d.start - p.end <= 60 && !CLAUSE_BREAK.test(text.slice(p.end, d.start)));
     if (phrase) {

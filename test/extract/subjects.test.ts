@@ -109,7 +109,7 @@ describe('occasions', () => {
 
 describe('durations of events', () => {
   it('"N-year war" is the war\'s age, metric "duration", with no period of its own', () => {
-    const text = "Donors met in Brussels on aid to Syria. The country's eight-year civil war that began in 2015 has cost billions.";
+    const text = "Donors met in Brussels on aid to Syria. Its eight-year civil war, which began in 2015, has cost billions.";
     const d = one(text, 'eight-year');
     expect(d).toMatchObject({ subject: 'Syrian civil war', metric: 'duration', scope: null, value: { low: 8, unit: 'year' } });
     expect(one(text, 'in 2015')).toMatchObject({ subject: 'Syrian civil war', metric: 'start date' });
