@@ -17,6 +17,7 @@ import { crosscheckSettings, openAppDatabase } from '../bootstrap.js';
 import { importSource } from '../importer.js';
 import { findConflictsOfClaims, recomputeConflicts } from '../recompute.js';
 import { extract } from '../extract/index.js';
+import { prng } from './fixtures.js';
 import {
   createClaims,
   createSource,
@@ -39,17 +40,6 @@ const WARMUP = 3;
 const MEASURED = 20;
 const ARTICLE_BYTES = 5 * 1024;
 
-/** Small deterministic generator, so every run measures the same database. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(rand: () => number, xs: readonly T[]): T {
   return xs[Math.floor(rand() * xs.length)] as T;

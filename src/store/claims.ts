@@ -459,6 +459,26 @@ export function listClaims(db: Db, filter: ClaimFilter = {}): Page<ClaimView> {
   return { items: rows.map(toClaimView), total: capped ? CLAIM_COUNT_CAP : counted, capped, limit, offset };
 }
 
+/** A source as the claims filter offers it. */
+export interface ClaimFilterSource {
+  id: number;
+  title: string;
+  publisher: string;
+  publishedAt: IsoDate;
+}
+
+/**
+ * The sources the claims list can be filtered by, newest first, without bodies or counts; null when there are more
+ * than `max` (the list would be too long to offer). One query of at most max + 1 rows.
+ */
+export function listClaimFilterSources(db: Db, max: number): ClaimFilterSource[] | null {
+  const rows = db
+    .prepare('SELECT id, title, publisher, published_at FROM sources ORDER BY id DESC LIMIT ?')
+    .all(max + 1) as { id: number; title: string; publisher: string; published_at: string }[];
+  if (rows.length > max) return null;
+  return rows.map((r) => ({ id: r.id, title: r.title, publisher: r.publisher, publishedAt: r.published_at }));
+}
+
 /** Which claims a fact sheet covers; empty or missing lists mean all. */
 export interface FactSheetClaimQuery {
   subjectIds?: number[];
@@ -470,10 +490,12 @@ export interface FactSheetClaimQuery {
   includeCandidates?: boolean;
 }
 
-/** Every claim a fact sheet covers, as display views ordered by subject, metric and id; unpaged, one query. */
-export function listClaimsForFactSheet(db: Db, query: FactSheetClaimQuery = {}): ClaimView[] {
-  // With subjects or metrics chosen, their indexes find the claims; "+" keeps SQLite from walking the status index
-  // instead (every confirmed claim, hundreds of thousands, to find a rare subject's few).
+/**
+ * The subject, metric and status clauses of a fact sheet query (`c` = claims), shared by the sheet and its count.
+ * With subjects or metrics chosen, their indexes find the claims; "+" keeps SQLite from walking the status index
+ * instead (every confirmed claim, hundreds of thousands, to find a rare subject's few).
+ */
+export function factSheetClauses(query: FactSheetClaimQuery): { clauses: string[]; params: unknown[] } {
   const narrowed = (query.subjectIds?.length ?? 0) > 0 || (query.metrics?.length ?? 0) > 0;
   const status = narrowed ? '+c.status' : 'c.status';
   const clauses = [query.includeCandidates ? `${status} IN ('confirmed', 'candidate')` : `${status} = 'confirmed'`];
@@ -486,6 +508,12 @@ export function listClaimsForFactSheet(db: Db, query: FactSheetClaimQuery = {}):
     clauses.push('c.metric IN (SELECT value FROM json_each(?))');
     params.push(JSON.stringify(query.metrics.map(normaliseMetric)));
   }
+  return { clauses, params };
+}
+
+/** Every claim a fact sheet covers, as display views ordered by subject, metric and id; unpaged, one query. */
+export function listClaimsForFactSheet(db: Db, query: FactSheetClaimQuery = {}): ClaimView[] {
+  const { clauses, params } = factSheetClauses(query);
   if (query.publishedFrom) {
     clauses.push('s.published_at >= ?');
     params.push(query.publishedFrom);

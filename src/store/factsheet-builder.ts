@@ -1,9 +1,8 @@
 // What the fact sheet builder offers and checks before loading a sheet: the subjects claims are about (with their
 // aliases, for "did you mean"), the metrics of chosen subjects, and a capped count so a preview never loads a
 // million claims. The sheet's own data comes from loadFactSheetData (factsheet.ts).
-import { normaliseMetric } from '../domain/crosscheck.js';
 import type { Db } from './database.js';
-import type { FactSheetClaimQuery } from './claims.js';
+import { factSheetClauses, type FactSheetClaimQuery } from './claims.js';
 
 /** An entity that is the subject of at least one claim, with its aliases. */
 export interface SubjectChoice {
@@ -59,20 +58,7 @@ export function listMetricsOfSubjects(db: Db, subjectIds: number[]): string[] {
  * The clauses mirror listClaimsForFactSheet.
  */
 export function countFactSheetClaims(db: Db, query: FactSheetClaimQuery, cap: number): number {
-  // With subjects or metrics chosen, their indexes find the claims; "+" keeps SQLite from walking the status index
-  // instead (every confirmed claim, hundreds of thousands, to find a rare subject's few).
-  const narrowed = (query.subjectIds?.length ?? 0) > 0 || (query.metrics?.length ?? 0) > 0;
-  const status = narrowed ? '+c.status' : 'c.status';
-  const clauses = [query.includeCandidates ? `${status} IN ('confirmed', 'candidate')` : `${status} = 'confirmed'`];
-  const params: unknown[] = [];
-  if (query.subjectIds && query.subjectIds.length > 0) {
-    clauses.push('c.subject_id IN (SELECT value FROM json_each(?))');
-    params.push(JSON.stringify(query.subjectIds));
-  }
-  if (query.metrics && query.metrics.length > 0) {
-    clauses.push('c.metric IN (SELECT value FROM json_each(?))');
-    params.push(JSON.stringify(query.metrics.map(normaliseMetric)));
-  }
+  const { clauses, params } = factSheetClauses(query);
   const row = db
     .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM claims c WHERE ${clauses.join(' AND ')} LIMIT ?)`)
     .get(...params, cap + 1) as { n: number };
