@@ -5,7 +5,7 @@ import { formatFigure } from '../../domain/figures.js';
 import { CLAIM_KINDS, CLAIM_RANKS, CLAIM_STATUSES, type ClaimKind, type ClaimRank, type ClaimStatus } from '../../domain/types.js';
 import { ValidationError } from '../../domain/errors.js';
 import { isIsoDate } from '../../domain/figures.js';
-import { CLAIM_COUNT_CAP, countSources, getSource, listSources, listClaims, listLexiconMetrics, resolveEntity, type ClaimFilter, type ClaimView, type Page } from '../../store/index.js';
+import { CLAIM_COUNT_CAP, getSource, listClaimFilterSources, listClaims, listLexiconMetrics, resolveEntity, type ClaimFilter, type ClaimView, type Page } from '../../store/index.js';
 import type { AppDeps } from '../deps.js';
 import { pageRequest, pagination, type Pagination } from '../pagination.js';
 import { queryText } from '../params.js';
@@ -61,8 +61,8 @@ export const SOURCE_CHOICES_MAX = 500;
 
 /** The source filter's options, or null when there are more than SOURCE_CHOICES_MAX sources. */
 export function sourceChoices(deps: AppDeps): SourceChoice[] | null {
-  if (countSources(deps.db) > SOURCE_CHOICES_MAX) return null;
-  return listSources(deps.db, { limit: SOURCE_CHOICES_MAX }).items.map((s) => ({ id: s.id, label: `${s.title} · ${s.publisher} · ${s.publishedAt}` }));
+  const sources = listClaimFilterSources(deps.db, SOURCE_CHOICES_MAX);
+  return sources && sources.map((s) => ({ id: s.id, label: `${s.title} · ${s.publisher} · ${s.publishedAt}` }));
 }
 
 /** Reads the filters from a query string. */
