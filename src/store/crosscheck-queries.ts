@@ -7,6 +7,7 @@ import type { PartnerQuery } from '../domain/conflict-window.js';
 import type { ClaimKind, ClaimStatus, ConflictStatus, Figure, NumericUnit, Qualifier } from '../domain/types.js';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.js';
+import type { ClaimRow } from './claims.js';
 import { nowIso, pageBounds, type Page, type WriteContext } from './context.js';
 import { recordAudit } from './audit.js';
 import { retireConflictsNotFound } from './conflict-pruning.js';
@@ -27,29 +28,11 @@ function prepared(db: Db, sql: string): Statement {
 }
 
 /** The columns the conflict rules read; quotes, notes and bookkeeping stay in the database. */
-interface RuleClaimRow {
-  id: number;
-  source_id: number;
-  value_text: string;
-  kind: string;
-  metric: string;
-  subject_id: number | null;
-  value_low: number | string | null;
-  value_high: number | string | null;
-  value_unit: string;
-  qualifier: string;
-  scope_from: string | null;
-  scope_to: string | null;
-  as_of: string | null;
-  speaker_id: number | null;
-  relay: string | null;
-  hedge: string | null;
-  status: string;
-  publisher: string;
-  published_at: string;
-  speaker_name: string | null;
-  subject_name: string | null;
-}
+type RuleClaimRow = Pick<
+  ClaimRow,
+  | 'id' | 'source_id' | 'value_text' | 'kind' | 'metric' | 'subject_id' | 'value_low' | 'value_high' | 'value_unit'
+  | 'qualifier' | 'scope_from' | 'scope_to' | 'as_of' | 'speaker_id' | 'relay' | 'hedge' | 'status'
+> & { publisher: string; published_at: string; speaker_name: string | null; subject_name: string | null };
 
 const RULE_COLUMNS = `c.id, c.source_id, c.value_text, c.kind, c.metric, c.subject_id, c.value_low, c.value_high, c.value_unit,
   c.qualifier, c.scope_from, c.scope_to, c.as_of, c.speaker_id, c.relay, c.hedge, c.status,
