@@ -105,7 +105,6 @@ export function loadClaimsList(deps: AppDeps, filters: ClaimsFilters, page: unkn
   const errors = claimsFilterErrors(filters);
   const filter: ClaimFilter = {
     limit: request.limit,
-    offset: request.offset,
     sourceId: source?.id,
     kind: (filters.kind || undefined) as ClaimKind | undefined,
     status: (filters.status || undefined) as ClaimStatus | undefined,
@@ -135,7 +134,6 @@ export function loadClaimsList(deps: AppDeps, filters: ClaimsFilters, page: unkn
     pageNotice,
   };
 }
-
 
 /** The last page the list can link to: the count stops at CLAIM_COUNT_CAP. */
 const LAST_LINKED_PAGE = Math.ceil(CLAIM_COUNT_CAP / PER_PAGE);
