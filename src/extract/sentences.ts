@@ -2,6 +2,10 @@
 // article view can highlight them). The sentence boundaries come from `sentence-splitter`; a few fix-ups
 // follow for news copy it leaves joined: a quotation closed by a full stop and followed by a new sentence,
 // and words glued by a lost space ("term.Assad") from copy-pasted web pages.
+// Every later stage looks around each figure within its sentence, so a sentence must stay short whatever
+// is pasted: an over-long paragraph reaches the splitter in pieces, and a sentence longer than
+// MAX_SENTENCE (a paste without full stops, a table flattened to one line) is cut at a semicolon, a comma
+// or a space. That keeps extraction linear in the size of the text.
 
 import { split } from 'sentence-splitter';
 
@@ -37,7 +41,8 @@ const ABBREVIATIONS = new Set([
 ]);
 
 function endsWithAbbreviation(text: string): boolean {
-  const m = /([A-Za-z][A-Za-z.]*)\.["”’)]?$/.exec(text);
+  // only the end matters; an unanchored search over a long piece would cost its whole length each time
+  const m = /([A-Za-z][A-Za-z.]*)\.["”’)]?$/.exec(text.slice(-24));
   if (!m) return false;
   const word = (m[1] ?? '').toLowerCase();
   return ABBREVIATIONS.has(word) || /^[a-z]$/.test(word) || /^([a-z]\.)+[a-z]$/.test(word);
@@ -47,52 +52,120 @@ function endsWithAbbreviation(text: string): boolean {
 function extraCuts(text: string): number[] {
   const cuts: number[] = [];
   // A closing quote after a full stop, then a capitalised word: `…won." He added`.
-  const quoteEnd = /[.!?]["”’]\s+(?=["“‘]?[A-Z])/g;
+  const quoteEnd = /[.!?]["”’]\s{1,20}(?=["“‘]?[A-Z])/g;
   for (let m = quoteEnd.exec(text); m; m = quoteEnd.exec(text)) {
     cuts.push(m.index + m[0].length);
   }
   // A number ending a sentence: the splitter reads "in 2014. Diplomats" as one sentence.
-  const afterNumber = /\d[.!?]["”’)]?\s+(?=["“‘]?[A-Z])/g;
+  const afterNumber = /\d[.!?]["”’)]?\s{1,20}(?=["“‘]?[A-Z])/g;
   for (let m = afterNumber.exec(text); m; m = afterNumber.exec(text)) {
     cuts.push(m.index + m[0].length);
   }
   // A full stop with no space before a capitalised word: "long-term.Assad" (but not "U.S." or "S.A").
-  const glued = /[a-z]{2,}[.!?](?=[A-Z][a-z])/g;
+  // The letters are a lookbehind: a leading [a-z]{2,} would rescan a long run of letters at every offset.
+  const glued = /(?<=[a-z]{2})[.!?](?=[A-Z][a-z])/g;
   for (let m = glued.exec(text); m; m = glued.exec(text)) {
     cuts.push(m.index + m[0].length);
   }
   return cuts.sort((a, b) => a - b);
 }
 
-/** Splits one paragraph into sentences with document offsets. */
-export function sentencesOf(paragraph: Span, index: number): Sentence[] {
-  const pieces: Span[] = [];
-  for (const node of split(paragraph.text)) {
-    if (node.type !== 'Sentence') continue;
-    const [from, to] = node.range;
-    let last = from;
-    for (const cut of extraCuts(node.raw)) {
-      pieces.push({ text: paragraph.text.slice(last, from + cut).trimEnd(), start: last, end: from + cut });
-      last = from + cut;
-    }
-    pieces.push({ text: paragraph.text.slice(last, to), start: last, end: to });
+/** The longest sentence kept whole; longer ones are cut (see cutLong). */
+export const MAX_SENTENCE = 1000;
+// A paragraph longer than this reaches the splitter in pieces: it costs ~1.5 s per MB, and a piece
+// without any full stop does not need it at all.
+const SPLIT_CHUNK = 8000;
+
+/** The last match of a global regex ending in text[from, to), as the offset just after it, or -1. */
+function lastBreak(text: string, from: number, to: number, re: RegExp): number {
+  let at = -1;
+  const window = text.slice(from, to);
+  re.lastIndex = 0;
+  for (let m = re.exec(window); m; m = re.exec(window)) {
+    at = from + m.index + m[0].length;
+    if (m[0].length === 0) re.lastIndex++;
   }
+  return at;
+}
+
+/**
+ * Where to cut a text that must not run past `limit` characters from `from`: the last of the given
+ * breaks in the second half of the window (in order of preference), else a hard cut at the limit.
+ */
+function cutPoint(text: string, from: number, limit: number, breaks: readonly RegExp[]): number {
+  const to = from + limit;
+  for (const re of breaks) {
+    const at = lastBreak(text, from + Math.floor(limit / 2), to, re);
+    if (at > from) return at;
+  }
+  return to;
+}
+
+const SENTENCE_END = /[.!?]["”’)]?\s+(?=["“‘(]?\p{Lu})/gu;
+const SEMICOLON = /;\s*/g;
+const COMMA = /,\s+/g;
+const SPACE = /\s+/g;
+
+/** Cuts [from, to) of a text into pieces of at most `limit` characters, at the preferred breaks. */
+function pieces(text: string, from: number, to: number, limit: number, breaks: readonly RegExp[]): [number, number][] {
+  const out: [number, number][] = [];
+  let at = from;
+  while (to - at > limit) {
+    const cut = cutPoint(text, at, limit, breaks);
+    out.push([at, cut]);
+    at = cut;
+  }
+  out.push([at, to]);
+  return out;
+}
+
+/** Sentence spans of one piece of a paragraph (offsets in the paragraph), from the splitter and extraCuts. */
+function splitPiece(text: string, from: number, to: number): Span[] {
+  const piece = text.slice(from, to);
+  // A long piece with no sentence end anywhere is one sentence: no need to pay for the splitter.
+  if (piece.length > MAX_SENTENCE && !/[.!?]["”’)]?(?:\s|$)/.test(piece)) return [{ text: piece, start: from, end: to }];
+  const out: Span[] = [];
+  for (const node of split(piece)) {
+    if (node.type !== 'Sentence') continue;
+    const [a, b] = node.range;
+    let last = from + a;
+    for (const cut of extraCuts(node.raw)) {
+      out.push({ text: text.slice(last, from + a + cut).trimEnd(), start: last, end: from + a + cut });
+      last = from + a + cut;
+    }
+    out.push({ text: text.slice(last, from + b), start: last, end: from + b });
+  }
+  return out;
+}
+
+/** Splits one paragraph into sentences with document offsets, none longer than MAX_SENTENCE. */
+export function sentencesOf(paragraph: Span, index: number): Sentence[] {
+  const { text } = paragraph;
+  const spans = pieces(text, 0, text.length, SPLIT_CHUNK, [SENTENCE_END, SEMICOLON, SPACE]).flatMap(([a, b]) => splitPiece(text, a, b));
   // Re-join pieces the splitter cut after an abbreviation ("7 a.m. | on Tuesday").
   const merged: Span[] = [];
-  for (const piece of pieces) {
+  for (const piece of spans) {
     const prev = merged[merged.length - 1];
     const body = piece.text.trim();
     if (!body) continue;
-    if (prev && (/^[a-z]/.test(body) || endsWithAbbreviation(prev.text) && /^[A-Z][a-z]/.test(body) === false)) {
-      merged[merged.length - 1] = { text: paragraph.text.slice(prev.start, piece.end), start: prev.start, end: piece.end };
+    const join = prev && piece.end - prev.start <= MAX_SENTENCE && (/^[a-z]/.test(body) || endsWithAbbreviation(prev.text) && /^[A-Z][a-z]/.test(body) === false);
+    if (prev && join) {
+      merged[merged.length - 1] = { text: text.slice(prev.start, piece.end), start: prev.start, end: piece.end };
     } else merged.push(piece);
   }
-  return merged.map((s) => {
+  return merged.flatMap((s) => cutLong(text, s)).flatMap((s) => {
     const lead = s.text.length - s.text.trimStart().length;
     const body = s.text.trim();
+    if (!body) return [];
     const start = paragraph.start + s.start + lead;
-    return { text: body, start, end: start + body.length, paragraph: index };
+    return [{ text: body, start, end: start + body.length, paragraph: index }];
   });
+}
+
+/** A sentence longer than MAX_SENTENCE, cut at semicolons, commas or spaces (offsets in the paragraph). */
+function cutLong(text: string, s: Span): Span[] {
+  if (s.text.length <= MAX_SENTENCE) return [s];
+  return pieces(text, s.start, s.end, MAX_SENTENCE, [SEMICOLON, COMMA, SPACE]).map(([a, b]) => ({ text: text.slice(a, b), start: a, end: b }));
 }
 
 /** All sentences of a document, in order, with offsets into it. */
