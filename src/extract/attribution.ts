@@ -53,30 +53,48 @@ function cleanPhrase(raw: string): string {
 // A personal name standing alone between commas: capitalised words, with the usual particles.
 const APPOSITIVE_NAME = /^(?:(?:Dr|Mr|Mrs|Ms|Gen|Col|Maj|Lt|Capt|Sgt|Adm)\.?\s+)*[A-Z][a-zA-Z'’-]+(?:\s+(?:(?:al|el|de|da|di|van|von|bin|ibn|abu|la|le)[-\s]+)?[A-Z][a-zA-Z'’-]+){1,3}$/;
 
+// How far before its verb a speaker phrase may begin. Twelve words and an aside fit well within it; a
+// bound is needed because a sentence may hold hundreds of verbs ("said said said…" pasted in), and a scan
+// back to the start of the sentence for each would make extraction quadratic.
+const LOOKBACK = 200;
+// How far after its verb an inverted speaker may end ("…," said the defence ministry's spokesman).
+const LOOKAHEAD = 200;
+// An aside inside an aside inside an aside is as deep as news copy goes.
+const MAX_DEPTH = 3;
+
 /** The speaker phrase written before a verb at `verbStart` ("The Russian military has reported"). */
-function phraseBefore(sentence: string, verbStart: number): { text: string; start: number } | null {
-  const before = sentence.slice(0, verbStart);
-  let cut = 0;
-  BOUNDARY.lastIndex = 0;
-  for (let m = BOUNDARY.exec(before); m; m = BOUNDARY.exec(before)) cut = m.index + m[0].length;
-  let raw = before.slice(cut);
+function phraseBefore(sentence: string, verbStart: number, depth = 0): { text: string; start: number } | null {
+  const from = Math.max(0, verbStart - LOOKBACK);
+  // the end of the last boundary before the verb; none within reach means a phrase longer than any speaker
+  let cut = from > 0 ? -1 : 0;
+  BOUNDARY.lastIndex = from;
+  for (let m = BOUNDARY.exec(sentence); m && m.index < verbStart; m = BOUNDARY.exec(sentence)) {
+    if (m.index + m[0].length <= verbStart) cut = m.index + m[0].length;
+  }
+  if (cut < 0) return null;
+  let raw = sentence.slice(cut, verbStart);
   // "Russia, which said…", "Assad, who told…": the speaker is the noun the relative clause hangs on.
-  const relative = /,\s*(?:who|which)\s*$/.exec(before.slice(0, cut));
-  if (!raw.trim() && relative) return phraseBefore(sentence, relative.index);
+  const lead = Math.max(from, cut - 40);
+  const relative = /,\s*(?:who|which)\s*$/.exec(sentence.slice(lead, cut));
+  if (!raw.trim() && relative) return depth < MAX_DEPTH ? phraseBefore(sentence, lead + relative.index, depth + 1) : null;
   // "Colonel X, speaking on condition of anonymity, told…": step over one parenthetical.
-  if (!raw.trim() && before.slice(0, cut).trimEnd().endsWith(',')) {
-    const head = before.slice(0, before.slice(0, cut).trimEnd().length - 1);
-    const paren = head.lastIndexOf(',');
+  const upToCut = sentence.slice(from, cut).trimEnd();
+  if (!raw.trim() && upToCut.endsWith(',')) {
+    const comma = from + upToCut.length - 1;
+    const within = sentence.slice(from, comma).lastIndexOf(',');
+    const paren = within >= 0 ? from + within : -1;
     // "Putin's spokesman, Dmitry Peskov, said": the name in apposition is the speaker.
-    const apposition = paren >= 0 ? head.slice(paren + 1).trim() : '';
-    if (APPOSITIVE_NAME.test(apposition)) return { text: apposition, start: paren + 1 + head.slice(paren + 1).indexOf(apposition) };
-    if (paren >= 0) {
-      const inner = phraseBefore(sentence, paren);
+    const apposition = paren >= 0 ? sentence.slice(paren + 1, comma).trim() : '';
+    if (APPOSITIVE_NAME.test(apposition)) return { text: apposition, start: paren + 1 + sentence.slice(paren + 1, comma).indexOf(apposition) };
+    if (paren >= 0 && depth < MAX_DEPTH) {
+      const inner = phraseBefore(sentence, paren, depth + 1);
       if (inner) return inner;
     }
-    const lead = head.replace(/^.*[;:"“”()–—]/, '');
-    cut = head.length - lead.length;
-    raw = lead;
+    const head = sentence.slice(from, comma);
+    const rest = head.replace(/^.*[;:"“”()–—]/, '');
+    if (rest.length === head.length && from > 0) return null;
+    cut = comma - rest.length;
+    raw = rest;
   }
   const text = cleanPhrase(raw);
   if (!text || text.split(/\s+/).length > 12 || FUNCTION_WORDS.test(text)) return null;
@@ -85,7 +103,7 @@ function phraseBefore(sentence: string, verbStart: number): { text: string; star
 
 /** The speaker phrase written after a verb, in inverted order (`…," said the ministry.`). */
 function phraseAfter(sentence: string, verbEnd: number): { text: string; start: number } | null {
-  const after = sentence.slice(verbEnd);
+  const after = sentence.slice(verbEnd, verbEnd + LOOKAHEAD);
   // the inverted speaker is a name or a noun phrase ("said Ruiz", "said the ministry"), not a new clause ("says it has")
   if (!/^\s+(?:[A-Z]|(?:the|a|an)\s)/.test(after)) return null;
   // Up to the first punctuation (a full stop inside "Maj. Gen." is kept), then up to the first word
@@ -109,7 +127,8 @@ export function findClauses(sentence: string): Clause[] {
     const verb = m[1] ?? '';
     const start = m.index;
     const end = start + m[0].length;
-    const before = sentence.slice(0, start);
+    // the checks below look at the few words before the verb; a bounded window keeps each one cheap
+    const before = sentence.slice(Math.max(0, start - 80), start);
     if (PASSIVE_BEFORE.test(before)) continue; // "is said to", "were reported killed"
     if (NOUN_FORMS.test(verb) && DETERMINER_BEFORE.test(before)) continue;
     if (/\bwhat\s+(?:[\w'’-]+\s+){0,3}$/i.test(before)) continue; // "in what he described as"
@@ -117,7 +136,7 @@ export function findClauses(sentence: string): Clause[] {
     if (/^add(ed|s)?$/.test(verb) && /^\s+to\b/.test(sentence.slice(end))) continue; // "have added to the pressure"
     // `…," said the ministry` and `…, said Ruiz.` put the speaker after the verb; after a plain comma only
     // verbs that take no object invert ("Ruiz, speaking by phone, told the radio…" does not).
-    const inverted = /["”]\s*,?\s*$/.test(before) || /^\s*$/.test(before) ||
+    const inverted = /["”]\s*,?\s*$/.test(before) || (start < 80 && /^\s*$/.test(before)) ||
       (/,\s*$/.test(before) && /^(said|says|added|adds|noted|wrote|explained|insisted|warned|claimed)$/.test(verb));
     const ph = inverted ? phraseAfter(sentence, end) ?? phraseBefore(sentence, start) : phraseBefore(sentence, start);
     if (!ph) continue;
@@ -134,7 +153,7 @@ export function findClauses(sentence: string): Clause[] {
     out.push({ start, end, phraseStart: ph.start, phraseEnd: ph.start + ph.text.length, raw: ph.text, phrase, cue, type: 'verb', toldOutlet });
   }
   // "TASS quoted the general as saying…", "The general was quoted by TASS as saying…"
-  const quotedAs = /\b(?:quoted|cited)\s+([^,.;:"“”()]+?)\s+as\s+saying\b/g;
+  const quotedAs = /\b(?:quoted|cited)\s+([^,.;:"“”()]{1,150}?)\s+as\s+saying\b/g;
   for (let m = quotedAs.exec(sentence); m; m = quotedAs.exec(sentence)) {
     if (/^by\s/i.test(m[1] ?? '')) continue;
     const phraseStart = m.index + m[0].indexOf(m[1] ?? '', 6);
@@ -145,7 +164,7 @@ export function findClauses(sentence: string): Clause[] {
       phrase: raw.replace(LEADING, ''), cue: 'quoted as saying', type: 'verb', toldOutlet: relay ? relay.text.replace(LEADING, '') : null,
     });
   }
-  const passiveQuote = /\b(?:was|were)\s+quoted\s+(?:by\s+([^,.;:"“”()]+?)\s+)?as\s+saying\b/g;
+  const passiveQuote = /\b(?:was|were)\s+quoted\s+(?:by\s+([^,.;:"“”()]{1,150}?)\s+)?as\s+saying\b/g;
   for (let m = passiveQuote.exec(sentence); m; m = passiveQuote.exec(sentence)) {
     const speaker = phraseBefore(sentence, m.index);
     if (!speaker) continue;
@@ -155,7 +174,7 @@ export function findClauses(sentence: string): Clause[] {
     });
   }
   // "In a survey published last week by the Corvin Polling Centre, 32 per cent…": the pollster speaks
-  const pollBy = /\b(?:poll|survey|study|census|opinion poll)\b[^,.;:"“”]*?\bby\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w'’-]*)*)/g;
+  const pollBy = /\b(?:poll|survey|study|census|opinion poll)\b[^,.;:"“”]{0,200}?\bby\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w'’-]*){0,12})/g;
   for (let m = pollBy.exec(sentence); m; m = pollBy.exec(sentence)) {
     const raw = cleanPhrase(m[1] ?? '');
     const phraseStart = m.index + m[0].length - (m[1] ?? '').length;
@@ -164,9 +183,9 @@ export function findClauses(sentence: string): Clause[] {
       phrase: raw.replace(LEADING, ''), cue: 'poll by', type: 'according', toldOutlet: null,
     });
   }
-  const acc = /\b(according to|citing|as reported by|reported by|quoted by)\s+([^,.;:"“”()]+)/gi;
+  const acc = /\b(according to|citing|as reported by|reported by|quoted by)\s+([^,.;:"“”()]{1,200})/gi;
   for (let m = acc.exec(sentence); m; m = acc.exec(sentence)) {
-    if (/\bas\s+saying\b/.test(m[2] ?? '') || /^quoted by$/i.test(m[1] ?? '') && /\b(?:was|were)\s+$/.test(sentence.slice(0, m.index))) continue;
+    if (/\bas\s+saying\b/.test(m[2] ?? '') || /^quoted by$/i.test(m[1] ?? '') && /\b(?:was|were)\s+$/.test(sentence.slice(Math.max(0, m.index - 12), m.index))) continue;
     const raw = cleanPhrase(m[2] ?? '');
     const phrase = raw.replace(LEADING, '');
     if (!phrase) continue;
@@ -216,19 +235,37 @@ export function hedgeOf(sentence: string): string | null {
 // Clauses joined by a semicolon or ", and/but/while" make separate statements; a hedge stays in its own.
 const CLAUSE_BREAK = /;|,\s+(?:and|but|while|whereas)\s+/g;
 
-/** The hedge that governs the figure at `at`: one in the same clause of the sentence, or null. */
-export function hedgeAt(sentence: string, at: number): string | null {
+/** A clause of a sentence, [from, to), with the hedge in it. */
+export interface ClauseHedge {
+  from: number;
+  to: number;
+  hedge: string | null;
+}
+
+/** The clauses of a sentence with their hedges: computed once per sentence, read for each of its figures. */
+export function clauseHedges(sentence: string): ClauseHedge[] {
+  const out: ClauseHedge[] = [];
   let from = 0;
-  let to = sentence.length;
   CLAUSE_BREAK.lastIndex = 0;
   for (let m = CLAUSE_BREAK.exec(sentence); m; m = CLAUSE_BREAK.exec(sentence)) {
-    if (m.index < at) from = m.index + m[0].length;
-    else {
-      to = m.index;
-      break;
-    }
+    out.push({ from, to: m.index, hedge: hedgeOf(sentence.slice(from, m.index)) });
+    from = m.index + m[0].length;
   }
-  return hedgeOf(sentence.slice(from, to));
+  out.push({ from, to: sentence.length, hedge: hedgeOf(sentence.slice(from)) });
+  return out;
+}
+
+/** The hedge that governs the figure at `at`: one in the same clause of the sentence, or null. */
+export function hedgeAt(sentence: string, at: number, clauses: readonly ClauseHedge[] = clauseHedges(sentence)): string | null {
+  // the clause is the one after the last break that starts before `at`
+  let lo = 0;
+  let hi = clauses.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((clauses[mid - 1]?.to ?? 0) < at) lo = mid;
+    else hi = mid - 1;
+  }
+  return clauses[lo]?.hedge ?? null;
 }
 
 /** A sentence that only says the figures before it are unverified ("The toll could not be verified."). */

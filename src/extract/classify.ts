@@ -97,10 +97,26 @@ export function entityHits(lex: CompiledLexicon, text: string): Hit[] {
       if (index !== undefined) out.push({ start: m.index, end: m.index + m[0].length, index });
     }
   }
-  // Where a loose and a cased alias overlap, keep the longer.
-  return out
-    .sort((a, b) => a.start - b.start || b.end - a.end)
-    .filter((h, i, all) => !all.some((o, j) => j !== i && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
+  // Where a loose and a cased alias overlap, keep the longer: a hit inside a longer one is dropped. In
+  // order of start (longest first at each start), a hit is inside a longer one exactly when an earlier hit
+  // that starts before it reaches as far, or the first hit at its own start reaches farther.
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Hit[] = [];
+  let reach = -1; // the farthest end of the hits that start before the current start
+  let groupStart = -1;
+  let groupReach = -1; // the end of the longest hit at the current start
+  let nextReach = -1;
+  for (const h of out) {
+    if (h.start !== groupStart) {
+      reach = Math.max(reach, nextReach);
+      groupStart = h.start;
+      groupReach = h.end;
+    }
+    nextReach = Math.max(nextReach, h.end);
+    if (reach >= h.end || groupReach > h.end) continue;
+    kept.push(h);
+  }
+  return kept;
 }
 
 /** The entity a name refers to, when the phrase contains a known name or alias (longest wins). */
@@ -146,6 +162,8 @@ export function classify(lex: CompiledLexicon, hits: Hit[], mention: Mention, ot
     const metric = lex.lexicon.metrics[h.index];
     if (!metric || !fits(h)) continue;
     if (h.start < mention.end && h.end > mention.start) continue;
+    // too far to win whatever its kind (see the score below): skip before the costlier tests
+    if (distance(mention, h) > 130) continue;
     if (ownWord && h.end <= mention.start && /^\s*,?\s*(?:and|while|but|whereas)\s*$/i.test(sentence.slice(h.end, mention.start))) continue;
     // A word with another figure between it and this one belongs to that figure ("14 boats after 3 died").
     const [from, to] = h.start >= mention.end ? [mention.end, h.start] : [h.end, mention.start];

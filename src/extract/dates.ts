@@ -31,12 +31,13 @@ const PAST = /\b(was|were|had|did|ago)\b/i;
 
 /** The tense of the clause that leads up to a date at `at` in the sentence. */
 export function tenseAt(sentence: string, at: number): Tense {
-  const before = sentence.slice(0, at);
+  // the clause leading up to a date is short; a bounded look back keeps many dates in a sentence cheap
+  const before = sentence.slice(Math.max(0, at - 300), at);
   const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(' which '), before.lastIndexOf(' that '));
-  const clause = cut >= 0 && at - cut > 12 ? before.slice(cut) : before;
+  const clause = cut >= 0 && before.length - cut > 12 ? before.slice(cut) : before;
   if (PAST.test(clause)) return 'past';
   // "by October 10", "arranged for Wednesday": a deadline or an appointment lies ahead.
-  if (FUTURE.test(clause) || /\b(?:by|for)\s+(?:(?:early|mid|late|next)[\s-]+)?$/i.test(before)) return 'future';
+  if (FUTURE.test(clause) || /\b(?:by|for)\s+(?:(?:early|mid|late|next)[\s-]+)?$/i.test(before.slice(-20))) return 'future';
   return 'past';
 }
 

@@ -189,6 +189,8 @@ export interface ArticleContext {
    * event the lexicon does not know is most likely that event, so it is left unnamed.
    */
   lastEvent?: { entity: number | null; sentence: number };
+  /** words already looked up among properWords (a long article has many: the stem search is a scan) */
+  seen?: Map<string, boolean>;
 }
 
 /** The capitalised words of an article (lower case), for bare-phrase resolution. */
@@ -200,8 +202,14 @@ export function articleContext(text: string): ArticleContext {
 
 function mentions(context: ArticleContext, word: string): boolean {
   if (context.properWords.has(word)) return true;
-  for (const w of context.properWords) if (sameStem(w, word)) return true;
-  return false;
+  context.seen ??= new Map();
+  let found = context.seen.get(word);
+  if (found === undefined) {
+    found = false;
+    for (const w of context.properWords) if (sameStem(w, word)) found = true;
+    context.seen.set(word, found);
+  }
+  return found;
 }
 
 /** The vocabulary words of the entity named by a proper word, when it is an alias of a known entity. */

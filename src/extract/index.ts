@@ -4,12 +4,12 @@
 
 import type { ExtractedClaim, IsoDate, Lexicon } from '../domain/types.js';
 import { METRIC_START_DATE, isOnceOnlyEventMetric } from '../domain/crosscheck.js';
-import { findClauses, hedgeAt, isVerificationCaveat, quoteSpans, speakerRef } from './attribution.js';
+import { clauseHedges, findClauses, hedgeAt, isVerificationCaveat, quoteSpans, speakerRef } from './attribution.js';
 import { classify, compileLexicon, entityHits, entityIn, keywordHits, subjectOf } from './classify.js';
 import { findClockTimes, findDates } from './dates.js';
 import type { Mention } from './mentions.js';
 import { findNumericFigures } from './numbers.js';
-import { scopeOf } from './scope.js';
+import { scopeOf, sentenceScope } from './scope.js';
 import { articleContext, eventIndex, hasEventNoun } from './events.js';
 import { controllerSubject, countSubject, dateEvent, durationEvent, isPartOfTotal, noteEvents, occasionSubject, sentenceFacts, sinceEvent, type SentenceFacts } from './subjects.js';
 import { paragraphs, sentences, type Sentence } from './sentences.js';
@@ -61,6 +61,8 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
   const article = articleContext(text);
   // Running totals "since the campaign began" take the campaign's start from wherever the article states it.
   const pendingScopes: { claim: ExtractedClaim; event: string }[] = [];
+  // the claims of the last sentence that had figures, for a caveat in the sentence after it
+  let previous = { sentence: -1, from: 0 };
 
   sents.forEach((s, i) => {
     article.sentence = i;
@@ -97,7 +99,7 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
       if (isVerificationCaveat(s.text) && i > 0 && sents[i - 1]?.paragraph === s.paragraph) {
         const prev = sents[i - 1];
         const caveat = hedgeAt(s.text, 0);
-        for (const c of claims) if (c.start === prev?.start && c.hedge === null) c.hedge = caveat;
+        if (previous.sentence === i - 1) for (const c of claims.slice(previous.from)) if (c.start === prev?.start && c.hedge === null) c.hedge = caveat;
       }
       if (clauses.length) quoteSpeaker = clauses[clauses.length - 1]?.speaker ?? quoteSpeaker;
       return;
@@ -121,6 +123,10 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
     const facts = sentenceFacts(events, s.text, entities, article);
     const casualtyWords = hits.filter((h) => lex.lexicon.metrics[h.index]?.kind === 'casualties');
     const since = sinceEvent(facts, dates);
+    // what holds for the whole sentence is read once, not once per figure: a sentence may hold hundreds
+    const hedges = clauseHedges(s.text);
+    const sentenceWide = sentenceScope(s.text, dates, published);
+    previous = { sentence: i, from: claims.length };
 
     for (const m of mentions) {
       let who = attributionFor(s.text, clauses, m.start, m.end, m.unit === 'date');
@@ -135,7 +141,7 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
         kind,
         metric: classified,
         subject: subjectOf(lex, entities, m, speakerEntity),
-        scope: m.unit === 'date' ? null : scopeOf(s.text, m, dates, published),
+        scope: m.unit === 'date' ? null : scopeOf(s.text, m, dates, published, sentenceWide),
         speakerEntity,
         casualtyWords,
         since,
@@ -153,7 +159,7 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
         speaker,
         attributionCue: who?.cue ?? null,
         relay: who?.relay ?? null,
-        hedge: hedgeAt(s.text, m.start),
+        hedge: hedgeAt(s.text, m.start, hedges),
         subject: placed.subject,
         metric: placed.metric,
         scope: placed.scope,

@@ -73,8 +73,10 @@ function isCodeToken(sentence: string, start: number, end: number): boolean {
   const before = sentence.slice(Math.max(0, start - 6), start);
   const after = sentence.slice(end, end + 3);
   // the whole token: letters then digits ("NGW-160618-0412", "COVID-19"), or a number with a leading zero
-  const tokenStart = sentence.slice(0, start).search(/\S*$/);
-  const token = sentence.slice(tokenStart, end + sentence.slice(end).search(/\s|$/)).replace(/[.,;:!?)"”]+$/, '');
+  // (within a bounded window: a search back to the start of the sentence for each number is quadratic)
+  const from = Math.max(0, start - 40);
+  const tokenStart = from + sentence.slice(from, start).search(/\S*$/);
+  const token = sentence.slice(tokenStart, end + sentence.slice(end, end + 40).search(/\s|$/)).replace(/[.,;:!?)"”]+$/, '');
   if (/^[(“"]?[A-Za-z]+-?\d/.test(token) || /^0\d/.test(sentence.slice(start, end))) return true;
   if (/[A-Za-z]-?$/.test(before) && /[A-Za-z]-?$/.test(before.replace(/\s+$/, '')) && !/\s$/.test(before)) return true;
   if (/^[A-Za-z]/.test(after) && !/^(?:bn|m|k|pc)\b/i.test(after)) return true;

@@ -74,6 +74,8 @@ const JOIN = /^(?:joined|joins|intervened|intervenes|intervening|intervene|enter
 const CLAUSE_BREAK = /[;.!?]|,\s*(?:and|but|while|whereas|although)\b|\b(?:when|after|before|until|while)\b/i;
 // Between an event phrase and its verb: "the war that began", "the conflict, which began", "the war has ended".
 // An aside between commas may stand between them: "the conflict, now in its ninth year, began".
+// The farthest a date may stand after the verb that dates an event ("began in the spring of 2011").
+const VERB_REACH = 90;
 const PHRASE_TO_VERB = /^\s*(?:,[^,;.()]{1,40},\s*|,\s*)?(?:(?:which|that)\s+)?(?:(?:has|had|have|only|first|finally|officially|formally)\s+)*$/i;
 
 /**
@@ -85,11 +87,12 @@ const PHRASE_TO_VERB = /^\s*(?:,[^,;.()]{1,40},\s*|,\s*)?(?:(?:which|that)\s+)?(
 export function dateEvent(f: SentenceFacts, d: Mention): EventReading | null {
   const { text } = f;
   let verb: RegExpExecArray | null = null;
-  EVENT_VERB.lastIndex = 0;
+  // only a verb within reach can govern the date (see the gap test below): start the search there
+  EVENT_VERB.lastIndex = Math.max(0, d.start - VERB_REACH - 30);
   for (let m = EVENT_VERB.exec(text); m && m.index < d.start; m = EVENT_VERB.exec(text)) verb = m;
   if (verb) {
     const gap = text.slice(verb.index + verb[0].length, d.start);
-    if (gap.length > 90 || CLAUSE_BREAK.test(gap)) verb = null;
+    if (gap.length > VERB_REACH || CLAUSE_BREAK.test(gap)) verb = null;
   }
   const reading = verb ? verbReading(f, verb, d) : null;
   if (reading) return reading;
@@ -211,7 +214,10 @@ export function countSubject(f: SentenceFacts, m: Mention, keywords: readonly { 
     const between = text.slice(before.end, m.start);
     const m2 = /^((?:\s+(?:among|of|for)\s+[^,;.()\d–—]{1,50}?)?)\s*(?:[–—:]|-\s|\b(?:was|were|is|are|stood|stands|reached|rose|risen|hit|put|at)\b)[^,;.()\d]{0,25}$/.exec(between);
     if (m2) {
-      const start = Math.max(text.lastIndexOf(',', before.start), text.lastIndexOf(' of ', before.start) + 3, 0);
+      // the phrase opens after the last comma or "of" before the casualty word, within the same stretch
+      const from = Math.max(0, before.start - 200);
+      const lead = text.slice(from, before.start + 1);
+      const start = from + Math.max(lead.lastIndexOf(','), lead.lastIndexOf(' of ') + 3, 0);
       const found = entityInSpan(f, start, before.end + (m2[1]?.length ?? 0), speaker);
       if (found) return found;
     }
@@ -295,7 +301,9 @@ export function noteEvents(f: SentenceFacts): void {
  * person stands before the date.
  */
 export function occasionSubject(f: SentenceFacts, d: Mention, speaker: string | null): string | undefined {
-  const clauseStart = Math.max(f.text.lastIndexOf(';', d.start), f.text.lastIndexOf(':', d.start), 0);
+  const from = Math.max(0, d.start - 400);
+  const window = f.text.slice(from, d.start);
+  const clauseStart = from + Math.max(window.lastIndexOf(';'), window.lastIndexOf(':'), 0);
   const person = f.entities.find((h) => h.start >= clauseStart && h.end <= d.start && entityType(f, h) === 'person' && entityName(f, h.index) !== speaker);
   return person ? entityName(f, person.index) ?? undefined : undefined;
 }
@@ -307,8 +315,10 @@ export function occasionSubject(f: SentenceFacts, d: Mention, speaker: string | 
  * read "seven" against "ten" as a disagreement.
  */
 export function isPartOfTotal(f: SentenceFacts, m: Mention, counts: readonly Mention[]): boolean {
-  const before = f.text.slice(0, m.start);
+  // the partitive or the colon stands in the same stretch of the sentence: look back a bounded way
+  const from = Math.max(0, m.start - 400);
+  const before = f.text.slice(from, m.start);
   if (/\b(?:of\s+(?:those|them|whom|these)|among\s+(?:them|those|whom)|including)\b[^.;:]*$/i.test(before)) return true;
   const colon = before.lastIndexOf(':');
-  return colon >= 0 && counts.some((c) => c !== m && c.end <= colon);
+  return colon >= 0 && counts.some((c) => c !== m && c.end <= from + colon);
 }
