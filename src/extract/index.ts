@@ -27,6 +27,11 @@ export interface ExtractOptions {
 // Photo captions carry the photo's date, not a claim's ("…, Damascus, Syria, 19 March 2019. EPA").
 const CAPTION = /\b(photo|photograph|handout|file picture|pictured)\b|\((?:AP|AFP|Reuters|EPA|Getty)[^)]*\)|^[a-z]{2,6}\d{5,}|\s(?:AP|AFP|EPA|Reuters|Getty Images)\.?$/i;
 
+// A sentence (at most MAX_SENTENCE characters) holding more figures than this is a table or a list of
+// numbers run into one line, not statements in prose: only its first figures are proposed. Without a
+// bound, a pasted number dump would become hundreds of thousands of candidates for the reviewer.
+const MAX_FIGURES = 50;
+
 /** A date that opens its paragraph and is followed by a time, a byline or nothing is a dateline. */
 function isDateline(m: Mention, s: Sentence, paragraphStart: number): boolean {
   if (s.start !== paragraphStart) return false;
@@ -90,7 +95,7 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
     const keywordNear = (a: number, b: number): boolean => hits.some((h) => h.start < b && h.end > a);
     // Numbers inside any date (a caption's or dateline's too) are parts of that date, not counts.
     const numbers = findNumericFigures(s.text, [...taken, ...allDates], keywordNear);
-    const mentions = [...dates, ...numbers].sort((a, b) => a.start - b.start);
+    const mentions = [...dates, ...numbers].sort((a, b) => a.start - b.start).slice(0, MAX_FIGURES);
     const previousQuoted = prevHadQuote && sents[i - 1]?.paragraph === s.paragraph && clauses.length === 0;
     prevHadQuote = quotes.length > 0;
     if (mentions.length === 0) {

@@ -174,12 +174,40 @@ function digitNumbers(sentence: string): RawNumber[] {
 function wordNumbers(sentence: string): RawNumber[] {
   if (!WORD_GATE.test(sentence)) return [];
   const out: RawNumber[] = [];
-  for (const r of model().parse(sentence)) {
-    const written = sentence.slice(r.start, r.start + r.text.length);
-    if (/\d/.test(written)) continue;
-    const value = Number(r.resolution?.['value']);
-    if (!Number.isFinite(value) || value < 0 || !Number.isInteger(value)) continue; // fractions: findFractions
-    out.push({ start: r.start, end: r.start + r.text.length, value, words: true });
+  for (const [from, to] of numberWordWindows(sentence)) {
+    for (const r of model().parse(sentence.slice(from, to))) {
+      const start = from + r.start;
+      const written = sentence.slice(start, start + r.text.length);
+      if (/\d/.test(written)) continue;
+      const value = Number(r.resolution?.['value']);
+      if (!Number.isFinite(value) || value < 0 || !Number.isInteger(value)) continue; // fractions: findFractions
+      out.push({ start, end: start + r.text.length, value, words: true });
+    }
+  }
+  return out;
+}
+
+const WORD_FIND = new RegExp(`\\b(?:${NUMBER_WORDS})\\b`, 'gi');
+// Words of context the model gets either side of a number word: a number in words is a local phrase.
+const WORD_CONTEXT = 40;
+
+/**
+ * The stretches of a sentence the number model needs to read: each number word with some context either
+ * side, cut at spaces, overlapping stretches merged. The model's cost grows with the length of its input
+ * (it normalises every character), and most of a sentence holds no number word.
+ */
+function numberWordWindows(sentence: string): [number, number][] {
+  const out: [number, number][] = [];
+  WORD_FIND.lastIndex = 0;
+  for (let m = WORD_FIND.exec(sentence); m; m = WORD_FIND.exec(sentence)) {
+    const end = m.index + m[0].length;
+    let from = Math.max(0, m.index - WORD_CONTEXT);
+    if (from > 0) from = Math.min(m.index, sentence.indexOf(' ', from) + 1 || m.index);
+    let to = Math.min(sentence.length, end + WORD_CONTEXT);
+    if (to < sentence.length) to = Math.max(end, sentence.lastIndexOf(' ', to));
+    const last = out[out.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else out.push([from, to]);
   }
   return out;
 }

@@ -10,10 +10,10 @@ type Scope = { from: IsoDate | null; to: IsoDate | null };
 
 /**
  * The period a whole sentence sets for its counts ("since last September", "over the first nine months of
- * 2017", "this year"), or undefined when it sets none. The same for every figure of the sentence, so it
- * is worked out once per sentence.
+ * 2017", "this year"), or null when it sets none. The same for every figure of the sentence, so it is
+ * worked out once per sentence.
  */
-export function sentenceScope(text: string, dates: readonly Mention[], published: IsoDate): Scope | undefined {
+export function sentenceScope(text: string, dates: readonly Mention[], published: IsoDate): Scope | null {
   for (const d of dates) {
     const before = text.slice(Math.max(0, d.start - 8), d.start);
     if ((/^since\b/i.test(d.text) || /\bsince\s+$/i.test(before)) && typeof d.low === 'string') return { from: d.low, to: published };
@@ -36,7 +36,7 @@ export function sentenceScope(text: string, dates: readonly Mention[], published
     const span = relativePeriod(published, 'last year');
     return { from: span.low, to: span.high };
   }
-  return undefined;
+  return null;
 }
 
 /** The period a count or share covers, from the words of its sentence. */
@@ -45,9 +45,10 @@ export function scopeOf(
   m: Mention,
   dates: readonly Mention[],
   published: IsoDate,
-  sentenceWide: Scope | undefined = sentenceScope(text, dates, published),
+  sentenceWide?: Scope | null,
 ): Scope | null {
-  if (sentenceWide) return sentenceWide;
+  const wide = sentenceWide === undefined ? sentenceScope(text, dates, published) : sentenceWide;
+  if (wide) return wide;
   // "In 2017, 10,000 were killed": a period opening the sentence bounds its counts
   const opening = dates.find((d) => d.start <= 1 && d.end <= m.start && /^(?:in|during|throughout)\s/i.test(d.text) && typeof d.low === 'string');
   if (opening && typeof opening.high === 'string') return { from: opening.low as IsoDate, to: opening.high };

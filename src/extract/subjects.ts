@@ -171,6 +171,9 @@ const COUNT_STOP = new Set([
   'after', 'before', 'at', 'by', 'for', 'during', 'from', 'on', 'according', 'said', 'says', 'to', 'in', 'and', 'while', 'with',
 ]);
 
+const TOKEN = /[^\s]+/g;
+const TRAILING_PUNCT = /[,.;:()"“”–—]+$/;
+
 /** The force or organisation named in a span: by alias, else by a demonym ("Russian casualties"). */
 function entityInSpan(f: SentenceFacts, from: number, to: number, skip: string | null): string | null {
   const named = f.entities.filter((h) => h.start >= from && h.end <= to && !['place', 'person', 'outlet'].includes(entityType(f, h)));
@@ -194,8 +197,9 @@ export function countSubject(f: SentenceFacts, m: Mention, keywords: readonly { 
   // the phrase after the figure, up to its verb or a preposition that starts a new part
   let end = m.end;
   const after = text.slice(m.end, m.end + 90);
-  for (const tok of after.matchAll(/[^\s]+/g)) {
-    const word = tok[0].replace(/[,.;:()"“”–—]+$/, '');
+  TOKEN.lastIndex = 0;
+  for (let tok = TOKEN.exec(after); tok; tok = TOKEN.exec(after)) {
+    const word = TRAILING_PUNCT.test(tok[0]) ? tok[0].replace(TRAILING_PUNCT, '') : tok[0];
     if (COUNT_STOP.has(word.toLowerCase())) break;
     end = m.end + tok.index + word.length;
     if (word !== tok[0] || /^[–—-]$/.test(tok[0])) break;
