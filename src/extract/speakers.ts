@@ -84,6 +84,22 @@ function isStatementTime(sentence: string, c: ResolvedClause, start: number, end
   return end <= c.phraseStart && /^[\s,]*$/.test(sentence.slice(end, c.phraseStart));
 }
 
+// What starts a new clause after a figure, and how far after it a reporting clause may still cover it.
+const NEW_CLAUSE = /;|,\s*(?:while|but|and|whereas|although|though|where|which)\b/g;
+const AFTER_REACH = 400;
+
+/**
+ * Where the figure's own clause stops covering it, for a reporting clause after it: the end of the first
+ * new-clause mark after `end`, within a bounded reach (a speaker phrase that starts past this offset does
+ * not cover the figure).
+ */
+function clauseReach(sentence: string, end: number): number {
+  const limit = Math.min(sentence.length, end + AFTER_REACH);
+  NEW_CLAUSE.lastIndex = end;
+  const m = NEW_CLAUSE.exec(sentence);
+  return m && m.index + m[0].length <= limit ? m.index + m[0].length : limit;
+}
+
 /** The speaker, cue and relay for a figure at [start, end) of a sentence with these clauses, or null. */
 export function attributionFor(sentence: string, clauses: ResolvedClause[], start: number, end: number, dateFigure = false): Speaker | null {
   // A figure inside the speaker phrase ("40% of respondents … said") is not that speaker's claim,
@@ -100,7 +116,8 @@ export function attributionFor(sentence: string, clauses: ResolvedClause[], star
   // A reporting clause after the figure covers it ("…, the ministry said") unless a new clause starts
   // between them ("…displaced 900,000, while aid groups said funding was short").
   // A relative clause after the figure ("…in March, where Moscow says…") has its own speaker too.
-  const after = verbs.find((c) => c.start >= end && !/;|,\s*(?:while|but|and|whereas|although|though|where|which)\b/.test(sentence.slice(end, c.phraseStart)));
+  const reach = clauseReach(sentence, end);
+  const after = verbs.find((c) => c.start >= end && c.phraseStart < reach);
   const chosen = before[before.length - 1] ?? after ?? null;
   if (chosen && isStatementTime(sentence, chosen, start, end, dateFigure)) return null;
   if (chosen) {
