@@ -1,6 +1,8 @@
 // npm run bench:extract — extraction throughput on generated 5 KB articles, after warm-up, on one core.
 // Prints articles per second and peak memory. The articles are written from templates of our own with
 // varied figures, speakers, dates and hedges, so every stage of the pipeline does real work.
+// Then the time to extract 1 MB of pathological text: a paste without full stops (one sentence of
+// figures and speakers), "said said said…", and numbers run into one line. Extraction must stay linear.
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -110,6 +112,22 @@ function main(): void {
   console.log(`  ${(MEASURED / seconds).toFixed(1)} articles/s (${((seconds * 1000) / MEASURED).toFixed(1)} ms each), ${(claims / MEASURED).toFixed(1)} claims per article`);
   console.log(`  peak RSS ${mb(process.resourceUsage().maxRSS * 1024)} MB, peak heap used ${mb(peakHeap)} MB`);
   console.log(`  budget: >= 20 articles/s — ${MEASURED / seconds >= 20 ? 'met' : 'NOT met'}`);
+  const timed = PATHOLOGICAL.map(([label, text]) => `${timeExtract(text, lexicon, published)} ms (${label})`);
+  console.log(`  pathological 1 MB: ${timed.join(', ')}`);
+}
+
+const MB = 1024 * 1024;
+const PATHOLOGICAL: readonly [string, string][] = [
+  ['no full stops', 'officials said 10 people died and '.repeat(Math.ceil(MB / 34)).slice(0, MB)],
+  ['"said said said…"', 'said '.repeat(MB / 4).slice(0, MB)],
+  ['numbers on one line', Array.from({ length: MB / 4 }, (_, i) => String((i * 7919) % 100_000)).join(' ').slice(0, MB)],
+];
+
+/** Milliseconds to extract one text. */
+function timeExtract(text: string, lexicon: Lexicon, published: string): number {
+  const started = process.hrtime.bigint();
+  extract(text, { published, lexicon });
+  return Math.round(Number(process.hrtime.bigint() - started) / 1e6);
 }
 
 main();
