@@ -83,6 +83,7 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
     const nextClauses = next && next.paragraph - s.paragraph <= 1 ? clausesOf[i + 1] ?? [] : [];
     // Reporting verbs inside a quotation belong to the quoted speech, not to the article.
     const clauses = tracker.resolve((clausesOf[i] ?? []).filter((c) => !inQuote(c.start)), nextClauses, inQuote);
+    tracker.note(s.text);
     const startsInQuote = quoteOpen;
     quoteOpen = openAtEnd;
 

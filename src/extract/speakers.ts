@@ -33,6 +33,15 @@ export function speakerName(lex: CompiledLexicon, phrase: string): string {
 
 // "The group also said": a generic body refers back to the last speaker whatever its name.
 const GENERIC_BODY = /^(group|agency|monitor|organisation|organization|observatory|office|department|company)$/;
+// Head nouns of organisation names that a later mention uses alone: "the ministry" after "the Russian
+// Defence Ministry", "the monitor" after "Kestrel Monitor for Human Rights".
+const ORG_HEAD = /^(?:ministry|group|agency|monitor|observatory|organisation|organization|office|department|company|committee|council|commission|institute|centre|center|service|mission|coalition)$/;
+// An organisation named in the text with a capitalised head noun: "Saltmarsh Conflict Mapping Group",
+// "the Ministry of Defence", "Kestrel Monitor for Human Rights".
+const ORG_NAME =
+  /(?:\p{Lu}[\p{L}'’-]*\s+(?:(?:of|for|and|on)\s+)?){0,5}(?:Ministry|Group|Agency|Monitor|Observatory|Organisation|Organization|Office|Department|Company|Committee|Council|Commission|Institute|Centre|Center|Service|Mission|Coalition)\b(?:\s+(?:of|for|on)(?:\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*){1,4})?/gu;
+// How many organisation names the tracker remembers (the most recent win).
+const NAMES_KEPT = 40;
 
 export interface ResolvedClause extends Clause {
   speaker: string | null;
@@ -43,6 +52,8 @@ export interface ResolvedClause extends Clause {
 /** Remembers the last named speaker of a document, to resolve "he", "the ministry" and the like. */
 export class SpeakerTracker {
   last: string | null = null;
+  /** organisation names met so far, oldest first */
+  private readonly named: string[] = [];
   constructor(
     private readonly lex: CompiledLexicon,
     private readonly publisher: string | null,
@@ -60,16 +71,50 @@ export class SpeakerTracker {
       else if (ref.type === 'first-person') speaker = inQuote(c.start) ? this.last : this.publisher;
       // "the Observatory estimates" names a known monitor: its own name wins over the last speaker
       else if (ref.type === 'role' && speakerEntity(this.lex, `the ${c.phrase}`) !== null) speaker = speakerEntity(this.lex, `the ${c.phrase}`);
+      else if (ref.type === 'role' && this.namedBy(ref.head)) speaker = this.namedBy(ref.head);
       else if (ref.type === 'role' && this.last && (this.last.toLowerCase().includes(ref.head) || GENERIC_BODY.test(ref.head))) speaker = this.last;
       else if (ref.type === 'indefinite') {
         const named = nextClauses.find((n) => n.type === 'verb' && hasProperName(n.phrase));
         if (named) speaker = speakerName(this.lex, named.phrase);
       }
       if (speaker && c.type !== 'relay') this.last = speaker;
+      if (speaker) this.remember(speaker);
       return { ...c, speaker, known: ref.type === 'named' && speakerEntity(this.lex, c.phrase) !== null };
     });
   }
+
+  /** Notes the organisations a sentence names (lexicon organisations and capitalised names with an org head). */
+  note(sentence: string): void {
+    for (const h of entityHits(this.lex, sentence)) {
+      const e = this.lex.lexicon.entities[h.index];
+      if (e?.type === 'organisation') this.remember(e.name);
+    }
+    ORG_NAME.lastIndex = 0;
+    for (let m = ORG_NAME.exec(sentence); m; m = ORG_NAME.exec(sentence)) this.remember(m[0].replace(/^(?:The|A|An)\s+/, ''));
+  }
+
+  /** Keeps a name whose words include an organisation head noun, as the most recent such name. */
+  private remember(name: string): void {
+    const words = name.toLowerCase().split(/\s+/);
+    if (words.length < 2 || !words.some((w) => ORG_HEAD.test(w))) return;
+    const at = this.named.indexOf(name);
+    if (at >= 0) this.named.splice(at, 1);
+    this.named.push(name);
+    if (this.named.length > NAMES_KEPT) this.named.shift();
+  }
+
+  /** The most recent organisation name with this head noun ("ministry" → "Russian Defence Ministry"), or null. */
+  private namedBy(head: string): string | null {
+    if (!ORG_HEAD.test(head)) return null;
+    for (let i = this.named.length - 1; i >= 0; i--) {
+      const name = this.named[i]!;
+      if (name.toLowerCase().split(/\s+/).includes(head)) return name;
+    }
+    return null;
+  }
 }
+
+const STATEMENT_LEAD = /^\s*(?:(?:late|early|earlier|later)\s+|(?:in|at|during)\s+(?:a|an|his|her|its|their|the)\s+(?:[\w-]+\s+){1,2})?$/i;
 
 /**
  * A date right beside the reporting verb ("said on Friday", "declared victory in December 2017", "On
@@ -81,7 +126,10 @@ function isStatementTime(sentence: string, c: ResolvedClause, start: number, end
     const between = sentence.slice(c.end, start).trim();
     return between === '' || (!/\bthat\b|[,;:"“”\d]/.test(between) && between.split(/\s+/).length <= 4);
   }
-  return end <= c.phraseStart && /^[\s,]*$/.test(sentence.slice(end, c.phraseStart));
+  // "On Monday, the minister said", "In a statement on Monday, the ministry said": a date that opens the
+  // sentence, right before the speaker. A date that ends a clause of its own ("…received Assad on Monday,
+  // the press office said on Tuesday") is what the speaker reports.
+  return end <= c.phraseStart && /^[\s,]*$/.test(sentence.slice(end, c.phraseStart)) && STATEMENT_LEAD.test(sentence.slice(0, start));
 }
 
 // What starts a new clause after a figure, and how far after it a reporting clause may still cover it.

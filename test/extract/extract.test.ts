@@ -286,3 +286,39 @@ describe('periods that are scopes, not claims', () => {
   });
 });
 
+
+describe('extract(): organisations named in full, then by their head noun', () => {
+  it('"according to the ministry" is the ministry the article named before', () => {
+    const c = one('The Albion Ministry of Transport said 12 bridges were closed. Of those, five were repaired, according to the ministry.', 'five');
+    expect(c.speaker).toBe('Albion Ministry of Transport');
+    expect(c.attributionCue).toBe('according to');
+  });
+
+  it('"the monitor" takes the name given in an earlier sentence without a reporting verb', () => {
+    const c = one('The Harlow Refugee Monitor published a new tally on Sunday. According to the monitor, 2,300 families had fled.', '2,300');
+    expect(c.speaker).toBe('Harlow Refugee Monitor');
+  });
+
+  it('"the group" is the most recently named group, not the last speaker', () => {
+    const text = 'Officials said the road reopened. Members of the Brennan Relief Group arrived on Monday. The group said 15 trucks of flour were delivered.';
+    expect(one(text, '15').speaker).toBe('Brennan Relief Group');
+  });
+
+  it('a short head noun with no earlier full name stays as written', () => {
+    expect(one('According to the ministry, 30 schools were shut.', '30').speaker).toBe('ministry');
+  });
+});
+
+describe('extract(): a date before a closing reporting clause', () => {
+  it('is what the speaker reports when it ends a clause of its own', () => {
+    const text = 'The prime minister hosted the envoy at his residence on Monday, the government press office said on Wednesday.';
+    expect(one(text, 'on Monday').speaker).toBe('government press office');
+    // the day of the statement is the publisher's own fact
+    expect(one(text, 'on Wednesday').speaker).toBeNull();
+  });
+
+  it('is the time of the statement when it opens the sentence', () => {
+    expect(one('On Friday, the ministry said 40 homes were damaged.', 'On Friday').speaker).toBeNull();
+    expect(one('In a statement on Friday, the ministry said 40 homes were damaged.', 'on Friday').speaker).toBeNull();
+  });
+});
