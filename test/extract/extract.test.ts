@@ -322,3 +322,22 @@ describe('extract(): a date before a closing reporting clause', () => {
     expect(one('In a statement on Friday, the ministry said 40 homes were damaged.', 'on Friday').speaker).toBeNull();
   });
 });
+
+describe('extract(): the default lexicon keeps distinct actors apart', () => {
+  it('a capital city is its own place, not its country', () => {
+    expect(one('A car bomb in Damascus killed 12 people on Sunday.', '12').subject).toBe('Damascus');
+    expect(one('Heavy snow in Moscow closed 40 schools.', '40').subject).toBe('Moscow');
+  });
+
+  it('"Moscow began bombing" still dates the Russian campaign, through the event\'s own names', () => {
+    const c = one('Moscow began bombing rebel positions on 30 September 2015.', '30 September 2015');
+    expect(c.subject).toBe('Russian military intervention in Syria');
+    expect(c.metric).toBe('start date');
+  });
+
+  it('the UN refugee agency speaks as UNHCR, not as the United Nations', () => {
+    expect(one('UNHCR said 5.6 million Syrians had registered as refugees.', '5.6 million').speaker).toBe('UNHCR');
+    expect(one('The UN refugee agency said 5.6 million Syrians had registered as refugees.', '5.6 million').speaker).toBe('UNHCR');
+    expect(one('The UN said 5.6 million Syrians had registered as refugees.', '5.6 million').speaker).toBe('United Nations');
+  });
+});
