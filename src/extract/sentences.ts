@@ -119,11 +119,23 @@ function pieces(text: string, from: number, to: number, limit: number, breaks: r
   return out;
 }
 
+// What can end a sentence for the splitter, and what may follow that end.
+const TERMINAL = /[.．。?？!！…]/;
+const CLOSING = /[.．。?？!！…"”’')\]\s]/;
+
+/** True when a sentence-ending mark stands anywhere but in the closing run at the end of the text. */
+function hasInnerTerminal(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && CLOSING.test(text[end - 1] ?? '')) end--;
+  return TERMINAL.test(text.slice(0, end));
+}
+
 /** Sentence spans of one piece of a paragraph (offsets in the paragraph), from the splitter and extraCuts. */
 function splitPiece(text: string, from: number, to: number): Span[] {
   const piece = text.slice(from, to);
-  // A long piece with no sentence end anywhere is one sentence: no need to pay for the splitter.
-  if (piece.length > MAX_SENTENCE && !/[.!?]["”’)]?(?:\s|$)/.test(piece)) return [{ text: piece, start: from, end: to }];
+  // A piece with no sentence end before its last characters is one sentence: no need to pay for the
+  // splitter (a call costs ~30 µs however short the piece, and a paste may hold a hundred thousand lines).
+  if (!hasInnerTerminal(piece) || (piece.length > MAX_SENTENCE && !/[.!?]["”’)]?(?:\s|$)/.test(piece))) return [{ text: piece, start: from, end: to }];
   const out: Span[] = [];
   for (const node of split(piece)) {
     if (node.type !== 'Sentence') continue;
