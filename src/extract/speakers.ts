@@ -39,7 +39,7 @@ const ORG_HEAD = /^(?:ministry|group|agency|monitor|observatory|organisation|org
 // An organisation named in the text with a capitalised head noun: "Saltmarsh Conflict Mapping Group",
 // "the Ministry of Defence", "Kestrel Monitor for Human Rights".
 const ORG_NAME =
-  /(?:\p{Lu}[\p{L}'’-]*\s+(?:(?:of|for|and|on)\s+)?){0,5}(?:Ministry|Group|Agency|Monitor|Observatory|Organisation|Organization|Office|Department|Company|Committee|Council|Commission|Institute|Centre|Center|Service|Mission|Coalition)\b(?:\s+(?:of|for|on)(?:\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*){1,4})?/gu;
+  /(?<![\p{L}'’-])(?:\p{Lu}[\p{L}'’-]*\s+(?:(?:of|for|and|on)\s+)?){0,5}(?:Ministry|Group|Agency|Monitor|Observatory|Organisation|Organization|Office|Department|Company|Committee|Council|Commission|Institute|Centre|Center|Service|Mission|Coalition)\b(?:\s+(?:of|for|on)(?:\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*){1,4})?/gu;
 // How many organisation names the tracker remembers (the most recent win).
 const NAMES_KEPT = 40;
 
