@@ -5,7 +5,7 @@
 
 import { stringify } from 'csv-stringify/sync';
 import { datePrecision, formatFigure, MONTH_NAMES } from './figures.js';
-import { agreement, DEFAULT_SETTINGS, effectiveAsOf, groupIntoFacts, normaliseMetric, timeScopeKind, type CrosscheckSettings } from './crosscheck.js';
+import { agreement, DEFAULT_SETTINGS, effectiveAsOf, factKey, groupIntoFacts, normaliseMetric, timeScopeKind, type CrosscheckSettings } from './crosscheck.js';
 import type { ComparedClaim } from './compare.js';
 import { dayNumber } from './intervals.js';
 import type { Conflict, ConflictStatus, Figure, IsoDate, Source } from './types.js';
@@ -28,7 +28,12 @@ export type FactSheetSource = Pick<Source, 'id' | 'title' | 'publisher' | 'autho
 export type FactSheetConflict = Pick<
   Conflict,
   'id' | 'key' | 'rule' | 'severity' | 'explanation' | 'status' | 'resolutionNote' | 'preferredClaimId' | 'claimIds'
-> & { stale?: boolean };
+> & {
+  stale?: boolean;
+  /** The fact the conflict is filed under (a duration-vs-start conflict under the start date); shown there once. */
+  subjectId?: number | null;
+  metric?: string;
+};
 
 export interface FactSheetInput {
   claims: readonly ComparedClaim[];
@@ -156,9 +161,20 @@ export function buildFactSheet(input: FactSheetInput): FactSheet {
   // disagreement with one of them is not established yet.
   const conflicts = input.conflicts.filter((k) => !k.stale && k.claimIds.length > 0 && k.claimIds.every((id) => includedIds.has(id)));
 
+  // Each conflict is told once, under the fact it is filed under, else under the first fact holding one of its
+  // claims: a duration-vs-start conflict spans two facts and would otherwise be repeated under both.
+  const factKeys = new Set(facts.map((f) => f.key));
+  const homeOf = new Map<number, string>();
+  for (const k of conflicts) {
+    const filed = k.metric !== undefined && k.subjectId !== undefined ? factKey({ subjectId: k.subjectId, metric: k.metric }) : null;
+    const home = filed !== null && factKeys.has(filed) ? filed : facts.find((f) => f.claims.some((c) => k.claimIds.includes(c.id)))?.key;
+    if (home !== undefined) homeOf.set(k.id, home);
+  }
+
   const sheetFacts = facts.map((fact): SheetFact => {
     const ids = new Set(fact.claims.map((c) => c.id));
-    const own = conflicts.filter((k) => k.claimIds.some((id) => ids.has(id))).sort((a, b) => a.id - b.id);
+    const touching = conflicts.filter((k) => k.claimIds.some((id) => ids.has(id)));
+    const own = touching.filter((k) => homeOf.get(k.id) === fact.key).sort((a, b) => a.id - b.id);
     const cite = (id: number): SheetClaim[] => {
       const s = sheetClaims.get(id);
       return s ? [s] : [];
@@ -169,7 +185,7 @@ export function buildFactSheet(input: FactSheetInput): FactSheet {
       subject,
       metric: fact.claims[0]?.metric ?? fact.metric,
       heading: `${subject ?? 'No subject'} — ${fact.claims[0]?.metric ?? fact.metric}`,
-      values: factValues(fact.claims, own, sheetClaims, settings),
+      values: factValues(fact.claims, touching, sheetClaims, settings),
       disagreements: own
         .filter((k) => k.status === 'open')
         .map((k) => ({ conflictId: k.id, rule: k.rule, explanation: k.explanation, claims: k.claimIds.flatMap(cite).sort(byFootnote) })),

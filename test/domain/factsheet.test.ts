@@ -279,9 +279,20 @@ describe('buildFactSheet', () => {
     const duration = s.facts[1]!;
     expect(duration.values[0]!.statement).toBe('8 years duration (Syrian civil war), as of 19 March 2019');
     expect(duration.disagreements.map((d) => d.conflictId)).toEqual([8]);
-    expect(s.facts[2]!.disagreements.map((d) => d.conflictId)).toEqual([7, 8]);
+    // A conflict spanning two facts (duration against start date) is told once, not under both.
+    expect(s.facts[2]!.disagreements.map((d) => d.conflictId)).toEqual([7]);
+    expect(s.counts.openDisagreements).toBe(2);
     expect(toMarkdown(s)).toContain('speaker: the outlet itself; unreviewed;');
     expect(describeFilter(s.filter)).toBe('subjects: all · metrics: all · dates: any · unreviewed claims: included');
+  });
+
+  it('tells a conflict under the fact it is filed under when it spans two facts', () => {
+    const input = sampleInput({ filter: { ...FILTER, includeCandidates: true } });
+    const filed = { ...input, conflicts: input.conflicts.map((k) => (k.id === 8 ? { ...k, subjectId: input.claims.find((c) => c.metric === 'start date')!.subjectId, metric: 'start date' } : k)) };
+    const s = buildFactSheet(filed);
+    expect(s.facts[1]!.disagreements.map((d) => d.conflictId)).toEqual([]);
+    expect(s.facts[2]!.disagreements.map((d) => d.conflictId)).toEqual([7, 8]);
+    expect(s.counts.openDisagreements).toBe(2);
   });
 
   it('filters by subject (case and accents folded), metric and date range', () => {
