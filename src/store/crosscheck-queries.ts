@@ -118,6 +118,20 @@ export function listRuleClaimsOfGroup(db: Db, group: { subjectId: number; metric
   return rows.map(toRuleClaim);
 }
 
+/**
+ * The newest `limit` claims of one fact (subject and metric) that take part (see listRuleClaimsOfGroup), newest
+ * first: a bounded input for the fact page's agreement. Lean rows for the rules, one query.
+ */
+export function listNewestRuleClaimsOfFact(db: Db, fact: { subjectId: number; metric: string; limit: number }, options: { includeCandidates?: boolean } = {}): ClaimInContext[] {
+  const [statusA, statusB] = statusesFor(options.includeCandidates);
+  // The (subject_id, metric) index holds each fact's entries in id order, so newest first needs no sort.
+  const rows = prepared(
+    db,
+    `SELECT ${RULE_COLUMNS} ${RULE_FROM} WHERE c.subject_id = ? AND c.metric = ? AND c.status IN (?, ?) ORDER BY c.id DESC LIMIT ?`,
+  ).all(fact.subjectId, normaliseMetric(fact.metric), statusA, statusB ?? statusA, fact.limit) as RuleClaimRow[];
+  return rows.map(toRuleClaim);
+}
+
 // The partner lookups of conflict-window.ts. Each walks a partial index of the group (migration 006) over a
 // date range; the index carries the values and dates the lookup filters on, so most entries are dropped
 // before SQLite reads a claim or its source (the source is only needed for claims without an as-of date).

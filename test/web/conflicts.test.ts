@@ -7,7 +7,7 @@ import type { Claim } from '../../src/domain/types.js';
 import { recomputeConflicts } from '../../src/recompute.js';
 import { findConflictByKey, getClaim, getConflict, listAudit, listConflicts, type Db } from '../../src/store/index.js';
 import { makeClaim, makeEntity, makeSource, TEST_CTX } from '../helpers/index.js';
-import { csrfToken, html, testApp } from './harness.js';
+import { csrfToken, html, testApp, type HtmlDocument } from './harness.js';
 
 const EARLY = 'The uprising that grew into the civil war began in March 2011, the weekly recalled.';
 const LATE = 'Officials now insist the civil war began in 2015, when foreign jets arrived.';
@@ -269,6 +269,54 @@ describe('the fact page', () => {
     await agent.get(`/facts/${subjectId}/start%20date/chart.svg`).expect(200).expect('Content-Type', /image\/svg\+xml/);
     const json = await agent.get(`/facts/${subjectId}/start%20date.json`).expect(200);
     expect(json.body.values.map((v: { independentSources: number }) => v.independentSources)).toEqual([1, 1]);
+  });
+
+  /** A fact of 55 claims: an old outlier (about 40,000), then 54 outlets each saying about 1,200. */
+  function crowdedFact(db: Db): { subjectId: number; outlierId: number; ids: number[] } {
+    const siege = makeEntity(db, { name: 'Sample siege', type: 'event' });
+    const fields = { subjectId: siege.id, status: 'confirmed' as const };
+    const outlier = makeClaim(db, {
+      ...fields, sourceId: makeSource(db, { publisher: 'Sample Old Press' }).id, valueText: 'about 40,000', figure: { unit: 'count', low: 36000, high: 44000 },
+    });
+    const ids = [outlier.id];
+    for (let i = 0; i < 54; i += 1) ids.push(makeClaim(db, { ...fields, sourceId: makeSource(db, { publisher: `Sample Outlet ${i}` }).id }).id);
+    return { subjectId: siege.id, outlierId: outlier.id, ids };
+  }
+
+  it('pages a fact with more claims than a page, newest first, the rest on page 2', async () => {
+    const { agent, db } = testApp();
+    const { subjectId, ids } = crowdedFact(db);
+    const rowIds = (doc: HtmlDocument) => [...doc.querySelectorAll('#flag-form tr[data-claim-id]')].map((r) => Number(r.getAttribute('data-claim-id')));
+    const first = html((await agent.get(`/facts/${subjectId}/killed`).expect(200)).text);
+    const newestFirst = [...ids].reverse();
+    expect(rowIds(first)).toEqual(newestFirst.slice(0, 50));
+    expect(first.querySelector('.pagination a[rel="next"]')?.getAttribute('href')).toBe(`/facts/${subjectId}/killed?page=2`);
+    const second = html((await agent.get(`/facts/${subjectId}/killed?page=2`).expect(200)).text);
+    expect(rowIds(second)).toEqual(newestFirst.slice(50));
+    expect(second.querySelector('.pagination a[rel="prev"]')?.getAttribute('href')).toBe(`/facts/${subjectId}/killed?page=1`);
+    expect(second.querySelector('.pagination a[rel="next"]')).toBeNull();
+    // A page past the end shows the last page rather than an empty table.
+    expect(rowIds(html((await agent.get(`/facts/${subjectId}/killed?page=9`).expect(200)).text))).toEqual(newestFirst.slice(50));
+    const json = (await agent.get(`/facts/${subjectId}/killed.json?page=2`).expect(200)).body;
+    expect(json.pagination).toEqual({ page: 2, perPage: 50, total: 55, pages: 2 });
+    expect(json.claims.map((c: { id: number }) => c.id)).toEqual(newestFirst.slice(50));
+  });
+
+  it('counts agreement over every claim of the fact, whichever page is shown', async () => {
+    const { agent, db } = testApp();
+    const { subjectId, outlierId } = crowdedFact(db);
+    for (const page of [1, 2]) {
+      const json = (await agent.get(`/facts/${subjectId}/killed.json?page=${page}`).expect(200)).body;
+      const backing = json.values.map((v: { valueText: string; independentSources: number; supportingClaimCount: number }) => [v.valueText, v.independentSources, v.supportingClaimCount]);
+      expect(backing).toEqual([['about 1,200', 54, 54], ['about 40,000', 1, 1]]);
+      expect(json.agreement).toEqual({ claims: 55, capped: false, values: 2 });
+      // The outlier is on page 2 only, yet its value is listed on both pages.
+      expect(json.values[1].supportingClaimIds).toEqual([outlierId]);
+    }
+    const doc = html((await agent.get(`/facts/${subjectId}/killed`).expect(200)).text);
+    const crowded = doc.querySelector('.fact-values tbody tr');
+    expect(crowded?.querySelectorAll('a')).toHaveLength(20);
+    expect(crowded?.textContent).toContain('and 34 older');
   });
 
   it('answers 404 for an unknown subject or a metric without claims', async () => {
