@@ -319,6 +319,20 @@ describe('the fact page', () => {
     expect(crowded?.textContent).toContain('and 34 older');
   });
 
+  it('counts agreement over the newest 300 claims of a larger fact, and says so', async () => {
+    const { agent, db } = testApp();
+    const siege = makeEntity(db, { name: 'Sample long siege', type: 'event' });
+    const sourceId = makeSource(db).id;
+    const fields = { subjectId: siege.id, sourceId, status: 'confirmed' as const };
+    makeClaim(db, { ...fields, valueText: 'about 40,000', figure: { unit: 'count', low: 36000, high: 44000 } });
+    for (let i = 0; i < 300; i += 1) makeClaim(db, fields);
+    const json = (await agent.get(`/facts/${siege.id}/killed.json`).expect(200)).body;
+    expect(json.agreement).toEqual({ claims: 300, capped: true, values: 1 });
+    expect(json.values.map((v: { valueText: string; supportingClaimCount: number }) => [v.valueText, v.supportingClaimCount])).toEqual([['about 1,200', 300]]);
+    const doc = html((await agent.get(`/facts/${siege.id}/killed`).expect(200)).text);
+    expect(doc.querySelector('#values-heading')?.parentElement?.textContent).toContain('the newest 300 claims that take part');
+  });
+
   it('answers 404 for an unknown subject or a metric without claims', async () => {
     const { agent, db } = testApp();
     const { early } = warStart(db);
