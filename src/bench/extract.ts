@@ -7,23 +7,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { extract } from '../extract/index.js';
+import { prng } from './fixtures.js';
 import type { Lexicon } from '../domain/types.js';
 
 const ARTICLE_BYTES = 5 * 1024;
 const WARMUP = 30;
 const MEASURED = 300;
 
-/** Small deterministic generator, so every run measures the same corpus. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SPEAKERS = ['The Defence Ministry', 'A regional governor', 'The monitoring group', 'Colonel Ana Petrova', 'The health office', 'Local officials', 'The Kremlin', 'Rebel commanders'];
 const QUALIFIERS = ['', 'more than ', 'at least ', 'about ', 'some ', 'nearly ', 'up to ', 'as many as '];
