@@ -55,6 +55,8 @@ SEEDS[5] = SEEDS[1]!;
 SEEDS[6] = SEEDS[1]!;
 // Version 8 (current-conflict list indexes) adds indexes only.
 SEEDS[7] = SEEDS[1]!;
+// Version 9 adds entities.part_of_id (NULL: an old entity is part of nothing): version 8 holds version 1's rows.
+SEEDS[8] = SEEDS[1]!;
 
 const NEWEST = listMigrations(MIGRATIONS_DIR).length;
 
