@@ -70,6 +70,8 @@ export interface Entity {
   name: string;
   type: EntityType;
   aliases: string[];
+  /** The entity this one is part of (a topic hierarchy), or null; absent where not loaded. */
+  partOfId?: number | null;
 }
 
 export interface Claim {
@@ -138,6 +140,8 @@ export interface LexiconEntity {
   name: string;
   type: EntityType;
   aliases: string[];
+  /** The name (or alias) of the entity this one is part of, e.g. a force part of a war; fact sheets include parts. */
+  partOf?: string;
 }
 
 export interface Conflict {

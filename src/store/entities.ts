@@ -15,6 +15,7 @@ export interface EntityRow {
   type: string;
   normalized_name: string;
   version: number;
+  part_of_id: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -39,7 +40,7 @@ export interface EntityFilter extends PageRequest {
 
 /** The one mapping from an entities row (plus its aliases) to a StoredEntity. */
 export function toEntity(row: EntityRow, aliases: string[]): StoredEntity {
-  return { id: row.id, name: row.name, type: row.type as EntityType, aliases, version: row.version };
+  return { id: row.id, name: row.name, type: row.type as EntityType, aliases, version: row.version, partOfId: row.part_of_id ?? null };
 }
 
 function aliasesOf(db: Db, entityId: number): string[] {
@@ -294,6 +295,9 @@ export function mergeEntities(db: Db, from: EntityRef, into: EntityRef, ctx: Wri
     const { speakerClaimsMoved, subjectClaimsMoved } = moveClaims(db, from.id, into.id, at, why, ctx);
     moveConflicts(db, from.id, into.id, at, why, ctx);
     db.prepare('UPDATE entity_aliases SET entity_id = ? WHERE entity_id = ?').run(into.id, from.id);
+    // The parts of `from` become parts of `into` (rather than of nothing, which the foreign key would leave);
+    // `into` itself, were it a part of `from`, becomes part of nothing instead of part of itself.
+    db.prepare('UPDATE entities SET part_of_id = CASE WHEN id = ? THEN NULL ELSE ? END WHERE part_of_id = ?').run(into.id, into.id, from.id);
     db.prepare('DELETE FROM entities WHERE id = ?').run(from.id);
     insertAlias(db, into.id, fromRow.name, fromRow.normalized_name, at);
     touchEntity(db, into.id, at);
@@ -394,6 +398,8 @@ export function seedEntities(db: Db, entities: LexiconEntity[], ctx: WriteContex
       createEntity(db, { name: seed.name, type: seed.type, aliases: dedupeByFold(aliases) }, ctx);
       created += 1;
     }
+    // Wholes are resolved once every entity exists, so a part may come before its whole in the file.
+    for (const seed of entities) linkLexiconPart(db, seed, ctx);
     return { created, skippedAliases };
   })();
 }
@@ -406,4 +412,88 @@ function dedupeByFold(names: string[]): string[] {
     seen.add(fold);
     return true;
   });
+}
+
+// ─── Topic hierarchy: an entity may be part of another (a force of an intervention, an intervention of a war) ───
+
+/** An entity named by id and name (a whole or a part on the entity page). */
+export interface EntityName {
+  id: number;
+  name: string;
+}
+
+/** The ids given plus the ids of all their parts, transitively (cycle-safe: UNION visits each id once), sorted. */
+export function withParts(db: Db, ids: readonly number[]): number[] {
+  if (ids.length === 0) return [];
+  const rows = db
+    .prepare(
+      `WITH RECURSIVE tree (id) AS (
+         SELECT e.id FROM entities e WHERE e.id IN (SELECT value FROM json_each(?))
+         UNION
+         SELECT e.id FROM entities e JOIN tree t ON e.part_of_id = t.id
+       )
+       SELECT id FROM tree ORDER BY id`,
+    )
+    .all(JSON.stringify(ids)) as { id: number }[];
+  return rows.map((r) => r.id);
+}
+
+/** The direct parts of an entity, by name. */
+export function listParts(db: Db, id: number): EntityName[] {
+  return db.prepare('SELECT id, name FROM entities WHERE part_of_id = ? ORDER BY name COLLATE NOCASE, id').all(id) as EntityName[];
+}
+
+/** The whole an entity is directly part of, or null. */
+export function wholeOf(db: Db, id: number): EntityName | null {
+  const row = db
+    .prepare('SELECT w.id, w.name FROM entities e JOIN entities w ON w.id = e.part_of_id WHERE e.id = ?')
+    .get(id) as EntityName | undefined;
+  return row ?? null;
+}
+
+/** The entity a reviewer's spelling of a whole denotes; ValidationError when it is unknown, the entity itself, or one of its parts. */
+function acceptableWhole(db: Db, id: number, wholeName: string): StoredEntity {
+  const whole = resolveEntity(db, wholeName);
+  if (whole === null) throw new ValidationError(`No entity is called “${wholeName.trim()}”.`, { partOf: 'Enter the name or an alias of an entity.' });
+  if (whole.id === id) throw new ValidationError('An entity cannot be part of itself.', { partOf: 'Choose another entity.' });
+  if (withParts(db, [id]).includes(whole.id)) {
+    const name = getEntity(db, id).name;
+    throw new ValidationError(`${whole.name} is already a part of ${name}; it cannot also be what ${name} is part of.`, {
+      partOf: 'That would make a cycle.',
+    });
+  }
+  return whole;
+}
+
+/**
+ * Sets (by name or alias) or clears (null or blank) what an entity is part of; ValidationError for an unknown name,
+ * the entity itself or one of its own parts (a cycle). `version`, when given, must be current (else
+ * StaleEditError). Audited; bumps the version; no-op when nothing changes.
+ */
+export function setPartOf(db: Db, id: number, wholeName: string | null, ctx: WriteContext, version?: number): StoredEntity {
+  return db.transaction(() => {
+    const before = lockedEntity(db, id, version);
+    const wholeId = wholeName === null || wholeName.trim() === '' ? null : acceptableWhole(db, id, wholeName).id;
+    if (wholeId === (before.partOfId ?? null)) return before;
+    const at = nowIso(ctx);
+    db.prepare('UPDATE entities SET part_of_id = ? WHERE id = ?').run(wholeId, id);
+    touchEntity(db, id, at);
+    const after = getEntity(db, id);
+    recordAudit(db, { action: 'update', entity: 'entity', entityId: id, before, after }, ctx);
+    return after;
+  })();
+}
+
+/**
+ * Applies a lexicon entry's `partOf` when the entity exists, is part of nothing yet (a reviewer's choice is never
+ * overwritten) and the whole exists without making a cycle. Returns the whole's name when it linked, else null.
+ */
+export function linkLexiconPart(db: Db, seed: LexiconEntity, ctx: WriteContext): string | null {
+  if (!seed.partOf) return null;
+  const part = resolveEntity(db, seed.name);
+  const whole = resolveEntity(db, seed.partOf);
+  if (part === null || whole === null || part.partOfId != null) return null;
+  if (whole.id === part.id || withParts(db, [part.id]).includes(whole.id)) return null;
+  setPartOf(db, part.id, whole.name, ctx);
+  return whole.name;
 }

@@ -1,13 +1,13 @@
 // "Add new defaults": merges a lexicon file (db/lexicon/default.json, which grows with new releases) into a
 // database whose vocabulary users have edited. Only what is missing is added — metrics by name, entities by
 // name or alias, aliases that no entity uses — and nothing that exists is changed: edited keywords, kinds,
-// entity names and types stay as the users left them.
+// entity names and types stay as the users left them. An entity's "part of" is set only where it is unset.
 import type { Lexicon } from '../domain/types.js';
 import { normaliseMetric } from '../domain/crosscheck.js';
 import { foldName } from '../domain/names.js';
 import type { Db } from './database.js';
 import type { WriteContext } from './context.js';
-import { addAlias, createEntity, resolveEntity } from './entities.js';
+import { addAlias, createEntity, linkLexiconPart, resolveEntity } from './entities.js';
 import { addLexiconMetric, listLexiconMetrics } from './lexicon.js';
 
 /** What a sync added, by name (the CLI prints it; the page counts it). */
@@ -15,12 +15,17 @@ export interface LexiconSyncResult {
   metrics: string[];
   entities: string[];
   aliases: { entity: string; alias: string }[];
+  /** Entities that were part of nothing and now are part of the lexicon's whole. */
+  partOf: { entity: string; whole: string }[];
 }
 
-/** Adds the lexicon's missing metrics, entities and aliases without changing existing ones; one transaction, each addition audited. */
+/**
+ * Adds the lexicon's missing metrics, entities and aliases, and its "part of" links where an entity has none, without
+ * changing existing ones; one transaction, each addition audited.
+ */
 export function addMissingLexicon(db: Db, lexicon: Lexicon, ctx: WriteContext): LexiconSyncResult {
   return db.transaction((): LexiconSyncResult => {
-    const result: LexiconSyncResult = { metrics: [], entities: [], aliases: [] };
+    const result: LexiconSyncResult = { metrics: [], entities: [], aliases: [], partOf: [] };
     const known = new Set(listLexiconMetrics(db).map((m) => normaliseMetric(m.metric)));
     for (const metric of lexicon.metrics) {
       const name = normaliseMetric(metric.metric);
@@ -45,6 +50,11 @@ export function addMissingLexicon(db: Db, lexicon: Lexicon, ctx: WriteContext): 
         addAlias(db, existing.id, alias, ctx);
         result.aliases.push({ entity: existing.name, alias: alias.trim() });
       }
+    }
+    // After every entity exists, so a whole listed after its part is found.
+    for (const seed of lexicon.entities) {
+      const whole = linkLexiconPart(db, seed, ctx);
+      if (whole !== null) result.partOf.push({ entity: resolveEntity(db, seed.name)!.name, whole });
     }
     return result;
   })();

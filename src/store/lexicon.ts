@@ -31,16 +31,23 @@ export function listLexiconMetrics(db: Db): StoredLexiconMetric[] {
   return (db.prepare('SELECT * FROM lexicon_metrics ORDER BY metric').all() as LexiconMetricRow[]).map(toLexiconMetric);
 }
 
-/** The whole lexicon as extraction takes it: metrics with keywords, entities with their aliases. */
+/** The whole lexicon as extraction takes it: metrics with keywords, entities with their aliases (and the whole each is part of). */
 export function loadLexicon(db: Db): Lexicon {
   const metrics = listLexiconMetrics(db).map(({ metric, kind, keywords }) => ({ metric, kind, keywords }));
-  const entities = db.prepare('SELECT id, name, type FROM entities ORDER BY name COLLATE NOCASE, id').all() as { id: number; name: string; type: string }[];
+  const entities = db
+    .prepare('SELECT e.id, e.name, e.type, w.name AS whole FROM entities e LEFT JOIN entities w ON w.id = e.part_of_id ORDER BY e.name COLLATE NOCASE, e.id')
+    .all() as { id: number; name: string; type: string; whole: string | null }[];
   const aliases = db.prepare('SELECT entity_id, alias FROM entity_aliases ORDER BY alias').all() as { entity_id: number; alias: string }[];
   const byEntity = new Map<number, string[]>();
   for (const { entity_id, alias } of aliases) byEntity.set(entity_id, [...(byEntity.get(entity_id) ?? []), alias]);
   return {
     metrics,
-    entities: entities.map((e) => ({ name: e.name, type: e.type as Lexicon['entities'][number]['type'], aliases: byEntity.get(e.id) ?? [] })),
+    entities: entities.map((e) => ({
+      name: e.name,
+      type: e.type as Lexicon['entities'][number]['type'],
+      aliases: byEntity.get(e.id) ?? [],
+      ...(e.whole === null ? {} : { partOf: e.whole }),
+    })),
   };
 }
 
