@@ -3,12 +3,12 @@
 // sheet. Shared by the web builder page and `crosscheck export`, so both give the same bytes for the same request.
 import { ValidationError } from './domain/errors.js';
 import type { CrosscheckSettings } from './domain/crosscheck.js';
-import { buildFactSheet, toCsv, toHtml, toJson, toMarkdown, type FactSheet, type FactSheetFilter } from './domain/factsheet.js';
+import { buildFactSheet, describeFilter, toCsv, toHtml, toJson, toMarkdown, type FactSheet, type FactSheetFilter } from './domain/factsheet.js';
 import { isIsoDate } from './domain/figures.js';
 import { foldName } from './domain/names.js';
 import type { Db } from './store/database.js';
 import { resolveEntity } from './store/entities.js';
-import { loadFactSheetData } from './store/factsheet.js';
+import { expandSheetSubjects, loadFactSheetData } from './store/factsheet.js';
 import { listSubjectChoices, type SubjectChoice } from './store/factsheet-builder.js';
 
 export const FACT_SHEET_FORMATS = ['html', 'md', 'csv', 'json'] as const;
@@ -31,10 +31,16 @@ export interface FactSheetRequest {
   includeCandidates: boolean;
 }
 
-/** A request checked against the database: subjects resolved (aliases folded) to entities. */
+/**
+ * A request checked against the database: subjects resolved (aliases folded) to entities and expanded to their
+ * parts. `filter` holds the subjects as chosen; `subjectIds` and `subjectNames` the chosen ones and their parts.
+ */
 export interface ResolvedFactSheetRequest {
   filter: FactSheetFilter;
   subjectIds: number[];
+  subjectNames: string[];
+  /** The chosen subjects that have parts (the sheet says "with its parts" after them). */
+  subjectsWithParts: string[];
 }
 
 /** True when `value` is one of the export formats. */
@@ -70,20 +76,39 @@ export function resolveFactSheetRequest(db: Db, request: FactSheetRequest): Reso
   if (Object.keys(fields).length > 0) {
     throw new ValidationError(Object.values(fields).join(' '), fields);
   }
+  const expanded = expandSheetSubjects(db, ids);
   return {
     filter: { subjects: names, metrics: unique(request.metrics), from: from || null, to: to || null, includeCandidates: request.includeCandidates },
-    subjectIds: ids,
+    subjectIds: expanded.map((s) => s.id),
+    subjectNames: expanded.map((s) => s.name),
+    subjectsWithParts: expanded.filter((s) => s.hasParts).map((s) => s.name),
   };
 }
 
 /** The fact sheet for a resolved request, generated at `generatedAt` (an ISO timestamp the caller chooses). */
 export function loadFactSheet(db: Db, resolved: ResolvedFactSheetRequest, generatedAt: string, settings?: CrosscheckSettings): FactSheet {
-  const { filter, subjectIds } = resolved;
+  const { filter, subjectIds, subjectNames, subjectsWithParts } = resolved;
   // The store narrows by subject and metric; the date range is about what claims describe (a figure's dates or
   // period), which the domain filter decides.
   // Candidates are always loaded: the sheet's header counts the unreviewed claims it leaves out.
   const data = loadFactSheetData(db, { subjectIds, metrics: filter.metrics, includeCandidates: true });
-  return buildFactSheet({ claims: data.claims, sources: data.sources, conflicts: data.conflicts, filter, generatedAt, settings });
+  // The domain keeps claims whose subject is named in the filter, so it is given the parts' names too; the sheet
+  // then tells the subjects as chosen, marking those whose parts it includes.
+  const withParts = subjectsWithParts.length > 0;
+  const domainFilter = withParts ? { ...filter, subjects: subjectNames } : filter;
+  const sheet = buildFactSheet({ claims: data.claims, sources: data.sources, conflicts: data.conflicts, filter: domainFilter, generatedAt, settings });
+  return withParts ? chosenSubjectsSheet(sheet, resolved) : sheet;
+}
+
+/** The sheet's title and filter told with the chosen subjects: "subjects: Syrian civil war (with its parts)". */
+function chosenSubjectsSheet(sheet: FactSheet, { filter, subjectsWithParts }: ResolvedFactSheetRequest): FactSheet {
+  const told = filter.subjects.map((name) => (subjectsWithParts.includes(name) ? `${name} (with its parts)` : name));
+  return {
+    ...sheet,
+    title: filter.subjects.length ? `Fact sheet: ${filter.subjects.join(', ')}` : sheet.title,
+    filter,
+    filterText: describeFilter({ ...filter, subjects: told }),
+  };
 }
 
 /** Resolves a request, builds the sheet and serializes it: what `crosscheck export` writes. */
