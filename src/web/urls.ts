@@ -49,6 +49,7 @@ export const paths = {
   entityAliases: '/entities/:id/aliases',
   renameEntity: '/entities/:id/rename',
   mergeEntity: '/entities/:id/merge',
+  entityPartOf: '/entities/:id/part-of',
   conflicts: '/conflicts',
   conflict: '/conflicts/:id',
   conflictChart: '/conflicts/:id/chart.svg',
@@ -91,6 +92,7 @@ export const urls = {
   entityAliases: (entityId: number): string => `/entities/${id(entityId)}/aliases`,
   renameEntity: (entityId: number): string => `/entities/${id(entityId)}/rename`,
   mergeEntity: (entityId: number): string => `/entities/${id(entityId)}/merge`,
+  entityPartOf: (entityId: number): string => `/entities/${id(entityId)}/part-of`,
   /** The conflicts list; POSTed to, it flags the selected claims as conflicting. */
   conflicts: (query?: Query): string => withQuery(paths.conflicts, query),
   conflict: (conflictId: number): string => `/conflicts/${id(conflictId)}`,

@@ -1,18 +1,22 @@
-// GET /entities/:id — one entity: its aliases, the facts it is the subject of, and the forms to add an
-// alias, rename it and merge it into another entity.
+// GET /entities/:id — one entity: its aliases, what it is part of and its parts, the facts it is the subject of,
+// and the forms to add an alias, set what it is part of, rename it and merge it into another entity.
 import type { RequestHandler } from 'express';
 import { ENTITY_TYPES, type AuditEvent, type EntityType } from '../../domain/types.js';
-import { getEntity, listAudit, type StoredEntity } from '../../store/index.js';
+import { getEntity, listAudit, listParts, wholeOf, type EntityName, type StoredEntity } from '../../store/index.js';
 import { listFactsOfSubject } from '../../store/crosscheck-queries.js';
 import type { AppDeps } from '../deps.js';
 import type { FieldErrors, FormValues } from '../forms/fields.js';
 import { idParam } from '../params.js';
 import { sendPage } from '../render.js';
 
-export type EntityAction = 'alias' | 'rename' | 'merge';
+export type EntityAction = 'alias' | 'partOf' | 'rename' | 'merge';
 
 export interface EntityPageData {
   entity: StoredEntity;
+  /** The whole this entity is part of, or null. */
+  partOf: EntityName | null;
+  /** The entities directly part of this one. */
+  parts: EntityName[];
   facts: { metric: string; claims: number }[];
   types: readonly EntityType[];
   audit: AuditEvent[];
@@ -24,6 +28,8 @@ export interface EntityPageData {
 export function loadEntityPage(deps: AppDeps, id: number, form: Partial<EntityPageData['form']> = {}): EntityPageData {
   return {
     entity: getEntity(deps.db, id),
+    partOf: wholeOf(deps.db, id),
+    parts: listParts(deps.db, id),
     facts: listFactsOfSubject(deps.db, id),
     types: ENTITY_TYPES,
     audit: listAudit(deps.db, 'entity', id),

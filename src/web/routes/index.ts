@@ -38,6 +38,7 @@ import { conflictsList } from './conflicts-list.js';
 import { entitiesList } from './entities-list.js';
 import { entityAliasAdd } from './entity-alias-add.js';
 import { entityMerge } from './entity-merge.js';
+import { entityPartOf } from './entity-part-of.js';
 import { entityRename } from './entity-rename.js';
 import { entityView } from './entity-view.js';
 import { factView } from './fact-view.js';
@@ -86,6 +87,7 @@ export function routeTable(deps: AppDeps): Router {
   router.post(paths.entityAliases, entityAliasAdd(deps));
   router.post(paths.renameEntity, entityRename(deps));
   router.post(paths.mergeEntity, entityMerge(deps));
+  router.post(paths.entityPartOf, entityPartOf(deps));
 
   router.get(paths.conflicts, conflictsList(deps));
   router.post(paths.conflicts, conflictFlag(deps));
