@@ -422,19 +422,20 @@ export interface EntityName {
   name: string;
 }
 
-/** The ids given plus the ids of all their parts, transitively (cycle-safe: UNION visits each id once), sorted. */
+/**
+ * `tree(id)`: the entities whose ids are bound (one JSON array parameter) plus all their parts, transitively.
+ * Cycle-safe: UNION visits each id once. Shared by every query that walks down the parts.
+ */
+export const PARTS_TREE_CTE = `WITH RECURSIVE tree (id) AS (
+  SELECT e.id FROM entities e WHERE e.id IN (SELECT value FROM json_each(?))
+  UNION
+  SELECT e.id FROM entities e JOIN tree t ON e.part_of_id = t.id
+)`;
+
+/** The ids given plus the ids of all their parts, transitively, sorted. */
 export function withParts(db: Db, ids: readonly number[]): number[] {
   if (ids.length === 0) return [];
-  const rows = db
-    .prepare(
-      `WITH RECURSIVE tree (id) AS (
-         SELECT e.id FROM entities e WHERE e.id IN (SELECT value FROM json_each(?))
-         UNION
-         SELECT e.id FROM entities e JOIN tree t ON e.part_of_id = t.id
-       )
-       SELECT id FROM tree ORDER BY id`,
-    )
-    .all(JSON.stringify(ids)) as { id: number }[];
+  const rows = db.prepare(`${PARTS_TREE_CTE} SELECT id FROM tree ORDER BY id`).all(JSON.stringify(ids)) as { id: number }[];
   return rows.map((r) => r.id);
 }
 

@@ -4,6 +4,7 @@ import type { Db } from './database.js';
 import { listClaimsForFactSheet, type ClaimView, type FactSheetClaimQuery } from './claims.js';
 import { listSourceCitations, type SourceCitation } from './sources.js';
 import { listConflictsOfClaims, type StoredConflict } from './conflicts.js';
+import { PARTS_TREE_CTE } from './entities.js';
 
 export interface FactSheetData {
   claims: ClaimView[];
@@ -35,11 +36,7 @@ export function expandSheetSubjects(db: Db, chosenIds: readonly number[]): Sheet
   // One statement (the builder's query count is pinned): the walk down the parts, as withParts, with the names.
   const rows = db
     .prepare(
-      `WITH RECURSIVE tree (id) AS (
-         SELECT e.id FROM entities e WHERE e.id IN (SELECT value FROM json_each(?))
-         UNION
-         SELECT e.id FROM entities e JOIN tree t ON e.part_of_id = t.id
-       )
+      `${PARTS_TREE_CTE}
        SELECT e.id, e.name, EXISTS (SELECT 1 FROM entities p WHERE p.part_of_id = e.id) AS has_parts
        FROM tree JOIN entities e ON e.id = tree.id ORDER BY e.id`,
     )
