@@ -42,6 +42,7 @@ export const paths = {
   deleteClaim: '/claims/:id/delete',
   reviewClaim: '/claims/:id/review',
   review: '/review',
+  undo: '/undo',
   figurePreview: '/figures/preview',
   // Cross-check: entities, conflicts, facts.
   entities: '/entities',
@@ -86,6 +87,8 @@ export const urls = {
   deleteClaim: (claimId: number): string => `/claims/${id(claimId)}/delete`,
   reviewClaim: (claimId: number): string => `/claims/${id(claimId)}/review`,
   review: (query?: Query): string => withQuery(paths.review, query),
+  /** POSTed to: undoes the change a signed message describes (see flash.ts). */
+  undo: (): string => paths.undo,
   figurePreview: (query?: Query): string => withQuery(paths.figurePreview, query),
   entities: (query?: Query): string => withQuery(paths.entities, query),
   entity: (entityId: number): string => `/entities/${id(entityId)}`,

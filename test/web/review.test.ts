@@ -70,7 +70,7 @@ describe('the review queue', () => {
     const { source, first, second, third } = seed(db);
     const doc = html((await agent.get('/review').expect(200)).text);
     const res = await agent.post(`/claims/${first.id}/review`).type('form').send(reviewForm(doc, 'confirm')).expect(303);
-    expect(res.headers.location).toBe(`/review?source=${source.id}`);
+    expect(res.headers.location).toMatch(new RegExp(`^/review\\?source=${source.id}&done=`));
     expect(getClaim(db, first.id).status).toBe('confirmed');
     expect(listAudit(db, 'claim', first.id).map((e) => e.action)).toEqual(['create', 'update']);
 
@@ -136,7 +136,7 @@ describe('bulk decisions from the claims table', () => {
       .type('form')
       .send(`_csrf=${encodeURIComponent(_csrf)}&return=${encodeURIComponent(back)}&action=confirm&ids=${first.id}&version-${first.id}=1&ids=${third.id}&version-${third.id}=1`)
       .expect(303);
-    expect(res.headers.location).toBe('/claims?status=candidate');
+    expect(res.headers.location).toMatch(/^\/claims\?status=candidate&done=/);
     expect([first, second, third].map((c) => getClaim(db, c.id).status)).toEqual(['confirmed', 'candidate', 'confirmed']);
 
     await agent.post('/claims/bulk').type('form').send({ _csrf, action: 'reject', ids: String(second.id), [`version-${second.id}`]: '1' }).expect(303);
@@ -164,5 +164,66 @@ describe('bulk decisions from the claims table', () => {
     await agent.post('/claims/bulk').type('form').send(`_csrf=${encodeURIComponent(_csrf)}&action=confirm&ids=${first.id}&version-${first.id}=1&ids=999&version-999=1`).expect(404);
     await agent.post('/claims/bulk').type('form').send({ action: 'confirm', ids: String(first.id), [`version-${first.id}`]: '1' }).expect(403);
     expect(getClaim(db, first.id).status).toBe('candidate');
+  });
+});
+
+describe('what a decision did, and its Undo', () => {
+  function undoForm(doc: ReturnType<typeof html>): Record<string, string> {
+    const fields: Record<string, string> = {};
+    for (const input of doc.querySelectorAll('.flash form input[name]')) fields[input.getAttribute('name') as string] = input.getAttribute('value') ?? '';
+    return fields;
+  }
+
+  it('after a review decision the next page says what changed; Undo makes the claim a candidate again, audited as an undo', async () => {
+    const { agent, db } = testApp();
+    const { source, first } = seed(db);
+    const doc = html((await agent.get('/review').expect(200)).text);
+    const res = await agent.post(`/claims/${first.id}/review`).type('form').send(reviewForm(doc, 'confirm')).expect(303);
+    const next = html((await agent.get(res.headers.location as string).expect(200)).text);
+    expect(next.querySelector('.flash p')?.textContent).toBe(`Confirmed claim #${first.id} “about 1,200” (it was candidate). Open the claim`);
+    const form = next.querySelector('.flash form');
+    expect(form?.getAttribute('action')).toBe('/undo');
+    expect(form?.querySelector('button')?.textContent).toBe('Undo');
+    const fields = undoForm(next);
+    expect(fields._csrf).toBeTruthy();
+    expect(fields.return).toBe(`/review?source=${source.id}`);
+
+    const undone = await agent.post('/undo').type('form').send(fields).expect(303);
+    expect(undone.headers.location).toMatch(new RegExp(`^/review\\?source=${source.id}&done=`));
+    expect(getClaim(db, first.id).status).toBe('candidate');
+    expect(listAudit(db, 'claim', first.id).map((e) => e.action)).toEqual(['create', 'update', 'undo']);
+    const back = html((await agent.get(undone.headers.location as string).expect(200)).text);
+    expect(back.querySelector('.flash p')?.textContent).toBe(`Undone: claim #${first.id} is a candidate again.`);
+    expect(back.querySelector('.flash form')).toBeNull();
+    expect(back.querySelector('article.review-card')?.getAttribute('data-claim-id')).toBe(String(first.id));
+
+    // The same Undo twice: the claim has moved on since, so nothing changes.
+    await agent.post('/undo').type('form').send(fields).expect(409);
+    expect(listAudit(db, 'claim', first.id)).toHaveLength(3);
+  });
+
+  it('a bulk decision says how many changed; Undo restores each claim’s own previous status', async () => {
+    const { agent, db } = testApp();
+    const { first, second, third } = seed(db);
+    const _csrf = await csrfToken(agent, '/claims');
+    await agent.post('/claims/bulk').type('form').send({ _csrf, action: 'reject', ids: String(second.id), [`version-${second.id}`]: '1' }).expect(303);
+    const body = `_csrf=${encodeURIComponent(_csrf)}&return=%2Fclaims&action=confirm&ids=${first.id}&version-${first.id}=1&ids=${second.id}&version-${second.id}=2&ids=${third.id}&version-${third.id}=1`;
+    const res = await agent.post('/claims/bulk').type('form').send(body).expect(303);
+    const page = html((await agent.get(res.headers.location as string).expect(200)).text);
+    expect(page.querySelector('.flash p')?.textContent).toBe('Confirmed 3 claims.');
+    await agent.post('/undo').type('form').send(undoForm(page)).expect(303);
+    expect([first, second, third].map((c) => getClaim(db, c.id).status)).toEqual(['candidate', 'rejected', 'candidate']);
+  });
+
+  it('a forged Undo or one without its CSRF token changes nothing', async () => {
+    const { agent, db } = testApp();
+    const { first } = seed(db);
+    const doc = html((await agent.get('/review').expect(200)).text);
+    const res = await agent.post(`/claims/${first.id}/review`).type('form').send(reviewForm(doc, 'reject')).expect(303);
+    const fields = undoForm(html((await agent.get(res.headers.location as string).expect(200)).text));
+    const forged = Buffer.from(JSON.stringify({ k: 'status', to: 'rejected', count: 1, changes: [[first.id, 'confirmed', 2]], t: 0 })).toString('base64url');
+    await agent.post('/undo').type('form').send({ ...fields, token: `${forged}.${fields.token!.split('.')[1]}` }).expect(400);
+    await agent.post('/undo').type('form').send({ token: fields.token, return: fields.return }).expect(403);
+    expect(getClaim(db, first.id).status).toBe('rejected');
   });
 });

@@ -1,8 +1,9 @@
 // POST /claims/:id/review — confirm or reject one claim (review queue), then back to where the reviewer was.
 import type { RequestHandler } from 'express';
 import { ValidationError } from '../../domain/errors.js';
-import { decideClaims } from '../claim-writes.js';
+import { decideClaimsUndoably } from '../claim-writes.js';
 import type { AppDeps } from '../deps.js';
+import { withFlash } from '../flash.js';
 import { versionField } from '../forms/fields.js';
 import { idParam } from '../params.js';
 import { sendDone } from '../render.js';
@@ -19,6 +20,7 @@ export function decisionStatus(value: unknown): (typeof DECISIONS)[keyof typeof 
 export const claimReview = (deps: AppDeps): RequestHandler => (req, res) => {
   const id = idParam(req, 'Claim');
   const status = decisionStatus(req.body?.decision);
-  const [claim] = decideClaims(deps, [{ id, version: versionField(req.body) }], status);
-  sendDone(res, localReturn(req.body?.return) ?? urls.claim(id), { claim });
+  const { claims: [claim], flash } = decideClaimsUndoably(deps, [{ id, version: versionField(req.body) }], status);
+  // The next page says what changed, with an Undo.
+  sendDone(res, withFlash(deps.db, localReturn(req.body?.return) ?? urls.claim(id), flash), { claim });
 };

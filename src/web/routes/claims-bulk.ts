@@ -1,8 +1,9 @@
 // POST /claims/bulk — confirm or reject the claims ticked in the claims table, all in one transaction.
 import type { RequestHandler } from 'express';
 import { BadRequestError, ValidationError } from '../../domain/errors.js';
-import { decideClaims } from '../claim-writes.js';
+import { decideClaimsUndoably } from '../claim-writes.js';
 import type { AppDeps } from '../deps.js';
+import { withFlash } from '../flash.js';
 import { sendDone } from '../render.js';
 import { localReturn, urls } from '../urls.js';
 import { decisionStatus } from './claim-review.js';
@@ -34,6 +35,6 @@ export function selectedTargets(body: unknown): { id: number; version: number }[
 
 export const claimsBulk = (deps: AppDeps): RequestHandler => (req, res) => {
   const status = decisionStatus(req.body?.action);
-  const claims = decideClaims(deps, selectedTargets(req.body), status);
-  sendDone(res, localReturn(req.body?.return) ?? urls.claims(), { claims });
+  const { claims, flash } = decideClaimsUndoably(deps, selectedTargets(req.body), status);
+  sendDone(res, withFlash(deps.db, localReturn(req.body?.return) ?? urls.claims(), flash), { claims });
 };

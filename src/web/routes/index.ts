@@ -47,10 +47,14 @@ import { lexiconMetricDelete } from './lexicon-metric-delete.js';
 import { lexiconMetricUpdate } from './lexicon-metric-update.js';
 import { lexiconPage } from './lexicon-page.js';
 import { lexiconSync } from './lexicon-sync.js';
+import { readFlash } from '../flash.js';
+import { undo } from './undo.js';
 
 /** All routes of the app over its dependencies. */
 export function routeTable(deps: AppDeps): Router {
   const router = Router();
+  // A page reached after a write says what the write did (the signed `done` parameter).
+  router.use(readFlash(deps));
   router.get(paths.dashboard, dashboard(deps));
   router.post(paths.samples, samplesLoad(deps));
 
@@ -75,6 +79,7 @@ export function routeTable(deps: AppDeps): Router {
   router.post(paths.reviewClaim, claimReview(deps));
 
   router.get(paths.review, reviewQueue(deps));
+  router.post(paths.undo, undo(deps));
 
   router.get(paths.figurePreview, figurePreviewRoute());
 

@@ -1,0 +1,179 @@
+// What a write just did, told on the next page: a short message and, for review decisions, an Undo button.
+// The message travels in the redirect as a signed query parameter (`done`), so it needs no server-side session
+// and cannot be forged: the page states only what the server itself signed. The message text is built when the
+// page is drawn, from the signed payload and the database as it is then.
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { RequestHandler } from 'express';
+import type { ClaimStatus } from '../domain/types.js';
+import { getOrCreateSetting } from '../store/settings.js';
+import type { Db } from '../store/database.js';
+import type { AppDeps } from './deps.js';
+import { formatOf } from './render.js';
+import { urls } from './urls.js';
+
+/** The query parameter that carries the signed message. */
+export const FLASH_PARAM = 'done';
+
+/** How long an Undo stays offered (the working session of one reviewer, not forever). */
+export const UNDO_WINDOW_MS = 60 * 60 * 1000;
+
+/** At most this many claims are carried for an Undo; a larger bulk decision says what it did without one. */
+export const UNDO_MAX_CLAIMS = 200;
+
+/** One undoable status change: the claim, the status it had before, and the version the change left it at. */
+export type StatusChange = [id: number, previous: ClaimStatus, versionAfter: number];
+
+export type FlashPayload =
+  /** A paste or upload whose text is already stored as this source: nothing was added. */
+  | { k: 'duplicate'; source: number }
+  /** Claims set to `to` (review queue, bulk); `t` is when, for the Undo window. */
+  | { k: 'status'; to: ClaimStatus; count: number; changes: StatusChange[]; t: number }
+  /** An Undo of status changes: the claims and the status each has again. */
+  | { k: 'undone'; restored: [id: number, status: ClaimStatus][] }
+  /** An entity merged into the one shown. */
+  | { k: 'merged'; from: string; into: number; claims: number };
+
+/** What the flash partial shows. */
+export interface FlashView {
+  text: string;
+  link: { href: string; label: string } | null;
+  /** The signed payload to post back to /undo, when the change can still be undone. */
+  undo: string | null;
+  /** This page without its message: where the Undo comes back to. */
+  back?: string;
+}
+
+const secrets = new WeakMap<Db, string>();
+
+/** The signing key, made once per database and kept there (restarts do not void messages on open pages). */
+function secretOf(db: Db): string {
+  let secret = secrets.get(db);
+  if (!secret) {
+    secret = getOrCreateSetting(db, 'flash-secret', () => randomBytes(32).toString('hex'));
+    secrets.set(db, secret);
+  }
+  return secret;
+}
+
+function mac(db: Db, data: string): string {
+  return createHmac('sha256', secretOf(db)).update(data).digest('base64url');
+}
+
+/** The payload as `base64url(json).mac`. */
+export function signFlash(db: Db, payload: FlashPayload): string {
+  const data = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
+  return `${data}.${mac(db, data)}`;
+}
+
+/** The payload of a token this app signed, or null for anything else (tampered, truncated, not a string). */
+export function verifyFlash(db: Db, token: unknown): FlashPayload | null {
+  if (typeof token !== 'string' || token.length > 16_384) return null;
+  const dot = token.indexOf('.');
+  if (dot < 1) return null;
+  const data = token.slice(0, dot);
+  const given = Buffer.from(token.slice(dot + 1), 'base64url');
+  const expected = Buffer.from(mac(db, data), 'base64url');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  try {
+    const payload = JSON.parse(Buffer.from(data, 'base64url').toString('utf8')) as FlashPayload;
+    return payload && typeof payload === 'object' && typeof payload.k === 'string' ? payload : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `url` with the signed message set as its `done` parameter (replacing one already there). */
+export function withFlash(db: Db, url: string, payload: FlashPayload): string {
+  const hash = url.indexOf('#');
+  const base = hash === -1 ? url : url.slice(0, hash);
+  const q = base.indexOf('?');
+  const path = q === -1 ? base : base.slice(0, q);
+  const params = new URLSearchParams(q === -1 ? '' : base.slice(q + 1));
+  params.set(FLASH_PARAM, signFlash(db, payload));
+  return `${path}?${params.toString()}`;
+}
+
+/** `url` without its `done` parameter. */
+export function withoutFlash(url: string): string {
+  const q = url.indexOf('?');
+  if (q === -1) return url;
+  const params = new URLSearchParams(url.slice(q + 1));
+  params.delete(FLASH_PARAM);
+  const rest = params.toString();
+  return rest ? `${url.slice(0, q)}?${rest}` : url.slice(0, q);
+}
+
+/** The status changes of a decision, as carried for its Undo (claims whose status did not change are left out). */
+export function statusFlash(
+  to: ClaimStatus,
+  befores: { id: number; status: ClaimStatus }[],
+  afters: { id: number; status: ClaimStatus; version: number }[],
+  now: Date,
+): FlashPayload {
+  const previous = new Map(befores.map((b) => [b.id, b.status]));
+  const changes: StatusChange[] = [];
+  for (const after of afters) {
+    const before = previous.get(after.id);
+    if (before !== undefined && before !== after.status) changes.push([after.id, before, after.version]);
+  }
+  // Too many to carry: the message says what was done, without an Undo.
+  const carried = changes.length <= UNDO_MAX_CLAIMS ? changes : [];
+  return { k: 'status', to, count: changes.length, changes: carried, t: now.getTime() };
+}
+
+const VERB: Record<ClaimStatus, string> = { confirmed: 'Confirmed', rejected: 'Rejected', candidate: 'Reopened' };
+
+function claimsWord(n: number): string {
+  return n === 1 ? '1 claim' : `${n} claims`;
+}
+
+/** The message of a payload, read against the database as it is now. */
+export function describeFlash(db: Db, payload: FlashPayload, now: Date, token: string): FlashView | null {
+  switch (payload.k) {
+    case 'duplicate': {
+      const row = db.prepare('SELECT id, title FROM sources WHERE id = ?').get(payload.source) as { id: number; title: string } | undefined;
+      if (!row) return null;
+      return {
+        text: 'This text is already stored (same sha256), so nothing was added. It is this source:',
+        link: { href: urls.source(row.id), label: `source #${row.id} “${row.title}”` },
+        undo: null,
+      };
+    }
+    case 'status': {
+      const count = payload.count;
+      if (count === 0) return { text: 'Nothing changed: the claims already had that status.', link: null, undo: null };
+      const first = payload.changes[0];
+      const one = count === 1 && first
+        ? (db.prepare('SELECT id, value_text FROM claims WHERE id = ?').get(first[0]) as { id: number; value_text: string } | undefined)
+        : undefined;
+      const text = one
+        ? `${VERB[payload.to]} claim #${one.id} “${one.value_text}” (it was ${first![1]}).`
+        : `${VERB[payload.to]} ${claimsWord(count)}.`;
+      const undoable = payload.changes.length === count && now.getTime() - payload.t <= UNDO_WINDOW_MS;
+      return { text, link: one ? { href: urls.claim(one.id), label: 'Open the claim' } : null, undo: undoable ? token : null };
+    }
+    case 'undone': {
+      const [first] = payload.restored;
+      if (!first) return null;
+      const text = payload.restored.length === 1
+        ? `Undone: claim #${first[0]} is ${first[1] === 'candidate' ? 'a candidate' : first[1]} again.`
+        : `Undone: ${claimsWord(payload.restored.length)} have their previous status again.`;
+      return { text, link: null, undo: null };
+    }
+    case 'merged':
+      return { text: `Merged “${payload.from}” into this entity: ${claimsWord(payload.claims)} moved.`, link: null, undo: null };
+    default:
+      return null;
+  }
+}
+
+/** Middleware: a page drawn with a valid `done` parameter shows its message (HTML only; JSON clients had the answer). */
+export const readFlash = (deps: AppDeps): RequestHandler => (req, res, next) => {
+  const token = req.method === 'GET' ? (req.query as Record<string, unknown>)[FLASH_PARAM] : undefined;
+  if (typeof token === 'string' && formatOf(res) === 'html') {
+    const payload = verifyFlash(deps.db, token);
+    const view = payload ? describeFlash(deps.db, payload, deps.clock(), token) : null;
+    if (view) res.locals.flash = { ...view, back: withoutFlash(req.originalUrl) };
+  }
+  next();
+};

@@ -1,0 +1,23 @@
+// POST /undo — undoes the review decision a signed message describes (the Undo button beside the message), then
+// back to where the reviewer was with a message saying so. A claim changed since, an expired or forged message:
+// nothing is undone (409 / 400).
+import type { RequestHandler } from 'express';
+import { BadRequestError } from '../../domain/errors.js';
+import { undoDecisions } from '../claim-writes.js';
+import type { AppDeps } from '../deps.js';
+import { UNDO_WINDOW_MS, verifyFlash, withFlash } from '../flash.js';
+import { sendDone } from '../render.js';
+import { localReturn, urls } from '../urls.js';
+
+export const undo = (deps: AppDeps): RequestHandler => (req, res) => {
+  const payload = verifyFlash(deps.db, req.body?.token);
+  if (!payload || payload.k !== 'status' || payload.changes.length === 0) {
+    throw new BadRequestError('This change cannot be undone from here. Nothing was changed.', 'undo_invalid');
+  }
+  if (deps.clock().getTime() - payload.t > UNDO_WINDOW_MS) {
+    throw new BadRequestError('This change is too old to undo from its message; change the claims again instead. Nothing was changed.', 'undo_expired');
+  }
+  const claims = undoDecisions(deps, payload.changes);
+  const back = localReturn(req.body?.return) ?? urls.claims();
+  sendDone(res, withFlash(deps.db, back, { k: 'undone', restored: claims.map((c) => [c.id, c.status]) }), { claims });
+};
