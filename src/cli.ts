@@ -13,12 +13,16 @@ import { crosscheckSettings, openAppDatabase, readDefaultLexicon } from './boots
 import { importSource } from './importer.js';
 import { loadSamples } from './samples.js';
 import { createApp } from './web/app.js';
+import { createServer } from './web/server.js';
+import { startWalMaintenance } from './store/database.js';
 import { findSourcesBySha256, sha256Hex } from './store/sources.js';
+import { flagNearDuplicates } from './store/near-duplicates.js';
 import { loadLexicon } from './store/lexicon.js';
 import { addMissingLexicon } from './store/lexicon-sync.js';
 import { conflictsReport } from './reports.js';
 import { exportFactSheet, FACT_SHEET_FORMATS, isFactSheetFormat, type FactSheetFormat } from './factsheet-data.js';
 import type { Clock } from './domain/types.js';
+import { AppError } from './domain/errors.js';
 
 const systemClock: Clock = () => new Date();
 
@@ -62,20 +66,24 @@ program
   .option('--port <n>', 'port to listen on', (v) => Number(v))
   .option('--host <host>', 'address to bind; 127.0.0.1 keeps it private to this machine')
   .action((opts: { db?: string; port?: number; host?: string }) => {
-    const config = configWith(opts);
+    // One effective host: the address listened on is the one the Host check is built for.
+    const base = configWith(opts);
+    const config = { ...base, host: opts.host ?? base.host, port: opts.port ?? base.port };
+    const { host, port } = config;
     const db = openAppDatabase(config, systemClock);
     const app = createApp({ db, clock: systemClock, config });
-    const host = opts.host ?? config.host;
-    const port = opts.port ?? config.port;
-    // Express 5 calls the listen callback with the error too (port taken, address not available).
-    const server = app.listen(port, host, (err?: Error) => {
-      if (err) {
-        process.stderr.write(`crosscheck: cannot listen on ${host}:${port}: ${err.message}\n`);
-        process.exit(1);
-      }
-      process.stdout.write(`Crosscheck is serving http://${host}:${port}/ (database ${config.dbPath})\n`);
+    const stopWal = startWalMaintenance(db);
+    const server = createServer(app);
+    server.on('error', (err: Error) => {
+      process.stderr.write(`crosscheck: cannot listen on ${host}:${port}: ${err.message}\n`);
+      process.exit(1);
     });
-    const stop = () => server.close(() => { db.close(); process.exit(0); });
+    server.listen(port, host, () => {
+      const address = server.address();
+      const actualPort = typeof address === 'object' && address ? address.port : port;
+      process.stdout.write(`Crosscheck is serving http://${host}:${actualPort}/ (database ${config.dbPath})\n`);
+    });
+    const stop = () => server.close(() => { stopWal(); db.close(); process.exit(0); });
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
@@ -113,28 +121,34 @@ program
           totals.skipped += 1;
           lines.push(`skipped ${file}: the same text is already source #${existing[0]!.id}`);
         } else {
-          const { source, claims, conflicts } = importSource(
-            db,
-            {
-              title: doc.meta.title ?? opts.title ?? firstLine(doc.body) ?? path.basename(file),
-              publisher: doc.meta.publisher ?? opts.publisher ?? 'Unknown publisher',
-              author: doc.meta.author ?? null,
-              url: doc.meta.url ?? opts.url ?? null,
-              publishedAt: published,
-              body: doc.body,
-              format: doc.format,
-            },
-            ctx,
-            { settings: crosscheckSettings(config), lexicon, extract: opts.extract },
-          );
+          const { source, claims, conflicts, nearDuplicates } = db.transaction(() => {
+            const imported = importSource(
+              db,
+              {
+                title: doc.meta.title ?? opts.title ?? firstLine(doc.body) ?? path.basename(file),
+                publisher: doc.meta.publisher ?? opts.publisher ?? 'Unknown publisher',
+                author: doc.meta.author ?? null,
+                url: doc.meta.url ?? opts.url ?? null,
+                publishedAt: published,
+                body: doc.body,
+                format: doc.format,
+              },
+              ctx,
+              { settings: crosscheckSettings(config), lexicon, extract: opts.extract },
+            );
+            return { ...imported, nearDuplicates: flagNearDuplicates(db, imported.source, ctx) };
+          })();
           totals.imported += 1;
           totals.claims += claims.length;
           totals.conflicts += conflicts.created;
           lines.push(`source #${source.id} ${file}: ${claims.length} candidate claims, sha256 ${source.bodySha256}`);
+          for (const other of nearDuplicates) {
+            lines.push(`  near-duplicate of source #${other.id} “${other.title}” (${Math.round(other.similarity * 100)} % the same text)`);
+          }
         }
       } catch (err) {
         totals.failed += 1;
-        lines.push(`failed ${file}: ${err instanceof Error ? err.message : String(err)}`);
+        lines.push(`failed ${file}: ${failureText(err)}`);
       }
       bar?.increment(1);
     }
@@ -145,7 +159,12 @@ program
       `Imported ${totals.imported} of ${files.length} files (${totals.skipped} already there, ${totals.failed} failed): ` +
         `${totals.claims} candidate claims, ${totals.conflicts} new conflicts.\n`,
     );
-    if (totals.failed > 0) process.exitCode = 1;
+    if (totals.failed > 0) {
+      // Scripts check the exit status; a reader of the terminal is told which files to look at.
+      const failed = lines.filter((line) => line.startsWith('failed '));
+      process.stderr.write(`crosscheck: ${totals.failed} of ${files.length} files failed:\n${failed.map((line) => `  ${line.slice('failed '.length)}`).join('\n')}\n`);
+      process.exitCode = 1;
+    }
   });
 
 program
@@ -242,6 +261,13 @@ function isoInstantOption(value: string): string {
   const time = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/.test(value) ? Date.parse(value) : NaN;
   if (Number.isNaN(time)) throw new InvalidArgumentError(`"${value}" is not an ISO time; use e.g. 2026-11-21T12:00:00Z.`);
   return new Date(time).toISOString();
+}
+
+/** An error as one line, with the per-field messages of a refused input (e.g. a published date out of range). */
+function failureText(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const fields = err instanceof AppError ? Object.values(err.fields) : [];
+  return [err.message, ...fields].join(' ');
 }
 
 function firstLine(body: string): string | undefined {

@@ -1,7 +1,7 @@
 // `crosscheck export` as scripts call it: the built CLI (dist/cli.js; `npm test` builds it first) run against a temp
 // database of the sample articles with hand-made claims; output pinned, deterministic, errors clear.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -83,5 +83,43 @@ describe('crosscheck export', () => {
     expect(missing.status).toBe(1);
     expect(missing.stderr).toBe(`crosscheck: no database at ${path.join(dir, 'nope.sqlite')}; pass --db FILE.\n`);
     expect(existsSync(path.join(dir, 'nope.sqlite'))).toBe(false);
+  });
+});
+
+describe('crosscheck import', () => {
+  const STORY =
+    'Officials in the coastal district said on Monday that 42 people had been evacuated after the shelling of the port. ' +
+    'A local monitor put the number of damaged homes at more than 300, a figure the officials did not dispute. ' +
+    'The regional governor told reporters that repair crews would reach the harbour road by the end of the week.\n';
+  const front = (publisher: string) => `---\ntitle: Evacuations\npublisher: ${publisher}\npublished: 2018-04-09\n---\n`;
+
+  it('exits 1 when any file failed, naming each failed file on stderr; the others are imported', () => {
+    const folder = path.join(dir, 'import-some-fail');
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, 'good.md'), front('Wire') + STORY);
+    writeFileSync(path.join(folder, 'undated.txt'), 'A text with no date and 12 ministers.\n');
+    writeFileSync(path.join(folder, 'empty.txt'), '');
+    const db = path.join(dir, 'import-some-fail.sqlite');
+    const run = crosscheck('import', '--db', db, folder);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('2 of 3 files failed');
+    expect(run.stderr).toContain(path.join(folder, 'undated.txt'));
+    expect(run.stderr).toContain(path.join(folder, 'empty.txt'));
+    expect(run.stderr).not.toContain('good.md');
+    expect(run.stdout).toContain('Imported 1 of 3 files (0 already there, 2 failed)');
+  });
+
+  it('exits 0 when every file was imported or already there; a near-duplicate is named', () => {
+    const db = path.join(dir, 'import-ok.sqlite');
+    const first = path.join(dir, 'story.md');
+    const relayed = path.join(dir, 'story-relayed.md');
+    writeFileSync(first, front('Wire') + STORY);
+    writeFileSync(relayed, front('Harbour Times') + STORY.replace('on Monday', 'on Monday evening'));
+    expect(crosscheck('import', '--db', db, first).status).toBe(0);
+    const again = crosscheck('import', '--db', db, first, relayed);
+    expect(again.stderr).toBe('');
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain(`skipped ${first}: the same text is already source #1`);
+    expect(again.stdout).toMatch(/near-duplicate of source #1 “Evacuations” \(\d+ % the same text\)/);
   });
 });

@@ -30,18 +30,31 @@ export interface MigrationResult {
 
 const MIGRATION_FILE = /^(\d{3})-([a-z0-9-]+)\.sql$/;
 
-/** Opens (creating if needed) a database with WAL, foreign keys and a busy timeout, then migrates it to the newest version of `options.migrationsDir`. */
+/** The WAL file is cut back to this size after a checkpoint (PRAGMA journal_size_limit), so it cannot grow unbounded. */
+export const JOURNAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Opens (creating if needed) a database with WAL, foreign keys and a busy timeout, then migrates it to the newest
+ * version of `options.migrationsDir`. A new file is created readable by its owner only (0600; SQLite gives the
+ * -wal and -shm files the same mode): it holds the CSRF secret. Every transaction begins IMMEDIATE (see below).
+ */
 export function openDatabase(file: string, options: OpenOptions): Db {
   if (options.migrate !== false && typeof options.migrationsDir !== 'string') {
     throw new TypeError('openDatabase needs options.migrationsDir (the migrations folder) unless options.migrate is false.');
   }
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ':memory:' && file !== '') {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    createPrivateFile(file);
+  }
   const db = new Database(file);
   try {
+    writesTakeTheLockUpFront(db);
     // WAL lets the web server read while an import writes; it does not apply to in-memory databases.
     if (file !== ':memory:') {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
+      db.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT_BYTES}`);
+      db.pragma('wal_autocheckpoint = 1000');
     }
     db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
     db.pragma('foreign_keys = ON');
@@ -51,6 +64,43 @@ export function openDatabase(file: string, options: OpenOptions): Db {
     db.close();
     throw error;
   }
+}
+
+/** Creates an empty file with mode 0600 unless it exists (then it is left as it is). */
+function createPrivateFile(file: string): void {
+  try {
+    fs.closeSync(fs.openSync(file, fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_WRONLY, 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+}
+
+/**
+ * Makes `db.transaction(fn)` begin with BEGIN IMMEDIATE. A deferred transaction that reads first and writes
+ * later cannot wait for the write lock (SQLite answers "database is locked" at once, the busy timeout does not
+ * apply), so two writers (two `crosscheck import` runs, the web app) could fail each other. Taking the lock
+ * up front makes them queue on the busy timeout instead. Nested calls still become savepoints.
+ */
+function writesTakeTheLockUpFront(db: Db): void {
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((fn: (...args: never[]) => unknown) => transaction(fn).immediate) as Db['transaction'];
+}
+
+/**
+ * Checkpoints the WAL every `intervalMs` (PASSIVE: never waits for readers or writers) so that, with
+ * journal_size_limit, the file is cut back even when the app only reads for a while. Returns the stop function.
+ */
+export function startWalMaintenance(db: Db, intervalMs = 60_000): () => void {
+  const timer = setInterval(() => checkpointWal(db), intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/** One passive WAL checkpoint; false when another connection kept it from completing (it is simply retried later). */
+export function checkpointWal(db: Db): boolean {
+  if (!db.open || db.memory) return true;
+  const [row] = db.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
+  return row !== undefined && row.busy === 0;
 }
 
 /** Lists the migration files of a folder in version order; throws on a gap or a duplicate number. */

@@ -9,9 +9,9 @@ import multer from 'multer';
 import type { AppDeps } from './deps.js';
 import { errorHandler, notFound } from './errors.js';
 import { negotiateFormat } from './render.js';
-import { csrfProtection, hostCheck, securityHeaders } from './security.js';
+import { csrfProtection, hostCheck, originCheck, securityHeaders } from './security.js';
 import { routeTable } from './routes/index.js';
-import { keepRefusedSourceForm } from './routes/source-create.js';
+import { keepRefusedSourceForm, refusedUnread } from './routes/source-create.js';
 import { templateHelpers } from './view-helpers.js';
 import { urls } from './urls.js';
 import { CLAIM_KINDS, CLAIM_STATUSES } from '../domain/types.js';
@@ -40,6 +40,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(securityHeaders());
   app.use('/static', express.static(path.join(config.viewsDir, 'static'), { fallthrough: false, index: false }));
   app.use(negotiateFormat);
+  // Writes from another site are refused before their body is read (and before a size error could answer).
+  app.use(originCheck());
 
   // A paste is counted in characters of the decoded text by the route (to give the 5 MB message on the
   // text itself); URL encoding can triple a body, so the parser's own ceiling sits above that.
@@ -59,7 +61,9 @@ export function createApp(deps: AppDeps): Express {
   const csrf = csrfProtection(config.csrfSecret ?? getOrCreateSetting(deps.db, 'csrf-secret', () => randomBytes(32).toString('hex')));
   app.use(cookieParser());
   app.use(csrf.identifyClient);
-  app.use(csrf.protect);
+  // A source form so large that its body was never parsed carries no token to check; its route only re-renders
+  // the form with the size message and writes nothing, so the size message is what the reviewer reads.
+  app.use((req, res, next) => (refusedUnread(res) ? next() : csrf.protect(req, res, next)));
   app.use(csrf.provideToken);
 
   app.use(routeTable(deps));

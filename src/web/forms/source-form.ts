@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { PayloadTooLargeError, ValidationError } from '../../domain/errors.js';
 import { SOURCE_FORMATS, type SourceFormat } from '../../domain/types.js';
 import { decodeDocument, formatFromFilename, parseArticle } from '../../extract/article.js';
+import { parseIsoDate } from '../../domain/figures.js';
+import { publishedDateProblem } from '../../domain/published.js';
 import type { NewSource, SourceMetadata } from '../../store/sources.js';
 import { fieldErrors, formValues, isoDate, optionalText, optionalUrl, requiredText, type FieldErrors, type FormValues } from './fields.js';
 
@@ -10,13 +12,18 @@ export const SOURCE_META_FIELDS = ['title', 'publisher', 'author', 'url', 'publi
 export const NEW_SOURCE_FIELDS = [...SOURCE_META_FIELDS, 'body', 'format'] as const;
 export const EDIT_SOURCE_FIELDS = [...SOURCE_META_FIELDS, 'version'] as const;
 
-const metadataSchema = z.object({
-  title: requiredText(500, 'Title'),
-  publisher: requiredText(200, 'Publisher'),
-  author: optionalText(300, 'Author'),
-  url: optionalUrl('URL'),
-  published: isoDate('Published date'),
-});
+/** The metadata fields' rules; the published date must fall between 1900 and a year after `now` (null: no range). */
+const metadataSchema = (now: Date | null) =>
+  z.object({
+    title: requiredText(500, 'Title'),
+    publisher: requiredText(200, 'Publisher'),
+    author: optionalText(300, 'Author'),
+    url: optionalUrl('URL'),
+    published: isoDate('Published date').superRefine((value, issues) => {
+      const problem = now && parseIsoDate(value) ? publishedDateProblem(value, now) : null;
+      if (problem) issues.addIssue({ code: 'custom', message: problem });
+    }),
+  });
 
 /** An uploaded file as multer hands it over (memory storage). */
 export interface UploadedFile {
@@ -49,7 +56,7 @@ export function sourceValues(source: SourceMetadata & { version: number }): Form
  * over the limit; every other problem comes back as field errors with the input kept (an uploaded file's
  * text moves into the paste box so it need not be uploaded again).
  */
-export function readNewSourceForm(body: unknown, file: UploadedFile | undefined, maxBytes: number): FormResult<NewSource> {
+export function readNewSourceForm(body: unknown, file: UploadedFile | undefined, maxBytes: number, now: Date = new Date()): FormResult<NewSource> {
   const values = formValues(body, NEW_SOURCE_FIELDS);
   const format = (SOURCE_FORMATS as readonly string[]).includes(values.format ?? '') ? (values.format as SourceFormat) : 'text';
   values.format = format;
@@ -79,7 +86,7 @@ export function readNewSourceForm(body: unknown, file: UploadedFile | undefined,
   if (text.trim() === '') errors.body = 'Paste the article text or choose a file to upload.';
   else if (text.includes('\u0000')) errors.body = 'The text contains NUL characters, so it is not plain text.';
 
-  const parsed = metadataSchema.safeParse(values);
+  const parsed = metadataSchema(now).safeParse(values);
   if (!parsed.success) Object.assign(errors, fieldErrors(parsed.error));
   if (!parsed.success || Object.keys(errors).length > 0) {
     // A file that was read successfully is now in the paste box; say so rather than blame the file.
@@ -95,9 +102,11 @@ export function readNewSourceForm(body: unknown, file: UploadedFile | undefined,
 }
 
 /** Reads the "edit source" form: metadata plus the version the reviewer started from. */
-export function readEditSourceForm(body: unknown): FormResult<{ version: number; patch: Partial<SourceMetadata> }> {
+export function readEditSourceForm(body: unknown, now: Date = new Date(), storedPublished?: string): FormResult<{ version: number; patch: Partial<SourceMetadata> }> {
   const values = formValues(body, EDIT_SOURCE_FIELDS);
-  const parsed = metadataSchema.safeParse(values);
+  // A stored date outside the range (imported before the range existed) may stay as it is.
+  const unchanged = storedPublished !== undefined && (values.published ?? '').trim() === storedPublished;
+  const parsed = metadataSchema(unchanged ? null : now).safeParse(values);
   const version = Number(values.version);
   if (!parsed.success || !Number.isInteger(version) || version < 1) {
     const errors = parsed.success ? {} : fieldErrors(parsed.error);

@@ -10,10 +10,14 @@ import { NEW_SOURCE_FIELDS, readNewSourceForm } from '../forms/source-form.js';
 import { formatOf, sendDone, sendPage } from '../render.js';
 import { paths, urls } from '../urls.js';
 import { sourceFormData } from './source-new.js';
+import { findSourcesBySha256, sha256Hex } from '../../store/sources.js';
+import { flagNearDuplicates } from '../../store/near-duplicates.js';
+import { withFlash } from '../flash.js';
 
 type RefusedPart = 'body' | 'file';
 
 const REFUSED = 'refusedSourcePart';
+const REFUSED_UNREAD = 'refusedSourceUnread';
 
 function megabytes(bytes: number): string {
   return `${Math.round(bytes / 1024 / 1024)} MB`;
@@ -40,10 +44,22 @@ export const keepRefusedSourceForm: ErrorRequestHandler = (err, req, res, next) 
     return;
   }
   res.locals[REFUSED] = (e.code === 'LIMIT_FILE_SIZE' ? 'file' : 'body') satisfies RefusedPart;
+  // A body over the parser's own ceiling is not read at all, so its CSRF token cannot be checked either.
+  res.locals[REFUSED_UNREAD] = e.type === 'entity.too.large';
   req.body = req.body ?? {};
   req.file = undefined;
   next();
 };
+
+/** The part of a source form refused for size, if this request is one (set by keepRefusedSourceForm). */
+export function refusedSourcePart(res: Response): RefusedPart | undefined {
+  return res.locals[REFUSED] as RefusedPart | undefined;
+}
+
+/** True for a source form refused for size before any of its body was read (no CSRF token to check). */
+export function refusedUnread(res: Response): boolean {
+  return res.locals[REFUSED_UNREAD] === true;
+}
 
 function renderTooLarge(deps: AppDeps, res: Response, body: unknown, part: RefusedPart): void {
   const values = { ...formValues(body, NEW_SOURCE_FIELDS), body: '' };
@@ -52,14 +68,14 @@ function renderTooLarge(deps: AppDeps, res: Response, body: unknown, part: Refus
 
 export const sourceCreate = (deps: AppDeps): RequestHandler => (req, res) => {
   const json = formatOf(res) === 'json';
-  const refused = res.locals[REFUSED] as RefusedPart | undefined;
+  const refused = refusedSourcePart(res);
   if (refused) {
     renderTooLarge(deps, res, req.body, refused);
     return;
   }
   let form;
   try {
-    form = readNewSourceForm(req.body, req.file, deps.config.maxUploadBytes);
+    form = readNewSourceForm(req.body, req.file, deps.config.maxUploadBytes, deps.clock());
   } catch (err) {
     if (!(err instanceof PayloadTooLargeError) || json) throw err;
     renderTooLarge(deps, res, req.body, req.file ? 'file' : 'body');
@@ -70,6 +86,16 @@ export const sourceCreate = (deps: AppDeps): RequestHandler => (req, res) => {
     sendPage(res, { view: 'sources/new', status: 422, data: sourceFormData(deps, form.values, form.errors) });
     return;
   }
-  const { source, claims } = importSource(deps.db, form.value, writeContext(deps), { settings: crosscheckSettings(deps.config) });
-  sendDone(res, urls.source(source.id), { source, claims }, 201);
+  // The same text stored twice would count as two sources: the existing one is shown instead, with a message.
+  const [existing] = findSourcesBySha256(deps.db, sha256Hex(form.value.body));
+  if (existing) {
+    const { body: _body, ...source } = existing;
+    sendDone(res, withFlash(deps.db, urls.source(existing.id), { k: 'duplicate', source: existing.id }), { duplicate: true, source }, 200);
+    return;
+  }
+  const { source, claims, nearDuplicates } = deps.db.transaction(() => {
+    const imported = importSource(deps.db, form.value, writeContext(deps), { settings: crosscheckSettings(deps.config) });
+    return { ...imported, nearDuplicates: flagNearDuplicates(deps.db, imported.source, writeContext(deps)) };
+  })();
+  sendDone(res, urls.source(source.id), { source, claims, nearDuplicates }, 201);
 };

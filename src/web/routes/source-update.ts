@@ -28,7 +28,7 @@ export function saveSourceEdit(deps: AppDeps, id: number, version: number, patch
 export const sourceUpdate = (deps: AppDeps): RequestHandler => (req, res) => {
   const id = idParam(req, 'Source');
   const stored = getSource(deps.db, id);
-  const form = readEditSourceForm(req.body);
+  const form = readEditSourceForm(req.body, deps.clock(), stored.publishedAt);
   const json = formatOf(res) === 'json';
   if (!form.ok) {
     if (json) throw new ValidationError('The source was not saved; see the fields.', form.errors);

@@ -4,6 +4,7 @@ import type { AuditEvent, ClaimStatus, Source } from '../../domain/types.js';
 import { listAudit } from '../../store/audit.js';
 import { countClaimsByStatus, listClaimsOfSource, type ClaimView } from '../../store/claims.js';
 import { getSource } from '../../store/sources.js';
+import { nearDuplicatesInHistory, type NearDuplicate } from '../../store/near-duplicates.js';
 import type { AppDeps } from '../deps.js';
 import { idParam } from '../params.js';
 import { sendPage } from '../render.js';
@@ -13,16 +14,20 @@ export interface SourceViewData {
   claims: ClaimView[];
   claimCounts: Record<ClaimStatus, number>;
   audit: AuditEvent[];
+  /** Sources found at import to carry nearly the same text (the same story relayed), still stored. */
+  nearDuplicates: NearDuplicate[];
 }
 
 /** The source with its claims in text order and its audit trail. */
 export function loadSourceView(deps: AppDeps, id: number): SourceViewData {
   const source = getSource(deps.db, id);
+  const audit = listAudit(deps.db, 'source', id);
   return {
     source,
     claims: listClaimsOfSource(deps.db, id),
     claimCounts: countClaimsByStatus(deps.db, { sourceId: id }),
-    audit: listAudit(deps.db, 'source', id),
+    audit,
+    nearDuplicates: nearDuplicatesInHistory(deps.db, audit),
   };
 }
 
