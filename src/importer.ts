@@ -1,5 +1,5 @@
 // Importing an article: store its text verbatim, extract candidate claims, recompute the conflicts they touch.
-// One transaction, so a failed extraction leaves nothing half-imported. Used by the web app and the CLI.
+// One transaction for the writes, so a failure leaves nothing half-imported. Used by the web app and the CLI.
 import type { Db } from './store/database.js';
 import type { WriteContext } from './store/context.js';
 import { createSource, type NewSource } from './store/sources.js';
@@ -27,11 +27,15 @@ export interface ImportOptions {
 
 /** Stores a source, its extracted candidate claims and the conflicts they raise, in one transaction. */
 export function importSource(db: Db, input: NewSource, ctx: WriteContext, options: ImportOptions): ImportResult {
+  // Extraction reads only the input (stored verbatim below) and can take seconds: it runs before the write lock is
+  // taken, so other writers (another import, the web app) do not wait on it.
+  const extracted =
+    options.extract === false
+      ? null
+      : extract(input.body, { published: input.publishedAt, publisher: input.publisher, lexicon: options.lexicon ?? loadLexicon(db) });
   return db.transaction((): ImportResult => {
     const source = createSource(db, input, ctx);
-    if (options.extract === false) return { source, claims: [], conflicts: { created: 0, updated: 0, deleted: 0, staled: 0 } };
-    const lexicon = options.lexicon ?? loadLexicon(db);
-    const extracted = extract(source.body, { published: source.publishedAt, publisher: source.publisher, lexicon });
+    if (extracted === null) return { source, claims: [], conflicts: { created: 0, updated: 0, deleted: 0, staled: 0 } };
     const claims = importExtractedClaims(db, source.id, extracted, ctx);
     const conflicts = recomputeConflicts(db, claims, options.settings, ctx);
     return { source, claims, conflicts };

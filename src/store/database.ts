@@ -49,6 +49,8 @@ export function openDatabase(file: string, options: OpenOptions): Db {
   const db = new Database(file);
   try {
     writesTakeTheLockUpFront(db);
+    // First, so that switching to WAL on a file another process is creating waits for it instead of failing.
+    db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
     // WAL lets the web server read while an import writes; it does not apply to in-memory databases.
     if (file !== ':memory:') {
       db.pragma('journal_mode = WAL');
@@ -56,7 +58,6 @@ export function openDatabase(file: string, options: OpenOptions): Db {
       db.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT_BYTES}`);
       db.pragma('wal_autocheckpoint = 1000');
     }
-    db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
     db.pragma('foreign_keys = ON');
     if (options.migrate !== false) migrate(db, options.migrationsDir);
     return db;
@@ -157,6 +158,9 @@ export function migrate(db: Db, migrationsDir: string, options: { target?: numbe
 function applyMigration(db: Db, migration: Migration): void {
   const sql = fs.readFileSync(migration.file, 'utf8');
   db.transaction(() => {
+    // Another process (a second `crosscheck import` on a new file) may have applied it while this one waited for
+    // the write lock: the version is read again under the lock.
+    if (schemaVersion(db) >= migration.version) return;
     db.exec(sql);
     const violations = db.pragma('foreign_key_check') as unknown[];
     if (violations.length > 0) {
