@@ -19,6 +19,7 @@ import { findSourcesBySha256, sha256Hex } from './store/sources.js';
 import { flagNearDuplicates } from './store/near-duplicates.js';
 import { loadLexicon } from './store/lexicon.js';
 import { addMissingLexicon } from './store/lexicon-sync.js';
+import { MAX_NAME_LENGTH, removeAlias, resolveEntity } from './store/entities.js';
 import { conflictsReport } from './reports.js';
 import { exportFactSheet, FACT_SHEET_FORMATS, isFactSheetFormat, type FactSheetFormat } from './factsheet-data.js';
 import type { Clock } from './domain/types.js';
@@ -195,10 +196,33 @@ program
       ...added.metrics.map((name) => `metric  ${name}`),
       ...added.entities.map((name) => `entity  ${name}`),
       ...added.aliases.map(({ entity, alias }) => `alias   ${alias} (${entity})`),
+      ...added.skipped.map((name) => `skipped ${name} (longer than ${MAX_NAME_LENGTH} characters, not a name)`),
     ];
     const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
     const total = `Lexicon: added ${count(added.metrics.length, 'metric', 'metrics')}, ${count(added.entities.length, 'entity', 'entities')}, ${count(added.aliases.length, 'alias', 'aliases')}; nothing existing changed.`;
     process.stdout.write([...lines, total].join('\n') + '\n');
+  });
+
+const entityCommand = program.command('entity').description('People, organisations, places and events, and their spellings.');
+
+entityCommand
+  .command('remove-alias')
+  .description('Remove a spelling from an entity (named by its name or any alias); versioned and audited like the web form.')
+  .option('--db <file>', 'database file')
+  .argument('<entity>', 'the entity: its name or one of its aliases')
+  .argument('<alias>', 'the alias to remove')
+  .action((entityName: string, alias: string, opts: { db?: string }) => {
+    const config = configWith(opts);
+    if (!existsSync(config.dbPath)) throw new Error(`no database at ${config.dbPath}; pass --db FILE.`);
+    const db = openAppDatabase(config, systemClock);
+    try {
+      const entity = resolveEntity(db, entityName);
+      if (entity === null) throw new Error(`no entity is called "${entityName}".`);
+      const after = removeAlias(db, entity.id, alias, { actor: config.actor, clock: systemClock, reason: 'crosscheck entity remove-alias' });
+      process.stdout.write(`Removed the alias "${alias}" from ${after.name}; it keeps ${after.aliases.length} other spelling(s).\n`);
+    } finally {
+      db.close();
+    }
   });
 
 program

@@ -74,7 +74,21 @@ export function resolveEntity(db: Db, name: string): StoredEntity | null {
   return id === null ? null : getEntity(db, id);
 }
 
+/** Longest entity name or alias, in characters: longer is not a name, and every one is compiled into the matcher. */
+export const MAX_NAME_LENGTH = 200;
+
+/** True when a name or alias can be stored: some letter or digit, and at most MAX_NAME_LENGTH characters. */
+export function isStorableName(text: string): boolean {
+  return text.trim().length <= MAX_NAME_LENGTH && foldName(text) !== '';
+}
+
 function requireFold(text: string, field: string): string {
+  const length = text.trim().length;
+  if (length > MAX_NAME_LENGTH) {
+    throw new ValidationError(`A ${field} is at most ${MAX_NAME_LENGTH} characters; this one has ${length.toLocaleString('en')}.`, {
+      [field]: `Use at most ${MAX_NAME_LENGTH} characters (this one has ${length.toLocaleString('en')}).`,
+    });
+  }
   const fold = foldName(text);
   if (fold === '') throw new ValidationError(`A ${field} needs at least one letter or digit.`, { [field]: 'Enter a name.' });
   return fold;
@@ -385,13 +399,13 @@ export function seedEntities(db: Db, entities: LexiconEntity[], ctx: WriteContex
     const skippedAliases: string[] = [];
     let created = 0;
     for (const seed of entities) {
-      if (foldName(seed.name) === '' || ownerOfFold(db, foldName(seed.name)) !== null) {
+      if (!isStorableName(seed.name) || ownerOfFold(db, foldName(seed.name)) !== null) {
         skippedAliases.push(seed.name);
         continue;
       }
       const aliases = seed.aliases.filter((alias) => {
         const owner = ownerOfFold(db, foldName(alias));
-        const free = foldName(alias) !== '' && owner === null;
+        const free = isStorableName(alias) && owner === null;
         if (!free) skippedAliases.push(alias);
         return free;
       });

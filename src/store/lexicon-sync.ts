@@ -7,7 +7,7 @@ import { normaliseMetric } from '../domain/crosscheck.js';
 import { foldName } from '../domain/names.js';
 import type { Db } from './database.js';
 import type { WriteContext } from './context.js';
-import { addAlias, createEntity, linkLexiconPart, resolveEntity } from './entities.js';
+import { addAlias, createEntity, linkLexiconPart, MAX_NAME_LENGTH, resolveEntity } from './entities.js';
 import { addLexiconMetric, listLexiconMetrics } from './lexicon.js';
 
 /** What a sync added, by name (the CLI prints it; the page counts it). */
@@ -17,6 +17,8 @@ export interface LexiconSyncResult {
   aliases: { entity: string; alias: string }[];
   /** Entities that were part of nothing and now are part of the lexicon's whole. */
   partOf: { entity: string; whole: string }[];
+  /** Names and aliases of the file left out because they are longer than MAX_NAME_LENGTH (the start of each). */
+  skipped: string[];
 }
 
 /**
@@ -25,7 +27,13 @@ export interface LexiconSyncResult {
  */
 export function addMissingLexicon(db: Db, lexicon: Lexicon, ctx: WriteContext): LexiconSyncResult {
   return db.transaction((): LexiconSyncResult => {
-    const result: LexiconSyncResult = { metrics: [], entities: [], aliases: [], partOf: [] };
+    const result: LexiconSyncResult = { metrics: [], entities: [], aliases: [], partOf: [], skipped: [] };
+    // A name too long to be one is left out and reported, rather than refusing the whole sync.
+    const tooLong = (name: string): boolean => {
+      if (name.trim().length <= MAX_NAME_LENGTH) return false;
+      result.skipped.push(`${name.trim().slice(0, 40)}…`);
+      return true;
+    };
     const known = new Set(listLexiconMetrics(db).map((m) => normaliseMetric(m.metric)));
     for (const metric of lexicon.metrics) {
       const name = normaliseMetric(metric.metric);
@@ -35,18 +43,18 @@ export function addMissingLexicon(db: Db, lexicon: Lexicon, ctx: WriteContext): 
       result.metrics.push(name);
     }
     for (const seed of lexicon.entities) {
-      if (foldName(seed.name) === '') continue;
+      if (foldName(seed.name) === '' || tooLong(seed.name)) continue;
       const existing = resolveEntity(db, seed.name);
       if (existing === null) {
         // Aliases another entity already uses stay with that entity (adding them here would be refused).
         // Repeats that fold alike are skipped by createEntity itself.
-        const free = seed.aliases.filter((alias) => foldName(alias) !== '' && resolveEntity(db, alias) === null);
+        const free = seed.aliases.filter((alias) => foldName(alias) !== '' && !tooLong(alias) && resolveEntity(db, alias) === null);
         const created = createEntity(db, { name: seed.name, type: seed.type, aliases: free }, ctx);
         result.entities.push(created.name);
         continue;
       }
       for (const alias of seed.aliases) {
-        if (foldName(alias) === '' || resolveEntity(db, alias) !== null) continue;
+        if (foldName(alias) === '' || tooLong(alias) || resolveEntity(db, alias) !== null) continue;
         addAlias(db, existing.id, alias, ctx);
         result.aliases.push({ entity: existing.name, alias: alias.trim() });
       }

@@ -6,7 +6,7 @@ import { NotFoundError, ValidationError } from '../domain/errors.js';
 import type { Db } from './database.js';
 import { nowIso, type WriteContext } from './context.js';
 import { recordAudit } from './audit.js';
-import { seedEntities } from './entities.js';
+import { isStorableName, seedEntities } from './entities.js';
 
 interface LexiconMetricRow {
   id: number;
@@ -39,10 +39,14 @@ export function loadLexicon(db: Db): Lexicon {
     .all() as { id: number; name: string; type: string; whole: string | null }[];
   const aliases = db.prepare('SELECT entity_id, alias FROM entity_aliases ORDER BY alias').all() as { entity_id: number; alias: string }[];
   const byEntity = new Map<number, string[]>();
-  for (const { entity_id, alias } of aliases) byEntity.set(entity_id, [...(byEntity.get(entity_id) ?? []), alias]);
+  // Every name and alias is compiled into the matcher; one that is not a name (over MAX_NAME_LENGTH, stored before
+  // the limit existed) is left out so that it cannot slow or break extraction for every later import.
+  for (const { entity_id, alias } of aliases) {
+    if (isStorableName(alias)) byEntity.set(entity_id, [...(byEntity.get(entity_id) ?? []), alias]);
+  }
   return {
     metrics,
-    entities: entities.map((e) => ({
+    entities: entities.filter((e) => isStorableName(e.name)).map((e) => ({
       name: e.name,
       type: e.type as Lexicon['entities'][number]['type'],
       aliases: byEntity.get(e.id) ?? [],

@@ -37,6 +37,7 @@ import { conflictView } from './conflict-view.js';
 import { conflictsList } from './conflicts-list.js';
 import { entitiesList } from './entities-list.js';
 import { entityAliasAdd } from './entity-alias-add.js';
+import { entityAliasRemove } from './entity-alias-remove.js';
 import { entityMerge } from './entity-merge.js';
 import { entityPartOf } from './entity-part-of.js';
 import { entityRename } from './entity-rename.js';
@@ -90,6 +91,7 @@ export function routeTable(deps: AppDeps): Router {
   router.get(paths.entities, entitiesList(deps));
   router.get(paths.entity, entityView(deps));
   router.post(paths.entityAliases, entityAliasAdd(deps));
+  router.post(paths.entityAliasRemove, entityAliasRemove(deps));
   router.post(paths.renameEntity, entityRename(deps));
   router.post(paths.mergeEntity, entityMerge(deps));
   router.post(paths.entityPartOf, entityPartOf(deps));

@@ -5,6 +5,7 @@ import type { Request, RequestHandler } from 'express';
 import { normaliseMetric } from '../../domain/crosscheck.js';
 import { CLAIM_KINDS, type ClaimKind } from '../../domain/types.js';
 import { listLexiconMetrics, type StoredLexiconMetric } from '../../store/lexicon.js';
+import { MAX_NAME_LENGTH } from '../../store/entities.js';
 import type { AppDeps } from '../deps.js';
 import { formValues, type FieldErrors, type FormValues } from '../forms/fields.js';
 import { sendPage } from '../render.js';
@@ -64,8 +65,10 @@ export function syncedMessage(req: Request): string | null {
   if (req.query.synced !== '1') return null;
   const plural = templateHelpers.plural;
   const [metrics, entities, aliases] = [count(req, 'metrics') ?? 0, count(req, 'entities') ?? 0, count(req, 'aliases') ?? 0];
-  if (metrics + entities + aliases === 0) return 'The defaults hold nothing that is missing here: nothing was added.';
-  return `Added from the defaults: ${plural(metrics, 'metric')}, ${plural(entities, 'entity', 'entities')}, ${plural(aliases, 'alias', 'aliases')}. Nothing that was here changed.`;
+  const skippedCount = count(req, 'skipped') ?? 0;
+  const skipped = skippedCount > 0 ? ` ${plural(skippedCount, 'name was', 'names were')} left out: longer than ${MAX_NAME_LENGTH} characters.` : '';
+  if (metrics + entities + aliases === 0) return `The defaults hold nothing that is missing here: nothing was added.${skipped}`;
+  return `Added from the defaults: ${plural(metrics, 'metric')}, ${plural(entities, 'entity', 'entities')}, ${plural(aliases, 'alias', 'aliases')}. Nothing that was here changed.${skipped}`;
 }
 
 /** The page's data; `add` and `edit` carry a refused form back. */

@@ -9,6 +9,6 @@ import { urls } from '../urls.js';
 
 export const lexiconSync = (deps: AppDeps): RequestHandler => (_req, res) => {
   const added = addMissingLexicon(deps.db, readDefaultLexicon(deps.config), writeContext(deps, 'New default vocabulary added.'));
-  const counts = { synced: 1, metrics: added.metrics.length, entities: added.entities.length, aliases: added.aliases.length };
+  const counts = { synced: 1, metrics: added.metrics.length, entities: added.entities.length, aliases: added.aliases.length, ...(added.skipped.length > 0 ? { skipped: added.skipped.length } : {}) };
   sendDone(res, urls.lexicon(counts), { added });
 };
