@@ -48,6 +48,7 @@ describe('changing an entity', () => {
     expect(doc.querySelector('#rename-form input[name="version"]')?.getAttribute('value')).toBe(String(getEntity(db, minister.id).version));
     makeEntity(db, { name: 'Sergei Lavrov', type: 'person' });
     await agent.post(`/entities/${minister.id}/merge`).type('form').send({ _csrf, version: opened, into: 'Sergei Lavrov' }).expect(409);
+    await agent.post(`/entities/${minister.id}/merge`).type('form').send({ _csrf, version: opened, into: 'Sergei Lavrov', confirm: 'yes' }).expect(409);
     await agent.post(`/entities/${minister.id}/rename`).type('form').send({ _csrf, name: 'S. Shoigu' }).expect(400);
     expect(getEntity(db, minister.id)).toMatchObject({ name: 'Sergei Shoigu', aliases: ['Shoygu'] });
   });
@@ -117,8 +118,17 @@ describe('changing an entity', () => {
     expect(listConflicts(db).total).toBe(0);
 
     const _csrf = await csrfToken(agent, `/entities/${variant.id}`);
-    const res = await agent.post(`/entities/${variant.id}/merge`).type('form').send({ _csrf, version: getEntity(db, variant.id).version, into: 'sample TOWN' }).expect(303);
-    expect(res.headers.location).toBe(`/entities/${town.id}`);
+    // First the page of what would move, with nothing changed; then its confirm button merges.
+    const before = tableCounts(db);
+    const preview = html((await agent.post(`/entities/${variant.id}/merge`).type('form').send({ _csrf, version: getEntity(db, variant.id).version, into: 'sample TOWN' }).expect(200)).text);
+    expect(tableCounts(db)).toEqual(before);
+    expect(preview.querySelector('[data-count="subject"]')?.textContent).toBe('1');
+    const confirm: Record<string, string> = {};
+    for (const input of preview.querySelectorAll('#merge-confirm input[name]')) confirm[input.getAttribute('name') as string] = input.getAttribute('value') ?? '';
+    expect(confirm).toMatchObject({ into: String(town.id), confirm: 'yes' });
+    const res = await agent.post(`/entities/${variant.id}/merge`).type('form').send(confirm).expect(303);
+    expect(res.headers.location).toMatch(new RegExp(`^/entities/${town.id}\\?done=`));
+    expect(html((await agent.get(res.headers.location as string).expect(200)).text).querySelector('.flash')?.textContent).toContain('Merged “Sampel town” into this entity: 1 claim moved.');
     expect(getClaim(db, b.id).subjectId).toBe(town.id);
     expect(getEntity(db, town.id).aliases).toContain('Sampel town');
     await agent.get(`/entities/${variant.id}`).expect(404);
@@ -148,5 +158,47 @@ describe('changing an entity', () => {
     await agent.post(`/entities/${town.id}/rename`).type('form').send({ version: 1, name: 'Town' }).expect(403);
     await agent.post(`/entities/${town.id}/merge`).type('form').send({ version: 1, into: 'x' }).expect(403);
     expect(getEntity(db, town.id)).toMatchObject({ name: 'Sample town', aliases: [] });
+  });
+});
+
+describe('merging asks first and matches whole names only', () => {
+  it('lists what moves — claims as subject and as speaker, spellings, parts — and changes nothing until confirmed', async () => {
+    const { agent, db } = testApp();
+    const sohr = makeEntity(db, { name: 'Syrian Observatory for Human Rights', type: 'organisation', aliases: ['SOHR'] });
+    const monitor = makeEntity(db, { name: 'The monitor', type: 'organisation', aliases: ['Observatory monitor'] });
+    const part = makeEntity(db, { name: 'Monitor field office', type: 'organisation' });
+    db.prepare('UPDATE entities SET part_of_id = ? WHERE id = ?').run(monitor.id, part.id);
+    const source = makeSource(db);
+    const spoken = makeClaim(db, { sourceId: source.id, speakerId: monitor.id });
+    const about = makeClaim(db, { sourceId: source.id, subjectId: monitor.id });
+    const _csrf = await csrfToken(agent, `/entities/${monitor.id}`);
+    const before = tableCounts(db);
+
+    const res = await agent.post(`/entities/${monitor.id}/merge`).type('form').send({ _csrf, version: getEntity(db, monitor.id).version, into: 'sohr' }).expect(200);
+    const doc = html(res.text);
+    expect(doc.querySelector('h1')?.textContent).toBe('Merge “The monitor” into “Syrian Observatory for Human Rights”?');
+    expect(doc.querySelector('.notice')?.textContent).toContain('“sohr” is an alias of Syrian Observatory for Human Rights');
+    expect(doc.querySelector('[data-count="subject"]')?.textContent).toBe('1');
+    expect(doc.querySelector('[data-count="speaker"]')?.textContent).toBe('1');
+    expect(doc.querySelector('[data-list="spellings"]')?.textContent).toBe('The monitor, Observatory monitor');
+    expect(doc.querySelector('[data-list="parts"]')?.textContent).toBe('Monitor field office');
+    expect([...doc.querySelectorAll('.merge-claims tr[data-claim-id]')].map((tr) => tr.getAttribute('data-claim-id'))).toEqual([String(spoken.id), String(about.id)]);
+    expect(doc.querySelector('#merge-confirm button')?.textContent).toBe('Merge into Syrian Observatory for Human Rights');
+    expect(tableCounts(db)).toEqual(before);
+    expect(getEntity(db, monitor.id).name).toBe('The monitor');
+  });
+
+  it('part of a name does not match: the first two words of a longer name are refused (422) and nothing merges', async () => {
+    const { agent, db } = testApp();
+    makeEntity(db, { name: 'Syrian Observatory for Human Rights', type: 'organisation' });
+    const other = makeEntity(db, { name: 'Syrian Network for Human Rights', type: 'organisation' });
+    const _csrf = await csrfToken(agent, `/entities/${other.id}`);
+    const before = tableCounts(db);
+    for (const confirm of [undefined, 'yes']) {
+      const res = await agent.post(`/entities/${other.id}/merge`).type('form').send({ _csrf, version: getEntity(db, other.id).version, into: 'Syrian Observatory', confirm }).expect(422);
+      expect(html(res.text).querySelector('#merge-form .field-error')?.textContent).toContain('No entity is called “Syrian Observatory”');
+    }
+    expect(tableCounts(db)).toEqual(before);
+    expect(getEntity(db, other.id).name).toBe('Syrian Network for Human Rights');
   });
 });

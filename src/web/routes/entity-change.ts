@@ -10,6 +10,7 @@ import { formValues, versionField, type FormValues } from '../forms/fields.js';
 import { idParam } from '../params.js';
 import { formatOf, sendDone, sendPage } from '../render.js';
 import { urls } from '../urls.js';
+import { withFlash, type FlashPayload } from '../flash.js';
 import { loadEntityPage, type EntityAction } from './entity-view.js';
 
 /**
@@ -25,23 +26,33 @@ export function changeEntity(
   action: EntityAction,
   fields: readonly string[],
   write: (id: number, version: number, values: FormValues) => Entity,
+  /** The message the next page shows, when the change has one (a merge says what moved). */
+  done?: (entity: Entity) => FlashPayload,
 ): void {
   const id = idParam(req, 'Entity');
   const values = formValues(req.body, fields);
   const version = versionField(req.body);
   try {
-    const entity = deps.db.transaction(() => write(id, version, values))();
-    sendDone(res, urls.entity(entity.id), { entity });
+    const { entity, flash } = deps.db.transaction(() => {
+      const changed = write(id, version, values);
+      return { entity: changed, flash: done?.(changed) };
+    })();
+    sendDone(res, flash ? withFlash(deps.db, urls.entity(entity.id), flash) : urls.entity(entity.id), { entity });
   } catch (err) {
-    if (formatOf(res) === 'json') throw err;
-    if (err instanceof ValidationError) {
-      const data = loadEntityPage(deps, id, { action, values, errors: { form: err.message, ...err.fields } });
-      return sendPage(res, { view: 'entities/show', status: 422, data });
-    }
-    if (err instanceof StaleEditError) {
-      // The page shows the entity as it is now (with its new version); the reviewer's input stays in its form.
-      return sendPage(res, { view: 'entities/show', status: 409, data: loadEntityPage(deps, id, { action, values, stale: err.message }) });
-    }
-    throw err;
+    refuseEntityChange(deps, res, id, action, values, err);
   }
+}
+
+/** A refused entity change: its form again with the messages (422), or the page as it is now (409); else rethrown. */
+export function refuseEntityChange(deps: AppDeps, res: Response, id: number, action: EntityAction, values: FormValues, err: unknown): void {
+  if (formatOf(res) === 'json') throw err;
+  if (err instanceof ValidationError) {
+    const data = loadEntityPage(deps, id, { action, values, errors: { form: err.message, ...err.fields } });
+    return sendPage(res, { view: 'entities/show', status: 422, data });
+  }
+  if (err instanceof StaleEditError) {
+    // The page shows the entity as it is now (with its new version); the reviewer's input stays in its form.
+    return sendPage(res, { view: 'entities/show', status: 409, data: loadEntityPage(deps, id, { action, values, stale: err.message }) });
+  }
+  throw err;
 }
