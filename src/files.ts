@@ -3,6 +3,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { decodeDocument, formatFromFilename, parseArticle, type Article } from './extract/article.js';
 import type { SourceFormat } from './domain/types.js';
+import { ValidationError } from './domain/errors.js';
+import { htmlBoundsProblem } from './html-bounds.js';
 
 const DOCUMENT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm']);
 
@@ -35,5 +37,7 @@ export function collectFiles(paths: string[]): string[] {
 export function readDocumentFile(file: string): DocumentFile {
   const format = formatFromFilename(file);
   const text = decodeDocument(readFileSync(file), path.basename(file));
+  const tooComplex = format === 'html' ? htmlBoundsProblem(text) : null;
+  if (tooComplex) throw new ValidationError(tooComplex, { file: tooComplex });
   return { file, format, ...parseArticle(text, format) };
 }

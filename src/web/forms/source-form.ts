@@ -5,6 +5,7 @@ import { SOURCE_FORMATS, type SourceFormat } from '../../domain/types.js';
 import { decodeDocument, formatFromFilename, parseArticle } from '../../extract/article.js';
 import { parseIsoDate } from '../../domain/figures.js';
 import { publishedDateProblem } from '../../domain/published.js';
+import { htmlBoundsProblem } from '../../html-bounds.js';
 import type { NewSource, SourceMetadata } from '../../store/sources.js';
 import { fieldErrors, formValues, isoDate, optionalText, optionalUrl, requiredText, type FieldErrors, type FormValues } from './fields.js';
 
@@ -70,7 +71,10 @@ export function readNewSourceForm(body: unknown, file: UploadedFile | undefined,
     if (text.trim() !== '') return { ok: false, values, errors: { file: 'Either upload a file or paste text, not both.' } };
     try {
       const fileFormat = formatFromFilename(file.originalname);
-      const article = parseArticle(decodeDocument(file.buffer, `“${file.originalname}”`), fileFormat);
+      const raw = decodeDocument(file.buffer, `“${file.originalname}”`);
+      const tooComplex = fileFormat === 'html' ? htmlBoundsProblem(raw) : null;
+      if (tooComplex) return { ok: false, values, errors: { file: tooComplex } };
+      const article = parseArticle(raw, fileFormat);
       text = article.body;
       values.format = fileFormat;
       values.body = article.body;
