@@ -102,7 +102,9 @@ export function originCheck(): RequestHandler {
     let refused: string | null = null;
     if (typeof site === 'string' && site !== 'same-origin' && site !== 'none') {
       refused = `it was sent from another site (Sec-Fetch-Site: ${site})`;
-    } else if (typeof origin === 'string') {
+    } else if (site !== 'same-origin' && typeof origin === 'string') {
+      // A browser that says same-origin is believed: under `Referrer-Policy: no-referrer` its own forms send
+      // `Origin: null`, so the Origin is compared only when Sec-Fetch-Site is absent (older browsers, scripts).
       let originHost: string | null = null;
       try {
         const url = new URL(origin);
