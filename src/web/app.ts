@@ -1,7 +1,8 @@
 // The web app: middleware in a fixed order, the route table, one error handler. It never listens;
 // `crosscheck serve` (src/cli.ts) and the tests decide where it runs.
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { getOrCreateSetting } from '../store/settings.js';
 import express, { type Express } from 'express';
 import cookieParser from 'cookie-parser';
@@ -18,6 +19,23 @@ import { CLAIM_KINDS, CLAIM_STATUSES } from '../domain/types.js';
 
 export type { AppDeps } from './deps.js';
 
+/** urls.asset with the first 12 hex digits of each file's sha256 as ?v= (each file read once, on first use). */
+function versionedAsset(staticDir: string): (file: string) => string {
+  const versions = new Map<string, string>();
+  return (file) => {
+    let version = versions.get(file);
+    if (version === undefined) {
+      try {
+        version = createHash('sha256').update(readFileSync(path.join(staticDir, file))).digest('hex').slice(0, 12);
+      } catch {
+        version = '';
+      }
+      versions.set(file, version);
+    }
+    return version ? `${urls.asset(file)}?v=${version}` : urls.asset(file);
+  };
+}
+
 /** Builds the Express app over an open, migrated database. */
 export function createApp(deps: AppDeps): Express {
   const { config } = deps;
@@ -28,7 +46,6 @@ export function createApp(deps: AppDeps): Express {
   // Express caches compiled templates only when NODE_ENV=production; templates do not change while the app
   // runs, and compiling them on every request was half of a large page's render time.
   app.set('view cache', true);
-  app.locals.urls = urls;
   app.locals.helpers = templateHelpers;
   app.locals.vocab = { kinds: CLAIM_KINDS, statuses: CLAIM_STATUSES };
 
@@ -38,7 +55,22 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
   app.use(securityHeaders());
-  app.use('/static', express.static(path.join(config.viewsDir, 'static'), { fallthrough: false, index: false }));
+  // Pages link each static file with its content hash (?v=…), so that address can be cached for a year; the bare
+  // address is revalidated (ETag) on every use.
+  const staticDir = path.join(config.viewsDir, 'static');
+  app.locals.urls = { ...urls, asset: versionedAsset(staticDir) };
+  app.use(
+    '/static',
+    express.static(staticDir, {
+      fallthrough: false,
+      index: false,
+      etag: true,
+      setHeaders: (res) => {
+        const versioned = typeof (res.req as express.Request).query.v === 'string';
+        res.setHeader('Cache-Control', versioned ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    }),
+  );
   app.use(negotiateFormat);
   // Writes from another site are refused before their body is read (and before a size error could answer).
   app.use(originCheck());

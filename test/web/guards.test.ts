@@ -237,3 +237,19 @@ describe('the database file', () => {
     }
   });
 });
+
+describe('static files', () => {
+  it('are linked with a content hash and cached for a year at that address; the bare address revalidates with its ETag', async () => {
+    const { agent } = testApp();
+    const page = html((await agent.get('/').expect(200)).text);
+    const href = page.querySelector('link[rel="stylesheet"]')?.getAttribute('href') ?? '';
+    expect(href).toMatch(/^\/static\/app\.css\?v=[0-9a-f]{12}$/);
+    expect(page.querySelector('script[src]')?.getAttribute('src')).toMatch(/^\/static\/app\.js\?v=[0-9a-f]{12}$/);
+    const versioned = await agent.get(href).expect(200);
+    expect(versioned.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const bare = await agent.get('/static/app.css').expect(200);
+    expect(bare.headers['cache-control']).toBe('no-cache');
+    expect(bare.headers.etag).toBeTruthy();
+    await agent.get('/static/app.css').set('If-None-Match', bare.headers.etag as string).expect(304);
+  });
+});
