@@ -2,7 +2,9 @@
 //  - on an article page, "new claim from selection" with the selection's exact offsets into the stored text;
 //  - on the claim form, a live preview of the interval a typed figure will be stored as;
 //  - on the claims table, a "select all" box for bulk confirm/reject;
-//  - keyboard shortcuts: any element with data-key="x" is clicked when x is pressed (review queue: j k c e r).
+//  - keyboard shortcuts: any element with data-key="x" is clicked when x is pressed (review queue: j k c e r);
+//  - on narrow screens, the navigation behind a Menu button, and table cells labelled with their column for the
+//    card layout (without the script the links wrap and cards go unlabelled).
 'use strict';
 
 (function () {
@@ -119,6 +121,32 @@
     });
   }
 
+  function setUpNavigation() {
+    const nav = document.querySelector('.site-header nav');
+    const toggle = nav ? nav.querySelector('.nav-toggle') : null;
+    if (!nav || !toggle) return;
+    nav.classList.add('js-nav');
+    toggle.addEventListener('click', function () {
+      const open = nav.classList.toggle('nav-open');
+      toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+    });
+  }
+
+  /** Each body cell gets its column's heading as data-label, which the narrow-screen card layout prints before it. */
+  function labelTableCells() {
+    document.querySelectorAll('main table').forEach(function (table) {
+      const headings = Array.from(table.querySelectorAll('thead th')).map(function (th) { return th.textContent.trim(); });
+      if (headings.length === 0) return;
+      table.querySelectorAll('tbody tr').forEach(function (row) {
+        Array.from(row.children).forEach(function (cell, index) {
+          if (!cell.hasAttribute('data-label') && headings[index]) cell.setAttribute('data-label', headings[index]);
+        });
+      });
+    });
+  }
+
+  setUpNavigation();
+  labelTableCells();
   setUpSelectionClaims();
   setUpFigurePreview();
   setUpSelectAll();
