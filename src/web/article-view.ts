@@ -1,6 +1,7 @@
 // Cuts an article body into the spans the source page renders. Each span carries the offset of its first
 // character (data-start), so the page's script — and any reader — can map a text selection back to exact
-// offsets into the stored body. Spans covered by claims become highlighted links to those claims.
+// offsets into the stored body. Spans covered by claims become highlighted links to those claims, and the
+// figure itself (the claim's value as written, found inside its quote) is marked within them.
 
 /** The part of a claim this module needs: where its quote sits in the body. */
 export interface QuoteSpan {
@@ -8,6 +9,8 @@ export interface QuoteSpan {
   quoteStart: number;
   quoteEnd: number;
   status?: string;
+  /** The figure as written; where it occurs in the quote, the page marks it. */
+  valueText?: string;
 }
 
 export interface ArticleSegment {
@@ -22,6 +25,18 @@ export interface ArticleSegment {
   carriageReturn: boolean;
   /** True on the first segment of a claim's quote: where its #quote-ID anchor goes. */
   anchorFor: number[];
+  /** Inside the figure of a claim covering it (the value as written): the page marks it. */
+  figure: boolean;
+}
+
+/** Where a claim's figure sits in the body: its value text's first occurrence in the quote (any case), or null. */
+export function figureSpan(body: string, q: QuoteSpan): { start: number; end: number } | null {
+  const value = q.valueText?.trim() ?? '';
+  if (value === '') return null;
+  const quote = body.slice(q.quoteStart, q.quoteEnd);
+  let at = quote.indexOf(value);
+  if (at === -1) at = quote.toLowerCase().indexOf(value.toLowerCase());
+  return at === -1 ? null : { start: q.quoteStart + at, end: q.quoteStart + at + value.length };
 }
 
 /**
@@ -33,9 +48,16 @@ export function articleSegments(body: string, quotes: readonly QuoteSpan[]): Art
     .map((q) => ({ ...q, quoteStart: clamp(q.quoteStart, body.length), quoteEnd: clamp(q.quoteEnd, body.length) }))
     .filter((q) => q.quoteEnd > q.quoteStart);
   const cuts = new Set<number>([0, body.length]);
+  const figures: { start: number; end: number }[] = [];
   for (const q of valid) {
     cuts.add(q.quoteStart);
     cuts.add(q.quoteEnd);
+    const figure = figureSpan(body, q);
+    if (figure) {
+      figures.push(figure);
+      cuts.add(figure.start);
+      cuts.add(figure.end);
+    }
   }
   for (let i = body.indexOf('\r'); i !== -1; i = body.indexOf('\r', i + 1)) {
     cuts.add(i);
@@ -61,6 +83,7 @@ export function articleSegments(body: string, quotes: readonly QuoteSpan[]): Art
       status: covering[0]?.status ?? null,
       carriageReturn: text === '\r',
       anchorFor,
+      figure: covering.length > 0 && figures.some((f) => f.start <= start && f.end >= end),
     });
   }
   return segments;

@@ -296,6 +296,19 @@ describe('viewing, editing and deleting a source', () => {
   });
 });
 
+describe('the article view', () => {
+  it('marks the figure itself inside its highlighted sentence; the text stays verbatim', async () => {
+    const { agent, db } = testApp();
+    const source = makeSource(db);
+    const claim = makeClaim(db, { sourceId: source.id });
+    const doc = html((await agent.get(`/sources/${source.id}`).expect(200)).text);
+    const marks = [...doc.querySelectorAll('#article-body a.quote mark.figure')];
+    expect(marks.map((m) => m.textContent)).toEqual([claim.valueText]);
+    expect(marks[0]?.closest('a')?.getAttribute('href')).toBe(`/claims/${claim.id}`);
+    expect(doc.querySelector('#article-body')?.textContent).toBe(source.body);
+  });
+});
+
 describe('sources as JSON and CSV', () => {
   it('the source page as .json and with Accept: application/json', async () => {
     const { agent, db } = testApp();
