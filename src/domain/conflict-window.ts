@@ -26,6 +26,9 @@
 // Pure: ISO dates in, ISO dates out.
 
 import {
+  ABOUT_CORE_HIGH,
+  ABOUT_CORE_LOW,
+  coreOf,
   DURATION_METRICS,
   effectiveAsOf,
   isOnceOnlyEventMetric,
@@ -122,13 +125,22 @@ export function partnerQueries(changed: readonly ClaimInContext[], settings: Cro
   return queries;
 }
 
-/** A partner of this claim lies above its high bound or below its low bound, each widened as widen() does. */
+/**
+ * A partner of this claim lies above its high bound or below its low bound, each widened as widen() does.
+ * The rules compare cores (crosscheck.ts coreOf: "about n" as n, "over n" as [n, 2n]) while the store holds
+ * the stated intervals; a partner stated as "about m" is stored as [0.9 m, 1.1 m] with its core [0.95 m, 1.05 m],
+ * so the bounds move by those ratios to keep every partner whose core lies outside. A partner "over m" with no high bound is read
+ * as reaching 2m by the store's query.
+ */
 function valueBounds(claim: ClaimInContext, tolerance: number): ValueBounds {
-  const t = Math.max(0, tolerance);
-  const { low, high } = claim.figure;
+  const t = Math.max(0, Math.min(tolerance, 0.5));
+  const { low, high } = coreOf(claim);
+  // a stored low of an "about m" partner is 0.9 m while its core starts at 0.95 m; its high 1.1 m, its core's 1.05 m
+  const lowToCore = ABOUT_CORE_LOW / 0.9;
+  const highToCore = ABOUT_CORE_HIGH / 1.1;
   return {
-    above: typeof high === 'number' ? high + Math.abs(high) * t : null,
-    below: typeof low === 'number' ? low - Math.abs(low) * t : null,
+    above: typeof high === 'number' ? (high + Math.abs(high) * t) / (lowToCore * (1 - t)) : null,
+    below: typeof low === 'number' ? (low - Math.abs(low) * t) / (highToCore * (1 + t)) : null,
   };
 }
 
@@ -147,7 +159,8 @@ export function matchesPartnerQuery(b: ClaimInContext, query: PartnerQuery): boo
   const eff = effectiveAsOf(b);
   const within = (d: IsoDate, r: DateRange): boolean => d >= r.from && d <= r.to;
   const low = typeof b.figure.low === 'number' ? b.figure.low : null;
-  const high = typeof b.figure.high === 'number' ? b.figure.high : null;
+  // an open "over m" reaches 2m for the rules (coreOf), as in the store's query
+  const high = typeof b.figure.high === 'number' ? b.figure.high : b.figure.high === null && low !== null ? 2 * low : null;
   const isAbove = query.above !== null && low !== null && low > query.above;
   const isBelow = query.below !== null && high !== null && high < query.below;
   if (!isAbove && !isBelow) return false;

@@ -237,6 +237,8 @@ interface Prepared {
   metric: string;
   asOf: number;
   interval: Interval;
+  /** the interval the numeric rules compare: "about 1,200" is 1,200 itself, the tolerance gives the slack */
+  core: Interval;
   /** scope_from..(scope_to or as-of) for cumulative and period claims */
   period: { from: IsoDate; to: IsoDate } | null;
 }
@@ -245,7 +247,26 @@ function prepare(claim: ClaimInContext): Prepared {
   const scope = timeScopeKind(claim);
   const asOf = effectiveAsOf(claim);
   const period = claim.scopeFrom !== null ? { from: claim.scopeFrom, to: claim.scopeTo ?? asOf } : null;
-  return { claim, scope, metric: normaliseMetric(claim.metric), asOf: dayNumber(asOf), interval: toInterval(claim.figure), period };
+  const interval = toInterval(claim.figure);
+  return { claim, scope, metric: normaliseMetric(claim.metric), asOf: dayNumber(asOf), interval, core: coreOf(claim, interval), period };
+}
+
+/** "about n" is compared as [0.95 n, 1.05 n] (stored as [0.9 n, 1.1 n]). */
+export const ABOUT_CORE_LOW = 0.95;
+export const ABOUT_CORE_HIGH = 1.05;
+
+/**
+ * "about 1,200" is stored as [1,080, 1,320] so that a search finds it, but a writer who says "about 1,200"
+ * means about 1,200: compared as 1,200 ± 5 % (with the tolerance either way), "about 1,200" and "1,400" disagree.
+ */
+export function coreOf(claim: Claim, interval: Interval = toInterval(claim.figure)): Interval {
+  // "over 20,000" is a toll in the twenty-thousands, not any number above: read as up to twice the figure
+  if (claim.qualifier === 'at-least' && claim.figure.unit !== 'date' && claim.figure.unit !== 'percent' && interval.low !== null && interval.low > 0) {
+    return { low: interval.low, high: interval.low * 2 };
+  }
+  if (claim.qualifier !== 'about' || claim.figure.unit === 'date' || interval.low === null || interval.high === null) return interval;
+  const mid = (interval.low + interval.high) / 2;
+  return { low: mid * ABOUT_CORE_LOW, high: mid * ABOUT_CORE_HIGH };
 }
 
 /** Checks one pair of claims against every rule; the conflict, or null when they can both be right. */
@@ -261,14 +282,40 @@ function checkPrepared(x: Prepared, y: Prepared, settings: CrosscheckSettings): 
   if (a.scope === 'duration' || b.scope === 'duration') return durationVsStart(a, b);
   if (a.metric !== b.metric || a.claim.figure.unit !== b.claim.figure.unit) return null;
   if (a.scope === 'event' && b.scope === 'event') return eventDate(a, b, settings);
-  // Within one article, different figures for one subject and metric are nearly always a breakdown
-  // ("ten died: seven in combat, two in a crash, one by suicide"), which the extractor cannot tell from a
-  // contradiction; numbers are compared across articles only.
-  if (a.claim.sourceId === b.claim.sourceId) return null;
+  // Within one article, different figures for one fact by one speaker are nearly always a breakdown ("ten
+  // died: seven in combat, two in a crash, one by suicide"); figures of different speakers ("ACLED puts the toll
+  // at 20,000 … the envoy says as high as 150,000") or set against each other ("closer to 100,000 than the
+  // figure of 200,000", "revised from 1,400 to 1,200") are a disagreement the article reports.
+  if (a.claim.sourceId === b.claim.sourceId && !disagreeInOneArticle(a.claim, b.claim)) return null;
   if (a.scope === 'point' && b.scope === 'point') return pointInTime(a, b, settings);
   if (a.scope === 'cumulative' && b.scope === 'cumulative') return cumulativeTotal(a, b, settings);
   if (a.period && b.period) return periodCount(a, b, settings);
   return null;
+}
+
+/** Two figures of one article that the article sets against each other (see checkPrepared). */
+export function disagreeInOneArticle(a: ClaimInContext, b: ClaimInContext): boolean {
+  // The publisher's own voice beside a cited figure is most often context or a part ("the war began … killing
+  // 1,200"; "thousands of bodies are still buried"): only two named speakers disagree outright.
+  if (a.speakerId !== null && b.speakerId !== null && independenceKey(a) !== independenceKey(b)) return true;
+  if (a.quoteStart !== b.quoteStart) return false;
+  return CONTRAST.test(between(a, b)) || (REVISION.test(a.quote) && /^\s*to\b/i.test(between(a, b)));
+}
+
+// Words between two figures of one sentence that set one against the other.
+const CONTRAST = /\b(?:than|not|rather than|instead of|contrary to|against|contradict\w*|disput\w*)\b/i;
+const REVISION = /\b(?:revis\w*|updat\w*|correct\w*|lower\w*|rais\w*|cut|adjust\w*)\b/i;
+
+/** The words between two figures of one sentence (located by their value text in the quote). */
+function between(a: ClaimInContext, b: ClaimInContext): string {
+  const x = a.quote.indexOf(a.valueText);
+  const y = a.quote.indexOf(b.valueText, x < 0 ? 0 : x + a.valueText.length);
+  if (x < 0 || y < 0) {
+    const y2 = a.quote.indexOf(b.valueText);
+    const x2 = y2 < 0 ? -1 : a.quote.indexOf(a.valueText, y2 + b.valueText.length);
+    return x2 < 0 || y2 < 0 ? '' : a.quote.slice(y2 + b.valueText.length, x2);
+  }
+  return a.quote.slice(x + a.valueText.length, y);
 }
 
 function eventDate(a: Prepared, b: Prepared, settings: CrosscheckSettings): ComputedConflict | null {
@@ -291,26 +338,26 @@ function looksLikeTwoOccurrences(a: Prepared, b: Prepared, windowDays: number): 
 function pointInTime(a: Prepared, b: Prepared, settings: CrosscheckSettings): ComputedConflict | null {
   const apart = Math.abs(a.asOf - b.asOf);
   if (apart > settings.asOfWindowDays) return null;
-  if (overlaps(a.interval, b.interval, settings.tolerance)) return null;
+  if (overlaps(a.core, b.core, settings.tolerance)) return null;
   const [first, second] = ordered(a, b, (p) => p.asOf);
   const explanation =
     `${lead(a, b, topic(a))}${says(first)}; ${says(second)}. ` +
     `The figures hold at dates ${apart === 0 ? 'on the same day' : `${days(apart)} apart`} and do not overlap, ` +
     `even allowing ${percent(settings.tolerance)} either way.`;
-  return build('point-in-time', a, b, relativeGap(a.interval, b.interval), explanation);
+  return build('point-in-time', a, b, relativeGap(a.core, b.core), explanation);
 }
 
 function periodCount(a: Prepared, b: Prepared, settings: CrosscheckSettings): ComputedConflict | null {
   if (!a.period || !b.period) return null;
   const shared = periodOverlapFraction(a.period, b.period);
   if (shared < SAME_PERIOD_OVERLAP) return null;
-  if (overlaps(a.interval, b.interval, settings.tolerance)) return null;
+  if (overlaps(a.core, b.core, settings.tolerance)) return null;
   const [first, second] = ordered(a, b, (p) => dayNumber(p.period!.from));
   const explanation =
     `${lead(a, b, `${topic(a)} over the same period`)}${says(first)}; ${says(second)}. ` +
     `The periods share ${Math.round(shared * 100)} % of their days and the counts do not overlap, ` +
     `even allowing ${percent(settings.tolerance)} either way.`;
-  return build('period-count', a, b, relativeGap(a.interval, b.interval), explanation);
+  return build('period-count', a, b, relativeGap(a.core, b.core), explanation);
 }
 
 /**
@@ -324,16 +371,16 @@ function cumulativeTotal(a: Prepared, b: Prepared, settings: CrosscheckSettings)
   if (!a.period || !b.period) return null;
   const window = settings.asOfWindowDays;
   if (Math.abs(dayNumber(a.period.from) - dayNumber(b.period.from)) > window) return null;
-  if (overlaps(a.interval, b.interval, settings.tolerance)) return null;
+  if (overlaps(a.core, b.core, settings.tolerance)) return null;
   const [earlier, later] = ordered(a, b, (p) => p.asOf);
   const apart = later.asOf - earlier.asOf;
-  const decreased = later.interval.high !== null && earlier.interval.low !== null && later.interval.high < earlier.interval.low;
+  const decreased = later.core.high !== null && earlier.core.low !== null && later.core.high < earlier.core.low;
   if (apart > window && (!decreased || apart > CUMULATIVE_LOOKBACK_DAYS)) return null;
   const why = decreased
     ? `The later total is lower than the earlier one, though a running total can only grow.`
     : `The totals hold at dates ${apart === 0 ? 'on the same day' : `${days(apart)} apart`} and do not overlap, even allowing ${percent(settings.tolerance)} either way.`;
   const explanation = `${lead(a, b, `${topic(a)}, counted from the same start`)}${says(earlier)}; ${says(later)}. ${why}`;
-  return build('cumulative-total', a, b, relativeGap(a.interval, b.interval), explanation);
+  return build('cumulative-total', a, b, relativeGap(a.core, b.core), explanation);
 }
 
 function durationVsStart(a: Prepared, b: Prepared): ComputedConflict | null {
@@ -397,6 +444,9 @@ function build(rule: RuleId, a: Prepared, b: Prepared, severity: number, explana
 /** "Sources disagree on when the Syrian civil war began: " or, within one article, "Internal inconsistency in …". */
 function lead(a: Prepared, b: Prepared, about: string): string {
   if (a.claim.sourceId === b.claim.sourceId) {
+    if (independenceKey(a.claim) !== independenceKey(b.claim) || a.scope !== 'event') {
+      return `${a.claim.sourcePublisher} (${day(a.claim.sourcePublishedAt)}) reports disagreeing figures on ${about}: `;
+    }
     return `Internal inconsistency in ${a.claim.sourcePublisher} (${day(a.claim.sourcePublishedAt)}) on ${about}: `;
   }
   return `Sources disagree on ${about}: `;

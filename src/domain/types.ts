@@ -120,6 +120,8 @@ export interface ExtractedClaim {
   hedge: string | null;
   subject: string | null;
   metric: string;
+  /** who or what a count counts, in words ("civilians", "Russian soldiers", "townships"); null for other figures */
+  population: string | null;
   scope: { from: IsoDate | null; to: IsoDate | null } | null;
   asOf: IsoDate | null;
 }

@@ -26,7 +26,7 @@ export interface Clause {
 }
 
 const VERBS =
-  'said|says|say|told|tells|reported|reports|report|stated|states|announced|announces|claimed|claims|claim|estimated|estimates|estimate|added|adds|noted|notes|insisted|insists|confirmed|confirms|declared|declares|wrote|writes|tweeted|tweets|warned|warns|explained|explains|acknowledged|acknowledges|admitted|admits|revealed|reveals|counted|counts|recorded|records|documented|documents|spoke|argued|argues|alleged|alleges|predicted|predicts|calculated|calculates|asserted|asserts|stressed|stresses|conceded|concedes|shows|showed|show|found|finds|declined to comment|refused to comment|would not comment|did not comment|put the (?:death )?toll at|puts the (?:death )?toll at';
+  'said|says|say|told|tells|reported|reports|report|stated|states|announced|announces|claimed|claims|claim|estimated|estimates|estimate|added|adds|noted|notes|insisted|insists|confirmed|confirms|declared|declares|wrote|writes|tweeted|tweets|warned|warns|explained|explains|acknowledged|acknowledges|admitted|admits|revealed|reveals|counted|counts|recorded|records|documented|documents|spoke|argued|argues|alleged|alleges|predicted|predicts|calculated|calculates|asserted|asserts|stressed|stresses|conceded|concedes|shows|showed|show|found|finds|declined to comment|refused to comment|would not comment|did not comment|put the (?:death )?toll at|puts the (?:death )?toll at|(?:had |has )?put the (?:number|figure|count) of (?:the )?(?:dead|deaths|victims|killed) at|(?:has |have |had )?(?:raised|revised (?:up|down|upward|downward)?|lowered|updated) (?:the|its|their) (?:death )?(?:toll|count|tally|estimate)';
 const VERB_RE = new RegExp(`\\b(${VERBS})\\b`, 'g');
 // Forms that are nouns after a determiner ("the claims", "media reports").
 const NOUN_FORMS = /^(reports|report|claims|claim|estimate|estimates|notes|records|documents|counts|states|say|shows|show|finds)$/;
@@ -42,7 +42,8 @@ const FUNCTION_WORDS = /^(?:(?:have|has|had|is|are|was|were|will|would|also|then
 const LEADING_TIME = /^(?:(?:on|last|this|next|early|late|in|by)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|week|month|year|january|february|march|april|may|june|july|august|september|october|november|december|\d{4})(?:\s+\d{1,2})?(?:\s+(?:morning|afternoon|evening|night))?,?\s+/i;
 
 function cleanPhrase(raw: string): string {
-  let p = raw.trim().replace(/["“”'‘’]+$/g, '').trim().replace(LEADING_TIME, '');
+  // a bullet ("• On August 9 the ambassador said") opens a list item, not the speaker's name
+  let p = raw.trim().replace(/^[•·▪●◦‣*–—-]+\s*/u, '').replace(/["“”'‘’]+$/g, '').trim().replace(LEADING_TIME, '');
   for (let prev = ''; prev !== p; ) {
     prev = p;
     p = p.replace(TRAILING, '').trim();

@@ -9,11 +9,13 @@ import { classify, compileLexicon, entityHits, entityIn, keywordHits, subjectOf 
 import { findClockTimes, findDates } from './dates.js';
 import type { Mention } from './mentions.js';
 import { findNumericFigures } from './numbers.js';
-import { scopeOf, sentenceScope } from './scope.js';
+import { eventDay, scopeOf, sentenceScope, statementDate } from './scope.js';
 import { articleContext, eventIndex, hasEventNoun } from './events.js';
 import { controllerSubject, countSubject, dateEvent, durationEvent, isPartOfTotal, noteEvents, occasionSubject, sentenceFacts, sinceEvent, type SentenceFacts } from './subjects.js';
 import { paragraphs, sentences, type Sentence } from './sentences.js';
 import { SpeakerTracker, attributionFor, speakerName } from './speakers.js';
+import { countFact } from './count-fact.js';
+import { articleTopic } from './topic.js';
 
 /** What extract() needs besides the text. */
 export interface ExtractOptions {
@@ -64,6 +66,7 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
   let prevHadQuote = false;
   const events = eventIndex(lex);
   const article = articleContext(text);
+  const topic = articleTopic(text);
   // Running totals "since the campaign began" take the campaign's start from wherever the article states it.
   const pendingScopes: { claim: ExtractedClaim; event: string }[] = [];
   // the claims of the last sentence that had figures, for a caveat in the sentence after it
@@ -154,8 +157,27 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
         published,
         counts: numbers,
       });
+      let population: string | null = null;
+      let claimKind = kind;
+      if (m.unit === 'count' && (kind === 'casualties' || kind === 'count')) {
+        const fact = countFact({
+          sentence: s.text,
+          mention: m,
+          kind,
+          metric: placed.metric,
+          subject: placed.subject,
+          subjectType: placed.subject ? lex.lexicon.entities.find((e) => e.name === placed.subject)?.type ?? null : null,
+          speaker,
+          measureHits: hits.map((h) => ({ start: h.start, end: h.end, metric: lex.lexicon.metrics[h.index]?.metric ?? '' })),
+          topic,
+          partOfTotal: isPartOfTotal(facts, m, numbers),
+        });
+        ({ kind: claimKind, metric: placed.metric, subject: placed.subject, population } = fact);
+        const day = placed.scope ? null : eventDay(s.text, dates, m, published);
+        if (day) placed.scope = { from: day, to: day };
+      }
       const claim: ExtractedClaim = {
-        kind,
+        kind: claimKind,
         quote: s.text,
         start: s.start,
         end: s.end,
@@ -168,8 +190,9 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
         hedge: hedgeAt(s.text, m.start, hedges),
         subject: placed.subject,
         metric: placed.metric,
+        population,
         scope: placed.scope,
-        asOf: m.unit === 'date' ? null : published,
+        asOf: m.unit === 'date' ? null : statementDate(s.text, dates, m, published) ?? published,
       };
       claims.push(claim);
       if (placed.pendingEvent) pendingScopes.push({ claim, event: placed.pendingEvent });

@@ -73,3 +73,34 @@ function periodStart(published: IsoDate, n: number, unit: string): IsoDate {
   const days = unit === 'year' ? 365 * n : unit === 'month' ? 30 * n : unit === 'week' ? 7 * n : unit === 'day' ? n : Math.ceil(n / 24);
   return addDays(published, -days);
 }
+
+/**
+ * The day a figure was stated, when the sentence says so: "On August 20 the spokesperson said that … 1,492"
+ * or "… told reporters on Friday that …". A figure stated on that day holds as of that day, not as of the
+ * publication date of an article that recalls it months later. Null when the sentence names no such day.
+ */
+export function statementDate(text: string, dates: readonly Mention[], m: Mention, published: IsoDate): IsoDate | null {
+  for (const d of dates) {
+    if (d.end > m.start || typeof d.low !== 'string' || d.low !== d.high || d.low > published) continue;
+    const opener = /^\W*(?:on\s+)?$/i.test(text.slice(0, d.start));
+    const afterVerb = /\b(?:said|says|told\s+\w+|reported|announced|stated|claimed|estimated)\s+(?:on\s+)?$/i.test(text.slice(Math.max(0, d.start - 40), d.start));
+    if (opener || afterVerb) return d.low;
+  }
+  return null;
+}
+
+/**
+ * The day a toll belongs to when the sentence ties the killing to one day: "stormed in on Oct. 7, 2023,
+ * killing some 1,200 people", "fighters who crossed on October 7 killed 1,400 people". Such a toll is the count
+ * of that day's attack whenever it is reported, so it is scoped to that day. Null otherwise.
+ */
+export function eventDay(text: string, dates: readonly Mention[], m: Mention, published: IsoDate): IsoDate | null {
+  for (const d of dates) {
+    if (d.end > m.start || m.start - d.end > 90 || typeof d.low !== 'string' || d.low !== d.high || d.low > published) continue;
+    const between = text.slice(d.end, m.start);
+    if (/\b(?:said|says|told|reported|announced|according|since|until|by)\b/i.test(between)) continue;
+    if (/^\W*(?:on\s+)?$/i.test(text.slice(0, d.start))) continue; // a sentence-opening date is when it was said
+    if (/\b(?:killing|killed|kill|murdered|massacred|slaughtered)\s+(?:\w+\s+){0,2}$/i.test(between)) return d.low;
+  }
+  return null;
+}

@@ -31,18 +31,18 @@ function prepared(db: Db, sql: string): Statement {
 type RuleClaimRow = Pick<
   ClaimRow,
   | 'id' | 'source_id' | 'value_text' | 'kind' | 'metric' | 'subject_id' | 'value_low' | 'value_high' | 'value_unit'
-  | 'qualifier' | 'scope_from' | 'scope_to' | 'as_of' | 'speaker_id' | 'relay' | 'hedge' | 'status'
+  | 'qualifier' | 'scope_from' | 'scope_to' | 'as_of' | 'speaker_id' | 'relay' | 'hedge' | 'status' | 'quote' | 'quote_start'
 > & { publisher: string; published_at: string; speaker_name: string | null; subject_name: string | null };
 
 const RULE_COLUMNS = `c.id, c.source_id, c.value_text, c.kind, c.metric, c.subject_id, c.value_low, c.value_high, c.value_unit,
-  c.qualifier, c.scope_from, c.scope_to, c.as_of, c.speaker_id, c.relay, c.hedge, c.status,
+  c.qualifier, c.scope_from, c.scope_to, c.as_of, c.speaker_id, c.relay, c.hedge, c.status, c.quote, c.quote_start,
   s.publisher, s.published_at, sp.name AS speaker_name, su.name AS subject_name`;
 
 const RULE_FROM = `FROM claims c JOIN sources s ON s.id = c.source_id
   LEFT JOIN entities sp ON sp.id = c.speaker_id LEFT JOIN entities su ON su.id = c.subject_id`;
 
 /**
- * A claim as the rules see it. Only what they read is loaded: the quote, its offsets, the note and the
+ * A claim as the rules see it. Only what they read is loaded: the quote's end, the note and the
  * timestamps are left empty, so these objects are for the rules, never for display or for writing back.
  */
 function toRuleClaim(row: RuleClaimRow): ClaimInContext {
@@ -53,8 +53,9 @@ function toRuleClaim(row: RuleClaimRow): ClaimInContext {
   return {
     id: row.id,
     sourceId: row.source_id,
-    quote: '',
-    quoteStart: 0,
+    // the sentence: the rules read it to tell figures an article sets against each other
+    quote: row.quote,
+    quoteStart: row.quote_start,
     quoteEnd: 0,
     valueText: row.value_text,
     kind: row.kind as ClaimKind,
@@ -137,7 +138,9 @@ export function listNewestRuleClaimsOfFact(db: Db, fact: { subjectId: number; me
 // before SQLite reads a claim or its source (the source is only needed for claims without an as-of date).
 // NULL bounds compare as unknown, so a missing bound matches nothing, as conflict-window.ts says.
 const EFF = 'coalesce(c.as_of, s.published_at)';
-const OUTSIDE = '(c.value_low > @above OR c.value_high < @below)';
+// An open "over n" (no high bound) is compared by the rules as reaching 2n (crosscheck.ts coreOf).
+const HIGH = 'coalesce(c.value_high, 2 * c.value_low)';
+const OUTSIDE = `(c.value_low > @above OR ${HIGH} < @below)`;
 const PARTNER_SQL: Record<Exclude<PartnerQuery['kind'], 'all'>, string> = {
   // Two branches so that each walks the index over a range: claims with an as-of date, and the few without
   // one, whose source's publication date stands in for it.
@@ -152,10 +155,10 @@ const PARTNER_SQL: Record<Exclude<PartnerQuery['kind'], 'all'>, string> = {
     WHERE c.subject_id = @subject AND c.metric = @metric AND c.scope_from IS NOT NULL
       AND c.scope_from BETWEEN @fromFrom AND @fromTo AND ${OUTSIDE}
       AND (c.as_of IS NULL OR c.as_of BETWEEN @nearFrom AND @nearTo
-        OR (c.as_of < @nearFrom AND c.value_low > @above) OR (c.as_of > @nearTo AND c.value_high < @below))
+        OR (c.as_of < @nearFrom AND c.value_low > @above) OR (c.as_of > @nearTo AND ${HIGH} < @below))
       AND c.status IN (@statusA, @statusB)
       AND (${EFF} BETWEEN @nearFrom AND @nearTo
-        OR (${EFF} < @nearFrom AND c.value_low > @above) OR (${EFF} > @nearTo AND c.value_high < @below))`,
+        OR (${EFF} < @nearFrom AND c.value_low > @above) OR (${EFF} > @nearTo AND ${HIGH} < @below))`,
   periods: `SELECT ${RULE_COLUMNS} ${RULE_FROM}
     WHERE c.subject_id = @subject AND c.metric = @metric AND c.scope_from IS NOT NULL
       AND c.scope_from BETWEEN @fromFrom AND @fromTo AND ${OUTSIDE}

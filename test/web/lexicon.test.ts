@@ -180,7 +180,8 @@ describe('imports read the edited lexicon', () => {
     const displaced = metricNamed(db, 'displaced');
     await agent.post(`/lexicon/metrics/${displaced.id}`).type('form').send({ _csrf: token, kind: displaced.kind, keywords: `${displaced.keywords.join(', ')}, Airlifted` }).expect(303);
     const after = await importArticle('Local officials said on Tuesday that 3,500 families had been airlifted from the valley.\n');
-    expect(after).toEqual(['displaced']);
+    // the fact's metric names who was moved: the measure and the population counted
+    expect(after).toEqual(['families displaced']);
   });
 });
 

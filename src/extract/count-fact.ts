@@ -1,0 +1,99 @@
+// Stage "count fact": for a count (people, things), the fact it belongs to in words — what is measured
+// (killed, wounded, displaced …), who is counted (the population) and what it is about (the place the sentence
+// names, else the article's war, else the lexicon's subject). Pure; called once per count figure.
+//
+// The measure: lexicon metrics that name *who* is counted ("fighters", "civilians affected", "troops deployed")
+// or nothing ("count") give way to the nearest measure keyword of the figure's clause ("the number of deceased
+// includes 2,500 troops" is a toll, not a deployment). The fact's metric then reads as words: "civilians killed",
+// "Russian soldiers killed", "killed" (everyone), "townships".
+
+import type { ClaimKind, EntityType } from '../domain/types.js';
+import type { Mention } from './mentions.js';
+import { populationText, readPopulation, type Population } from './population.js';
+import { placeNear } from './topic.js';
+
+/** Lexicon metrics that say who is counted rather than what happened to them. */
+const WHO_METRICS = new Set(['count', 'fighters', 'civilians affected', 'troops deployed']);
+/** Measures a count can have, with their kind; the rest of the lexicon's count metrics stay as they are. */
+const MEASURES: Readonly<Record<string, ClaimKind>> = { killed: 'casualties', wounded: 'casualties', casualties: 'casualties', missing: 'casualties', displaced: 'count', detained: 'count', refugees: 'count', surrendered: 'count' };
+
+const PERSON_ROLES = new Set(['soldiers', 'fighters', 'civilians', 'children', 'women', 'people']);
+const SIZE_BEFORE = /\b(?:population|home to|country|nation|city|town|territory|region)\s+of\s+(?:\w+\s+){0,1}$/i;
+
+export interface CountInput {
+  sentence: string;
+  mention: Mention;
+  kind: ClaimKind;
+  metric: string;
+  subject: string | null;
+  subjectType: EntityType | null;
+  speaker: string | null;
+  /** measure keyword hits of the sentence: where, and which lexicon metric */
+  measureHits: readonly { start: number; end: number; metric: string }[];
+  /** the place the article is about (topic.ts), or null */
+  topic: string | null;
+  /** the figure is a part of a total stated before it (subjects.ts isPartOfTotal) */
+  partOfTotal: boolean;
+}
+
+export interface CountFact {
+  kind: ClaimKind;
+  metric: string;
+  subject: string | null;
+  population: string | null;
+}
+
+/** The fact of a count figure: measure, population and subject (see the header). */
+export function countFact(input: CountInput): CountFact {
+  const { sentence, mention: m } = input;
+  let population = readPopulation(sentence, m.start, m.end, input.speaker);
+  // "a population of 2.3 million", "a country of 26 million", "420 armed clashes": no toll, whatever the clause says
+  const notPeople = population !== null && !PERSON_ROLES.has(population.role);
+  const measure = notPeople || SIZE_BEFORE.test(sentence.slice(Math.max(0, m.start - 40), m.start)) ? null : measureOf(input);
+  if (measure === null && SIZE_BEFORE.test(sentence.slice(Math.max(0, m.start - 40), m.start))) population ??= { role: 'people', side: null };
+  if (!population && measure && MEASURES[measure] === 'casualties') population = { role: 'people', side: null };
+  const kind = measure ? MEASURES[measure] ?? input.kind : input.kind;
+  // The lexicon's force or event near the figure says whose toll it is; a place must be where the figure is.
+  const lexiconTopic = input.subject !== null && (input.subjectType === 'force' || input.subjectType === 'event');
+  const near = placeNear(sentence, m.start, m.end);
+  // a part of a total ("of those, seven were killed") is compared with nothing
+  const subject = input.partOfTotal ? null : lexiconTopic ? input.subject : near ?? input.topic ?? (input.subjectType === 'place' ? input.subject : null);
+  // A force of the lexicon already says whose losses these are ("Russian armed forces"): the measure alone.
+  const metric = lexiconTopic && input.subjectType === 'force' ? measure ?? input.metric : metricOf(measure ?? input.metric, population);
+  return { kind, metric, subject, population: populationText(population) };
+}
+
+/** The measure of the figure: the lexicon's when it says what happened, else the nearest measure keyword. */
+function measureOf(input: CountInput): string | null {
+  if (!WHO_METRICS.has(input.metric)) return MEASURES[input.metric] ? input.metric : null;
+  const m = input.mention;
+  const clause = clauseAround(input.sentence, m.start, m.end);
+  let best: { metric: string; distance: number } | null = null;
+  for (const h of input.measureHits) {
+    if (!MEASURES[h.metric] || h.start < clause.start || h.end > clause.end) continue;
+    const distance = h.start >= m.end ? h.start - m.end : m.start - h.end;
+    if (!best || distance < best.distance) best = { metric: h.metric, distance };
+  }
+  return best?.metric ?? null;
+}
+
+/** The clause holding the figure: bounded by semicolons, dashes and sentence-internal full stops. */
+function clauseAround(sentence: string, start: number, end: number): { start: number; end: number } {
+  const before = sentence.slice(0, start);
+  const from = Math.max(before.lastIndexOf(';'), before.lastIndexOf(' — '), before.lastIndexOf(' – '));
+  const after = sentence.slice(end).search(/;| — | – /u);
+  return { start: from < 0 ? 0 : from, end: after < 0 ? sentence.length : end + after };
+}
+
+/** "killed" + civilians → "civilians killed"; "count" + townships → "townships"; everyone → the measure alone. */
+export function metricOf(measure: string, population: Population | null): string {
+  if (!population) return measure;
+  const who = populationText(population)!;
+  if (measure === 'count' || measure === 'fighters' || measure === 'civilians affected') return who;
+  if (measure === 'troops deployed') {
+    if (population.role !== 'soldiers' && population.role !== 'fighters') return who;
+    return population.side ? `${population.side} troops deployed` : measure;
+  }
+  if (population.role === 'people') return population.side ? `${population.side} people ${measure}` : measure;
+  return `${who} ${measure}`;
+}

@@ -1,0 +1,103 @@
+// Countries and their demonyms, from the maintained `world-countries` data package, so that "Sudanese",
+// "Sudan's" and "the Sudan war" all name Sudan and "Azerbaijani soldiers" are Azerbaijan's side, in any war's
+// reporting, without a hand-kept word list. Also reads the proper-noun places a text names itself ("Goma",
+// "Nagorno-Karabakh", "South Ossetia"), which no country list holds. Pure: the table is built once from data.
+
+import { createRequire } from 'node:module';
+import type { Countries } from 'world-countries';
+
+// The package ships CommonJS with ESM-style typings; required as what it is.
+const countries = createRequire(import.meta.url)('world-countries') as Countries;
+
+export interface Country {
+  /** the common English name ("DR Congo", "Bosnia and Herzegovina") */
+  name: string;
+  /** the English demonym ("Congolese", "Bosnian") */
+  demonym: string | null;
+}
+
+interface Table {
+  /** folded name, alternative spelling or short name → country */
+  byName: Map<string, Country>;
+  /** folded demonym → countries (largest first: "Congolese" is first of all DR Congo) */
+  byDemonym: Map<string, Country[]>;
+}
+
+/** Lower case, accents off, one space; the form names are matched in. */
+export function foldPlace(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[’']s$/u, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .replace(/^the /, '');
+}
+
+function buildTable(): Table {
+  const byName = new Map<string, Country>();
+  const byDemonym = new Map<string, Country[]>();
+  const sorted = [...countries].sort((a, b) => b.area - a.area);
+  for (const c of sorted) {
+    const demonym = c.demonyms?.eng?.m?.split(',')[0]?.trim() || null;
+    const country: Country = { name: c.name.common, demonym };
+    const names = [c.name.common, c.name.official, ...c.altSpellings.filter((s) => s.length >= 3)];
+    // "Bosnia" for "Bosnia and Herzegovina", "Trinidad" for "Trinidad and Tobago"
+    if (/ and /.test(c.name.common)) names.push(c.name.common.split(' and ')[0]!);
+    for (const n of names) {
+      const key = foldPlace(n);
+      if (key && !byName.has(key)) byName.set(key, country);
+    }
+    for (const d of (c.demonyms?.eng?.m ?? '').split(',')) {
+      const key = foldPlace(d);
+      if (!key) continue;
+      byDemonym.set(key, [...(byDemonym.get(key) ?? []), country]);
+    }
+  }
+  return { byName, byDemonym };
+}
+
+// Built once at load from package data and never changed after.
+const TABLE: Readonly<Table> = buildTable();
+function data(): Readonly<Table> {
+  return TABLE;
+}
+
+/** The country a name or demonym stands for ("Sudanese", "DRC", "Bosnia"), or null. */
+export function countryOf(word: string): Country | null {
+  const key = foldPlace(word);
+  if (!key) return null;
+  const t = data();
+  return t.byName.get(key) ?? t.byDemonym.get(key)?.[0] ?? null;
+}
+
+/** The countries that share a demonym with this one ("Congolese": DR Congo and the Republic of the Congo). */
+export function demonymSiblings(country: Country): Country[] {
+  return country.demonym ? data().byDemonym.get(foldPlace(country.demonym)) ?? [country] : [country];
+}
+
+/** True when the word is a nationality adjective ("Russian", "Azerbaijani"). */
+export function isDemonym(word: string): boolean {
+  return data().byDemonym.has(foldPlace(word));
+}
+
+// Capitalised words that start sentences or name times, not places.
+const NOT_PLACES = new Set(
+  ('january february march april may june july august september october november december monday tuesday wednesday ' +
+    'thursday friday saturday sunday the a an this that these those it he she they we i his her their its our my ' +
+    'un us eu nato mr mrs ms dr president minister general prime').split(' '),
+);
+
+/** A proper-noun phrase: capitalised words, hyphen-joined parts, "of"/"and" inside ("Bosnia and Herzegovina"). */
+const PROPER_WORD = String.raw`(?:\p{Lu}(?:[\p{L}\d.-]*[\p{L}\d])?(?:['’](?!s\b)\p{L}+)*)`;
+export const PROPER = String.raw`${PROPER_WORD}(?:[\s-](?:(?:of|and|de|al|el)\s(?:the\s)?)?${PROPER_WORD})*`;
+
+/** The place a proper-noun phrase names: a country's name when it is one, else the phrase as written. */
+export function placeName(phrase: string): string | null {
+  const clean = phrase.replace(/[’']s$/u, '').trim();
+  if (!clean || NOT_PLACES.has(foldPlace(clean))) return null;
+  const first = clean.split(/\s+/)[0]!;
+  if (NOT_PLACES.has(foldPlace(first))) return null;
+  return countryOf(clean)?.name ?? clean;
+}

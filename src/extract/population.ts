@@ -1,0 +1,126 @@
+// Stage "population": who or what a count counts, read from the words around the figure — never from one war's
+// word list. The head noun of the phrase after the figure ("874 of its military personnel", "61 Azeri
+// civilians", "1,500 civilian deaths", "hundreds of troops") folds to a small set of roles; a nationality or
+// proper-noun modifier gives the side. Hand-written because no NLP library maps a noun phrase to these roles;
+// the role nouns themselves are data (ROLE_NOUNS), so another kind of conflict needs a data edit, not code.
+
+import { countryOf, isDemonym } from './places.js';
+
+export interface Population {
+  /** the role counted: "soldiers", "fighters", "civilians", "children", "people", or the head noun as written */
+  role: string;
+  /** the side counted ("Russian", "Azerbaijani", "M23"), when the phrase names one */
+  side: string | null;
+}
+
+/** Head nouns (and nominal adjectives) → role. Plural and singular forms are both listed. */
+export const ROLE_NOUNS: Readonly<Record<string, string>> = Object.freeze({
+  ...roles('soldiers', 'soldier soldiers servicemen serviceman servicemembers troops troop personnel military army conscripts sailors airmen marines policemen officers forces police'),
+  ...roles('fighters', 'fighter fighters militants militant combatants combatant rebels rebel insurgents insurgent militiamen militia jihadists mercenaries guerrillas gunmen terrorists'),
+  ...roles('civilians', 'civilian civilians noncombatants non-combatants'),
+  ...roles('children', 'children child kids minors infants babies'),
+  ...roles('women', 'women woman'),
+  ...roles('people', 'people persons person individuals dead deaths lives victims bodies fatalities residents inhabitants men souls refugees deceased others'),
+});
+
+function roles(role: string, words: string): Record<string, string> {
+  return Object.fromEntries(words.split(' ').map((w) => [w, role]));
+}
+
+/** Modifiers that are roles themselves: "civilian deaths", "military personnel", "child victims". */
+const ROLE_MODIFIERS: Readonly<Record<string, string>> = Object.freeze({
+  civilian: 'civilians',
+  military: 'soldiers',
+  army: 'soldiers',
+  child: 'children',
+  militia: 'fighters',
+  rebel: 'fighters',
+});
+
+// Words that end the noun phrase after a figure: verbs, prepositions, conjunctions, determiners.
+const STOP = new Set(
+  ('were was are is be been being have has had will would could can may might should must do does did not ' +
+    'in on at from since by during as to than for with into over under after before between among while when ' +
+    'who which that whom whose where what and or but nor so yet if because since per each every this these ' +
+    'those it its their his her our more less most least some any all also only just still already about ' +
+    'killed died wounded injured displaced missing captured according said says say reported').split(' '),
+);
+
+const WORD = /^[\p{L}][\p{L}\d’'-]*$/u;
+
+/** The population of the figure at text[start, end): the noun phrase after it, else the one the toll names. */
+export function readPopulation(text: string, start: number, end: number, speaker: string | null = null): Population | null {
+  return phraseAfter(text.slice(end, end + 90), speaker) ?? phraseBefore(text.slice(Math.max(0, start - 80), start));
+}
+
+/** "…people", "of its soldiers", "Congolese army troops", "civilian deaths". */
+function phraseAfter(after: string, speaker: string | null): Population | null {
+  const m = /^\s*(?:\(\d[^)]*\)\s*)?(of\s+(?:its|their|his|her|the|them|whom|those)\s+|of\s+)?([^,.;:!?"“”()]*)/u.exec(after);
+  if (!m) return null;
+  const partitive = Boolean(m[1]);
+  const words = (m[2] ?? '').split(/\s+/).filter(Boolean).slice(0, 5);
+  const phrase: string[] = [];
+  for (const w of words) {
+    const bare = w.replace(/[’']s$/u, '');
+    if (!WORD.test(bare) || STOP.has(bare.toLowerCase()) || /ing$/i.test(bare)) break;
+    phrase.push(bare);
+    if (ROLE_NOUNS[bare.toLowerCase()] && !ROLE_MODIFIERS[bare.toLowerCase()]) break;
+  }
+  // "of whom" and the like with nothing counted after them
+  if (phrase.length === 0) return null;
+  const population = fold(phrase);
+  if (!population) return null;
+  if (population.side === null && partitive && speaker) population.side = sideOfSpeaker(speaker);
+  return population;
+}
+
+/** "the number of civilians who died …", "the toll among children …": a population named before the figure. */
+function phraseBefore(before: string): Population | null {
+  const m = /\b(?:number|toll|count|deaths?|killing)\s+(?:of|among)\s+(?:the\s+)?([\p{L}’' -]{2,40}?)\s+(?:who|that|which|killed|dead|died|was|were|is|has|have|had|at|stood|appeared|rose|to)\b[^,;]*$/iu.exec(before);
+  if (!m) return null;
+  return fold(m[1]!.split(/\s+/).filter(Boolean));
+}
+
+/** A noun phrase → role and side: the head is the last word, the side its nationality or proper-noun modifier. */
+function fold(all: string[]): Population | null {
+  const words = all.filter((w, i) => i > 0 || !/^(?:the|a|an|some|many|most|its|their)$/i.test(w));
+  if (words.length === 0) return null;
+  const head = words[words.length - 1]!;
+  const mods = words.slice(0, -1);
+  const headRole = ROLE_NOUNS[head.toLowerCase()];
+  const modRole = mods.map((w) => ROLE_MODIFIERS[w.toLowerCase()]).find(Boolean);
+  // "civilian deaths": the modifier says who; "military personnel": likewise
+  const role = headRole === 'people' && modRole ? modRole : headRole ?? modRole ?? plainNoun(words);
+  if (!role) return null;
+  const sideWord = mods.find((w) => /^\p{Lu}/u.test(w) && !ROLE_MODIFIERS[w.toLowerCase()]);
+  return { role, side: sideWord ? sideOf(sideWord) : null };
+}
+
+/** A noun that is no person ("townships", "armed clashes"): counted as written, lower case. */
+function plainNoun(words: string[]): string | null {
+  const lower = words.filter((w) => /^\p{Ll}/u.test(w));
+  if (lower.length === 0 || lower.length !== words.length) return null;
+  const head = lower[lower.length - 1]!;
+  // a figure followed by an adjective or an adverb is not a count of things ("20,000 higher")
+  if (!/s$/.test(head) || head.length < 4) return null;
+  return lower.slice(-2).join(' ');
+}
+
+/** "Russia" → "Russian", "Azerbaijani" stays, "M23" stays: the side as a reader would say it. */
+export function sideOf(word: string): string {
+  const bare = word.replace(/[’']s$/u, '');
+  if (isDemonym(bare)) return countryOf(bare)?.demonym ?? bare;
+  return countryOf(bare)?.demonym ?? bare;
+}
+
+/** "Azerbaijan has said … 2,783 of its soldiers": the speaker's own side when the speaker is a country. */
+function sideOfSpeaker(speaker: string): string | null {
+  const country = countryOf(speaker);
+  return country?.demonym ?? null;
+}
+
+/** The population in words, as the fact key shows it: "Russian soldiers", "civilians", "people". */
+export function populationText(p: Population | null): string | null {
+  if (!p) return null;
+  return p.side ? `${p.side} ${p.role}` : p.role;
+}

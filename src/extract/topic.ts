@@ -1,0 +1,138 @@
+// Stage "context": the war or place an article is about, and the place a sentence narrows a figure to. A toll
+// that names no place ("the war has killed 600,000") belongs to the article's war, so that two articles on one
+// war meet; "killed in the city of Goma" belongs to Goma, so that a city's toll never meets the country's.
+// Read from the article's own words (war phrases, country names and demonyms from places.ts, proper nouns),
+// never from a list of one war's names. Hand-written: no library names "the war an article is about".
+
+import { PROPER, countryOf, demonymSiblings, foldPlace, placeName } from './places.js';
+
+const WAR_NOUN = String.raw`(?:civil\s+war|war|conflict|invasion|offensive|fighting|crisis|genocide|insurgency|uprising|campaign)`;
+// "the Sudan war", "Yemen's war", "the Tigray conflict", "the Bosnian war", "the 18-month civil war in Sudan"
+const PLACE_THEN_WAR = new RegExp(String.raw`(${PROPER})(?:[’']s)?\s+(?:(?:\d+|[\p{Ll}]+)-(?:year|month|week|day)(?:-old|-long)?\s+|[\p{Ll}]+\s+)?${WAR_NOUN}\b`, 'gu');
+const WAR_THEN_PLACE = new RegExp(String.raw`\b${WAR_NOUN}\s+(?:in|over|on|of|for|against|across)\s+(?:the\s+)?(${PROPER})`, 'gu');
+const ANY_PROPER = new RegExp(PROPER, 'gu');
+
+/**
+ * The place the article is about: the place its war phrases ("the Sudan war", "war in Bosnia") and its title
+ * ("… in South Ossetia") name most, when the article also uses it as a place; else the country it names most
+ * often (name or demonym, the title counting double). Null when nothing stands out.
+ */
+export function articleTopic(text: string): string | null {
+  const countries = countryCounts(text);
+  const war = new Map<string, number>();
+  const add = (name: string | null): void => {
+    const named = name ? asNamedInText(name, text) : null;
+    const place = named ? countryOf(named)?.name ?? named : null;
+    if (place && named && (countryOf(named) || usedAsPlace(named, text))) war.set(place, (war.get(place) ?? 0) + 1);
+  };
+  // "the 1994 genocide" is history the article recalls, not its war
+  const historical = (at: number): boolean => /\b\d{4}\s+$/.test(text.slice(Math.max(0, at - 6), at));
+  for (const m of text.matchAll(PLACE_THEN_WAR)) if (!historical(m.index)) add(warPlace(m[1]!));
+  for (const m of text.matchAll(WAR_THEN_PLACE)) add(warPlace(m[1]!));
+  const title = text.slice(0, text.indexOf('\n') > 0 ? text.indexOf('\n') : 200);
+  for (const m of title.matchAll(PLACE_NEAR)) add(m[2] ?? m[1]!);
+  const scores = war.size > 0 ? new Map([...war].map(([k, v]) => [k, v * 10 + (countries.get(k) ?? 0)])) : countries;
+  mergeNamesakes(scores);
+  let best: [string, number] | null = null;
+  for (const entry of scores) if (!best || entry[1] > best[1]) best = entry;
+  return best && best[1] >= 2 ? best[0] : null;
+}
+
+/** How often the text names each country (name or demonym), the title counting double. */
+function countryCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  const titleEnd = text.indexOf('\n') > 0 ? text.indexOf('\n') : 200;
+  for (const m of text.matchAll(ANY_PROPER)) {
+    for (const part of m[0].split(/\s+and\s+/u)) {
+      const country = countryOf(part);
+      if (country) counts.set(country.name, (counts.get(country.name) ?? 0) + (m.index < titleEnd ? 2 : 1));
+    }
+  }
+  return counts;
+}
+
+/** "South Ossetian" in a text that names "South Ossetia": the place's own name. */
+function asNamedInText(name: string, text: string): string {
+  if (countryOf(name) || !/(?:ian|an|n)$/.test(name)) return name;
+  for (const cut of [1, 2]) {
+    const stem = name.slice(0, -cut);
+    if (new RegExp(String.raw`(?<!\p{L})${escapeRe(stem)}(?![\p{L}])`, 'u').test(text)) return stem;
+  }
+  return name;
+}
+
+function usedAsPlace(name: string, text: string): boolean {
+  return new RegExp(String.raw`\b(?:in|across|of|to|from|into)\s+(?:the\s+)?${escapeRe(name)}(?![\p{L}])`, 'u').test(text);
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** "Congo" and "DR Congo" in one article are one country: countries sharing a demonym merge into the most named. */
+function mergeNamesakes(scores: Map<string, number>): void {
+  for (const [name, score] of [...scores]) {
+    const country = countryOf(name);
+    if (!country) continue;
+    const sibling = demonymSiblings(country).find((c) => c.name !== name && (scores.get(c.name) ?? 0) >= score);
+    if (sibling && scores.has(name)) {
+      scores.set(sibling.name, (scores.get(sibling.name) ?? 0) + score);
+      scores.delete(name);
+    }
+  }
+}
+
+/** The place a war phrase names: "Bosnian" → Bosnia and Herzegovina; "Nagorno-Karabakh" as written. */
+function warPlace(phrase: string): string | null {
+  // "DRC's Goma": the country the possessive names
+  const parts = phrase.split(/[’']s\s+/u);
+  const owner = parts.length > 1 ? parts.map((p) => countryOf(p)).find(Boolean) : null;
+  if (owner) return owner.name;
+  const words = phrase.replace(/[’']s$/u, '').split(/\s+/);
+  // "Russia's invasion of Ukraine": the phrase before the war noun is an actor; "Tigray" a region
+  const last = words.slice(-3).join(' ');
+  if (/^(?:The|A|An|This|That|Its|Their|His|Her)$/u.test(words[0]!)) return placeName(words.slice(1).join(' ') || last);
+  return placeName(last);
+}
+
+// "in the eastern city of Goma", "across North Darfur", "in Georgia's breakaway province of South Ossetia",
+// "for DRC's Goma": a place a figure is narrowed to.
+const PLACE_NEAR = new RegExp(
+  String.raw`\b(?:in|across|throughout|for|inside|(?:residents|inhabitants|citizens|people)\s+of|(?:assault|attack|offensive|invasion|strikes?|bombardment)\s+(?:on|against))\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,3}?(?:(?:city|town|province|region|state|district|village|capital|territory|area|strip|enclave)\s+of\s+)?(${PROPER})(?:[’']s\s+(?:[\p{Ll}-]+\s+){0,3}?(?:(?:city|town|province|region|state|district|capital|territory|area)\s+of\s+)?(${PROPER}))?`,
+  'gu',
+);
+// "the South Ossetian authorities": a proper adjective before an actor noun names no place, unless a country's
+const ACTOR_NOUN = /^\s+(?:authorities|officials?|government|army|military|forces|troops|side|president|leaders?|leadership|media|separatists?|rebels|militias?|police|ministry|allies|fighters|militants)\b/u;
+const TIME_WORDS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/u;
+
+/**
+ * The place the sentence narrows the figure at [start, end) to: the nearest "in <Place>" of the figure's
+ * clause (after the figure first, then before it). A war phrase ("in the Bosnian war") gives its place.
+ */
+export function placeNear(sentence: string, start: number, end: number): string | null {
+  const clauseStart = Math.max(sentence.lastIndexOf(';', start), sentence.lastIndexOf(' — ', start), 0);
+  const nextStop = sentence.slice(end).search(/[;]| — /u);
+  const clauseEnd = nextStop < 0 ? sentence.length : end + nextStop;
+  let best: { place: string; distance: number } | null = null;
+  for (const m of sentence.matchAll(PLACE_NEAR)) {
+    if (m.index < clauseStart || m.index > clauseEnd) continue;
+    const phrase = m[2] ?? m[1]!;
+    if (TIME_WORDS.test(phrase.split(/\s+/)[0]!)) continue;
+    const place = placeName(phrase);
+    if (!place || !isPlaceLike(phrase, sentence, m.index + m[0].length)) continue;
+    // "the South Ossetian authorities": a proper adjective before a noun names no place, unless a country's
+    if (!countryOf(phrase) && ACTOR_NOUN.test(sentence.slice(m.index + m[0].length))) continue;
+    const distance = m.index >= end ? m.index - end : (start - m.index) * 1.5;
+    if (!best || distance < best.distance) best = { place, distance };
+  }
+  return best?.place ?? null;
+}
+
+/** A proper noun after "in" is a place unless it is a person's title, an organisation or a month. */
+function isPlaceLike(phrase: string, sentence: string, after: number): boolean {
+  if (countryOf(phrase)) return true;
+  const folded = foldPlace(phrase);
+  if (/\b(?:ministry|council|agency|office|committee|project|center|centre|group|organization|organisation|court|tribunal|army|forces|government|party)\b/.test(folded)) return false;
+  // "in Bosnian war" reads as the place of the war; "in Goma" and "in Tskhinvali" as written
+  return !/^\s*(?:said|says|told)\b/.test(sentence.slice(after));
+}
