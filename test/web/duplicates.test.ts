@@ -1,7 +1,9 @@
 // The same article twice: a paste whose text is already stored adds nothing and links to the stored source; the same
 // wire story with small edits is stored but flagged on its page with a link to the other.
 import { describe, expect, it } from 'vitest';
-import { countSources, listAudit } from '../../src/store/index.js';
+import { countSources, deleteSource, listAudit } from '../../src/store/index.js';
+import { flagNearDuplicates } from '../../src/store/near-duplicates.js';
+import { makeSource, TEST_CTX } from '../helpers/index.js';
 import { csrfToken, html, tableCounts, testApp } from './harness.js';
 
 const STORY = [
@@ -79,5 +81,21 @@ describe('a near-duplicate (the same wire story with small edits)', () => {
     expect(html((await agent.get('/sources/1').expect(200)).text).querySelector('.near-duplicate')).toBeNull();
     await agent.post('/sources').type('form').send({ _csrf, ...META, title: 'Other', body: 'A different article about 12 ministers who met in the capital on Friday to discuss the budget.' }).expect(303);
     expect(html((await agent.get('/sources/3').expect(200)).text).querySelector('.near-duplicate')).toBeNull();
+  });
+});
+
+describe('near-duplicates after a deletion', () => {
+  it('a source id handed out again after the newest source was deleted is compared by its new text', () => {
+    const { db } = testApp();
+    const first = makeSource(db, { body: STORY });
+    expect(flagNearDuplicates(db, makeSource(db, { body: STORY + ' More.' }), TEST_CTX).map((d) => d.id)).toEqual([first.id]);
+    const last = makeSource(db, { body: 'An unrelated piece about 12 ministers who met in the capital on Friday to agree the budget.' });
+    flagNearDuplicates(db, last, TEST_CTX);
+    deleteSource(db, last.id, TEST_CTX);
+    deleteSource(db, first.id + 1, TEST_CTX);
+    deleteSource(db, first.id, TEST_CTX);
+    const reused = makeSource(db, { body: 'Yet another text: 7 bridges were repaired along the river road before the floods in spring.' });
+    expect(reused.id).toBe(first.id);
+    expect(flagNearDuplicates(db, makeSource(db, { body: STORY }), TEST_CTX)).toEqual([]);
   });
 });
