@@ -25,8 +25,8 @@ export interface ArticleSegment {
   carriageReturn: boolean;
   /** True on the first segment of a claim's quote: where its #quote-ID anchor goes. */
   anchorFor: number[];
-  /** Inside the figure of a claim covering it (the value as written): the page marks it. */
-  figure: boolean;
+  /** The text cut where a covering claim's figure (its value as written) starts and ends; the page marks those parts. */
+  parts: { text: string; figure: boolean }[];
 }
 
 /** Where a claim's figure sits in the body: its value text's first occurrence in the quote (any case), or null. */
@@ -53,11 +53,7 @@ export function articleSegments(body: string, quotes: readonly QuoteSpan[]): Art
     cuts.add(q.quoteStart);
     cuts.add(q.quoteEnd);
     const figure = figureSpan(body, q);
-    if (figure) {
-      figures.push(figure);
-      cuts.add(figure.start);
-      cuts.add(figure.end);
-    }
+    if (figure) figures.push(figure);
   }
   for (let i = body.indexOf('\r'); i !== -1; i = body.indexOf('\r', i + 1)) {
     cuts.add(i);
@@ -83,10 +79,30 @@ export function articleSegments(body: string, quotes: readonly QuoteSpan[]): Art
       status: covering[0]?.status ?? null,
       carriageReturn: text === '\r',
       anchorFor,
-      figure: covering.length > 0 && figures.some((f) => f.start <= start && f.end >= end),
+      parts: covering.length > 0 ? figureParts(text, start, figures) : [{ text, figure: false }],
     });
   }
   return segments;
+}
+
+/** A segment's text cut at the figure edges inside it, each part saying whether it lies in a figure. */
+function figureParts(text: string, start: number, figures: readonly { start: number; end: number }[]): { text: string; figure: boolean }[] {
+  const end = start + text.length;
+  const inside = figures.filter((f) => f.start < end && f.end > start);
+  if (inside.length === 0) return [{ text, figure: false }];
+  const edges = new Set<number>([start, end]);
+  for (const f of inside) {
+    edges.add(Math.max(f.start, start));
+    edges.add(Math.min(f.end, end));
+  }
+  const points = [...edges].sort((a, b) => a - b);
+  const parts: { text: string; figure: boolean }[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const from = points[i] as number;
+    const to = points[i + 1] as number;
+    parts.push({ text: text.slice(from - start, to - start), figure: inside.some((f) => f.start <= from && f.end >= to) });
+  }
+  return parts;
 }
 
 function clamp(n: number, max: number): number {

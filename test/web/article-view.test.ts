@@ -24,15 +24,17 @@ describe('articleSegments', () => {
     expect(segments[1]?.status).toBe('confirmed');
   });
 
-  it('cuts around each claim’s figure inside its quote (first occurrence, any case) and marks those segments', () => {
+  it('cuts each claim’s figure out of its segment (first occurrence in the quote, any case) as a part to mark', () => {
     const text = 'Officials said 42 people fled. Eight years of war, 42 days of siege.\n';
     const first = { id: 1, quoteStart: 0, quoteEnd: 30, valueText: '42' };
     const second = { id: 2, quoteStart: 31, quoteEnd: 68, valueText: 'eight years' };
     const missing = { id: 3, quoteStart: 0, quoteEnd: 30, valueText: '1,000' };
     const segments = articleSegments(text, [first, second, missing]);
     expect(segments.map((s) => s.text).join('')).toBe(text);
-    expect(segments.filter((s) => s.figure).map((s) => [s.text, s.start])).toEqual([['42', 15], ['Eight years', 31]]);
-    expect(segments.find((s) => s.start === 51)?.figure ?? false).toBe(false);
+    // Quote edges still decide the segments (one link each); the figure is a part inside its segment.
+    expect(segments.map((s) => s.text)).toEqual(['Officials said 42 people fled.', ' ', 'Eight years of war, 42 days of siege.', '\n']);
+    for (const s of segments) expect(s.parts.map((p) => p.text).join('')).toBe(s.text);
+    expect(segments.flatMap((s) => s.parts.filter((p) => p.figure).map((p) => p.text))).toEqual(['42', 'Eight years']);
   });
 
   it('ignores empty quotes and clamps quotes that run past the text', () => {
