@@ -25,3 +25,57 @@ export function foldName(name: string): string {
   // A leading article is not part of the name reviewers look for ("the Kremlin" = "Kremlin").
   return spaced.replace(/^the /, '');
 }
+
+// ── What may become an entity ─────────────────────────────────────────────────────────────────────────
+// A speaker or subject is a name ("Irina Gagloeva", "ACLED"), a title with a name ("regime chief Min Aung
+// Hlaing"), or an organisation or role noun phrase ("human rights activists", "the governing authorities of
+// Nagorno-Karabakh"). Fragments of speaker phrases ("The", "U", "500", "British", "is backed by an", "figure is far
+// higher than previous") are not: stored as entities they would be matched as subjects in later imports.
+
+/** Head nouns of role and organisation phrases ("officials", "ministry", "researchers"); lower-case phrases must end in one. */
+export const ROLE_HEADS: ReadonlySet<string> = new Set(
+  ('official officials authority authorities ministry ministries government governments military army police spokesman ' +
+    'spokeswoman spokesperson spokespeople researcher researchers activist activists monitor monitors monitoring observer ' +
+    'observers expert experts analyst analysts group groups organization organisation organizations organisations agency ' +
+    'agencies council office committee commission report reports study survey census project center centre institute ' +
+    'tribunal court prosecutor prosecutors president minister envoy ambassador commander commanders governor mayor leader ' +
+    'leaders chief diplomat diplomats lawmaker lawmakers source sources witness witnesses resident residents medic medics ' +
+    'doctor doctors rescuer rescuers worker workers staff mission ministry’s statisticians statistician demographers ' +
+    'estimates data figures rebels militants forces media outlet outlets agency’s team teams department service services ' +
+    'coalition alliance movement party administration regime junta embassy').split(' '),
+);
+
+const NOT_NAMES = new Set(
+  ('the a an this that these those it its he she they we i you his her their our my there here some any each every ' +
+    'upper lower other another such one two three').split(' '),
+);
+const VERB_TOKENS = /\b(?:said|says|say|told|tells|is|are|was|were|be|been|being|has|have|had|tracks|figure|bringing|failed|added|adding|noted|reported|according)\b/i;
+
+/**
+ * The entity name a speaker or subject phrase stands for, or null when it is a fragment (see above):
+ * trailing reporting words are cut ("… spokesman Patrick Muyaya said the" → "… spokesman Patrick Muyaya"), a
+ * possessive dropped ("Min Aung Hlaing’s").
+ */
+export function entityNameOf(phrase: string): string | null {
+  let name = phrase.trim().replace(/\s+/g, ' ');
+  const cut = /\s(?:said|says|told|tells|added|noted|reported|according)\b/i.exec(name);
+  if (cut) name = name.slice(0, cut.index);
+  name = name.replace(/[’']s$/u, '').replace(/[\s,.;:]+$/u, '').replace(/^(?:the|a|an)\s+/i, '');
+  if (name.length < 2 || name.length > 200 || !/\p{L}/u.test(name) || /^\d/.test(name)) return null;
+  const words = name.split(' ');
+  if (words.every((w) => NOT_NAMES.has(w.toLowerCase()))) return null;
+  if (/^\p{Lu}/u.test(name)) {
+    // "U" from "U.S." is no name; a capitalised phrase ending in reporting words is a fragment
+    if (words.length === 1 && name.length < 2) return null;
+    return VERB_TOKENS.test(words.slice(1).join(' ')) && !words.slice(1).some((w) => /^\p{Lu}/u.test(w)) ? null : name;
+  }
+  // a title before a name: "regime chief Min Aung Hlaing", "ministry spokesman Lior Haiat"
+  if (words.some((w) => /^\p{Lu}/u.test(w)) && !VERB_TOKENS.test(name) && ROLE_HEADS.has(words.find((w) => ROLE_HEADS.has(w.toLowerCase()))?.toLowerCase() ?? '')) return name;
+  // lower case: a role or organisation phrase whose head noun closes it or comes before its first preposition
+  // ("human rights activists", "senior U.N. official in …", "governing authorities of …")
+  const preposition = words.findIndex((w, i) => i > 0 && /^(?:in|of|for|at|from|with|to|on)$/.test(w));
+  const head = (preposition > 0 ? words[preposition - 1] : words[words.length - 1]) ?? '';
+  if (!ROLE_HEADS.has(head.toLowerCase()) || VERB_TOKENS.test(words.slice(0, preposition > 0 ? preposition : -1).join(' '))) return null;
+  return name;
+}
+

@@ -30,7 +30,7 @@ const VERBS =
 const VERB_RE = new RegExp(`\\b(${VERBS})\\b`, 'g');
 // Forms that are nouns after a determiner ("the claims", "media reports").
 const NOUN_FORMS = /^(reports|report|claims|claim|estimate|estimates|notes|records|documents|counts|states|say|shows|show|finds)$/;
-const DETERMINER_BEFORE = /\b(the|a|an|these|those|this|that|his|her|its|their|our|such|media|news|unconfirmed|press|local|initial|earlier|latest|recent|official|many|some|other|several|conflicting)\s+$/i;
+const DETERMINER_BEFORE = /\b(the|a|an|these|those|this|that|his|her|its|their|our|such|media|news|unconfirmed|press|local|initial|earlier|latest|recent|official|many|some|other|several|conflicting|previous|new|first|initial|final|preliminary|own)\s+$/i;
 const PASSIVE_BEFORE = /\b(was|were|been|be|being|is|are|am)\s+(?:\w+ly\s+)?$/i;
 const BOUNDARY = /[,;:"“”()–—]|\s-\s|\b(?:that|which|who|whom|whose|and|but|while|as|when|because|after|before|if|where|what)\b/gi;
 const TRAILING = /\s+(?:has|have|had|also|reportedly|previously|earlier|later|recently|then|separately|again|would|will|since|further|repeatedly|publicly|officially|initially|once|now|already|had|on\s+\w+(?:\s+\d{1,2})?|last\s+\w+|this\s+\w+|\w+day|in\s+a\s+statement)$/i;
@@ -131,6 +131,8 @@ export function findClauses(sentence: string): Clause[] {
     // the checks below look at the few words before the verb; a bounded window keeps each one cheap
     const before = sentence.slice(Math.max(0, start - 80), start);
     if (PASSIVE_BEFORE.test(before)) continue; // "is said to", "were reported killed"
+    // "the confirmed death toll", "its reported losses": a participle after a determiner is an adjective
+    if (/\b(?:the|a|an|its|their|his|her|this|these)\s+$/i.test(before) && /ed$/.test(verb)) continue;
     if (NOUN_FORMS.test(verb) && DETERMINER_BEFORE.test(before)) continue;
     if (/\bwhat\s+(?:[\w'’-]+\s+){0,3}$/i.test(before)) continue; // "in what he described as"
     if (/\b(?:to|not)\s+$/i.test(before) && /^(say|report|claim|estimate)$/.test(verb)) continue; // "hard to say"
@@ -184,7 +186,8 @@ export function findClauses(sentence: string): Clause[] {
       phrase: raw.replace(LEADING, ''), cue: 'poll by', type: 'according', toldOutlet: null,
     });
   }
-  const acc = /\b(according to|citing|as reported by|reported by|quoted by)\s+([^,.;:"“”()]{1,200})/gi;
+  // "according to U.S. Special Envoy …": the dots of an abbreviation do not end the phrase
+  const acc = /\b(according to|citing|as reported by|reported by|quoted by)\s+((?:(?:\p{Lu}\.){2,}|[^,.;:"“”()]){1,200})/giu;
   for (let m = acc.exec(sentence); m; m = acc.exec(sentence)) {
     if (/\bas\s+saying\b/.test(m[2] ?? '') || /^quoted by$/i.test(m[1] ?? '') && /\b(?:was|were)\s+$/.test(sentence.slice(Math.max(0, m.index - 12), m.index))) continue;
     const raw = cleanPhrase(m[2] ?? '');

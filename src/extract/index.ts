@@ -15,6 +15,8 @@ import { controllerSubject, countSubject, dateEvent, durationEvent, isPartOfTota
 import { paragraphs, sentences, type Sentence } from './sentences.js';
 import { SpeakerTracker, attributionFor, speakerName } from './speakers.js';
 import { countFact } from './count-fact.js';
+import { entityNameOf } from '../domain/names.js';
+import { isDemonym } from './places.js';
 import { articleTopic } from './topic.js';
 
 /** What extract() needs besides the text. */
@@ -33,6 +35,9 @@ const CAPTION = /\b(photo|photograph|handout|file picture|pictured)\b|\((?:AP|AF
 // numbers run into one line, not statements in prose: only its first figures are proposed. Without a
 // bound, a pasted number dump would become hundreds of thousands of candidates for the reviewer.
 const MAX_FIGURES = 50;
+
+// "the official death toll at", "official figures put the toll at", "officially": a figure the officials give
+const OFFICIAL_FIGURE = /\bofficial(?:ly)?\s+(?:(?:death\s+)?toll|figures?|count|tally|number)\b[^.;]{0,30}$/i;
 
 /** A date that opens its paragraph and is followed by a time, a byline or nothing is a dateline. */
 function isDateline(m: Mention, s: Sentence, paragraphStart: number): boolean {
@@ -144,7 +149,12 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
         if (name) who = { name, cue: 'quoted', relay: null };
       }
       const { kind, metric: classified } = classify(lex, hits, m, mentions, s.text);
-      const speaker = who?.name ?? null;
+      // a fragment of a speaker phrase ("The", "U", "is backed by an") is no speaker, nor a lone demonym ("British")
+      const named = who?.name ? entityNameOf(who.name) : null;
+      let speaker = named && !isDemonym(named) ? named : null;
+      // "the most recent official death toll at under 1,000": an official figure is the officials' claim
+      const official = !speaker && !who && OFFICIAL_FIGURE.test(s.text.slice(Math.max(0, m.start - 60), m.start));
+      if (official) speaker = 'officials';
       const speakerEntity = speaker ? entityIn(lex, speaker)?.name ?? speaker : null;
       const placed = place(facts, m, {
         kind,
@@ -185,7 +195,7 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
         value: { low: m.low, high: m.high, unit: m.unit },
         qualifier: m.qualifier,
         speaker,
-        attributionCue: who?.cue ?? null,
+        attributionCue: who?.cue ?? (official ? 'official figure' : null),
         relay: who?.relay ?? null,
         hedge: hedgeAt(s.text, m.start, hedges),
         subject: placed.subject,

@@ -1,3 +1,4 @@
+import { entityNameOf } from '../domain/names.js';
 // Claims: figures stated in a source, tied to the quote (by offsets into the source body), the speaker and subject.
 // Figures are stored as an interval: value_low / value_high (numbers, or ISO dates when value_unit = 'date').
 // Metrics are stored normalised (normaliseMetric: trimmed, lower case, single spaces) so that facts group and
@@ -298,8 +299,11 @@ export function createClaims(db: Db, claims: NewClaim[], ctx: WriteContext): Cla
 /** Converts extractor output into claims of a source: speaker and subject names resolved (or created) as entities. */
 export function importExtractedClaims(db: Db, sourceId: number, extracted: ExtractedClaim[], ctx: WriteContext): Claim[] {
   return db.transaction(() => {
-    const entityId = (name: string | null): number | null =>
-      name === null || name.trim() === '' ? null : findOrCreateEntity(db, name, 'other', ctx).id;
+    // only real names become entities: a fragment of a speaker phrase would be matched in later imports
+    const entityId = (name: string | null): number | null => {
+      const real = name === null ? null : entityNameOf(name);
+      return real === null ? null : findOrCreateEntity(db, real, 'other', ctx).id;
+    };
     const claims = extracted.map(
       (candidate): NewClaim => ({
         sourceId,

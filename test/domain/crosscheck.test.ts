@@ -450,3 +450,41 @@ describe('agreement', () => {
     expect(agreement([a], S)).toEqual([]);
   });
 });
+
+describe('figures one article sets against each other', () => {
+  const sentence = 'The toll is closer to 9,000 than the often-quoted figure of 20,000, the monitor said.';
+  const inArticle = (over: Partial<ClaimInContext> & { figure: Figure }): ClaimInContext =>
+    claim({ sourceId: 700, sourcePublishedAt: '2031-06-01', quote: sentence, quoteStart: 40, ...over });
+
+  it('compares two named speakers of one article ("the monitor puts it at 20,000 … the envoy says 150,000")', () => {
+    const monitor = inArticle({ figure: count(20000, null), qualifier: 'at-least', valueText: 'over 20,000', speakerId: 41, quoteStart: 0 });
+    const envoy = inArticle({ figure: count(150000), valueText: '150,000', speakerId: 42, quoteStart: 300 });
+    expect(checkPair(monitor, envoy, S)?.rule).toBe('point-in-time');
+    expect(checkPair(monitor, envoy, S)?.explanation).toMatch(/reports disagreeing figures/);
+  });
+
+  it('compares figures a sentence sets against each other ("closer to 9,000 than … 20,000")', () => {
+    const a = inArticle({ figure: count(9000), valueText: '9,000', speakerId: 41 });
+    const b = inArticle({ figure: count(20000), valueText: '20,000', speakerId: 41 });
+    expect(checkPair(a, b, S)).not.toBeNull();
+  });
+
+  it('leaves alone a breakdown by one speaker and the publisher\'s own context beside a cited figure', () => {
+    const breakdown = 'Of the 90 dead, 60 were soldiers and 30 were civilians, the ministry said.';
+    const sixty = inArticle({ figure: count(60), valueText: '60', speakerId: 41, quote: breakdown });
+    const thirty = inArticle({ figure: count(30), valueText: '30', speakerId: 41, quote: breakdown });
+    expect(checkPair(sixty, thirty, S)).toBeNull();
+    const cited = inArticle({ figure: count(45000), valueText: '45,000', speakerId: 41, quoteStart: 0 });
+    const own = inArticle({ figure: count(1200), valueText: '1,200', speakerId: null, quoteStart: 500 });
+    expect(checkPair(cited, own, S)).toBeNull();
+  });
+
+  it('reads "about n" as n ± 5 % and "over n" as at most twice n', () => {
+    const about = claim({ sourceId: 1, figure: count(1080, 1320), qualifier: 'about', valueText: 'about 1,200' });
+    expect(checkPair(about, claim({ sourceId: 2, figure: count(1400), valueText: '1,400' }), S)).not.toBeNull();
+    expect(checkPair(about, claim({ sourceId: 3, figure: count(1250), valueText: '1,250' }), S)).toBeNull();
+    const over = claim({ sourceId: 4, figure: count(2000, null), qualifier: 'at-least', valueText: 'more than 2,000' });
+    expect(checkPair(over, claim({ sourceId: 5, figure: count(2783), valueText: '2,783' }), S)).toBeNull();
+    expect(checkPair(over, claim({ sourceId: 6, figure: count(9000), valueText: '9,000' }), S)).not.toBeNull();
+  });
+});
