@@ -30,6 +30,8 @@ export type FlashPayload =
   | { k: 'status'; to: ClaimStatus; count: number; changes: StatusChange[]; t: number }
   /** An Undo of status changes: the claims and the status each has again. */
   | { k: 'undone'; restored: [id: number, status: ClaimStatus][] }
+  /** A sentence the server wrote about what it just did (a deletion, a decision on a conflict). */
+  | { k: 'note'; text: string }
   /** An entity merged into the one shown. */
   | { k: 'merged'; from: string; into: number; claims: number };
 
@@ -160,6 +162,8 @@ export function describeFlash(db: Db, payload: FlashPayload, now: Date, token: s
         : `Undone: ${claimsWord(payload.restored.length)} have their previous status again.`;
       return { text, link: null, undo: null };
     }
+    case 'note':
+      return { text: payload.text, link: null, undo: null };
     case 'merged':
       return { text: `Merged “${payload.from}” into this entity: ${claimsWord(payload.claims)} moved.`, link: null, undo: null };
     default:

@@ -52,7 +52,8 @@ describe('resolving a conflict in the browser', () => {
     await page.locator('#resolve-reason').selectOption('error');
     await page.locator('#resolve-note').fill('The protests and the fighting began in 2011.');
     await page.getByRole('button', { name: 'Mark resolved' }).click();
-    await page.waitForURL(`${baseUrl}/conflicts/${conflictId}`);
+    await page.waitForURL(new RegExp(`/conflicts/${conflictId}\\?done=`));
+    expect(await page.locator('.flash').textContent()).toContain('Resolved');
     expect(await page.locator('.conflict-badges .conflict-status').textContent()).toBe('resolved');
 
     await page.goto(`${baseUrl}/conflicts?status=open`);

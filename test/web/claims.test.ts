@@ -384,7 +384,8 @@ describe('editing and deleting a claim', () => {
     const doc = html((await agent.get(`/claims/${claim.id}/delete`).expect(200)).text);
     const _csrf = doc.querySelector('input[name="_csrf"]')?.getAttribute('value') ?? '';
     const res = await agent.post(`/claims/${claim.id}/delete`).type('form').send({ _csrf, version: '1' }).expect(303);
-    expect(res.headers.location).toBe(`/sources/${claim.sourceId}`);
+    expect(res.headers.location).toMatch(new RegExp(`^/sources/${claim.sourceId}\\?done=`));
+    expect(html((await agent.get(res.headers.location as string).expect(200)).text).querySelector('.flash')?.textContent).toContain(`Deleted claim #${claim.id} “${claim.valueText}”.`);
     expect(tableCounts(db).claims).toBe(0);
     expect(resolveEntity(db, 'nobody')).toBeNull();
   });

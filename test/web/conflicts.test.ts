@@ -129,7 +129,8 @@ describe('deciding a conflict', () => {
       .type('form')
       .send({ _csrf, version, preferredClaimId: early.id, reason: 'error', note: 'Protests began in March 2011.' })
       .expect(303);
-    expect(res.headers.location).toBe(`/conflicts/${conflictId}`);
+    expect(res.headers.location).toMatch(new RegExp(`^/conflicts/${conflictId}\\?done=`));
+    expect(html((await agent.get(res.headers.location as string).expect(200)).text).querySelector('.flash')?.textContent).toContain('Resolved');
     expect(getConflict(db, conflictId)).toMatchObject({ status: 'resolved', preferredClaimId: early.id, resolutionNote: 'Protests began in March 2011.' });
     expect(getClaim(db, early.id).rank).toBe('preferred');
     expect(getClaim(db, late.id)).toMatchObject({ rank: 'deprecated', rankReason: 'error' });

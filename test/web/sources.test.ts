@@ -290,7 +290,8 @@ describe('viewing, editing and deleting a source', () => {
     expect(doc.querySelector('main')?.textContent).toMatch(/also deletes its\s+1 claim/);
     const _csrf = doc.querySelector('form[action$="/delete"] input[name="_csrf"]')?.getAttribute('value') ?? '';
     const res = await agent.post(`/sources/${source.id}/delete`).type('form').send({ _csrf, version: '1' }).expect(303);
-    expect(res.headers.location).toBe('/sources');
+    expect(res.headers.location).toMatch(/^\/sources\?done=/);
+    expect(html((await agent.get(res.headers.location as string).expect(200)).text).querySelector('.flash')?.textContent).toContain(`Deleted source #${source.id} “${source.title}” and its 1 claim.`);
     expect(tableCounts(db)).toMatchObject({ sources: 0, claims: 0 });
     expect(listAudit(db, 'source', source.id).map((e) => e.action)).toEqual(['create', 'delete']);
   });

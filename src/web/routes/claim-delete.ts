@@ -6,9 +6,10 @@ import { versionField } from '../forms/fields.js';
 import { idParam } from '../params.js';
 import { sendDone } from '../render.js';
 import { urls } from '../urls.js';
+import { withFlash } from '../flash.js';
 
 export const claimDelete = (deps: AppDeps): RequestHandler => (req, res) => {
   const id = idParam(req, 'Claim');
-  const { sourceId } = removeClaim(deps, id, versionField(req.body));
-  sendDone(res, urls.source(sourceId), { deleted: { claim: id } });
+  const { sourceId, valueText } = removeClaim(deps, id, versionField(req.body));
+  sendDone(res, withFlash(deps.db, urls.source(sourceId), { k: 'note', text: `Deleted claim #${id} “${valueText}”.` }), { deleted: { claim: id } });
 };

@@ -9,9 +9,17 @@ import { formValues, versionField, type FormValues } from '../forms/fields.js';
 import { idParam } from '../params.js';
 import { formatOf, sendDone, sendPage } from '../render.js';
 import { urls } from '../urls.js';
+import { withFlash } from '../flash.js';
 import { loadConflictPage, type ConflictPageData } from './conflict-view.js';
 
 type Action = NonNullable<ConflictPageData['form']['action']>;
+
+/** What the conflict page says after each decision; reopening is the undo of the other two. */
+const DONE: Record<Action, string> = {
+  explain: 'Marked explained. Reopen it below to undo.',
+  resolve: 'Resolved: the preferred claim is ranked first, the others deprecated. Reopen it below to undo.',
+  reopen: 'Reopened: the decision is withdrawn and its claims are ranked normal again (unless another decision holds them).',
+};
 
 /** Handles one decision POST: `write(id, version, values)` does the store call. */
 export function decideConflict(
@@ -29,7 +37,7 @@ export function decideConflict(
     sendPage(res, { view: 'conflicts/show', status, data: loadConflictPage(deps, id, { action, values, ...form }) });
   try {
     const conflict = write(id, version, values);
-    sendDone(res, urls.conflict(id), { conflict });
+    sendDone(res, withFlash(deps.db, urls.conflict(id), { k: 'note', text: DONE[action] }), { conflict });
   } catch (err) {
     if (formatOf(res) === 'json') throw err;
     if (err instanceof ValidationError) return rerender(422, { errors: { form: err.message, ...err.fields } });

@@ -1,6 +1,8 @@
 // POST /sources/:id/delete — deletes the source and its claims (the version must still be current).
 import type { RequestHandler } from 'express';
-import { deleteSource } from '../../store/sources.js';
+import { countClaimsByStatus } from '../../store/claims.js';
+import { deleteSource, getSource } from '../../store/sources.js';
+import { withFlash } from '../flash.js';
 import { writeContext, type AppDeps } from '../deps.js';
 import { idParam } from '../params.js';
 import { sendDone } from '../render.js';
@@ -9,6 +11,12 @@ import { versionField } from '../forms/fields.js';
 
 export const sourceDelete = (deps: AppDeps): RequestHandler => (req, res) => {
   const id = idParam(req, 'Source');
-  deleteSource(deps.db, id, writeContext(deps), versionField(req.body));
-  sendDone(res, urls.sources(), { deleted: { source: id } });
+  const text = deps.db.transaction(() => {
+    const { title } = getSource(deps.db, id);
+    const counts = countClaimsByStatus(deps.db, { sourceId: id });
+    const claims = counts.candidate + counts.confirmed + counts.rejected;
+    deleteSource(deps.db, id, writeContext(deps), versionField(req.body));
+    return `Deleted source #${id} “${title}” and its ${claims === 1 ? '1 claim' : `${claims} claims`}.`;
+  })();
+  sendDone(res, withFlash(deps.db, urls.sources(), { k: 'note', text }), { deleted: { source: id } });
 };
