@@ -188,6 +188,20 @@ describe('merging asks first and matches whole names only', () => {
     expect(getEntity(db, monitor.id).name).toBe('The monitor');
   });
 
+  it('over JSON: without confirm=yes the answer is what would move, and nothing changes; with it, the merge', async () => {
+    const { agent, db } = testApp();
+    const town = makeEntity(db, { name: 'Sample town' });
+    const variant = makeEntity(db, { name: 'Sampel town' });
+    makeClaim(db, { subjectId: variant.id });
+    const _csrf = await csrfToken(agent, `/entities/${variant.id}`);
+    const version = getEntity(db, variant.id).version;
+    const preview = await agent.post(`/entities/${variant.id}/merge.json`).type('form').send({ _csrf, version, into: 'Sample town' }).expect(200);
+    expect(preview.body.preview).toMatchObject({ from: { id: variant.id }, into: { id: town.id }, subjectClaims: 1, speakerClaims: 0, spellings: ['Sampel town'] });
+    expect(getEntity(db, variant.id).name).toBe('Sampel town');
+    const merged = await agent.post(`/entities/${variant.id}/merge.json`).type('form').send({ _csrf, version, into: String(town.id), confirm: 'yes' }).expect(200);
+    expect(merged.body.entity).toMatchObject({ id: town.id, aliases: ['Sampel town'] });
+  });
+
   it('part of a name does not match: the first two words of a longer name are refused (422) and nothing merges', async () => {
     const { agent, db } = testApp();
     makeEntity(db, { name: 'Syrian Observatory for Human Rights', type: 'organisation' });
