@@ -123,6 +123,17 @@ export function statusFlash(
   return { k: 'status', to, count: changes.length, changes: carried, t: now.getTime() };
 }
 
+/** Whether every claim is still at the version the decision left it at (one query). */
+function stillAsLeft(db: Db, changes: StatusChange[]): boolean {
+  const row = db
+    .prepare(
+      `SELECT count(*) AS n FROM json_each(?) AS change
+       JOIN claims ON claims.id = json_extract(change.value, '$[0]') AND claims.version = json_extract(change.value, '$[2]')`,
+    )
+    .get(JSON.stringify(changes)) as { n: number };
+  return row.n === changes.length;
+}
+
 const VERB: Record<ClaimStatus, string> = { confirmed: 'Confirmed', rejected: 'Rejected', candidate: 'Reopened' };
 
 function claimsWord(n: number): string {
@@ -151,8 +162,11 @@ export function describeFlash(db: Db, payload: FlashPayload, now: Date, token: s
       const text = one
         ? `${VERB[payload.to]} claim #${one.id} “${one.value_text}” (it was ${first![1]}).`
         : `${VERB[payload.to]} ${claimsWord(count)}.`;
-      const undoable = payload.changes.length === count && now.getTime() - payload.t <= UNDO_WINDOW_MS;
-      return { text, link: one ? { href: urls.claim(one.id), label: 'Open the claim' } : null, undo: undoable ? token : null };
+      const inTime = payload.changes.length === count && now.getTime() - payload.t <= UNDO_WINDOW_MS;
+      // Offered only while every claim is still as the decision left it (back in history after an Undo, it is not).
+      const unchanged = inTime && stillAsLeft(db, payload.changes);
+      const later = inTime && !unchanged ? ' It has changed since, so it cannot be undone from here.' : '';
+      return { text: text + later, link: one ? { href: urls.claim(one.id), label: 'Open the claim' } : null, undo: unchanged ? token : null };
     }
     case 'undone': {
       const [first] = payload.restored;

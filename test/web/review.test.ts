@@ -197,8 +197,12 @@ describe('what a decision did, and its Undo', () => {
     expect(back.querySelector('.flash form')).toBeNull();
     expect(back.querySelector('article.review-card')?.getAttribute('data-claim-id')).toBe(String(first.id));
 
-    // The same Undo twice: the claim has moved on since, so nothing changes.
-    await agent.post('/undo').type('form').send(fields).expect(409);
+    // The same Undo twice: the claim has moved on since, so nothing changes; the old message no longer offers it.
+    const twice = await agent.post('/undo').type('form').send(fields).expect(409);
+    expect(html(twice.text).querySelector('.error-message')?.textContent).toContain('was not undone');
+    const old = html((await agent.get(res.headers.location as string).expect(200)).text);
+    expect(old.querySelector('.flash p')?.textContent).toContain('It has changed since');
+    expect(old.querySelector('.flash form')).toBeNull();
     expect(listAudit(db, 'claim', first.id)).toHaveLength(3);
   });
 

@@ -2,7 +2,7 @@
 // back to where the reviewer was with a message saying so. A claim changed since, an expired or forged message:
 // nothing is undone (409 / 400).
 import type { RequestHandler } from 'express';
-import { BadRequestError } from '../../domain/errors.js';
+import { AppError, BadRequestError, StaleEditError } from '../../domain/errors.js';
 import { undoDecisions } from '../claim-writes.js';
 import type { AppDeps } from '../deps.js';
 import { UNDO_WINDOW_MS, verifyFlash, withFlash } from '../flash.js';
@@ -17,7 +17,13 @@ export const undo = (deps: AppDeps): RequestHandler => (req, res) => {
   if (deps.clock().getTime() - payload.t > UNDO_WINDOW_MS) {
     throw new BadRequestError('This change is too old to undo from its message; change the claims again instead. Nothing was changed.', 'undo_expired');
   }
-  const claims = undoDecisions(deps, payload.changes);
+  let claims;
+  try {
+    claims = undoDecisions(deps, payload.changes);
+  } catch (err) {
+    if (!(err instanceof StaleEditError)) throw err;
+    throw new AppError('This decision was not undone: a claim in it has changed since (perhaps it was already undone). Nothing was changed.', 409, 'stale_edit');
+  }
   const back = localReturn(req.body?.return) ?? urls.claims();
   sendDone(res, withFlash(deps.db, back, { k: 'undone', restored: claims.map((c) => [c.id, c.status]) }), { claims });
 };
