@@ -81,11 +81,16 @@ export function decideClaims(deps: AppDeps, targets: { id: number; version: numb
 }
 
 /** decideClaims, plus the message of what changed with what its Undo needs (each claim's previous status). */
-export function decideClaimsUndoably(deps: AppDeps, targets: { id: number; version: number }[], status: ClaimStatus): { claims: Claim[]; flash: FlashPayload } {
+export function decideClaimsUndoably(
+  deps: AppDeps,
+  targets: { id: number; version: number }[],
+  status: ClaimStatus,
+  session: string,
+): { claims: Claim[]; flash: FlashPayload } {
   return deps.db.transaction(() => {
     const befores = targets.map(({ id }) => getClaim(deps.db, id));
     const claims = decideClaims(deps, targets, status);
-    return { claims, flash: statusFlash(status, befores, claims, deps.clock()) };
+    return { claims, flash: statusFlash(status, befores, claims, deps.clock(), session) };
   })();
 }
 

@@ -3,12 +3,13 @@
 // and cannot be forged: the page states only what the server itself signed. The message text is built when the
 // page is drawn, from the signed payload and the database as it is then.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import type { ClaimStatus } from '../domain/types.js';
 import { getOrCreateSetting } from '../store/settings.js';
 import type { Db } from '../store/database.js';
 import type { AppDeps } from './deps.js';
 import { formatOf } from './render.js';
+import { CLIENT_COOKIE } from './security.js';
 import { urls } from './urls.js';
 
 /** The query parameter that carries the signed message. */
@@ -26,8 +27,8 @@ export type StatusChange = [id: number, previous: ClaimStatus, versionAfter: num
 export type FlashPayload =
   /** A paste or upload whose text is already stored as this source: nothing was added. */
   | { k: 'duplicate'; source: number }
-  /** Claims set to `to` (review queue, bulk); `t` is when, for the Undo window. */
-  | { k: 'status'; to: ClaimStatus; count: number; changes: StatusChange[]; t: number }
+  /** Claims set to `to` (review queue, bulk); `t` is when, for the Undo window; `s` the browser session it belongs to. */
+  | { k: 'status'; to: ClaimStatus; count: number; changes: StatusChange[]; t: number; s: string }
   /** An Undo of status changes: the claims and the status each has again. */
   | { k: 'undone'; restored: [id: number, status: ClaimStatus][] }
   /** A sentence the server wrote about what it just did (a deletion, a decision on a conflict). */
@@ -95,6 +96,12 @@ export function withFlash(db: Db, url: string, payload: FlashPayload): string {
   return `${path}?${params.toString()}`;
 }
 
+/** The browser session of a request (its CSRF client cookie), as a short digest: an Undo is offered to that session only. */
+export function sessionKey(db: Db, req: Request): string {
+  const client = String((req.cookies as Record<string, unknown> | undefined)?.[CLIENT_COOKIE] ?? '');
+  return client === '' ? '' : mac(db, `session:${client}`).slice(0, 22);
+}
+
 /** `url` without its `done` parameter. */
 export function withoutFlash(url: string): string {
   const q = url.indexOf('?');
@@ -111,6 +118,7 @@ export function statusFlash(
   befores: { id: number; status: ClaimStatus }[],
   afters: { id: number; status: ClaimStatus; version: number }[],
   now: Date,
+  session: string,
 ): FlashPayload {
   const previous = new Map(befores.map((b) => [b.id, b.status]));
   const changes: StatusChange[] = [];
@@ -120,7 +128,7 @@ export function statusFlash(
   }
   // Too many to carry: the message says what was done, without an Undo.
   const carried = changes.length <= UNDO_MAX_CLAIMS ? changes : [];
-  return { k: 'status', to, count: changes.length, changes: carried, t: now.getTime() };
+  return { k: 'status', to, count: changes.length, changes: carried, t: now.getTime(), s: session };
 }
 
 /** Whether every claim is still at the version the decision left it at (one query). */
@@ -141,7 +149,7 @@ function claimsWord(n: number): string {
 }
 
 /** The message of a payload, read against the database as it is now. */
-export function describeFlash(db: Db, payload: FlashPayload, now: Date, token: string): FlashView | null {
+export function describeFlash(db: Db, payload: FlashPayload, now: Date, token: string, session: string): FlashView | null {
   switch (payload.k) {
     case 'duplicate': {
       const row = db.prepare('SELECT id, title FROM sources WHERE id = ?').get(payload.source) as { id: number; title: string } | undefined;
@@ -162,7 +170,7 @@ export function describeFlash(db: Db, payload: FlashPayload, now: Date, token: s
       const text = one
         ? `${VERB[payload.to]} claim #${one.id} “${one.value_text}” (it was ${first![1]}).`
         : `${VERB[payload.to]} ${claimsWord(count)}.`;
-      const inTime = payload.changes.length === count && now.getTime() - payload.t <= UNDO_WINDOW_MS;
+      const inTime = payload.changes.length === count && now.getTime() - payload.t <= UNDO_WINDOW_MS && payload.s !== '' && payload.s === session;
       // Offered only while every claim is still as the decision left it (back in history after an Undo, it is not).
       const unchanged = inTime && stillAsLeft(db, payload.changes);
       const later = inTime && !unchanged ? ' It has changed since, so it cannot be undone from here.' : '';
@@ -190,7 +198,7 @@ export const readFlash = (deps: AppDeps): RequestHandler => (req, res, next) => 
   const token = req.method === 'GET' ? (req.query as Record<string, unknown>)[FLASH_PARAM] : undefined;
   if (typeof token === 'string' && formatOf(res) === 'html') {
     const payload = verifyFlash(deps.db, token);
-    const view = payload ? describeFlash(deps.db, payload, deps.clock(), token) : null;
+    const view = payload ? describeFlash(deps.db, payload, deps.clock(), token, sessionKey(deps.db, req)) : null;
     if (view) res.locals.flash = { ...view, back: withoutFlash(req.originalUrl) };
   }
   next();

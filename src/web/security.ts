@@ -124,7 +124,7 @@ export function originCheck(): RequestHandler {
   };
 }
 
-const CLIENT_COOKIE = 'crosscheck.client';
+export const CLIENT_COOKIE = 'crosscheck.client';
 const CSRF_COOKIE = 'crosscheck.csrf';
 
 /** Name of the hidden form field that carries the token. */

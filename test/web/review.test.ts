@@ -1,4 +1,5 @@
 // The review queue and bulk decisions over HTTP.
+import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { getClaim, listAudit, updateClaim } from '../../src/store/index.js';
 import { DEFAULT_BODY, DEFAULT_QUOTE, TEST_CTX, makeClaim, makeSource } from '../helpers/index.js';
@@ -219,13 +220,29 @@ describe('what a decision did, and its Undo', () => {
     expect([first, second, third].map((c) => getClaim(db, c.id).status)).toEqual(['candidate', 'rejected', 'candidate']);
   });
 
+  it('the Undo belongs to the browser session that decided: another session sees the message without it and cannot undo', async () => {
+    const { app, agent, db } = testApp();
+    const { first } = seed(db);
+    const doc = html((await agent.get('/review').expect(200)).text);
+    const res = await agent.post(`/claims/${first.id}/review`).type('form').send(reviewForm(doc, 'confirm')).expect(303);
+    const fields = undoForm(html((await agent.get(res.headers.location as string).expect(200)).text));
+    const other = request.agent(app);
+    const seen = html((await other.get(res.headers.location as string).expect(200)).text);
+    expect(seen.querySelector('.flash p')?.textContent).toContain(`Confirmed claim #${first.id}`);
+    expect(seen.querySelector('.flash form')).toBeNull();
+    const _csrf = await csrfToken(other, '/claims');
+    const refused = await other.post('/undo').type('form').send({ ...fields, _csrf }).expect(400);
+    expect(html(refused.text).querySelector('.error-message')?.textContent).toContain('another browser session');
+    expect(getClaim(db, first.id).status).toBe('confirmed');
+  });
+
   it('a forged Undo or one without its CSRF token changes nothing', async () => {
     const { agent, db } = testApp();
     const { first } = seed(db);
     const doc = html((await agent.get('/review').expect(200)).text);
     const res = await agent.post(`/claims/${first.id}/review`).type('form').send(reviewForm(doc, 'reject')).expect(303);
     const fields = undoForm(html((await agent.get(res.headers.location as string).expect(200)).text));
-    const forged = Buffer.from(JSON.stringify({ k: 'status', to: 'rejected', count: 1, changes: [[first.id, 'confirmed', 2]], t: 0 })).toString('base64url');
+    const forged = Buffer.from(JSON.stringify({ k: 'status', to: 'rejected', count: 1, changes: [[first.id, 'confirmed', 2]], t: 0, s: 'x' })).toString('base64url');
     await agent.post('/undo').type('form').send({ ...fields, token: `${forged}.${fields.token!.split('.')[1]}` }).expect(400);
     await agent.post('/undo').type('form').send({ token: fields.token, return: fields.return }).expect(403);
     expect(getClaim(db, first.id).status).toBe('rejected');

@@ -3,7 +3,7 @@ import type { RequestHandler } from 'express';
 import { ValidationError } from '../../domain/errors.js';
 import { decideClaimsUndoably } from '../claim-writes.js';
 import type { AppDeps } from '../deps.js';
-import { withFlash } from '../flash.js';
+import { sessionKey, withFlash } from '../flash.js';
 import { versionField } from '../forms/fields.js';
 import { idParam } from '../params.js';
 import { sendDone } from '../render.js';
@@ -20,7 +20,7 @@ export function decisionStatus(value: unknown): (typeof DECISIONS)[keyof typeof 
 export const claimReview = (deps: AppDeps): RequestHandler => (req, res) => {
   const id = idParam(req, 'Claim');
   const status = decisionStatus(req.body?.decision);
-  const { claims: [claim], flash } = decideClaimsUndoably(deps, [{ id, version: versionField(req.body) }], status);
+  const { claims: [claim], flash } = decideClaimsUndoably(deps, [{ id, version: versionField(req.body) }], status, sessionKey(deps.db, req));
   // The next page says what changed, with an Undo.
   sendDone(res, withFlash(deps.db, localReturn(req.body?.return) ?? urls.claim(id), flash), { claim });
 };

@@ -3,7 +3,7 @@ import type { RequestHandler } from 'express';
 import { BadRequestError, ValidationError } from '../../domain/errors.js';
 import { decideClaimsUndoably } from '../claim-writes.js';
 import type { AppDeps } from '../deps.js';
-import { withFlash } from '../flash.js';
+import { sessionKey, withFlash } from '../flash.js';
 import { sendDone } from '../render.js';
 import { localReturn, urls } from '../urls.js';
 import { decisionStatus } from './claim-review.js';
@@ -35,6 +35,6 @@ export function selectedTargets(body: unknown): { id: number; version: number }[
 
 export const claimsBulk = (deps: AppDeps): RequestHandler => (req, res) => {
   const status = decisionStatus(req.body?.action);
-  const { claims, flash } = decideClaimsUndoably(deps, selectedTargets(req.body), status);
+  const { claims, flash } = decideClaimsUndoably(deps, selectedTargets(req.body), status, sessionKey(deps.db, req));
   sendDone(res, withFlash(deps.db, localReturn(req.body?.return) ?? urls.claims(), flash), { claims });
 };
