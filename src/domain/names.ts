@@ -42,7 +42,11 @@ export const ROLE_HEADS: ReadonlySet<string> = new Set(
     'leaders chief diplomat diplomats lawmaker lawmakers source sources witness witnesses resident residents medic medics ' +
     'doctor doctors rescuer rescuers worker workers staff mission ministry’s statisticians statistician demographers ' +
     'estimates data figures rebels militants forces media outlet outlets agency’s team teams department service services ' +
-    'coalition alliance movement party administration regime junta embassy').split(' '),
+    'coalition alliance movement party administration regime junta embassy general generals director directors officer ' +
+    'head secretary chairman chairwoman chair adviser advisor aide negotiator mediator representative delegate journalist ' +
+    'journalists reporter correspondent correspondents editor captain colonel major lieutenant sergeant admiral marshal ' +
+    'senator deputy deputies legislator legislators judge coordinator manager administrator historian scientist ' +
+    'scientists professor survivor survivors family families').split(' '),
 );
 
 const NOT_NAMES = new Set(
@@ -54,28 +58,32 @@ const VERB_TOKENS = /\b(?:said|says|say|told|tells|is|are|was|were|be|been|being
 /**
  * The entity name a speaker or subject phrase stands for, or null when it is a fragment (see above):
  * trailing reporting words are cut ("… spokesman Patrick Muyaya said the" → "… spokesman Patrick Muyaya"), a
- * possessive dropped ("Min Aung Hlaing’s").
+ * possessive dropped ("Min Aung Hlaing’s"); a leading article is kept as written.
  */
 export function entityNameOf(phrase: string): string | null {
   let name = phrase.trim().replace(/\s+/g, ' ');
   const cut = /\s(?:said|says|told|tells|added|noted|reported|according)\b/i.exec(name);
   if (cut) name = name.slice(0, cut.index);
-  name = name.replace(/[’']s$/u, '').replace(/[\s,.;:]+$/u, '').replace(/^(?:the|a|an)\s+/i, '');
+  name = name.replace(/[’']s$/u, '').replace(/[\s,.;:]+$/u, '');
+  // a leading article stays as written ("The Test Herald") but is not part of what is checked
+  const article = /^(?:the|a|an)\s+/i.exec(name)?.[0] ?? '';
+  const kept = name;
+  name = name.slice(article.length);
   if (name.length < 2 || name.length > 200 || !/\p{L}/u.test(name) || /^\d/.test(name)) return null;
   const words = name.split(' ');
   if (words.every((w) => NOT_NAMES.has(w.toLowerCase()))) return null;
   if (/^\p{Lu}/u.test(name)) {
     // "U" from "U.S." is no name; a capitalised phrase ending in reporting words is a fragment
     if (words.length === 1 && name.length < 2) return null;
-    return VERB_TOKENS.test(words.slice(1).join(' ')) && !words.slice(1).some((w) => /^\p{Lu}/u.test(w)) ? null : name;
+    return VERB_TOKENS.test(words.slice(1).join(' ')) && !words.slice(1).some((w) => /^\p{Lu}/u.test(w)) ? null : kept;
   }
   // a title before a name: "regime chief Min Aung Hlaing", "ministry spokesman Lior Haiat"
-  if (words.some((w) => /^\p{Lu}/u.test(w)) && !VERB_TOKENS.test(name) && ROLE_HEADS.has(words.find((w) => ROLE_HEADS.has(w.toLowerCase()))?.toLowerCase() ?? '')) return name;
+  if (words.some((w) => /^\p{Lu}/u.test(w)) && !VERB_TOKENS.test(name) && ROLE_HEADS.has(words.find((w) => ROLE_HEADS.has(w.toLowerCase()))?.toLowerCase() ?? '')) return kept;
   // lower case: a role or organisation phrase whose head noun closes it or comes before its first preposition
   // ("human rights activists", "senior U.N. official in …", "governing authorities of …")
   const preposition = words.findIndex((w, i) => i > 0 && /^(?:in|of|for|at|from|with|to|on)$/.test(w));
   const head = (preposition > 0 ? words[preposition - 1] : words[words.length - 1]) ?? '';
   if (!ROLE_HEADS.has(head.toLowerCase()) || VERB_TOKENS.test(words.slice(0, preposition > 0 ? preposition : -1).join(' '))) return null;
-  return name;
+  return kept;
 }
 
