@@ -216,7 +216,7 @@ describe('claims', () => {
     const candidate: ExtractedClaim = {
       kind: 'casualties', quote: DEFAULT_QUOTE, start: 0, end: DEFAULT_QUOTE.length, valueText: 'about 1,200',
       value: { low: 1080, high: 1320, unit: 'count' }, qualifier: 'about', speaker: 'SHOYGU', attributionCue: 'said',
-      relay: null, hedge: null, subject: 'Sample Province', metric: 'killed', scope: { from: '2018-01-01', to: '2018-12-31' }, asOf: '2019-03-15',
+      relay: null, hedge: null, subject: 'Sample Province', metric: 'killed', population: 'people', scope: { from: '2018-01-01', to: '2018-12-31' }, asOf: '2019-03-15',
     };
     const dated: ExtractedClaim = { ...candidate, kind: 'date', value: { low: '2015-09-30', high: '2015-09-30', unit: 'date' }, speaker: null, scope: null };
     const [claim, dateClaim] = importExtractedClaims(db, source.id, [candidate, dated], TEST_CTX);
