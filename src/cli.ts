@@ -16,7 +16,6 @@ import { createApp } from './web/app.js';
 import { createServer } from './web/server.js';
 import { startWalMaintenance } from './store/database.js';
 import { findSourcesBySha256, sha256Hex } from './store/sources.js';
-import { flagNearDuplicates } from './store/near-duplicates.js';
 import { loadLexicon } from './store/lexicon.js';
 import { addMissingLexicon } from './store/lexicon-sync.js';
 import { MAX_NAME_LENGTH, removeAlias, resolveEntity } from './store/entities.js';
@@ -122,23 +121,21 @@ program
           totals.skipped += 1;
           lines.push(`skipped ${file}: the same text is already source #${existing[0]!.id}`);
         } else {
-          const { source, claims, conflicts, nearDuplicates } = db.transaction(() => {
-            const imported = importSource(
-              db,
-              {
-                title: doc.meta.title ?? opts.title ?? firstLine(doc.body) ?? path.basename(file),
-                publisher: doc.meta.publisher ?? opts.publisher ?? 'Unknown publisher',
-                author: doc.meta.author ?? null,
-                url: doc.meta.url ?? opts.url ?? null,
-                publishedAt: published,
-                body: doc.body,
-                format: doc.format,
-              },
-              ctx,
-              { settings: crosscheckSettings(config), lexicon, extract: opts.extract },
-            );
-            return { ...imported, nearDuplicates: flagNearDuplicates(db, imported.source, ctx) };
-          })();
+          // Not wrapped in a transaction: importSource extracts before it takes the write lock, so other writers do not wait.
+          const { source, claims, conflicts, nearDuplicates } = importSource(
+            db,
+            {
+              title: doc.meta.title ?? opts.title ?? firstLine(doc.body) ?? path.basename(file),
+              publisher: doc.meta.publisher ?? opts.publisher ?? 'Unknown publisher',
+              author: doc.meta.author ?? null,
+              url: doc.meta.url ?? opts.url ?? null,
+              publishedAt: published,
+              body: doc.body,
+              format: doc.format,
+            },
+            ctx,
+            { settings: crosscheckSettings(config), lexicon, extract: opts.extract, nearDuplicates: true },
+          );
           totals.imported += 1;
           totals.claims += claims.length;
           totals.conflicts += conflicts.created;

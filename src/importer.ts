@@ -5,6 +5,7 @@ import type { WriteContext } from './store/context.js';
 import { createSource, type NewSource } from './store/sources.js';
 import { importExtractedClaims } from './store/claims.js';
 import { loadLexicon } from './store/lexicon.js';
+import { flagNearDuplicates, type NearDuplicate } from './store/near-duplicates.js';
 import type { SyncResult } from './store/conflicts.js';
 import { extract } from './extract/index.js';
 import { recomputeConflicts } from './recompute.js';
@@ -15,6 +16,8 @@ export interface ImportResult {
   source: Source;
   claims: Claim[];
   conflicts: SyncResult;
+  /** Recent sources with nearly the same text, recorded on the new one (empty unless options.nearDuplicates). */
+  nearDuplicates: NearDuplicate[];
 }
 
 export interface ImportOptions {
@@ -23,9 +26,11 @@ export interface ImportOptions {
   extract?: boolean;
   /** The lexicon to extract with; read from the database when not given (callers importing many files pass it once). */
   lexicon?: Lexicon;
+  /** Look for near-duplicates among the recent sources and record them on the new one (the web app and the CLI). */
+  nearDuplicates?: boolean;
 }
 
-/** Stores a source, its extracted candidate claims and the conflicts they raise, in one transaction. */
+/** Stores a source, its extracted candidate claims, the conflicts they raise and (when asked) its near-duplicates, in one transaction. */
 export function importSource(db: Db, input: NewSource, ctx: WriteContext, options: ImportOptions): ImportResult {
   // Extraction reads only the input (stored verbatim below) and can take seconds: it runs before the write lock is
   // taken, so other writers (another import, the web app) do not wait on it.
@@ -35,9 +40,9 @@ export function importSource(db: Db, input: NewSource, ctx: WriteContext, option
       : extract(input.body, { published: input.publishedAt, publisher: input.publisher, lexicon: options.lexicon ?? loadLexicon(db) });
   return db.transaction((): ImportResult => {
     const source = createSource(db, input, ctx);
-    if (extracted === null) return { source, claims: [], conflicts: { created: 0, updated: 0, deleted: 0, staled: 0 } };
-    const claims = importExtractedClaims(db, source.id, extracted, ctx);
-    const conflicts = recomputeConflicts(db, claims, options.settings, ctx);
-    return { source, claims, conflicts };
+    const claims = extracted === null ? [] : importExtractedClaims(db, source.id, extracted, ctx);
+    const conflicts = extracted === null ? { created: 0, updated: 0, deleted: 0, staled: 0 } : recomputeConflicts(db, claims, options.settings, ctx);
+    const nearDuplicates = options.nearDuplicates === true ? flagNearDuplicates(db, source, ctx) : [];
+    return { source, claims, conflicts, nearDuplicates };
   })();
 }

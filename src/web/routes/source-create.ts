@@ -11,7 +11,6 @@ import { formatOf, sendDone, sendPage } from '../render.js';
 import { paths, urls } from '../urls.js';
 import { sourceFormData } from './source-new.js';
 import { findSourcesBySha256, sha256Hex } from '../../store/sources.js';
-import { flagNearDuplicates } from '../../store/near-duplicates.js';
 import { withFlash } from '../flash.js';
 
 type RefusedPart = 'body' | 'file';
@@ -93,9 +92,6 @@ export const sourceCreate = (deps: AppDeps): RequestHandler => (req, res) => {
     sendDone(res, withFlash(deps.db, urls.source(existing.id), { k: 'duplicate', source: existing.id }), { duplicate: true, source }, 200);
     return;
   }
-  const { source, claims, nearDuplicates } = deps.db.transaction(() => {
-    const imported = importSource(deps.db, form.value, writeContext(deps), { settings: crosscheckSettings(deps.config) });
-    return { ...imported, nearDuplicates: flagNearDuplicates(deps.db, imported.source, writeContext(deps)) };
-  })();
+  const { source, claims, nearDuplicates } = importSource(deps.db, form.value, writeContext(deps), { settings: crosscheckSettings(deps.config), nearDuplicates: true });
   sendDone(res, urls.source(source.id), { source, claims, nearDuplicates }, 201);
 };
