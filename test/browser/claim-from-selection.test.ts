@@ -1,8 +1,8 @@
 // The main path in a real browser: import an article through the form, select a sentence in the article view,
 // create a claim from it, then see it highlighted in the article and listed in the claims table.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getClaim, getSource } from '../../src/store/index.js';
-import { selectText, startBrowserRun, type BrowserRun } from './harness.js';
+import { selectText, useBrowserRun } from './harness.js';
 
 // The team's own text, shaped like the sample articles.
 const ARTICLE = [
@@ -13,15 +13,10 @@ const ARTICLE = [
 const SENTENCE = 'The regional health office said at least 37 civilians had been killed since the start of the month, and that two clinics had closed.';
 
 describe('a claim from a text selection', () => {
-  let run: BrowserRun;
-  beforeAll(async () => {
-    run = await startBrowserRun();
-  });
-  afterAll(async () => {
-    await run?.close();
-  });
+  const browserRun = useBrowserRun();
 
   it('imports, selects, creates, highlights and lists', { timeout: 60_000 }, async () => {
+    const run = browserRun();
     const { page, baseUrl, db } = run;
 
     await page.goto(`${baseUrl}/sources/new`);

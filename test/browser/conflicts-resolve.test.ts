@@ -1,26 +1,21 @@
 // Settling a disagreement in Chromium: open the conflicts list, open the war-start conflict, see both quotes
 // side by side with the differing words marked and the chart, resolve it with a reason, see it leave the
 // open list. The articles are our own sentences; the conflict comes from the rules, not from a fixture.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/domain/crosscheck.js';
 import { recomputeConflicts } from '../../src/recompute.js';
 import { getClaim, getConflict, listConflicts } from '../../src/store/index.js';
 import { makeClaim, makeEntity, makeSource, TEST_CTX } from '../helpers/index.js';
-import { startBrowserRun, type BrowserRun } from './harness.js';
+import { useBrowserRun } from './harness.js';
 
 const EARLY = 'Ten years ago, in March 2011, the protests that became the civil war began in the south.';
 const LATE = 'The civil war began in 2015, a ministry adviser told the evening bulletin.';
 
 describe('resolving a conflict in the browser', () => {
-  let run: BrowserRun;
-  beforeAll(async () => {
-    run = await startBrowserRun();
-  });
-  afterAll(async () => {
-    await run?.close();
-  });
+  const browserRun = useBrowserRun();
 
   it('opens the war-start conflict, compares the quotes and the chart, resolves it, and it leaves the open list', { timeout: 60_000 }, async () => {
+    const run = browserRun();
     const { page, baseUrl, db } = run;
     const war = makeEntity(db, { name: 'Sample civil war', type: 'event' });
     const weekly = makeSource(db, { title: 'Ten years on', publisher: 'Sample Weekly', body: EARLY, publishedAt: '2021-03-15' });
@@ -66,6 +61,7 @@ describe('resolving a conflict in the browser', () => {
   });
 
   it('flags two ticked claims from the claims table; Enter in the note flags rather than confirms', { timeout: 60_000 }, async () => {
+    const run = browserRun();
     const { page, baseUrl, db } = run;
     const first = makeClaim(db);
     const second = makeClaim(db, { valueText: 'about 1,250', figure: { unit: 'count', low: 1125, high: 1375 } });

@@ -2,6 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createApp } from '../../src/web/app.js';
 import type { Db } from '../../src/store/index.js';
@@ -46,6 +47,24 @@ export async function startBrowserRun(): Promise<BrowserRun> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       db.close();
     },
+  };
+}
+
+/**
+ * One run for the tests of the enclosing describe: started before the first, closed after the last. Call it in the
+ * describe; the returned function gives the run inside a test or a later beforeAll.
+ */
+export function useBrowserRun(): () => BrowserRun {
+  let run: BrowserRun | undefined;
+  beforeAll(async () => {
+    run = await startBrowserRun();
+  });
+  afterAll(async () => {
+    await run?.close();
+  });
+  return () => {
+    if (run === undefined) throw new Error('The browser run has not started: call useBrowserRun in a describe and read the run inside its tests.');
+    return run;
   };
 }
 

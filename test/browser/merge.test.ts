@@ -1,19 +1,14 @@
 // An entity merge in the browser asks first: the page lists what would move, and only its button merges.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getClaim, getEntity, resolveEntity } from '../../src/store/index.js';
 import { makeClaim, makeEntity, makeSource } from '../helpers/index.js';
-import { startBrowserRun, type BrowserRun } from './harness.js';
+import { useBrowserRun } from './harness.js';
 
 describe('merging two entities in the browser', () => {
-  let run: BrowserRun;
-  beforeAll(async () => {
-    run = await startBrowserRun();
-  });
-  afterAll(async () => {
-    await run?.close();
-  });
+  const browserRun = useBrowserRun();
 
   it('a partial name is refused; a whole alias shows what moves; confirming merges and says so', { timeout: 60_000 }, async () => {
+    const run = browserRun();
     const { page, baseUrl, db } = run;
     const sohr = makeEntity(db, { name: 'Syrian Observatory for Human Rights', type: 'organisation', aliases: ['SOHR'] });
     const duplicate = makeEntity(db, { name: 'Syrian Observatory HR', type: 'organisation' });

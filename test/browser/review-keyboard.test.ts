@@ -1,21 +1,16 @@
 // The review queue with the keyboard only: move with j/k, confirm one (c), edit one (e), reject one (r).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getClaim } from '../../src/store/index.js';
 import { DEFAULT_BODY, makeClaim, makeSource } from '../helpers/index.js';
-import { startBrowserRun, type BrowserRun } from './harness.js';
+import { useBrowserRun } from './harness.js';
 
 const SECOND = 'A ministry spokesman put the toll at 900, according to a state broadcaster.';
 
 describe('the review queue by keyboard', () => {
-  let run: BrowserRun;
-  beforeAll(async () => {
-    run = await startBrowserRun();
-  });
-  afterAll(async () => {
-    await run?.close();
-  });
+  const browserRun = useBrowserRun();
 
   it('confirms one, edits one, rejects one', { timeout: 60_000 }, async () => {
+    const run = browserRun();
     const { page, baseUrl, db } = run;
     const source = makeSource(db);
     const start = DEFAULT_BODY.indexOf(SECOND);

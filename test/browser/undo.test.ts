@@ -1,19 +1,14 @@
 // A slip in the review queue is one click from undone: confirm with `c`, read what changed, press Undo.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getClaim, listAudit } from '../../src/store/index.js';
 import { makeClaim, makeSource } from '../helpers/index.js';
-import { startBrowserRun, type BrowserRun } from './harness.js';
+import { useBrowserRun } from './harness.js';
 
 describe('undo in the review queue', () => {
-  let run: BrowserRun;
-  beforeAll(async () => {
-    run = await startBrowserRun();
-  });
-  afterAll(async () => {
-    await run?.close();
-  });
+  const browserRun = useBrowserRun();
 
   it('confirm a claim with c, see the message, press Undo: the claim is a candidate again', { timeout: 60_000 }, async () => {
+    const run = browserRun();
     const { page, baseUrl, db } = run;
     const source = makeSource(db);
     const claim = makeClaim(db, { sourceId: source.id });
