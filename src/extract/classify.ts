@@ -22,12 +22,13 @@ export interface CompiledLexicon {
 
 const compiled = new WeakMap<Lexicon, CompiledLexicon>();
 
-function escape(s: string): string {
+/** A string as a literal inside a regular expression. */
+export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function alternation(words: string[]): string {
-  return [...new Set(words)].sort((a, b) => b.length - a.length).map(escape).join('|');
+  return [...new Set(words)].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
 }
 
 /** Short all-capital aliases ("IS", "UN", "SDF") must match case; others match any case. */

@@ -49,8 +49,9 @@ export function countFact(input: CountInput): CountFact {
   let population = readPopulation(sentence, m.start, m.end, input.speaker);
   // "a population of 2.3 million", "a country of 26 million", "420 armed clashes": no toll, whatever the clause says
   const notPeople = population !== null && !PERSON_ROLES.has(population.role);
-  const measure = notPeople || SIZE_BEFORE.test(sentence.slice(Math.max(0, m.start - 40), m.start)) ? null : measureOf(input);
-  if (measure === null && SIZE_BEFORE.test(sentence.slice(Math.max(0, m.start - 40), m.start))) population ??= { role: 'people', side: null };
+  const size = SIZE_BEFORE.test(sentence.slice(Math.max(0, m.start - 40), m.start));
+  const measure = notPeople || size ? null : measureOf(input);
+  if (size) population ??= { role: 'people', side: null };
   if (!population && measure && MEASURES[measure] === 'casualties') population = { role: 'people', side: null };
   const kind = measure ? MEASURES[measure] ?? input.kind : input.kind;
   // The lexicon's force or event near the figure says whose toll it is; a place must be where the figure is.

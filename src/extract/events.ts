@@ -6,7 +6,7 @@
 // "conflict", "campaign"…) — and no library knows that vocabulary. Nothing here names a war or a country.
 
 import type { Lexicon } from '../domain/types.js';
-import { entityHits, type CompiledLexicon } from './classify.js';
+import { entityHits, escapeRegExp, type CompiledLexicon } from './classify.js';
 
 /** One way of naming an event entity, split around its event noun: "Syria's civil war" → [syria, civil] war []. */
 interface EventAlias {
@@ -52,9 +52,6 @@ export function sameStem(a: string, b: string): boolean {
   return short.length >= 4 && long.startsWith(short) && long.length - short.length <= 3;
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** Builds (and caches per compiled lexicon) the event index. */
 export function eventIndex(lex: CompiledLexicon): EventIndex {
@@ -95,7 +92,7 @@ export function eventIndex(lex: CompiledLexicon): EventIndex {
   for (const [word, set] of demonyms) if (set.size === 1) forceByDemonym.set(word, [...set][0]!);
   const index: EventIndex = {
     lex,
-    nounRe: nouns.length ? new RegExp(`(?<![\\p{L}-])(${nouns.map(escape).join('|')})(?![\\p{L}-])`, 'giu') : null,
+    nounRe: nouns.length ? new RegExp(`(?<![\\p{L}-])(${nouns.map(escapeRegExp).join('|')})(?![\\p{L}-])`, 'giu') : null,
     aliases,
     vocabulary,
     properWords,

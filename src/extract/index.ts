@@ -2,7 +2,7 @@
 // paragraphs → sentences → figures (dates, numbers) → qualifier and interval → kind, metric, subject →
 // attribution → hedge → time scope. Pure: the publication date and the lexicon are arguments.
 
-import type { ExtractedClaim, IsoDate, Lexicon } from '../domain/types.js';
+import type { EntityType, ExtractedClaim, IsoDate, Lexicon } from '../domain/types.js';
 import { METRIC_START_DATE, isOnceOnlyEventMetric } from '../domain/crosscheck.js';
 import { clauseHedges, findClauses, hedgeAt, isVerificationCaveat, quoteSpans, speakerRef } from './attribution.js';
 import { classify, compileLexicon, entityHits, entityIn, keywordHits, subjectOf } from './classify.js';
@@ -72,6 +72,9 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
   const events = eventIndex(lex);
   const article = articleContext(text);
   const topic = articleTopic(text);
+  // the lexicon type of a subject name, looked up once per figure (the first entity of a name, as the lexicon lists it)
+  const entityTypes = new Map<string, EntityType>();
+  for (const e of lex.lexicon.entities) if (!entityTypes.has(e.name)) entityTypes.set(e.name, e.type);
   // Running totals "since the campaign began" take the campaign's start from wherever the article states it.
   const pendingScopes: { claim: ExtractedClaim; event: string }[] = [];
   // the claims of the last sentence that had figures, for a caveat in the sentence after it
@@ -101,6 +104,7 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
     const scopeOnly = (d: Mention): boolean => /\b(?:months|weeks|days)\s+$/i.test(s.text.slice(Math.max(0, d.start - 8), d.start)) && /^of\s/i.test(d.text);
     const dates = allDates.filter((d) => !caption && !isDateline(d, s, para?.start ?? s.start) && !scopeOnly(d));
     const hits = keywordHits(lex, s.text);
+    const measureHits = hits.map((h) => ({ start: h.start, end: h.end, metric: lex.lexicon.metrics[h.index]?.metric ?? '' }));
     const keywordNear = (a: number, b: number): boolean => hits.some((h) => h.start < b && h.end > a);
     // Numbers inside any date (a caption's or dateline's too) are parts of that date, not counts.
     const numbers = findNumericFigures(s.text, [...taken, ...allDates], keywordNear);
@@ -152,7 +156,7 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
       // a fragment of a speaker phrase ("The", "U", "is backed by an") is no speaker, nor a lone demonym ("British")
       const named = who?.name ? entityNameOf(who.name) : null;
       let speaker = named && !isDemonym(named) ? named : null;
-      // "the most recent official death toll at under 1,000": an official figure is the officials' claim
+      // "the latest official toll stands below 400": an official figure is the officials' claim
       const official = !speaker && !who && OFFICIAL_FIGURE.test(s.text.slice(Math.max(0, m.start - 60), m.start));
       if (official) speaker = 'officials';
       const speakerEntity = speaker ? entityIn(lex, speaker)?.name ?? speaker : null;
@@ -176,9 +180,9 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
           kind,
           metric: placed.metric,
           subject: placed.subject,
-          subjectType: placed.subject ? lex.lexicon.entities.find((e) => e.name === placed.subject)?.type ?? null : null,
+          subjectType: placed.subject ? entityTypes.get(placed.subject) ?? null : null,
           speaker,
-          measureHits: hits.map((h) => ({ start: h.start, end: h.end, metric: lex.lexicon.metrics[h.index]?.metric ?? '' })),
+          measureHits,
           topic,
           partOfTotal: isPartOfTotal(facts, m, numbers),
         });

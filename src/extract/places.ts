@@ -1,10 +1,11 @@
 // Countries and their demonyms, from the maintained `world-countries` data package, so that "Sudanese",
 // "Sudan's" and "the Sudan war" all name Sudan and "Azerbaijani soldiers" are Azerbaijan's side, in any war's
-// reporting, without a hand-kept word list. Also reads the proper-noun places a text names itself ("Goma",
-// "Nagorno-Karabakh", "South Ossetia"), which no country list holds. Pure: the table is built once from data.
+// reporting, without a hand-kept word list. Also reads the proper-noun places a text names itself ("Portbrak",
+// "East Tarn", "Upper Mires"), which no country list holds. Pure: the table is built once from data.
 
 import { createRequire } from 'node:module';
 import type { Countries } from 'world-countries';
+import { foldName } from '../domain/names.js';
 
 // The package ships CommonJS with ESM-style typings; required as what it is.
 const countries = createRequire(import.meta.url)('world-countries') as Countries;
@@ -23,16 +24,9 @@ interface Table {
   byDemonym: Map<string, Country[]>;
 }
 
-/** Lower case, accents off, one space; the form names are matched in. */
+/** The form names are matched in: the project's name folding (names.ts), a possessive dropped. */
 export function foldPlace(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[’']s$/u, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .replace(/^the /, '');
+  return foldName(text.replace(/[’']s$/u, ''));
 }
 
 function buildTable(): Table {

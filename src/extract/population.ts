@@ -1,10 +1,10 @@
 // Stage "population": who or what a count counts, read from the words around the figure — never from one war's
-// word list. The head noun of the phrase after the figure ("874 of its military personnel", "61 Azeri
+// word list. The head noun of the phrase after the figure ("312 of its military personnel", "57 Korvan
 // civilians", "1,500 civilian deaths", "hundreds of troops") folds to a small set of roles; a nationality or
 // proper-noun modifier gives the side. Hand-written because no NLP library maps a noun phrase to these roles;
 // the role nouns themselves are data (ROLE_NOUNS), so another kind of conflict needs a data edit, not code.
 
-import { countryOf, isDemonym } from './places.js';
+import { countryOf } from './places.js';
 
 export interface Population {
   /** the role counted: "soldiers", "fighters", "civilians", "children", "people", or the head noun as written */
@@ -109,14 +109,12 @@ function plainNoun(words: string[]): string | null {
 /** "Russia" → "Russian", "Azerbaijani" stays, "M23" stays: the side as a reader would say it. */
 export function sideOf(word: string): string {
   const bare = word.replace(/[’']s$/u, '');
-  if (isDemonym(bare)) return countryOf(bare)?.demonym ?? bare;
   return countryOf(bare)?.demonym ?? bare;
 }
 
-/** "Azerbaijan has said … 2,783 of its soldiers": the speaker's own side when the speaker is a country. */
+/** "Chile said … 874 of its soldiers": the speaker's own side when the speaker is a country. */
 function sideOfSpeaker(speaker: string): string | null {
-  const country = countryOf(speaker);
-  return country?.demonym ?? null;
+  return countryOf(speaker)?.demonym ?? null;
 }
 
 /** The population in words, as the fact key shows it: "Russian soldiers", "civilians", "people". */

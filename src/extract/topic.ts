@@ -1,9 +1,10 @@
 // Stage "context": the war or place an article is about, and the place a sentence narrows a figure to. A toll
 // that names no place ("the war has killed 600,000") belongs to the article's war, so that two articles on one
-// war meet; "killed in the city of Goma" belongs to Goma, so that a city's toll never meets the country's.
+// war meet; "killed in the city of Portbrak" belongs to Portbrak, so that a city's toll never meets the country's.
 // Read from the article's own words (war phrases, country names and demonyms from places.ts, proper nouns),
 // never from a list of one war's names. Hand-written: no library names "the war an article is about".
 
+import { escapeRegExp } from './classify.js';
 import { PROPER, countryOf, demonymSiblings, foldPlace, placeName } from './places.js';
 
 const WAR_NOUN = String.raw`(?:civil\s+war|war|conflict|invasion|offensive|fighting|crisis|genocide|insurgency|uprising|campaign)`;
@@ -14,7 +15,7 @@ const ANY_PROPER = new RegExp(PROPER, 'gu');
 
 /**
  * The place the article is about: the place its war phrases ("the Sudan war", "war in Bosnia") and its title
- * ("… in South Ossetia") name most, when the article also uses it as a place; else the country it names most
+ * ("… in East Tarn") name most, when the article also uses it as a place; else the country it names most
  * often (name or demonym, the title counting double). Null when nothing stands out.
  */
 export function articleTopic(text: string): string | null {
@@ -51,23 +52,20 @@ function countryCounts(text: string): Map<string, number> {
   return counts;
 }
 
-/** "South Ossetian" in a text that names "South Ossetia": the place's own name. */
+/** "East Tarnian" in a text that names "East Tarn": the place's own name. */
 function asNamedInText(name: string, text: string): string {
   if (countryOf(name) || !/(?:ian|an|n)$/.test(name)) return name;
   for (const cut of [1, 2]) {
     const stem = name.slice(0, -cut);
-    if (new RegExp(String.raw`(?<!\p{L})${escapeRe(stem)}(?![\p{L}])`, 'u').test(text)) return stem;
+    if (new RegExp(String.raw`(?<!\p{L})${escapeRegExp(stem)}(?![\p{L}])`, 'u').test(text)) return stem;
   }
   return name;
 }
 
 function usedAsPlace(name: string, text: string): boolean {
-  return new RegExp(String.raw`\b(?:in|across|of|to|from|into)\s+(?:the\s+)?${escapeRe(name)}(?![\p{L}])`, 'u').test(text);
+  return new RegExp(String.raw`\b(?:in|across|of|to|from|into)\s+(?:the\s+)?${escapeRegExp(name)}(?![\p{L}])`, 'u').test(text);
 }
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** "Congo" and "DR Congo" in one article are one country: countries sharing a demonym merge into the most named. */
 function mergeNamesakes(scores: Map<string, number>): void {
@@ -82,9 +80,9 @@ function mergeNamesakes(scores: Map<string, number>): void {
   }
 }
 
-/** The place a war phrase names: "Bosnian" → Bosnia and Herzegovina; "Nagorno-Karabakh" as written. */
+/** The place a war phrase names: "Bosnian" → Bosnia and Herzegovina; "East Tarn" as written. */
 function warPlace(phrase: string): string | null {
-  // "DRC's Goma": the country the possessive names
+  // "Chile's Portbrak": the country the possessive names
   const parts = phrase.split(/[’']s\s+/u);
   const owner = parts.length > 1 ? parts.map((p) => countryOf(p)).find(Boolean) : null;
   if (owner) return owner.name;
@@ -95,13 +93,13 @@ function warPlace(phrase: string): string | null {
   return placeName(last);
 }
 
-// "in the eastern city of Goma", "across North Darfur", "in Georgia's breakaway province of South Ossetia",
-// "for DRC's Goma": a place a figure is narrowed to.
+// "in the eastern city of Portbrak", "across North Tarn", "in Valdoria's border province of East Tarn",
+// "for Chile's Portbrak": a place a figure is narrowed to.
 const PLACE_NEAR = new RegExp(
   String.raw`\b(?:in|across|throughout|for|inside|(?:residents|inhabitants|citizens|people)\s+of|(?:assault|attack|offensive|invasion|strikes?|bombardment)\s+(?:on|against))\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,3}?(?:(?:city|town|province|region|state|district|village|capital|territory|area|strip|enclave)\s+of\s+)?(${PROPER})(?:[’']s\s+(?:[\p{Ll}-]+\s+){0,3}?(?:(?:city|town|province|region|state|district|capital|territory|area)\s+of\s+)?(${PROPER}))?`,
   'gu',
 );
-// "the South Ossetian authorities": a proper adjective before an actor noun names no place, unless a country's
+// "the East Tarnian authorities": a proper adjective before an actor noun names no place, unless a country's
 const ACTOR_NOUN = /^\s+(?:authorities|officials?|government|army|military|forces|troops|side|president|leaders?|leadership|media|separatists?|rebels|militias?|police|ministry|allies|fighters|militants)\b/u;
 const TIME_WORDS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/u;
 
@@ -120,7 +118,7 @@ export function placeNear(sentence: string, start: number, end: number): string 
     if (TIME_WORDS.test(phrase.split(/\s+/)[0]!)) continue;
     const place = placeName(phrase);
     if (!place || !isPlaceLike(phrase, sentence, m.index + m[0].length)) continue;
-    // "the South Ossetian authorities": a proper adjective before a noun names no place, unless a country's
+    // "the East Tarnian authorities": a proper adjective before a noun names no place, unless a country's
     if (!countryOf(phrase) && ACTOR_NOUN.test(sentence.slice(m.index + m[0].length))) continue;
     const distance = m.index >= end ? m.index - end : (start - m.index) * 1.5;
     if (!best || distance < best.distance) best = { place, distance };
@@ -133,6 +131,6 @@ function isPlaceLike(phrase: string, sentence: string, after: number): boolean {
   if (countryOf(phrase)) return true;
   const folded = foldPlace(phrase);
   if (/\b(?:ministry|council|agency|office|committee|project|center|centre|group|organization|organisation|court|tribunal|army|forces|government|party)\b/.test(folded)) return false;
-  // "in Bosnian war" reads as the place of the war; "in Goma" and "in Tskhinvali" as written
+  // "in the Valdorian war" reads as the place of the war; "in Portbrak" as written
   return !/^\s*(?:said|says|told)\b/.test(sentence.slice(after));
 }

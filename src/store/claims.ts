@@ -1,8 +1,8 @@
-import { entityNameOf } from '../domain/names.js';
 // Claims: figures stated in a source, tied to the quote (by offsets into the source body), the speaker and subject.
 // Figures are stored as an interval: value_low / value_high (numbers, or ISO dates when value_unit = 'date').
 // Metrics are stored normalised (normaliseMetric: trimmed, lower case, single spaces) so that facts group and
 // filter by plain equality on an index.
+import { entityNameOf } from '../domain/names.js';
 import type {
   Claim,
   ClaimKind,
