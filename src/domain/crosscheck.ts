@@ -283,7 +283,7 @@ function checkPrepared(x: Prepared, y: Prepared, settings: CrosscheckSettings): 
   if (a.metric !== b.metric || a.claim.figure.unit !== b.claim.figure.unit) return null;
   if (a.scope === 'event' && b.scope === 'event') return eventDate(a, b, settings);
   // Within one article, different figures for one fact by one speaker are nearly always a breakdown ("ten
-  // died: seven in combat, two in a crash, one by suicide"); figures of different speakers ("ACLED puts the toll
+  // died: seven in combat, two in a crash, one by suicide"); figures of different speakers ("the monitor puts the toll
   // at 20,000 … the envoy says as high as 150,000") or set against each other ("closer to 100,000 than the
   // figure of 200,000", "revised from 1,400 to 1,200") are a disagreement the article reports.
   if (a.claim.sourceId === b.claim.sourceId && !disagreeInOneArticle(a.claim, b.claim)) return null;

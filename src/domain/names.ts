@@ -27,10 +27,10 @@ export function foldName(name: string): string {
 }
 
 // ── What may become an entity ─────────────────────────────────────────────────────────────────────────
-// A speaker or subject is a name ("Irina Gagloeva", "ACLED"), a title with a name ("regime chief Min Aung
-// Hlaing"), or an organisation or role noun phrase ("human rights activists", "the governing authorities of
-// Nagorno-Karabakh"). Fragments of speaker phrases ("The", "U", "500", "British", "is backed by an", "figure is far
-// higher than previous") are not: stored as entities they would be matched as subjects in later imports.
+// A speaker or subject is a name ("Ilse Varga", "UNHCR"), a title with a name ("army chief Dara
+// Voss"), or an organisation or role noun phrase ("human rights activists", "the governing authorities of
+// Valdoria"). Fragments of speaker phrases ("The", "U", "500", "British", "is backed by an", "number is well
+// above older counts") are not: stored as entities they would be matched as subjects in later imports.
 
 /** Head nouns of role and organisation phrases ("officials", "ministry", "researchers"); lower-case phrases must end in one. */
 export const ROLE_HEADS: ReadonlySet<string> = new Set(
@@ -57,8 +57,8 @@ const VERB_TOKENS = /\b(?:said|says|say|told|tells|is|are|was|were|be|been|being
 
 /**
  * The entity name a speaker or subject phrase stands for, or null when it is a fragment (see above):
- * trailing reporting words are cut ("… spokesman Patrick Muyaya said the" → "… spokesman Patrick Muyaya"), a
- * possessive dropped ("Min Aung Hlaing’s"); a leading article is kept as written.
+ * trailing reporting words are cut ("… spokesman Tomas Reyk said the" → "… spokesman Tomas Reyk"), a
+ * possessive dropped ("Dara Voss’s"); a leading article is kept as written.
  */
 export function entityNameOf(phrase: string): string | null {
   let name = phrase.trim().replace(/\s+/g, ' ');
@@ -77,7 +77,7 @@ export function entityNameOf(phrase: string): string | null {
     if (words.length === 1 && name.length < 2) return null;
     return VERB_TOKENS.test(words.slice(1).join(' ')) && !words.slice(1).some((w) => /^\p{Lu}/u.test(w)) ? null : kept;
   }
-  // a title before a name: "regime chief Min Aung Hlaing", "ministry spokesman Lior Haiat"
+  // a title before a name: "army chief Dara Voss", "ministry spokesman Tomas Reyk"
   if (words.some((w) => /^\p{Lu}/u.test(w)) && !VERB_TOKENS.test(name) && ROLE_HEADS.has(words.find((w) => ROLE_HEADS.has(w.toLowerCase()))?.toLowerCase() ?? '')) return kept;
   // lower case: a role or organisation phrase whose head noun closes it or comes before its first preposition
   // ("human rights activists", "senior U.N. official in …", "governing authorities of …")

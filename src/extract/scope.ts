@@ -75,7 +75,7 @@ function periodStart(published: IsoDate, n: number, unit: string): IsoDate {
 }
 
 /**
- * The day a figure was stated, when the sentence says so: "On August 20 the spokesperson said that … 1,492"
+ * The day a figure was stated, when the sentence says so: "On May 20 the spokesperson said that … 310"
  * or "… told reporters on Friday that …". A figure stated on that day holds as of that day, not as of the
  * publication date of an article that recalls it months later. Null when the sentence names no such day.
  */
@@ -90,8 +90,8 @@ export function statementDate(text: string, dates: readonly Mention[], m: Mentio
 }
 
 /**
- * The day a toll belongs to when the sentence ties the killing to one day: "stormed in on Oct. 7, 2023,
- * killing some 1,200 people", "fighters who crossed on October 7 killed 1,400 people". Such a toll is the count
+ * The day a toll belongs to when the sentence ties the killing to one day: "raiders crossed the river on
+ * 2 May 2031, killing about 300 villagers", "gunmen who attacked on May 2 killed 340 people". Such a toll is the count
  * of that day's attack whenever it is reported, so it is scoped to that day. Null otherwise.
  */
 export function eventDay(text: string, dates: readonly Mention[], m: Mention, published: IsoDate): IsoDate | null {

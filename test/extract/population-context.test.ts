@@ -64,7 +64,7 @@ describe('the place a sentence narrows a figure to', () => {
 
 describe('what may become an entity', () => {
   it('refuses fragments of speaker phrases: articles, numbers, letters, lower-case verb phrases', () => {
-    for (const junk of ['The', 'an', 'upper', '500', 'U', 'is backed by an', 'figure is far higher than previous', 'tracks violence', 'said in a new', 'figure it', 'bringing the total to a conservative']) {
+    for (const junk of ['The', 'an', 'upper', '500', 'U', 'is backed by an', 'number is well above older counts', 'tracks violence', 'said in a new', 'figure it', 'bringing the total to a conservative']) {
       expect(entityNameOf(junk), junk).toBeNull();
     }
   });
@@ -110,16 +110,16 @@ describe('no junk speakers', () => {
   it('an article full of speaker-phrase traps yields only real names as speakers', () => {
     const text = [
       'Valdoria: the count goes on',
-      'The confirmed death toll in Valdoria appears to be closer to 9,000 than the figure of 20,000, a Valdorian news agency reported Monday.',
-      'The Korvan Front, one of 40 armed groups, is backed by an estimated 3,000 Chilean troops, according to U.N. experts.',
-      'The figure is far higher than previous estimates, with the most recent official death toll at under 1,000.',
-      'Some estimates suggest the toll could reach as high as 50,000, according to U.S. envoy Mara Holt.',
+      'The verified toll in Valdoria now looks nearer 9,000 than the 20,000 long cited, a Valdorian news agency reported Monday.',
+      'The Korvan Front, among 40 militias in the hills, is backed by an estimated 3,000 Chilean troops, according to U.N. experts.',
+      'That number is well above older counts; the latest official toll stands at under 1,000.',
+      'Projections put the dead at up to 50,000, according to U.S. envoy Mara Holt.',
     ].join('\n');
     const speakers = extract(text, { published: '2031-06-01', lexicon: { entities: [], metrics: [] } }).map((c) => c.speaker).filter((s): s is string => s !== null);
     expect(speakers.length).toBeGreaterThan(2);
     for (const s of speakers) {
       expect(entityNameOf(s), s).toBe(s);
-      expect(['The', 'U', 'is backed by an', 'figure is far higher than previous']).not.toContain(s);
+      expect(['The', 'U', 'is backed by an', 'That number is well above older counts']).not.toContain(s);
     }
     expect(speakers).toContain('U.S. envoy Mara Holt');
   });
