@@ -11,6 +11,7 @@ import type { AppDeps } from './deps.js';
 import { formatOf } from './render.js';
 import { CLIENT_COOKIE } from './security.js';
 import { urls } from './urls.js';
+import { templateHelpers } from './view-helpers.js';
 
 /** The query parameter that carries the signed message. */
 export const FLASH_PARAM = 'done';
@@ -144,10 +145,6 @@ function stillAsLeft(db: Db, changes: StatusChange[]): boolean {
 
 const VERB: Record<ClaimStatus, string> = { confirmed: 'Confirmed', rejected: 'Rejected', candidate: 'Reopened' };
 
-function claimsWord(n: number): string {
-  return n === 1 ? '1 claim' : `${n} claims`;
-}
-
 /** The message of a payload, read against the database as it is now. */
 export function describeFlash(db: Db, payload: FlashPayload, now: Date, token: string, session: string): FlashView | null {
   switch (payload.k) {
@@ -169,7 +166,7 @@ export function describeFlash(db: Db, payload: FlashPayload, now: Date, token: s
         : undefined;
       const text = one
         ? `${VERB[payload.to]} claim #${one.id} “${one.value_text}” (it was ${first![1]}).`
-        : `${VERB[payload.to]} ${claimsWord(count)}.`;
+        : `${VERB[payload.to]} ${templateHelpers.plural(count, 'claim')}.`;
       const inTime = payload.changes.length === count && now.getTime() - payload.t <= UNDO_WINDOW_MS && payload.s !== '' && payload.s === session;
       // Offered only while every claim is still as the decision left it (back in history after an Undo, it is not).
       const unchanged = inTime && stillAsLeft(db, payload.changes);
@@ -181,13 +178,13 @@ export function describeFlash(db: Db, payload: FlashPayload, now: Date, token: s
       if (!first) return null;
       const text = payload.restored.length === 1
         ? `Undone: claim #${first[0]} is ${first[1] === 'candidate' ? 'a candidate' : first[1]} again.`
-        : `Undone: ${claimsWord(payload.restored.length)} have their previous status again.`;
+        : `Undone: ${templateHelpers.plural(payload.restored.length, 'claim')} have their previous status again.`;
       return { text, link: null, undo: null };
     }
     case 'note':
       return { text: payload.text, link: null, undo: null };
     case 'merged':
-      return { text: `Merged “${payload.from}” into this entity: ${claimsWord(payload.claims)} moved.`, link: null, undo: null };
+      return { text: `Merged “${payload.from}” into this entity: ${templateHelpers.plural(payload.claims, 'claim')} moved.`, link: null, undo: null };
     default:
       return null;
   }

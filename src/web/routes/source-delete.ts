@@ -8,6 +8,7 @@ import { idParam } from '../params.js';
 import { sendDone } from '../render.js';
 import { urls } from '../urls.js';
 import { versionField } from '../forms/fields.js';
+import { templateHelpers } from '../view-helpers.js';
 
 export const sourceDelete = (deps: AppDeps): RequestHandler => (req, res) => {
   const id = idParam(req, 'Source');
@@ -16,7 +17,7 @@ export const sourceDelete = (deps: AppDeps): RequestHandler => (req, res) => {
     const counts = countClaimsByStatus(deps.db, { sourceId: id });
     const claims = counts.candidate + counts.confirmed + counts.rejected;
     deleteSource(deps.db, id, writeContext(deps), versionField(req.body));
-    return `Deleted source #${id} “${title}” and its ${claims === 1 ? '1 claim' : `${claims} claims`}.`;
+    return `Deleted source #${id} “${title}” and its ${templateHelpers.plural(claims, 'claim')}.`;
   })();
   sendDone(res, withFlash(deps.db, urls.sources(), { k: 'note', text }), { deleted: { source: id } });
 };
