@@ -1,5 +1,6 @@
 // Small pure functions templates call (as `helpers.*`) to present data: no queries, no URLs (see urls.ts).
 import { formatFigure } from '../domain/figures.js';
+import { foldName } from '../domain/names.js';
 import type { AuditEvent, Figure, Qualifier } from '../domain/types.js';
 import { articleSegments, paragraphAround } from './article-view.js';
 
@@ -79,6 +80,11 @@ function webHref(url: string | null | undefined): string | null {
   }
 }
 
+/** Whether two spellings are the same name as entity lookups see it (case, accents and punctuation folded). */
+function sameName(a: string, b: string): boolean {
+  return foldName(a) === foldName(b);
+}
+
 export const templateHelpers = {
   plural,
   truncate,
@@ -90,6 +96,7 @@ export const templateHelpers = {
   paragraphAround,
   splitAtValue,
   webHref,
+  sameName,
 };
 
 export type TemplateHelpers = typeof templateHelpers;
