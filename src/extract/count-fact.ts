@@ -10,7 +10,7 @@
 import type { ClaimKind, EntityType } from '../domain/types.js';
 import type { Mention } from './mentions.js';
 import { populationText, readPopulation, type Population } from './population.js';
-import { placeNear } from './topic.js';
+import { placeNear, type PlaceMention } from './topic.js';
 
 /** Lexicon metrics that say who is counted rather than what happened to them. */
 const WHO_METRICS = new Set(['count', 'fighters', 'civilians affected', 'troops deployed']);
@@ -30,6 +30,8 @@ export interface CountInput {
   speaker: string | null;
   /** measure keyword hits of the sentence: where, and which lexicon metric */
   measureHits: readonly { start: number; end: number; metric: string }[];
+  /** the places the sentence names (topic.ts placesIn), read once per sentence */
+  places: readonly PlaceMention[];
   /** the place the article is about (topic.ts), or null */
   topic: string | null;
   /** the figure is a part of a total stated before it (subjects.ts isPartOfTotal) */
@@ -56,7 +58,7 @@ export function countFact(input: CountInput): CountFact {
   const kind = measure ? MEASURES[measure] ?? input.kind : input.kind;
   // The lexicon's force or event near the figure says whose toll it is; a place must be where the figure is.
   const lexiconTopic = input.subject !== null && (input.subjectType === 'force' || input.subjectType === 'event');
-  const near = placeNear(sentence, m.start, m.end);
+  const near = placeNear(sentence, m.start, m.end, input.places);
   // a part of a total ("of those, seven were killed") is compared with nothing
   const subject = input.partOfTotal ? null : lexiconTopic ? input.subject : near ?? input.topic ?? (input.subjectType === 'place' ? input.subject : null);
   // A force of the lexicon already says whose losses these are ("Russian armed forces"): the measure alone.

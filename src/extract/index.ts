@@ -17,7 +17,7 @@ import { SpeakerTracker, attributionFor, speakerName } from './speakers.js';
 import { countFact } from './count-fact.js';
 import { entityNameOf } from '../domain/names.js';
 import { isDemonym } from './places.js';
-import { articleTopic } from './topic.js';
+import { articleTopic, placesIn } from './topic.js';
 
 /** What extract() needs besides the text. */
 export interface ExtractOptions {
@@ -73,6 +73,12 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
   const article = articleContext(text);
   const topic = articleTopic(text);
   // the lexicon type of a subject name, looked up once per figure (the first entity of a name, as the lexicon lists it)
+  // a speaker phrase is checked once per article, not once per figure it covers
+  const realNames = new Map<string, string | null>();
+  const realName = (phrase: string): string | null => {
+    if (!realNames.has(phrase)) realNames.set(phrase, entityNameOf(phrase));
+    return realNames.get(phrase) ?? null;
+  };
   const entityTypes = new Map<string, EntityType>();
   for (const e of lex.lexicon.entities) if (!entityTypes.has(e.name)) entityTypes.set(e.name, e.type);
   // Running totals "since the campaign began" take the campaign's start from wherever the article states it.
@@ -104,7 +110,6 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
     const scopeOnly = (d: Mention): boolean => /\b(?:months|weeks|days)\s+$/i.test(s.text.slice(Math.max(0, d.start - 8), d.start)) && /^of\s/i.test(d.text);
     const dates = allDates.filter((d) => !caption && !isDateline(d, s, para?.start ?? s.start) && !scopeOnly(d));
     const hits = keywordHits(lex, s.text);
-    const measureHits = hits.map((h) => ({ start: h.start, end: h.end, metric: lex.lexicon.metrics[h.index]?.metric ?? '' }));
     const keywordNear = (a: number, b: number): boolean => hits.some((h) => h.start < b && h.end > a);
     // Numbers inside any date (a caption's or dateline's too) are parts of that date, not counts.
     const numbers = findNumericFigures(s.text, [...taken, ...allDates], keywordNear);
@@ -123,6 +128,9 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
       return;
     }
     const entities = entityHits(lex, s.text);
+    // what count figures read of the sentence, worked out once for all its figures
+    const measureHits = hits.map((h) => ({ start: h.start, end: h.end, metric: lex.lexicon.metrics[h.index]?.metric ?? '' }));
+    const places = placesIn(s.text);
 
     // A quotation without its own reporting clause takes the speaker of the quotation it continues,
     // or of the clause that closes it in a following sentence.
@@ -154,14 +162,17 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
       }
       const { kind, metric: classified } = classify(lex, hits, m, mentions, s.text);
       // a fragment of a speaker phrase ("The", "U", "is backed by an") is no speaker, nor a lone demonym ("British")
-      const named = who?.name ? entityNameOf(who.name) : null;
+      const named = who?.name ? realName(who.name) : null;
       let speaker = named && !isDemonym(named) ? named : null;
       // "the latest official toll stands below 400": an official figure is the officials' claim
       const official = !speaker && !who && OFFICIAL_FIGURE.test(s.text.slice(Math.max(0, m.start - 60), m.start));
       if (official) speaker = 'officials';
       const speakerEntity = speaker ? entityIn(lex, speaker)?.name ?? speaker : null;
+      // read once here for place() and countFact(): a part of a total is compared with nothing
+      const partOfTotal = m.unit !== 'date' && kind !== 'duration' && kind !== 'territory' && isPartOfTotal(facts, m, numbers);
       const placed = place(facts, m, {
         kind,
+        partOfTotal,
         metric: classified,
         subject: subjectOf(lex, entities, m, speakerEntity),
         scope: m.unit === 'date' ? null : scopeOf(s.text, m, dates, published, sentenceWide),
@@ -169,7 +180,6 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
         casualtyWords,
         since,
         published,
-        counts: numbers,
       });
       let population: string | null = null;
       let claimKind = kind;
@@ -183,8 +193,9 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
           subjectType: placed.subject ? entityTypes.get(placed.subject) ?? null : null,
           speaker,
           measureHits,
+          places,
           topic,
-          partOfTotal: isPartOfTotal(facts, m, numbers),
+          partOfTotal,
         });
         ({ kind: claimKind, metric: placed.metric, subject: placed.subject, population } = fact);
         const day = placed.scope ? null : eventDay(s.text, dates, m, published);
@@ -244,8 +255,8 @@ interface Reading {
   casualtyWords: { start: number; end: number }[];
   since: ReturnType<typeof sinceEvent>;
   published: IsoDate;
-  /** the sentence's numeric figures, to tell a breakdown from a total */
-  counts: readonly Mention[];
+  /** the figure is a part of a total stated before it ("Of those, seven were killed") */
+  partOfTotal: boolean;
 }
 
 /**
@@ -271,7 +282,7 @@ function place(facts: SentenceFacts, m: Mention, r: Reading): { subject: string 
     out.subject = controllerSubject(facts, m, r.speakerEntity) ?? r.subject;
   } else {
     // a part of a total ("Of those, seven were killed") is not comparable with any total
-    out.subject = isPartOfTotal(facts, m, r.counts) ? null : countSubject(facts, m, r.casualtyWords, r.speakerEntity) ?? r.subject;
+    out.subject = r.partOfTotal ? null : countSubject(facts, m, r.casualtyWords, r.speakerEntity) ?? r.subject;
     // "since the start of its operation in 2015" counts from then, not over 2015
     if (r.since?.from) out.scope = { from: r.since.from, to: r.published };
     else if (r.since?.subject) {

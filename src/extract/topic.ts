@@ -103,24 +103,40 @@ const PLACE_NEAR = new RegExp(
 const ACTOR_NOUN = /^\s+(?:authorities|officials?|government|army|military|forces|troops|side|president|leaders?|leadership|media|separatists?|rebels|militias?|police|ministry|allies|fighters|militants)\b/u;
 const TIME_WORDS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/u;
 
-/**
- * The place the sentence narrows the figure at [start, end) to: the nearest "in <Place>" of the figure's
- * clause (after the figure first, then before it). A war phrase ("in the Bosnian war") gives its place.
- */
-export function placeNear(sentence: string, start: number, end: number): string | null {
-  const clauseStart = Math.max(sentence.lastIndexOf(';', start), sentence.lastIndexOf(' — ', start), 0);
-  const nextStop = sentence.slice(end).search(/[;]| — /u);
-  const clauseEnd = nextStop < 0 ? sentence.length : end + nextStop;
-  let best: { place: string; distance: number } | null = null;
+/** A place a sentence names, at its offset in the sentence. */
+export interface PlaceMention {
+  index: number;
+  place: string;
+}
+
+/** The places a sentence names ("in <Place>", "residents of <Place>" …), read once per sentence. */
+export function placesIn(sentence: string): PlaceMention[] {
+  const out: PlaceMention[] = [];
   for (const m of sentence.matchAll(PLACE_NEAR)) {
-    if (m.index < clauseStart || m.index > clauseEnd) continue;
     const phrase = m[2] ?? m[1]!;
     if (TIME_WORDS.test(phrase.split(/\s+/)[0]!)) continue;
     const place = placeName(phrase);
     if (!place || !isPlaceLike(phrase, sentence, m.index + m[0].length)) continue;
     // "the East Tarnian authorities": a proper adjective before a noun names no place, unless a country's
     if (!countryOf(phrase) && ACTOR_NOUN.test(sentence.slice(m.index + m[0].length))) continue;
-    const distance = m.index >= end ? m.index - end : (start - m.index) * 1.5;
+    out.push({ index: m.index, place });
+  }
+  return out;
+}
+
+/**
+ * The place the sentence narrows the figure at [start, end) to: the nearest "in <Place>" of the figure's
+ * clause (after the figure first, then before it). A war phrase ("in the Valdorian war") gives its place.
+ * `places` is placesIn(sentence), passed in when the caller reads several figures of one sentence.
+ */
+export function placeNear(sentence: string, start: number, end: number, places: readonly PlaceMention[] = placesIn(sentence)): string | null {
+  const clauseStart = Math.max(sentence.lastIndexOf(';', start), sentence.lastIndexOf(' — ', start), 0);
+  const nextStop = sentence.slice(end).search(/[;]| — /u);
+  const clauseEnd = nextStop < 0 ? sentence.length : end + nextStop;
+  let best: { place: string; distance: number } | null = null;
+  for (const { index, place } of places) {
+    if (index < clauseStart || index > clauseEnd) continue;
+    const distance = index >= end ? index - end : (start - index) * 1.5;
     if (!best || distance < best.distance) best = { place, distance };
   }
   return best?.place ?? null;
