@@ -20,6 +20,8 @@ import { loadLexicon } from './store/lexicon.js';
 import { addMissingLexicon } from './store/lexicon-sync.js';
 import { MAX_NAME_LENGTH, removeAlias, resolveEntity } from './store/entities.js';
 import { conflictsReport } from './reports.js';
+import { listJunkEntities, pruneJunkEntities } from './prune-entities.js';
+import { plural } from './web/view-helpers.js';
 import { exportFactSheet, FACT_SHEET_FORMATS, isFactSheetFormat, type FactSheetFormat } from './factsheet-data.js';
 import type { Clock } from './domain/types.js';
 import { AppError } from './domain/errors.js';
@@ -195,8 +197,7 @@ program
       ...added.aliases.map(({ entity, alias }) => `alias   ${alias} (${entity})`),
       ...added.skipped.map((name) => `skipped ${name} (longer than ${MAX_NAME_LENGTH} characters, not a name)`),
     ];
-    const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-    const total = `Lexicon: added ${count(added.metrics.length, 'metric', 'metrics')}, ${count(added.entities.length, 'entity', 'entities')}, ${count(added.aliases.length, 'alias', 'aliases')}; nothing existing changed.`;
+    const total = `Lexicon: added ${plural(added.metrics.length, 'metric')}, ${plural(added.entities.length, 'entity', 'entities')}, ${plural(added.aliases.length, 'alias', 'aliases')}; nothing existing changed.`;
     process.stdout.write([...lines, total].join('\n') + '\n');
   });
 
@@ -217,6 +218,31 @@ entityCommand
       if (entity === null) throw new Error(`no entity is called "${entityName}".`);
       const after = removeAlias(db, entity.id, alias, { actor: config.actor, clock: systemClock, reason: 'crosscheck entity remove-alias' });
       process.stdout.write(`Removed the alias "${alias}" from ${after.name}; it keeps ${after.aliases.length} other spelling(s).\n`);
+    } finally {
+      db.close();
+    }
+  });
+
+entityCommand
+  .command('prune')
+  .description('List entities that are no name (fragments such as "The", "500", "British" left by older imports); with --apply, remove them: their claims keep their text and lose them as speaker or subject, and conflicts are recomputed. Audited.')
+  .option('--db <file>', 'database file')
+  .option('--apply', 'remove them (without it, only list them)')
+  .action((opts: { db?: string; apply?: boolean }) => {
+    const config = configWith(opts);
+    if (!existsSync(config.dbPath)) throw new Error(`no database at ${config.dbPath}; pass --db FILE.`);
+    const db = openAppDatabase(config, systemClock);
+    try {
+      const ctx = { actor: config.actor, clock: systemClock, reason: 'crosscheck entity prune: not a name' };
+      const junk = opts.apply ? pruneJunkEntities(db, crosscheckSettings(config), ctx).removed : listJunkEntities(db);
+      const lines = junk.map((e) => `${opts.apply ? 'removed' : 'junk'}  ${JSON.stringify(e.name)} (${e.type}, ${plural(e.claims, 'claim')})`);
+      const verdict =
+        junk.length === 0
+          ? 'No entity is a fragment; nothing to prune.'
+          : opts.apply
+            ? `Removed ${plural(junk.length, 'entity', 'entities')}; their claims keep their text.`
+            : `${plural(junk.length, 'entity', 'entities')} would be removed; run again with --apply to remove them.`;
+      process.stdout.write([...lines, verdict].join('\n') + '\n');
     } finally {
       db.close();
     }

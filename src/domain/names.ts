@@ -72,6 +72,8 @@ export function entityNameOf(phrase: string): string | null {
   if (name.length < 2 || name.length > 200 || !/\p{L}/u.test(name) || /^\d/.test(name)) return null;
   const words = name.split(' ');
   if (words.every((w) => NOT_NAMES.has(w.toLowerCase()))) return null;
+  // a compound adjective ("Tarn-based", "army-led") describes a speaker; it does not name one
+  if (words.length === 1 && /-(?:based|led|backed|run|controlled|held|allied|aligned)$/i.test(name)) return null;
   if (/^\p{Lu}/u.test(name)) {
     // "U" from "U.S." is no name; a capitalised phrase ending in reporting words is a fragment
     if (words.length === 1 && name.length < 2) return null;

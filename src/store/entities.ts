@@ -323,8 +323,11 @@ export function mergeEntities(db: Db, from: EntityRef, into: EntityRef, ctx: Wri
   })();
 }
 
-/** Points the claims of `fromId` (as speaker or subject) at `intoId`, one version bump and one audit event per claim. */
-function moveClaims(db: Db, fromId: number, intoId: number, at: string, why: string, ctx: WriteContext) {
+/**
+ * Points the claims of `fromId` (as speaker or subject) at `intoId` (null: no speaker, i.e. the publisher's own
+ * voice, or no subject), one version bump and one audit event per claim.
+ */
+function moveClaims(db: Db, fromId: number, intoId: number | null, at: string, why: string, ctx: WriteContext) {
   const moving = db
     .prepare('SELECT id, speaker_id, subject_id, version FROM claims WHERE speaker_id = ? UNION SELECT id, speaker_id, subject_id, version FROM claims WHERE subject_id = ?')
     .all(fromId, fromId) as { id: number; speaker_id: number | null; subject_id: number | null; version: number }[];
@@ -381,6 +384,26 @@ export function deleteEntity(db: Db, id: number, ctx: WriteContext): void {
     }
     db.prepare('DELETE FROM entities WHERE id = ?').run(id);
     recordAudit(db, { action: 'delete', entity: 'entity', entityId: id, before }, ctx);
+  })();
+}
+
+/**
+ * Removes an entity that is no name (a fragment such as "The" or "500"): its claims keep their text and lose
+ * it as speaker or subject, the conflicts about it lose their subject (the caller recomputes them), one audit
+ * event per claim and one for the entity, in one transaction. Returns the ids of the claims it touched.
+ */
+export function removeEntityKeepingClaims(db: Db, id: number, ctx: WriteContext): number[] {
+  return db.transaction(() => {
+    const before = getEntity(db, id);
+    const at = nowIso(ctx);
+    const why = ctx.reason ?? `${before.name} is not a name; removed, its claims kept.`;
+    const touched = (
+      db.prepare('SELECT id FROM claims WHERE speaker_id = ? UNION SELECT id FROM claims WHERE subject_id = ?').all(id, id) as { id: number }[]
+    ).map((row) => row.id);
+    moveClaims(db, id, null, at, why, ctx);
+    db.prepare('DELETE FROM entities WHERE id = ?').run(id);
+    recordAudit(db, { action: 'delete', entity: 'entity', entityId: id, before, after: { claimsKept: touched.length }, reason: why }, ctx);
+    return touched;
   })();
 }
 

@@ -15,7 +15,7 @@ const QUALIFIER_WORDS: Record<Qualifier, string> = {
 };
 
 /** "1 claim", "3 claims". */
-function plural(n: number, word: string, many = `${word}s`): string {
+export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n.toLocaleString('en-GB')} ${n === 1 ? word : many}`;
 }
 
