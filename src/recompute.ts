@@ -2,10 +2,11 @@
 //
 // Incremental (recomputeConflicts, after an import or an edit): only pairs that include a changed claim can
 // have changed, so each changed claim is compared with the claims of its conflict group that it could
-// possibly conflict with (conflict-window.ts: found by ranges of dates and values on an index), and only
-// the conflicts involving changed claims are synced. Conflicts between unchanged claims are left
-// as they are. This keeps an import within milliseconds however big a group ("Syrian civil war | killed")
-// grows.
+// possibly conflict with (conflict-window.ts: found by ranges of dates and values on an index). The pairs
+// found join their conflicts (one per fact and two values, store/conflict-sync.ts); a conflict a changed claim
+// already belonged to is rechecked among its own claims, since the change may leave others of its claims with
+// nothing to disagree with. A new claim belongs to no conflict yet, so an import never rechecks: it stays
+// within milliseconds however big a group ("Syrian civil war | killed") grows.
 //
 // Full (recomputeFacts, recomputeAllConflicts): every pair of whole groups, for changes that alter many
 // claims at once — a change of the rule settings or the lexicon, or on request. A merge of entities moves
@@ -13,18 +14,10 @@
 // (refreshExplanationsNaming).
 import type { Db } from './store/database.js';
 import type { WriteContext } from './store/context.js';
-import { syncConflicts, type FactKey, type SyncResult } from './store/conflicts.js';
+import type { FactKey, SyncResult } from './store/conflicts.js';
+import { listConflictClaimsNaming, listFactsToRecompute, listRuleClaims, listPartnerClaims, listRuleClaimsOfGroup } from './store/crosscheck-queries.js';
+import { conflictsHoldingClaims, syncConflicts, syncConflictsOfClaims } from './store/conflict-sync.js';
 import {
-  listConflictClaimsNaming,
-  listFactsToRecompute,
-  listRuleClaims,
-  listPartnerClaims,
-  listRuleClaimsOfGroup,
-  refreshConflicts,
-  syncConflictsOfClaims,
-} from './store/crosscheck-queries.js';
-import {
-  checkPair,
   conflictGroupKey,
   conflictsForFact,
   conflictsInvolving,
@@ -60,7 +53,19 @@ export function recomputeConflicts(
   const changedIds = new Set<number>();
   for (const claim of touched) changedIds.add(claim.id);
   if (changedIds.size === 0) return { created: 0, updated: 0, deleted: 0, staled: 0 };
-  return syncConflictsOfClaims(db, changedIds, findConflictsOfClaims(db, changedIds, settings), ctx);
+  const held = conflictsHoldingClaims(db, changedIds);
+  const found = [...findConflictsOfClaims(db, changedIds, settings), ...pairsAmong(db, held.map((k) => k.memberIds), settings)];
+  return syncConflictsOfClaims(db, found, held.map((k) => k.conflictId), ctx);
+}
+
+/**
+ * Every pair the rules find among the claims of each given conflict: what a rechecked conflict keeps. One query
+ * for all the claims; O(claims²) per conflict, paid only when a claim of the conflict changes.
+ */
+function pairsAmong(db: Db, conflicts: readonly number[][], settings: CrosscheckSettings): ComputedConflict[] {
+  if (conflicts.length === 0) return [];
+  const claims = new Map(listRuleClaims(db, conflicts.flat()).map((c) => [c.id, c]));
+  return conflicts.flatMap((ids) => conflictsForFact(ids.map((id) => claims.get(id)).filter((c): c is ClaimInContext => c !== undefined), settings));
 }
 
 /**
@@ -119,16 +124,10 @@ export function recomputeAllConflicts(db: Db, settings: CrosscheckSettings, ctx:
 /**
  * After an entity is renamed: the explanations that name it (as the subject of a conflict, or the speaker of
  * one of its claims) are written again. Nothing else can change — claims keep their subject and speaker ids —
- * so only those conflicts are checked again, however many claims the entity has.
+ * so only those conflicts are checked again among their own claims, however many claims the entity has.
  */
 export function refreshExplanationsNaming(db: Db, entityId: number, settings: CrosscheckSettings, ctx: WriteContext): SyncResult {
   const conflicts = listConflictClaimsNaming(db, entityId);
-  const claims = new Map(listRuleClaims(db, conflicts.flat()).map((c) => [c.id, c]));
-  const found: ComputedConflict[] = [];
-  for (const ids of conflicts) {
-    const [a, b] = ids.map((id) => claims.get(id));
-    const again = a && b && ids.length === 2 ? checkPair(a, b, settings) : null;
-    if (again) found.push(again);
-  }
-  return refreshConflicts(db, found, ctx);
+  const found = pairsAmong(db, conflicts.map((k) => k.claimIds), settings);
+  return syncConflictsOfClaims(db, found, conflicts.map((k) => k.conflictId), ctx);
 }

@@ -11,6 +11,9 @@ export interface ConflictsReport {
     explanation: string;
     subject: string | null;
     metric: string;
+    /** The competing values: group number, the figure as first written, and the claims backing it. */
+    values: Array<{ group: number; valueText: string; claimIds: number[] }>;
+    /** Exactly the claims backing the competing values, each with its value group. */
     claims: Array<{
       id: number;
       quote: string;
@@ -18,6 +21,7 @@ export interface ConflictsReport {
       value: { low: number | string | null; high: number | string | null; unit: string };
       speaker: string | null;
       source: { title: string; publisher: string; published: string };
+      valueGroup: number;
     }>;
   }>;
 }
@@ -29,6 +33,8 @@ export function conflictsReport(db: Db): ConflictsReport {
     const page = listConflicts(db, { limit: 500, offset });
     for (const summary of page.items) {
       const { claims } = getConflictWithClaims(db, summary.id);
+      const byId = new Map(claims.map((c) => [c.id, c]));
+      const groupOf = new Map(summary.valueGroups.flatMap((g) => g.claimIds.map((id) => [id, g.group] as const)));
       conflicts.push({
         id: summary.id,
         rule: summary.rule,
@@ -37,6 +43,7 @@ export function conflictsReport(db: Db): ConflictsReport {
         explanation: summary.explanation,
         subject: summary.subjectName,
         metric: summary.metric,
+        values: summary.valueGroups.map((g) => ({ group: g.group, valueText: byId.get(g.claimIds[0]!)?.valueText ?? '', claimIds: g.claimIds })),
         claims: claims.map((c) => ({
           id: c.id,
           quote: c.quote,
@@ -44,6 +51,7 @@ export function conflictsReport(db: Db): ConflictsReport {
           value: { low: c.figure.low, high: c.figure.high, unit: c.figure.unit },
           speaker: c.speakerName,
           source: { title: c.sourceTitle, publisher: c.sourcePublisher, published: c.sourcePublishedAt },
+          valueGroup: groupOf.get(c.id) ?? 0,
         })),
       });
     }

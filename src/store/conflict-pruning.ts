@@ -1,5 +1,6 @@
 // Conflicts that stop saying anything go, in the transaction of the change that made them so:
-// - deleting claims (one, or a source's by cascade) can leave a conflict with fewer than two claims;
+// - deleting claims (one, or a source's by cascade) can leave a conflict with fewer than two claims, or an
+//   automatic one with a single value (nothing left to disagree with);
 // - a recomputation that no longer finds an automatic conflict deletes it while open, or marks it stale when a
 //   reviewer decided it (the one rule both syncConflicts and syncConflictsOfClaims follow).
 // Kept apart from conflicts.ts so claims.ts can use it without a cycle.
@@ -16,20 +17,24 @@ export function conflictsTouching(db: Db, claimsSql: string, ...params: unknown[
   return rows.map((r) => r.conflict_id);
 }
 
-/** Deletes those of the given conflicts that have fewer than two claims left, one audit event each; returns how many. */
+/**
+ * Deletes those of the given conflicts that have fewer than two claims left, or (automatic ones) fewer than two
+ * values, one audit event each; returns how many.
+ */
 export function pruneConflictsWithoutClaims(db: Db, conflictIds: number[], ctx: WriteContext): number {
   if (conflictIds.length === 0) return 0;
   const orphans = db
     .prepare(
       `SELECT k.id, k.key, k.rule, k.status, k.resolution_note FROM conflicts k
        WHERE k.id IN (SELECT value FROM json_each(?))
-         AND (SELECT count(*) FROM conflict_claims cc WHERE cc.conflict_id = k.id) < 2`,
+         AND ((SELECT count(*) FROM conflict_claims cc WHERE cc.conflict_id = k.id) < 2
+           OR (k.manual = 0 AND (SELECT count(DISTINCT cc.value_key) FROM conflict_claims cc WHERE cc.conflict_id = k.id) < 2))`,
     )
     .all(JSON.stringify(conflictIds)) as { id: number; key: string; rule: string; status: string; resolution_note: string | null }[];
   const remove = db.prepare('DELETE FROM conflicts WHERE id = ?');
   for (const orphan of orphans) {
     remove.run(orphan.id);
-    recordAudit(db, { action: 'delete', entity: 'conflict', entityId: orphan.id, before: orphan, reason: 'Fewer than two claims remain.' }, ctx);
+    recordAudit(db, { action: 'delete', entity: 'conflict', entityId: orphan.id, before: orphan, reason: 'Nothing left to disagree: fewer than two claims or values remain.' }, ctx);
   }
   return orphans.length;
 }

@@ -1,8 +1,14 @@
 // Conflicts between claims: found by the rules in src/domain (automatic) or flagged by a reviewer (manual).
 //
-// Recomputation (syncConflicts) works per fact (subject + metric) and keeps reviewer decisions:
-// - a conflict found again (same key = rule + sorted claim ids) keeps its status, resolution note and preferred
-//   claim; only severity and explanation are refreshed;
+// One conflict per disagreement, not one per pair of claims: the rules (src/domain/crosscheck.ts) say which pairs
+// of claims disagree; an automatic conflict gathers every such pair of one fact between the same two *values* (a
+// value = a claim's figure and time scope, claims.value_key). Its claims are the claims backing either value that
+// disagree with a claim of the other, each marked with its value group. 600 articles repeating one disagreement
+// make one conflict; the count grows with the facts and their competing values, not with the pairs of claims.
+//
+// Recomputation (conflict-sync.ts) keeps reviewer decisions:
+// - a conflict found again (same key = fact + its two values) keeps its status, resolution note and preferred
+//   claim; its claims, severity and explanation are refreshed;
 // - an automatic conflict that no longer fires is deleted while still open (nobody looked at it), but kept and
 //   marked stale when a reviewer explained or resolved it, so the decision and its reason survive and come back
 //   if the rule fires again; lists hide stale conflicts unless asked;
@@ -15,7 +21,6 @@ import type { Db } from './database.js';
 import { nowIso, pageBounds, type Page, type PageRequest, type WriteContext } from './context.js';
 import { recordAudit } from './audit.js';
 import { getClaim, getClaimViews, type ClaimView } from './claims.js';
-import { retireConflictsNotFound } from './conflict-pruning.js';
 
 export interface ConflictRow {
   id: number;
@@ -33,9 +38,18 @@ export interface ConflictRow {
   version: number;
   created_at: string;
   updated_at: string;
-  /** comma-separated claim ids, from group_concat */
-  claim_ids: string | null;
+  score: number;
+  /** value_key \x1f claim id, entries separated by \x1e, from group_concat */
+  members: string | null;
   source_count: number;
+}
+
+/** One competing value of a conflict: its value key (figure and scope) and the claims that back it. */
+export interface ValueGroup {
+  /** 1, 2, …: in the order of each value's lowest claim id. */
+  group: number;
+  valueKey: string;
+  claimIds: number[];
 }
 
 /** A conflict as stored: the domain Conflict plus its lock version and whether its rule still fires. */
@@ -43,8 +57,12 @@ export interface StoredConflict extends Conflict {
   version: number;
   /** An automatic conflict a reviewer decided whose rule no longer fires. */
   stale: boolean;
-  /** All its claims come from one source: an internal inconsistency of that article. */
+  /** All its claims come from one source: a disagreement within one article. */
   internal: boolean;
+  /** The competing values, each with the claims that back it (claimIds is all of them). */
+  valueGroups: ValueGroup[];
+  /** Rank in the list: severity weighted by how well each side is sourced (rankScore). */
+  score: number;
 }
 
 /** A conflict in a list, with its subject's name. */
@@ -78,14 +96,15 @@ export interface ConflictFilter extends PageRequest {
   includeStale?: boolean;
 }
 
-/** Per-conflict columns computed on read: its claim ids and how many sources they come from. */
-const DERIVED_COLUMNS = `(SELECT group_concat(claim_id) FROM conflict_claims cc WHERE cc.conflict_id = k.id) AS claim_ids,
+/** Per-conflict columns computed on read: its claims with their values and how many sources they come from. */
+export const DERIVED_COLUMNS = `(SELECT group_concat(cc.value_key || char(31) || cc.claim_id, char(30)) FROM conflict_claims cc WHERE cc.conflict_id = k.id) AS members,
   (SELECT count(DISTINCT c.source_id) FROM conflict_claims cc JOIN claims c ON c.id = cc.claim_id WHERE cc.conflict_id = k.id) AS source_count`;
 
-const SELECT_CONFLICT = `SELECT k.*, ${DERIVED_COLUMNS} FROM conflicts k`;
+export const SELECT_CONFLICT = `SELECT k.*, ${DERIVED_COLUMNS} FROM conflicts k`;
 
 /** The one mapping from a conflicts row (with its claim ids) to a StoredConflict. */
 export function toConflict(row: ConflictRow): StoredConflict {
+  const groups = valueGroupsOf(row.members);
   return {
     id: row.id,
     key: row.key,
@@ -97,17 +116,52 @@ export function toConflict(row: ConflictRow): StoredConflict {
     preferredClaimId: row.preferred_claim_id,
     subjectId: row.subject_id,
     metric: row.metric,
-    claimIds: row.claim_ids ? row.claim_ids.split(',').map(Number).sort((a, b) => a - b) : [],
+    claimIds: groups.flatMap((g) => g.claimIds).sort((a, b) => a - b),
     manual: row.manual === 1,
     stale: row.stale === 1,
     internal: row.source_count === 1,
+    valueGroups: groups,
+    score: row.score,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }
 
-/** The stable key of a conflict: its rule and its claim ids in ascending order ("war-start:3,17"). */
+/** The value groups of a members column (see DERIVED_COLUMNS), claims in id order, groups by their lowest id. */
+function valueGroupsOf(members: string | null): ValueGroup[] {
+  const byKey = new Map<string, number[]>();
+  for (const entry of members ? members.split('\x1e') : []) {
+    const cut = entry.lastIndexOf('\x1f');
+    const key = entry.slice(0, cut);
+    const ids = byKey.get(key) ?? [];
+    ids.push(Number(entry.slice(cut + 1)));
+    byKey.set(key, ids);
+  }
+  const groups = [...byKey].map(([valueKey, ids]) => ({ valueKey, claimIds: ids.sort((a, b) => a - b) }));
+  groups.sort((a, b) => (a.claimIds[0] ?? 0) - (b.claimIds[0] ?? 0));
+  return groups.map((g, i) => ({ group: i + 1, ...g }));
+}
+
+/**
+ * The key of an automatic conflict: its fact and its two competing values in text order
+ * ("v:12|killed|count:1200.0:1200.0::~count:3400.0:3400.0::"). Migration 010 builds the same text in SQL.
+ */
+export function valueConflictKey(subjectId: number | null, metric: string, valueA: string, valueB: string): string {
+  const [low, high] = valueA <= valueB ? [valueA, valueB] : [valueB, valueA];
+  return `v:${subjectId ?? '-'}|${normaliseMetric(metric)}|${low}~${high}`;
+}
+
+/**
+ * Where a conflict ranks: its severity (how far apart the values are, 0–1) times how well its weaker side is
+ * sourced, 1 − ½ⁿ for n independent origins (one: ½, two: ¾, three: ⅞), so a wide gap between well-sourced
+ * values comes before a wide gap against one lone report.
+ */
+export function rankScore(severity: number, weakerSideOrigins: number): number {
+  return Math.round(severity * (1 - 0.5 ** Math.max(1, weakerSideOrigins)) * 1000) / 1000;
+}
+
+/** The stable key of a manual conflict: its rule and its claim ids in ascending order ("manual:3,17"). */
 export function conflictKey(rule: string, claimIds: number[]): string {
   return `${rule}:${[...new Set(claimIds)].sort((a, b) => a - b).join(',')}`;
 }
@@ -131,7 +185,7 @@ export function findConflictByKey(db: Db, key: string): StoredConflict | null {
   return row ? toConflict(row) : null;
 }
 
-/** A page of conflicts: open ones first, then by severity (highest first); stale ones only when asked. */
+/** A page of conflicts: open ones first, then by rank score and severity (highest first); stale ones only when asked. */
 export function listConflicts(db: Db, filter: ConflictFilter = {}): Page<ConflictSummary> {
   const { limit, offset } = pageBounds(filter);
   const clauses: string[] = [];
@@ -161,10 +215,10 @@ export function listConflicts(db: Db, filter: ConflictFilter = {}): Page<Conflic
     .prepare(
       `SELECT k.*, e.name AS subject_name, ${DERIVED_COLUMNS}
        FROM (SELECT k.id, CASE k.status WHEN 'open' THEN 0 ELSE 1 END AS open_last FROM conflicts k ${where}
-             ORDER BY open_last, k.severity DESC, k.id LIMIT ? OFFSET ?) AS page
+             ORDER BY open_last, k.score DESC, k.severity DESC, k.id LIMIT ? OFFSET ?) AS page
        JOIN conflicts k ON k.id = page.id
        LEFT JOIN entities e ON e.id = k.subject_id
-       ORDER BY page.open_last, k.severity DESC, k.id`,
+       ORDER BY page.open_last, k.score DESC, k.severity DESC, k.id`,
     )
     .all(...params, limit, offset) as (ConflictRow & { subject_name: string | null })[];
   return { items: rows.map((row) => ({ ...toConflict(row), subjectName: row.subject_name })), total, limit, offset };
@@ -217,7 +271,7 @@ function insertConflict(db: Db, input: ConflictInput & { key: string; manual: bo
     )
     .run(input.key, input.rule, input.severity, input.explanation, input.subjectId, normaliseMetric(input.metric), input.manual ? 1 : 0, at, at);
   const id = Number(lastInsertRowid);
-  const link = db.prepare('INSERT INTO conflict_claims (conflict_id, claim_id) VALUES (?, ?)');
+  const link = db.prepare('INSERT INTO conflict_claims (conflict_id, claim_id, value_key) SELECT ?, id, value_key FROM claims WHERE id = ?');
   for (const claimId of input.claimIds) link.run(id, claimId);
   return id;
 }
@@ -227,52 +281,6 @@ export interface SyncResult {
   updated: number;
   deleted: number;
   staled: number;
-}
-
-/**
- * Replaces the automatic conflicts of the given facts with what the rules found now, in one transaction,
- * keeping reviewer decisions (see the top of this file). Each change is audited.
- */
-export function syncConflicts(db: Db, facts: FactKey[], found: ConflictInput[], ctx: WriteContext): SyncResult {
-  return db.transaction(() => {
-    const at = nowIso(ctx);
-    const result: SyncResult = { created: 0, updated: 0, deleted: 0, staled: 0 };
-    const foundKeys = new Set<string>();
-    for (const input of found) {
-      const claimIds = requireClaims(input.claimIds);
-      const key = input.key ?? conflictKey(input.rule, claimIds);
-      foundKeys.add(key);
-      const existing = findConflictByKey(db, key);
-      if (!existing) {
-        const id = insertConflict(db, { ...input, claimIds, key, manual: false }, at);
-        recordAudit(db, { action: 'create', entity: 'conflict', entityId: id, after: getConflict(db, id) }, ctx);
-        result.created += 1;
-        continue;
-      }
-      if (existing.manual) continue;
-      const changed =
-        existing.severity !== input.severity ||
-        existing.explanation !== input.explanation ||
-        existing.stale ||
-        existing.subjectId !== input.subjectId ||
-        existing.metric !== normaliseMetric(input.metric);
-      if (!changed) continue;
-      db.prepare(
-        `UPDATE conflicts SET severity = ?, explanation = ?, subject_id = ?, metric = ?, stale = 0, updated_at = ? WHERE id = ?`,
-      ).run(input.severity, input.explanation, input.subjectId, normaliseMetric(input.metric), at, existing.id);
-      recordAudit(db, { action: 'update', entity: 'conflict', entityId: existing.id, before: existing, after: getConflict(db, existing.id) }, ctx);
-      result.updated += 1;
-    }
-    for (const fact of facts) {
-      const rows = db
-        .prepare(`${SELECT_CONFLICT} WHERE k.manual = 0 AND k.subject_id IS ? AND k.metric = ?`)
-        .all(fact.subjectId, normaliseMetric(fact.metric)) as ConflictRow[];
-      const retired = retireConflictsNotFound(db, rows.map(toConflict), foundKeys, ctx);
-      result.deleted += retired.deleted;
-      result.staled += retired.staled;
-    }
-    return result;
-  })();
 }
 
 /**
@@ -348,8 +356,8 @@ export function explainConflict(db: Db, id: number, version: number, note: strin
 }
 
 /**
- * Resolves a conflict with one of its claims preferred: that claim's rank becomes 'preferred', the others'
- * 'deprecated' with `reason`. The conflict and each changed claim are audited.
+ * Resolves a conflict with one of its claims preferred: the claims backing that claim's value become 'preferred',
+ * the claims of the other values 'deprecated' with `reason`. The conflict and each changed claim are audited.
  */
 export function resolveConflict(
   db: Db,
@@ -368,8 +376,10 @@ export function resolveConflict(
     }
     const at = nowIso(ctx);
     const note = decision.note.trim() || null;
+    // The preferred claim's value wins: every claim backing it is preferred, the claims of the other values deprecated.
+    const winners = new Set(before.valueGroups.find((g) => g.claimIds.includes(decision.preferredClaimId))?.claimIds ?? [decision.preferredClaimId]);
     for (const claimId of before.claimIds) {
-      const preferred = claimId === decision.preferredClaimId;
+      const preferred = winners.has(claimId);
       setRank(db, claimId, preferred ? 'preferred' : 'deprecated', preferred ? null : decision.reason, at, ctx, note);
     }
     setDecision(db, id, 'resolved', note, decision.preferredClaimId, at);

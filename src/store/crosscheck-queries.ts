@@ -8,10 +8,8 @@ import type { ClaimKind, ClaimStatus, ConflictStatus, Figure, NumericUnit, Quali
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.js';
 import type { ClaimRow } from './claims.js';
-import { nowIso, pageBounds, type Page, type WriteContext } from './context.js';
-import { recordAudit } from './audit.js';
-import { retireConflictsNotFound } from './conflict-pruning.js';
-import { getConflict, toConflict, type ConflictRow, type ConflictSummary, type StoredConflict, type SyncResult } from './conflicts.js';
+import { pageBounds, type Page } from './context.js';
+import { DERIVED_COLUMNS, toConflict, type ConflictRow, type ConflictSummary } from './conflicts.js';
 
 /**
  * Prepared statements of the lookups an import runs many times, per database: compiling these joins costs
@@ -19,7 +17,8 @@ import { getConflict, toConflict, type ConflictRow, type ConflictSummary, type S
  */
 const statements = new WeakMap<Db, Map<string, Statement>>();
 
-function prepared(db: Db, sql: string): Statement {
+/** The statement for `sql`, compiled once per database. */
+export function prepared(db: Db, sql: string): Statement {
   let cache = statements.get(db);
   if (!cache) statements.set(db, (cache = new Map()));
   let statement = cache.get(sql);
@@ -206,89 +205,6 @@ export function listPartnerClaims(
   return [...found.values()];
 }
 
-/** Stores conflicts the rules found again (explanations refreshed), without removing any; audited. */
-export function refreshConflicts(db: Db, found: readonly ComputedConflict[], ctx: WriteContext): SyncResult {
-  return db.transaction(() => writeFoundConflicts(db, found, ctx))();
-}
-
-/**
- * Stores what the rules found: new conflicts are inserted, known automatic ones refreshed (severity,
- * explanation; a stale one is current again) with their decisions kept, manual ones left alone — the
- * create/update half of syncConflicts, batched: one lookup for all keys and prepared statements, because an
- * undercount against a long running total can raise hundreds of conflicts in one import. Audited.
- */
-function writeFoundConflicts(db: Db, found: readonly ComputedConflict[], ctx: WriteContext): SyncResult {
-  const result: SyncResult = { created: 0, updated: 0, deleted: 0, staled: 0 };
-  if (found.length === 0) return result;
-  const known = new Map(
-    (
-      prepared(db, 'SELECT id, key, severity, explanation, subject_id, metric, manual, stale FROM conflicts WHERE key IN (SELECT value FROM json_each(?))').all(
-        JSON.stringify(found.map((f) => f.key)),
-      ) as { id: number; key: string; severity: number; explanation: string; subject_id: number | null; metric: string; manual: number; stale: number }[]
-    ).map((row) => [row.key, row]),
-  );
-  const at = nowIso(ctx);
-  const insert = prepared(
-    db,
-    `INSERT INTO conflicts (key, rule, severity, explanation, subject_id, metric, manual, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)`,
-  );
-  const link = prepared(db, 'INSERT INTO conflict_claims (conflict_id, claim_id) VALUES (?, ?)');
-  const refresh = prepared(db, 'UPDATE conflicts SET severity = ?, explanation = ?, subject_id = ?, metric = ?, stale = 0, updated_at = ? WHERE id = ?');
-  for (const f of found) {
-    const metric = normaliseMetric(f.metric);
-    const existing = known.get(f.key);
-    if (!existing) {
-      const id = Number(insert.run(f.key, f.rule, f.severity, f.explanation, f.subjectId, metric, at, at).lastInsertRowid);
-      for (const claimId of f.claimIds) link.run(id, claimId);
-      // The stored conflict as getConflict would read it back, built here rather than re-read.
-      const after: StoredConflict = {
-        id, key: f.key, rule: f.rule, severity: f.severity, explanation: f.explanation, status: 'open', resolutionNote: null,
-        preferredClaimId: null, subjectId: f.subjectId, metric, claimIds: f.claimIds, manual: false, stale: false,
-        internal: f.internal, version: 1, createdAt: at, updatedAt: at,
-      };
-      recordAudit(db, { action: 'create', entity: 'conflict', entityId: id, after }, ctx);
-      result.created += 1;
-      continue;
-    }
-    if (existing.manual === 1) continue;
-    const changed =
-      existing.severity !== f.severity || existing.explanation !== f.explanation || existing.stale === 1 ||
-      existing.subject_id !== f.subjectId || existing.metric !== metric;
-    if (!changed) continue;
-    const before = getConflict(db, existing.id);
-    refresh.run(f.severity, f.explanation, f.subjectId, metric, at, existing.id);
-    recordAudit(db, { action: 'update', entity: 'conflict', entityId: existing.id, before, after: getConflict(db, existing.id) }, ctx);
-    result.updated += 1;
-  }
-  return result;
-}
-
-/**
- * Syncs the automatic conflicts that involve the changed claims with what the rules found for them now:
- * found ones are created or refreshed (decisions kept, see conflicts.ts); automatic conflicts involving a
- * changed claim that were not found again go (open) or turn stale (decided). Conflicts between unchanged
- * claims are not touched. One transaction, each change audited.
- */
-export function syncConflictsOfClaims(db: Db, changedIds: Iterable<number>, found: readonly ComputedConflict[], ctx: WriteContext): SyncResult {
-  return db.transaction(() => {
-    const ids = [...new Set(changedIds)];
-    const result = writeFoundConflicts(db, found, ctx);
-    if (ids.length === 0) return result;
-    const foundKeys = new Set(found.map((f) => f.key));
-    const rows = prepared(
-      db,
-      `SELECT k.*, (SELECT group_concat(claim_id) FROM conflict_claims x WHERE x.conflict_id = k.id) AS claim_ids,
-         (SELECT count(DISTINCT c.source_id) FROM conflict_claims x JOIN claims c ON c.id = x.claim_id WHERE x.conflict_id = k.id) AS source_count
-       FROM conflicts k
-       WHERE k.manual = 0 AND k.id IN (SELECT conflict_id FROM conflict_claims WHERE claim_id IN (SELECT value FROM json_each(?)))`,
-    ).all(JSON.stringify(ids)) as ConflictRow[];
-    const retired = retireConflictsNotFound(db, rows.map(toConflict), foundKeys, ctx);
-    result.deleted += retired.deleted;
-    result.staled += retired.staled;
-    return result;
-  })();
-}
-
 /**
  * Every fact (subject + metric) a full recomputation must visit: those with claims that are not rejected
  * and those still holding automatic conflicts. Unlike listFactKeys it keeps facts of one claim, since a
@@ -325,16 +241,16 @@ export function listClaimIdsOfEntity(db: Db, entityId: number): number[] {
  * The claim ids of each automatic conflict whose explanation can name this entity: conflicts about it (as
  * subject) and conflicts with a claim it speaks. One query, however many claims the entity has.
  */
-export function listConflictClaimsNaming(db: Db, entityId: number): number[][] {
+export function listConflictClaimsNaming(db: Db, entityId: number): { conflictId: number; claimIds: number[] }[] {
   const rows = db
     .prepare(
-      `SELECT (SELECT group_concat(claim_id) FROM conflict_claims x WHERE x.conflict_id = k.id) AS claim_ids
+      `SELECT k.id, (SELECT group_concat(claim_id) FROM conflict_claims x WHERE x.conflict_id = k.id) AS claim_ids
        FROM conflicts k
        WHERE k.manual = 0 AND (k.subject_id = ? OR k.id IN (
          SELECT cc.conflict_id FROM conflict_claims cc JOIN claims c ON c.id = cc.claim_id WHERE c.speaker_id = ?))`,
     )
-    .all(entityId, entityId) as { claim_ids: string | null }[];
-  return rows.map((r) => (r.claim_ids ?? '').split(',').filter(Boolean).map(Number));
+    .all(entityId, entityId) as { id: number; claim_ids: string | null }[];
+  return rows.map((r) => ({ conflictId: r.id, claimIds: (r.claim_ids ?? '').split(',').filter(Boolean).map(Number) }));
 }
 
 /** The statuses in the order the conflicts list shows them: open first. */
@@ -342,7 +258,8 @@ const LIST_ORDER: ConflictStatus[] = ['open', 'explained', 'resolved'];
 
 /**
  * A page of current (not stale) conflicts for the conflicts list: open ones first, then explained, then
- * resolved, each by severity (highest first, newest first among equals), with subject names. Unlike
+ * resolved, each by rank score (a wide gap between well-sourced values first; conflicts.ts rankScore), then
+ * severity, newest first among equals, with subject names. Unlike
  * listConflicts it never sorts the whole table: each status is walked on the (status, severity) index and
  * only the page's rows get their claim ids and source counts, so a page costs the same at 100 or 100,000
  * conflicts.
@@ -354,7 +271,7 @@ export function listConflictsPage(db: Db, filter: { subjectId?: number; metric?:
   if (filter.metric) where.push('k.metric = @metric');
   const params = { subject: filter.subjectId ?? null, metric: filter.metric ? normaliseMetric(filter.metric) : null };
   const count = prepared(db, `SELECT count(*) AS n FROM conflicts k WHERE ${where.join(' AND ')}`);
-  const ids = prepared(db, `SELECT k.id FROM conflicts k WHERE ${where.join(' AND ')} ORDER BY k.severity DESC, k.id DESC LIMIT @limit OFFSET @offset`);
+  const ids = prepared(db, `SELECT k.id FROM conflicts k WHERE ${where.join(' AND ')} ORDER BY k.score DESC, k.severity DESC, k.id DESC LIMIT @limit OFFSET @offset`);
   const page: number[] = [];
   let total = 0;
   for (const status of filter.status ? [filter.status] : LIST_ORDER) {
@@ -370,9 +287,7 @@ export function listConflictsPage(db: Db, filter: { subjectId?: number; metric?:
   if (page.length === 0) return { items: [], total, limit, offset };
   const rows = prepared(
     db,
-    `SELECT k.*, e.name AS subject_name,
-       (SELECT group_concat(claim_id) FROM conflict_claims x WHERE x.conflict_id = k.id) AS claim_ids,
-       (SELECT count(DISTINCT c.source_id) FROM conflict_claims x JOIN claims c ON c.id = x.claim_id WHERE x.conflict_id = k.id) AS source_count
+    `SELECT k.*, e.name AS subject_name, ${DERIVED_COLUMNS}
      FROM conflicts k LEFT JOIN entities e ON e.id = k.subject_id WHERE k.id IN (SELECT value FROM json_each(?))`,
   ).all(JSON.stringify(page)) as (ConflictRow & { subject_name: string | null })[];
   const byId = new Map(rows.map((row) => [row.id, { ...toConflict(row), subjectName: row.subject_name }]));

@@ -6,6 +6,7 @@ export * from './sources.js';
 export * from './entities.js';
 export * from './claims.js';
 export * from './conflicts.js';
+export { syncConflicts, syncConflictsOfClaims, refreshConflicts, type PairInput } from './conflict-sync.js';
 export * from './lexicon.js';
 export * from './search.js';
 export * from './factsheet.js';
