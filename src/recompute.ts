@@ -16,7 +16,7 @@ import type { Db } from './store/database.js';
 import type { WriteContext } from './store/context.js';
 import type { FactKey, SyncResult } from './store/conflicts.js';
 import { listConflictClaimsNaming, listFactsToRecompute, listRuleClaims, listPartnerClaims, listRuleClaimsOfGroup } from './store/crosscheck-queries.js';
-import { conflictsHoldingClaims, syncConflicts, syncConflictsOfClaims } from './store/conflict-sync.js';
+import { conflictsHoldingClaims, recheckConflicts, syncConflicts, syncConflictsOfClaims } from './store/conflict-sync.js';
 import {
   conflictGroupKey,
   conflictsForFact,
@@ -55,7 +55,7 @@ export function recomputeConflicts(
   if (changedIds.size === 0) return { created: 0, updated: 0, deleted: 0, staled: 0 };
   const held = conflictsHoldingClaims(db, changedIds);
   const found = [...findConflictsOfClaims(db, changedIds, settings), ...pairsAmong(db, held.map((k) => k.memberIds), settings)];
-  return syncConflictsOfClaims(db, found, held.map((k) => k.conflictId), ctx);
+  return syncConflictsOfClaims(db, changedIds, found, ctx);
 }
 
 /**
@@ -129,5 +129,5 @@ export function recomputeAllConflicts(db: Db, settings: CrosscheckSettings, ctx:
 export function refreshExplanationsNaming(db: Db, entityId: number, settings: CrosscheckSettings, ctx: WriteContext): SyncResult {
   const conflicts = listConflictClaimsNaming(db, entityId);
   const found = pairsAmong(db, conflicts.map((k) => k.claimIds), settings);
-  return syncConflictsOfClaims(db, found, conflicts.map((k) => k.conflictId), ctx);
+  return recheckConflicts(db, conflicts.map((k) => k.conflictId), found, ctx);
 }

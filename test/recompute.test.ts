@@ -1,3 +1,4 @@
+import { conflictLabel, findConflictLabelled } from './helpers/factories.js';
 // Recomputing stored conflicts: incremental after changes (only conflicts involving changed claims move),
 // full for whole facts, reviewer decisions kept, and the incremental result equal to a full recomputation.
 import { describe, expect, it } from 'vitest';
@@ -37,7 +38,7 @@ function killedClaim(db: Db, subjectId: number, n: number, publishedAt: string):
 }
 
 function openKeys(db: Db): string[] {
-  return listConflicts(db, { limit: 500 }).items.map((k) => k.key).sort();
+  return listConflicts(db, { limit: 500 }).items.map((k) => conflictLabel(k)).sort();
 }
 
 describe('incremental recomputation', () => {
@@ -51,9 +52,12 @@ describe('incremental recomputation', () => {
 
     const c = startClaim(db, war.id, 'March 2011', '2011-03-01', '2011-03-31', '2021-03-15');
     const result = recomputeConflicts(db, [c], S, TEST_CTX);
-    expect(result).toMatchObject({ created: 1, deleted: 0 });
-    // a–b stays although only c was recomputed; c agrees with b and disagrees with a.
-    expect(openKeys(db)).toEqual([`event-date:${a.id},${b.id}`, `event-date:${a.id},${c.id}`]);
+    // c backs b's value, so it joins the conflict between "2015" and "March 2011" rather than making a new one.
+    expect(result).toMatchObject({ created: 0, updated: 1, deleted: 0 });
+    // a–b stays although only c was recomputed; c agrees with b and disagrees with a: one conflict, two values.
+    expect(openKeys(db)).toEqual([`event-date:${a.id},${b.id},${c.id}`]);
+    expect(listConflicts(db).items[0]!.valueGroups.map((g) => g.claimIds)).toEqual([[a.id], [b.id, c.id]]);
+
   });
 
   it('drops a conflict when an edit to a figure means the rule no longer fires', () => {
@@ -77,21 +81,21 @@ describe('incremental recomputation', () => {
     const b = startClaim(db, war.id, 'March 2011', '2011-03-01', '2011-03-31', '2020-03-15');
     recomputeConflicts(db, [a, b], S, TEST_CTX);
     const key = `event-date:${a.id},${b.id}`;
-    const conflict = findConflictByKey(db, key)!;
+    const conflict = findConflictLabelled(db, key)!;
     resolveConflict(db, conflict.id, conflict.version, { preferredClaimId: b.id, reason: 'error', note: 'The war began in 2011.' }, TEST_CTX);
 
     // Recomputing (a claim joins the fact, and a full pass) leaves the decision as it was.
     const c = startClaim(db, war.id, '2011', '2011-01-01', '2011-12-31', '2021-01-10');
     recomputeConflicts(db, [c], S, TEST_CTX);
     recomputeAllConflicts(db, S, TEST_CTX);
-    expect(findConflictByKey(db, key)).toMatchObject({ status: 'resolved', preferredClaimId: b.id, resolutionNote: 'The war began in 2011.', stale: false });
+    expect(findConflictLabelled(db, key)).toMatchObject({ status: 'resolved', preferredClaimId: b.id, resolutionNote: 'The war began in 2011.', stale: false });
 
     // The 2015 claim is corrected: the rule no longer fires, the decided conflict is kept as stale.
     const before = getClaim(db, a.id);
     const after = updateClaim(db, a.id, before.version, { valueText: '2011', figure: { unit: 'date', low: '2011-01-01', high: '2011-12-31' } }, TEST_CTX);
     recomputeConflicts(db, [before, after], S, TEST_CTX);
-    expect(findConflictByKey(db, key)).toMatchObject({ status: 'resolved', stale: true });
-    expect(listConflicts(db).items.map((k) => k.key)).not.toContain(key);
+    expect(findConflictLabelled(db, key)).toMatchObject({ status: 'resolved', stale: true });
+    expect(listConflicts(db).items.map(conflictLabel)).not.toContain(key);
   });
 
   it('never touches conflicts flagged by hand', () => {
@@ -157,13 +161,13 @@ describe('after a rename', () => {
     const c = killedClaim(db, town.id, 90, '2019-03-06');
     const spoken = updateClaim(db, b.id, b.version, { speakerId: monitor.id }, TEST_CTX);
     recomputeConflicts(db, [a, spoken, c], S, TEST_CTX);
-    const before = new Map(listConflicts(db).items.map((k) => [k.key, k.explanation]));
+    const before = new Map(listConflicts(db).items.map((k) => [conflictLabel(k), k.explanation]));
     expect([...before.values()].filter((e) => e.includes('citing Sample monitor'))).toHaveLength(2);
     renameEntity(db, monitor.id, monitor.version, { name: 'Sample war monitor' }, TEST_CTX);
     expect(refreshExplanationsNaming(db, monitor.id, S, TEST_CTX)).toMatchObject({ updated: 2, created: 0, deleted: 0 });
     const after = listConflicts(db).items;
     expect(after.filter((k) => k.explanation.includes('citing Sample war monitor'))).toHaveLength(2);
-    expect(after.map((k) => k.key).sort()).toEqual([...before.keys()].sort());
+    expect(after.map(conflictLabel).sort()).toEqual([...before.keys()].sort());
   });
 });
 

@@ -51,6 +51,8 @@ SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'migration', 'merge', 'conflict', 
   'One conflict per disagreement between two values: merged into conflict ' || s.into_id || '.'
 FROM survivor s JOIN conflicts k ON k.id = s.id WHERE s.id <> s.into_id;
 
+-- (foreign keys are off while migrating, so the absorbed conflicts' claim rows are deleted by hand)
+DELETE FROM conflict_claims WHERE conflict_id IN (SELECT id FROM survivor WHERE id <> into_id);
 DELETE FROM conflicts WHERE id IN (SELECT id FROM survivor WHERE id <> into_id);
 
 -- A survivor's rule may be stale while an absorbed one still fired: current if any of its group was.

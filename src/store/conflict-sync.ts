@@ -13,6 +13,7 @@ import type { ComputedConflict } from '../domain/crosscheck.js';
 import { independenceKey, normaliseMetric } from '../domain/crosscheck.js';
 import type { Db } from './database.js';
 import { nowIso, type WriteContext } from './context.js';
+import { NotFoundError } from '../domain/errors.js';
 import { recordAudit } from './audit.js';
 import { retireConflictsNotFound } from './conflict-pruning.js';
 import { prepared } from './crosscheck-queries.js';
@@ -47,11 +48,17 @@ export function valueKeysOf(db: Db, ids: Iterable<number>): Map<number, string> 
   return new Map(rows.map((r) => [r.id, r.value_key]));
 }
 
-/** The key of the conflict a pair belongs to, or null when a claim is gone. */
-export function pairConflictKey(pair: PairInput, valueKeys: ReadonlyMap<number, string>): string | null {
-  const [a, b] = pair.claimIds.map((id) => valueKeys.get(id));
-  if (a === undefined || b === undefined) return null;
-  return valueConflictKey(pair.subjectId, pair.metric, a, b);
+/**
+ * The value each claim of a pair backs. Claims of one value never disagree by the rules; a pair a tool or a test
+ * reports between equal values is kept apart by claim id, so it still has two sides.
+ */
+function pairValues(pair: PairInput, valueKeys: ReadonlyMap<number, string>): [string, string] {
+  const [a, b] = pair.claimIds.map((id) => {
+    const key = valueKeys.get(id);
+    if (key === undefined) throw new NotFoundError(`Claim ${id}`);
+    return key;
+  }) as [string, string];
+  return a === b ? [`${a}#${pair.claimIds[0]}`, `${b}#${pair.claimIds[1]}`] : [a, b];
 }
 
 interface Found {
@@ -65,11 +72,11 @@ function groupPairs(db: Db, pairs: readonly PairInput[]): Map<string, Found> {
   const valueKeys = valueKeysOf(db, pairs.flatMap((p) => p.claimIds));
   const byKey = new Map<string, Found>();
   for (const pair of pairs) {
-    const key = pairConflictKey(pair, valueKeys);
-    if (key === null) continue;
+    const values = pairValues(pair, valueKeys);
+    const key = valueConflictKey(pair.subjectId, pair.metric, ...values);
     const slot = byKey.get(key) ?? { best: pair, members: new Map<number, string>() };
     if (pair.severity > slot.best.severity || (pair.severity === slot.best.severity && String(pair.claimIds) < String(slot.best.claimIds))) slot.best = pair;
-    for (const id of pair.claimIds) slot.members.set(id, valueKeys.get(id)!);
+    pair.claimIds.forEach((id, i) => slot.members.set(id, values[i]!));
     byKey.set(key, slot);
   }
   return byKey;
@@ -220,10 +227,16 @@ export function conflictsHoldingClaims(db: Db, claimIds: Iterable<number>): { co
 }
 
 /**
- * Syncs the conflicts of the changed claims: the pairs found for them are stored, and the conflicts in `recheck`
- * (those a changed claim left, with every pair found among their claims in `found`) keep exactly what was found
- * for them. Conflicts the changed claims never belonged to only gain claims. One transaction, each change audited.
+ * Syncs the conflicts of the changed claims: the pairs found for them are stored, and the current automatic
+ * conflicts a changed claim belongs to are rechecked — `found` must hold every pair the rules find among their
+ * claims now (recompute.ts does), and each keeps exactly the claims of its pairs or retires. Conflicts the changed
+ * claims do not belong to only gain claims. One transaction, each change audited.
  */
-export function syncConflictsOfClaims(db: Db, found: readonly PairInput[], recheck: Iterable<number>, ctx: WriteContext): SyncResult {
-  return db.transaction(() => applyFound(db, found, recheck, ctx))();
+export function syncConflictsOfClaims(db: Db, changedIds: Iterable<number>, found: readonly PairInput[], ctx: WriteContext): SyncResult {
+  return db.transaction(() => applyFound(db, found, conflictsHoldingClaims(db, changedIds).map((k) => k.conflictId), ctx))();
+}
+
+/** Rechecks the given conflicts against `found` (every pair the rules find among their claims); see applyFound. */
+export function recheckConflicts(db: Db, conflictIds: Iterable<number>, found: readonly PairInput[], ctx: WriteContext): SyncResult {
+  return db.transaction(() => applyFound(db, found, conflictIds, ctx))();
 }

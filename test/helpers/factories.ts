@@ -6,7 +6,7 @@ import {
   createClaim,
   createEntity,
   createSource,
-  findConflictByKey,
+  listConflicts,
   flagConflict,
   syncConflicts,
   type ConflictInput,
@@ -97,7 +97,17 @@ export function makeConflict(db: Db, claimIds: number[], overrides: Partial<Conf
     ...overrides,
   };
   syncConflicts(db, [], [input], TEST_CTX);
-  return findConflictByKey(db, input.key ?? conflictKey(input.rule, input.claimIds)) as StoredConflict;
+  return findConflictLabelled(db, conflictKey(input.rule, input.claimIds)) as StoredConflict;
+}
+
+/** A conflict as the tests name it: its rule and its claim ids ("event-date:1,2"). */
+export function conflictLabel(conflict: StoredConflict): string {
+  return conflictKey(conflict.rule, conflict.claimIds);
+}
+
+/** The conflict (stale ones too) with this label (see conflictLabel), or null. */
+export function findConflictLabelled(db: Db, label: string): StoredConflict | null {
+  return listConflicts(db, { includeStale: true, limit: 500 }).items.find((k) => conflictLabel(k) === label) ?? null;
 }
 
 /** Stores a conflict flagged by hand between the given claims. */

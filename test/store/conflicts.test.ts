@@ -1,3 +1,4 @@
+import { conflictLabel } from '../helpers/factories.js';
 import { describe, expect, it } from 'vitest';
 import { NotFoundError, StaleEditError, ValidationError } from '../../src/domain/errors.js';
 import {
@@ -43,7 +44,7 @@ describe('conflicts', () => {
     expect(result).toEqual({ created: 2, updated: 0, deleted: 0, staled: 0 });
     const page = listConflicts(db);
     expect(page.total).toBe(2);
-    expect(page.items.map((k) => k.key)).toEqual([conflictKey('period-count', [a.id, b.id]), conflictKey('period-count', [b.id, c.id])]);
+    expect(page.items.map(conflictLabel)).toEqual([conflictKey('period-count', [a.id, b.id]), conflictKey('period-count', [b.id, c.id])]);
     expect(page.items[0]).toMatchObject({ claimIds: [a.id, b.id], status: 'open', subjectName: 'Sample War', manual: false, stale: false, internal: false });
     expect(page.items[1]?.internal).toBe(true);
     const detail = getConflictWithClaims(db, page.items[0]!.id);
@@ -122,7 +123,7 @@ describe('conflicts', () => {
     const { db, a, b, c, fact, found } = setup();
     syncConflicts(db, [fact], [found([a.id, b.id]), found([b.id, c.id], 0.5)], TEST_CTX);
     const [first, second] = [conflictKey('period-count', [a.id, b.id]), conflictKey('period-count', [b.id, c.id])].map(
-      (key) => listConflicts(db).items.find((k) => k.key === key)!,
+      (key) => listConflicts(db).items.find((k) => conflictLabel(k) === key)!,
     );
     // The first deprecates b; the second deprecates c and (again) b.
     resolveConflict(db, first!.id, first!.version, { preferredClaimId: a.id, reason: 'error', note: 'A typo in the second count.' }, TEST_CTX);

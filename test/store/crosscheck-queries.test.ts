@@ -1,3 +1,5 @@
+import { syncConflictsOfClaims } from '../../src/store/conflict-sync.js';
+import { conflictLabel, findConflictLabelled } from '../helpers/factories.js';
 // The cross-check's store queries: partner lookups return exactly what conflict-window.ts describes (SQL and
 // domain agree) and walk the partial indexes; syncing the conflicts of changed claims leaves the others alone;
 // the facts a full recomputation visits.
@@ -18,7 +20,7 @@ import {
   listPartnerClaims,
   listRuleClaims,
   listRuleClaimsOfGroup,
-  syncConflictsOfClaims,
+
 } from '../../src/store/crosscheck-queries.js';
 import { recomputeAllConflicts, recomputeConflicts } from '../../src/recompute.js';
 import { createTestDb, makeClaim, makeConflict, makeEntity, makeSource, TEST_CTX } from '../helpers/index.js';
@@ -119,9 +121,9 @@ describe('syncing the conflicts of changed claims', () => {
     explainConflict(db, decided.id, decided.version, 'Different definitions.', TEST_CTX);
     const result = syncConflictsOfClaims(db, [c!.id], [], TEST_CTX);
     expect(result).toEqual({ created: 0, updated: 0, deleted: 1, staled: 1 });
-    expect(findConflictByKey(db, between.key)).not.toBeNull();
-    expect(findConflictByKey(db, open.key)).toBeNull();
-    expect(findConflictByKey(db, decided.key)).toMatchObject({ status: 'explained', stale: true });
+    expect(findConflictLabelled(db, conflictLabel(between))).not.toBeNull();
+    expect(findConflictLabelled(db, conflictLabel(open))).toBeNull();
+    expect(findConflictLabelled(db, conflictLabel(decided))).toMatchObject({ status: 'explained', stale: true });
   });
 });
 
@@ -132,7 +134,7 @@ describe('the conflicts list page', () => {
     const made = [0.2, 0.9, 0.5, 0.7, 0.1, 0.3].map((severity, i) => makeConflict(db, [claims[i]!.id, claims[i + 1]!.id], { severity }));
     explainConflict(db, made[1]!.id, made[1]!.version, 'Different scope.', TEST_CTX);
     explainConflict(db, made[4]!.id, made[4]!.version, 'Different scope.', TEST_CTX);
-    const resolved = findConflictByKey(db, made[3]!.key)!;
+    const resolved = findConflictLabelled(db, conflictLabel(made[3]!))!;
     resolveConflict(db, resolved.id, resolved.version, { preferredClaimId: claims[3]!.id, reason: 'error', note: '' }, TEST_CTX);
     // The rule of made[5] no longer fires: it goes (open), so nothing stale shows.
     syncConflictsOfClaims(db, [claims[6]!.id], [], TEST_CTX);
@@ -164,11 +166,11 @@ describe('facts to recompute', () => {
     const { subjectId } = seedGroup(db, 80);
     const ids = listRuleClaimsOfGroup(db, { subjectId, metrics: ['killed'] }).map((c) => c.id);
     for (const id of ids) recomputeConflicts(db, [{ id }], DEFAULT_SETTINGS, TEST_CTX);
-    const incremental = listConflicts(db, { limit: 500 }).items.map((k) => k.key).sort();
+    const incremental = listConflicts(db, { limit: 500 }).items.map(conflictLabel).sort();
     expect(incremental.length).toBeGreaterThan(0);
     const other = createTestDb();
     seedGroup(other, 80);
     recomputeAllConflicts(other, DEFAULT_SETTINGS, TEST_CTX);
-    expect(listConflicts(other, { limit: 500 }).items.map((k) => k.key).sort()).toEqual(incremental);
+    expect(listConflicts(other, { limit: 500 }).items.map(conflictLabel).sort()).toEqual(incremental);
   });
 });

@@ -57,6 +57,38 @@ SEEDS[6] = SEEDS[1]!;
 SEEDS[7] = SEEDS[1]!;
 // Version 9 adds entities.part_of_id (NULL: an old entity is part of nothing): version 8 holds version 1's rows.
 SEEDS[8] = SEEDS[1]!;
+// Version 10 makes one conflict per fact and pair of values: pairwise conflicts between the same two values merge,
+// carrying the strongest decision (resolved over explained over open), its preferred claim and every note.
+SEEDS[9] = (db) => {
+  SEEDS[1]!(db);
+  const claim = (id: number, text: string, low: string, high: string): string =>
+    `(${id}, 1, 'The war began in ${text}.', 0, 10, '${text}', 'date', 'start date', 2, '${low}', '${high}', 'date', 'exact', 'confirmed', 'normal', 'extracted', 1, '${AT}', '${AT}')`;
+  const pair = (id: number, ids: string, status: string, note: string | null, preferred: number | null): string =>
+    `(${id}, 'event-date:${ids}', 'event-date', 0.9, 'Dates ${ids} do not overlap.', '${status}', ${note ? `'${note}'` : 'NULL'}, ${preferred ?? 'NULL'}, 2, 'start date', 0, '${AT}', '${AT}')`;
+  db.exec(`
+    INSERT INTO entities (id, name, type, normalized_name, created_at, updated_at) VALUES (2, 'Valdorian war', 'event', 'valdorian war', '${AT}', '${AT}');
+    INSERT INTO claims (id, source_id, quote, quote_start, quote_end, value_text, kind, metric, subject_id, value_low, value_high, value_unit,
+        qualifier, status, rank, origin, version, created_at, updated_at)
+      VALUES ${claim(3, '2015', '2015-01-01', '2015-12-31')}, ${claim(4, 'March 2011', '2011-03-01', '2011-03-31')},
+        ${claim(5, 'March 2011', '2011-03-01', '2011-03-31')}, ${claim(6, '2009', '2009-01-01', '2009-12-31')};
+    INSERT INTO conflicts (id, key, rule, severity, explanation, status, resolution_note, preferred_claim_id, subject_id, metric, manual, created_at, updated_at)
+      VALUES ${pair(10, '3,4', 'open', null, null)}, ${pair(11, '3,5', 'resolved', 'Portbrak records say 2011.', 5)},
+        ${pair(12, '3,6', 'explained', 'Different wars.', null)};
+    INSERT INTO conflict_claims (conflict_id, claim_id) VALUES (10, 3), (10, 4), (11, 3), (11, 5), (12, 3), (12, 6);
+  `);
+  return (migrated) => {
+    expect(getConflict(migrated, 1)).toMatchObject({ manual: true, claimIds: [1, 2], status: 'explained' });
+    // 10 and 11 were "2015" against "March 2011": one conflict now, with the resolved decision of 11.
+    expect(() => getConflict(migrated, 10)).toThrow();
+    expect(getConflict(migrated, 11)).toMatchObject({
+      status: 'resolved', preferredClaimId: 5, resolutionNote: 'Portbrak records say 2011.', claimIds: [3, 4, 5], stale: false,
+      valueGroups: [{ group: 1, claimIds: [3] }, { group: 2, claimIds: [4, 5] }],
+    });
+    expect(getConflict(migrated, 12)).toMatchObject({ status: 'explained', resolutionNote: 'Different wars.', claimIds: [3, 6] });
+    expect(listAudit(migrated, 'conflict', 10).map((e) => [e.action, e.after])).toEqual([['merge', { into: 11 }]]);
+  };
+};
+SEEDS[10] = SEEDS[1]!;
 
 const NEWEST = listMigrations(MIGRATIONS_DIR).length;
 

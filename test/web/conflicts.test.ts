@@ -1,3 +1,4 @@
+import { findConflictLabelled } from '../helpers/factories.js';
 // Conflicts over HTTP: the list (open first, filters, JSON, exact CSV), the side-by-side page with the
 // differing words marked and the chart as a separate SVG, explain/resolve/reopen (CSRF, 422, 409, audit),
 // flagging by hand from the claims table and from a fact page, and the fact page itself.
@@ -25,7 +26,7 @@ function warStart(db: Db): { early: Claim; late: Claim; conflictId: number } {
     ...fields, sourceId: daily.id, quote: LATE, quoteStart: 0, quoteEnd: LATE.length, valueText: '2015', figure: { unit: 'date', low: '2015-01-01', high: '2015-12-31' },
   });
   recomputeConflicts(db, [early, late], DEFAULT_SETTINGS, TEST_CTX);
-  const conflict = findConflictByKey(db, `event-date:${early.id},${late.id}`);
+  const conflict = findConflictLabelled(db, `event-date:${early.id},${late.id}`);
   if (!conflict) throw new Error('the war-start conflict was not found');
   return { early, late, conflictId: conflict.id };
 }
@@ -201,7 +202,7 @@ describe('flagging claims as conflicting by hand', () => {
     const b = makeClaim(db, { valueText: 'about 1,250', figure: { unit: 'count', low: 1125, high: 1375 } });
     const _csrf = await csrfToken(agent, '/claims');
     const res = await agent.post('/conflicts').type('form').send({ _csrf, ids: [String(a.id), String(b.id)], note: 'One counts fighters only.' }).expect(303);
-    const conflict = findConflictByKey(db, `manual:${a.id},${b.id}`)!;
+    const conflict = findConflictLabelled(db, `manual:${a.id},${b.id}`)!;
     expect(res.headers.location).toBe(`/conflicts/${conflict.id}`);
     expect(conflict).toMatchObject({ manual: true, status: 'open', explanation: 'One counts fighters only.' });
     expect(listAudit(db, 'conflict', conflict.id).map((e) => e.action)).toEqual(['flag']);
@@ -232,12 +233,12 @@ describe('flagging claims as conflicting by hand', () => {
     const b = makeClaim(db);
     const _csrf = await csrfToken(agent, '/claims');
     await agent.post('/conflicts').type('form').send({ _csrf, ids: [String(a.id), String(b.id)], note: 'Different towns.' }).expect(303);
-    const flagged = findConflictByKey(db, `manual:${a.id},${b.id}`)!;
+    const flagged = findConflictLabelled(db, `manual:${a.id},${b.id}`)!;
     await agent.post(`/conflicts/${flagged.id}/unflag`).type('form').send({ version: flagged.version }).expect(403);
     await agent.post(`/conflicts/${flagged.id}/unflag`).type('form').send({ _csrf, version: flagged.version + 1 }).expect(409);
     const res = await agent.post(`/conflicts/${flagged.id}/unflag`).type('form').send({ _csrf, version: flagged.version }).expect(303);
     expect(res.headers.location).toBe('/conflicts');
-    expect(findConflictByKey(db, flagged.key)).toBeNull();
+    expect(findConflictLabelled(db, flagged.key)).toBeNull();
     expect(listAudit(db, 'conflict', flagged.id).map((e) => e.action)).toEqual(['flag', 'delete']);
 
     const { conflictId } = warStart(db);
@@ -352,6 +353,6 @@ describe('the fact page', () => {
     expect(doc.querySelector('#flag-form .field-error')?.textContent).toContain('Say why');
     expect(doc.querySelector(`#flag-${early.id}`)?.hasAttribute('checked')).toBe(true);
     await agent.post('/conflicts').type('form').send({ ...form, ids: [String(early.id), String(late.id)], note: 'Two events are mixed up.' }).expect(303);
-    expect(findConflictByKey(db, `manual:${early.id},${late.id}`)).not.toBeNull();
+    expect(findConflictLabelled(db, `manual:${early.id},${late.id}`)).not.toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { conflictLabel } from '../helpers/factories.js';
 // Entities over HTTP: the list (aliases and claim counts, filters, JSON, exact CSV), the entity page, adding
 // an alias, renaming and merging (claims follow, conflicts recomputed), bad input re-rendered (422), CSRF
 // refused (403), unknown ids (404), every change audited.
@@ -132,7 +133,7 @@ describe('changing an entity', () => {
     expect(getClaim(db, b.id).subjectId).toBe(town.id);
     expect(getEntity(db, town.id).aliases).toContain('Sampel town');
     await agent.get(`/entities/${variant.id}`).expect(404);
-    expect(listConflicts(db).items.map((k) => k.key)).toEqual([`point-in-time:${a.id},${b.id}`]);
+    expect(listConflicts(db).items.map(conflictLabel)).toEqual([`point-in-time:${a.id},${b.id}`]);
     expect(listAudit(db, 'entity', town.id).map((e) => e.action)).toContain('merge');
   });
 
