@@ -371,9 +371,7 @@ export function resolveConflict(
     if (!before.claimIds.includes(decision.preferredClaimId)) {
       throw new ValidationError('The preferred claim must be one of the conflict’s claims.', { preferredClaimId: 'Choose one of these claims.' });
     }
-    if (!(RANK_REASONS as readonly string[]).includes(decision.reason)) {
-      throw new ValidationError(`Unknown reason “${decision.reason}”.`, { reason: `Choose one of: ${RANK_REASONS.join(', ')}.` });
-    }
+    requireReason(decision.reason);
     const at = nowIso(ctx);
     const note = decision.note.trim() || null;
     // The preferred claim's value wins: every claim backing it is preferred, the claims of the other values deprecated.
@@ -386,6 +384,47 @@ export function resolveConflict(
     const after = getConflict(db, id);
     recordAudit(db, { action: 'resolve', entity: 'conflict', entityId: id, before, after, reason: note ?? decision.reason }, ctx);
     return after;
+  })();
+}
+
+function requireReason(reason: string): void {
+  if (!(RANK_REASONS as readonly string[]).includes(reason)) {
+    throw new ValidationError(`Unknown reason “${reason}”.`, { reason: `Choose one of: ${RANK_REASONS.join(', ')}.` });
+  }
+}
+
+/**
+ * Deprecates one claim (`version` is the claim's, as the reviewer saw it) and settles every disagreement it
+ * caused: each open, current conflict in which it was the last claim of its value not deprecated is resolved,
+ * preferring the other value, with a note naming the claim. One transaction; the claim and each conflict audited.
+ * Returns the conflicts it settled.
+ */
+export function deprecateClaim(
+  db: Db,
+  input: { claimId: number; version: number; reason: RankReason; note: string },
+  ctx: WriteContext,
+): StoredConflict[] {
+  return db.transaction(() => {
+    const claim = getClaim(db, input.claimId);
+    if (claim.version !== input.version) throw new StaleEditError(`Claim ${input.claimId}`);
+    requireReason(input.reason);
+    const at = nowIso(ctx);
+    const note = input.note.trim() || null;
+    setRank(db, claim.id, 'deprecated', input.reason, at, ctx, note ?? input.reason);
+    const settled: StoredConflict[] = [];
+    for (const before of listConflictsOfClaim(db, claim.id)) {
+      if (before.status !== 'open' || before.manual) continue;
+      const mine = before.valueGroups.find((g) => g.claimIds.includes(claim.id));
+      const standing = (ids: number[]) => ids.filter((id) => getClaim(db, id).rank !== 'deprecated');
+      if (!mine || standing(mine.claimIds).length > 0) continue;
+      const preferred = before.valueGroups.filter((g) => g !== mine).flatMap((g) => standing(g.claimIds))[0] ?? null;
+      const why = `Claim #${claim.id} (“${claim.valueText}”) deprecated: ${input.reason}${note ? ` — ${note}` : ''}.`;
+      setDecision(db, before.id, 'resolved', why, preferred, at);
+      const after = getConflict(db, before.id);
+      recordAudit(db, { action: 'resolve', entity: 'conflict', entityId: before.id, before, after, reason: why }, ctx);
+      settled.push(after);
+    }
+    return settled;
   })();
 }
 

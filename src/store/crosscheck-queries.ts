@@ -293,3 +293,40 @@ export function listConflictsPage(db: Db, filter: { subjectId?: number; metric?:
   const byId = new Map(rows.map((row) => [row.id, { ...toConflict(row), subjectName: row.subject_name }]));
   return { items: page.map((id) => byId.get(id)).filter((k): k is ConflictSummary => k !== undefined), total, limit, offset };
 }
+
+/** A claim backing a conflict's value, as the conflicts list and the JSON name it: figure, outlet, speaker. */
+export interface ValueClaim {
+  claimId: number;
+  valueKey: string;
+  valueText: string;
+  publisher: string;
+  publishedAt: string;
+  speaker: string | null;
+  speakerId: number | null;
+  relay: string | null;
+  rank: string;
+}
+
+/** The claims backing each value of the given conflicts, by conflict id, in claim id order; one query. */
+export function listValueClaims(db: Db, conflictIds: readonly number[]): Map<number, ValueClaim[]> {
+  const rows = prepared(
+    db,
+    `SELECT cc.conflict_id, cc.claim_id, cc.value_key, c.value_text, c.speaker_id, c.relay, c.rank, s.publisher, s.published_at, sp.name AS speaker
+     FROM conflict_claims cc JOIN claims c ON c.id = cc.claim_id JOIN sources s ON s.id = c.source_id
+     LEFT JOIN entities sp ON sp.id = c.speaker_id
+     WHERE cc.conflict_id IN (SELECT value FROM json_each(?)) ORDER BY cc.conflict_id, cc.claim_id`,
+  ).all(JSON.stringify(conflictIds)) as {
+    conflict_id: number; claim_id: number; value_key: string; value_text: string; speaker_id: number | null; relay: string | null;
+    rank: string; publisher: string; published_at: string; speaker: string | null;
+  }[];
+  const byConflict = new Map<number, ValueClaim[]>();
+  for (const r of rows) {
+    const list = byConflict.get(r.conflict_id) ?? [];
+    list.push({
+      claimId: r.claim_id, valueKey: r.value_key, valueText: r.value_text, publisher: r.publisher, publishedAt: r.published_at,
+      speaker: r.speaker, speakerId: r.speaker_id, relay: r.relay, rank: r.rank,
+    });
+    byConflict.set(r.conflict_id, list);
+  }
+  return byConflict;
+}

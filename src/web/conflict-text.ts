@@ -1,7 +1,9 @@
 // What each conflict rule means, in the reviewer's words, shown beside the explanation the rule wrote for
 // one pair. Kept next to the web layer because it is presentation; the rules themselves are in
 // src/domain/crosscheck.ts and these sentences must say what they check.
-import type { RuleId } from '../domain/crosscheck.js';
+import { independenceKey, type RuleId } from '../domain/crosscheck.js';
+import type { StoredConflict } from '../store/index.js';
+import type { ValueClaim } from '../store/crosscheck-queries.js';
 
 const RULE_TEXT: Record<RuleId | 'manual', { name: string; meaning: string }> = {
   'event-date': {
@@ -30,4 +32,76 @@ const RULE_TEXT: Record<RuleId | 'manual', { name: string; meaning: string }> = 
 /** The name and plain-language meaning of a conflict rule (unknown rules get a neutral text). */
 export function ruleText(rule: string): { name: string; meaning: string } {
   return RULE_TEXT[rule as RuleId] ?? { name: rule, meaning: 'A rule found these claims incompatible.' };
+}
+
+/** One competing value of a conflict as the list and the page name it. */
+export interface ValueSummary {
+  group: number;
+  /** The figure as the first claim backing it wrote it. */
+  valueText: string;
+  /** Who states it: "Outlet, citing Speaker", each once, at most SOURCES_SHOWN. */
+  sources: string[];
+  /** How many more sources state it than `sources` names. */
+  moreSources: number;
+  claims: number;
+  /** Independent origins (one speaker relayed by three outlets is one; domain independenceKey). */
+  origins: number;
+  /** Claims backing it that are not deprecated. */
+  standing: number;
+}
+
+const SOURCES_SHOWN = 3;
+
+/** Who states a claim, in a list row: "Northgate Wire, citing the health ministry". */
+function sourceLabel(c: ValueClaim): string {
+  return c.speaker ? `${c.publisher}, citing ${c.speaker}` : c.publisher;
+}
+
+/** The conflict's values in group order, each with its figure and its sources. */
+export function summariseValues(conflict: StoredConflict, claims: readonly ValueClaim[]): ValueSummary[] {
+  const byId = new Map(claims.map((c) => [c.claimId, c]));
+  return conflict.valueGroups.map((g) => {
+    const backing = g.claimIds.map((id) => byId.get(id)).filter((c): c is ValueClaim => c !== undefined);
+    const sources = [...new Set(backing.map(sourceLabel))];
+    const origins = new Set(
+      backing.map((c) => independenceKey({ speakerId: c.speakerId, relay: c.relay, sourcePublisher: c.publisher } as Parameters<typeof independenceKey>[0])),
+    );
+    return {
+      group: g.group,
+      valueText: backing[0]?.valueText ?? '',
+      sources: sources.slice(0, SOURCES_SHOWN),
+      moreSources: Math.max(0, sources.length - SOURCES_SHOWN),
+      claims: backing.length,
+      origins: origins.size,
+      standing: backing.filter((c) => c.rank !== 'deprecated').length,
+    };
+  });
+}
+
+/**
+ * Why a conflict ranks where it does, in words: how far apart its values are (severity, 0–1) and how well the
+ * weaker one is sourced — the two things the rank score (store conflicts.ts rankScore) weighs.
+ */
+export function severityText(severity: number, values: readonly ValueSummary[]): string {
+  const gap = severity >= 0.75 ? 'Far apart' : severity >= 0.4 ? 'Clearly apart' : severity >= 0.1 ? 'Apart' : 'Only just apart';
+  const weakest = Math.min(...values.map((v) => v.origins));
+  const sourcing = !Number.isFinite(weakest)
+    ? ''
+    : weakest >= 2
+      ? `each figure has at least ${weakest} independent sources`
+      : values.every((v) => v.origins <= 1)
+        ? 'each figure rests on a single source'
+        : 'one figure rests on a single source';
+  return `${gap} (severity ${severity.toFixed(2)})${sourcing ? `; ${sourcing}` : ''}.`;
+}
+
+/** A disagreement within one article, named by who holds each figure: "In one article: the ministry vs the monitor". */
+export function inOneArticleLabel(values: readonly ValueSummary[], claims: readonly ValueClaim[], conflict: StoredConflict): string {
+  const byId = new Map(claims.map((c) => [c.claimId, c]));
+  const who = conflict.valueGroups.map((g) => {
+    const first = byId.get(g.claimIds[0] ?? -1);
+    return first?.speaker ?? first?.publisher ?? '';
+  });
+  const distinct = new Set(who).size === who.length;
+  return `In one article: ${(distinct ? who : values.map((v) => v.valueText)).join(' vs ')}`;
 }

@@ -59,6 +59,7 @@ export const paths = {
   resolveConflict: '/conflicts/:id/resolve',
   reopenConflict: '/conflicts/:id/reopen',
   unflagConflict: '/conflicts/:id/unflag',
+  deprecateInConflict: '/conflicts/:id/deprecate',
   fact: '/facts/:subject/:metric',
   factChart: '/facts/:subject/:metric/chart.svg',
   search: '/search',
@@ -106,6 +107,8 @@ export const urls = {
   resolveConflict: (conflictId: number): string => `/conflicts/${id(conflictId)}/resolve`,
   reopenConflict: (conflictId: number): string => `/conflicts/${id(conflictId)}/reopen`,
   unflagConflict: (conflictId: number): string => `/conflicts/${id(conflictId)}/unflag`,
+  /** Deprecates one claim of the conflict, settling the conflicts it caused. */
+  deprecateInConflict: (conflictId: number): string => `/conflicts/${id(conflictId)}/deprecate`,
   fact: (subjectId: number, metric: string, query?: Query): string => withQuery(`/facts/${id(subjectId)}/${encodeURIComponent(metric)}`, query),
   factChart: (subjectId: number, metric: string): string => `/facts/${id(subjectId)}/${encodeURIComponent(metric)}/chart.svg`,
   search: (query?: Query): string => withQuery(paths.search, query),

@@ -37,7 +37,15 @@ describe('the conflicts list', () => {
     const { conflictId } = warStart(db);
     const doc = html((await agent.get('/conflicts').expect(200)).text);
     const row = doc.querySelector(`tr[data-conflict-id="${conflictId}"]`);
-    expect(row?.textContent).toContain('Sources disagree on when the Sample civil war began');
+    // The fact once, above its conflicts; the row names the competing figures, who states them and why it ranks here.
+    expect(doc.querySelectorAll('tr.fact-row')).toHaveLength(1);
+    expect(doc.querySelector('tr.fact-row')?.textContent?.trim()).toBe('Sample civil war · start date');
+    expect(row?.querySelector('a.conflict-link')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('March 2011 vs 2015');
+    expect([...(row?.querySelectorAll('.value-sources li') ?? [])].map((li) => li.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
+      'March 2011: Sample Weekly (1 claim)',
+      '2015: Sample Daily (1 claim)',
+    ]);
+    expect(row?.textContent).toMatch(/Far apart \(severity 0\.9\d\); each figure rests on a single source\./);
     expect(row?.querySelector('.conflict-status')?.textContent).toBe('open');
 
     expect(html((await agent.get('/conflicts?subject=sample%20CIVIL%20war&metric=Start%20Date&status=open').expect(200)).text).querySelectorAll('tr[data-conflict-id]')).toHaveLength(1);
@@ -56,8 +64,9 @@ describe('the conflicts list', () => {
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     const conflict = getConflict(db, conflictId);
     expect(csv.text).toBe(
-      'id,status,rule,severity,subject,metric,internal,claims,explanation,resolution_note,preferred_claim\r\n' +
-        `${conflictId},open,event-date,${conflict.severity},Sample civil war,start date,no,${early.id} ${late.id},"${conflict.explanation.replaceAll('"', '""')}",,\r\n`,
+      'id,status,rule,severity,subject,metric,internal,claims,explanation,resolution_note,preferred_claim,values\r\n' +
+        `${conflictId},open,event-date,${conflict.severity},Sample civil war,start date,no,${early.id} ${late.id},"${conflict.explanation.replaceAll('"', '""')}",,,` +
+        'March 2011 (Sample Weekly) vs 2015 (Sample Daily)\r\n',
     );
   });
 });

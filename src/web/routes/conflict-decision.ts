@@ -1,4 +1,4 @@
-// The shared shape of the three decisions on a conflict (explain, resolve, reopen): run the store's write,
+// The shared shape of the decisions on a conflict (explain, resolve, reopen, deprecate one claim): run the store's write,
 // then back to the conflict page; invalid input re-renders the page with the form's messages (422), a
 // version someone else has moved on re-renders it with a notice (409). Each write is audited by the store.
 import type { Request, Response } from 'express';
@@ -19,6 +19,7 @@ const DONE: Record<Action, string> = {
   explain: 'Marked explained. Reopen it below to undo.',
   resolve: 'Resolved: the preferred claim is ranked first, the others deprecated. Reopen it below to undo.',
   reopen: 'Reopened: the decision is withdrawn and its claims are ranked normal again (unless another decision holds them).',
+  deprecate: 'Claim deprecated: every conflict in which its figure no longer has a claim standing is resolved. Reopen a conflict to undo.',
 };
 
 /** Handles one decision POST: `write(id, version, values)` does the store call. */

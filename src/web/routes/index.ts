@@ -28,6 +28,7 @@ import { sourceUpdate } from './source-update.js';
 import { sourceView } from './source-view.js';
 import { sourcesList } from './sources-list.js';
 import { conflictChart, factChart } from './conflict-chart.js';
+import { conflictDeprecate } from './conflict-deprecate.js';
 import { conflictExplain } from './conflict-explain.js';
 import { conflictFlag } from './conflict-flag.js';
 import { conflictReopen } from './conflict-reopen.js';
@@ -104,6 +105,7 @@ export function routeTable(deps: AppDeps): Router {
   router.post(paths.resolveConflict, conflictResolve(deps));
   router.post(paths.reopenConflict, conflictReopen(deps));
   router.post(paths.unflagConflict, conflictUnflag(deps));
+  router.post(paths.deprecateInConflict, conflictDeprecate(deps));
   router.get(paths.fact, factView(deps));
   router.get(paths.factChart, factChart(deps));
 
