@@ -61,6 +61,12 @@ function pairValues(pair: PairInput, valueKeys: ReadonlyMap<number, string>): [s
   return a === b ? [`${a}#${pair.claimIds[0]}`, `${b}#${pair.claimIds[1]}`] : [a, b];
 }
 
+/** The key of the conflict each pair belongs to, in the order given; one query. */
+export function conflictKeysOfPairs(db: Db, pairs: readonly PairInput[]): string[] {
+  const valueKeys = valueKeysOf(db, pairs.flatMap((p) => p.claimIds));
+  return pairs.map((pair) => valueConflictKey(pair.subjectId, pair.metric, ...pairValues(pair, valueKeys)));
+}
+
 interface Found {
   best: PairInput;
   /** claim id → value key */
