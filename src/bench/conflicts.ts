@@ -7,7 +7,8 @@
 // that mostly agree with a trend and sometimes not. Then it imports generated 5 KB articles (our own text)
 // through importSource and prints, per article, the time of the recomputation alone (median and p95) and of
 // the whole import, and checks that the stored conflicts of the new claims are those the rules find against
-// their whole groups (the date window loses nothing).
+// their whole groups (the date window loses nothing). It also prints conflicts per 1,000 claims: how many
+// conflicts hold the new claims' disagreements, against the pairs of claims the rules find.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,6 +31,7 @@ import {
   type NewClaim,
 } from '../store/index.js';
 import { listRuleClaimsOfGroup } from '../store/crosscheck-queries.js';
+import { conflictKeysOfPairs } from '../store/conflict-sync.js';
 import { conflictGroupKey, conflictsInvolving, metricsInConflictGroup, type CrosscheckSettings } from '../domain/crosscheck.js';
 import type { Claim, Clock, Figure } from '../domain/types.js';
 
@@ -203,26 +205,38 @@ function article(rand: () => number, day: number): string {
 }
 
 /**
- * How many conflicts involving these claims differ between the store (after the incremental, windowed
- * recomputation) and the rules run against the claims' whole groups.
+ * Checks the stored conflicts of these claims against the rules run over their whole groups (the windowed lookups
+ * must lose nothing): every pair the rules find must be in the conflict of its fact and two values, and every
+ * stored conflict of these claims must hold them through such a pair. Adds the pairs and the conflicts seen to
+ * `seen`; returns how many differ.
  */
-function differences(db: Db, claims: Claim[], settings: CrosscheckSettings): number {
+function differences(db: Db, claims: Claim[], settings: CrosscheckSettings, seen: { pairs: Set<string>; conflicts: Set<number> }): number {
   const ids = claims.map((c) => c.id);
-  const expected = new Set<string>();
   const groups = new Map<string, { subjectId: number; metrics: string[] }>();
   for (const c of claims) {
     const key = conflictGroupKey(c);
     if (key !== null && c.subjectId !== null) groups.set(key, { subjectId: c.subjectId, metrics: metricsInConflictGroup(c.metric) });
   }
-  for (const group of groups.values()) {
-    const whole = listRuleClaimsOfGroup(db, group);
-    for (const conflict of conflictsInvolving(ids, whole, settings)) expected.add(conflict.key);
-  }
-  const stored = new Set(listConflictsOfClaims(db, ids).filter((k) => !k.manual && !k.stale).map((k) => k.key));
+  const pairs = [...groups.values()].flatMap((group) => conflictsInvolving(ids, listRuleClaimsOfGroup(db, group), settings));
+  const mine = new Set(ids);
+  // conflict key → the new claims the rules put in it
+  const expected = new Map<string, Set<number>>();
+  conflictKeysOfPairs(db, pairs).forEach((key, i) => {
+    const members = expected.get(key) ?? new Set<number>();
+    for (const id of pairs[i]!.claimIds) if (mine.has(id)) members.add(id);
+    expected.set(key, members);
+    seen.pairs.add(pairs[i]!.key);
+  });
   let diff = 0;
-  for (const key of expected) if (!stored.has(key)) diff += 1;
-  for (const key of stored) if (!expected.has(key)) diff += 1;
-  return diff;
+  const stored = listConflictsOfClaims(db, ids).filter((k) => !k.manual && !k.stale);
+  for (const k of stored) {
+    seen.conflicts.add(k.id);
+    const want = expected.get(k.key);
+    if (!want) diff += 1;
+    else for (const id of k.claimIds) if (mine.has(id) && !want.has(id)) diff += 1;
+    expected.delete(k.key);
+  }
+  return diff + expected.size;
 }
 
 function quantile(sorted: number[], q: number): number {
@@ -251,6 +265,8 @@ function main(): void {
     let claims = 0;
     let created = 0;
     let mismatches = 0;
+    const seen = { pairs: new Set<string>(), conflicts: new Set<number>() };
+    let checkedClaims = 0;
     for (let i = 0; i < WARMUP + MEASURED; i++) {
       const day = DAYS - 200 + Math.floor(rand() * 150);
       const input = {
@@ -283,7 +299,8 @@ function main(): void {
         perArticle.push({ ms: timed.ms, created: timed.result.created });
       }
       // Correctness: what is stored for the new claims must be what the rules find against whole groups.
-      mismatches += differences(db, [...timed.stored, ...imported.claims], settings);
+      mismatches += differences(db, [...timed.stored, ...imported.claims], settings, seen);
+      checkedClaims += timed.stored.length + imported.claims.length;
     }
     recomputeMs.sort((a, b) => a - b);
     findMs.sort((a, b) => a - b);
@@ -299,6 +316,12 @@ function main(): void {
     console.log(`    finding alone (index lookups + rules, no writes): median ${quantile(findMs, 0.5).toFixed(2)} ms, p95 ${quantile(findMs, 0.95).toFixed(2)} ms`);
     console.log(`  whole import (store, extract, recompute): median ${quantile(importMs, 0.5).toFixed(1)} ms, p95 ${quantile(importMs, 0.95).toFixed(1)} ms`);
     console.log(`  stored conflicts of new claims = rules against whole groups: ${mismatches === 0 ? 'yes' : `NO (${mismatches} differences)`}`);
+    // One conflict per fact and pair of competing values (store/conflict-sync.ts), where each pair of claims was one.
+    const per1000 = (n: number) => ((n / Math.max(1, checkedClaims)) * 1000).toFixed(1);
+    console.log(
+      `  conflicts per 1,000 claims: ${per1000(seen.conflicts.size)} (${seen.conflicts.size} conflicts hold the ${checkedClaims} new claims' ` +
+        `disagreements; the rules found ${seen.pairs.size} disagreeing pairs, ${per1000(seen.pairs.size)} per 1,000 claims)`,
+    );
     // Writing each new conflict (row, claim links, audit event) costs about the same whatever the database
     // size, so articles are also shown by how many conflicts they raise.
     const few = perArticle.filter((a) => a.created <= 100).map((a) => a.ms).sort((a, b) => a - b);
