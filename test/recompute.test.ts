@@ -9,12 +9,15 @@ import {
   getClaim,
   listConflicts,
   renameEntity,
+  deprecateClaim,
   resolveConflict,
+  setClaimStatus,
   updateClaim,
   type Db,
   type NewClaim,
 } from '../src/store/index.js';
-import type { Claim } from '../src/domain/types.js';
+import type { Claim, RankReason } from '../src/domain/types.js';
+import { StaleEditError, ValidationError } from '../src/domain/errors.js';
 import { createTestDb, makeClaim, makeEntity, makeManualConflict, makeSource, TEST_CTX } from './helpers/index.js';
 
 const S = DEFAULT_SETTINGS;
@@ -58,6 +61,41 @@ describe('incremental recomputation', () => {
     expect(openKeys(db)).toEqual([`event-date:${a.id},${b.id},${c.id}`]);
     expect(listConflicts(db).items[0]!.valueGroups.map((g) => g.claimIds)).toEqual([[a.id], [b.id, c.id]]);
 
+  });
+
+  it('rejecting a claim takes it out of every conflict it was in: a value left without claims ends its conflict', () => {
+    const db = createTestDb();
+    const war = makeEntity(db, { name: 'Valdorian war', type: 'event' });
+    const wrong = startClaim(db, war.id, '2015', '2015-01-01', '2015-12-31', '2019-03-19');
+    const b = startClaim(db, war.id, 'March 2011', '2011-03-01', '2011-03-31', '2020-03-15');
+    const c = startClaim(db, war.id, 'March 2011', '2011-03-01', '2011-03-31', '2021-03-15');
+    const d = startClaim(db, war.id, '2009', '2009-01-01', '2009-12-31', '2020-05-01');
+    recomputeConflicts(db, [wrong, b, c, d], S, TEST_CTX);
+    // "2015" against "March 2011" (two claims), "2015" against "2009", "March 2011" against "2009".
+    expect(openKeys(db)).toEqual([`event-date:${b.id},${c.id},${d.id}`, `event-date:${wrong.id},${b.id},${c.id}`, `event-date:${wrong.id},${d.id}`].sort());
+    // Rejecting one "March 2011" keeps the other in its conflicts; rejecting "2015" ends both conflicts it was in.
+    const rejected = setClaimStatus(db, [{ id: c.id, version: c.version }, { id: wrong.id, version: wrong.version }], 'rejected', TEST_CTX);
+    recomputeConflicts(db, rejected, S, TEST_CTX);
+    expect(openKeys(db)).toEqual([`event-date:${b.id},${d.id}`]);
+  });
+
+  it('deprecating a claim settles the conflicts it leaves without a standing claim for its value; a stale version or an unknown reason changes nothing', () => {
+    const db = createTestDb();
+    const war = makeEntity(db, { name: 'Valdorian war', type: 'event' });
+    const wrong = startClaim(db, war.id, '2015', '2015-01-01', '2015-12-31', '2019-03-19');
+    const b = startClaim(db, war.id, 'March 2011', '2011-03-01', '2011-03-31', '2020-03-15');
+    const c = startClaim(db, war.id, 'March 2011', '2011-03-01', '2011-03-31', '2021-03-15');
+    recomputeConflicts(db, [wrong, b, c], S, TEST_CTX);
+    const conflict = listConflicts(db).items[0]!;
+    expect(() => deprecateClaim(db, { claimId: b.id, version: b.version + 1, reason: 'error', note: '' }, TEST_CTX)).toThrow(StaleEditError);
+    expect(() => deprecateClaim(db, { claimId: b.id, version: b.version, reason: 'typo' as RankReason, note: '' }, TEST_CTX)).toThrow(ValidationError);
+    expect(getClaim(db, b.id).rank).toBe('normal');
+    // One of two claims backing "March 2011": the disagreement stands.
+    expect(deprecateClaim(db, { claimId: b.id, version: b.version, reason: 'error', note: '' }, TEST_CTX)).toEqual([]);
+    expect(listConflicts(db).items[0]).toMatchObject({ id: conflict.id, status: 'open' });
+    // The last one: settled, preferring "2015", with the reason in the note.
+    const settled = deprecateClaim(db, { claimId: c.id, version: c.version, reason: 'superseded', note: 'Old count.' }, TEST_CTX);
+    expect(settled).toMatchObject([{ id: conflict.id, status: 'resolved', preferredClaimId: wrong.id, resolutionNote: `Claim #${c.id} (“March 2011”) deprecated: superseded — Old count.` }]);
   });
 
   it('drops a conflict when an edit to a figure means the rule no longer fires', () => {

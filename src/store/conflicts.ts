@@ -418,7 +418,7 @@ export function deprecateClaim(
       const standing = (ids: number[]) => ids.filter((id) => getClaim(db, id).rank !== 'deprecated');
       if (!mine || standing(mine.claimIds).length > 0) continue;
       const preferred = before.valueGroups.filter((g) => g !== mine).flatMap((g) => standing(g.claimIds))[0] ?? null;
-      const why = `Claim #${claim.id} (“${claim.valueText}”) deprecated: ${input.reason}${note ? ` — ${note}` : ''}.`;
+      const why = `Claim #${claim.id} (“${claim.valueText}”) deprecated: ${input.reason}${note ? ` — ${note.replace(/[.\s]+$/, '')}` : ''}.`;
       setDecision(db, before.id, 'resolved', why, preferred, at);
       const after = getConflict(db, before.id);
       recordAudit(db, { action: 'resolve', entity: 'conflict', entityId: before.id, before, after, reason: why }, ctx);
