@@ -40,6 +40,16 @@ function killedClaim(db: Db, subjectId: number, n: number, publishedAt: string):
   });
 }
 
+/** "Began in 2015" against two articles that say March 2011, stored in a fresh database (not yet recomputed). */
+function wrongStart(): { db: Db; war: { id: number }; wrong: Claim; b: Claim; c: Claim } {
+  const db = createTestDb();
+  const war = makeEntity(db, { name: 'Valdorian war', type: 'event' });
+  const wrong = startClaim(db, war.id, '2015', '2015-01-01', '2015-12-31', '2019-03-19');
+  const b = startClaim(db, war.id, 'March 2011', '2011-03-01', '2011-03-31', '2020-03-15');
+  const c = startClaim(db, war.id, 'March 2011', '2011-03-01', '2011-03-31', '2021-03-15');
+  return { db, war, wrong, b, c };
+}
+
 function openKeys(db: Db): string[] {
   return listConflicts(db, { limit: 500 }).items.map((k) => conflictLabel(k)).sort();
 }
@@ -64,11 +74,7 @@ describe('incremental recomputation', () => {
   });
 
   it('rejecting a claim takes it out of every conflict it was in: a value left without claims ends its conflict', () => {
-    const db = createTestDb();
-    const war = makeEntity(db, { name: 'Valdorian war', type: 'event' });
-    const wrong = startClaim(db, war.id, '2015', '2015-01-01', '2015-12-31', '2019-03-19');
-    const b = startClaim(db, war.id, 'March 2011', '2011-03-01', '2011-03-31', '2020-03-15');
-    const c = startClaim(db, war.id, 'March 2011', '2011-03-01', '2011-03-31', '2021-03-15');
+    const { db, war, wrong, b, c } = wrongStart();
     const d = startClaim(db, war.id, '2009', '2009-01-01', '2009-12-31', '2020-05-01');
     recomputeConflicts(db, [wrong, b, c, d], S, TEST_CTX);
     // "2015" against "March 2011" (two claims), "2015" against "2009", "March 2011" against "2009".
@@ -80,11 +86,7 @@ describe('incremental recomputation', () => {
   });
 
   it('deprecating a claim settles the conflicts it leaves without a standing claim for its value; a stale version or an unknown reason changes nothing', () => {
-    const db = createTestDb();
-    const war = makeEntity(db, { name: 'Valdorian war', type: 'event' });
-    const wrong = startClaim(db, war.id, '2015', '2015-01-01', '2015-12-31', '2019-03-19');
-    const b = startClaim(db, war.id, 'March 2011', '2011-03-01', '2011-03-31', '2020-03-15');
-    const c = startClaim(db, war.id, 'March 2011', '2011-03-01', '2011-03-31', '2021-03-15');
+    const { db, wrong, b, c } = wrongStart();
     recomputeConflicts(db, [wrong, b, c], S, TEST_CTX);
     const conflict = listConflicts(db).items[0]!;
     expect(() => deprecateClaim(db, { claimId: b.id, version: b.version + 1, reason: 'error', note: '' }, TEST_CTX)).toThrow(StaleEditError);

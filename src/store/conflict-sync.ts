@@ -23,21 +23,15 @@ import {
   SELECT_CONFLICT,
   toConflict,
   valueConflictKey,
+  type ConflictInput,
   type ConflictRow,
   type FactKey,
   type StoredConflict,
   type SyncResult,
 } from './conflicts.js';
 
-/** A pair the rules report, as syncConflicts takes it (tests and tools may leave out what the store works out). */
-export interface PairInput {
-  rule: string;
-  severity: number;
-  explanation: string;
-  subjectId: number | null;
-  metric: string;
-  claimIds: number[];
-}
+/** A pair the rules report, as syncConflicts takes it (ConflictInput of two claims; its `key` is not read). */
+export type PairInput = ConflictInput;
 
 /** Each claim's value key (claims.value_key), for the given ids; one query. */
 export function valueKeysOf(db: Db, ids: Iterable<number>): Map<number, string> {
