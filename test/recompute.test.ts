@@ -10,6 +10,7 @@ import {
   listConflicts,
   renameEntity,
   deprecateClaim,
+  mergeEntities,
   resolveConflict,
   setClaimStatus,
   updateClaim,
@@ -98,6 +99,22 @@ describe('incremental recomputation', () => {
     // The last one: settled, preferring "2015", with the reason in the note.
     const settled = deprecateClaim(db, { claimId: c.id, version: c.version, reason: 'superseded', note: 'Old count.' }, TEST_CTX);
     expect(settled).toMatchObject([{ id: conflict.id, status: 'resolved', preferredClaimId: wrong.id, resolutionNote: `Claim #${c.id} (“March 2011”) deprecated: superseded — Old count.` }]);
+  });
+
+  it('an entity merge joins the same disagreement on both entities into one conflict, keeping the decision', () => {
+    const { db, war, wrong, b, c } = wrongStart();
+    const duplicate = makeEntity(db, { name: 'War in Valdoria', type: 'event' });
+    const wrong2 = startClaim(db, duplicate.id, '2015', '2015-01-01', '2015-12-31', '2019-04-02');
+    const b2 = startClaim(db, duplicate.id, 'March 2011', '2011-03-01', '2011-03-31', '2020-04-01');
+    recomputeConflicts(db, [wrong, b, wrong2, b2], S, TEST_CTX);
+    const onDuplicate = listConflicts(db).items.find((k) => k.subjectId === duplicate.id)!;
+    resolveConflict(db, onDuplicate.id, onDuplicate.version, { preferredClaimId: b2.id, reason: 'error', note: 'The war began in 2011.' }, TEST_CTX);
+    mergeEntities(db, { id: duplicate.id, version: 1 }, { id: war.id, version: 1 }, TEST_CTX);
+    recomputeConflicts(db, [wrong2, b2], S, TEST_CTX);
+    const all = listConflicts(db, { includeStale: true }).items;
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({ subjectId: war.id, status: 'resolved', preferredClaimId: b2.id, resolutionNote: 'The war began in 2011.', stale: false });
+    expect(all[0]!.valueGroups.map((g) => g.claimIds)).toEqual([[wrong.id, wrong2.id], [b.id, c.id, b2.id]]);
   });
 
   it('drops a conflict when an edit to a figure means the rule no longer fires', () => {

@@ -68,3 +68,35 @@ export function retireConflictsNotFound(
   }
   return result;
 }
+
+/**
+ * Re-keys an automatic conflict whose subject moves from `fromId` to `intoId` (an entity merge): its key names the
+ * fact ("v:<subject>|…", conflicts.ts valueConflictKey), so that recomputation finds it again. When the other entity
+ * already has the conflict between the same two values, this one's claims join it and this one goes (audited as a
+ * merge), its decision carried over when the other has none. Returns false when it went. Manual conflicts keep theirs.
+ */
+export function rekeyConflictToSubject(db: Db, conflictId: number, fromId: number, intoId: number, ctx: WriteContext): boolean {
+  const row = db.prepare('SELECT key, manual, status, resolution_note, preferred_claim_id FROM conflicts WHERE id = ?').get(conflictId) as
+    | { key: string; manual: number; status: string; resolution_note: string | null; preferred_claim_id: number | null }
+    | undefined;
+  const prefix = `v:${fromId}|`;
+  if (!row || row.manual === 1 || !row.key.startsWith(prefix)) return true;
+  const key = `v:${intoId}|${row.key.slice(prefix.length)}`;
+  const target = db.prepare('SELECT id, status FROM conflicts WHERE key = ?').get(key) as { id: number; status: string } | undefined;
+  if (!target) {
+    db.prepare('UPDATE conflicts SET key = ? WHERE id = ?').run(key, conflictId);
+    return true;
+  }
+  db.prepare('INSERT OR IGNORE INTO conflict_claims (conflict_id, claim_id, value_key) SELECT ?, claim_id, value_key FROM conflict_claims WHERE conflict_id = ?').run(
+    target.id,
+    conflictId,
+  );
+  if (target.status === 'open' && row.status !== 'open') {
+    db.prepare('UPDATE conflicts SET status = ?, resolution_note = ?, preferred_claim_id = ?, version = version + 1, updated_at = ? WHERE id = ?').run(
+      row.status, row.resolution_note, row.preferred_claim_id, nowIso(ctx), target.id,
+    );
+  }
+  db.prepare('DELETE FROM conflicts WHERE id = ?').run(conflictId);
+  recordAudit(db, { action: 'merge', entity: 'conflict', entityId: conflictId, before: row, after: { into: target.id }, reason: 'The same disagreement on the merged entity.' }, ctx);
+  return false;
+}

@@ -8,6 +8,7 @@ import { foldName } from '../domain/names.js';
 import type { Db } from './database.js';
 import { nowIso, pageBounds, type Page, type PageRequest, type WriteContext } from './context.js';
 import { recordAudit } from './audit.js';
+import { rekeyConflictToSubject } from './conflict-pruning.js';
 
 export interface EntityRow {
   id: number;
@@ -356,11 +357,12 @@ function moveClaims(db: Db, fromId: number, intoId: number | null, at: string, w
   return { speakerClaimsMoved, subjectClaimsMoved };
 }
 
-/** Points the conflicts about `fromId` at `intoId`, one audit event each. */
+/** Points the conflicts about `fromId` at `intoId` (one that `intoId` already has joins it), one audit event each. */
 function moveConflicts(db: Db, fromId: number, intoId: number, at: string, why: string, ctx: WriteContext): void {
   const moving = db.prepare('SELECT id FROM conflicts WHERE subject_id = ?').all(fromId) as { id: number }[];
   const update = db.prepare('UPDATE conflicts SET subject_id = ?, updated_at = ? WHERE id = ?');
   for (const conflict of moving) {
+    if (!rekeyConflictToSubject(db, conflict.id, fromId, intoId, ctx)) continue;
     update.run(intoId, at, conflict.id);
     recordAudit(
       db,
