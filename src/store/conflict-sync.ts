@@ -18,7 +18,6 @@ import { recordAudit } from './audit.js';
 import { retireConflictsNotFound } from './conflict-pruning.js';
 import { prepared } from './crosscheck-queries.js';
 import {
-  getConflict,
   rankScore,
   SELECT_CONFLICT,
   toConflict,
@@ -111,7 +110,7 @@ export function applyFound(db: Db, pairs: readonly PairInput[], recheck: Iterabl
   const retired = retireConflictsNotFound(db, gone, new Set(), ctx);
   result.deleted += retired.deleted;
   result.staled += retired.staled;
-  for (const id of touched) updateScore(db, id);
+  updateScores(db, [...touched]);
   return result;
 }
 
@@ -126,7 +125,9 @@ function createConflict(db: Db, key: string, slot: Found, ctx: WriteContext): nu
   );
   const link = prepared(db, 'INSERT INTO conflict_claims (conflict_id, claim_id, value_key) VALUES (?, ?, ?)');
   for (const [claimId, valueKey] of slot.members) link.run(id, claimId, valueKey);
-  recordAudit(db, { action: 'create', entity: 'conflict', entityId: id, after: getConflict(db, id) }, ctx);
+  // What was written, rather than read back: an undercount against years of running totals can raise hundreds.
+  const after = { id, key, rule: best.rule, severity: best.severity, explanation: best.explanation, status: 'open', subjectId: best.subjectId, metric: normaliseMetric(best.metric), claimIds: [...slot.members.keys()], manual: false, stale: false };
+  recordAudit(db, { action: 'create', entity: 'conflict', entityId: id, after }, ctx);
   return id;
 }
 
@@ -169,27 +170,27 @@ function updateConflict(db: Db, existing: StoredConflict, slot: Found, recheck: 
 }
 
 /**
- * Sets a conflict's rank score from its severity and its weaker side's independent origins (a speaker, else the
- * relaying outlet, else the publisher: independenceKey, so one ministry figure carried by three outlets is one).
+ * Sets the rank score of each given conflict from its severity and its weaker value's independent origins (a
+ * speaker, else the relaying outlet, else the publisher: independenceKey, so one ministry figure carried by three
+ * outlets is one). One query for all of them.
  */
-export function updateScore(db: Db, conflictId: number): void {
+export function updateScores(db: Db, conflictIds: readonly number[]): void {
+  if (conflictIds.length === 0) return;
   const rows = prepared(
     db,
-    `SELECT cc.value_key, c.speaker_id, c.relay, s.publisher FROM conflict_claims cc JOIN claims c ON c.id = cc.claim_id
-     JOIN sources s ON s.id = c.source_id WHERE cc.conflict_id = ?`,
-  ).all(conflictId) as { value_key: string; speaker_id: number | null; relay: string | null; publisher: string }[];
-  const origins = new Map<string, Set<string>>();
+    `SELECT k.id, k.severity, cc.value_key, c.speaker_id, c.relay, s.publisher
+     FROM conflicts k JOIN conflict_claims cc ON cc.conflict_id = k.id JOIN claims c ON c.id = cc.claim_id JOIN sources s ON s.id = c.source_id
+     WHERE k.id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(conflictIds)) as { id: number; severity: number; value_key: string; speaker_id: number | null; relay: string | null; publisher: string }[];
+  const byConflict = new Map<number, { severity: number; origins: Map<string, Set<string>> }>();
   for (const row of rows) {
-    const key = independenceKey({ speakerId: row.speaker_id, relay: row.relay, sourcePublisher: row.publisher } as Parameters<typeof independenceKey>[0]);
-    const set = origins.get(row.value_key) ?? new Set<string>();
-    set.add(key);
-    origins.set(row.value_key, set);
+    const entry = byConflict.get(row.id) ?? { severity: row.severity, origins: new Map<string, Set<string>>() };
+    const origin = independenceKey({ speakerId: row.speaker_id, relay: row.relay, sourcePublisher: row.publisher } as Parameters<typeof independenceKey>[0]);
+    entry.origins.set(row.value_key, (entry.origins.get(row.value_key) ?? new Set<string>()).add(origin));
+    byConflict.set(row.id, entry);
   }
-  const weaker = Math.min(...[...origins.values()].map((s) => s.size));
-  prepared(db, 'UPDATE conflicts SET score = ? * 1.0 WHERE id = ?').run(
-    rankScore((prepared(db, 'SELECT severity FROM conflicts WHERE id = ?').get(conflictId) as { severity: number }).severity, Number.isFinite(weaker) ? weaker : 1),
-    conflictId,
-  );
+  const update = prepared(db, 'UPDATE conflicts SET score = ? WHERE id = ?');
+  for (const [id, { severity, origins }] of byConflict) update.run(rankScore(severity, Math.min(...[...origins.values()].map((o) => o.size))), id);
 }
 
 /** Stores pairs the rules found again (explanations refreshed), removing nothing; audited. */
