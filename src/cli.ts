@@ -22,7 +22,8 @@ import { MAX_NAME_LENGTH, removeAlias, resolveEntity } from './store/entities.js
 import { conflictsReport } from './reports.js';
 import { listJunkEntities, pruneJunkEntities } from './prune-entities.js';
 import { plural } from './web/view-helpers.js';
-import { exportFactSheet, FACT_SHEET_FORMATS, isFactSheetFormat, type FactSheetFormat } from './factsheet-data.js';
+import { exportFactSheet } from './factsheet-data.js';
+import { FACT_SHEET_FORMATS, isFactSheetFormat, type FactSheetFormat } from './render/factsheet/index.js';
 import type { Clock } from './domain/types.js';
 import { AppError } from './domain/errors.js';
 

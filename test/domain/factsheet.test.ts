@@ -2,16 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parseHTML } from 'linkedom';
 import type { ComparedClaim } from '../../src/domain/compare.js';
+import { CSV_COLUMNS, escapeMarkdown, toCsv, toHtml, toJson, toMarkdown } from '../../src/render/factsheet/index.js';
+import { escapeHtml } from '../../src/render/escape.js';
 import {
   buildFactSheet,
-  CSV_COLUMNS,
   describeFilter,
-  escapeHtml,
-  escapeMarkdown,
-  toCsv,
-  toHtml,
-  toJson,
-  toMarkdown,
   type FactSheetConflict,
   type FactSheetFilter,
   type FactSheetInput,
