@@ -3,12 +3,12 @@
 // sheet. Shared by the web builder page and `crosscheck export`, so both give the same bytes for the same request.
 import { ValidationError } from './domain/errors.js';
 import type { CrosscheckSettings } from './domain/crosscheck.js';
-import { buildFactSheet, describeFilter, type FactSheet, type FactSheetFilter } from './domain/factsheet.js';
+import { buildFactSheet, describeFilter, type FactSheet, type FactSheetFilter, type MinorFacts } from './domain/factsheet.js';
 import { isIsoDate } from './domain/figures.js';
 import { foldName } from './domain/names.js';
 import type { Db } from './store/database.js';
 import { resolveEntity } from './store/entities.js';
-import { expandSheetSubjects, loadFactSheetData } from './store/factsheet.js';
+import { expandSheetSubjects, listSubjectLinks, loadFactSheetData, type SubjectLink } from './store/factsheet.js';
 import { listSubjectChoices, type SubjectChoice } from './store/factsheet-builder.js';
 import { serializeFactSheet, type FactSheetFormat } from './render/factsheet/index.js';
 
@@ -19,6 +19,8 @@ export interface FactSheetRequest {
   from: string;
   to: string;
   includeCandidates: boolean;
+  /** Minor facts (dates of visits, meetings and other recurring events) in an appendix (default) or left out. */
+  minorFacts?: MinorFacts;
 }
 
 /**
@@ -31,6 +33,9 @@ export interface ResolvedFactSheetRequest {
   subjectNames: string[];
   /** The chosen subjects that have parts (the sheet says "with its parts" after them). */
   subjectsWithParts: string[];
+  /** The chosen subjects' and their parts' "part of" links (for the order of the sections). */
+  subjectLinks: SubjectLink[];
+  minorFacts: MinorFacts;
 }
 
 /**
@@ -67,6 +72,8 @@ export function resolveFactSheetRequest(db: Db, request: FactSheetRequest): Reso
     subjectIds: expanded.map((s) => s.id),
     subjectNames: expanded.map((s) => s.name),
     subjectsWithParts: expanded.filter((s) => s.hasParts).map((s) => s.name),
+    subjectLinks: expanded.map((s) => ({ id: s.id, partOfId: s.partOfId })),
+    minorFacts: request.minorFacts ?? 'appendix',
   };
 }
 
@@ -81,7 +88,18 @@ export function loadFactSheet(db: Db, resolved: ResolvedFactSheetRequest, genera
   // then tells the subjects as chosen, marking those whose parts it includes.
   const withParts = subjectsWithParts.length > 0;
   const domainFilter = withParts ? { ...filter, subjects: subjectNames } : filter;
-  const sheet = buildFactSheet({ claims: data.claims, sources: data.sources, conflicts: data.conflicts, filter: domainFilter, generatedAt, settings });
+  const sheet = buildFactSheet({
+    claims: data.claims,
+    sources: data.sources,
+    conflicts: data.conflicts,
+    // With subjects chosen, the request's walk down their parts has the links; otherwise they are looked up.
+    subjects: subjectIds.length > 0 ? resolved.subjectLinks : listSubjectLinks(db, subjectIdsOf(data.claims)),
+    topics: filter.subjects,
+    filter: domainFilter,
+    generatedAt,
+    settings,
+    minorFacts: resolved.minorFacts,
+  });
   return withParts ? chosenSubjectsSheet(sheet, resolved) : sheet;
 }
 
@@ -163,6 +181,10 @@ function editDistance(a: string, b: string): number {
     previous = current;
   }
   return previous[b.length]!;
+}
+
+function subjectIdsOf(claims: readonly { subjectId: number | null }[]): number[] {
+  return [...new Set(claims.flatMap((c) => (c.subjectId === null ? [] : [c.subjectId])))];
 }
 
 function unique(values: readonly string[]): string[] {

@@ -21,6 +21,33 @@ export function statementOf(claims: readonly ComparedClaim[]): string {
   return capitalise(hedge + text);
 }
 
+/**
+ * A figure in words within its fact's section, where subject and metric go without saying: hedge (when every
+ * claim stating it is hedged alike), figure and time scope. "At least 400,000, March 2011 – April 2016", "2015".
+ */
+export function figureStatement(claims: readonly ComparedClaim[]): string {
+  const c = claims[0]!;
+  const hedges = new Set(claims.map((x) => x.hedge));
+  const hedge = hedges.size === 1 && c.hedge ? `${c.hedge} ` : '';
+  const text = c.figure.unit === 'date' ? dateWords(c.figure.low, c.figure.high) : `${figureWords(c)}, ${scopeWords(c)}`;
+  return capitalise(hedge + text);
+}
+
+/**
+ * A key figure in words, where the label says what is measured: a date with what it dates ("March 2011 (Syrian
+ * civil war, start date)"), any other figure as statementOf says it.
+ */
+export function leadStatement(claims: readonly ComparedClaim[]): string {
+  const c = claims[0]!;
+  if (c.figure.unit !== 'date') return statementOf(claims);
+  return `${figureStatement(claims)} (${c.subjectName ? `${c.subjectName}, ` : ''}${c.metric})`;
+}
+
+/** "start date" → "Start date". */
+export function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
 function figureWords(c: ComparedClaim): string {
   const f = c.figure;
   if (f.unit === 'date') return dateWords(f.low, f.high);
@@ -90,6 +117,3 @@ export function longDate(iso: IsoDate): string {
   return `${d} ${MONTH_NAMES[m - 1]} ${y}`;
 }
 
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}

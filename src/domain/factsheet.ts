@@ -1,208 +1,79 @@
-// The sourced fact sheet's model (issue 5): every figure stated plainly with its time scope, every figure
-// footnoted to its sources, and every disagreement stated openly — never silently resolved. buildFactSheet
-// turns claims, sources and conflicts into one plain data object; the renderers in src/render/factsheet/ write
-// it as Markdown, CSV, JSON or HTML. Deterministic: the same data and generation time give the same data;
-// nothing here reads the clock.
+// The sourced fact sheet's model (issues 5 and 13): a briefing an editor can hand on. The topic's key figures
+// lead; then one section per subject, the topic first and a whole before its parts; each value stated once with its
+// sources; one "Sources disagree" block per disputed fact listing every competing figure once with all its sources;
+// settled conflicts with the reviewer's reason; minor facts (dates of recurring events) in an appendix. Every
+// figure is footnoted. buildFactSheet turns claims, sources and conflicts into one plain data object; the renderers
+// in src/render/factsheet/ write it as Markdown, CSV, JSON or HTML. Deterministic: nothing here reads the clock.
 
-import { agreement, DEFAULT_SETTINGS, effectiveAsOf, factKey, groupIntoFacts, normaliseMetric, type CrosscheckSettings } from './crosscheck.js';
+import { agreement, DEFAULT_SETTINGS, effectiveAsOf, factKey, groupIntoFacts, normaliseMetric, type CrosscheckSettings, type Fact } from './crosscheck.js';
 import type { ComparedClaim } from './compare.js';
 import { formatFigure } from './figures.js';
-import { longDate, scopeWords, statementOf } from './factsheet-words.js';
+import { competingFigures, foldText, isFiller, isMinor, leadFigures, sectionRanks, withInferredSubjects, type WorkingValue } from './factsheet-layout.js';
+import type {
+  FactSheet,
+  FactSheetConflict,
+  FactSheetFilter,
+  FactSheetInput,
+  FactSheetSource,
+  SheetClaim,
+  SheetDisagreement,
+  SheetFact,
+  SheetSection,
+  SheetSettlement,
+  SheetSource,
+  SheetValue,
+} from './factsheet-types.js';
+import { capitalise, figureStatement, longDate, scopeWords } from './factsheet-words.js';
 import { dayNumber } from './intervals.js';
-import type { Conflict, ConflictStatus, Figure, IsoDate, Source } from './types.js';
+import type { ConflictStatus } from './types.js';
 
-// ─────────────────────────────────────────────────────────────────────────────────────────────────────
-// Input and output shapes
-// ─────────────────────────────────────────────────────────────────────────────────────────────────────
+export type * from './factsheet-types.js';
 
-/** What the reviewer picked. Empty lists mean "all"; null dates mean "open". */
-export interface FactSheetFilter {
-  subjects: string[];
-  metrics: string[];
-  from: IsoDate | null;
-  to: IsoDate | null;
-  /** Include unreviewed (candidate) claims; off by default in the builder page. */
-  includeCandidates: boolean;
-}
-
-export type FactSheetSource = Pick<Source, 'id' | 'title' | 'publisher' | 'author' | 'url' | 'publishedAt' | 'bodySha256'>;
-export type FactSheetConflict = Pick<
-  Conflict,
-  'id' | 'key' | 'rule' | 'severity' | 'explanation' | 'status' | 'resolutionNote' | 'preferredClaimId' | 'claimIds'
-> & {
-  stale?: boolean;
-  /** The fact the conflict is filed under (a duration-vs-start conflict under the start date); shown there once. */
-  subjectId?: number | null;
-  metric?: string;
-};
-
-export interface FactSheetInput {
-  claims: readonly ComparedClaim[];
-  sources: readonly FactSheetSource[];
-  conflicts: readonly FactSheetConflict[];
-  filter: FactSheetFilter;
-  /** ISO timestamp of generation, passed in (the clock is never read here). */
-  generatedAt: string;
-  settings?: CrosscheckSettings;
-}
-
-/** One claim as the sheet cites it; `footnote` numbers run through the whole sheet. */
-export interface SheetClaim {
-  footnote: number;
-  claimId: number;
-  status: string;
-  rank: string;
-  rankReason: string | null;
-  kind: string;
-  valueText: string;
-  qualifier: string;
-  figure: Figure;
-  intervalText: string;
-  scopeFrom: IsoDate | null;
-  scopeTo: IsoDate | null;
-  asOf: IsoDate;
-  timeScope: string;
-  speaker: string | null;
-  attributionCue: string | null;
-  relay: string | null;
-  hedge: string | null;
-  quote: string;
-  /** "The Gazette, 19 March 2019; according to Sergei Shoigu; via TASS; reportedly" */
-  attribution: string;
-  /** Number of the source in the sources list. */
-  sourceNumber: number;
-  source: SheetSource;
-}
-
-export interface SheetSource {
-  number: number;
-  id: number;
-  publisher: string;
-  author: string | null;
-  publishedAt: IsoDate;
-  title: string;
-  url: string | null;
-  sha256: string;
-}
-
-/** A value of a fact: the figure in words and who backs it. */
-export interface SheetValue {
-  /** "At least 400,000 killed (Syrian civil war), March 2011 – September 2021" */
-  statement: string;
-  /** Independent sources backing it (one speaker relayed by several outlets counts once). */
-  corroboration: number;
-  preferred: boolean;
-  /** Footnotes of the claims that state it, with their attribution and hedge. */
-  claims: SheetClaim[];
-}
-
-/** An open conflict: the competing figures, each with its attribution. */
-export interface SheetDisagreement {
-  conflictId: number;
-  rule: string;
-  explanation: string;
-  claims: SheetClaim[];
-}
-
-/** A settled conflict: what the reviewer decided and why. */
-export interface SheetSettlement {
-  conflictId: number;
-  status: Exclude<ConflictStatus, 'open'>;
-  note: string | null;
-  preferred: SheetClaim | null;
-  /** The other claims, with their rank and its reason. */
-  others: SheetClaim[];
-}
-
-export interface SheetFact {
-  key: string;
-  subject: string | null;
-  metric: string;
-  /** "Syrian civil war — start date" */
-  heading: string;
-  values: SheetValue[];
-  disagreements: SheetDisagreement[];
-  settlements: SheetSettlement[];
-  claims: SheetClaim[];
-}
-
-export interface FactSheet {
-  title: string;
-  generatedAt: string;
-  filter: FactSheetFilter;
-  /** The filter in words for the header. */
-  filterText: string;
-  counts: { reviewed: number; unreviewed: number; included: number; facts: number; sources: number; openDisagreements: number };
-  facts: SheetFact[];
-  sources: SheetSource[];
-}
-
-// ─────────────────────────────────────────────────────────────────────────────────────────────────────
-// Building
-// ─────────────────────────────────────────────────────────────────────────────────────────────────────
-
-/** Builds the fact sheet data from claims, their sources and conflicts, for a filter and generation time. */
+/**
+ * Builds the fact sheet data from claims, their sources and conflicts, for a filter and generation time.
+ * Claims with no subject count under the subject most of their article's other claims name (withInferredSubjects);
+ * claims whose metric names no measure ("date", "count") are left off; minor facts go to the appendix, or are left
+ * off with `minorFacts: 'omit'`.
+ */
 export function buildFactSheet(input: FactSheetInput): FactSheet {
   const settings = { ...DEFAULT_SETTINGS, ...input.settings, includeCandidates: input.filter.includeCandidates };
-  const matching = input.claims.filter((c) => c.status !== 'rejected' && matchesFilter(c, input.filter));
-  const included = matching.filter((c) => c.status === 'confirmed' || input.filter.includeCandidates);
-  const facts = groupIntoFacts([...included].sort(byTime)).sort(byHeading);
+  const { claims, inferred } = withInferredSubjects(input.claims);
+  const matching = claims.filter((c) => c.status !== 'rejected' && matchesFilter(c, input.filter));
+  const included = matching.filter(
+    (c) => (c.status === 'confirmed' || input.filter.includeCandidates) && !isFiller(c) && (input.minorFacts !== 'omit' || !isMinor(c)),
+  );
+  const claimsById = new Map(included.map((c) => [c.id, c]));
+  const grouped = groupIntoFacts([...included].sort(byTime));
+  const ranks = sectionRanks(grouped, input.subjects ?? [], input.topics ?? input.filter.subjects);
+  const rankOf = (subjectId: number | null): number => ranks.get(subjectId) ?? ranks.size;
+  const ordered = (facts: Fact<ComparedClaim>[]) =>
+    facts.sort((a, b) => rankOf(a.claims[0]!.subjectId) - rankOf(b.claims[0]!.subjectId) || a.metric.localeCompare(b.metric, 'en'));
+  const minor = (f: Fact<ComparedClaim>): boolean => isMinor(f.claims[0]!);
+  const facts = [...ordered(grouped.filter((f) => !minor(f))), ...ordered(grouped.filter(minor))];
 
-  const sourcesById = new Map(input.sources.map((s) => [s.id, s]));
-  const sheetSources = numberSources(included, sourcesById);
-  const sourceByNumberId = new Map(sheetSources.map((s) => [s.id, s]));
-
+  const sheetSources = numberSources(included, new Map(input.sources.map((s) => [s.id, s])));
+  const sourceById = new Map(sheetSources.map((s) => [s.id, s]));
   let footnote = 0;
   const sheetClaims = new Map<number, SheetClaim>();
   for (const fact of facts) {
-    for (const c of fact.claims) sheetClaims.set(c.id, toSheetClaim(c, ++footnote, sourceByNumberId.get(c.sourceId) ?? missingSource(c)));
+    for (const c of fact.claims) {
+      sheetClaims.set(c.id, toSheetClaim(c, ++footnote, sourceById.get(c.sourceId) ?? missingSource(c), inferred.has(c.id)));
+    }
   }
-  const includedIds = new Set(included.map((c) => c.id));
-  // A conflict is shown when every claim in it is on the sheet: with unreviewed claims left out, a
-  // disagreement with one of them is not established yet.
-  const conflicts = input.conflicts.filter((k) => !k.stale && k.claimIds.length > 0 && k.claimIds.every((id) => includedIds.has(id)));
+  const cite = (id: number): SheetClaim[] => {
+    const s = sheetClaims.get(id);
+    return s ? [s] : [];
+  };
+  const conflicts = conflictsByFact(input.conflicts, facts, new Set(claimsById.keys()));
+  const sheetFacts = facts.map((fact) => sheetFact(fact, conflicts.get(fact.key) ?? { own: [], touching: [] }, { claimsById, cite, settings }));
 
-  // Each conflict is told once, under the fact it is filed under, else under the first fact holding one of its
-  // claims: a duration-vs-start conflict spans two facts and would otherwise be repeated under both.
-  const factKeys = new Set(facts.map((f) => f.key));
-  const homeOf = new Map<number, string>();
-  for (const k of conflicts) {
-    const filed = k.metric !== undefined && k.subjectId !== undefined ? factKey({ subjectId: k.subjectId, metric: k.metric }) : null;
-    const home = filed !== null && factKeys.has(filed) ? filed : facts.find((f) => f.claims.some((c) => k.claimIds.includes(c.id)))?.key;
-    if (home !== undefined) homeOf.set(k.id, home);
+  const sections: SheetSection[] = [];
+  for (const f of sheetFacts.filter((x) => !x.minor)) {
+    const last = sections.at(-1);
+    if (last && last.subject === f.subject) last.facts.push(f);
+    else sections.push({ subject: f.subject, heading: f.subject ?? 'No subject', facts: [f] });
   }
-
-  const sheetFacts = facts.map((fact): SheetFact => {
-    const ids = new Set(fact.claims.map((c) => c.id));
-    const touching = conflicts.filter((k) => k.claimIds.some((id) => ids.has(id)));
-    const own = touching.filter((k) => homeOf.get(k.id) === fact.key).sort((a, b) => a.id - b.id);
-    const cite = (id: number): SheetClaim[] => {
-      const s = sheetClaims.get(id);
-      return s ? [s] : [];
-    };
-    const subject = fact.claims[0]?.subjectName ?? null;
-    return {
-      key: fact.key,
-      subject,
-      metric: fact.claims[0]?.metric ?? fact.metric,
-      heading: `${subject ?? 'No subject'} — ${fact.claims[0]?.metric ?? fact.metric}`,
-      values: factValues(fact.claims, touching, sheetClaims, settings),
-      disagreements: own
-        .filter((k) => k.status === 'open')
-        .map((k) => ({ conflictId: k.id, rule: k.rule, explanation: k.explanation, claims: k.claimIds.flatMap(cite).sort(byFootnote) })),
-      settlements: own
-        .filter((k) => k.status !== 'open')
-        .map((k) => ({
-          conflictId: k.id,
-          status: k.status as Exclude<ConflictStatus, 'open'>,
-          note: k.resolutionNote,
-          preferred: k.preferredClaimId !== null ? (sheetClaims.get(k.preferredClaimId) ?? null) : null,
-          others: k.claimIds.filter((id) => id !== k.preferredClaimId).flatMap(cite).sort(byFootnote),
-        })),
-      claims: fact.claims.flatMap((c) => cite(c.id)),
-    };
-  });
-
+  const subjectIdOf = new Map(facts.map((f) => [f.key, f.claims[0]!.subjectId]));
   const subjectsText = input.filter.subjects.length ? input.filter.subjects.join(', ') : 'all';
   return {
     title: input.filter.subjects.length ? `Fact sheet: ${subjectsText}` : 'Fact sheet',
@@ -215,10 +86,86 @@ export function buildFactSheet(input: FactSheetInput): FactSheet {
       included: included.length,
       facts: sheetFacts.length,
       sources: sheetSources.length,
-      openDisagreements: sheetFacts.reduce((n, f) => n + f.disagreements.length, 0),
+      openDisagreements: sheetFacts.filter((f) => f.disagreement !== null).length,
     },
+    lead: leadFigures(sheetFacts, (f) => rankOf(subjectIdOf.get(f.key) ?? null), claimsById),
+    sections,
+    appendix: sheetFacts.filter((f) => f.minor),
     facts: sheetFacts,
     sources: sheetSources,
+  };
+}
+
+interface FactConflicts {
+  /** Conflicts told under this fact. */
+  own: FactSheetConflict[];
+  /** Conflicts holding one of its claims. */
+  touching: FactSheetConflict[];
+}
+
+/**
+ * The conflicts each fact tells. A conflict is shown when every claim in it is on the sheet (with unreviewed claims
+ * left out, a disagreement with one of them is not established yet), and told once: under the fact it is filed
+ * under, else the first fact holding one of its claims (a duration-vs-start conflict spans two facts).
+ */
+function conflictsByFact(all: readonly FactSheetConflict[], facts: readonly Fact<ComparedClaim>[], onSheet: ReadonlySet<number>): Map<string, FactConflicts> {
+  const conflicts = all.filter((k) => !k.stale && k.claimIds.length > 0 && k.claimIds.every((id) => onSheet.has(id)));
+  const factKeys = new Set(facts.map((f) => f.key));
+  const out = new Map<string, FactConflicts>(facts.map((f) => [f.key, { own: [], touching: [] }]));
+  for (const k of [...conflicts].sort((a, b) => a.id - b.id)) {
+    const filed = k.metric !== undefined && k.subjectId !== undefined ? factKey({ subjectId: k.subjectId, metric: k.metric }) : null;
+    const holding = facts.filter((f) => f.claims.some((c) => k.claimIds.includes(c.id)));
+    const home = filed !== null && factKeys.has(filed) ? filed : holding[0]?.key;
+    for (const f of holding) out.get(f.key)!.touching.push(k);
+    if (home !== undefined) out.get(home)!.own.push(k);
+  }
+  return out;
+}
+
+interface FactContext {
+  claimsById: ReadonlyMap<number, ComparedClaim>;
+  cite: (id: number) => SheetClaim[];
+  settings: CrosscheckSettings;
+}
+
+/** One fact: its undisputed values, its one disagreement (built from its claims) and its settled conflicts. */
+function sheetFact(fact: Fact<ComparedClaim>, conflicts: FactConflicts, ctx: FactContext): SheetFact {
+  const first = fact.claims[0]!;
+  const subject = first.subjectName ?? null;
+  const values = workingValues(fact.claims, conflicts.touching, ctx.settings);
+  const open = conflicts.own.filter((k) => k.status === 'open');
+  const disputed = new Set(open.flatMap((k) => k.claimIds));
+  const { figures, competing } = competingFigures(values, disputed, ctx.claimsById, ctx.cite);
+  const disagreement: SheetDisagreement | null =
+    open.length === 0
+      ? null
+      : {
+          rules: [...new Set(open.map((k) => k.rule))].sort(),
+          explanation: open.length === 1 ? open[0]!.explanation : null,
+          conflictIds: open.map((k) => k.id),
+          figures,
+        };
+  return {
+    key: fact.key,
+    subject,
+    metric: first.metric,
+    heading: `${subject ?? 'No subject'} — ${first.metric}`,
+    label: capitalise(first.metric),
+    minor: isMinor(first),
+    values: values.filter((_, i) => !competing.has(i)).map((v) => sheetValue(v, ctx)),
+    disagreement,
+    settlements: conflicts.own.filter((k) => k.status !== 'open').map((k) => settlementOf(k, ctx.cite)),
+    claims: fact.claims.flatMap((c) => ctx.cite(c.id)),
+  };
+}
+
+function settlementOf(k: FactSheetConflict, cite: (id: number) => SheetClaim[]): SheetSettlement {
+  return {
+    conflictId: k.id,
+    status: k.status as Exclude<ConflictStatus, 'open'>,
+    note: k.resolutionNote,
+    preferred: k.preferredClaimId !== null ? (cite(k.preferredClaimId)[0] ?? null) : null,
+    others: k.claimIds.filter((id) => id !== k.preferredClaimId).flatMap(cite).sort(byFootnote),
   };
 }
 
@@ -235,7 +182,7 @@ export function describeFilter(f: FactSheetFilter): string {
 }
 
 function matchesFilter(c: ComparedClaim, f: FactSheetFilter): boolean {
-  if (f.subjects.length && !f.subjects.some((s) => fold(s) === fold(c.subjectName ?? ''))) return false;
+  if (f.subjects.length && !f.subjects.some((s) => foldText(s) === foldText(c.subjectName ?? ''))) return false;
   if (f.metrics.length && !f.metrics.some((m) => normaliseMetric(m) === normaliseMetric(c.metric))) return false;
   if (f.from || f.to) {
     const [lo, hi] = claimTime(c);
@@ -254,22 +201,10 @@ function claimTime(c: ComparedClaim): [number | null, number | null] {
   return [c.scopeFrom ? dayNumber(c.scopeFrom) : asOf, c.scopeTo ? dayNumber(c.scopeTo) : asOf];
 }
 
-function fold(s: string): string {
-  return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().trim().replace(/\s+/g, ' ');
-}
-
 function byTime(a: ComparedClaim, b: ComparedClaim): number {
   const [a0] = claimTime(a);
   const [b0] = claimTime(b);
   return (a0 ?? -Infinity) - (b0 ?? -Infinity) || a.sourcePublishedAt.localeCompare(b.sourcePublishedAt) || a.id - b.id;
-}
-
-function byHeading<T extends { claims: ComparedClaim[]; metric: string }>(a: T, b: T): number {
-  const sa = a.claims[0]?.subjectName ?? null;
-  const sb = b.claims[0]?.subjectName ?? null;
-  if (sa === null && sb !== null) return 1;
-  if (sb === null && sa !== null) return -1;
-  return (sa ?? '').localeCompare(sb ?? '', 'en') || a.metric.localeCompare(b.metric, 'en');
 }
 
 /** Sources of the included claims, numbered by publication date, publisher and id. */
@@ -296,7 +231,7 @@ function missingSource(c: ComparedClaim): SheetSource {
   return { number: 0, id: c.sourceId, publisher: c.sourcePublisher, author: null, publishedAt: c.sourcePublishedAt, title: c.sourceTitle, url: c.sourceUrl, sha256: '' };
 }
 
-function toSheetClaim(c: ComparedClaim, footnote: number, source: SheetSource): SheetClaim {
+function toSheetClaim(c: ComparedClaim, footnote: number, source: SheetSource, subjectInferred: boolean): SheetClaim {
   return {
     footnote,
     claimId: c.id,
@@ -318,6 +253,7 @@ function toSheetClaim(c: ComparedClaim, footnote: number, source: SheetSource): 
     hedge: c.hedge,
     quote: c.quote,
     attribution: attributionOf(c, source),
+    subjectInferred,
     sourceNumber: source.number,
     source,
   };
@@ -336,32 +272,32 @@ function attributionOf(c: ComparedClaim, source: SheetSource): string {
  * The values of a fact, most backed first. A preferred claim (a settled conflict's choice, or ranked
  * preferred) leads; deprecated claims state no value of their own (they appear under the settlement).
  */
-function factValues(
-  claims: readonly ComparedClaim[],
-  conflicts: readonly FactSheetConflict[],
-  sheetClaims: ReadonlyMap<number, SheetClaim>,
-  settings: CrosscheckSettings,
-): SheetValue[] {
+function workingValues(claims: readonly ComparedClaim[], conflicts: readonly FactSheetConflict[], settings: CrosscheckSettings): WorkingValue[] {
   const preferredIds = new Set<number>([
     ...claims.filter((c) => c.rank === 'preferred').map((c) => c.id),
     ...conflicts.filter((k) => k.status === 'resolved' && k.preferredClaimId !== null).map((k) => k.preferredClaimId!),
   ]);
   const live = claims.filter((c) => c.rank !== 'deprecated');
-  const values = agreement(live, settings).map((v) => {
-    const stating = live.filter((c) => v.claimIds.includes(c.id));
-    return {
-      statement: statementOf(stating),
-      corroboration: v.independentSources,
-      preferred: stating.some((c) => preferredIds.has(c.id)),
-      claims: stating.flatMap((c) => {
-        const s = sheetClaims.get(c.id);
-        return s ? [s] : [];
-      }),
-    };
-  });
-  // Preferred first, then the best backed, then in time order (footnotes follow time).
-  const first = (v: SheetValue): number => v.claims[0]?.footnote ?? 0;
+  const values = agreement(live, settings).map((v) => ({
+    claimIds: v.claimIds,
+    supportingClaimIds: v.supportingClaimIds,
+    corroboration: v.independentSources,
+    preferred: v.claimIds.some((id) => preferredIds.has(id)),
+  }));
+  // Preferred first, then the best backed, then in time order (claims are in time order, as are their ids' positions).
+  const position = new Map(claims.map((c, i) => [c.id, i]));
+  const first = (v: WorkingValue): number => Math.min(...v.claimIds.map((id) => position.get(id) ?? Infinity));
   return values.sort((a, b) => Number(b.preferred) - Number(a.preferred) || b.corroboration - a.corroboration || first(a) - first(b));
+}
+
+function sheetValue(v: WorkingValue, ctx: FactContext): SheetValue {
+  const claims = v.claimIds.flatMap(ctx.cite).sort(byFootnote);
+  return {
+    statement: figureStatement(claims.map((c) => ctx.claimsById.get(c.claimId)!)),
+    corroboration: v.corroboration,
+    preferred: v.preferred,
+    claims,
+  };
 }
 
 /** Footnote order: the order claims are cited in through the sheet. */

@@ -8,7 +8,7 @@ import { PROJECT_ROOT } from '../../config.js';
 import { allClaims, type FactSheet, type SheetClaim } from '../../domain/factsheet.js';
 import { escapeHtml } from '../escape.js';
 import { staticAsset } from '../static-assets.js';
-import * as text from './text.js';
+import * as sheetText from './text.js';
 
 export const PRINT_STYLESHEET = 'factsheet-print.css';
 const DEFAULT_VIEWS_DIR = path.join(PROJECT_ROOT, 'views');
@@ -38,7 +38,7 @@ export function toHtml(s: FactSheet, viewsDir: string = DEFAULT_VIEWS_DIR): stri
   const anchored = new Set<number>();
   const cite = (c: SheetClaim): boolean => !anchored.has(c.footnote) && Boolean(anchored.add(c.footnote));
   const isWebUrl = (url: string): boolean => /^https?:\/\//i.test(url);
-  return documentTemplate(viewsDir)({ sheet: s, allClaims: allClaims(s), css: printStylesheet(viewsDir).text, text, cite, isWebUrl });
+  return documentTemplate(viewsDir)({ sheet: s, allClaims: allClaims(s), css: printStylesheet(viewsDir).text, sheetText, cite, isWebUrl });
 }
 
 /**

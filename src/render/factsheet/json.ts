@@ -1,7 +1,7 @@
-// The fact sheet as JSON (format "crosscheck-factsheet/1"): facts → claims → sources.
-import type { FactSheet, SheetClaim } from '../../domain/factsheet.js';
+// The fact sheet as JSON (format "crosscheck-factsheet/2"): key figures, then sections and appendix of facts → claims → sources.
+import type { FactSheet, SheetClaim, SheetFact } from '../../domain/factsheet.js';
 
-/** The fact sheet as JSON: facts → claims → sources, with values, disagreements and settlements. */
+/** The fact sheet as JSON: the lead's key figures, sections of facts (values, disagreement, settlements, claims with their sources), the appendix and the sources. */
 export function toJson(s: FactSheet): string {
   const claimJson = (c: SheetClaim) => ({
     footnote: c.footnote,
@@ -23,29 +23,47 @@ export function toJson(s: FactSheet): string {
     hedge: c.hedge,
     quote: c.quote,
     attribution: c.attribution,
+    subjectInferred: c.subjectInferred,
     source: c.source,
   });
+  const factJson = (f: SheetFact) => ({
+    subject: f.subject,
+    metric: f.metric,
+    heading: f.heading,
+    minor: f.minor,
+    values: f.values.map((v) => ({ statement: v.statement, corroboration: v.corroboration, preferred: v.preferred, claims: v.claims.map((c) => c.claimId) })),
+    disagreement: f.disagreement && {
+      rules: f.disagreement.rules,
+      explanation: f.disagreement.explanation,
+      conflictIds: f.disagreement.conflictIds,
+      figures: f.disagreement.figures.map((g) => ({ statement: g.statement, corroboration: g.corroboration, claims: g.claims.map((c) => c.claimId) })),
+    },
+    settlements: f.settlements.map((t) => ({
+      conflictId: t.conflictId,
+      status: t.status,
+      note: t.note,
+      preferred: t.preferred?.claimId ?? null,
+      others: t.others.map((c) => c.claimId),
+    })),
+    claims: f.claims.map(claimJson),
+  });
   const doc = {
-    format: 'crosscheck-factsheet/1',
+    format: 'crosscheck-factsheet/2',
     title: s.title,
     generatedAt: s.generatedAt,
     filter: s.filter,
     counts: s.counts,
-    facts: s.facts.map((f) => ({
-      subject: f.subject,
-      metric: f.metric,
-      heading: f.heading,
-      values: f.values.map((v) => ({ statement: v.statement, corroboration: v.corroboration, preferred: v.preferred, claims: v.claims.map((c) => c.claimId) })),
-      disagreements: f.disagreements.map((d) => ({ conflictId: d.conflictId, rule: d.rule, explanation: d.explanation, claims: d.claims.map((c) => c.claimId) })),
-      settlements: f.settlements.map((t) => ({
-        conflictId: t.conflictId,
-        status: t.status,
-        note: t.note,
-        preferred: t.preferred?.claimId ?? null,
-        others: t.others.map((c) => c.claimId),
-      })),
-      claims: f.claims.map(claimJson),
+    lead: s.lead.map((l) => ({
+      kind: l.kind,
+      label: l.label,
+      fact: l.heading,
+      statement: l.statement,
+      corroboration: l.corroboration,
+      disputed: l.disputed,
+      claims: l.claims.map((c) => c.claimId),
     })),
+    sections: s.sections.map((section) => ({ subject: section.subject, facts: section.facts.map(factJson) })),
+    appendix: s.appendix.map(factJson),
     sources: s.sources,
   };
   return `${JSON.stringify(doc, null, 2)}\n`;

@@ -1,7 +1,7 @@
 // Wording every fact sheet renderer shares: counts, corroboration, settlements, a figure as written, and the
 // source and footnote lines as segments (text, or a URL) that each format writes in its own markup.
 import { longDate } from '../../domain/factsheet-words.js';
-import type { FactSheet, SheetClaim, SheetSettlement, SheetSource } from '../../domain/factsheet.js';
+import type { FactSheet, LeadFigure, SheetClaim, SheetDisagreement, SheetSettlement, SheetSource } from '../../domain/factsheet.js';
 
 /** A piece of a line: plain text, or a URL (a link where the format has links). */
 export type Segment = { text: string } | { url: string };
@@ -14,6 +14,17 @@ export function corroborationText(n: number): string {
 export function countsText(s: FactSheet): string {
   const unreviewed = `${s.counts.unreviewed} unreviewed${s.filter.includeCandidates ? '' : ' (not included)'}`;
   return `Claims: ${s.counts.reviewed} reviewed, ${unreviewed} · Facts: ${s.counts.facts} · Sources: ${s.counts.sources} · Open disagreements: ${s.counts.openDisagreements}`;
+}
+
+/** "Flagged by the event-date rule: <explanation>", or "Flagged by the event-date and period-count rules." */
+export function disagreementText(d: SheetDisagreement): string {
+  const rules = d.rules.length === 1 ? `the ${d.rules[0]} rule` : `the ${d.rules.slice(0, -1).join(', ')} and ${d.rules.at(-1)} rules`;
+  return d.explanation ? `Flagged by ${rules}: ${d.explanation}` : `Flagged by ${rules}.`;
+}
+
+/** What follows a key figure's sources when sources disagree on its fact. */
+export function leadNote(l: LeadFigure): string {
+  return l.disputed ? ' (sources disagree: see below)' : '';
 }
 
 export function settlementText(t: SheetSettlement): string {
@@ -47,6 +58,7 @@ export function footnoteSegments(c: SheetClaim): Segment[] {
   parts.push({ text: `speaker: ${c.speaker ?? 'the outlet itself'}` });
   if (c.relay) parts.push({ text: `relayed by: ${c.relay}` });
   if (c.hedge) parts.push({ text: `hedge: ${c.hedge}` });
+  if (c.subjectInferred) parts.push({ text: 'subject from the article\'s other claims' });
   if (c.status !== 'confirmed') parts.push({ text: 'unreviewed' });
   parts.push(c.source.url ? { url: c.source.url } : { text: 'no URL' });
   parts.push({ text: `source ${c.sourceNumber}` });

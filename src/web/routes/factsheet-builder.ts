@@ -55,12 +55,20 @@ export function factSheetRequest(req: Request): FactSheetRequest {
     from: queryText(req, 'from'),
     to: queryText(req, 'to'),
     includeCandidates: queryText(req, 'candidates') === '1',
+    minorFacts: queryText(req, 'minor') === 'omit' ? 'omit' : 'appendix',
   };
 }
 
 /** The request as query parameters, for links to the downloads and back to the builder. */
 export function factSheetQuery(request: FactSheetRequest): Query {
-  return { subject: request.subjects, metric: request.metrics, from: request.from, to: request.to, candidates: request.includeCandidates ? 1 : null };
+  return {
+    subject: request.subjects,
+    metric: request.metrics,
+    from: request.from,
+    to: request.to,
+    candidates: request.includeCandidates ? 1 : null,
+    minor: request.minorFacts === 'omit' ? 'omit' : null,
+  };
 }
 
 /** The builder page's data: choices, the checked request and, when it is valid and small enough, the sheet. */
