@@ -4,7 +4,7 @@
 import { independenceKey, isOnceOnlyEventMetric, normaliseMetric, type Fact } from './crosscheck.js';
 import type { ComparedClaim } from './compare.js';
 import type { LeadFigure, LeadKind, SheetClaim, SheetFact, SheetFigure, SheetSubjectLink } from './factsheet-types.js';
-import { figureStatement, leadStatement } from './factsheet-words.js';
+import { capitalise, figureStatement, leadStatement } from './factsheet-words.js';
 
 // ── Which facts are told ──────────────────────────────────────────────────────────────────────────────
 
@@ -126,6 +126,7 @@ export function competingFigures(
   disputed: ReadonlySet<number>,
   claimsById: ReadonlyMap<number, ComparedClaim>,
   cite: (id: number) => SheetClaim[],
+  ownMetric: string,
 ): { figures: SheetFigure[]; competing: Set<number> } {
   const competing = values.map((v, i) => ({ v, i })).filter(({ v }) => v.claimIds.some((id) => disputed.has(id)));
   // Union of values that agree: one value's claims support the other's.
@@ -144,10 +145,22 @@ export function competingFigures(
     if (v.claimIds.length > g.words.length) g.words = v.claimIds;
     groups.set(root(i), g);
   }
+  // Disputed claims no value holds, grouped by metric and figure: "Duration: 8 years" set against a start date.
   const covered = new Set(competing.flatMap(({ v }) => v.claimIds));
-  for (const id of [...disputed].sort((a, b) => a - b)) if (!covered.has(id) && claimsById.has(id)) groups.set(-id, { ids: [id], words: [id] });
+  const loose = new Map<string, { ids: number[]; words: number[] }>();
+  for (const id of [...disputed].sort((a, b) => a - b)) {
+    const c = claimsById.get(id);
+    if (covered.has(id) || !c) continue;
+    const key = JSON.stringify([normaliseMetric(c.metric), c.figure.unit, c.figure.low, c.figure.high]);
+    const g = loose.get(key) ?? { ids: [], words: [id] };
+    g.ids.push(id);
+    loose.set(key, g);
+  }
   // The fact's own figures first (best backed, then in time order), then those of claims from elsewhere.
-  const ranked = [...groups.entries()].map(([key, g]) => ({ own: key >= 0, figure: figureOf(g, claimsById, cite) }));
+  const ranked = [
+    ...[...groups.values()].map((g) => ({ own: true, figure: figureOf(g, claimsById, cite, null) })),
+    ...[...loose.values()].map((g) => ({ own: false, figure: figureOf(g, claimsById, cite, ownMetric) })),
+  ];
   ranked.sort(
     (a, b) =>
       Number(b.own) - Number(a.own) ||
@@ -157,15 +170,25 @@ export function competingFigures(
   return { figures: ranked.map((r) => r.figure), competing: new Set(competing.map(({ i }) => i)) };
 }
 
+/** A figure in words with its sources; a figure of another fact (a metric other than `ownMetric`) names its metric. */
 function figureOf(
   group: { ids: readonly number[]; words: readonly number[] },
   claimsById: ReadonlyMap<number, ComparedClaim>,
   cite: (id: number) => SheetClaim[],
+  ownMetric: string | null,
 ): SheetFigure {
   const sheetClaims = group.ids.flatMap(cite).sort((a, b) => a.footnote - b.footnote);
   const claims = sheetClaims.map((s) => claimsById.get(s.claimId)!);
   const words = group.words.flatMap((id) => claimsById.get(id) ?? []);
-  return { statement: figureStatement(words.length ? words : claims), corroboration: new Set(claims.map(independenceKey)).size, claims: sheetClaims };
+  const statement = figureStatement(words.length ? words : claims);
+  const metric = (words[0] ?? claims[0])?.metric;
+  const elsewhere = ownMetric !== null && metric !== undefined && normaliseMetric(metric) !== normaliseMetric(ownMetric) ? metric : null;
+  return {
+    statement: elsewhere ? `${capitalise(elsewhere)}: ${statement}` : statement,
+    corroboration: new Set(claims.map(independenceKey)).size,
+    claims: sheetClaims,
+    otherMetric: elsewhere,
+  };
 }
 
 // ── The lead block ────────────────────────────────────────────────────────────────────────────────────
@@ -189,11 +212,20 @@ const LEAD_MEASURES: readonly LeadMeasure[] = [
   { kind: 'forces', label: 'Forces', matches: (c) => c.kind === 'count' && FORCE_WORDS.test(normaliseMetric(c.metric)) && !TOLL_WORDS.test(normaliseMetric(c.metric)), bare: (m) => m === 'troops deployed' },
 ];
 
+/** A figure's size, for numbers: its lower bound, else its upper bound; 0 for dates. */
+function magnitude(claims: readonly SheetClaim[]): number {
+  const f = claims[0]?.figure;
+  if (!f || f.unit === 'date') return 0;
+  return Number(f.low ?? f.high ?? 0);
+}
+
 /** A fact's best-backed figure: the preferred value, else the one with most independent sources, else the earliest. */
 function bestFigure(fact: SheetFact): { statementClaims: SheetClaim[]; corroboration: number; preferred: boolean } | null {
   const options = [
     ...fact.values.map((v) => ({ statementClaims: v.claims, corroboration: v.corroboration, preferred: v.preferred })),
-    ...(fact.disagreement?.figures ?? []).map((f) => ({ statementClaims: f.claims, corroboration: f.corroboration, preferred: false })),
+    ...(fact.disagreement?.figures ?? [])
+      .filter((f) => f.otherMetric === null)
+      .map((f) => ({ statementClaims: f.claims, corroboration: f.corroboration, preferred: false })),
   ].filter((o) => o.statementClaims.length > 0);
   options.sort(
     (a, b) => Number(b.preferred) - Number(a.preferred) || b.corroboration - a.corroboration || a.statementClaims[0]!.footnote - b.statementClaims[0]!.footnote,
@@ -202,8 +234,10 @@ function bestFigure(fact: SheetFact): { statementClaims: SheetClaim[]; corrobora
 }
 
 /**
- * The lead block: for each measure (toll, start, territory held, forces) the fact of the subject nearest the topic
- * (section order), the bare measure before a part of it, then the best backed; of that fact its best-backed figure.
+ * The lead block: for each measure (toll, start, territory held, forces), of the facts that measure it: the topic's
+ * own first, then the bare measure before a part of it ("killed" before "civilians killed"), then the best backed,
+ * then the larger figure (a whole's toll before a part's), then the subject nearest the topic (section order); of
+ * that fact, its best-backed figure.
  */
 export function leadFigures(facts: readonly SheetFact[], rankOf: (f: SheetFact) => number, claimsById: ReadonlyMap<number, ComparedClaim>): LeadFigure[] {
   const lead: LeadFigure[] = [];
@@ -212,11 +246,15 @@ export function leadFigures(facts: readonly SheetFact[], rankOf: (f: SheetFact) 
       .filter((f) => !f.minor && f.claims.length > 0 && measure.matches(claimsById.get(f.claims[0]!.claimId)!))
       .map((f) => ({ f, best: bestFigure(f) }))
       .filter((x): x is { f: SheetFact; best: NonNullable<ReturnType<typeof bestFigure>> } => x.best !== null);
+    const isTopic = (f: SheetFact): number => Number(rankOf(f) === 0);
+    const bare = (f: SheetFact): number => Number(measure.bare(normaliseMetric(f.metric)));
     candidates.sort(
       (a, b) =>
-        rankOf(a.f) - rankOf(b.f) ||
-        Number(measure.bare(normaliseMetric(b.f.metric))) - Number(measure.bare(normaliseMetric(a.f.metric))) ||
+        isTopic(b.f) - isTopic(a.f) ||
+        bare(b.f) - bare(a.f) ||
         b.best.corroboration - a.best.corroboration ||
+        magnitude(b.best.statementClaims) - magnitude(a.best.statementClaims) ||
+        rankOf(a.f) - rankOf(b.f) ||
         a.best.statementClaims[0]!.footnote - b.best.statementClaims[0]!.footnote,
     );
     const chosen = candidates[0];

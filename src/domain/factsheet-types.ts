@@ -110,6 +110,8 @@ export interface SheetFigure {
   /** Independent sources stating it. */
   corroboration: number;
   claims: SheetClaim[];
+  /** The metric of another fact the figure comes from (a duration set against a start date), else null. */
+  otherMetric: string | null;
 }
 
 /** A fact's open disagreement, told once: each competing figure once, with all its sources. */

@@ -135,7 +135,7 @@ function sheetFact(fact: Fact<ComparedClaim>, conflicts: FactConflicts, ctx: Fac
   const values = workingValues(fact.claims, conflicts.touching, ctx.settings);
   const open = conflicts.own.filter((k) => k.status === 'open');
   const disputed = new Set(open.flatMap((k) => k.claimIds));
-  const { figures, competing } = competingFigures(values, disputed, ctx.claimsById, ctx.cite);
+  const { figures, competing } = competingFigures(values, disputed, ctx.claimsById, ctx.cite, first.metric);
   const disagreement: SheetDisagreement | null =
     open.length === 0
       ? null

@@ -210,8 +210,8 @@ describe('serializers pin their exact output', () => {
       explanation: CONFLICTS[0]!.explanation,
       conflictIds: [7],
       figures: [
-        { statement: 'March 2011', corroboration: 1, claims: [2] },
-        { statement: '2015', corroboration: 1, claims: [1] },
+        { statement: 'March 2011', corroboration: 1, otherMetric: null, claims: [2] },
+        { statement: '2015', corroboration: 1, otherMetric: null, claims: [1] },
       ],
     });
     expect(doc.sources.map((s: { id: number }) => s.id)).toEqual([3, 1, 2]);
@@ -311,7 +311,7 @@ describe('buildFactSheet', () => {
     expect(duration.disagreement?.conflictIds).toEqual([8]);
     expect(duration.disagreement?.figures.map((g) => [g.statement, g.claims.map((c) => c.claimId)])).toEqual([
       ['8 years, as of 19 March 2019', [4]],
-      ['2015', [1]],
+      ['Start date: 2015', [1]],
     ]);
     // A conflict spanning two facts (duration against start date) is told once, not under both.
     expect(s.facts[1]!.disagreement?.conflictIds).toEqual([7]);
@@ -327,7 +327,7 @@ describe('buildFactSheet', () => {
     expect(s.facts[0]!.disagreement).toBeNull();
     // One block for the start date, however many conflicts: each figure once, the duration among them.
     expect(s.facts[1]!.disagreement).toMatchObject({ conflictIds: [7, 8], rules: ['duration-vs-start', 'event-date'], explanation: null });
-    expect(s.facts[1]!.disagreement?.figures.map((g) => g.statement)).toEqual(['March 2011', '2015', '8 years, as of 19 March 2019']);
+    expect(s.facts[1]!.disagreement?.figures.map((g) => g.statement)).toEqual(['March 2011', '2015', 'Duration: 8 years, as of 19 March 2019']);
     expect(toMarkdown(s)).toContain('**Sources disagree.** Flagged by the duration-vs-start and event-date rules.');
     expect(s.counts.openDisagreements).toBe(1);
   });

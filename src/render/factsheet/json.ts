@@ -36,7 +36,7 @@ export function toJson(s: FactSheet): string {
       rules: f.disagreement.rules,
       explanation: f.disagreement.explanation,
       conflictIds: f.disagreement.conflictIds,
-      figures: f.disagreement.figures.map((g) => ({ statement: g.statement, corroboration: g.corroboration, claims: g.claims.map((c) => c.claimId) })),
+      figures: f.disagreement.figures.map((g) => ({ statement: g.statement, corroboration: g.corroboration, otherMetric: g.otherMetric, claims: g.claims.map((c) => c.claimId) })),
     },
     settlements: f.settlements.map((t) => ({
       conflictId: t.conflictId,
