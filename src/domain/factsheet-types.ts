@@ -125,13 +125,16 @@ export interface SheetDisagreement {
 }
 
 /** A settled conflict: what the reviewer decided and why. */
+/** Settled conflicts of a fact with the same decision (status, note, preferred claim), told once. */
 export interface SheetSettlement {
-  conflictId: number;
+  conflictIds: number[];
   status: Exclude<ConflictStatus, 'open'>;
   note: string | null;
   preferred: SheetClaim | null;
   /** The other claims, with their rank and its reason. */
   others: SheetClaim[];
+  /** Of the preferred and the other claims, those the fact's values do not already state (deprecated ones): listed. */
+  unstated: SheetClaim[];
 }
 
 export interface SheetFact {

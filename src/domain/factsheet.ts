@@ -136,6 +136,7 @@ function sheetFact(fact: Fact<ComparedClaim>, conflicts: FactConflicts, ctx: Fac
   const open = conflicts.own.filter((k) => k.status === 'open');
   const disputed = new Set(open.flatMap((k) => k.claimIds));
   const { figures, competing } = competingFigures(values, disputed, ctx.claimsById, ctx.cite, first.metric);
+  const shown = values.filter((_, i) => !competing.has(i)).map((v) => sheetValue(v, ctx));
   const disagreement: SheetDisagreement | null =
     open.length === 0
       ? null
@@ -152,21 +153,41 @@ function sheetFact(fact: Fact<ComparedClaim>, conflicts: FactConflicts, ctx: Fac
     heading: `${subject ?? 'No subject'} — ${first.metric}`,
     label: capitalise(first.metric),
     minor: isMinor(first),
-    values: values.filter((_, i) => !competing.has(i)).map((v) => sheetValue(v, ctx)),
+    values: shown,
     disagreement,
-    settlements: conflicts.own.filter((k) => k.status !== 'open').map((k) => settlementOf(k, ctx.cite)),
+    settlements: settlementsOf(
+      conflicts.own.filter((k) => k.status !== 'open'),
+      new Set([...shown, ...figures].flatMap((v) => v.claims.map((c) => c.claimId))),
+      ctx.cite,
+    ),
     claims: fact.claims.flatMap((c) => ctx.cite(c.id)),
   };
 }
 
-function settlementOf(k: FactSheetConflict, cite: (id: number) => SheetClaim[]): SheetSettlement {
-  return {
-    conflictId: k.id,
-    status: k.status as Exclude<ConflictStatus, 'open'>,
-    note: k.resolutionNote,
-    preferred: k.preferredClaimId !== null ? (cite(k.preferredClaimId)[0] ?? null) : null,
-    others: k.claimIds.filter((id) => id !== k.preferredClaimId).flatMap(cite).sort(byFootnote),
-  };
+/**
+ * The fact's settled conflicts, one block per decision (status, note, preferred claim): pairwise conflicts settled
+ * alike are told once. Claims the values already state are cited, not listed again.
+ */
+function settlementsOf(settled: readonly FactSheetConflict[], stated: ReadonlySet<number>, cite: (id: number) => SheetClaim[]): SheetSettlement[] {
+  const blocks = new Map<string, FactSheetConflict[]>();
+  for (const k of settled) {
+    const key = JSON.stringify([k.status, k.resolutionNote, k.preferredClaimId]);
+    blocks.set(key, [...(blocks.get(key) ?? []), k]);
+  }
+  return [...blocks.values()].map((ks) => {
+    const k = ks[0]!;
+    const preferred = k.preferredClaimId !== null ? (cite(k.preferredClaimId)[0] ?? null) : null;
+    const otherIds = [...new Set(ks.flatMap((x) => x.claimIds))].filter((id) => id !== k.preferredClaimId);
+    const others = otherIds.flatMap(cite).sort(byFootnote);
+    return {
+      conflictIds: ks.map((x) => x.id),
+      status: k.status as Exclude<ConflictStatus, 'open'>,
+      note: k.resolutionNote,
+      preferred,
+      others,
+      unstated: [...(preferred ? [preferred] : []), ...others].filter((c) => !stated.has(c.claimId)),
+    };
+  });
 }
 
 /** The filter in words: "subjects: Syrian civil war · metrics: all · dates: any · unreviewed claims: excluded". */

@@ -68,6 +68,18 @@ describe('disagreements', () => {
   });
 });
 
+describe('settled conflicts', () => {
+  it('settled alike (same decision and note) are told once, citing the values already stated', () => {
+    const claims = [toll(1, count(100)), toll(2, count(300)), toll(3, count(500))];
+    const explained = (id: number, ids: number[]) => openConflict(id, ids, { rule: 'period-count', status: 'explained', resolutionNote: 'Different counting methods.' });
+    const sheet = build({ claims, conflicts: [explained(21, [1, 2]), explained(22, [1, 3]), explained(23, [2, 3])] });
+    const [fact] = sheet.facts;
+    expect(fact!.disagreement).toBeNull();
+    expect(fact!.settlements.map((t) => [t.conflictIds, t.others.map((c) => c.claimId), t.unstated])).toEqual([[[21, 22, 23], [1, 2, 3], []]]);
+    expect(toMarkdown(sheet)).toContain('**Explained (different scope or definition): Different counting methods.** [^1] [^2] [^3]\n\n## Sources');
+  });
+});
+
 describe('the lead block', () => {
   it("picks the topic's best-sourced toll, and its start, territory and forces", () => {
     const claims = [

@@ -356,10 +356,13 @@ describe('buildFactSheet', () => {
     expect(fact.settlements).toHaveLength(1);
     expect(fact.settlements[0]!.preferred?.claimId).toBe(2);
     expect(fact.settlements[0]!.others.map((c) => c.claimId)).toEqual([1]);
+    expect(fact.settlements[0]!.unstated.map((c) => c.claimId)).toEqual([1]);
     const md = toMarkdown(s);
-    expect(md).toContain('**Resolved: The 2015 date is the Russian intervention, not the war.**');
-    expect(md).toContain('- Preferred: "March 2011" (1–31 Mar 2011), reported 14 September 2021 — Radio Dawn, 14 September 2021; according to Recep Tayyip Erdoğan; via Anadolu, via TASS [^1]');
+    // The preferred value is stated once, above, marked preferred; the deprecated one is listed under the decision.
+    expect(md).toContain('- **March 2011** (preferred) — 1 independent source: Radio Dawn, 14 September 2021; according to Recep Tayyip Erdoğan; via Anadolu, via TASS [^1]');
+    expect(md).toContain('**Resolved: The 2015 date is the Russian intervention, not the war.** [^1] [^2]');
     expect(md).toContain('- Deprecated (error): "2015" (1 Jan – 31 Dec 2015), reported 19 March 2019 — The Gazette, 19 March 2019 [^2]');
+    expect(md.match(/\[\^1\]/g)).toHaveLength(4); // the key figure, the value, the decision, the footnote: no second listing
     expect(s.counts.openDisagreements).toBe(0);
   });
 

@@ -39,7 +39,7 @@ export function toJson(s: FactSheet): string {
       figures: f.disagreement.figures.map((g) => ({ statement: g.statement, corroboration: g.corroboration, otherMetric: g.otherMetric, claims: g.claims.map((c) => c.claimId) })),
     },
     settlements: f.settlements.map((t) => ({
-      conflictId: t.conflictId,
+      conflictIds: t.conflictIds,
       status: t.status,
       note: t.note,
       preferred: t.preferred?.claimId ?? null,

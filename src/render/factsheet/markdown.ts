@@ -72,9 +72,10 @@ function factLines(f: SheetFact, heading: string, cited: (claims: readonly Sheet
     for (const g of f.disagreement.figures) out.push(`- **${md(g.statement)}** — ${corroborationText(g.corroboration)}: ${cited(g.claims)}`);
   }
   for (const t of f.settlements) {
-    out.push('', `**${md(settlementText(t))}**`, '');
-    if (t.preferred) out.push(`- Preferred: ${md(figureLine(t.preferred))} — ${cited([t.preferred])}`);
-    for (const c of t.others) out.push(`- ${md(rankLine(c))}: ${md(figureLine(c))} — ${cited([c])}`);
+    const refs = [...(t.preferred ? [t.preferred] : []), ...t.others].map((c) => `[^${c.footnote}]`).join(' ');
+    out.push('', `**${md(settlementText(t))}** ${refs}`);
+    if (t.unstated.length) out.push('');
+    for (const c of t.unstated) out.push(`- ${md(rankLine(c))}: ${md(figureLine(c))} — ${cited([c])}`);
   }
   out.push('');
   return out;
