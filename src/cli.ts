@@ -22,7 +22,8 @@ import { MAX_NAME_LENGTH, removeAlias, resolveEntity } from './store/entities.js
 import { conflictsReport } from './reports.js';
 import { listJunkEntities, pruneJunkEntities } from './prune-entities.js';
 import { plural } from './web/view-helpers.js';
-import { exportFactSheet, FACT_SHEET_FORMATS, isFactSheetFormat, type FactSheetFormat } from './factsheet-data.js';
+import { exportFactSheet } from './factsheet-data.js';
+import { FACT_SHEET_FORMATS, isFactSheetFormat, type FactSheetFormat } from './render/factsheet/index.js';
 import type { Clock } from './domain/types.js';
 import { AppError } from './domain/errors.js';
 
@@ -274,10 +275,11 @@ program
   .option('--from <date>', 'only figures about dates from this day on (YYYY-MM-DD)', isoDateOption)
   .option('--to <date>', 'only figures about dates up to this day (YYYY-MM-DD)', isoDateOption)
   .option('--include-candidates', 'include unreviewed candidate claims (marked as unreviewed)', false)
+  .option('--no-appendix', 'leave out minor facts (dates of visits, meetings and other recurring events) instead of listing them in an appendix')
   .option('--generated-at <iso>', 'generation time printed in the sheet (default now); fix it for byte-identical output', isoInstantOption)
   .option('-o, --output <file>', 'write to this file instead of standard output')
   .action(
-    (opts: { db?: string; format: FactSheetFormat; subject: string[]; metric: string[]; from?: string; to?: string; includeCandidates: boolean; generatedAt?: string; output?: string }) => {
+    (opts: { db?: string; format: FactSheetFormat; subject: string[]; metric: string[]; from?: string; to?: string; includeCandidates: boolean; appendix: boolean; generatedAt?: string; output?: string }) => {
       const config = configWith(opts);
       // Opening would create an empty database; exporting from a mistyped path should say so instead.
       if (!existsSync(config.dbPath)) throw new Error(`no database at ${config.dbPath}; pass --db FILE.`);
@@ -285,7 +287,14 @@ program
       try {
         const text = exportFactSheet(
           db,
-          { subjects: opts.subject, metrics: opts.metric, from: opts.from ?? '', to: opts.to ?? '', includeCandidates: opts.includeCandidates },
+          {
+            subjects: opts.subject,
+            metrics: opts.metric,
+            from: opts.from ?? '',
+            to: opts.to ?? '',
+            includeCandidates: opts.includeCandidates,
+            minorFacts: opts.appendix ? 'appendix' : 'omit',
+          },
           opts.format,
           opts.generatedAt ?? systemClock().toISOString(),
           crosscheckSettings(config),

@@ -3,24 +3,14 @@
 // sheet. Shared by the web builder page and `crosscheck export`, so both give the same bytes for the same request.
 import { ValidationError } from './domain/errors.js';
 import type { CrosscheckSettings } from './domain/crosscheck.js';
-import { buildFactSheet, describeFilter, toCsv, toHtml, toJson, toMarkdown, type FactSheet, type FactSheetFilter } from './domain/factsheet.js';
+import { buildFactSheet, describeFilter, type FactSheet, type FactSheetFilter, type MinorFacts } from './domain/factsheet.js';
 import { isIsoDate } from './domain/figures.js';
 import { foldName } from './domain/names.js';
 import type { Db } from './store/database.js';
 import { resolveEntity } from './store/entities.js';
-import { expandSheetSubjects, loadFactSheetData } from './store/factsheet.js';
+import { expandSheetSubjects, listSubjectLinks, loadFactSheetData, type SubjectLink } from './store/factsheet.js';
 import { listSubjectChoices, type SubjectChoice } from './store/factsheet-builder.js';
-
-export const FACT_SHEET_FORMATS = ['html', 'md', 'csv', 'json'] as const;
-export type FactSheetFormat = (typeof FACT_SHEET_FORMATS)[number];
-
-/** Media type of each download. */
-export const FACT_SHEET_MEDIA_TYPES: Readonly<Record<FactSheetFormat, string>> = {
-  html: 'text/html; charset=utf-8',
-  md: 'text/markdown; charset=utf-8',
-  csv: 'text/csv; charset=utf-8',
-  json: 'application/json; charset=utf-8',
-};
+import { serializeFactSheet, type FactSheetFormat } from './render/factsheet/index.js';
 
 /** What a reviewer asked for, as typed (names and dates unchecked). */
 export interface FactSheetRequest {
@@ -29,6 +19,8 @@ export interface FactSheetRequest {
   from: string;
   to: string;
   includeCandidates: boolean;
+  /** Minor facts (dates of visits, meetings and other recurring events) in an appendix (default) or left out. */
+  minorFacts?: MinorFacts;
 }
 
 /**
@@ -41,11 +33,9 @@ export interface ResolvedFactSheetRequest {
   subjectNames: string[];
   /** The chosen subjects that have parts (the sheet says "with its parts" after them). */
   subjectsWithParts: string[];
-}
-
-/** True when `value` is one of the export formats. */
-export function isFactSheetFormat(value: string): value is FactSheetFormat {
-  return (FACT_SHEET_FORMATS as readonly string[]).includes(value);
+  /** The chosen subjects' and their parts' "part of" links (for the order of the sections). */
+  subjectLinks: SubjectLink[];
+  minorFacts: MinorFacts;
 }
 
 /**
@@ -82,6 +72,8 @@ export function resolveFactSheetRequest(db: Db, request: FactSheetRequest): Reso
     subjectIds: expanded.map((s) => s.id),
     subjectNames: expanded.map((s) => s.name),
     subjectsWithParts: expanded.filter((s) => s.hasParts).map((s) => s.name),
+    subjectLinks: expanded.map((s) => ({ id: s.id, partOfId: s.partOfId })),
+    minorFacts: request.minorFacts ?? 'appendix',
   };
 }
 
@@ -96,7 +88,18 @@ export function loadFactSheet(db: Db, resolved: ResolvedFactSheetRequest, genera
   // then tells the subjects as chosen, marking those whose parts it includes.
   const withParts = subjectsWithParts.length > 0;
   const domainFilter = withParts ? { ...filter, subjects: subjectNames } : filter;
-  const sheet = buildFactSheet({ claims: data.claims, sources: data.sources, conflicts: data.conflicts, filter: domainFilter, generatedAt, settings });
+  const sheet = buildFactSheet({
+    claims: data.claims,
+    sources: data.sources,
+    conflicts: data.conflicts,
+    // With subjects chosen, the request's walk down their parts has the links; otherwise they are looked up.
+    subjects: subjectIds.length > 0 ? resolved.subjectLinks : listSubjectLinks(db, subjectIdsOf(data.claims)),
+    topics: filter.subjects,
+    filter: domainFilter,
+    generatedAt,
+    settings,
+    minorFacts: resolved.minorFacts,
+  });
   return withParts ? chosenSubjectsSheet(sheet, resolved) : sheet;
 }
 
@@ -114,20 +117,6 @@ function chosenSubjectsSheet(sheet: FactSheet, { filter, subjectsWithParts }: Re
 /** Resolves a request, builds the sheet and serializes it: what `crosscheck export` writes. */
 export function exportFactSheet(db: Db, request: FactSheetRequest, format: FactSheetFormat, generatedAt: string, settings?: CrosscheckSettings): string {
   return serializeFactSheet(loadFactSheet(db, resolveFactSheetRequest(db, request), generatedAt, settings), format);
-}
-
-/** The sheet in one export format (pure; same sheet → same bytes). */
-export function serializeFactSheet(sheet: FactSheet, format: FactSheetFormat): string {
-  switch (format) {
-    case 'html':
-      return toHtml(sheet);
-    case 'md':
-      return toMarkdown(sheet);
-    case 'csv':
-      return toCsv(sheet);
-    case 'json':
-      return toJson(sheet);
-  }
 }
 
 /** A download's file name: "fact-sheet-syrian-civil-war-2026-11-21.md" (ASCII only, safe in any header). */
@@ -192,6 +181,10 @@ function editDistance(a: string, b: string): number {
     previous = current;
   }
   return previous[b.length]!;
+}
+
+function subjectIdsOf(claims: readonly { subjectId: number | null }[]): number[] {
+  return [...new Set(claims.flatMap((c) => (c.subjectId === null ? [] : [c.subjectId])))];
 }
 
 function unique(values: readonly string[]): string[] {

@@ -40,6 +40,15 @@ describe('crosscheck export', () => {
     expect(run.stdout).toBe(readFileSync(path.join(PROJECT_ROOT, 'test/fixtures/factsheet/syrian-civil-war.md'), 'utf8'));
   });
 
+  it('lists minor facts in an appendix, or leaves them out with --no-appendix', () => {
+    const withAppendix = crosscheck('export', '--db', dbFile, '--format', 'md', '--generated-at', GENERATED_AT);
+    expect(withAppendix.stdout).toContain('## Appendix: minor facts\n\n### Vladimir Putin — meeting date');
+    const without = crosscheck('export', '--db', dbFile, '--format', 'md', '--no-appendix', '--generated-at', GENERATED_AT);
+    expect(without.status).toBe(0);
+    expect(without.stdout).not.toContain('Appendix');
+    expect(without.stdout).not.toContain('meeting date');
+  });
+
   it('writes to a file with -o, the same bytes the web download and the export function give', () => {
     const out = path.join(dir, 'sheet.csv');
     const run = crosscheck('export', '--db', dbFile, '--format', 'csv', '--metric', 'start date', '--metric', 'killed', '--from', '2011-01-01', '--to', '2016-12-31', '-o', out, '--generated-at', GENERATED_AT);
@@ -58,7 +67,8 @@ describe('crosscheck export', () => {
     expect(first.stdout).toContain('Generated 2026-03-01T00:00:00.000Z');
     expect(crosscheck(...args).stdout).toBe(first.stdout);
     const json = JSON.parse(crosscheck('export', '--db', dbFile, '--format', 'json', '--include-candidates').stdout) as { counts: { included: number; unreviewed: number } };
-    expect(json.counts).toMatchObject({ included: 11, unreviewed: 1 });
+    // The sample sheet holds 13 claims; the date with no measure (filler) is left off.
+    expect(json.counts).toMatchObject({ included: 12, unreviewed: 1 });
   });
 
   it('an unknown subject fails with the close matches; bad flags and a missing database fail clearly', () => {

@@ -519,6 +519,24 @@ export function factSheetClauses(query: FactSheetClaimQuery): { clauses: string[
 
 /** Every claim a fact sheet covers, as display views ordered by subject, metric and id; unpaged, one query. */
 export function listClaimsForFactSheet(db: Db, query: FactSheetClaimQuery = {}): ClaimView[] {
+  const chosen = sheetClauses(query);
+  if (!query.subjectIds || query.subjectIds.length === 0) {
+    const sql = `${VIEW_SELECT} WHERE ${chosen.clauses.join(' AND ')} ORDER BY su.name COLLATE NOCASE, c.subject_id, c.metric, c.id`;
+    return (db.prepare(sql).all(...chosen.params) as ClaimViewRow[]).map(toClaimView);
+  }
+  // With subjects chosen, the claims that name no subject in the same articles come too (in the same statement):
+  // the fact sheet counts them under their article's context (src/domain/factsheet-layout.ts). "+" as above.
+  const others = sheetClauses({ ...query, subjectIds: [] });
+  others.clauses[0] = others.clauses[0]!.replace(/^\+?/, '+');
+  others.clauses.push('c.subject_id IS NULL', 'c.source_id IN (SELECT o.source_id FROM claims o WHERE o.subject_id IN (SELECT value FROM json_each(?)))');
+  others.params.push(JSON.stringify(query.subjectIds));
+  const sql = `${VIEW_SELECT} WHERE ${chosen.clauses.join(' AND ')} UNION ALL ${VIEW_SELECT} WHERE ${others.clauses.join(' AND ')}
+    ORDER BY subject_name COLLATE NOCASE, subject_id, metric, id`;
+  return (db.prepare(sql).all(...chosen.params, ...others.params) as ClaimViewRow[]).map(toClaimView);
+}
+
+/** factSheetClauses plus the sources' publication dates (`s` = sources). */
+function sheetClauses(query: FactSheetClaimQuery): { clauses: string[]; params: unknown[] } {
   const { clauses, params } = factSheetClauses(query);
   if (query.publishedFrom) {
     clauses.push('s.published_at >= ?');
@@ -528,10 +546,7 @@ export function listClaimsForFactSheet(db: Db, query: FactSheetClaimQuery = {}):
     clauses.push('s.published_at <= ?');
     params.push(query.publishedTo);
   }
-  const rows = db
-    .prepare(`${VIEW_SELECT} WHERE ${clauses.join(' AND ')} ORDER BY su.name COLLATE NOCASE, c.subject_id, c.metric, c.id`)
-    .all(...params) as ClaimViewRow[];
-  return rows.map(toClaimView);
+  return { clauses, params };
 }
 
 /** Changes a claim when `version` is still current (else StaleEditError); audited. Returns the new claim. */

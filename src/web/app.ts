@@ -1,8 +1,7 @@
 // The web app: middleware in a fixed order, the route table, one error handler. It never listens;
 // `crosscheck serve` (src/cli.ts) and the tests decide where it runs.
 import path from 'node:path';
-import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { getOrCreateSetting } from '../store/settings.js';
 import express, { type Express } from 'express';
 import cookieParser from 'cookie-parser';
@@ -10,6 +9,8 @@ import multer from 'multer';
 import type { AppDeps } from './deps.js';
 import { errorHandler, notFound } from './errors.js';
 import { negotiateFormat } from './render.js';
+import { escapeHtml } from '../render/escape.js';
+import { staticAsset } from '../render/static-assets.js';
 import { csrfProtection, hostCheck, originCheck, securityHeaders } from './security.js';
 import { routeTable } from './routes/index.js';
 import { keepRefusedSourceForm, refusedUnread } from './routes/source-create.js';
@@ -21,17 +22,8 @@ export type { AppDeps } from './deps.js';
 
 /** urls.asset with the first 12 hex digits of each file's sha256 as ?v= (each file read once, on first use). */
 function versionedAsset(staticDir: string): (file: string) => string {
-  const versions = new Map<string, string>();
   return (file) => {
-    let version = versions.get(file);
-    if (version === undefined) {
-      try {
-        version = createHash('sha256').update(readFileSync(path.join(staticDir, file))).digest('hex').slice(0, 12);
-      } catch {
-        version = '';
-      }
-      versions.set(file, version);
-    }
+    const version = staticAsset(staticDir, file)?.sha256Hex.slice(0, 12) ?? '';
     return version ? `${urls.asset(file)}?v=${version}` : urls.asset(file);
   };
 }
@@ -46,6 +38,8 @@ export function createApp(deps: AppDeps): Express {
   // Express caches compiled templates only when NODE_ENV=production; templates do not change while the app
   // runs, and compiling them on every request was half of a large page's render time.
   app.set('view cache', true);
+  // One escaping function for every HTML the project writes: app pages and the standalone fact sheet document.
+  app.set('view options', { escape: escapeHtml });
   app.locals.helpers = templateHelpers;
   app.locals.vocab = { kinds: CLAIM_KINDS, statuses: CLAIM_STATUSES };
 

@@ -3,6 +3,7 @@ import { formatFigure } from '../domain/figures.js';
 import { foldName } from '../domain/names.js';
 import type { AuditEvent, Figure, Qualifier } from '../domain/types.js';
 import { articleSegments, paragraphAround } from './article-view.js';
+import * as factSheetText from '../render/factsheet/text.js';
 
 const QUALIFIER_WORDS: Record<Qualifier, string> = {
   exact: 'exact',
@@ -97,6 +98,8 @@ export const templateHelpers = {
   splitAtValue,
   webHref,
   sameName,
+  /** The fact sheet's wording, shared with its downloads (the builder's preview renders views/factsheet/sheet-facts.ejs). */
+  factSheetText,
 };
 
 export type TemplateHelpers = typeof templateHelpers;

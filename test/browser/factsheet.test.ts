@@ -26,7 +26,8 @@ describe('fact sheet in a browser', () => {
     // Choosing a subject submits the form (app.js), and the preview follows.
     await page.getByLabel('Subjects').selectOption('Syrian civil war');
     await page.waitForURL(/\/factsheet\?subject=Syrian\+civil\+war&/);
-    await expect.poll(() => page.locator('.factsheet-preview h3').allTextContents()).toEqual(['Syrian civil war — killed', 'Syrian civil war — start date', 'Sources', 'Notes']);
+    await expect.poll(() => page.locator('.factsheet-preview h3').allTextContents()).toEqual(['Key figures', 'Syrian civil war', 'Sources', 'Notes']);
+    expect(await page.locator('.factsheet-preview h4').allTextContents()).toEqual(['Killed', 'Start date']);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'HTML (print)' }).click()]);
     expect(download.suggestedFilename()).toBe('fact-sheet-syrian-civil-war-2026-01-15.html');
@@ -65,7 +66,8 @@ describe('fact sheet in a browser', () => {
     expect(printed.nav).toBe(0);
     expect(printed.appLinks).toEqual([]);
     expect(printed.font).toContain('Georgia');
-    expect(printed.body).toContain('Sources disagree.');
+    expect(printed.body).toContain('Key figures');
+    expect(printed.body.match(/Sources disagree\./g)).toHaveLength(1);
     expect(printed.body).not.toContain('Crosscheck —');
 
     const pdf = await sheet.pdf({ format: 'A4', printBackground: false });

@@ -2,22 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parseHTML } from 'linkedom';
 import type { ComparedClaim } from '../../src/domain/compare.js';
+import { CSV_COLUMNS, escapeMarkdown, toCsv, toHtml, toJson, toMarkdown } from '../../src/render/factsheet/index.js';
+import { escapeHtml } from '../../src/render/escape.js';
 import {
   buildFactSheet,
-  CSV_COLUMNS,
   describeFilter,
-  escapeHtml,
-  escapeMarkdown,
-  toCsv,
-  toHtml,
-  toJson,
-  toMarkdown,
   type FactSheetConflict,
   type FactSheetFilter,
   type FactSheetInput,
   type FactSheetSource,
 } from '../../src/domain/factsheet.js';
+import { statementOf } from '../../src/domain/factsheet-words.js';
 import type { Figure } from '../../src/domain/types.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../src/config.js';
 import { makeComparedClaim } from '../helpers/claim-builders.js';
 
 // Sample data: our own sentences, fictional outlets, awkward characters on purpose (quotes, commas,
@@ -81,19 +80,25 @@ const EXPECTED_MARKDOWN = [
   '',
   'Claims: 3 reviewed, 1 unreviewed (not included) · Facts: 2 · Sources: 3 · Open disagreements: 1',
   '',
-  '## Russian armed forces — killed',
+  '## Key figures',
   '',
-  '- **Reportedly 131 killed (Russian armed forces), January – September 2017** — 1 independent source: Ledger \\| Weekly, 21 November 2017; reportedly [^1]',
+  '- **Toll:** Reportedly 131 killed (Russian armed forces), January – September 2017 — 1 independent source: Ledger \\| Weekly, 21 November 2017; reportedly [^3]',
+  '- **Start:** March 2011 (Syrian civil war, start date) — 1 independent source: Radio Dawn, 14 September 2021; according to Recep Tayyip Erdoğan; via Anadolu, via TASS [^1] (sources disagree: see below)',
   '',
-  '## Syrian civil war — start date',
+  '## Syrian civil war',
   '',
-  '- **Start date (Syrian civil war): March 2011** — 1 independent source: Radio Dawn, 14 September 2021; according to Recep Tayyip Erdoğan; via Anadolu, via TASS [^2]',
-  '- **Start date (Syrian civil war): 2015** — 1 independent source: The Gazette, 19 March 2019 [^3]',
+  '### Start date',
   '',
   '**Sources disagree.** Flagged by the event-date rule: Sources disagree on when the Syrian civil war began: Radio Dawn (14 Sep 2021) gives "March 2011"; The Gazette (19 Mar 2019) gives "2015".',
   '',
-  '- "March 2011" (1–31 Mar 2011), reported 14 September 2021 — Radio Dawn, 14 September 2021; according to Recep Tayyip Erdoğan; via Anadolu, via TASS [^2]',
-  '- "2015" (1 Jan – 31 Dec 2015), reported 19 March 2019 — The Gazette, 19 March 2019 [^3]',
+  '- **March 2011** — 1 independent source: Radio Dawn, 14 September 2021; according to Recep Tayyip Erdoğan; via Anadolu, via TASS [^1]',
+  '- **2015** — 1 independent source: The Gazette, 19 March 2019 [^2]',
+  '',
+  '## Russian armed forces',
+  '',
+  '### Killed',
+  '',
+  '- **Reportedly 131, January – September 2017** — 1 independent source: Ledger \\| Weekly, 21 November 2017; reportedly [^3]',
   '',
   '## Sources',
   '',
@@ -101,18 +106,18 @@ const EXPECTED_MARKDOWN = [
   '2. The Gazette, 19 March 2019, "Envoy lands in Damascus as war "enters" its ninth year", <https://example.org/gazette?a=1&b=2>, sha256 aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
   '3. Radio Dawn, 14 September 2021, "Leaders meet, again", by Ayşe Yılmaz, no URL, sha256 bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb',
   '',
-  '[^1]: Ledger \\| Weekly, 21 November 2017; speaker: the outlet itself; hedge: reportedly; <https://example.com/ledger/131>; source 1. "Reportedly 131 \\<script\\>died\\</script\\> \\| in nine months \\& more."',
-  '[^2]: Radio Dawn, 14 September 2021; speaker: Recep Tayyip Erdoğan; relayed by: Anadolu, via TASS; no URL; source 3. ""It began in March 2011," he said, adding: "we remember"."',
-  '[^3]: The Gazette, 19 March 2019; speaker: the outlet itself; <https://example.org/gazette?a=1&b=2>; source 2. "The war, which began in 2015, drags on."',
+  '[^1]: Radio Dawn, 14 September 2021; speaker: Recep Tayyip Erdoğan; relayed by: Anadolu, via TASS; no URL; source 3. ""It began in March 2011," he said, adding: "we remember"."',
+  '[^2]: The Gazette, 19 March 2019; speaker: the outlet itself; <https://example.org/gazette?a=1&b=2>; source 2. "The war, which began in 2015, drags on."',
+  '[^3]: Ledger \\| Weekly, 21 November 2017; speaker: the outlet itself; hedge: reportedly; <https://example.com/ledger/131>; source 1. "Reportedly 131 \\<script\\>died\\</script\\> \\| in nine months \\& more."',
   '',
 ].join('\n');
 
 const EXPECTED_CSV = [
-  'footnote,fact,subject,metric,claim_id,status,rank,rank_reason,kind,value_text,qualifier,low,high,unit,interval,scope_from,scope_to,as_of,time_scope,speaker,attribution_cue,relay,hedge,quote,open_disagreement,source_number,source_id,publisher,author,published,title,url,sha256',
-  '1,Russian armed forces — killed,Russian armed forces,killed,3,confirmed,normal,,casualties,131,exact,131,131,count,131,2017-01-01,2017-09-30,2017-11-21,January – September 2017,,,,reportedly,Reportedly 131 <script>died</script> | in nine months & more.,no,1,3,Ledger | Weekly,"J. Smith, Jr.",2017-11-21,Losses <rising>,https://example.com/ledger/131,cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc',
-  '2,Syrian civil war — start date,Syrian civil war,start date,2,confirmed,normal,,date,March 2011,exact,2011-03-01,2011-03-31,date,1–31 Mar 2011,,,2021-09-14,reported 14 September 2021,Recep Tayyip Erdoğan,said,"Anadolu, via TASS",,"""It began in March 2011,"" he said,',
+  'footnote,fact,subject,subject_inferred,metric,minor,claim_id,status,rank,rank_reason,kind,value_text,qualifier,low,high,unit,interval,scope_from,scope_to,as_of,time_scope,speaker,attribution_cue,relay,hedge,quote,open_disagreement,source_number,source_id,publisher,author,published,title,url,sha256',
+  '1,Syrian civil war — start date,Syrian civil war,no,start date,no,2,confirmed,normal,,date,March 2011,exact,2011-03-01,2011-03-31,date,1–31 Mar 2011,,,2021-09-14,reported 14 September 2021,Recep Tayyip Erdoğan,said,"Anadolu, via TASS",,"""It began in March 2011,"" he said,',
   'adding: ""we remember"".",yes,3,2,Radio Dawn,Ayşe Yılmaz,2021-09-14,"Leaders meet, again",,bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb',
-  '3,Syrian civil war — start date,Syrian civil war,start date,1,confirmed,normal,,date,2015,exact,2015-01-01,2015-12-31,date,1 Jan – 31 Dec 2015,,,2019-03-19,reported 19 March 2019,,,,,"The war, which began in 2015, drags on.",yes,2,1,The Gazette,,2019-03-19,"Envoy lands in Damascus as war ""enters"" its ninth year",https://example.org/gazette?a=1&b=2,aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+  '2,Syrian civil war — start date,Syrian civil war,no,start date,no,1,confirmed,normal,,date,2015,exact,2015-01-01,2015-12-31,date,1 Jan – 31 Dec 2015,,,2019-03-19,reported 19 March 2019,,,,,"The war, which began in 2015, drags on.",yes,2,1,The Gazette,,2019-03-19,"Envoy lands in Damascus as war ""enters"" its ninth year",https://example.org/gazette?a=1&b=2,aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+  '3,Russian armed forces — killed,Russian armed forces,no,killed,no,3,confirmed,normal,,casualties,131,exact,131,131,count,131,2017-01-01,2017-09-30,2017-11-21,January – September 2017,,,,reportedly,Reportedly 131 <script>died</script> | in nine months & more.,no,1,3,Ledger | Weekly,"J. Smith, Jr.",2017-11-21,Losses <rising>,https://example.com/ledger/131,cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc',
   '',
 ].join('\n');
 
@@ -121,22 +126,31 @@ const EXPECTED_HTML_BODY = [
   '<h1>Fact sheet</h1>',
   '<p class="meta">Generated 2026-11-21T19:00:00.000Z · subjects: all · metrics: all · dates: any · unreviewed claims: excluded</p>',
   '<p class="meta">Claims: 3 reviewed, 1 unreviewed (not included) · Facts: 2 · Sources: 3 · Open disagreements: 1</p>',
-  '<section class="fact">',
-  '<h2>Russian armed forces — killed</h2>',
+  '<section class="lead">',
+  '<h2>Key figures</h2>',
   '<ul>',
-  '<li class="value"><strong>Reportedly 131 killed (Russian armed forces), January – September 2017</strong> — 1 independent source: Ledger | Weekly, 21 November 2017; reportedly<sup><a href="#fn-1" id="ref-1">1</a></sup></li>',
+  '<li class="value"><strong>Toll:</strong> Reportedly 131 killed (Russian armed forces), January – September 2017 — 1 independent source: Ledger | Weekly, 21 November 2017; reportedly<sup><a href="#fn-3" id="ref-3">3</a></sup></li>',
+  '<li class="value"><strong>Start:</strong> March 2011 (Syrian civil war, start date) — 1 independent source: Radio Dawn, 14 September 2021; according to Recep Tayyip Erdoğan; via Anadolu, via TASS<sup><a href="#fn-1" id="ref-1">1</a></sup> (sources disagree: see below)</li>',
   '</ul>',
   '</section>',
+  '<section class="subject">',
+  '<h2>Syrian civil war</h2>',
   '<section class="fact">',
-  '<h2>Syrian civil war — start date</h2>',
-  '<ul>',
-  '<li class="value"><strong>Start date (Syrian civil war): March 2011</strong> — 1 independent source: Radio Dawn, 14 September 2021; according to Recep Tayyip Erdoğan; via Anadolu, via TASS<sup><a href="#fn-2" id="ref-2">2</a></sup></li>',
-  '<li class="value"><strong>Start date (Syrian civil war): 2015</strong> — 1 independent source: The Gazette, 19 March 2019<sup><a href="#fn-3" id="ref-3">3</a></sup></li>',
-  '</ul>',
+  '<h3>Start date</h3>',
   '<div class="disagree"><p><strong>Sources disagree.</strong> Flagged by the event-date rule: Sources disagree on when the Syrian civil war began: Radio Dawn (14 Sep 2021) gives &quot;March 2011&quot;; The Gazette (19 Mar 2019) gives &quot;2015&quot;.</p><ul>',
-  '<li>&quot;March 2011&quot; (1–31 Mar 2011), reported 14 September 2021 — Radio Dawn, 14 September 2021; according to Recep Tayyip Erdoğan; via Anadolu, via TASS<sup><a href="#fn-2">2</a></sup></li>',
-  '<li>&quot;2015&quot; (1 Jan – 31 Dec 2015), reported 19 March 2019 — The Gazette, 19 March 2019<sup><a href="#fn-3">3</a></sup></li>',
+  '<li><strong>March 2011</strong> — 1 independent source: Radio Dawn, 14 September 2021; according to Recep Tayyip Erdoğan; via Anadolu, via TASS<sup><a href="#fn-1">1</a></sup></li>',
+  '<li><strong>2015</strong> — 1 independent source: The Gazette, 19 March 2019<sup><a href="#fn-2" id="ref-2">2</a></sup></li>',
   '</ul></div>',
+  '</section>',
+  '</section>',
+  '<section class="subject">',
+  '<h2>Russian armed forces</h2>',
+  '<section class="fact">',
+  '<h3>Killed</h3>',
+  '<ul>',
+  '<li class="value"><strong>Reportedly 131, January – September 2017</strong> — 1 independent source: Ledger | Weekly, 21 November 2017; reportedly<sup><a href="#fn-3">3</a></sup></li>',
+  '</ul>',
+  '</section>',
   '</section>',
   '<h2>Sources</h2>',
   '<ol class="sources">',
@@ -146,10 +160,10 @@ const EXPECTED_HTML_BODY = [
   '</ol>',
   '<h2>Notes</h2>',
   '<ol class="footnotes">',
-  '<li id="fn-1">Ledger | Weekly, 21 November 2017; speaker: the outlet itself; hedge: reportedly; <a href="https://example.com/ledger/131">https://example.com/ledger/131</a>; source 1. &quot;Reportedly 131 &lt;script&gt;died&lt;/script&gt; | in nine months &amp; more.&quot; <a href="#ref-1">↩</a></li>',
-  '<li id="fn-2">Radio Dawn, 14 September 2021; speaker: Recep Tayyip Erdoğan; relayed by: Anadolu, via TASS; no URL; source 3. &quot;&quot;It began in March 2011,&quot; he said,',
-  'adding: &quot;we remember&quot;.&quot; <a href="#ref-2">↩</a></li>',
-  '<li id="fn-3">The Gazette, 19 March 2019; speaker: the outlet itself; <a href="https://example.org/gazette?a=1&amp;b=2">https://example.org/gazette?a=1&amp;b=2</a>; source 2. &quot;The war, which began in 2015, drags on.&quot; <a href="#ref-3">↩</a></li>',
+  '<li id="fn-1">Radio Dawn, 14 September 2021; speaker: Recep Tayyip Erdoğan; relayed by: Anadolu, via TASS; no URL; source 3. &quot;&quot;It began in March 2011,&quot; he said,',
+  'adding: &quot;we remember&quot;.&quot; <a href="#ref-1">↩</a></li>',
+  '<li id="fn-2">The Gazette, 19 March 2019; speaker: the outlet itself; <a href="https://example.org/gazette?a=1&amp;b=2">https://example.org/gazette?a=1&amp;b=2</a>; source 2. &quot;The war, which began in 2015, drags on.&quot; <a href="#ref-2">↩</a></li>',
+  '<li id="fn-3">Ledger | Weekly, 21 November 2017; speaker: the outlet itself; hedge: reportedly; <a href="https://example.com/ledger/131">https://example.com/ledger/131</a>; source 1. &quot;Reportedly 131 &lt;script&gt;died&lt;/script&gt; | in nine months &amp; more.&quot; <a href="#ref-3">↩</a></li>',
   '</ol>',
   '</body>',
   '</html>',
@@ -169,22 +183,37 @@ describe('serializers pin their exact output', () => {
 
   it('HTML body', () => {
     const html = toHtml(sheet());
-    expect(html.startsWith('<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Fact sheet</title>\n<style>\n@page { size: A4;')).toBe(true);
+    expect(html.startsWith('<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Fact sheet</title>\n<style>/* The fact sheet')).toBe(true);
+    // The print stylesheet is the static file, embedded as it is (the CSP allows it by the file's hash).
+    expect(html).toContain(`<style>${readFileSync(path.join(PROJECT_ROOT, 'views/static/factsheet-print.css'), 'utf8')}</style>`);
     expect(html.slice(html.indexOf('<body>'))).toBe(EXPECTED_HTML_BODY);
   });
 
-  it('JSON nests facts → claims → sources', () => {
+  it('JSON nests key figures, sections and appendix → facts → claims → sources', () => {
     const doc = JSON.parse(toJson(sheet()));
-    expect(doc.format).toBe('crosscheck-factsheet/1');
+    expect(doc.format).toBe('crosscheck-factsheet/2');
     expect(doc.generatedAt).toBe('2026-11-21T19:00:00.000Z');
-    expect(doc.facts.map((f: { heading: string }) => f.heading)).toEqual(['Russian armed forces — killed', 'Syrian civil war — start date']);
-    const erdogan = doc.facts[1].claims[0];
+    expect(doc.lead.map((l: { kind: string; claims: number[] }) => [l.kind, l.claims])).toEqual([['toll', [3]], ['start', [2]]]);
+    expect(doc.sections.map((x: { subject: string; facts: { heading: string }[] }) => [x.subject, x.facts.map((f) => f.heading)])).toEqual([
+      ['Syrian civil war', ['Syrian civil war — start date']],
+      ['Russian armed forces', ['Russian armed forces — killed']],
+    ]);
+    expect(doc.appendix).toEqual([]);
+    const erdogan = doc.sections[0].facts[0].claims[0];
     expect(erdogan).toMatchObject({
-      footnote: 2, id: 2, valueText: 'March 2011', value: { low: '2011-03-01', high: '2011-03-31', unit: 'date' },
+      footnote: 1, id: 2, valueText: 'March 2011', value: { low: '2011-03-01', high: '2011-03-31', unit: 'date' },
       speaker: 'Recep Tayyip Erdoğan', relay: 'Anadolu, via TASS', quote: '"It began in March 2011," he said,\nadding: "we remember".',
       source: { number: 3, id: 2, publisher: 'Radio Dawn', author: 'Ayşe Yılmaz', url: null, sha256: 'b'.repeat(64) },
     });
-    expect(doc.facts[1].disagreements).toEqual([{ conflictId: 7, rule: 'event-date', explanation: CONFLICTS[0]!.explanation, claims: [2, 1] }]);
+    expect(doc.sections[0].facts[0].disagreement).toEqual({
+      rules: ['event-date'],
+      explanation: CONFLICTS[0]!.explanation,
+      conflictIds: [7],
+      figures: [
+        { statement: 'March 2011', corroboration: 1, otherMetric: null, claims: [2] },
+        { statement: '2015', corroboration: 1, otherMetric: null, claims: [1] },
+      ],
+    });
     expect(doc.sources.map((s: { id: number }) => s.id)).toEqual([3, 1, 2]);
     expect(toJson(sheet()).endsWith('}\n')).toBe(true);
   });
@@ -204,7 +233,7 @@ describe('CSV', () => {
   it('parses back to the same claims with every source field', () => {
     const rows = parseCsv(toCsv(sheet()), { columns: true }) as Record<string, string>[];
     expect(Object.keys(rows[0]!)).toEqual([...CSV_COLUMNS]);
-    expect(rows.map((r) => Number(r.claim_id))).toEqual([3, 2, 1]);
+    expect(rows.map((r) => Number(r.claim_id))).toEqual([2, 1, 3]);
     const byId = new Map(rows.map((r) => [Number(r.claim_id), r]));
     for (const c of CLAIMS.filter((x) => x.status === 'confirmed')) {
       const row = byId.get(c.id)!;
@@ -269,18 +298,23 @@ describe('buildFactSheet', () => {
   it('counts reviewed and unreviewed claims and leaves candidates and rejected claims out by default', () => {
     const s = sheet();
     expect(s.counts).toEqual({ reviewed: 3, unreviewed: 1, included: 3, facts: 2, sources: 3, openDisagreements: 1 });
-    expect(s.facts.flatMap((f) => f.claims.map((c) => c.claimId))).toEqual([3, 2, 1]);
+    expect(s.facts.flatMap((f) => f.claims.map((c) => c.claimId))).toEqual([2, 1, 3]);
   });
 
   it('with candidates included, shows their claims and the disagreements they take part in', () => {
     const s = buildFactSheet(sampleInput({ filter: { ...FILTER, includeCandidates: true } }));
     expect(s.counts.included).toBe(4);
-    expect(s.facts.map((f) => f.heading)).toEqual(['Russian armed forces — killed', 'Syrian civil war — duration', 'Syrian civil war — start date']);
-    const duration = s.facts[1]!;
-    expect(duration.values[0]!.statement).toBe('8 years duration (Syrian civil war), as of 19 March 2019');
-    expect(duration.disagreements.map((d) => d.conflictId)).toEqual([8]);
+    expect(s.facts.map((f) => f.heading)).toEqual(['Syrian civil war — duration', 'Syrian civil war — start date', 'Russian armed forces — killed']);
+    const duration = s.facts[0]!;
+    // The duration is disputed, so it is stated in the disagreement, with the start date it is set against.
+    expect(duration.values).toEqual([]);
+    expect(duration.disagreement?.conflictIds).toEqual([8]);
+    expect(duration.disagreement?.figures.map((g) => [g.statement, g.claims.map((c) => c.claimId)])).toEqual([
+      ['8 years, as of 19 March 2019', [4]],
+      ['Start date: 2015', [1]],
+    ]);
     // A conflict spanning two facts (duration against start date) is told once, not under both.
-    expect(s.facts[2]!.disagreements.map((d) => d.conflictId)).toEqual([7]);
+    expect(s.facts[1]!.disagreement?.conflictIds).toEqual([7]);
     expect(s.counts.openDisagreements).toBe(2);
     expect(toMarkdown(s)).toContain('speaker: the outlet itself; unreviewed;');
     expect(describeFilter(s.filter)).toBe('subjects: all · metrics: all · dates: any · unreviewed claims: included');
@@ -290,9 +324,12 @@ describe('buildFactSheet', () => {
     const input = sampleInput({ filter: { ...FILTER, includeCandidates: true } });
     const filed = { ...input, conflicts: input.conflicts.map((k) => (k.id === 8 ? { ...k, subjectId: input.claims.find((c) => c.metric === 'start date')!.subjectId, metric: 'start date' } : k)) };
     const s = buildFactSheet(filed);
-    expect(s.facts[1]!.disagreements.map((d) => d.conflictId)).toEqual([]);
-    expect(s.facts[2]!.disagreements.map((d) => d.conflictId)).toEqual([7, 8]);
-    expect(s.counts.openDisagreements).toBe(2);
+    expect(s.facts[0]!.disagreement).toBeNull();
+    // One block for the start date, however many conflicts: each figure once, the duration among them.
+    expect(s.facts[1]!.disagreement).toMatchObject({ conflictIds: [7, 8], rules: ['duration-vs-start', 'event-date'], explanation: null });
+    expect(s.facts[1]!.disagreement?.figures.map((g) => g.statement)).toEqual(['March 2011', '2015', 'Duration: 8 years, as of 19 March 2019']);
+    expect(toMarkdown(s)).toContain('**Sources disagree.** Flagged by the duration-vs-start and event-date rules.');
+    expect(s.counts.openDisagreements).toBe(1);
   });
 
   it('filters by subject (case and accents folded), metric and date range', () => {
@@ -313,16 +350,19 @@ describe('buildFactSheet', () => {
     const claims = CLAIMS.map((c) => (c.id === 1 ? { ...c, rank: 'deprecated' as const, rankReason: 'error' } : c.id === 2 ? { ...c, rank: 'preferred' as const } : c));
     const conflicts = [{ ...CONFLICTS[0]!, status: 'resolved' as const, preferredClaimId: 2, resolutionNote: 'The 2015 date is the Russian intervention, not the war.' }];
     const s = buildFactSheet(sampleInput({ claims, conflicts }));
-    const fact = s.facts[1]!;
-    expect(fact.disagreements).toEqual([]);
-    expect(fact.values.map((v) => [v.statement, v.preferred])).toEqual([['Start date (Syrian civil war): March 2011', true]]);
+    const fact = s.facts[0]!;
+    expect(fact.disagreement).toBeNull();
+    expect(fact.values.map((v) => [v.statement, v.preferred])).toEqual([['March 2011', true]]);
     expect(fact.settlements).toHaveLength(1);
     expect(fact.settlements[0]!.preferred?.claimId).toBe(2);
     expect(fact.settlements[0]!.others.map((c) => c.claimId)).toEqual([1]);
+    expect(fact.settlements[0]!.unstated.map((c) => c.claimId)).toEqual([1]);
     const md = toMarkdown(s);
-    expect(md).toContain('**Resolved: The 2015 date is the Russian intervention, not the war.**');
-    expect(md).toContain('- Preferred: "March 2011" (1–31 Mar 2011), reported 14 September 2021 — Radio Dawn, 14 September 2021; according to Recep Tayyip Erdoğan; via Anadolu, via TASS [^2]');
-    expect(md).toContain('- Deprecated (error): "2015" (1 Jan – 31 Dec 2015), reported 19 March 2019 — The Gazette, 19 March 2019 [^3]');
+    // The preferred value is stated once, above, marked preferred; the deprecated one is listed under the decision.
+    expect(md).toContain('- **March 2011** (preferred) — 1 independent source: Radio Dawn, 14 September 2021; according to Recep Tayyip Erdoğan; via Anadolu, via TASS [^1]');
+    expect(md).toContain('**Resolved: The 2015 date is the Russian intervention, not the war.** [^1] [^2]');
+    expect(md).toContain('- Deprecated (error): "2015" (1 Jan – 31 Dec 2015), reported 19 March 2019 — The Gazette, 19 March 2019 [^2]');
+    expect(md.match(/\[\^1\]/g)).toHaveLength(4); // the key figure, the value, the decision, the footnote: no second listing
     expect(s.counts.openDisagreements).toBe(0);
   });
 
@@ -330,7 +370,7 @@ describe('buildFactSheet', () => {
     const explained = buildFactSheet(sampleInput({ conflicts: [{ ...CONFLICTS[0]!, status: 'explained', resolutionNote: 'Different wars.' }] }));
     expect(toMarkdown(explained)).toContain('**Explained (different scope or definition): Different wars.**');
     const stale = buildFactSheet(sampleInput({ conflicts: [{ ...CONFLICTS[0]!, stale: true }] }));
-    expect(stale.facts[1]!.disagreements).toEqual([]);
+    expect(stale.facts[0]!.disagreement).toBeNull();
   });
 
   it('counts one speaker relayed by two outlets as one independent source, and agreeing outlets separately', () => {
@@ -339,19 +379,25 @@ describe('buildFactSheet', () => {
     const s = buildFactSheet(sampleInput({ claims: [a, b], conflicts: [] }));
     expect(s.facts[0]!.values).toHaveLength(1);
     expect(s.facts[0]!.values[0]!.corroboration).toBe(1);
-    expect(s.facts[0]!.values[0]!.statement).toBe('10 killed (Russian armed forces), 30 September 2015 – 19 March 2019');
+    expect(s.facts[0]!.values[0]!.statement).toBe('10, 30 September 2015 – 19 March 2019');
     const c = { ...b, speakerId: null, speakerName: null, relay: null };
     expect(buildFactSheet(sampleInput({ claims: [a, c], conflicts: [] })).facts[0]!.values[0]!.corroboration).toBe(2);
   });
 
   it('puts figures in words with their qualifiers and hedges', () => {
     const words = (over: Partial<ComparedClaim> & { figure: Figure }) =>
-      buildFactSheet(sampleInput({ claims: [claimFor({ id: 50, sourceId: 2, metric: 'killed', scopeFrom: '2011-03-01', scopeTo: '2021-09-30', ...over })], conflicts: [] })).facts[0]!.values[0]!.statement;
+      statementOf([claimFor({ id: 50, sourceId: 2, metric: 'killed', scopeFrom: '2011-03-01', scopeTo: '2021-09-30', ...over })]);
     expect(words({ qualifier: 'at-least', figure: { unit: 'count', low: 400_000, high: null } })).toBe('At least 400,000 killed (Syrian civil war), March 2011 – September 2021');
     expect(words({ qualifier: 'about', figure: { unit: 'count', low: 450_000, high: 550_000 } })).toBe('About 500,000 killed (Syrian civil war), March 2011 – September 2021');
     expect(words({ qualifier: 'at-most', figure: { unit: 'percent', low: 0, high: 32 }, scopeFrom: null, scopeTo: null })).toBe('Up to 32 % killed (Syrian civil war), as of 14 September 2021');
     expect(words({ qualifier: 'range', hedge: 'allegedly', figure: { unit: 'count', low: 3, high: 5 } })).toBe('Allegedly between 3 and 5 killed (Syrian civil war), March 2011 – September 2021');
     expect(words({ qualifier: 'vague', valueText: 'hundreds', figure: { unit: 'count', low: 200, high: 999 } })).toBe('Hundreds (200–999) killed (Syrian civil war), March 2011 – September 2021');
     expect(words({ metric: 'visit date', figure: { unit: 'date', low: '2016-06-18', high: '2016-06-18' } })).toBe('Visit date (Syrian civil war): 18 June 2016');
+    // Within its section a value goes without its subject and metric.
+    const value = (over: Partial<ComparedClaim> & { figure: Figure }) =>
+      buildFactSheet(sampleInput({ claims: [claimFor({ id: 50, sourceId: 2, metric: 'killed', kind: 'casualties', scopeFrom: '2011-03-01', scopeTo: '2021-09-30', ...over })], conflicts: [] }))
+        .facts[0]!.values[0]!.statement;
+    expect(value({ qualifier: 'at-least', figure: { unit: 'count', low: 400_000, high: null } })).toBe('At least 400,000, March 2011 – September 2021');
+    expect(value({ qualifier: 'range', hedge: 'allegedly', figure: { unit: 'count', low: 3, high: 5 } })).toBe('Allegedly between 3 and 5, March 2011 – September 2021');
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { exportFactSheet, type FactSheetRequest } from '../../src/factsheet-data.js';
 import { loadFactSheetData } from '../../src/store/index.js';
-import { createTestDb } from '../helpers/index.js';
+import { createTestDb, makeClaim } from '../helpers/index.js';
 import { GENERATED_AT, seedSampleFactSheet } from './factsheet-fixture.js';
 
 const ALL: FactSheetRequest = { subjects: [], metrics: [], from: '', to: '', includeCandidates: false };
@@ -26,22 +26,45 @@ describe('sample set exports', () => {
     await expect(md).toMatchFileSnapshot('../fixtures/factsheet/syrian-civil-war.md');
   });
 
-  it('the Syrian civil war sheet states the start-date disagreement with both sources; the 131 figure keeps "reportedly"', () => {
+  it('the Syrian civil war sheet leads with the toll and the start, and states the start-date disagreement once with both sources; the 131 figure keeps "reportedly"', () => {
     const { db } = sampleDb();
     const war = exportFactSheet(db, { ...ALL, subjects: ['Syrian civil war'] }, 'md', GENERATED_AT);
-    const disagreement = war.slice(war.indexOf('## Syrian civil war — start date'));
-    expect(disagreement).toContain('**Sources disagree.** Flagged by the event-date rule');
-    expect(disagreement).toContain('"March 2011" (1–31 Mar 2011), reported 14 September 2021 — The Vantage Courier, 14 September 2021');
-    expect(disagreement).toContain('"2015" (1 Jan – 31 Dec 2015), reported 20 March 2019 — The Eastbridge Daily, 20 March 2019');
+    const lead = war.slice(war.indexOf('## Key figures'), war.indexOf('## Syrian civil war'));
+    expect(lead).toContain('- **Toll:** At least 400,000 killed (Syrian civil war), March 2011 – April 2016 — 1 independent source: Radio Halvard, 20 June 2016; according to United Nations [^1]');
+    expect(lead).toContain('- **Start:** March 2011 (Syrian civil war, start date) — 1 independent source: The Vantage Courier, 14 September 2021 [^4] (sources disagree: see below)');
+    const start = war.slice(war.indexOf('### Start date'), war.indexOf('## Sources'));
+    expect(start.match(/Sources disagree/g)).toHaveLength(1);
+    expect(start).toContain('**Sources disagree.** Flagged by the event-date rule');
+    expect(start).toContain('- **March 2011** — 1 independent source: The Vantage Courier, 14 September 2021 [^4]');
+    expect(start).toContain('- **2015** — 1 independent source: The Eastbridge Daily, 20 March 2019 [^5]');
     const deaths = exportFactSheet(db, { ...ALL, subjects: ['Russian campaign in Syria'], metrics: ['Russian military deaths'] }, 'md', GENERATED_AT);
-    expect(deaths).toContain('- **Reportedly 131 russian military deaths (Russian military intervention in Syria), January – September 2017** — 1 independent source: The Meridian Ledger, 12 October 2017; reportedly [^');
+    expect(deaths).toContain('- **Reportedly 131, January – September 2017** — 1 independent source: The Meridian Ledger, 12 October 2017; reportedly [^');
   });
 
-  it('the CSV parses back to the same claims with their sources', () => {
-    const { db, claims, sources } = sampleDb();
+  it("a claim with no subject counts under its article's context, also when the sheet is for one subject; minor facts can be left out", () => {
+    const { db, sources } = sampleDb();
+    const body = sources['05']!.body;
+    const quote = 'Few Syrians expect the eight-year war to end soon.';
+    makeClaim(db, {
+      sourceId: sources['05']!.id, quote, quoteStart: body.indexOf(quote), quoteEnd: body.indexOf(quote) + quote.length, status: 'confirmed',
+      kind: 'duration', metric: 'duration', subjectId: null, valueText: 'eight-year', figure: { unit: 'year', low: 8, high: 8 }, qualifier: 'exact', asOf: null,
+    });
+    const war = exportFactSheet(db, { ...ALL, subjects: ['Syrian civil war'] }, 'md', GENERATED_AT);
+    expect(war).toContain('### Duration\n\n- **8 years, as of 20 March 2019** — 1 independent source: The Eastbridge Daily, 20 March 2019 [^');
+    expect(war).toContain("speaker: the outlet itself; subject from the article's other claims;");
+    const all = exportFactSheet(db, { ...ALL, minorFacts: 'omit' }, 'md', GENERATED_AT);
+    expect(all).toContain('### Duration');
+    expect(all).not.toContain('meeting date');
+    expect(all).not.toContain('Appendix');
+  });
+
+  it('the CSV parses back to the same claims with their sources (filler, a date with no measure, left off)', () => {
+    const { db, claims: { fillerDate, ...claims }, sources } = sampleDb();
     const rows = parse(exportFactSheet(db, { ...ALL, includeCandidates: true }, 'csv', GENERATED_AT), { columns: true }) as Record<string, string>[];
     const stored = loadFactSheetData(db, { includeCandidates: true });
     expect(rows.map((r) => Number(r.claim_id)).sort((a, b) => a - b)).toEqual(Object.values(claims).map((c) => c.id).sort((a, b) => a - b));
+    expect(rows.map((r) => Number(r.claim_id))).not.toContain(fillerDate.id);
+    expect(rows.filter((r) => r.minor === 'yes').map((r) => Number(r.claim_id))).toEqual([claims.meeting.id]);
     for (const row of rows) {
       const claim = stored.claims.find((c) => c.id === Number(row.claim_id))!;
       const source = Object.values(sources).find((s) => s.id === claim.sourceId)!;

@@ -37,7 +37,8 @@ function claimIn(db: Db, source: Source, quote: string, fields: Partial<NewClaim
 /**
  * The sample fact sheet database: the Syrian civil war's start date (2011 vs 2015, an open conflict) and death
  * tolls (an explained conflict); Russian military deaths (10 by the ministry, relayed twice; at least 30 by a
- * monitor: an open conflict; a hedged 131); territory held (one confirmed, one unreviewed).
+ * monitor: an open conflict; a hedged 131); territory held (one confirmed, one unreviewed); a meeting's date (a minor
+ * fact, in the appendix) and a date with no measure (filler, left off).
  */
 export function seedSampleFactSheet(db: Db) {
   const s = storeSampleSources(db);
@@ -97,6 +98,15 @@ export function seedSampleFactSheet(db: Db) {
     speakerId: putin.id, attributionCue: 'told', relay: 'Kremlin press office', status: 'candidate',
   });
 
+  // A minor fact (a meeting's date: the appendix) and filler (a date with no measure: left off the sheet).
+  const meeting = claimIn(db, s['07']!, 'President Vladimir Putin received Bashar al-Assad at the Kremlin on Monday, the Kremlin press office said on Tuesday.', {
+    kind: 'date', metric: 'meeting date', subjectId: putin.id, valueText: 'on Monday', figure: { unit: 'date', low: '2021-09-13', high: '2021-09-13' }, qualifier: 'exact',
+    attributionCue: 'said', relay: 'Kremlin press office',
+  });
+  const fillerDate = claimIn(db, s['02']!, "Russia's defence minister, Sergei Shoygu, made an unannounced trip to Syria on Saturday.", {
+    kind: 'date', metric: 'date', subjectId: campaign.id, valueText: 'on Saturday', figure: { unit: 'date', low: '2016-06-18', high: '2016-06-18' }, qualifier: 'exact',
+  });
+
   const startConflict = makeConflict(db, [startMarch2011.id, start2015.id], {
     rule: 'event-date', severity: 1, subjectId: war.id, metric: 'start date', explanation: 'March 2011 and 2015 do not overlap as start dates of the same war.',
   });
@@ -111,7 +121,7 @@ export function seedSampleFactSheet(db: Db) {
   return {
     sources: s,
     entities: { war, campaign, government, ministry, kestrel, un, monitors, putin },
-    claims: { startMarch2011, start2015, killed400k, killed500k, killed350k, ministry10, relayed10, kestrel30, reportedly131, around60, putin90 },
+    claims: { startMarch2011, start2015, killed400k, killed500k, killed350k, ministry10, relayed10, kestrel30, reportedly131, around60, putin90, meeting, fillerDate },
     conflicts: { startConflict, deathsConflict, tollConflict },
   };
 }

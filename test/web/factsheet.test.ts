@@ -21,21 +21,32 @@ describe('the fact sheet builder', () => {
       'Russian military intervention in Syria',
       'Syrian civil war',
       'Syrian government',
+      'Vladimir Putin',
     ]);
     // Metrics offered: the lexicon's (none in a test database) and those of the chosen subjects.
     expect([...doc.querySelectorAll('#fs-metrics option')].map((o) => o.textContent)).toEqual([]);
     const chosen = html((await agent.get('/factsheet?subject=Syrian+civil+war').expect(200)).text);
     expect([...chosen.querySelectorAll('#fs-metrics option')].map((o) => o.textContent)).toEqual(['killed', 'start date']);
     expect(doc.querySelector('#fs-candidates')?.hasAttribute('checked')).toBe(false);
+    // The key figures, then a section per subject (the one with most claims first), the appendix, sources, notes.
     expect([...doc.querySelectorAll('.factsheet-preview h3')].map((h) => h.textContent)).toEqual([
-      'Russian military intervention in Syria — russian military deaths',
-      'Syrian civil war — killed',
-      'Syrian civil war — start date',
-      'Syrian government — territory controlled',
+      'Key figures',
+      'Syrian civil war',
+      'Russian military intervention in Syria',
+      'Syrian government',
+      'Appendix: minor facts',
       'Sources',
       'Notes',
     ]);
-    expect(doc.querySelectorAll('.factsheet-preview .footnotes li')).toHaveLength(10);
+    expect([...doc.querySelectorAll('.factsheet-preview h4')].map((h) => h.textContent)).toEqual([
+      'Killed',
+      'Start date',
+      'Russian military deaths',
+      'Territory controlled',
+      'Vladimir Putin — meeting date',
+    ]);
+    expect(doc.querySelectorAll('.factsheet-preview .disagree')).toHaveLength(2);
+    expect(doc.querySelectorAll('.factsheet-preview .footnotes li')).toHaveLength(11);
     expect([...doc.querySelectorAll('.factsheet-downloads a')].map((a) => a.getAttribute('href'))).toEqual([
       '/factsheet/download/html',
       '/factsheet/download/md',
@@ -49,7 +60,8 @@ describe('the fact sheet builder', () => {
     const { agent } = app();
     const res = await agent.get('/factsheet?subject=syrian+war&metric=start+date&from=2010-01-01&to=2016-12-31').expect(200);
     const doc = html(res.text);
-    expect([...doc.querySelectorAll('.factsheet-preview h3')].map((h) => h.textContent)).toEqual(['Syrian civil war — start date', 'Sources', 'Notes']);
+    expect([...doc.querySelectorAll('.factsheet-preview h3')].map((h) => h.textContent)).toEqual(['Key figures', 'Syrian civil war', 'Sources', 'Notes']);
+    expect([...doc.querySelectorAll('.factsheet-preview h4')].map((h) => h.textContent)).toEqual(['Start date']);
     expect(doc.querySelector('.factsheet-preview .disagree')?.textContent).toContain('Sources disagree.');
     expect(doc.querySelector('#fs-subject-other')?.getAttribute('value')).toBe('syrian war');
     expect(doc.querySelector('#fs-metrics option[selected]')?.textContent).toBe('start date');
@@ -76,6 +88,19 @@ describe('the fact sheet builder', () => {
     const notes = withCandidates.querySelector('.factsheet-preview .footnotes')?.textContent ?? '';
     expect(notes).toContain('controls 90 percent of the territory');
     expect(notes).toContain('unreviewed');
+  });
+
+  it('lists minor facts in an appendix unless asked to leave them out, and the downloads follow', async () => {
+    const { agent } = app();
+    const withAppendix = html((await agent.get('/factsheet').expect(200)).text);
+    expect(withAppendix.querySelector('.factsheet-preview .appendix h4')?.textContent).toBe('Vladimir Putin — meeting date');
+    expect(withAppendix.querySelector('#fs-minor')?.hasAttribute('checked')).toBe(false);
+    const without = html((await agent.get('/factsheet?minor=omit').expect(200)).text);
+    expect(without.querySelector('.factsheet-preview .appendix')).toBeNull();
+    expect(without.querySelector('#fs-minor')?.hasAttribute('checked')).toBe(true);
+    expect(without.querySelector('.factsheet-downloads a[data-format="md"]')?.getAttribute('href')).toBe('/factsheet/download/md?minor=omit');
+    const md = await agent.get('/factsheet/download/md?minor=omit').expect(200);
+    expect(md.text).not.toContain('meeting date');
   });
 
   it('shows when the sheet was generated in words (UTC), and hides the downloads of an empty sheet, saying why', async () => {

@@ -2,7 +2,7 @@
 // against time as an SVG document of its own. Pages show it with <img>: the generated markup never enters a
 // page's HTML (no unescaped output in templates), and an image cannot run script, so the CSP stays strict.
 import type { RequestHandler, Response } from 'express';
-import { renderClaimsChart } from '../../domain/chart.js';
+import { renderClaimsChart } from '../../render/chart.js';
 import { NotFoundError } from '../../domain/errors.js';
 import { getConflictWithClaims, listClaims, type ClaimView } from '../../store/index.js';
 import type { AppDeps } from '../deps.js';

@@ -5,7 +5,8 @@ import type { Request, RequestHandler } from 'express';
 import { ValidationError } from '../../domain/errors.js';
 import type { FactSheet } from '../../domain/factsheet.js';
 import { crosscheckSettings } from '../../bootstrap.js';
-import { FACT_SHEET_FORMATS, loadFactSheet, resolveFactSheetRequest, type FactSheetFormat, type FactSheetRequest } from '../../factsheet-data.js';
+import { loadFactSheet, resolveFactSheetRequest, type FactSheetRequest } from '../../factsheet-data.js';
+import { FACT_SHEET_FORMATS, type FactSheetFormat } from '../../render/factsheet/index.js';
 import { countFactSheetClaims, listMetricsOfSubjects, listSubjectChoices } from '../../store/factsheet-builder.js';
 import { listLexiconMetrics } from '../../store/lexicon.js';
 import type { AppDeps } from '../deps.js';
@@ -54,12 +55,20 @@ export function factSheetRequest(req: Request): FactSheetRequest {
     from: queryText(req, 'from'),
     to: queryText(req, 'to'),
     includeCandidates: queryText(req, 'candidates') === '1',
+    minorFacts: queryText(req, 'minor') === 'omit' ? 'omit' : 'appendix',
   };
 }
 
 /** The request as query parameters, for links to the downloads and back to the builder. */
 export function factSheetQuery(request: FactSheetRequest): Query {
-  return { subject: request.subjects, metric: request.metrics, from: request.from, to: request.to, candidates: request.includeCandidates ? 1 : null };
+  return {
+    subject: request.subjects,
+    metric: request.metrics,
+    from: request.from,
+    to: request.to,
+    candidates: request.includeCandidates ? 1 : null,
+    minor: request.minorFacts === 'omit' ? 'omit' : null,
+  };
 }
 
 /** The builder page's data: choices, the checked request and, when it is valid and small enough, the sheet. */

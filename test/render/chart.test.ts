@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { paddedDomain, renderClaimsChart } from '../../src/domain/chart.js';
+import { paddedDomain, renderClaimsChart } from '../../src/render/chart.js';
 import { makeClaimInContext } from '../helpers/claim-builders.js';
 
 const claim = makeClaimInContext;

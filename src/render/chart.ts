@@ -11,10 +11,10 @@
 
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
-import { formatFigure } from './figures.js';
-import { effectiveAsOf, impliedStart, timeScopeKind, type ClaimInContext } from './crosscheck.js';
-import { dayNumber } from './intervals.js';
-import type { IsoDate } from './types.js';
+import { formatFigure } from '../domain/figures.js';
+import { effectiveAsOf, impliedStart, timeScopeKind, type ClaimInContext } from '../domain/crosscheck.js';
+import { dayNumber } from '../domain/intervals.js';
+import type { IsoDate } from '../domain/types.js';
 
 export interface ChartOptions {
   /** Width in pixels of the SVG's coordinate system; it scales to its container. Default 880. */
