@@ -135,7 +135,7 @@ describe('a fact sheet for a subject with parts', () => {
     const sheet = exportFactSheet(db, { ...REQUEST, subjects: ['Valley war'] }, 'md', '2026-01-02T03:04:05Z');
     expect(sheet).toContain('subjects: Valley war (with its parts)');
     expect(sheet).toMatch(/^# Fact sheet: Valley war$/m);
-    expect(sheet).toContain('(Northern Brigade)');
+    expect(sheet).toMatch(/^## Northern Brigade$/m);
     expect(sheet.toLowerCase()).toContain('reportedly');
     expect(sheet).not.toContain('Coastal militia');
 
