@@ -249,9 +249,9 @@ export function listConflictsOfClaims(db: Db, claimIds: number[]): StoredConflic
   return rows.map(toConflict);
 }
 
-/** How many conflicts (not stale) are in each status. */
+/** How many conflicts (not stale) are in each status (from the trigger-kept conflict_status_counts). */
 export function countConflictsByStatus(db: Db): Record<ConflictStatus, number> {
-  const rows = db.prepare('SELECT status, count(*) AS n FROM conflicts WHERE stale = 0 GROUP BY status').all() as { status: ConflictStatus; n: number }[];
+  const rows = db.prepare('SELECT status, n FROM conflict_status_counts').all() as { status: ConflictStatus; n: number }[];
   const counts: Record<ConflictStatus, number> = { open: 0, explained: 0, resolved: 0 };
   for (const row of rows) counts[row.status] = row.n;
   return counts;
