@@ -1,7 +1,7 @@
 // A database at every earlier schema version, holding data written with that version's schema, migrates to the
 // newest version with its data intact. Adding migration N+1 means adding a seed for version N below.
 import { describe, expect, it } from 'vitest';
-import { countClaimsByStatus, getClaim, getConflict, getSource, listAudit, loadLexicon, migrate, openDatabase, resolveEntity, schemaVersion, search, listMigrations, type Db } from '../../src/store/index.js';
+import { countClaimsByStatus, countConflictsByStatus, countEntities, countSources, getClaim, getConflict, getSource, listAudit, loadLexicon, migrate, openDatabase, resolveEntity, schemaVersion, search, listMigrations, type Db } from '../../src/store/index.js';
 import { MIGRATIONS_DIR, makeClaim } from '../helpers/index.js';
 
 const BODY = 'A sample outlet said 300 people fled the town on Monday.\n';
@@ -39,6 +39,8 @@ const SEEDS: Record<number, (db: Db) => (db: Db) => void> = {
       expect(search(migrated, 'fled').sources.map((hit) => hit.id)).toEqual([1]);
       expect(search(migrated, 'fled').claims.map((hit) => hit.id)).toEqual([1]);
       expect(countClaimsByStatus(migrated)).toEqual({ candidate: 1, confirmed: 1, rejected: 0 });
+      expect(countConflictsByStatus(migrated)).toEqual({ open: 0, explained: 1, resolved: 0 });
+      expect([countSources(migrated), countEntities(migrated)]).toEqual([1, 1]);
       expect(loadLexicon(migrated).metrics).toEqual([{ metric: 'displaced', kind: 'count', keywords: ['fled', 'displaced'] }]);
     };
   },
@@ -88,6 +90,8 @@ SEEDS[9] = (db) => {
     expect(listAudit(migrated, 'conflict', 10).map((e) => [e.action, e.after])).toEqual([['merge', { into: 11 }]]);
   };
 };
+// Version 11 adds trigger-kept counts (conflicts per status, sources, entities), filled from the rows already there:
+// version 10 holds version 1's rows.
 SEEDS[10] = SEEDS[1]!;
 
 const NEWEST = listMigrations(MIGRATIONS_DIR).length;
