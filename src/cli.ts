@@ -10,7 +10,8 @@ import { extract } from './extract/index.js';
 import { readDocumentFile, collectFiles } from './files.js';
 import { isIsoDate } from './domain/figures.js';
 import { crosscheckSettings, openAppDatabase, readDefaultLexicon } from './bootstrap.js';
-import { importSource } from './importer.js';
+import { cappedClaimsText, importSource } from './importer.js';
+import { createExtractPool } from './extract-pool.js';
 import { loadSamples } from './samples.js';
 import { createApp } from './web/app.js';
 import { createServer } from './web/server.js';
@@ -74,7 +75,9 @@ program
     const config = { ...base, host: opts.host ?? base.host, port: opts.port ?? base.port };
     const { host, port } = config;
     const db = openAppDatabase(config, systemClock);
-    const app = createApp({ db, clock: systemClock, config });
+    // Extraction runs in worker threads so that one long article does not hold up every other page.
+    const extractor = createExtractPool();
+    const app = createApp({ db, clock: systemClock, config, extractor });
     const stopWal = startWalMaintenance(db);
     const server = createServer(app);
     server.on('error', (err: Error) => {
@@ -86,7 +89,7 @@ program
       const actualPort = typeof address === 'object' && address ? address.port : port;
       process.stdout.write(`Crosscheck is serving http://${host}:${actualPort}/ (database ${config.dbPath})\n`);
     });
-    const stop = () => server.close(() => { stopWal(); db.close(); process.exit(0); });
+    const stop = () => server.close(() => { stopWal(); db.close(); void extractor.close().finally(() => process.exit(0)); });
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
@@ -125,7 +128,7 @@ program
           lines.push(`skipped ${file}: the same text is already source #${existing[0]!.id}`);
         } else {
           // Not wrapped in a transaction: importSource extracts before it takes the write lock, so other writers do not wait.
-          const { source, claims, conflicts, nearDuplicates } = importSource(
+          const { source, claims, conflicts, nearDuplicates, claimsCapped } = importSource(
             db,
             {
               title: doc.meta.title ?? opts.title ?? firstLine(doc.body) ?? path.basename(file),
@@ -143,6 +146,7 @@ program
           totals.claims += claims.length;
           totals.conflicts += conflicts.created;
           lines.push(`source #${source.id} ${file}: ${claims.length} candidate claims, sha256 ${source.bodySha256}`);
+          if (claimsCapped) lines.push(`  ${cappedClaimsText(claims.length)}`);
           for (const other of nearDuplicates) {
             lines.push(`  near-duplicate of source #${other.id} “${other.title}” (${Math.round(other.similarity * 100)} % the same text)`);
           }

@@ -26,6 +26,8 @@ export interface ExtractOptions {
   /** the outlet: the speaker of its own first person ("we estimate") */
   publisher?: string | null;
   lexicon: Lexicon;
+  /** Stop reading further sentences once this many claims are found (a bound on the work for a pasted number dump). */
+  maxClaims?: number;
 }
 
 // Photo captions carry the photo's date, not a claim's ("…, Damascus, Syria, 19 March 2019. EPA").
@@ -86,7 +88,9 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
   // the claims of the last sentence that had figures, for a caveat in the sentence after it
   let previous = { sentence: -1, from: 0 };
 
+  const maxClaims = options.maxClaims ?? Infinity;
   sents.forEach((s, i) => {
+    if (claims.length >= maxClaims) return;
     article.sentence = i;
     if (s.paragraph !== lastParagraph) {
       quoteOpen = false;

@@ -360,10 +360,24 @@ export function getClaimViews(db: Db, ids: number[]): ClaimView[] {
   return ids.map((id) => byId.get(id)).filter((view): view is ClaimView => view !== undefined);
 }
 
-/** Claims of one source in text order (display views). */
-export function listClaimsOfSource(db: Db, sourceId: number): ClaimView[] {
-  const rows = db.prepare(`${VIEW_SELECT} WHERE c.source_id = ? ORDER BY c.quote_start, c.id`).all(sourceId) as ClaimViewRow[];
+/** Claims of one source in text order (display views): all of them, or one page (limit and offset). */
+export function listClaimsOfSource(db: Db, sourceId: number, page: { limit: number; offset: number } = { limit: -1, offset: 0 }): ClaimView[] {
+  const rows = db
+    .prepare(`${VIEW_SELECT} WHERE c.source_id = ? ORDER BY c.quote_start, c.id LIMIT ? OFFSET ?`)
+    .all(sourceId, page.limit, page.offset) as ClaimViewRow[];
   return rows.map(toClaimView);
+}
+
+/** How many claims of its source come before this one in text order (the source page it is listed on); null when unknown. */
+export function claimIndexInSource(db: Db, claimId: number): number | null {
+  const row = db
+    .prepare(
+      `SELECT (SELECT count(*) FROM claims o WHERE o.source_id = c.source_id
+                AND (o.quote_start < c.quote_start OR (o.quote_start = c.quote_start AND o.id < c.id))) AS n
+       FROM claims c WHERE c.id = ?`,
+    )
+    .get(claimId) as { n: number } | undefined;
+  return row ? row.n : null;
 }
 
 /** Ids of one source's claims (to recompute their conflicts after the source's metadata changes). */

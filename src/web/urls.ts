@@ -119,8 +119,9 @@ export const urls = {
   lexiconMetric: (metricId: number): string => `/lexicon/metrics/${id(metricId)}`,
   deleteLexiconMetric: (metricId: number): string => `/lexicon/metrics/${id(metricId)}/delete`,
   lexiconSync: (): string => paths.lexiconSync,
-  /** Anchor of a claim's highlighted quote inside its article view. */
-  quoteInSource: (sourceId: number, claimId: number): string => `/sources/${id(sourceId)}#quote-${id(claimId)}`,
+  /** Anchor of a claim's highlighted quote inside its article view (on the page of the source's claims that lists it). */
+  quoteInSource: (sourceId: number, claimId: number, page = 1): string =>
+    `${withQuery(`/sources/${id(sourceId)}`, { page: page > 1 ? page : null })}#quote-${id(claimId)}`,
   asset: (file: string): string => `/static/${file.split('/').map(encodeURIComponent).join('/')}`,
   asFormat,
 };

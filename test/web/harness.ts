@@ -4,6 +4,7 @@ import { parseHTML } from 'linkedom';
 import request from 'supertest';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createApp } from '../../src/web/app.js';
+import type { Extractor } from '../../src/extract-pool.js';
 import { createTestDb, FIXED_NOW } from '../helpers/index.js';
 import { countClaimsByStatus, countEntities, countSources, listRecentAudit, type Db } from '../../src/store/index.js';
 
@@ -14,11 +15,11 @@ export interface TestApp {
   agent: ReturnType<typeof request.agent>;
 }
 
-/** A fresh app and database; the agent keeps cookies like a browser (needed for CSRF). */
-export function testApp(overrides: Partial<Config> = {}): TestApp {
+/** A fresh app and database; the agent keeps cookies like a browser (needed for CSRF). `extractor`: a worker pool. */
+export function testApp(overrides: Partial<Config> = {}, options: { extractor?: Extractor } = {}): TestApp {
   const db = createTestDb();
   const config = loadConfig({ csrfSecret: 'test-secret-for-web-tests', ...overrides }, {});
-  const app = createApp({ db, clock: () => FIXED_NOW, config });
+  const app = createApp({ db, clock: () => FIXED_NOW, config, ...options });
   return { app, db, config, agent: request.agent(app) };
 }
 

@@ -6,7 +6,8 @@ import { saveNewClaim } from '../claim-writes.js';
 import type { AppDeps } from '../deps.js';
 import { claimFormValues, readClaimForm, storeFieldErrors } from '../forms/claim-form.js';
 import { formatOf, sendDone, sendPage } from '../render.js';
-import { localReturn, urls } from '../urls.js';
+import { localReturn } from '../urls.js';
+import { quoteInSourceUrl } from './source-view.js';
 import { claimFormData } from './claim-new.js';
 
 export const claimCreate = (deps: AppDeps): RequestHandler => (req, res) => {
@@ -35,5 +36,5 @@ export const claimCreate = (deps: AppDeps): RequestHandler => (req, res) => {
     sendPage(res, { view: 'claims/form', status: 422, data: claimFormData(deps.db, 'new', source, null, values, storeFieldErrors(err)) });
     return;
   }
-  sendDone(res, localReturn(values.return) ?? urls.quoteInSource(source.id, claim.id), { claim }, 201);
+  sendDone(res, localReturn(values.return) ?? quoteInSourceUrl(deps, claim), { claim }, 201);
 };

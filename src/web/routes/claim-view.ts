@@ -6,6 +6,7 @@ import { paragraphAround } from '../article-view.js';
 import type { AppDeps } from '../deps.js';
 import { idParam } from '../params.js';
 import { sendPage } from '../render.js';
+import { quoteInSourceUrl } from './source-view.js';
 
 export interface QuoteContext {
   before: string;
@@ -17,6 +18,8 @@ export interface ClaimViewData {
   claim: ClaimView;
   context: QuoteContext;
   audit: AuditEvent[];
+  /** The claim's highlighted quote on its source's page. */
+  quoteUrl: string;
 }
 
 /** The paragraph that holds a quote, split around it. */
@@ -29,7 +32,12 @@ export function quoteContext(body: string, start: number, end: number): QuoteCon
 export function loadClaimView(deps: AppDeps, id: number): ClaimViewData {
   const claim = getClaimView(deps.db, id);
   const { body } = getSource(deps.db, claim.sourceId);
-  return { claim, context: quoteContext(body, claim.quoteStart, claim.quoteEnd), audit: listAudit(deps.db, 'claim', id) };
+  return {
+    claim,
+    context: quoteContext(body, claim.quoteStart, claim.quoteEnd),
+    audit: listAudit(deps.db, 'claim', id),
+    quoteUrl: quoteInSourceUrl(deps, claim),
+  };
 }
 
 export const claimView = (deps: AppDeps): RequestHandler => (req, res) => {

@@ -2,7 +2,10 @@
 // conflicts they raise); invalid input re-renders the form (422), text or a file over the limit too (413).
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { crosscheckSettings } from '../../bootstrap.js';
-import { importSource } from '../../importer.js';
+import { cappedClaimsText, importSource, MAX_CLAIMS_PER_ARTICLE } from '../../importer.js';
+import { loadLexicon } from '../../store/lexicon.js';
+import type { ExtractedClaim } from '../../domain/types.js';
+import type { NewSource } from '../../store/sources.js';
 import { PayloadTooLargeError, ValidationError } from '../../domain/errors.js';
 import { writeContext, type AppDeps } from '../deps.js';
 import { formValues } from '../forms/fields.js';
@@ -65,7 +68,23 @@ function renderTooLarge(deps: AppDeps, res: Response, body: unknown, part: Refus
   sendPage(res, { view: 'sources/new', status: 413, data: sourceFormData(deps, values, { [part]: tooLargeMessage(part, deps.config.maxUploadBytes) }) });
 }
 
-export const sourceCreate = (deps: AppDeps): RequestHandler => (req, res) => {
+/** The stored source with this text, if any, answered with a message instead of a second copy. */
+function sendIfDuplicate(deps: AppDeps, res: Response, body: string): boolean {
+  const [existing] = findSourcesBySha256(deps.db, sha256Hex(body));
+  if (!existing) return false;
+  const { body: _body, ...source } = existing;
+  sendDone(res, withFlash(deps.db, urls.source(existing.id), { k: 'duplicate', source: existing.id }), { duplicate: true, source }, 200);
+  return true;
+}
+
+/** The article's candidate claims from the worker pool, or undefined when the app has none (importSource extracts). */
+async function extractOffThread(deps: AppDeps, input: NewSource): Promise<ExtractedClaim[] | undefined> {
+  if (!deps.extractor) return undefined;
+  const job = { text: input.body, published: input.publishedAt, publisher: input.publisher, lexicon: loadLexicon(deps.db) };
+  return deps.extractor.extract({ ...job, maxClaims: MAX_CLAIMS_PER_ARTICLE + 1 });
+}
+
+export const sourceCreate = (deps: AppDeps): RequestHandler => async (req, res) => {
   const json = formatOf(res) === 'json';
   const refused = refusedSourcePart(res);
   if (refused) {
@@ -86,12 +105,19 @@ export const sourceCreate = (deps: AppDeps): RequestHandler => (req, res) => {
     return;
   }
   // The same text stored twice would count as two sources: the existing one is shown instead, with a message.
-  const [existing] = findSourcesBySha256(deps.db, sha256Hex(form.value.body));
-  if (existing) {
-    const { body: _body, ...source } = existing;
-    sendDone(res, withFlash(deps.db, urls.source(existing.id), { k: 'duplicate', source: existing.id }), { duplicate: true, source }, 200);
+  if (sendIfDuplicate(deps, res, form.value.body)) return;
+  let extracted;
+  try {
+    extracted = await extractOffThread(deps, form.value);
+  } catch (err) {
+    if (!(err instanceof ValidationError) || json) throw err;
+    sendPage(res, { view: 'sources/new', status: 422, data: sourceFormData(deps, form.values, err.fields) });
     return;
   }
-  const { source, claims, nearDuplicates } = importSource(deps.db, form.value, writeContext(deps), { settings: crosscheckSettings(deps.config), nearDuplicates: true });
-  sendDone(res, urls.source(source.id), { source, claims, nearDuplicates }, 201);
+  // Another request may have stored the same text while this one was extracting.
+  if (sendIfDuplicate(deps, res, form.value.body)) return;
+  const settings = crosscheckSettings(deps.config);
+  const { source, claims, nearDuplicates, claimsCapped } = importSource(deps.db, form.value, writeContext(deps), { settings, nearDuplicates: true, extracted });
+  const location = claimsCapped ? withFlash(deps.db, urls.source(source.id), { k: 'note', text: cappedClaimsText(claims.length) }) : urls.source(source.id);
+  sendDone(res, location, { source, claims, nearDuplicates, claimsCapped }, 201);
 };

@@ -1,0 +1,94 @@
+// Extraction off the web server's event loop: a pool of worker threads (piscina) runs extract(), so a long or
+// figure-dense paste keeps one thread busy while the server goes on answering everyone else. Each article gets a
+// time budget (the worker is stopped when it is spent) and a memory budget (the worker's heap limit); either one
+// ends in a clear 422 and nothing is stored. The CLI extracts inline (src/importer.ts): it serves nobody else.
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { ValidationError } from './domain/errors.js';
+import type { ExtractedClaim, IsoDate, Lexicon } from './domain/types.js';
+
+/** What one extraction needs; it is copied to the worker thread. */
+export interface ExtractJob {
+  text: string;
+  published: IsoDate;
+  publisher: string | null;
+  lexicon: Lexicon;
+  /** Stop after this many claims (extract()'s maxClaims). */
+  maxClaims?: number;
+}
+
+export interface ExtractPoolOptions {
+  /** Most articles extracted at once (default: one fewer than the cores, at least one). */
+  threads?: number;
+  /** Time budget of one article in ms (default 30 s). */
+  timeoutMs?: number;
+  /** Heap budget of one worker in MB (default 512). */
+  memoryMb?: number;
+}
+
+export interface Extractor {
+  /** The article's candidate claims; a ValidationError (422) when it needs more time or memory than its budget. */
+  extract(job: ExtractJob): Promise<ExtractedClaim[]>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_EXTRACT_TIMEOUT_MS = 30_000;
+export const DEFAULT_EXTRACT_MEMORY_MB = 512;
+
+/**
+ * The compiled worker module. Under the test runner this file is TypeScript in src/ while a worker thread can only
+ * load JavaScript, so the build's copy in dist/ is used (`npm test` builds first).
+ */
+function workerFile(): string {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith('.js')) return path.join(path.dirname(here), 'extract-worker.js');
+  return path.join(path.dirname(here), '..', 'dist', 'extract-worker.js');
+}
+
+function seconds(ms: number): string {
+  const s = ms / 1000;
+  return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
+}
+
+/** The message of an extraction stopped for time or memory: what happened, that nothing was kept, what to do. */
+export function budgetMessage(kind: 'time' | 'memory', budget: string): string {
+  const what = kind === 'time' ? `took longer than ${budget}` : `needed more than ${budget} of memory`;
+  return `Reading the figures of this article ${what}, so it was stopped and nothing was stored. Split the article into shorter parts (or remove long tables of numbers) and add each part.`;
+}
+
+function isAbort(err: unknown): boolean {
+  return err instanceof Error && (err.name === 'AbortError' || /aborted/i.test(err.message));
+}
+
+function isOutOfMemory(err: unknown): boolean {
+  return err instanceof Error && ((err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory/i.test(err.message));
+}
+
+/** A pool of extraction threads; close() it when the server stops. */
+export function createExtractPool(options: ExtractPoolOptions = {}): Extractor {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_EXTRACT_TIMEOUT_MS;
+  const memoryMb = options.memoryMb ?? DEFAULT_EXTRACT_MEMORY_MB;
+  const threads = options.threads ?? Math.max(1, os.availableParallelism() - 1);
+  const pool = new Piscina<ExtractJob, ExtractedClaim[]>({
+    filename: workerFile(),
+    minThreads: 0,
+    maxThreads: threads,
+    // A thread stays a while after its article, so a burst of imports does not start one per article.
+    idleTimeout: 60_000,
+    resourceLimits: { maxOldGenerationSizeMb: memoryMb },
+  });
+  return {
+    async extract(job) {
+      try {
+        return await pool.run(job, { signal: AbortSignal.timeout(timeoutMs) });
+      } catch (err) {
+        if (isAbort(err)) throw new ValidationError(budgetMessage('time', seconds(timeoutMs)), { body: budgetMessage('time', seconds(timeoutMs)) });
+        if (isOutOfMemory(err)) throw new ValidationError(budgetMessage('memory', `${memoryMb} MB`), { body: budgetMessage('memory', `${memoryMb} MB`) });
+        throw err;
+      }
+    },
+    close: () => pool.destroy(),
+  };
+}
