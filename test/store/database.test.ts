@@ -50,6 +50,20 @@ describe('openDatabase', () => {
     expect(importers).toEqual([]);
   });
 
+  it('hands back one prepared statement per SQL text, fresh in its result modes, and a separate one while it is busy', () => {
+    const db = openDatabase(':memory:', { migrationsDir: MIGRATIONS_DIR });
+    db.exec('CREATE TABLE t (n INTEGER); INSERT INTO t VALUES (1), (2)');
+    const sql = 'SELECT n FROM t ORDER BY n';
+    expect(db.prepare(sql)).toBe(db.prepare(sql));
+    expect(db.prepare(sql).pluck().all()).toEqual([1, 2]);
+    // A later caller of the same SQL gets rows again, not the plucked values.
+    expect(db.prepare(sql).all()).toEqual([{ n: 1 }, { n: 2 }]);
+    const seen: number[] = [];
+    for (const row of db.prepare(sql).iterate() as Iterable<{ n: number }>) seen.push(row.n, (db.prepare(sql).get() as { n: number }).n);
+    expect(seen).toEqual([1, 1, 2, 1]);
+    db.close();
+  });
+
   it('opens an in-memory database with foreign keys enforced', () => {
     const db = track(createTestDb());
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
