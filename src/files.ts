@@ -8,6 +8,12 @@ import { htmlBoundsProblem } from './html-bounds.js';
 
 const DOCUMENT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm']);
 
+/** True for a file name Crosscheck reads as an article: one of its document extensions, or none at all (plain text). */
+export function isDocumentName(name: string): boolean {
+  const ext = path.extname(name).toLowerCase();
+  return ext === '' || DOCUMENT_EXTENSIONS.has(ext);
+}
+
 export interface DocumentFile extends Article {
   file: string;
   format: SourceFormat;

@@ -6,6 +6,7 @@ import { decodeDocument, formatFromFilename, parseArticle } from '../../extract/
 import { parseIsoDate } from '../../domain/figures.js';
 import { publishedDateProblem } from '../../domain/published.js';
 import { htmlBoundsProblem } from '../../html-bounds.js';
+import { isDocumentName } from '../../files.js';
 import type { NewSource, SourceMetadata } from '../../store/sources.js';
 import { fieldErrors, formValues, isoDate, optionalText, optionalUrl, requiredText, type FieldErrors, type FormValues } from './fields.js';
 
@@ -69,6 +70,9 @@ export function readNewSourceForm(body: unknown, file: UploadedFile | undefined,
 
   if (file) {
     if (text.trim() !== '') return { ok: false, values, errors: { file: 'Either upload a file or paste text, not both.' } };
+    if (!isDocumentName(file.originalname)) {
+      return { ok: false, values, errors: { file: `“${file.originalname}” is not a file Crosscheck reads: upload the article as .txt, .md or .html.` } };
+    }
     try {
       const fileFormat = formatFromFilename(file.originalname);
       const raw = decodeDocument(file.buffer, `“${file.originalname}”`);
