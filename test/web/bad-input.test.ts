@@ -201,7 +201,7 @@ describe('bad input: a clear 4xx with a message, and nothing written', () => {
     it(bad.name, async () => {
       const before = databaseDigest(t.db);
       const url = bad.url(seeded);
-      const csrf = bad.csrf === 'none' ? {} : { _csrf: bad.csrf === 'wrong' ? `${token.slice(0, -4)}AAAA` : token };
+      const csrf: Record<string, string> = bad.csrf === 'none' ? {} : { _csrf: bad.csrf === 'wrong' ? `${token.slice(0, -4)}AAAA` : token };
       let req = t.agent.post(url);
       for (const [name, value] of Object.entries(bad.headers ?? {})) req = req.set(name, value);
       let res;
