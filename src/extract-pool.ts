@@ -1,5 +1,6 @@
-// Extraction off the web server's event loop: a pool of worker threads (piscina) runs extract(), so a long or
-// figure-dense paste keeps one thread busy while the server goes on answering everyone else. Each article gets a
+// Extraction off the web server's event loop: a pool of worker threads (piscina) runs extract() and reads uploaded
+// HTML pages (Readability), so a long or figure-dense paste or a large page keeps one thread busy while the server
+// goes on answering everyone else. Each article gets a
 // time budget (the worker is stopped when it is spent) and a memory budget (the worker's heap limit); either one
 // ends in a clear 422 and nothing is stored. The CLI extracts inline (src/importer.ts): it serves nobody else.
 import os from 'node:os';
@@ -7,7 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { ValidationError } from './domain/errors.js';
-import type { ExtractedClaim, IsoDate, Lexicon } from './domain/types.js';
+import type { ExtractedClaim, IsoDate, Lexicon, SourceFormat } from './domain/types.js';
+import type { Article } from './extract/article.js';
 
 /** What one extraction needs; it is copied to the worker thread. */
 export interface ExtractJob {
@@ -17,6 +19,12 @@ export interface ExtractJob {
   lexicon: Lexicon;
   /** Stop after this many claims (extract()'s maxClaims). */
   maxClaims?: number;
+}
+
+/** An uploaded document to reduce to its article text. */
+export interface ReadJob {
+  raw: string;
+  format: SourceFormat;
 }
 
 export interface ExtractPoolOptions {
@@ -31,6 +39,8 @@ export interface ExtractPoolOptions {
 export interface Extractor {
   /** The article's candidate claims; a ValidationError (422) when it needs more time or memory than its budget. */
   extract(job: ExtractJob): Promise<ExtractedClaim[]>;
+  /** parseArticle() in a worker, with the same budgets. */
+  readArticle(raw: string, format: SourceFormat): Promise<Article>;
   close(): Promise<void>;
 }
 
@@ -52,10 +62,12 @@ function seconds(ms: number): string {
   return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
 }
 
-/** The message of an extraction stopped for time or memory: what happened, that nothing was kept, what to do. */
-export function budgetMessage(kind: 'time' | 'memory', budget: string): string {
+/** The message of a task stopped for time or memory: what happened, that nothing was kept, what to do. */
+export function budgetMessage(task: 'extract' | 'read', kind: 'time' | 'memory', budget: string): string {
   const what = kind === 'time' ? `took longer than ${budget}` : `needed more than ${budget} of memory`;
-  return `Reading the figures of this article ${what}, so it was stopped and nothing was stored. Split the article into shorter parts (or remove long tables of numbers) and add each part.`;
+  return task === 'extract'
+    ? `Reading the figures of this article ${what}, so it was stopped and nothing was stored. Split the article into shorter parts (or remove long tables of numbers) and add each part.`
+    : `Reading the article out of this page ${what}, so it was stopped and nothing was stored. Save the article text as .txt or Markdown and upload that instead.`;
 }
 
 function isAbort(err: unknown): boolean {
@@ -71,7 +83,7 @@ export function createExtractPool(options: ExtractPoolOptions = {}): Extractor {
   const timeoutMs = options.timeoutMs ?? DEFAULT_EXTRACT_TIMEOUT_MS;
   const memoryMb = options.memoryMb ?? DEFAULT_EXTRACT_MEMORY_MB;
   const threads = options.threads ?? Math.max(1, os.availableParallelism() - 1);
-  const pool = new Piscina<ExtractJob, ExtractedClaim[]>({
+  const pool = new Piscina({
     filename: workerFile(),
     minThreads: 0,
     maxThreads: threads,
@@ -79,16 +91,19 @@ export function createExtractPool(options: ExtractPoolOptions = {}): Extractor {
     idleTimeout: 60_000,
     resourceLimits: { maxOldGenerationSizeMb: memoryMb },
   });
+  /** Runs one task within the budgets; over one, a ValidationError saying which (the field: body for a paste, file for an upload). */
+  async function run<T>(task: 'extract' | 'read', job: unknown, name: string): Promise<T> {
+    try {
+      return (await pool.run(job, { name, signal: AbortSignal.timeout(timeoutMs) })) as T;
+    } catch (err) {
+      const over = isAbort(err) ? budgetMessage(task, 'time', seconds(timeoutMs)) : isOutOfMemory(err) ? budgetMessage(task, 'memory', `${memoryMb} MB`) : null;
+      if (over === null) throw err;
+      throw new ValidationError(over, { [task === 'extract' ? 'body' : 'file']: over });
+    }
+  }
   return {
-    async extract(job) {
-      try {
-        return await pool.run(job, { signal: AbortSignal.timeout(timeoutMs) });
-      } catch (err) {
-        if (isAbort(err)) throw new ValidationError(budgetMessage('time', seconds(timeoutMs)), { body: budgetMessage('time', seconds(timeoutMs)) });
-        if (isOutOfMemory(err)) throw new ValidationError(budgetMessage('memory', `${memoryMb} MB`), { body: budgetMessage('memory', `${memoryMb} MB`) });
-        throw err;
-      }
-    },
+    extract: (job) => run<ExtractedClaim[]>('extract', job, 'default'),
+    readArticle: (raw, format) => run<Article>('read', { raw, format } satisfies ReadJob, 'readArticleJob'),
     close: () => pool.destroy(),
   };
 }

@@ -139,6 +139,25 @@ describe('extraction in a worker pool', () => {
     }
   });
 
+  it('reads an uploaded HTML page in the pool; a page over the time budget is refused with a clear message', async () => {
+    const page = `<html><head><title>Fires in East Tarn</title></head><body><article>${'<p>In East Tarn 40 homes burned on Monday, officials said.</p>'.repeat(50)}</article></body></html>`;
+    const extractor = createExtractPool({ threads: 1 });
+    pools.push(extractor);
+    const { agent, db } = testApp({}, { extractor });
+    const _csrf = await csrfToken(agent);
+    await agent.post('/sources').field('_csrf', _csrf).field('publisher', META.publisher).field('published', META.published).attach('file', Buffer.from(page), 'fires.html').expect(303);
+    expect(db.prepare('SELECT title, format FROM sources').get()).toEqual({ title: 'Fires in East Tarn', format: 'html' });
+
+    const slow = createExtractPool({ threads: 1, timeoutMs: 1 });
+    pools.push(slow);
+    const t = testApp({}, { extractor: slow });
+    const token = await csrfToken(t.agent);
+    const before = tableCounts(t.db);
+    const res = await t.agent.post('/sources').field('_csrf', token).field('publisher', META.publisher).field('published', META.published).attach('file', Buffer.from(page), 'fires.html').expect(422);
+    expect(html(res.text).body.textContent).toContain('Reading the article out of this page took longer than');
+    expect(tableCounts(t.db)).toEqual(before);
+  });
+
   it('an article over its time budget is refused with a clear message, and nothing is stored', async () => {
     const extractor = createExtractPool({ threads: 1, timeoutMs: 200 });
     pools.push(extractor);

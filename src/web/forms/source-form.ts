@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { PayloadTooLargeError, ValidationError } from '../../domain/errors.js';
 import { SOURCE_FORMATS, type SourceFormat } from '../../domain/types.js';
-import { decodeDocument, formatFromFilename, parseArticle } from '../../extract/article.js';
+import { decodeDocument, formatFromFilename, parseArticle, type Article } from '../../extract/article.js';
 import { parseIsoDate } from '../../domain/figures.js';
 import { publishedDateProblem } from '../../domain/published.js';
 import { htmlBoundsProblem } from '../../html-bounds.js';
@@ -26,6 +26,9 @@ const metadataSchema = (now: Date | null) =>
       if (problem) issues.addIssue({ code: 'custom', message: problem });
     }),
   });
+
+/** Reduces an uploaded document to its article text: parseArticle, or the web app's worker pool. */
+export type ArticleReader = (raw: string, format: SourceFormat) => Article | Promise<Article>;
 
 /** An uploaded file as multer hands it over (memory storage). */
 export interface UploadedFile {
@@ -56,9 +59,15 @@ export function sourceValues(source: SourceMetadata & { version: number }): Form
  * Reads the "new source" form: the article comes from the upload or the pasted text (one of them), the
  * upload's own metadata fills the fields the reviewer left empty. Throws PayloadTooLargeError for a paste
  * over the limit; every other problem comes back as field errors with the input kept (an uploaded file's
- * text moves into the paste box so it need not be uploaded again).
+ * text moves into the paste box so it need not be uploaded again). `read` turns an upload into article text.
  */
-export function readNewSourceForm(body: unknown, file: UploadedFile | undefined, maxBytes: number, now: Date = new Date()): FormResult<NewSource> {
+export async function readNewSourceForm(
+  body: unknown,
+  file: UploadedFile | undefined,
+  maxBytes: number,
+  now: Date = new Date(),
+  read: ArticleReader = parseArticle,
+): Promise<FormResult<NewSource>> {
   const values = formValues(body, NEW_SOURCE_FIELDS);
   const format = (SOURCE_FORMATS as readonly string[]).includes(values.format ?? '') ? (values.format as SourceFormat) : 'text';
   values.format = format;
@@ -78,7 +87,7 @@ export function readNewSourceForm(body: unknown, file: UploadedFile | undefined,
       const raw = decodeDocument(file.buffer, `“${file.originalname}”`);
       const tooComplex = fileFormat === 'html' ? htmlBoundsProblem(raw) : null;
       if (tooComplex) return { ok: false, values, errors: { file: tooComplex } };
-      const article = parseArticle(raw, fileFormat);
+      const article = await read(raw, fileFormat);
       text = article.body;
       values.format = fileFormat;
       values.body = article.body;

@@ -93,7 +93,8 @@ export const sourceCreate = (deps: AppDeps): RequestHandler => async (req, res) 
   }
   let form;
   try {
-    form = readNewSourceForm(req.body, req.file, deps.config.maxUploadBytes, deps.clock());
+    const read = deps.extractor ? deps.extractor.readArticle : undefined;
+    form = await readNewSourceForm(req.body, req.file, deps.config.maxUploadBytes, deps.clock(), read);
   } catch (err) {
     if (!(err instanceof PayloadTooLargeError) || json) throw err;
     renderTooLarge(deps, res, req.body, req.file ? 'file' : 'body');
