@@ -11,7 +11,6 @@ import { readDocumentFile, collectFiles } from './files.js';
 import { isIsoDate } from './domain/figures.js';
 import { crosscheckSettings, openAppDatabase, readDefaultLexicon } from './bootstrap.js';
 import { cappedClaimsText, importSource } from './importer.js';
-import { createExtractPool } from './extract-pool.js';
 import { loadSamples } from './samples.js';
 import { createApp } from './web/app.js';
 import { createServer } from './web/server.js';
@@ -69,13 +68,15 @@ program
   .option('--db <file>', 'database file (default db/crosscheck.sqlite or $CROSSCHECK_DB)')
   .option('--port <n>', 'port to listen on', (v) => Number(v))
   .option('--host <host>', 'address to bind; 127.0.0.1 keeps it private to this machine')
-  .action((opts: { db?: string; port?: number; host?: string }) => {
+  .action(async (opts: { db?: string; port?: number; host?: string }) => {
     // One effective host: the address listened on is the one the Host check is built for.
     const base = configWith(opts);
     const config = { ...base, host: opts.host ?? base.host, port: opts.port ?? base.port };
     const { host, port } = config;
     const db = openAppDatabase(config, systemClock);
-    // Extraction runs in worker threads so that one long article does not hold up every other page.
+    // Extraction runs in worker threads so that one long article does not hold up every other page (the pool
+    // library is loaded here only: the other commands extract inline and start faster without it).
+    const { createExtractPool } = await import('./extract-pool.js');
     const extractor = createExtractPool();
     const app = createApp({ db, clock: systemClock, config, extractor });
     const stopWal = startWalMaintenance(db);
