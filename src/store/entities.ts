@@ -411,7 +411,7 @@ export function removeEntityKeepingClaims(db: Db, id: number, ctx: WriteContext)
 
 /** Number of entities. */
 export function countEntities(db: Db): number {
-  // kept by triggers (migration 010): count(*) reads every row of a large table
+  // kept by triggers (migration 011): count(*) reads every row of a large table
   return db.prepare("SELECT n FROM table_counts WHERE name = 'entities'").pluck().get() as number;
 }
 

@@ -193,7 +193,7 @@ export function listSourceCitations(db: Db, ids: number[]): SourceCitation[] {
 
 /** Number of sources. */
 export function countSources(db: Db): number {
-  // kept by triggers (migration 010): count(*) reads every row of a large table
+  // kept by triggers (migration 011): count(*) reads every row of a large table
   return db.prepare("SELECT n FROM table_counts WHERE name = 'sources'").pluck().get() as number;
 }
 

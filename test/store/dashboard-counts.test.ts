@@ -1,4 +1,4 @@
-// The dashboard's counts come from tables the triggers keep (migration 010); every kind of write keeps them equal
+// The dashboard's counts come from tables the triggers keep (migration 011); every kind of write keeps them equal
 // to counting the rows.
 import { describe, expect, it } from 'vitest';
 import {
