@@ -89,7 +89,8 @@ export function findConflictsOfClaims(db: Db, claimIds: Iterable<number>, settin
     const partners = listPartnerClaims(db, group, partnerQueries(claims, settings), { includeCandidates: settings.includeCandidates });
     // The changed claims themselves, whether or not a lookup found them (ids are unique in the list).
     const inList = new Set(partners.map((c) => c.id));
-    found.push(...conflictsInvolving(ids, [...partners, ...claims.filter((c) => !inList.has(c.id))], settings));
+    // appended one by one: a figure-dense article can disagree with a million pairs, too many arguments for push(...)
+    for (const conflict of conflictsInvolving(ids, [...partners, ...claims.filter((c) => !inList.has(c.id))], settings)) found.push(conflict);
   }
   return found;
 }
@@ -110,7 +111,7 @@ export function recomputeFacts(db: Db, facts: Iterable<Pick<Claim, 'subjectId' |
     for (const group of groups.values()) {
       for (const metric of group.metrics) keys.push({ subjectId: group.subjectId, metric });
       const claims = listRuleClaimsOfGroup(db, group, { includeCandidates: settings.includeCandidates });
-      found.push(...conflictsForFact(claims, settings));
+      for (const conflict of conflictsForFact(claims, settings)) found.push(conflict);
     }
     return syncConflicts(db, keys, found, ctx);
   })();
