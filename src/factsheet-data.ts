@@ -103,7 +103,7 @@ export function loadFactSheet(db: Db, resolved: ResolvedFactSheetRequest, genera
   return withParts ? chosenSubjectsSheet(sheet, resolved) : sheet;
 }
 
-/** The sheet's title and filter told with the chosen subjects: "subjects: Syrian civil war (with its parts)". */
+/** The sheet's title and filter told with the chosen subjects: "subjects: Valdorian war (with its parts)". */
 function chosenSubjectsSheet(sheet: FactSheet, { filter, subjectsWithParts }: ResolvedFactSheetRequest): FactSheet {
   const told = filter.subjects.map((name) => (subjectsWithParts.includes(name) ? `${name} (with its parts)` : name));
   return {
@@ -158,7 +158,7 @@ export function closeSubjects(name: string, choices: readonly SubjectChoice[]): 
 }
 
 /** The least edit distance between `wanted` and any run of as many words in `spelling` ("russian campain" is
- * near "Russian campaign in Syria"); Infinity when the spelling has fewer words. */
+ * near "Korvan campaign in Valdoria"); Infinity when the spelling has fewer words. */
 function partDistance(wanted: string, spelling: string): number {
   const n = wanted.split(' ').length;
   const words = spelling.split(' ');

@@ -6,7 +6,7 @@
 // found join their conflicts (one per fact and two values, store/conflict-sync.ts); a conflict a changed claim
 // already belonged to is rechecked among its own claims, since the change may leave others of its claims with
 // nothing to disagree with. A new claim belongs to no conflict yet, so an import never rechecks: it stays
-// within milliseconds however big a group ("Syrian civil war | killed") grows.
+// within milliseconds however big a group ("Valdorian war | killed") grows.
 //
 // Full (recomputeFacts, recomputeAllConflicts): every pair of whole groups, for changes that alter many
 // claims at once — a change of the rule settings or the lexicon, or on request. A merge of entities moves

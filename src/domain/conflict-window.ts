@@ -1,7 +1,7 @@
 // Which stored claims a changed claim could possibly conflict with: a superset of the claims the pairwise
 // rules in crosscheck.ts can flag, described as ranges of dates and values the store can look up on an
 // index instead of loading a whole conflict group. It exists for incremental recomputation: a group such as
-// "Syrian civil war | killed" may hold thousands of claims, while the figures of one new article can only
+// "Valdorian war | killed" may hold thousands of claims, while the figures of one new article can only
 // conflict with a few of them.
 //
 // Why each query is a superset (see the rules in crosscheck.ts; W = asOfWindowDays):

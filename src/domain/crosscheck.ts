@@ -11,7 +11,7 @@
 //                     "start date" claims in the duration-vs-start rule.
 //   A subject begins and ends once, so its start and end dates can conflict; "… start date" and
 //   "… end date" metrics ("campaign start date") count too. Other date metrics ("meeting date", "attack
-//   date", "ceasefire date") name events that recur — Shoigu visits Syria more than once, strikes on a
+//   date", "ceasefire date") name events that recur — a minister visits Valdoria more than once, strikes on a
 //   town come on many days — so two different dates are two occurrences: they are laid out over time and
 //   counted for agreement, never called conflicting.
 //
@@ -441,7 +441,7 @@ function build(rule: RuleId, a: Prepared, b: Prepared, severity: number, explana
   };
 }
 
-/** "Sources disagree on when the Syrian civil war began: " or, within one article, "Internal inconsistency in …". */
+/** "Sources disagree on when the Valdorian war began: " or, within one article, "Internal inconsistency in …". */
 function lead(a: Prepared, b: Prepared, about: string): string {
   if (a.claim.sourceId === b.claim.sourceId) {
     if (independenceKey(a.claim) !== independenceKey(b.claim) || a.scope !== 'event') {
@@ -452,7 +452,7 @@ function lead(a: Prepared, b: Prepared, about: string): string {
   return `Sources disagree on ${about}: `;
 }
 
-/** What the fact is about, in words: "when the Syrian civil war began", "territory controlled (Syrian government)". */
+/** What the fact is about, in words: "when the Valdorian war began", "territory controlled (Valdorian government)". */
 function topic(p: Prepared): string {
   const subject = p.claim.subjectName ?? 'the subject';
   if (p.metric === METRIC_START_DATE) return `when ${withArticle(subject)} began`;
@@ -462,8 +462,8 @@ function topic(p: Prepared): string {
 }
 
 /**
- * "Syrian civil war" → "the Syrian civil war". Only descriptions (with a lower-case word) get an article;
- * proper names ("Operation Dawn", "Bashar al-Assad", "Ahmad bin Ali") and names that already have one
+ * "Valdorian war" → "the Valdorian war". Only descriptions (with a lower-case word) get an article;
+ * proper names ("Operation Dawn", "Ilse Varga", "Ahmad bin Ali") and names that already have one
  * stay as they are.
  */
 function withArticle(subject: string): string {
@@ -482,7 +482,7 @@ function says(p: Prepared): string {
   if (c.speakerName) who.push(`citing ${c.speakerName}`);
   if (c.relay) who.push(`via ${c.relay}`);
   const hedge = c.hedge ? ` (${c.hedge})` : '';
-  // A comma closes the attribution aside: "Courier, citing Putin, gives …".
+  // A comma closes the attribution aside: "Courier, citing Varga, gives …".
   return `${who.join(', ')}${who.length > 1 ? ',' : ''} gives "${c.valueText}"${hedge}`;
 }
 

@@ -10,7 +10,7 @@ import { capitalise, figureStatement, leadStatement } from './factsheet-words.js
 
 /**
  * Metrics that name no measure: extraction's fallbacks when no lexicon keyword is near a figure (src/extract/
- * classify.ts, DEFAULT_METRIC). "Date (Russian armed forces): 20 September 2021" says nothing an editor can use.
+ * classify.ts, DEFAULT_METRIC). "Date (Korvan Front): 20 September 2021" says nothing an editor can use.
  */
 const MEASURELESS_METRICS: ReadonlySet<string> = new Set(['date', 'count', 'share']);
 

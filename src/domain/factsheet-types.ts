@@ -94,7 +94,7 @@ export interface SheetSource {
 
 /** A value of a fact: the figure in words and who backs it. */
 export interface SheetValue {
-  /** "At least 400,000 killed (Syrian civil war), March 2011 – September 2021" */
+  /** "At least 400,000 killed (Valdorian war), March 2011 – September 2021" */
   statement: string;
   /** Independent sources backing it (one speaker relayed by several outlets counts once). */
   corroboration: number;
@@ -141,7 +141,7 @@ export interface SheetFact {
   key: string;
   subject: string | null;
   metric: string;
-  /** "Syrian civil war — start date" */
+  /** "Valdorian war — start date" */
   heading: string;
   /** "Start date": the heading within its subject's section. */
   label: string;

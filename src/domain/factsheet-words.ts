@@ -7,7 +7,7 @@ import type { IsoDate } from './types.js';
 
 /**
  * A value in words: hedge (when every claim stating it is hedged alike), figure, metric, subject and
- * time scope. "At least 400,000 killed (Syrian civil war), March 2011 – September 2021".
+ * time scope. "At least 400,000 killed (Valdorian war), March 2011 – September 2021".
  */
 export function statementOf(claims: readonly ComparedClaim[]): string {
   const c = claims[0]!;

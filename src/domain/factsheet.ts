@@ -190,7 +190,7 @@ function settlementsOf(settled: readonly FactSheetConflict[], stated: ReadonlySe
   });
 }
 
-/** The filter in words: "subjects: Syrian civil war · metrics: all · dates: any · unreviewed claims: excluded". */
+/** The filter in words: "subjects: Valdorian war · metrics: all · dates: any · unreviewed claims: excluded". */
 export function describeFilter(f: FactSheetFilter): string {
   const dates =
     f.from && f.to ? `${longDate(f.from)} to ${longDate(f.to)}` : f.from ? `from ${longDate(f.from)}` : f.to ? `until ${longDate(f.to)}` : 'any';
