@@ -5,6 +5,7 @@
 // speaker, and the publisher's own first person ("we estimate"). Hedges are read here too.
 
 import type { Span } from './sentences.js';
+import { matchesOf } from './regex.js';
 
 /** One reporting clause of a sentence: a speech verb, "according to" or a relay, with its speaker phrase. */
 export interface Clause {
@@ -27,12 +28,13 @@ export interface Clause {
 
 const VERBS =
   'said|says|say|told|tells|reported|reports|report|stated|states|announced|announces|claimed|claims|claim|estimated|estimates|estimate|added|adds|noted|notes|insisted|insists|confirmed|confirms|declared|declares|wrote|writes|tweeted|tweets|warned|warns|explained|explains|acknowledged|acknowledges|admitted|admits|revealed|reveals|counted|counts|recorded|records|documented|documents|spoke|argued|argues|alleged|alleges|predicted|predicts|calculated|calculates|asserted|asserts|stressed|stresses|conceded|concedes|shows|showed|show|found|finds|declined to comment|refused to comment|would not comment|did not comment|put the (?:death )?toll at|puts the (?:death )?toll at|(?:had |has )?put the (?:number|figure|count) of (?:the )?(?:dead|deaths|victims|killed) at|(?:has |have |had )?(?:raised|revised (?:up|down|upward|downward)?|lowered|updated) (?:the|its|their) (?:death )?(?:toll|count|tally|estimate)';
-const VERB_RE = new RegExp(`\\b(${VERBS})\\b`, 'g');
+const VERB_RE = new RegExp(`\\b(${VERBS})\\b`);
 // Forms that are nouns after a determiner ("the claims", "media reports").
 const NOUN_FORMS = /^(reports|report|claims|claim|estimate|estimates|notes|records|documents|counts|states|say|shows|show|finds)$/;
 const DETERMINER_BEFORE = /\b(the|a|an|these|those|this|that|his|her|its|their|our|such|media|news|unconfirmed|press|local|initial|earlier|latest|recent|official|many|some|other|several|conflicting|previous|new|first|initial|final|preliminary|own)\s+$/i;
 const PASSIVE_BEFORE = /\b(was|were|been|be|being|is|are|am)\s+(?:\w+ly\s+)?$/i;
-const BOUNDARY = /[,;:"“”()–—]|\s-\s|\b(?:that|which|who|whom|whose|and|but|while|as|when|because|after|before|if|where|what)\b/gi;
+// a fresh global pattern for each scan, so no lastIndex outlives it
+const BOUNDARY = (): RegExp => /[,;:"“”()–—]|\s-\s|\b(?:that|which|who|whom|whose|and|but|while|as|when|because|after|before|if|where|what)\b/gi;
 const TRAILING = /\s+(?:has|have|had|also|reportedly|previously|earlier|later|recently|then|separately|again|would|will|since|further|repeatedly|publicly|officially|initially|once|now|already|had|on\s+\w+(?:\s+\d{1,2})?|last\s+\w+|this\s+\w+|\w+day|in\s+a\s+statement)$/i;
 const LEADING = /^(?:the|a|an)\s+/i;
 // A "speaker" made only of these words is a parsing accident, not a speaker.
@@ -68,8 +70,9 @@ function phraseBefore(sentence: string, verbStart: number, depth = 0): { text: s
   const from = Math.max(0, verbStart - LOOKBACK);
   // the end of the last boundary before the verb; none within reach means a phrase longer than any speaker
   let cut = from > 0 ? -1 : 0;
-  BOUNDARY.lastIndex = from;
-  for (let m = BOUNDARY.exec(sentence); m && m.index < verbStart; m = BOUNDARY.exec(sentence)) {
+  const boundary = BOUNDARY();
+  boundary.lastIndex = from;
+  for (let m = boundary.exec(sentence); m && m.index < verbStart; m = boundary.exec(sentence)) {
     if (m.index + m[0].length <= verbStart) cut = m.index + m[0].length;
   }
   if (cut < 0) return null;
@@ -123,8 +126,7 @@ const TOLD_WHOM = /^\s+((?:reporters|journalists|the press|a news conference|a p
 /** Every reporting clause of a sentence, in order. */
 export function findClauses(sentence: string): Clause[] {
   const out: Clause[] = [];
-  VERB_RE.lastIndex = 0;
-  for (let m = VERB_RE.exec(sentence); m; m = VERB_RE.exec(sentence)) {
+  for (const m of matchesOf(VERB_RE, sentence)) {
     const verb = m[1] ?? '';
     const start = m.index;
     const end = start + m[0].length;
@@ -237,7 +239,8 @@ export function hedgeOf(sentence: string): string | null {
 }
 
 // Clauses joined by a semicolon or ", and/but/while" make separate statements; a hedge stays in its own.
-const CLAUSE_BREAK = /;|,\s+(?:and|but|while|whereas)\s+/g;
+// a fresh global pattern for each scan, so no lastIndex outlives it
+const CLAUSE_BREAK = (): RegExp => /;|,\s+(?:and|but|while|whereas)\s+/g;
 
 /** A clause of a sentence, [from, to), with the hedge in it. */
 export interface ClauseHedge {
@@ -250,8 +253,8 @@ export interface ClauseHedge {
 export function clauseHedges(sentence: string): ClauseHedge[] {
   const out: ClauseHedge[] = [];
   let from = 0;
-  CLAUSE_BREAK.lastIndex = 0;
-  for (let m = CLAUSE_BREAK.exec(sentence); m; m = CLAUSE_BREAK.exec(sentence)) {
+  const breaks = CLAUSE_BREAK();
+  for (let m = breaks.exec(sentence); m; m = breaks.exec(sentence)) {
     out.push({ from, to: m.index, hedge: hedgeOf(sentence.slice(from, m.index)) });
     from = m.index + m[0].length;
   }

@@ -6,7 +6,8 @@
 // "conflict", "campaign"…) — and no library knows that vocabulary. Nothing here names a war or a country.
 
 import type { Lexicon } from '../domain/types.js';
-import { entityHits, escapeRegExp, type CompiledLexicon } from './classify.js';
+import { entityHits, type CompiledLexicon } from './lexicon-match.js';
+import { escapeRegExp } from './regex.js';
 
 /** One way of naming an event entity, split around its event noun: "Syria's civil war" → [syria, civil] war []. */
 interface EventAlias {
@@ -29,12 +30,10 @@ export interface EventIndex {
   forceByDemonym: Map<string, number>;
 }
 
-const cache = new WeakMap<CompiledLexicon, EventIndex>();
-
 // Words that join an alias's modifiers to its event noun, not modifiers themselves.
-const ALIAS_GLUE = new Set(['the', 'a', 'an', 'in', 'of', 'against', 'on', 'over', 'and', 'for']);
+const ALIAS_GLUE: ReadonlySet<string> = new Set(['the', 'a', 'an', 'in', 'of', 'against', 'on', 'over', 'and', 'for']);
 // Words a force is named with after its demonym: "Russian forces", "Syrian Armed Forces".
-const FORCE_WORDS = new Set(['forces', 'force', 'military', 'army', 'armed', 'troops', 'soldiers', 'servicemen', 'personnel', 'airmen']);
+const FORCE_WORDS: ReadonlySet<string> = new Set(['forces', 'force', 'military', 'army', 'armed', 'troops', 'soldiers', 'servicemen', 'personnel', 'airmen']);
 
 /** Lower-case words of a name, possessives dropped: "Syria's civil war" → [syria, civil, war]. */
 export function nameWords(name: string): string[] {
@@ -53,10 +52,8 @@ export function sameStem(a: string, b: string): boolean {
 }
 
 
-/** Builds (and caches per compiled lexicon) the event index. */
+/** Builds the event index of a compiled lexicon (once per extract() call, or once by a caller that passes it on). */
 export function eventIndex(lex: CompiledLexicon): EventIndex {
-  const cached = cache.get(lex);
-  if (cached) return cached;
   const lexicon: Lexicon = lex.lexicon;
   const nouns = [
     ...new Set(lexicon.metrics.filter((m) => m.kind === 'duration').flatMap((m) => m.keywords.map((k) => k.trim().toLowerCase()).filter((k) => k !== ''))),
@@ -98,7 +95,6 @@ export function eventIndex(lex: CompiledLexicon): EventIndex {
     properWords,
     forceByDemonym,
   };
-  cache.set(lex, index);
   return index;
 }
 
@@ -114,7 +110,7 @@ export interface EventPhrase {
 }
 
 // Words that end a noun phrase when met going back from its noun.
-const PHRASE_STOP = new Set([
+const PHRASE_STOP: ReadonlySet<string> = new Set([
   'the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'my', 'your',
   'in', 'of', 'on', 'at', 'to', 'for', 'with', 'since', 'throughout', 'during', 'by', 'from', 'into', 'against',
   'and', 'or', 'but', 'which', 'who', 'whose', 'is', 'was', 'has', 'have', 'had', 'been', 'be', 'were', 'are',

@@ -2,15 +2,17 @@
 // paragraphs → sentences → figures (dates, numbers) → qualifier and interval → kind, metric, subject →
 // attribution → hedge → time scope. Pure: the publication date and the lexicon are arguments.
 
-import type { EntityType, ExtractedClaim, IsoDate, Lexicon } from '../domain/types.js';
+import type { ExtractedClaim, IsoDate, Lexicon } from '../domain/types.js';
 import { METRIC_START_DATE, isOnceOnlyEventMetric } from '../domain/crosscheck.js';
 import { clauseHedges, findClauses, hedgeAt, isVerificationCaveat, quoteSpans, speakerRef } from './attribution.js';
-import { classify, compileLexicon, entityHits, entityIn, keywordHits, subjectOf } from './classify.js';
-import { findClockTimes, findDates } from './dates.js';
+import { classify, subjectOf } from './kind.js';
+import { entityHits, entityIn, keywordHits } from './lexicon-match.js';
+import { preparedOf, type PreparedLexicon } from './prepared.js';
+import { dateFinder, findClockTimes } from './dates.js';
 import type { Mention } from './mentions.js';
 import { findNumericFigures } from './numbers.js';
 import { eventDay, scopeOf, sentenceScope, statementDate } from './scope.js';
-import { articleContext, eventIndex, hasEventNoun } from './events.js';
+import { articleContext, hasEventNoun } from './events.js';
 import { controllerSubject, countSubject, dateEvent, durationEvent, isPartOfTotal, noteEvents, occasionSubject, sentenceFacts, sinceEvent, type SentenceFacts } from './subjects.js';
 import { paragraphs, sentences, type Sentence } from './sentences.js';
 import { SpeakerTracker, attributionFor, speakerName } from './speakers.js';
@@ -19,13 +21,16 @@ import { entityNameOf } from '../domain/names.js';
 import { isDemonym } from './places.js';
 import { articleTopic, placesIn } from './topic.js';
 
+export { prepareLexicon, type PreparedLexicon } from './prepared.js';
+
 /** What extract() needs besides the text. */
 export interface ExtractOptions {
   /** publication date: relative dates ("on Tuesday") resolve against it */
   published: IsoDate;
   /** the outlet: the speaker of its own first person ("we estimate") */
   publisher?: string | null;
-  lexicon: Lexicon;
+  /** the vocabulary, or the same made ready by prepareLexicon() for extracting many articles with it */
+  lexicon: Lexicon | PreparedLexicon;
   /** Stop reading further sentences once this many claims are found (a bound on the work for a pasted number dump). */
   maxClaims?: number;
 }
@@ -60,7 +65,9 @@ function isDateline(m: Mention, s: Sentence, paragraphStart: number): boolean {
 /** Extracts the checkable claims of an article: each figure with its interval, kind, speaker and scope. */
 export function extract(text: string, options: ExtractOptions): ExtractedClaim[] {
   const { published } = options;
-  const lex = compileLexicon(options.lexicon);
+  const prepared = preparedOf(options.lexicon);
+  const { lex, events, entityTypes } = prepared;
+  const findDates = dateFinder(published);
   const paras = paragraphs(text);
   const captions = paras.map((p) => CAPTION.test(p.text));
   const sents = sentences(text);
@@ -71,7 +78,6 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
   let lastParagraph = -1;
   let quoteSpeaker: string | null = null;
   let prevHadQuote = false;
-  const events = eventIndex(lex);
   const article = articleContext(text);
   const topic = articleTopic(text);
   // the lexicon type of a subject name, looked up once per figure (the first entity of a name, as the lexicon lists it)
@@ -81,8 +87,6 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
     if (!realNames.has(phrase)) realNames.set(phrase, entityNameOf(phrase));
     return realNames.get(phrase) ?? null;
   };
-  const entityTypes = new Map<string, EntityType>();
-  for (const e of lex.lexicon.entities) if (!entityTypes.has(e.name)) entityTypes.set(e.name, e.type);
   // Running totals "since the campaign began" take the campaign's start from wherever the article states it.
   const pendingScopes: { claim: ExtractedClaim; event: string }[] = [];
   // the claims of the last sentence that had figures, for a caveat in the sentence after it
@@ -109,7 +113,7 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
     quoteOpen = openAtEnd;
 
     const taken = findClockTimes(s.text);
-    const allDates = findDates(s.text, published, taken);
+    const allDates = findDates(s.text, taken);
     // "the first nine months of 2017" names the scope of a count, not a date someone asserts
     const scopeOnly = (d: Mention): boolean => /\b(?:months|weeks|days)\s+$/i.test(s.text.slice(Math.max(0, d.start - 8), d.start)) && /^of\s/i.test(d.text);
     const dates = allDates.filter((d) => !caption && !isDateline(d, s, para?.start ?? s.start) && !scopeOnly(d));

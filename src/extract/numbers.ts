@@ -19,15 +19,10 @@ import {
 } from '../domain/figures.js';
 import type { Mention, MentionUnit } from './mentions.js';
 import { overlaps } from './mentions.js';
+import { matchesOf } from './regex.js';
 
-type NumberModel = ReturnType<NumberRecognizer['getNumberModel']>;
-let numberModel: NumberModel | null = null;
-
-/** The Recognizers number model, constructed on first use and then shared. */
-function model(): NumberModel {
-  numberModel ??= new NumberRecognizer(Culture.English).getNumberModel();
-  return numberModel;
-}
+// The Recognizers number model, constructed once at load (~25 ms) and never changed after: it only parses.
+const NUMBER_MODEL = new NumberRecognizer(Culture.English).getNumberModel();
 
 const NUMBER_WORDS =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen';
@@ -86,10 +81,13 @@ function isCodeToken(sentence: string, start: number, end: number): boolean {
   return false;
 }
 
-const VAGUE = /\b(a few dozen|several dozen|dozens|scores of|hundreds of thousands|tens of thousands|tens of millions|a few hundred|several hundred|hundreds|a few thousand|several thousand|thousands|a few million|several million|millions)\b/gi;
+// a fresh global pattern for each scan, so no lastIndex outlives it
+const VAGUE = (): RegExp => /\b(a few dozen|several dozen|dozens|scores of|hundreds of thousands|tens of thousands|tens of millions|a few hundred|several hundred|hundreds|a few thousand|several thousand|thousands|a few million|several million|millions)\b/gi;
 
-const FRACTION = /\b(half|(?:a|one)[- ]half|(?:a|one)[- ]third|two[- ]thirds|(?:a|one)[- ]quarter|three[- ]quarters|(?:a|one)[- ]fifth|(?:two|three|four)[- ]fifths|(?:a|one)[- ]tenth)\b(?=\s+(?:of|the|its|their|all|this|that)\b)/gi;
-const ONE_IN = /\b(one|two|three|four|five|six|seven|eight|nine|\d+) in (two|three|four|five|six|seven|eight|nine|ten|\d+)\b(?!\s*(?:days?|weeks?|months?|years?|hours?)\b)/gi;
+// a fresh global pattern for each scan, so no lastIndex outlives it
+const FRACTION = (): RegExp => /\b(half|(?:a|one)[- ]half|(?:a|one)[- ]third|two[- ]thirds|(?:a|one)[- ]quarter|three[- ]quarters|(?:a|one)[- ]fifth|(?:two|three|four)[- ]fifths|(?:a|one)[- ]tenth)\b(?=\s+(?:of|the|its|their|all|this|that)\b)/gi;
+// a fresh global pattern for each scan, so no lastIndex outlives it
+const ONE_IN = (): RegExp => /\b(one|two|three|four|five|six|seven|eight|nine|\d+) in (two|three|four|five|six|seven|eight|nine|ten|\d+)\b(?!\s*(?:days?|weeks?|months?|years?|hours?)\b)/gi;
 
 function toUnit(word: string): MentionUnit {
   const w = word.trim().replace(/^-/, '').toLowerCase();
@@ -105,8 +103,8 @@ function mention(sentence: string, start: number, end: number, unit: MentionUnit
 /** Vague quantities ("hundreds", "tens of thousands", "a few dozen"). */
 function findVague(sentence: string, taken: { start: number; end: number }[]): Mention[] {
   const out: Mention[] = [];
-  VAGUE.lastIndex = 0;
-  for (let m = VAGUE.exec(sentence); m; m = VAGUE.exec(sentence)) {
+  const reVague = VAGUE();
+  for (let m = reVague.exec(sentence); m; m = reVague.exec(sentence)) {
     const start = m.index;
     const end = start + m[0].length;
     if (overlaps(taken, start, end)) continue;
@@ -121,8 +119,8 @@ function findVague(sentence: string, taken: { start: number; end: number }[]): M
 /** Fractions of a whole ("over half the country", "a third of Syria", "one in five"). */
 function findFractions(sentence: string, taken: { start: number; end: number }[]): Mention[] {
   const out: Mention[] = [];
-  FRACTION.lastIndex = 0;
-  for (let m = FRACTION.exec(sentence); m; m = FRACTION.exec(sentence)) {
+  const reFraction = FRACTION();
+  for (let m = reFraction.exec(sentence); m; m = reFraction.exec(sentence)) {
     let start = m.index;
     const end = start + m[0].length;
     if (overlaps(taken, start, end)) continue;
@@ -135,8 +133,8 @@ function findFractions(sentence: string, taken: { start: number; end: number }[]
     const { low, high } = intervalFor(q?.qualifier ?? 'exact', pct, 'percent');
     out.push(mention(sentence, start, end, 'percent', low, high, q?.qualifier ?? 'exact'));
   }
-  ONE_IN.lastIndex = 0;
-  for (let m = ONE_IN.exec(sentence); m; m = ONE_IN.exec(sentence)) {
+  const reOneIn = ONE_IN();
+  for (let m = reOneIn.exec(sentence); m; m = reOneIn.exec(sentence)) {
     const k = Number(m[1]) || wordsToNumber(m[1] ?? '');
     const n = Number(m[2]) || wordsToNumber(m[2] ?? '');
     if (!k || !n || k >= n || n > 100 || overlaps(taken, m.index, m.index + m[0].length)) continue;
@@ -155,14 +153,15 @@ interface RawNumber {
 
 // Numbers in digits are read by hand: the Recognizers model costs about 1 ms per sentence, which alone
 // would spend the whole 50 ms budget of a 5 KB article, and digits with separators need no library.
-const DIGITS = /(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s?(million|billion|thousand|bn)\b|(m|k)\b)?/g;
+// a fresh global pattern for each scan, so no lastIndex outlives it
+const DIGITS = (): RegExp => /(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s?(million|billion|thousand|bn)\b|(m|k)\b)?/g;
 const SCALE: Readonly<Record<string, number>> = { million: 1e6, m: 1e6, billion: 1e9, bn: 1e9, thousand: 1e3, k: 1e3 };
 const WORD_GATE = new RegExp(`\\b(${NUMBER_WORDS})\\b`, 'i');
 
 function digitNumbers(sentence: string): RawNumber[] {
   const out: RawNumber[] = [];
-  DIGITS.lastIndex = 0;
-  for (let m = DIGITS.exec(sentence); m; m = DIGITS.exec(sentence)) {
+  const reDigits = DIGITS();
+  for (let m = reDigits.exec(sentence); m; m = reDigits.exec(sentence)) {
     const base = Number((m[1] ?? '').replace(/,/g, '') + (m[2] ?? ''));
     const scale = SCALE[(m[3] ?? m[4] ?? '').toLowerCase()] ?? 1;
     out.push({ start: m.index, end: m.index + m[0].length, value: Number((base * scale).toPrecision(12)), words: false });
@@ -175,7 +174,7 @@ function wordNumbers(sentence: string): RawNumber[] {
   if (!WORD_GATE.test(sentence)) return [];
   const out: RawNumber[] = [];
   for (const [from, to] of numberWordWindows(sentence)) {
-    for (const r of model().parse(sentence.slice(from, to))) {
+    for (const r of NUMBER_MODEL.parse(sentence.slice(from, to))) {
       const start = from + r.start;
       const written = sentence.slice(start, start + r.text.length);
       if (/\d/.test(written)) continue;
@@ -187,7 +186,7 @@ function wordNumbers(sentence: string): RawNumber[] {
   return out;
 }
 
-const WORD_FIND = new RegExp(`\\b(?:${NUMBER_WORDS})\\b`, 'gi');
+const WORD_FIND = new RegExp(`\\b(?:${NUMBER_WORDS})\\b`, 'i');
 // Words of context the model gets either side of a number word: a number in words is a local phrase.
 const WORD_CONTEXT = 40;
 
@@ -198,8 +197,7 @@ const WORD_CONTEXT = 40;
  */
 function numberWordWindows(sentence: string): [number, number][] {
   const out: [number, number][] = [];
-  WORD_FIND.lastIndex = 0;
-  for (let m = WORD_FIND.exec(sentence); m; m = WORD_FIND.exec(sentence)) {
+  for (const m of matchesOf(WORD_FIND, sentence)) {
     const end = m.index + m[0].length;
     let from = Math.max(0, m.index - WORD_CONTEXT);
     if (from > 0) from = Math.min(m.index, sentence.indexOf(' ', from) + 1 || m.index);
@@ -213,12 +211,13 @@ function numberWordWindows(sentence: string): [number, number][] {
 }
 
 // "half a million", "a quarter of a million": a fraction of a scale word is a plain count.
-const SCALED_FRACTION = /\b(half a|a quarter of a|a quarter|three quarters of a)\s+(million|billion)\b/gi;
+// a fresh global pattern for each scan, so no lastIndex outlives it
+const SCALED_FRACTION = (): RegExp => /\b(half a|a quarter of a|a quarter|three quarters of a)\s+(million|billion)\b/gi;
 
 function scaledFractions(sentence: string): RawNumber[] {
   const out: RawNumber[] = [];
-  SCALED_FRACTION.lastIndex = 0;
-  for (let m = SCALED_FRACTION.exec(sentence); m; m = SCALED_FRACTION.exec(sentence)) {
+  const reScaledFraction = SCALED_FRACTION();
+  for (let m = reScaledFraction.exec(sentence); m; m = reScaledFraction.exec(sentence)) {
     const part = /^half/i.test(m[1] ?? '') ? 0.5 : /^three/i.test(m[1] ?? '') ? 0.75 : 0.25;
     const scale = (m[2] ?? '').toLowerCase() === 'billion' ? 1e9 : 1e6;
     out.push({ start: m.index, end: m.index + m[0].length, value: part * scale, words: true });

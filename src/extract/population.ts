@@ -38,7 +38,7 @@ const ROLE_MODIFIERS: Readonly<Record<string, string>> = Object.freeze({
 });
 
 // Words that end the noun phrase after a figure: verbs, prepositions, conjunctions, determiners.
-const STOP = new Set(
+const STOP: ReadonlySet<string> = new Set(
   ('were was are is be been being have has had will would could can may might should must do does did not ' +
     'in on at from since by during as to than for with into over under after before between among while when ' +
     'who which that whom whose where what and or but nor so yet if because since per each every this these ' +

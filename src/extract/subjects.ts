@@ -6,15 +6,9 @@
 // Hand-written for the reasons given in events.ts.
 
 import type { IsoDate } from '../domain/types.js';
-import type { CompiledLexicon } from './classify.js';
+import type { CompiledLexicon, Hit } from './lexicon-match.js';
 import { eventOfActor, eventPhrases, forceOfDemonym, isNamingModifier, resolveEventPhrase, type ArticleContext, type EventIndex, type EventPhrase } from './events.js';
 import type { Mention } from './mentions.js';
-
-interface Hit {
-  start: number;
-  end: number;
-  index: number;
-}
 
 /** One sentence with what the rules below look at, worked out once per sentence. */
 export interface SentenceFacts {
@@ -42,7 +36,7 @@ function entityType(f: SentenceFacts, h: Hit): string {
   return lex(f).lexicon.entities[h.index]?.type ?? 'other';
 }
 
-const ACTOR_TYPES = new Set(['place', 'force', 'organisation']);
+const ACTOR_TYPES: ReadonlySet<string> = new Set(['place', 'force', 'organisation']);
 
 /** The actor right before a verb ("Russia joined", "Moscow has begun"), or null. */
 function actorBefore(f: SentenceFacts, at: number): Hit | null {
@@ -66,7 +60,9 @@ export interface EventReading {
   metric: 'start date' | 'end date';
 }
 
-const EVENT_VERB = /\b(began|begun|begins|begin|started|starts|erupted|erupts|broke out|launched|launches|ended|ends|came to an end|joined|joins|intervened|intervenes|intervening|intervene|entered|enters|(?:start|beginning|outbreak|onset|launch|end)\s+of)\b/gi;
+// a fresh global pattern for each scan, so no lastIndex outlives it
+const EVENT_VERB = (): RegExp =>
+  /\b(began|begun|begins|begin|started|starts|erupted|erupts|broke out|launched|launches|ended|ends|came to an end|joined|joins|intervened|intervenes|intervening|intervene|entered|enters|(?:start|beginning|outbreak|onset|launch|end)\s+of)\b/gi;
 // What an actor begins when it begins its campaign: general military English, not one war's words.
 const MILITARY_ACTION = /^\s+(?:(?:its|their)\s+)?(?:(?:air|aerial|naval|ground|military)\s+)?(?:bombing|bombard|strik|shelling|attack|raid|sorties|airstrikes|air strikes|military operations|operations|deploying|deployment|offensive|hostilities)/i;
 const JOIN = /^(?:joined|joins|intervened|intervenes|intervening|intervene|entered|enters)$/i;
@@ -88,8 +84,9 @@ export function dateEvent(f: SentenceFacts, d: Mention): EventReading | null {
   const { text } = f;
   let verb: RegExpExecArray | null = null;
   // only a verb within reach can govern the date (see the gap test below): start the search there
-  EVENT_VERB.lastIndex = Math.max(0, d.start - VERB_REACH - 30);
-  for (let m = EVENT_VERB.exec(text); m && m.index < d.start; m = EVENT_VERB.exec(text)) verb = m;
+  const verbs = EVENT_VERB();
+  verbs.lastIndex = Math.max(0, d.start - VERB_REACH - 30);
+  for (let m = verbs.exec(text); m && m.index < d.start; m = verbs.exec(text)) verb = m;
   if (verb) {
     const gap = text.slice(verb.index + verb[0].length, d.start);
     if (gap.length > VERB_REACH || CLAUSE_BREAK.test(gap)) verb = null;
@@ -166,12 +163,14 @@ export function durationEvent(f: SentenceFacts, m: Mention): { attached: boolean
 }
 
 // Words that end the phrase a count counts ("10 Russian servicemen | have been killed").
-const COUNT_STOP = new Set([
+const COUNT_STOP: ReadonlySet<string> = new Set([
   'have', 'has', 'had', 'were', 'was', 'are', 'is', 'been', 'be', 'died', 'killed', 'since', 'when', 'who', 'which', 'that',
   'after', 'before', 'at', 'by', 'for', 'during', 'from', 'on', 'according', 'said', 'says', 'to', 'in', 'and', 'while', 'with',
 ]);
 
-const TOKEN = /[^\s]+/g;
+// a fresh global pattern for each scan, so no lastIndex outlives it
+const TOKEN = (): RegExp =>
+  /[^\s]+/g;
 const TRAILING_PUNCT = /[,.;:()"“”–—]+$/;
 
 /** The force or organisation named in a span: by alias, else by a demonym ("Russian casualties"). */
@@ -197,8 +196,8 @@ export function countSubject(f: SentenceFacts, m: Mention, keywords: readonly { 
   // the phrase after the figure, up to its verb or a preposition that starts a new part
   let end = m.end;
   const after = text.slice(m.end, m.end + 90);
-  TOKEN.lastIndex = 0;
-  for (let tok = TOKEN.exec(after); tok; tok = TOKEN.exec(after)) {
+  const tokens = TOKEN();
+  for (let tok = tokens.exec(after); tok; tok = tokens.exec(after)) {
     const word = TRAILING_PUNCT.test(tok[0]) ? tok[0].replace(TRAILING_PUNCT, '') : tok[0];
     if (COUNT_STOP.has(word.toLowerCase())) break;
     end = m.end + tok.index + word.length;
