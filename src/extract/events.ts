@@ -190,7 +190,7 @@ export interface ArticleContext {
 export function articleContext(text: string): ArticleContext {
   const words = new Set<string>();
   for (const m of text.matchAll(/\b\p{Lu}[\p{L}-]+/gu)) words.add(nameWords(m[0])[0] ?? '');
-  return { properWords: words, sentence: 0 };
+  return { properWords: words, sentence: 0, seen: new Map() };
 }
 
 function mentions(context: ArticleContext, word: string): boolean {

@@ -3,7 +3,8 @@
 // "the ministry also said"), an unnamed speaker named in the next sentence, the publisher's first person —
 // and choosing, for a figure, its speaker, cue and relay among the clauses of its sentence.
 
-import { dataOwner, hasProperName, speakerRef, type Clause } from './attribution.js';
+import type { Clause } from './clauses.js';
+import { dataOwner, hasProperName, speakerRef } from './speaker-refs.js';
 import { entityHits, type CompiledLexicon } from './lexicon-match.js';
 
 /** Who a figure is attributed to: speaker (null = the publisher), the words that say so, and any relay. */

@@ -283,18 +283,21 @@ export function sinceEvent(f: SentenceFacts, dates: readonly Mention[]): { subje
 }
 
 /**
- * Remembers the last event the sentence names specifically (by a capitalised modifier or an actor's
- * "its"), for the bare phrases of later sentences. Call once per sentence, after its figures.
+ * The last event the sentence names specifically (by a capitalised modifier or an actor's "its"), for the
+ * bare phrases of later sentences: the article's last event after this sentence. Each phrase is resolved
+ * knowing the ones before it in the sentence.
  */
-export function noteEvents(f: SentenceFacts): void {
+export function noteEvents(f: SentenceFacts): ArticleContext['lastEvent'] {
+  let context = f.article;
   for (const p of f.phrases) {
     // "forces fighting IS": a verb, not an event
     if (/ing$/.test(p.head)) continue;
     const possessive = p.determiner !== null && /^(?:its|their|his|her)$/.test(p.determiner);
     if (!possessive && !p.modifiers.some(isNamingModifier)) continue;
     const actor = possessive ? actorWords(f, clauseActor(f, p.start)) : [];
-    f.article.lastEvent = { entity: resolveEventPhrase(f.index, p, f.article, actor), sentence: f.article.sentence };
+    context = { ...context, lastEvent: { entity: resolveEventPhrase(f.index, p, context, actor), sentence: context.sentence } };
   }
+  return context.lastEvent;
 }
 
 /**
