@@ -4,7 +4,7 @@
 
 import type { IsoDate } from '../domain/types.js';
 import { findClauses, type Clause } from './clauses.js';
-import { eventPhrases, hasEventNoun, type EventPhrase } from './events.js';
+import { eventPhrases, hasEventNoun, type EventPhrase } from './event-phrases.js';
 import type { SentenceFigures } from './figures.js';
 import { clauseHedges, type ClauseHedge } from './hedges.js';
 import { entityHits, type Hit } from './lexicon-match.js';

@@ -3,7 +3,6 @@
 // Pure: the document pass (document.ts) applies what later sentences say as patches.
 
 import { isOnceOnlyEventMetric } from '../domain/crosscheck.js';
-import { entityNameOf } from '../domain/names.js';
 import type { ExtractedClaim, IsoDate } from '../domain/types.js';
 import type { SentenceAnalysis, FigureGround } from './analysis.js';
 import { countFact } from './count-fact.js';
@@ -19,7 +18,8 @@ import type { PreparedLexicon } from './prepared.js';
 import { eventDay, scopeOf, statementDate } from './scope.js';
 import { inQuote, type SentenceRecord } from './segment.js';
 import { attributionFor, type Speaker } from './speakers.js';
-import { controllerSubject, countSubject, dateEvent, durationEvent, isPartOfTotal, occasionSubject, sinceEvent, type SentenceFacts } from './subjects.js';
+import { dateEvent, durationEvent, sinceEvent } from './event-dates.js';
+import { controllerSubject, countSubject, isPartOfTotal, occasionSubject, type SentenceFacts } from './subjects.js';
 
 // "the official death toll at", "official figures put the toll at", "officially": a figure the officials give
 const OFFICIAL_FIGURE = /\bofficial(?:ly)?\s+(?:(?:death\s+)?toll|figures?|count|tally|number)\b[^.;]{0,30}$/i;
