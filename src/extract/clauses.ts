@@ -3,6 +3,7 @@
 // phrase as written. Hand-written because no library reads reporting clauses; which name a phrase stands
 // for ("he", "the ministry") is the document pass's work (speakers.ts).
 
+import { GRAMMAR, alternatives } from './grammar.js';
 import { matchesOf } from './regex.js';
 
 /** One reporting clause of a sentence: a speech verb, "according to" or a relay, with its speaker phrase. */
@@ -24,9 +25,8 @@ export interface Clause {
   toldOutlet: string | null;
 }
 
-const VERBS =
-  'said|says|say|told|tells|reported|reports|report|stated|states|announced|announces|claimed|claims|claim|estimated|estimates|estimate|added|adds|noted|notes|insisted|insists|confirmed|confirms|declared|declares|wrote|writes|tweeted|tweets|warned|warns|explained|explains|acknowledged|acknowledges|admitted|admits|revealed|reveals|counted|counts|recorded|records|documented|documents|spoke|argued|argues|alleged|alleges|predicted|predicts|calculated|calculates|asserted|asserts|stressed|stresses|conceded|concedes|shows|showed|show|found|finds|declined to comment|refused to comment|would not comment|did not comment|put the (?:death )?toll at|puts the (?:death )?toll at|(?:had |has )?put the (?:number|figure|count) of (?:the )?(?:dead|deaths|victims|killed) at|(?:has |have |had )?(?:raised|revised (?:up|down|upward|downward)?|lowered|updated) (?:the|its|their) (?:death )?(?:toll|count|tally|estimate)';
-const VERB_RE = new RegExp(`\\b(${VERBS})\\b`);
+// the reporting verbs, then the reporting patterns, of the grammar vocabulary (db/lexicon/grammar.json)
+const VERB_RE = new RegExp(`\\b(${alternatives(GRAMMAR.reportingVerbs)}|${GRAMMAR.reportingPatterns.join('|')})\\b`);
 // Forms that are nouns after a determiner ("the claims", "media reports").
 const NOUN_FORMS = /^(reports|report|claims|claim|estimate|estimates|notes|records|documents|counts|states|say|shows|show|finds)$/;
 const DETERMINER_BEFORE = /\b(the|a|an|these|those|this|that|his|her|its|their|our|such|media|news|unconfirmed|press|local|initial|earlier|latest|recent|official|many|some|other|several|conflicting|previous|new|first|initial|final|preliminary|own)\s+$/i;

@@ -8,6 +8,7 @@
 import type { Lexicon } from '../domain/types.js';
 import { entityHits, type CompiledLexicon } from './lexicon-match.js';
 import type { EventPhrase } from './event-phrases.js';
+import { GRAMMAR } from './grammar.js';
 import { escapeRegExp } from './regex.js';
 
 /** One way of naming an event entity, split around its event noun: "Syria's civil war" → [syria, civil] war []. */
@@ -34,7 +35,7 @@ export interface EventIndex {
 // Words that join an alias's modifiers to its event noun, not modifiers themselves.
 const ALIAS_GLUE: ReadonlySet<string> = new Set(['the', 'a', 'an', 'in', 'of', 'against', 'on', 'over', 'and', 'for']);
 // Words a force is named with after its demonym: "Russian forces", "Syrian Armed Forces".
-const FORCE_WORDS: ReadonlySet<string> = new Set(['forces', 'force', 'military', 'army', 'armed', 'troops', 'soldiers', 'servicemen', 'personnel', 'airmen']);
+const FORCE_WORDS: ReadonlySet<string> = new Set(GRAMMAR.forceWords);
 
 /** Lower-case words of a name, possessives dropped: "Syria's civil war" → [syria, civil, war]. */
 export function nameWords(name: string): string[] {

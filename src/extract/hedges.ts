@@ -1,7 +1,10 @@
 // Sentence analysis, hedges: the word that marks a figure as unconfirmed ("reportedly", "could not be
 // verified"), clause by clause, so that a hedge stays with the figures of its own clause.
 
-const HEDGES = /\b(reportedly|allegedly|purportedly|supposedly|claimed|claims|could not be (?:independently )?(?:verified|confirmed)|cannot be (?:independently )?(?:verified|confirmed)|unverified|unconfirmed|is said to|are said to|were said to|was said to)\b/i;
+import { GRAMMAR, alternatives } from './grammar.js';
+
+// the hedges of the grammar vocabulary (db/lexicon/grammar.json)
+const HEDGES = new RegExp(`\\b(${alternatives(GRAMMAR.hedges)})\\b`, 'i');
 
 /** The hedge word of a sentence ("reportedly", "could not be verified"), or null. */
 export function hedgeOf(sentence: string): string | null {

@@ -1,10 +1,16 @@
 // Stage 1, segment: article text → one record per sentence, with its offsets, paragraph, quotations and
 // whether it belongs to a photo caption. Pure; the only stage that reads the raw text.
 
+import { GRAMMAR, alternatives } from './grammar.js';
 import { paragraphs, sentences, type Sentence, type Span } from './sentences.js';
 
 // Photo captions carry the photo's date, not a claim's ("…, Damascus, Syria, 19 March 2019. EPA").
-const CAPTION = /\b(photo|photograph|handout|file picture|pictured)\b|\((?:AP|AFP|Reuters|EPA|Getty)[^)]*\)|^[a-z]{2,6}\d{5,}|\s(?:AP|AFP|EPA|Reuters|Getty Images)\.?$/i;
+// The words and agencies come from the grammar vocabulary (db/lexicon/grammar.json); "(Getty …)" is matched by
+// the agency's first word, a signature at the end by its whole name.
+const CAPTION = new RegExp(
+  `\\b(${alternatives(GRAMMAR.captionWords)})\\b|\\((?:${alternatives(GRAMMAR.captionAgencies.map((a) => a.split(/\s+/)[0]!))})[^)]*\\)|^[a-z]{2,6}\\d{5,}|\\s(?:${alternatives(GRAMMAR.captionAgencies)})\\.?$`,
+  'i',
+);
 
 /** One sentence as every later stage reads it. */
 export interface SentenceRecord extends Sentence {

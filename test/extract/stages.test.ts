@@ -94,3 +94,18 @@ describe('5 document pass', () => {
     expect(read).toEqual(before);
   });
 });
+
+describe('grammar vocabulary as data', () => {
+  it('reads the shipped lists and refuses a malformed file, naming the field', async () => {
+    const { GRAMMAR, parseGrammar } = await import('../../src/extract/grammar.js');
+    expect(GRAMMAR.reportingVerbs).toContain('said');
+    expect(GRAMMAR.roleNouns['soldiers']).toContain('troops');
+    expect(() => parseGrammar({ ...GRAMMAR, hedges: ['reportedly', ''] })).toThrow(/hedges\.1/);
+    expect(() => parseGrammar({ ...GRAMMAR, forceWords: undefined })).toThrow(/forceWords/);
+  });
+
+  it('reads a sentence with the words the file lists: reporting verbs, hedges, role nouns', () => {
+    const [claim] = extract('Valdorian officials reportedly told reporters that 40 troops were killed in Portbrak.', { published, lexicon });
+    expect(claim).toMatchObject({ speaker: 'Valdorian officials', attributionCue: 'told reporters', hedge: 'reportedly', population: 'soldiers' });
+  });
+});
