@@ -8,13 +8,13 @@
 import { METRIC_START_DATE } from '../domain/crosscheck.js';
 import type { ExtractedClaim, IsoDate } from '../domain/types.js';
 import type { SentenceAnalysis } from './analysis.js';
-import { articleContext, type ArticleContext, type EventIndex } from './events.js';
+import { articleContext, isNamingModifier, resolveEventPhrase, type ArticleContext, type EventIndex } from './events.js';
 import { hedgeAt, isVerificationCaveat } from './hedges.js';
 import type { CompiledLexicon } from './lexicon-match.js';
 import { inQuote, type SentenceRecord } from './segment.js';
 import { speakerRef } from './speaker-refs.js';
 import { SpeakerTracker, speakerName, type ResolvedClause } from './speakers.js';
-import { noteEvents } from './subjects.js';
+import { actorWords, clauseActor, type SentenceFacts } from './subjects.js';
 
 /** The speakers of one sentence, as the article has them by then. */
 export interface SentenceSpeakers {
@@ -89,6 +89,24 @@ export function eventMemory(text: string, records: readonly SentenceRecord[], an
     if (a && a.phrases.length > 0) lastEvent = noteEvents({ index: events, text: s.text, entities: a.entities, phrases: a.phrases, article: here });
     return here;
   });
+}
+
+/**
+ * The last event the sentence names specifically (by a capitalised modifier or an actor's "its"), for the
+ * bare phrases of later sentences: the article's last event after this sentence. Each phrase is resolved
+ * knowing the ones before it in the sentence.
+ */
+export function noteEvents(f: SentenceFacts): ArticleContext['lastEvent'] {
+  let context = f.article;
+  for (const p of f.phrases) {
+    // "forces fighting IS": a verb, not an event
+    if (/ing$/.test(p.head)) continue;
+    const possessive = p.determiner !== null && /^(?:its|their|his|her)$/.test(p.determiner);
+    if (!possessive && !p.modifiers.some(isNamingModifier)) continue;
+    const actor = possessive ? actorWords(f, clauseActor(f, p.start)) : [];
+    context = { ...context, lastEvent: { entity: resolveEventPhrase(f.index, p, context, actor), sentence: context.sentence } };
+  }
+  return context.lastEvent;
 }
 
 /** A claim as read, with the sentence it came from and the event whose start its scope waits for. */

@@ -3,7 +3,11 @@
 // name which event a figure is about (events.ts resolveEventPhrase). Hand-written: the event nouns are the
 // lexicon's duration keywords, and the phrase is cut at the few words that end an English noun phrase.
 
-import type { EventIndex } from './events.js';
+/** The lexicon's event nouns as one pattern (events.ts eventIndex builds it), null when it has none. */
+export interface EventNouns {
+  /** event nouns ("war", "conflict", "air campaign"), longest first; global, owned by the one index */
+  nounRe: RegExp | null;
+}
 
 /** A noun phrase around an event noun: "the country's eight-year civil war" → head war, modifiers. */
 export interface EventPhrase {
@@ -24,7 +28,7 @@ const PHRASE_STOP: ReadonlySet<string> = new Set([
   'after', 'before', 'when', 'while', 'as', 'than', 'ending', 'end', 'start', 'over', 'about', 'across', 'under', 'amid',
 ]);
 /** True when the text has an event noun (a cheap test before building phrases). */
-export function hasEventNoun(index: EventIndex, text: string): boolean {
+export function hasEventNoun(index: EventNouns, text: string): boolean {
   if (!index.nounRe) return false;
   index.nounRe.lastIndex = 0;
   const found = index.nounRe.test(text);
@@ -33,7 +37,7 @@ export function hasEventNoun(index: EventIndex, text: string): boolean {
 }
 
 /** Every event noun of a sentence with its phrase. */
-export function eventPhrases(index: EventIndex, text: string): EventPhrase[] {
+export function eventPhrases(index: EventNouns, text: string): EventPhrase[] {
   const out: EventPhrase[] = [];
   const re = index.nounRe;
   if (!re) return out;

@@ -7,7 +7,7 @@
 
 import type { Lexicon } from '../domain/types.js';
 import { entityHits, type CompiledLexicon } from './lexicon-match.js';
-import type { EventPhrase } from './event-phrases.js';
+import type { EventNouns, EventPhrase } from './event-phrases.js';
 import { GRAMMAR } from './grammar.js';
 import { escapeRegExp } from './regex.js';
 
@@ -19,10 +19,8 @@ interface EventAlias {
 }
 
 /** The lexicon's events and forces arranged for noun-phrase matching; built once per lexicon. */
-export interface EventIndex {
+export interface EventIndex extends EventNouns {
   lex: CompiledLexicon;
-  /** event nouns ("war", "conflict", "air campaign"), longest first */
-  nounRe: RegExp | null;
   aliases: EventAlias[];
   /** every word of an event entity's name and aliases (lower case, possessive dropped) */
   vocabulary: Map<number, string[]>;

@@ -5,7 +5,7 @@
 
 import type { CompiledLexicon, Hit } from './lexicon-match.js';
 import { eventPhrases, type EventPhrase } from './event-phrases.js';
-import { forceOfDemonym, isNamingModifier, resolveEventPhrase, type ArticleContext, type EventIndex } from './events.js';
+import { forceOfDemonym, type ArticleContext, type EventIndex } from './events.js';
 import type { Mention } from './mentions.js';
 
 /** One sentence with what the rules below look at, worked out once per sentence. */
@@ -133,24 +133,6 @@ export function controllerSubject(f: SentenceFacts, m: Mention, speaker: string 
   );
   const hit = candidates[candidates.length - 1];
   return hit ? entityName(f, hit.index) ?? undefined : undefined;
-}
-
-/**
- * The last event the sentence names specifically (by a capitalised modifier or an actor's "its"), for the
- * bare phrases of later sentences: the article's last event after this sentence. Each phrase is resolved
- * knowing the ones before it in the sentence.
- */
-export function noteEvents(f: SentenceFacts): ArticleContext['lastEvent'] {
-  let context = f.article;
-  for (const p of f.phrases) {
-    // "forces fighting IS": a verb, not an event
-    if (/ing$/.test(p.head)) continue;
-    const possessive = p.determiner !== null && /^(?:its|their|his|her)$/.test(p.determiner);
-    if (!possessive && !p.modifiers.some(isNamingModifier)) continue;
-    const actor = possessive ? actorWords(f, clauseActor(f, p.start)) : [];
-    context = { ...context, lastEvent: { entity: resolveEventPhrase(f.index, p, context, actor), sentence: context.sentence } };
-  }
-  return context.lastEvent;
 }
 
 /**

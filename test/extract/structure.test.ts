@@ -1,7 +1,7 @@
 // The shape src/extract keeps so that a newcomer can read it top to bottom (issue: extraction as a
 // pipeline of named stages): no function over 60 lines, no file over 300 lines, no module-level mutable
 // state (no `let`/`var`, no global or sticky regular expression whose lastIndex moves, no Map, Set or
-// WeakMap that is not typed read-only), and a one-line contract comment opening each file.
+// WeakMap that is not typed read-only), no import cycle, and a contract comment opening each file.
 // Read with the TypeScript compiler's own parser, so that comments and strings are never miscounted.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -78,7 +78,35 @@ function moduleState(source: ts.SourceFile): string[] {
   return out;
 }
 
+/** The files a file imports from src/extract itself (type imports too). */
+function importsOf(source: ts.SourceFile): string[] {
+  return source.statements
+    .filter(ts.isImportDeclaration)
+    .map((d) => (d.moduleSpecifier as ts.StringLiteral).text)
+    .filter((m) => m.startsWith('./'))
+    .map((m) => m.slice(2).replace(/\.js$/, '.ts'));
+}
+
+/** Every import cycle among the files, as "a.ts → b.ts → a.ts". */
+function importCycles(): string[] {
+  const graph = new Map(parsed.map((f) => [f.name, importsOf(f.source)]));
+  const found = new Set<string>();
+  const visit = (file: string, path: string[]): void => {
+    for (const next of graph.get(file) ?? []) {
+      const at = path.indexOf(next);
+      if (at >= 0) found.add([...path.slice(at), next].join(' → '));
+      else visit(next, [...path, next]);
+    }
+  };
+  for (const file of graph.keys()) visit(file, [file]);
+  return [...found];
+}
+
 describe('src/extract keeps its shape', () => {
+  it('has no import cycle: no stage or helper calls back into one that imports it', () => {
+    expect(importCycles()).toEqual([]);
+  });
+
   it('has no function over 60 lines', () => {
     expect(parsed.flatMap((f) => longFunctions(f.source))).toEqual([]);
   });
