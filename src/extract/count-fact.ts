@@ -13,11 +13,11 @@ import { populationText, readPopulation, type Population } from './population.js
 import { placeNear, type PlaceMention } from './topic.js';
 
 /** Lexicon metrics that say who is counted rather than what happened to them. */
-const WHO_METRICS = new Set(['count', 'fighters', 'civilians affected', 'troops deployed']);
+const WHO_METRICS: ReadonlySet<string> = new Set(['count', 'fighters', 'civilians affected', 'troops deployed']);
 /** Measures a count can have, with their kind; the rest of the lexicon's count metrics stay as they are. */
 const MEASURES: Readonly<Record<string, ClaimKind>> = { killed: 'casualties', wounded: 'casualties', casualties: 'casualties', missing: 'casualties', displaced: 'count', detained: 'count', refugees: 'count', surrendered: 'count' };
 
-const PERSON_ROLES = new Set(['soldiers', 'fighters', 'civilians', 'children', 'women', 'people']);
+const PERSON_ROLES: ReadonlySet<string> = new Set(['soldiers', 'fighters', 'civilians', 'children', 'women', 'people']);
 const SIZE_BEFORE = /\b(?:population|home to|country|nation|city|town|territory|region)\s+of\s+(?:\w+\s+){0,1}$/i;
 
 export interface CountInput {

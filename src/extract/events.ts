@@ -6,7 +6,10 @@
 // "conflict", "campaign"…) — and no library knows that vocabulary. Nothing here names a war or a country.
 
 import type { Lexicon } from '../domain/types.js';
-import { entityHits, escapeRegExp, type CompiledLexicon } from './classify.js';
+import { entityHits, type CompiledLexicon } from './lexicon-match.js';
+import type { EventNouns, EventPhrase } from './event-phrases.js';
+import { GRAMMAR } from './grammar.js';
+import { escapeRegExp } from './regex.js';
 
 /** One way of naming an event entity, split around its event noun: "Syria's civil war" → [syria, civil] war []. */
 interface EventAlias {
@@ -16,10 +19,8 @@ interface EventAlias {
 }
 
 /** The lexicon's events and forces arranged for noun-phrase matching; built once per lexicon. */
-export interface EventIndex {
+export interface EventIndex extends EventNouns {
   lex: CompiledLexicon;
-  /** event nouns ("war", "conflict", "air campaign"), longest first */
-  nounRe: RegExp | null;
   aliases: EventAlias[];
   /** every word of an event entity's name and aliases (lower case, possessive dropped) */
   vocabulary: Map<number, string[]>;
@@ -29,12 +30,10 @@ export interface EventIndex {
   forceByDemonym: Map<string, number>;
 }
 
-const cache = new WeakMap<CompiledLexicon, EventIndex>();
-
 // Words that join an alias's modifiers to its event noun, not modifiers themselves.
-const ALIAS_GLUE = new Set(['the', 'a', 'an', 'in', 'of', 'against', 'on', 'over', 'and', 'for']);
+const ALIAS_GLUE: ReadonlySet<string> = new Set(['the', 'a', 'an', 'in', 'of', 'against', 'on', 'over', 'and', 'for']);
 // Words a force is named with after its demonym: "Russian forces", "Syrian Armed Forces".
-const FORCE_WORDS = new Set(['forces', 'force', 'military', 'army', 'armed', 'troops', 'soldiers', 'servicemen', 'personnel', 'airmen']);
+const FORCE_WORDS: ReadonlySet<string> = new Set(GRAMMAR.forceWords);
 
 /** Lower-case words of a name, possessives dropped: "Syria's civil war" → [syria, civil, war]. */
 export function nameWords(name: string): string[] {
@@ -53,10 +52,8 @@ export function sameStem(a: string, b: string): boolean {
 }
 
 
-/** Builds (and caches per compiled lexicon) the event index. */
+/** Builds the event index of a compiled lexicon (once per extract() call, or once by a caller that passes it on). */
 export function eventIndex(lex: CompiledLexicon): EventIndex {
-  const cached = cache.get(lex);
-  if (cached) return cached;
   const lexicon: Lexicon = lex.lexicon;
   const nouns = [
     ...new Set(lexicon.metrics.filter((m) => m.kind === 'duration').flatMap((m) => m.keywords.map((k) => k.trim().toLowerCase()).filter((k) => k !== ''))),
@@ -98,82 +95,11 @@ export function eventIndex(lex: CompiledLexicon): EventIndex {
     properWords,
     forceByDemonym,
   };
-  cache.set(lex, index);
   return index;
 }
 
-/** A noun phrase around an event noun: "the country's eight-year civil war" → head war, modifiers. */
-export interface EventPhrase {
-  start: number;
-  end: number;
-  head: string;
-  /** modifiers before the noun and after it ("in Syria", "against Assad"), as written */
-  modifiers: string[];
-  /** the determiner that opens the phrase ("the", "that", "its") or null */
-  determiner: string | null;
-}
-
-// Words that end a noun phrase when met going back from its noun.
-const PHRASE_STOP = new Set([
-  'the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'my', 'your',
-  'in', 'of', 'on', 'at', 'to', 'for', 'with', 'since', 'throughout', 'during', 'by', 'from', 'into', 'against',
-  'and', 'or', 'but', 'which', 'who', 'whose', 'is', 'was', 'has', 'have', 'had', 'been', 'be', 'were', 'are',
-  'after', 'before', 'when', 'while', 'as', 'than', 'ending', 'end', 'start', 'over', 'about', 'across', 'under', 'amid',
-]);
 // Modifiers that say nothing about which event ("eight-year", "bloody", "the country's").
 const NEUTRAL = /^(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty)-)|-(?:year|month|week|day)s?(?:-old|-long)?$|^(?:country|nation|long|bloody|brutal|ongoing|current|years-long|decade-long|devastating|grinding|so-called)$/i;
-
-/** True when the text has an event noun (a cheap test before building phrases). */
-export function hasEventNoun(index: EventIndex, text: string): boolean {
-  if (!index.nounRe) return false;
-  index.nounRe.lastIndex = 0;
-  const found = index.nounRe.test(text);
-  index.nounRe.lastIndex = 0;
-  return found;
-}
-
-/** Every event noun of a sentence with its phrase. */
-export function eventPhrases(index: EventIndex, text: string): EventPhrase[] {
-  const out: EventPhrase[] = [];
-  const re = index.nounRe;
-  if (!re) return out;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const noun = m[0].toLowerCase();
-    const head = noun.split(/\s+/).pop() ?? noun;
-    const words = noun.split(/\s+/);
-    const modifiers = words.slice(0, -1);
-    let start = m.index;
-    let determiner: string | null = null;
-    // Back from the noun, word by word, until a determiner, a preposition, a verb or punctuation.
-    const before = text.slice(Math.max(0, m.index - 120), m.index);
-    const tokens = before.split(/(\s+)/);
-    let offset = m.index;
-    for (let t = tokens.length - 1; t >= 0 && modifiers.length < 8; t--) {
-      const tok = tokens[t]!;
-      offset -= tok.length;
-      if (/^\s*$/.test(tok)) continue;
-      if (/[,;:()"“”.!?–—]$/.test(tok) || /^[–—-]$/.test(tok)) break;
-      const bare = tok.replace(/^["“‘'(]+/, '');
-      if (PHRASE_STOP.has(bare.toLowerCase())) {
-        determiner = bare.toLowerCase();
-        break;
-      }
-      modifiers.unshift(bare);
-      start = offset;
-      if (bare !== tok) break; // an opening quotation mark starts the phrase
-    }
-    // After the noun: "in Syria", "against Assad" (capitalised words only: names, not a clause).
-    const after = /^\s+(?:in|against|of|on|over)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-eastern|north-western|south-eastern|south-western|northeastern|northwestern|southeastern|southwestern)\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)((?:\p{Lu}[\p{L}'’.-]*\s?){1,3})/u.exec(text.slice(m.index + m[0].length));
-    let end = m.index + m[0].length;
-    if (after?.[1]) {
-      modifiers.push(...after[1].trim().split(/\s+/));
-      end += after[0].trimEnd().length;
-    }
-    out.push({ start, end, head, modifiers, determiner });
-  }
-  return out;
-}
 
 /** What an article offers for resolving bare phrases ("the war"): its capitalised words. */
 export interface ArticleContext {
@@ -194,7 +120,7 @@ export interface ArticleContext {
 export function articleContext(text: string): ArticleContext {
   const words = new Set<string>();
   for (const m of text.matchAll(/\b\p{Lu}[\p{L}-]+/gu)) words.add(nameWords(m[0])[0] ?? '');
-  return { properWords: words, sentence: 0 };
+  return { properWords: words, sentence: 0, seen: new Map() };
 }
 
 function mentions(context: ArticleContext, word: string): boolean {

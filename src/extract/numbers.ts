@@ -1,5 +1,5 @@
-// Numeric figures in a sentence: counts, percentages, fractions, ranges, vague quantities, distances and
-// durations, each with its qualifier and interval (the one table in domain/figures.ts).
+// Stage 2, mentions: numeric figures in a sentence — counts, percentages, fractions, ranges, vague quantities,
+// distances and durations (quantities.ts reads the ones that are not a plain number), each with its qualifier and interval (the one table in domain/figures.ts).
 // Cardinals in words ("seven", "twenty-five thousand", "a dozen") are read by the Recognizers number
 // model (built once: it takes ~25 ms to construct), only in sentences that contain a number word. Everything around the number
 // is hand-written because no library reads it: the qualifier ("as many as"), the unit, ranges, vague words,
@@ -8,47 +8,19 @@
 
 import { Culture, NumberRecognizer } from '@microsoft/recognizers-text-number';
 import type { Qualifier } from '../domain/types.js';
-import {
-  QUALIFIER_PHRASES,
-  fractionPercent,
-  intervalFor,
-  rangeInterval,
-  unitFor,
-  vagueInterval,
-  wordsToNumber,
-} from '../domain/figures.js';
+import { intervalFor, rangeInterval } from '../domain/figures.js';
 import type { Mention, MentionUnit } from './mentions.js';
 import { overlaps } from './mentions.js';
+import { findCompositeDurations, findDecades, findFractions, findVague, mention, qualifierBefore, toUnit } from './quantities.js';
+import { matchesOf } from './regex.js';
 
-type NumberModel = ReturnType<NumberRecognizer['getNumberModel']>;
-let numberModel: NumberModel | null = null;
-
-/** The Recognizers number model, constructed on first use and then shared. */
-function model(): NumberModel {
-  numberModel ??= new NumberRecognizer(Culture.English).getNumberModel();
-  return numberModel;
-}
+// The Recognizers number model, constructed once at load (~25 ms) and never changed after: it only parses.
+const NUMBER_MODEL = new NumberRecognizer(Culture.English).getNumberModel();
 
 const NUMBER_WORDS =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen';
 /** Cheap gate: only sentences with a digit or a number word go to the (slower) number model. */
 export const MAY_HAVE_NUMBER = new RegExp(`\\d|\\b(${NUMBER_WORDS})\\b`, 'i');
-
-const QUALIFIER_BEFORE = new RegExp(
-  `(?:^|[^A-Za-z])(${Object.keys(QUALIFIER_PHRASES).sort((a, b) => b.length - a.length).join('|')})\\s+(?:of\\s+)?$`,
-  'i',
-);
-
-/** The qualifier written just before a figure at `start`, and where that phrase begins. */
-function qualifierBefore(sentence: string, start: number): { qualifier: Qualifier; at: number } | null {
-  const before = sentence.slice(Math.max(0, start - 25), start);
-  const m = QUALIFIER_BEFORE.exec(before);
-  if (!m || m[1] === undefined) return null;
-  const phrase = m[1].toLowerCase();
-  const q = QUALIFIER_PHRASES[phrase];
-  if (!q) return null;
-  return { qualifier: q, at: start - before.length + before.toLowerCase().lastIndexOf(phrase) };
-}
 
 /** Words after a figure that qualify it: "400 or more", "50 or so", "300-plus". */
 function qualifierAfter(rest: string): { qualifier: Qualifier; length: number } | null {
@@ -86,66 +58,6 @@ function isCodeToken(sentence: string, start: number, end: number): boolean {
   return false;
 }
 
-const VAGUE = /\b(a few dozen|several dozen|dozens|scores of|hundreds of thousands|tens of thousands|tens of millions|a few hundred|several hundred|hundreds|a few thousand|several thousand|thousands|a few million|several million|millions)\b/gi;
-
-const FRACTION = /\b(half|(?:a|one)[- ]half|(?:a|one)[- ]third|two[- ]thirds|(?:a|one)[- ]quarter|three[- ]quarters|(?:a|one)[- ]fifth|(?:two|three|four)[- ]fifths|(?:a|one)[- ]tenth)\b(?=\s+(?:of|the|its|their|all|this|that)\b)/gi;
-const ONE_IN = /\b(one|two|three|four|five|six|seven|eight|nine|\d+) in (two|three|four|five|six|seven|eight|nine|ten|\d+)\b(?!\s*(?:days?|weeks?|months?|years?|hours?)\b)/gi;
-
-function toUnit(word: string): MentionUnit {
-  const w = word.trim().replace(/^-/, '').toLowerCase();
-  if (w === 'pc') return 'percent';
-  if (/^miles?$/.test(w)) return 'km';
-  return (unitFor(w) as MentionUnit | null) ?? 'count';
-}
-
-function mention(sentence: string, start: number, end: number, unit: MentionUnit, low: number | null, high: number | null, qualifier: Qualifier): Mention {
-  return { start, end, text: sentence.slice(start, end), unit, low, high, qualifier };
-}
-
-/** Vague quantities ("hundreds", "tens of thousands", "a few dozen"). */
-function findVague(sentence: string, taken: { start: number; end: number }[]): Mention[] {
-  const out: Mention[] = [];
-  VAGUE.lastIndex = 0;
-  for (let m = VAGUE.exec(sentence); m; m = VAGUE.exec(sentence)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (overlaps(taken, start, end)) continue;
-    const range = vagueInterval(m[0].replace(/ of$/i, ''));
-    if (!range) continue;
-    const text = m[0].replace(/ of$/i, '');
-    out.push(mention(sentence, start, start + text.length, 'count', range.low, range.high, 'vague'));
-  }
-  return out;
-}
-
-/** Fractions of a whole ("over half the country", "a third of Syria", "one in five"). */
-function findFractions(sentence: string, taken: { start: number; end: number }[]): Mention[] {
-  const out: Mention[] = [];
-  FRACTION.lastIndex = 0;
-  for (let m = FRACTION.exec(sentence); m; m = FRACTION.exec(sentence)) {
-    let start = m.index;
-    const end = start + m[0].length;
-    if (overlaps(taken, start, end)) continue;
-    // "the first half of 2016" is a period, "the other half" a reference.
-    if (/\b(first|second|latter|other|the|an?)\s+$/i.test(sentence.slice(Math.max(0, start - 10), start)) && /^half/i.test(m[0])) continue;
-    const pct = fractionPercent(m[0]);
-    if (pct === null) continue;
-    const q = qualifierBefore(sentence, start);
-    if (q) start = q.at;
-    const { low, high } = intervalFor(q?.qualifier ?? 'exact', pct, 'percent');
-    out.push(mention(sentence, start, end, 'percent', low, high, q?.qualifier ?? 'exact'));
-  }
-  ONE_IN.lastIndex = 0;
-  for (let m = ONE_IN.exec(sentence); m; m = ONE_IN.exec(sentence)) {
-    const k = Number(m[1]) || wordsToNumber(m[1] ?? '');
-    const n = Number(m[2]) || wordsToNumber(m[2] ?? '');
-    if (!k || !n || k >= n || n > 100 || overlaps(taken, m.index, m.index + m[0].length)) continue;
-    const pct = Number(((100 * k) / n).toFixed(1));
-    out.push(mention(sentence, m.index, m.index + m[0].length, 'percent', pct, pct, 'exact'));
-  }
-  return out;
-}
-
 interface RawNumber {
   start: number;
   end: number;
@@ -155,14 +67,15 @@ interface RawNumber {
 
 // Numbers in digits are read by hand: the Recognizers model costs about 1 ms per sentence, which alone
 // would spend the whole 50 ms budget of a 5 KB article, and digits with separators need no library.
-const DIGITS = /(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s?(million|billion|thousand|bn)\b|(m|k)\b)?/g;
+// a fresh global pattern for each scan, so no lastIndex outlives it
+const DIGITS = (): RegExp => /(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s?(million|billion|thousand|bn)\b|(m|k)\b)?/g;
 const SCALE: Readonly<Record<string, number>> = { million: 1e6, m: 1e6, billion: 1e9, bn: 1e9, thousand: 1e3, k: 1e3 };
 const WORD_GATE = new RegExp(`\\b(${NUMBER_WORDS})\\b`, 'i');
 
 function digitNumbers(sentence: string): RawNumber[] {
   const out: RawNumber[] = [];
-  DIGITS.lastIndex = 0;
-  for (let m = DIGITS.exec(sentence); m; m = DIGITS.exec(sentence)) {
+  const reDigits = DIGITS();
+  for (let m = reDigits.exec(sentence); m; m = reDigits.exec(sentence)) {
     const base = Number((m[1] ?? '').replace(/,/g, '') + (m[2] ?? ''));
     const scale = SCALE[(m[3] ?? m[4] ?? '').toLowerCase()] ?? 1;
     out.push({ start: m.index, end: m.index + m[0].length, value: Number((base * scale).toPrecision(12)), words: false });
@@ -175,7 +88,7 @@ function wordNumbers(sentence: string): RawNumber[] {
   if (!WORD_GATE.test(sentence)) return [];
   const out: RawNumber[] = [];
   for (const [from, to] of numberWordWindows(sentence)) {
-    for (const r of model().parse(sentence.slice(from, to))) {
+    for (const r of NUMBER_MODEL.parse(sentence.slice(from, to))) {
       const start = from + r.start;
       const written = sentence.slice(start, start + r.text.length);
       if (/\d/.test(written)) continue;
@@ -187,7 +100,7 @@ function wordNumbers(sentence: string): RawNumber[] {
   return out;
 }
 
-const WORD_FIND = new RegExp(`\\b(?:${NUMBER_WORDS})\\b`, 'gi');
+const WORD_FIND = new RegExp(`\\b(?:${NUMBER_WORDS})\\b`, 'i');
 // Words of context the model gets either side of a number word: a number in words is a local phrase.
 const WORD_CONTEXT = 40;
 
@@ -198,8 +111,7 @@ const WORD_CONTEXT = 40;
  */
 function numberWordWindows(sentence: string): [number, number][] {
   const out: [number, number][] = [];
-  WORD_FIND.lastIndex = 0;
-  for (let m = WORD_FIND.exec(sentence); m; m = WORD_FIND.exec(sentence)) {
+  for (const m of matchesOf(WORD_FIND, sentence)) {
     const end = m.index + m[0].length;
     let from = Math.max(0, m.index - WORD_CONTEXT);
     if (from > 0) from = Math.min(m.index, sentence.indexOf(' ', from) + 1 || m.index);
@@ -213,12 +125,13 @@ function numberWordWindows(sentence: string): [number, number][] {
 }
 
 // "half a million", "a quarter of a million": a fraction of a scale word is a plain count.
-const SCALED_FRACTION = /\b(half a|a quarter of a|a quarter|three quarters of a)\s+(million|billion)\b/gi;
+// a fresh global pattern for each scan, so no lastIndex outlives it
+const SCALED_FRACTION = (): RegExp => /\b(half a|a quarter of a|a quarter|three quarters of a)\s+(million|billion)\b/gi;
 
 function scaledFractions(sentence: string): RawNumber[] {
   const out: RawNumber[] = [];
-  SCALED_FRACTION.lastIndex = 0;
-  for (let m = SCALED_FRACTION.exec(sentence); m; m = SCALED_FRACTION.exec(sentence)) {
+  const reScaledFraction = SCALED_FRACTION();
+  for (let m = reScaledFraction.exec(sentence); m; m = reScaledFraction.exec(sentence)) {
     const part = /^half/i.test(m[1] ?? '') ? 0.5 : /^three/i.test(m[1] ?? '') ? 0.75 : 0.25;
     const scale = (m[2] ?? '').toLowerCase() === 'billion' ? 1e9 : 1e6;
     out.push({ start: m.index, end: m.index + m[0].length, value: part * scale, words: true });
@@ -243,119 +156,95 @@ function findNumbers(sentence: string, taken: { start: number; end: number }[], 
   for (let i = 0; i < nums.length; i++) {
     const n = nums[i];
     if (!n) continue;
-    let start = n.start;
-    let end = n.end;
-    let low: number | null = n.value;
-    let high: number | null = n.value;
-    let qualifier: Qualifier = 'exact';
-    const before = sentence.slice(Math.max(0, start - 30), start);
-
-    // A range: "between A and B", "A-B", "A to B", "one or two", "from A to B"
-    const next = nums[i + 1];
-    if (next) {
-      const gap = sentence.slice(end, next.start);
-      const between = /\bbetween\s+$/i.test(before) && /^\s+and\s+$/i.test(gap);
-      const from = /\bfrom\s+$/i.test(before) && /^\s+to\s+$/i.test(gap);
-      const joined = /^\s*[-–]\s*$/.test(gap) || /^\s+(?:to|or)\s+$/i.test(gap);
-      if (between || from || joined) {
-        const r = rangeInterval(n.value, next.value);
-        low = r.low;
-        high = r.high;
-        qualifier = 'range';
-        if (between || from) start = start - (before.length - before.search(/(between|from)\s+$/i));
-        end = next.end;
-        i++;
-      }
-    }
-    if (qualifier !== 'range') {
-      if (ID_BEFORE.test(before)) continue;
-      // A bare 1900–2100 is a year unless a counted noun follows ("2000 troops").
-      if (n.value >= 1900 && n.value <= 2100 && Number.isInteger(n.value) && !/,/.test(sentence.slice(n.start, n.end)) &&
-        !/^\s+(?:[a-z]+s|people|personnel|police|aircraft|militia)\b/.test(sentence.slice(n.end))) continue;
-      if (n.value <= 3 && DEFINITE_BEFORE.test(before)) continue;
-      if (n.words && n.value === 1) {
-        const after = sentence.slice(end);
-        if (ONE_PRONOUN_AFTER.test(after) || /\b(no|any|each|every|this|that|the|which|only)\s+$/i.test(before)) continue;
-        if (!keywordNear(start, end + 30)) continue;
-      }
-    }
-    // "up 12 percentage points" is a change, not a share or a count
-    if (/^\s+percentage points?\b/i.test(sentence.slice(end))) continue;
-    // Unit after the number
-    const unitMatch = UNIT_AFTER.exec(sentence.slice(end));
-    let unit: MentionUnit = 'count';
-    if (unitMatch && unitMatch[1] !== undefined) {
-      const after = sentence.slice(end + unitMatch[1].length);
-      // "a 45-year-old", "years ago" are ages and relative dates, not durations
-      if (/^-old\b|^\s+ago\b|^\s+old\b/.test(after)) continue;
-      // "over the past 24 hours" sets the period of another figure; it is not a claim itself
-      if (/\b(?:past|last|previous)\s+$/i.test(before)) continue;
-      unit = toUnit(unitMatch[1].replace(/^[\s-]+/, '').replace(/\s+/g, ' ').replace(/^per\s?cent$/i, 'per cent'));
-      end += unitMatch[1].length;
-      if (/mile/i.test(unitMatch[1])) {
-        low = low === null ? null : Number((low * 1.609344).toFixed(1));
-        high = high === null ? null : Number((high * 1.609344).toFixed(1));
-      }
-    } else if (/^-(?:strong|member|man)\b/.test(sentence.slice(end))) {
-      unit = 'count';
-    }
-    if (unit === 'percent' && (high ?? 0) > 100) continue;
-    // Qualifier before / after
-    if (qualifier !== 'range') {
-      const q = qualifierBefore(sentence, start);
-      const qa = qualifierAfter(sentence.slice(end));
-      if (q) {
-        qualifier = q.qualifier;
-        start = q.at;
-      } else if (qa) {
-        qualifier = qa.qualifier;
-        end += qa.length;
-      }
-      const base = n.value;
-      const iv = intervalFor(qualifier, base, unit === 'percent' ? 'percent' : 'count');
-      const scale = low !== null && base !== 0 ? low / base : 1; // miles converted above
-      low = iv.low === null ? null : Number((iv.low * scale).toPrecision(12));
-      high = iv.high === null ? null : Number((iv.high * scale).toPrecision(12));
-    }
-    out.push(mention(sentence, start, end, unit, low, high, qualifier));
+    const before = sentence.slice(Math.max(0, n.start - 30), n.start);
+    const range = rangeFrom(sentence, n, nums[i + 1], before);
+    if (range) i++;
+    else if (!isCountable(sentence, n, before, keywordNear)) continue;
+    const draft = withUnit(sentence, range ?? { start: n.start, end: n.end, low: n.value, high: n.value, qualifier: 'exact', unit: 'count' }, before);
+    if (!draft) continue;
+    const d = range ? draft : qualified(sentence, draft, n.value);
+    out.push(mention(sentence, d.start, d.end, d.unit, d.low, d.high, d.qualifier));
   }
   return out;
 }
 
-/** "an hour and 50 minutes", "two years and three months": one duration in the smaller unit. */
-function findCompositeDurations(sentence: string): Mention[] {
-  const out: Mention[] = [];
-  const re = /\b(an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(years?|months?|weeks?|days?|hours?)\s+and\s+(an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a half)\s+(months?|weeks?|days?|hours?|minutes?)\b/gi;
-  const minutes: Record<string, number> = { year: 525_960, month: 43_830, week: 10_080, day: 1440, hour: 60, minute: 1 };
-  for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
-    const num = (t: string): number | null => (/^an?$/i.test(t) ? 1 : Number(t) || wordsToNumber(t));
-    const a = num(m[1] ?? '');
-    const b = num(m[3] ?? '');
-    const ua = toUnit(m[2] ?? '');
-    const ub = toUnit(m[4] ?? '');
-    const ma = minutes[ua];
-    const mb = minutes[ub];
-    if (a === null || b === null || !ma || !mb || ma <= mb) continue;
-    const value = Number(((a * ma) / mb + b).toPrecision(12));
-    out.push(mention(sentence, m.index, m.index + m[0].length, ub, value, value, 'exact'));
+/** A figure being read: offsets, interval, qualifier and unit so far. */
+interface Draft {
+  start: number;
+  end: number;
+  low: number | null;
+  high: number | null;
+  qualifier: Qualifier;
+  unit: MentionUnit;
+}
+
+/** A range: "between A and B", "A-B", "A to B", "one or two", "from A to B"; null when `n` opens none. */
+function rangeFrom(sentence: string, n: RawNumber, next: RawNumber | undefined, before: string): Draft | null {
+  if (!next) return null;
+  const gap = sentence.slice(n.end, next.start);
+  const between = /\bbetween\s+$/i.test(before) && /^\s+and\s+$/i.test(gap);
+  const from = /\bfrom\s+$/i.test(before) && /^\s+to\s+$/i.test(gap);
+  const joined = /^\s*[-–]\s*$/.test(gap) || /^\s+(?:to|or)\s+$/i.test(gap);
+  if (!between && !from && !joined) return null;
+  const r = rangeInterval(n.value, next.value);
+  const start = between || from ? n.start - (before.length - before.search(/(between|from)\s+$/i)) : n.start;
+  return { start, end: next.end, low: r.low, high: r.high, qualifier: 'range', unit: 'count' };
+}
+
+/** False for a number that is an identifier, a year, a definite small group or the pronoun "one". */
+function isCountable(sentence: string, n: RawNumber, before: string, keywordNear: (start: number, end: number) => boolean): boolean {
+  if (ID_BEFORE.test(before)) return false;
+  // A bare 1900–2100 is a year unless a counted noun follows ("2000 troops").
+  if (n.value >= 1900 && n.value <= 2100 && Number.isInteger(n.value) && !/,/.test(sentence.slice(n.start, n.end)) &&
+    !/^\s+(?:[a-z]+s|people|personnel|police|aircraft|militia)\b/.test(sentence.slice(n.end))) return false;
+  if (n.value <= 3 && DEFINITE_BEFORE.test(before)) return false;
+  if (n.words && n.value === 1) {
+    const after = sentence.slice(n.end);
+    if (ONE_PRONOUN_AFTER.test(after) || /\b(no|any|each|every|this|that|the|which|only)\s+$/i.test(before)) return false;
+    if (!keywordNear(n.start, n.end + 30)) return false;
   }
+  return true;
+}
+
+/** The unit after the figure (percent, km, miles as km, a duration), or null when the figure is no claim. */
+function withUnit(sentence: string, d: Draft, before: string): Draft | null {
+  // "up 12 percentage points" is a change, not a share or a count
+  if (/^\s+percentage points?\b/i.test(sentence.slice(d.end))) return null;
+  const unitMatch = UNIT_AFTER.exec(sentence.slice(d.end));
+  const out = { ...d };
+  if (unitMatch && unitMatch[1] !== undefined) {
+    const after = sentence.slice(d.end + unitMatch[1].length);
+    // "a 45-year-old", "years ago" are ages and relative dates, not durations
+    if (/^-old\b|^\s+ago\b|^\s+old\b/.test(after)) return null;
+    // "over the past 24 hours" sets the period of another figure; it is not a claim itself
+    if (/\b(?:past|last|previous)\s+$/i.test(before)) return null;
+    out.unit = toUnit(unitMatch[1].replace(/^[\s-]+/, '').replace(/\s+/g, ' ').replace(/^per\s?cent$/i, 'per cent'));
+    out.end += unitMatch[1].length;
+    if (/mile/i.test(unitMatch[1])) {
+      out.low = out.low === null ? null : Number((out.low * 1.609344).toFixed(1));
+      out.high = out.high === null ? null : Number((out.high * 1.609344).toFixed(1));
+    }
+  }
+  if (out.unit === 'percent' && (out.high ?? 0) > 100) return null;
   return out;
 }
 
-/** Decades as durations: "a decade-long war", "nearly two decades". */
-function findDecades(sentence: string, taken: { start: number; end: number }[]): Mention[] {
-  const out: Mention[] = [];
-  const re = /\b(a|one|two|three|four|five|\d)[\s-]+decades?(?:-long|-old)?\b/gi;
-  for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
-    if (/-old$/i.test(m[0]) || overlaps(taken, m.index, m.index + m[0].length)) continue;
-    const n = /^(a|one)$/i.test(m[1] ?? '') ? 1 : Number(m[1]) || wordsToNumber(m[1] ?? '') || 0;
-    if (!n) continue;
-    let start = m.index;
-    const q = qualifierBefore(sentence, start);
-    if (q) start = q.at;
-    const { low, high } = intervalFor(q?.qualifier ?? 'exact', n * 10, 'year');
-    out.push(mention(sentence, start, m.index + m[0].length, 'year', low, high, q?.qualifier ?? 'exact'));
+/** The qualifier before or after a single figure ("more than 400", "50 or so") and the interval it gives. */
+function qualified(sentence: string, d: Draft, base: number): Draft {
+  const out = { ...d };
+  const q = qualifierBefore(sentence, d.start);
+  const qa = qualifierAfter(sentence.slice(d.end));
+  if (q) {
+    out.qualifier = q.qualifier;
+    out.start = q.at;
+  } else if (qa) {
+    out.qualifier = qa.qualifier;
+    out.end += qa.length;
   }
+  const iv = intervalFor(out.qualifier, base, out.unit === 'percent' ? 'percent' : 'count');
+  const scale = d.low !== null && base !== 0 ? d.low / base : 1; // miles converted above
+  out.low = iv.low === null ? null : Number((iv.low * scale).toPrecision(12));
+  out.high = iv.high === null ? null : Number((iv.high * scale).toPrecision(12));
   return out;
 }
 

@@ -19,9 +19,9 @@ export interface Country {
 
 interface Table {
   /** folded name, alternative spelling or short name → country */
-  byName: Map<string, Country>;
+  byName: ReadonlyMap<string, Country>;
   /** folded demonym → countries (largest first: "Congolese" is first of all DR Congo) */
-  byDemonym: Map<string, Country[]>;
+  byDemonym: ReadonlyMap<string, readonly Country[]>;
 }
 
 /** The form names are matched in: the project's name folding (names.ts), a possessive dropped. */
@@ -67,7 +67,7 @@ export function countryOf(word: string): Country | null {
 }
 
 /** The countries that share a demonym with this one ("Congolese": DR Congo and the Republic of the Congo). */
-export function demonymSiblings(country: Country): Country[] {
+export function demonymSiblings(country: Country): readonly Country[] {
   return country.demonym ? data().byDemonym.get(foldPlace(country.demonym)) ?? [country] : [country];
 }
 
@@ -77,7 +77,7 @@ export function isDemonym(word: string): boolean {
 }
 
 // Capitalised words that start sentences or name times, not places.
-const NOT_PLACES = new Set(
+const NOT_PLACES: ReadonlySet<string> = new Set(
   ('january february march april may june july august september october november december monday tuesday wednesday ' +
     'thursday friday saturday sunday the a an this that these those it he she they we i his her their its our my ' +
     'un us eu nato mr mrs ms dr president minister general prime').split(' '),

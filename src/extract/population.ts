@@ -2,8 +2,10 @@
 // word list. The head noun of the phrase after the figure ("312 of its military personnel", "57 Korvan
 // civilians", "1,500 civilian deaths", "hundreds of troops") folds to a small set of roles; a nationality or
 // proper-noun modifier gives the side. Hand-written because no NLP library maps a noun phrase to these roles;
-// the role nouns themselves are data (ROLE_NOUNS), so another kind of conflict needs a data edit, not code.
+// the role nouns themselves are data (roleNouns in db/lexicon/grammar.json), so another kind of conflict needs a
+// data edit, not code.
 
+import { GRAMMAR } from './grammar.js';
 import { countryOf } from './places.js';
 
 export interface Population {
@@ -14,18 +16,9 @@ export interface Population {
 }
 
 /** Head nouns (and nominal adjectives) → role. Plural and singular forms are both listed. */
-export const ROLE_NOUNS: Readonly<Record<string, string>> = Object.freeze({
-  ...roles('soldiers', 'soldier soldiers servicemen serviceman servicemembers troops troop personnel military army conscripts sailors airmen marines policemen officers forces police'),
-  ...roles('fighters', 'fighter fighters militants militant combatants combatant rebels rebel insurgents insurgent militiamen militia jihadists mercenaries guerrillas gunmen terrorists'),
-  ...roles('civilians', 'civilian civilians noncombatants non-combatants'),
-  ...roles('children', 'children child kids minors infants babies'),
-  ...roles('women', 'women woman'),
-  ...roles('people', 'people persons person individuals dead deaths lives victims bodies fatalities residents inhabitants men souls refugees deceased others'),
-});
-
-function roles(role: string, words: string): Record<string, string> {
-  return Object.fromEntries(words.split(' ').map((w) => [w, role]));
-}
+export const ROLE_NOUNS: Readonly<Record<string, string>> = Object.freeze(
+  Object.fromEntries(Object.entries(GRAMMAR.roleNouns).flatMap(([role, nouns]) => nouns.map((w) => [w, role]))),
+);
 
 /** Modifiers that are roles themselves: "civilian deaths", "military personnel", "child victims". */
 const ROLE_MODIFIERS: Readonly<Record<string, string>> = Object.freeze({
@@ -38,7 +31,7 @@ const ROLE_MODIFIERS: Readonly<Record<string, string>> = Object.freeze({
 });
 
 // Words that end the noun phrase after a figure: verbs, prepositions, conjunctions, determiners.
-const STOP = new Set(
+const STOP: ReadonlySet<string> = new Set(
   ('were was are is be been being have has had will would could can may might should must do does did not ' +
     'in on at from since by during as to than for with into over under after before between among while when ' +
     'who which that whom whose where what and or but nor so yet if because since per each every this these ' +

@@ -8,6 +8,7 @@
 // or a space. That keeps extraction linear in the size of the text.
 
 import { split } from 'sentence-splitter';
+import { matchesOf } from './regex.js';
 
 /** A piece of the document with offsets: text === document.slice(start, end). */
 export interface Span {
@@ -34,7 +35,7 @@ export function paragraphs(text: string): Span[] {
 }
 
 // Words that end with a full stop without ending the sentence.
-const ABBREVIATIONS = new Set([
+const ABBREVIATIONS: ReadonlySet<string> = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'maj', 'col', 'lt', 'capt', 'cpt', 'sgt', 'adm', 'cmdr', 'rep', 'sen', 'gov',
   'pres', 'st', 'jr', 'sr', 'no', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul',
   'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'u.s', 'u.k', 'u.n', 'e.u', 'a.m', 'p.m', 'approx', 'est', 'fig',
@@ -76,15 +77,11 @@ export const MAX_SENTENCE = 1000;
 // without any full stop does not need it at all.
 const SPLIT_CHUNK = 8000;
 
-/** The last match of a global regex ending in text[from, to), as the offset just after it, or -1. */
+/** The last match of a regex ending in text[from, to), as the offset just after it, or -1. */
 function lastBreak(text: string, from: number, to: number, re: RegExp): number {
   let at = -1;
   const window = text.slice(from, to);
-  re.lastIndex = 0;
-  for (let m = re.exec(window); m; m = re.exec(window)) {
-    at = from + m.index + m[0].length;
-    if (m[0].length === 0) re.lastIndex++;
-  }
+  for (const m of matchesOf(re, window)) at = from + m.index + m[0].length;
   return at;
 }
 
@@ -101,10 +98,10 @@ function cutPoint(text: string, from: number, limit: number, breaks: readonly Re
   return to;
 }
 
-const SENTENCE_END = /[.!?]["”’)]?\s+(?=["“‘(]?\p{Lu})/gu;
-const SEMICOLON = /;\s*/g;
-const COMMA = /,\s+/g;
-const SPACE = /\s+/g;
+const SENTENCE_END = /[.!?]["”’)]?\s+(?=["“‘(]?\p{Lu})/u;
+const SEMICOLON = /;\s*/;
+const COMMA = /,\s+/;
+const SPACE = /\s+/;
 
 /** Cuts [from, to) of a text into pieces of at most `limit` characters, at the preferred breaks. */
 function pieces(text: string, from: number, to: number, limit: number, breaks: readonly RegExp[]): [number, number][] {

@@ -3,8 +3,9 @@
 // "the ministry also said"), an unnamed speaker named in the next sentence, the publisher's first person —
 // and choosing, for a figure, its speaker, cue and relay among the clauses of its sentence.
 
-import { dataOwner, hasProperName, speakerRef, type Clause } from './attribution.js';
-import { entityHits, type CompiledLexicon } from './classify.js';
+import type { Clause } from './clauses.js';
+import { dataOwner, hasProperName, speakerRef } from './speaker-refs.js';
+import { entityHits, type CompiledLexicon } from './lexicon-match.js';
 
 /** Who a figure is attributed to: speaker (null = the publisher), the words that say so, and any relay. */
 export interface Speaker {
@@ -38,7 +39,8 @@ const GENERIC_BODY = /^(group|agency|monitor|organisation|organization|observato
 const ORG_HEAD = /^(?:ministry|group|agency|monitor|observatory|organisation|organization|office|department|company|committee|council|commission|institute|centre|center|service|mission|coalition)$/;
 // An organisation named in the text with a capitalised head noun: "Saltmarsh Conflict Mapping Group",
 // "the Ministry of Defence", "Kestrel Monitor for Human Rights".
-const ORG_NAME =
+// a fresh global pattern for each scan, so no lastIndex outlives it
+const ORG_NAME = (): RegExp =>
   /(?<![\p{L}'’-])(?:\p{Lu}[\p{L}'’-]*\s+(?:(?:of|for|and|on)\s+)?){0,5}(?:Ministry|Group|Agency|Monitor|Observatory|Organisation|Organization|Office|Department|Company|Committee|Council|Commission|Institute|Centre|Center|Service|Mission|Coalition)\b(?:\s+(?:of|for|on)(?:\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*){1,4})?/gu;
 // How many organisation names the tracker remembers (the most recent win).
 const NAMES_KEPT = 40;
@@ -89,8 +91,8 @@ export class SpeakerTracker {
       const e = this.lex.lexicon.entities[h.index];
       if (e?.type === 'organisation') this.remember(e.name);
     }
-    ORG_NAME.lastIndex = 0;
-    for (let m = ORG_NAME.exec(sentence); m; m = ORG_NAME.exec(sentence)) this.remember(m[0].replace(/^(?:The|A|An)\s+/, ''));
+    const names = ORG_NAME();
+    for (let m = names.exec(sentence); m; m = names.exec(sentence)) this.remember(m[0].replace(/^(?:The|A|An)\s+/, ''));
   }
 
   /** Keeps a name whose words include an organisation head noun, as the most recent such name. */
@@ -133,7 +135,9 @@ function isStatementTime(sentence: string, c: ResolvedClause, start: number, end
 }
 
 // What starts a new clause after a figure, and how far after it a reporting clause may still cover it.
-const NEW_CLAUSE = /;|,\s*(?:while|but|and|whereas|although|though|where|which)\b/g;
+// a fresh global pattern for each scan, so no lastIndex outlives it
+const NEW_CLAUSE = (): RegExp =>
+  /;|,\s*(?:while|but|and|whereas|although|though|where|which)\b/g;
 const AFTER_REACH = 400;
 
 /**
@@ -143,8 +147,9 @@ const AFTER_REACH = 400;
  */
 function clauseReach(sentence: string, end: number): number {
   const limit = Math.min(sentence.length, end + AFTER_REACH);
-  NEW_CLAUSE.lastIndex = end;
-  const m = NEW_CLAUSE.exec(sentence);
+  const newClause = NEW_CLAUSE();
+  newClause.lastIndex = end;
+  const m = newClause.exec(sentence);
   return m && m.index + m[0].length <= limit ? m.index + m[0].length : limit;
 }
 

@@ -4,14 +4,14 @@
 // Read from the article's own words (war phrases, country names and demonyms from places.ts, proper nouns),
 // never from a list of one war's names. Hand-written: no library names "the war an article is about".
 
-import { escapeRegExp } from './classify.js';
+import { escapeRegExp, matchesOf } from './regex.js';
 import { PROPER, countryOf, demonymSiblings, foldPlace, placeName } from './places.js';
 
 const WAR_NOUN = String.raw`(?:civil\s+war|war|conflict|invasion|offensive|fighting|crisis|genocide|insurgency|uprising|campaign)`;
 // "the Sudan war", "Yemen's war", "the Tigray conflict", "the Bosnian war", "the 18-month civil war in Sudan"
-const PLACE_THEN_WAR = new RegExp(String.raw`(${PROPER})(?:[’']s)?\s+(?:(?:\d+|[\p{Ll}]+)-(?:year|month|week|day)(?:-old|-long)?\s+|[\p{Ll}]+\s+)?${WAR_NOUN}\b`, 'gu');
-const WAR_THEN_PLACE = new RegExp(String.raw`\b${WAR_NOUN}\s+(?:in|over|on|of|for|against|across)\s+(?:the\s+)?(${PROPER})`, 'gu');
-const ANY_PROPER = new RegExp(PROPER, 'gu');
+const PLACE_THEN_WAR = new RegExp(String.raw`(${PROPER})(?:[’']s)?\s+(?:(?:\d+|[\p{Ll}]+)-(?:year|month|week|day)(?:-old|-long)?\s+|[\p{Ll}]+\s+)?${WAR_NOUN}\b`, 'u');
+const WAR_THEN_PLACE = new RegExp(String.raw`\b${WAR_NOUN}\s+(?:in|over|on|of|for|against|across)\s+(?:the\s+)?(${PROPER})`, 'u');
+const ANY_PROPER = new RegExp(PROPER, 'u');
 
 /**
  * The place the article is about: the place its war phrases ("the Sudan war", "war in Bosnia") and its title
@@ -28,10 +28,10 @@ export function articleTopic(text: string): string | null {
   };
   // "the 1994 genocide" is history the article recalls, not its war
   const historical = (at: number): boolean => /\b\d{4}\s+$/.test(text.slice(Math.max(0, at - 6), at));
-  for (const m of text.matchAll(PLACE_THEN_WAR)) if (!historical(m.index)) add(warPlace(m[1]!));
-  for (const m of text.matchAll(WAR_THEN_PLACE)) add(warPlace(m[1]!));
+  for (const m of matchesOf(PLACE_THEN_WAR, text)) if (!historical(m.index)) add(warPlace(m[1]!));
+  for (const m of matchesOf(WAR_THEN_PLACE, text)) add(warPlace(m[1]!));
   const title = text.slice(0, text.indexOf('\n') > 0 ? text.indexOf('\n') : 200);
-  for (const m of title.matchAll(PLACE_NEAR)) add(m[2] ?? m[1]!);
+  for (const m of matchesOf(PLACE_NEAR, title)) add(m[2] ?? m[1]!);
   const scores = war.size > 0 ? new Map([...war].map(([k, v]) => [k, v * 10 + (countries.get(k) ?? 0)])) : countries;
   mergeNamesakes(scores);
   let best: [string, number] | null = null;
@@ -43,7 +43,7 @@ export function articleTopic(text: string): string | null {
 function countryCounts(text: string): Map<string, number> {
   const counts = new Map<string, number>();
   const titleEnd = text.indexOf('\n') > 0 ? text.indexOf('\n') : 200;
-  for (const m of text.matchAll(ANY_PROPER)) {
+  for (const m of matchesOf(ANY_PROPER, text)) {
     for (const part of m[0].split(/\s+and\s+/u)) {
       const country = countryOf(part);
       if (country) counts.set(country.name, (counts.get(country.name) ?? 0) + (m.index < titleEnd ? 2 : 1));
@@ -97,7 +97,7 @@ function warPlace(phrase: string): string | null {
 // "for Chile's Portbrak": a place a figure is narrowed to.
 const PLACE_NEAR = new RegExp(
   String.raw`\b(?:in|across|throughout|for|inside|(?:residents|inhabitants|citizens|people)\s+of|(?:assault|attack|offensive|invasion|strikes?|bombardment)\s+(?:on|against))\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,3}?(?:(?:city|town|province|region|state|district|village|capital|territory|area|strip|enclave)\s+of\s+)?(${PROPER})(?:[’']s\s+(?:[\p{Ll}-]+\s+){0,3}?(?:(?:city|town|province|region|state|district|capital|territory|area)\s+of\s+)?(${PROPER}))?`,
-  'gu',
+  'u',
 );
 // "the East Tarnian authorities": a proper adjective before an actor noun names no place, unless a country's
 const ACTOR_NOUN = /^\s+(?:authorities|officials?|government|army|military|forces|troops|side|president|leaders?|leadership|media|separatists?|rebels|militias?|police|ministry|allies|fighters|militants)\b/u;
@@ -112,7 +112,7 @@ export interface PlaceMention {
 /** The places a sentence names ("in <Place>", "residents of <Place>" …), read once per sentence. */
 export function placesIn(sentence: string): PlaceMention[] {
   const out: PlaceMention[] = [];
-  for (const m of sentence.matchAll(PLACE_NEAR)) {
+  for (const m of matchesOf(PLACE_NEAR, sentence)) {
     const phrase = m[2] ?? m[1]!;
     if (TIME_WORDS.test(phrase.split(/\s+/)[0]!)) continue;
     const place = placeName(phrase);

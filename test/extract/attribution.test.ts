@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findClauses, hedgeAt, isVerificationCaveat, quoteSpans } from '../../src/extract/attribution.js';
+import { findClauses } from '../../src/extract/clauses.js';
+import { hedgeAt, isVerificationCaveat } from '../../src/extract/hedges.js';
+import { quoteSpans } from '../../src/extract/segment.js';
 
 function clauses(sentence: string): [string, string, string][] {
   return findClauses(sentence).map((c) => [c.phrase, c.cue, c.type]);

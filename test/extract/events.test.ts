@@ -1,7 +1,8 @@
 // Event phrases and their resolution against a lexicon of our own making.
 import { describe, expect, it } from 'vitest';
-import { compileLexicon } from '../../src/extract/classify.js';
-import { articleContext, eventIndex, eventOfActor, eventPhrases, forceOfDemonym, resolveEventPhrase, sameStem } from '../../src/extract/events.js';
+import { compileLexicon } from '../../src/extract/lexicon-match.js';
+import { articleContext, eventIndex, eventOfActor, forceOfDemonym, resolveEventPhrase, sameStem } from '../../src/extract/events.js';
+import { eventPhrases } from '../../src/extract/event-phrases.js';
 import type { Lexicon } from '../../src/domain/types.js';
 
 const lexicon: Lexicon = {

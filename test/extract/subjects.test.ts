@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/extract/index.js';
-import { compileLexicon } from '../../src/extract/classify.js';
+import { compileLexicon } from '../../src/extract/lexicon-match.js';
 import { speakerName } from '../../src/extract/speakers.js';
 import type { ExtractedClaim, Lexicon } from '../../src/domain/types.js';
 

@@ -1,10 +1,10 @@
-// Attribution: who a figure is said to come from, in the words of the sentence. Hand-written because no
-// library reads reporting clauses: "the ministry said", "…," said X, "according to X", "X told reporters",
-// relays ("TASS reported", "as reported by Al Jazeera"), pronouns carried from an earlier speaker ("he
-// added", "the group also said"), an unnamed speaker named in the next sentence, quotations tied to their
-// speaker, and the publisher's own first person ("we estimate"). Hedges are read here too.
+// Sentence analysis, reporting clauses: every "the ministry said", "…," said X", "according to X", "X told
+// reporters" and relay ("TASS reported", "as reported by Al Jazeera") of one sentence, with its speaker
+// phrase as written. Hand-written because no library reads reporting clauses; which name a phrase stands
+// for ("he", "the ministry") is the document pass's work (speakers.ts).
 
-import type { Span } from './sentences.js';
+import { GRAMMAR, alternatives } from './grammar.js';
+import { matchesOf } from './regex.js';
 
 /** One reporting clause of a sentence: a speech verb, "according to" or a relay, with its speaker phrase. */
 export interface Clause {
@@ -25,16 +25,16 @@ export interface Clause {
   toldOutlet: string | null;
 }
 
-const VERBS =
-  'said|says|say|told|tells|reported|reports|report|stated|states|announced|announces|claimed|claims|claim|estimated|estimates|estimate|added|adds|noted|notes|insisted|insists|confirmed|confirms|declared|declares|wrote|writes|tweeted|tweets|warned|warns|explained|explains|acknowledged|acknowledges|admitted|admits|revealed|reveals|counted|counts|recorded|records|documented|documents|spoke|argued|argues|alleged|alleges|predicted|predicts|calculated|calculates|asserted|asserts|stressed|stresses|conceded|concedes|shows|showed|show|found|finds|declined to comment|refused to comment|would not comment|did not comment|put the (?:death )?toll at|puts the (?:death )?toll at|(?:had |has )?put the (?:number|figure|count) of (?:the )?(?:dead|deaths|victims|killed) at|(?:has |have |had )?(?:raised|revised (?:up|down|upward|downward)?|lowered|updated) (?:the|its|their) (?:death )?(?:toll|count|tally|estimate)';
-const VERB_RE = new RegExp(`\\b(${VERBS})\\b`, 'g');
+// the reporting verbs, then the reporting patterns, of the grammar vocabulary (db/lexicon/grammar.json)
+const VERB_RE = new RegExp(`\\b(${alternatives(GRAMMAR.reportingVerbs)}|${GRAMMAR.reportingPatterns.join('|')})\\b`);
 // Forms that are nouns after a determiner ("the claims", "media reports").
 const NOUN_FORMS = /^(reports|report|claims|claim|estimate|estimates|notes|records|documents|counts|states|say|shows|show|finds)$/;
 const DETERMINER_BEFORE = /\b(the|a|an|these|those|this|that|his|her|its|their|our|such|media|news|unconfirmed|press|local|initial|earlier|latest|recent|official|many|some|other|several|conflicting|previous|new|first|initial|final|preliminary|own)\s+$/i;
 const PASSIVE_BEFORE = /\b(was|were|been|be|being|is|are|am)\s+(?:\w+ly\s+)?$/i;
-const BOUNDARY = /[,;:"“”()–—]|\s-\s|\b(?:that|which|who|whom|whose|and|but|while|as|when|because|after|before|if|where|what)\b/gi;
+// a fresh global pattern for each scan, so no lastIndex outlives it
+const BOUNDARY = (): RegExp => /[,;:"“”()–—]|\s-\s|\b(?:that|which|who|whom|whose|and|but|while|as|when|because|after|before|if|where|what)\b/gi;
 const TRAILING = /\s+(?:has|have|had|also|reportedly|previously|earlier|later|recently|then|separately|again|would|will|since|further|repeatedly|publicly|officially|initially|once|now|already|had|on\s+\w+(?:\s+\d{1,2})?|last\s+\w+|this\s+\w+|\w+day|in\s+a\s+statement)$/i;
-const LEADING = /^(?:the|a|an)\s+/i;
+export const LEADING = /^(?:the|a|an)\s+/i;
 // A "speaker" made only of these words is a parsing accident, not a speaker.
 const FUNCTION_WORDS = /^(?:(?:have|has|had|is|are|was|were|will|would|also|then|and|but|so|it's|there|here|not|never|just|only)\s*)+$/i;
 
@@ -68,8 +68,9 @@ function phraseBefore(sentence: string, verbStart: number, depth = 0): { text: s
   const from = Math.max(0, verbStart - LOOKBACK);
   // the end of the last boundary before the verb; none within reach means a phrase longer than any speaker
   let cut = from > 0 ? -1 : 0;
-  BOUNDARY.lastIndex = from;
-  for (let m = BOUNDARY.exec(sentence); m && m.index < verbStart; m = BOUNDARY.exec(sentence)) {
+  const boundary = BOUNDARY();
+  boundary.lastIndex = from;
+  for (let m = boundary.exec(sentence); m && m.index < verbStart; m = boundary.exec(sentence)) {
     if (m.index + m[0].length <= verbStart) cut = m.index + m[0].length;
   }
   if (cut < 0) return null;
@@ -122,9 +123,14 @@ const TOLD_WHOM = /^\s+((?:reporters|journalists|the press|a news conference|a p
 
 /** Every reporting clause of a sentence, in order. */
 export function findClauses(sentence: string): Clause[] {
+  const out = [...verbClauses(sentence), ...quotedAsClauses(sentence), ...pollClauses(sentence), ...accordingClauses(sentence)];
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** "the ministry said", "…," said Ruiz", "X told reporters": a speech verb and its speaker phrase. */
+function verbClauses(sentence: string): Clause[] {
   const out: Clause[] = [];
-  VERB_RE.lastIndex = 0;
-  for (let m = VERB_RE.exec(sentence); m; m = VERB_RE.exec(sentence)) {
+  for (const m of matchesOf(VERB_RE, sentence)) {
     const verb = m[1] ?? '';
     const start = m.index;
     const end = start + m[0].length;
@@ -155,7 +161,12 @@ export function findClauses(sentence: string): Clause[] {
     const phrase = ph.text.replace(LEADING, '');
     out.push({ start, end, phraseStart: ph.start, phraseEnd: ph.start + ph.text.length, raw: ph.text, phrase, cue, type: 'verb', toldOutlet });
   }
-  // "TASS quoted the general as saying…", "The general was quoted by TASS as saying…"
+  return out;
+}
+
+/** "TASS quoted the general as saying…", "The general was quoted by TASS as saying…" */
+function quotedAsClauses(sentence: string): Clause[] {
+  const out: Clause[] = [];
   const quotedAs = /\b(?:quoted|cited)\s+([^,.;:"“”()]{1,150}?)\s+as\s+saying\b/g;
   for (let m = quotedAs.exec(sentence); m; m = quotedAs.exec(sentence)) {
     if (/^by\s/i.test(m[1] ?? '')) continue;
@@ -176,7 +187,12 @@ export function findClauses(sentence: string): Clause[] {
       phrase: speaker.text.replace(LEADING, ''), cue: 'quoted as saying', type: 'verb', toldOutlet: m[1] ? cleanPhrase(m[1]).replace(LEADING, '') : null,
     });
   }
-  // "In a survey published last week by the Corvin Polling Centre, 32 per cent…": the pollster speaks
+  return out;
+}
+
+/** "In a survey published last week by the Corvin Polling Centre, 32 per cent…": the pollster speaks. */
+function pollClauses(sentence: string): Clause[] {
+  const out: Clause[] = [];
   const pollBy = /\b(?:poll|survey|study|census|opinion poll)\b[^,.;:"“”]{0,200}?\bby\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w'’-]*){0,12})/g;
   for (let m = pollBy.exec(sentence); m; m = pollBy.exec(sentence)) {
     const raw = cleanPhrase(m[1] ?? '');
@@ -186,7 +202,12 @@ export function findClauses(sentence: string): Clause[] {
       phrase: raw.replace(LEADING, ''), cue: 'poll by', type: 'according', toldOutlet: null,
     });
   }
-  // "according to U.S. Special Envoy …": the dots of an abbreviation do not end the phrase
+  return out;
+}
+
+/** "according to X", "citing X", "as reported by X": the dots of an abbreviation ("U.S.") do not end the phrase. */
+function accordingClauses(sentence: string): Clause[] {
+  const out: Clause[] = [];
   const acc = /\b(according to|citing|as reported by|reported by|quoted by)\s+((?:(?:\p{Lu}\.){2,}|[^,.;:"“”()]){1,200})/giu;
   for (let m = acc.exec(sentence); m; m = acc.exec(sentence)) {
     if (/\bas\s+saying\b/.test(m[2] ?? '') || /^quoted by$/i.test(m[1] ?? '') && /\b(?:was|were)\s+$/.test(sentence.slice(Math.max(0, m.index - 12), m.index))) continue;
@@ -200,116 +221,5 @@ export function findClauses(sentence: string): Clause[] {
       type: cue === 'according to' ? 'according' : 'relay', toldOutlet: null,
     });
   }
-  return out.sort((a, b) => a.start - b.start);
-}
-
-/** Quotation spans of a sentence, given whether a quotation was left open by the sentence before. */
-export function quoteSpans(sentence: string, openAtStart: boolean): { spans: Span[]; openAtEnd: boolean } {
-  const spans: Span[] = [];
-  let open = openAtStart ? 0 : -1;
-  for (let i = 0; i < sentence.length; i++) {
-    const c = sentence[i];
-    if (c === '“' || (c === '"' && open < 0)) {
-      if (open < 0) open = i;
-    } else if (c === '”' || c === '"') {
-      if (open >= 0) {
-        spans.push({ text: sentence.slice(open, i + 1), start: open, end: i + 1 });
-        open = -1;
-      }
-    }
-  }
-  if (open >= 0) spans.push({ text: sentence.slice(open), start: open, end: sentence.length });
-  // British single quotes (‘…’) within the sentence; a ’ before a letter is an apostrophe ("Russia’s").
-  const single = /‘[^‘]*?’(?![A-Za-z])/g;
-  for (let m = single.exec(sentence); m; m = single.exec(sentence)) {
-    const at = m.index;
-    if (!spans.some((q) => at >= q.start && at < q.end)) spans.push({ text: m[0], start: at, end: at + m[0].length });
-  }
-  return { spans: spans.sort((a, b) => a.start - b.start), openAtEnd: open >= 0 };
-}
-
-const HEDGES = /\b(reportedly|allegedly|purportedly|supposedly|claimed|claims|could not be (?:independently )?(?:verified|confirmed)|cannot be (?:independently )?(?:verified|confirmed)|unverified|unconfirmed|is said to|are said to|were said to|was said to)\b/i;
-
-/** The hedge word of a sentence ("reportedly", "could not be verified"), or null. */
-export function hedgeOf(sentence: string): string | null {
-  const m = HEDGES.exec(sentence);
-  return m?.[1] ? m[1].toLowerCase() : null;
-}
-
-// Clauses joined by a semicolon or ", and/but/while" make separate statements; a hedge stays in its own.
-const CLAUSE_BREAK = /;|,\s+(?:and|but|while|whereas)\s+/g;
-
-/** A clause of a sentence, [from, to), with the hedge in it. */
-export interface ClauseHedge {
-  from: number;
-  to: number;
-  hedge: string | null;
-}
-
-/** The clauses of a sentence with their hedges: computed once per sentence, read for each of its figures. */
-export function clauseHedges(sentence: string): ClauseHedge[] {
-  const out: ClauseHedge[] = [];
-  let from = 0;
-  CLAUSE_BREAK.lastIndex = 0;
-  for (let m = CLAUSE_BREAK.exec(sentence); m; m = CLAUSE_BREAK.exec(sentence)) {
-    out.push({ from, to: m.index, hedge: hedgeOf(sentence.slice(from, m.index)) });
-    from = m.index + m[0].length;
-  }
-  out.push({ from, to: sentence.length, hedge: hedgeOf(sentence.slice(from)) });
   return out;
-}
-
-/** The hedge that governs the figure at `at`: one in the same clause of the sentence, or null. */
-export function hedgeAt(sentence: string, at: number, clauses: readonly ClauseHedge[] = clauseHedges(sentence)): string | null {
-  // the clause is the one after the last break that starts before `at`
-  let lo = 0;
-  let hi = clauses.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((clauses[mid - 1]?.to ?? 0) < at) lo = mid;
-    else hi = mid - 1;
-  }
-  return clauses[lo]?.hedge ?? null;
-}
-
-/** A sentence that only says the figures before it are unverified ("The toll could not be verified."). */
-export function isVerificationCaveat(sentence: string): boolean {
-  return /\b(?:could|can)\s?not be (?:independently )?(?:verified|confirmed)|\bunverified\b|\bunconfirmed\b/i.test(sentence);
-}
-
-const PRONOUNS = /^(he|she|they|it|him|her|them)$/i;
-// Data that "shows" or "found" something is not a speaker; whose data it is may be ("the ministry's figures").
-const DATA_NOUN = /\b(figures|data|numbers|statistics|video|videos|footage|images|pictures|photos|documents|records|map|maps|results|study|analysis|research|report|reports|tally|count|estimates?)$/i;
-
-/** The owner of data named as a speaker ("the ministry's figures" → "ministry"), "" when none is named. */
-export function dataOwner(phrase: string): string | null {
-  if (!DATA_NOUN.test(phrase)) return null;
-  const owner = /^(.+?)['’]s?\s+(?:\w+\s+)?\S+$/.exec(phrase);
-  return owner?.[1] ? owner[1].replace(LEADING, '') : '';
-}
-const FIRST_PERSON = /^(?:we|i)$|^(?:our|my)\s/i;
-// A definite role refers back to a speaker already named ("the ministry also said").
-const DEFINITE_ROLE = /^(?:the\s+)?(ministry|group|agency|minister|spokesman|spokeswoman|spokesperson|official|military|army|president|monitor|observatory|organisation|organization|statement|report|company|office|department|government|kremlin|pentagon|commander|general|leader|premier|prime minister)$/i;
-const INDEFINITE = /^(?:a|an|one)\s/i;
-
-export type SpeakerRef =
-  | { type: 'pronoun' }
-  | { type: 'first-person' }
-  | { type: 'role'; head: string }
-  | { type: 'indefinite' }
-  | { type: 'named' };
-
-/** What kind of reference a speaker phrase is, to decide whether to look elsewhere for the name. */
-export function speakerRef(phrase: string, rawBefore: string): SpeakerRef {
-  if (PRONOUNS.test(phrase)) return { type: 'pronoun' };
-  if (FIRST_PERSON.test(phrase)) return { type: 'first-person' };
-  const role = DEFINITE_ROLE.exec(phrase);
-  if (role?.[1] && /^the\s/i.test(rawBefore)) return { type: 'role', head: role[1].toLowerCase() };
-  if (INDEFINITE.test(rawBefore)) return { type: 'indefinite' };
-  return { type: 'named' };
-}
-
-/** True when a phrase carries a personal name: two or more capitalised words ("Viktor Bondarev"). */
-export function hasProperName(phrase: string): boolean {
-  return /\b[A-Z][a-z'’-]+\s+(?:[A-Z][a-z'’-]*\s+)?[A-Z][a-z'’-]+/.test(phrase);
 }

@@ -1,0 +1,150 @@
+// Stage 5, document pass: what one sentence inherits from the sentences before it, and the patches the
+// article makes to claims already read. Two memories are folded over the sentence analyses before any
+// figure is read (they look at reporting clauses and event phrases only, never at figures): speakers
+// ("he", "the ministry", a quotation's speaker) and the event the article last named. The closing pass
+// then applies caveats ("The toll could not be verified.") and "since the campaign began" scopes as
+// patches: new claim objects, never an edit of one already emitted.
+
+import { METRIC_START_DATE } from '../domain/crosscheck.js';
+import type { ExtractedClaim, IsoDate } from '../domain/types.js';
+import type { SentenceAnalysis } from './analysis.js';
+import { articleContext, isNamingModifier, resolveEventPhrase, type ArticleContext, type EventIndex } from './events.js';
+import { hedgeAt, isVerificationCaveat } from './hedges.js';
+import type { CompiledLexicon } from './lexicon-match.js';
+import { inQuote, type SentenceRecord } from './segment.js';
+import { speakerRef } from './speaker-refs.js';
+import { SpeakerTracker, speakerName, type ResolvedClause } from './speakers.js';
+import { actorWords, clauseActor, type SentenceFacts } from './subjects.js';
+
+/** The speakers of one sentence, as the article has them by then. */
+export interface SentenceSpeakers {
+  /** its reporting clauses with the names they stand for */
+  clauses: ResolvedClause[];
+  /** the speaker of a quotation without its own reporting clause, or null */
+  quoted: string | null;
+}
+
+interface QuoteMemory {
+  /** the speaker of the last reporting clause met */
+  speaker: string | null;
+  /** the sentence before had a quotation */
+  hadQuote: boolean;
+}
+
+/**
+ * The speakers of the first `count` sentences (all by default), resolved in order (see SpeakerTracker); the
+ * analyses of a few sentences more are looked at for a quotation's closing clause.
+ */
+export function speakerMemory(
+  records: readonly SentenceRecord[],
+  analyses: readonly SentenceAnalysis[],
+  lex: CompiledLexicon,
+  publisher: string | null,
+  count = records.length,
+): SentenceSpeakers[] {
+  const tracker = new SpeakerTracker(lex, publisher);
+  let memory: QuoteMemory = { speaker: null, hadQuote: false };
+  return records.slice(0, count).map((s, i) => {
+    const next = records[i + 1];
+    const nextClauses = next && next.paragraph - s.paragraph <= 1 ? analyses[i + 1]?.allClauses ?? [] : [];
+    const clauses = tracker.resolve(analyses[i]?.clauses ?? [], nextClauses, (at) => inQuote(s, at));
+    tracker.note(s.text);
+    const previousQuoted = memory.hadQuote && records[i - 1]?.paragraph === s.paragraph && clauses.length === 0;
+    const needed = analyses[i]?.ground !== null;
+    const quoted = needed ? quotationSpeaker(records, analyses, i, { lex, last: tracker.last, memory, previousQuoted }) : null;
+    memory = { speaker: clauses.length ? clauses[clauses.length - 1]?.speaker ?? memory.speaker : memory.speaker, hadQuote: s.quotes.length > 0 };
+    return { clauses, quoted };
+  });
+}
+
+/**
+ * A quotation without its own reporting clause takes the speaker of the quotation it continues, or of the
+ * clause that closes it in a following sentence of the paragraph.
+ */
+function quotationSpeaker(
+  records: readonly SentenceRecord[],
+  analyses: readonly SentenceAnalysis[],
+  i: number,
+  at: { lex: CompiledLexicon; last: string | null; memory: QuoteMemory; previousQuoted: boolean },
+): string | null {
+  const s = records[i]!;
+  if ((s.startsInQuote || at.previousQuoted) && at.memory.speaker) return at.memory.speaker;
+  if (!s.openAtEnd) return null;
+  for (let j = i + 1; j < Math.min(records.length, i + 4) && records[j]?.paragraph === s.paragraph; j++) {
+    const c = (analyses[j]?.allClauses ?? []).find((x) => x.type === 'verb');
+    // `… 31 dead," he said.` — a pronoun there points back to the last named speaker
+    if (c) return speakerRef(c.phrase, c.raw).type === 'pronoun' ? at.last : speakerName(at.lex, c.phrase);
+    if (/["”]/.test(records[j]?.text ?? '')) break;
+  }
+  return null;
+}
+
+/** For every sentence, the article as a reader has it there: its proper words and the event it last named. */
+export function eventMemory(text: string, records: readonly SentenceRecord[], analyses: readonly SentenceAnalysis[], events: EventIndex): ArticleContext[] {
+  const article = articleContext(text);
+  let lastEvent: ArticleContext['lastEvent'];
+  return records.map((s, i) => {
+    const here: ArticleContext = { ...article, sentence: i, lastEvent };
+    const a = analyses[i];
+    if (a && a.phrases.length > 0) lastEvent = noteEvents({ index: events, text: s.text, entities: a.entities, phrases: a.phrases, article: here });
+    return here;
+  });
+}
+
+/**
+ * The last event the sentence names specifically (by a capitalised modifier or an actor's "its"), for the
+ * bare phrases of later sentences: the article's last event after this sentence. Each phrase is resolved
+ * knowing the ones before it in the sentence.
+ */
+export function noteEvents(f: SentenceFacts): ArticleContext['lastEvent'] {
+  let context = f.article;
+  for (const p of f.phrases) {
+    // "forces fighting IS": a verb, not an event
+    if (/ing$/.test(p.head)) continue;
+    const possessive = p.determiner !== null && /^(?:its|their|his|her)$/.test(p.determiner);
+    if (!possessive && !p.modifiers.some(isNamingModifier)) continue;
+    const actor = possessive ? actorWords(f, clauseActor(f, p.start)) : [];
+    context = { ...context, lastEvent: { entity: resolveEventPhrase(f.index, p, context, actor), sentence: context.sentence } };
+  }
+  return context.lastEvent;
+}
+
+/** A claim as read, with the sentence it came from and the event whose start its scope waits for. */
+export interface ReadClaim {
+  claim: ExtractedClaim;
+  sentence: number;
+  pendingEvent: string | null;
+}
+
+/** The closing pass: caveats and pending scopes applied as patches, in the order the claims were read. */
+export function closingPass(records: readonly SentenceRecord[], hasFigures: readonly boolean[], read: readonly ReadClaim[], published: IsoDate): ExtractedClaim[] {
+  const caveats = caveatsBySentence(records, hasFigures);
+  const starts = eventStarts(read);
+  return read.map(({ claim, sentence, pendingEvent }) => {
+    let out = claim;
+    const caveat = caveats.get(sentence);
+    if (caveat !== undefined && out.hedge === null) out = { ...out, hedge: caveat };
+    const from = pendingEvent ? starts.get(pendingEvent) : undefined;
+    if (from && from <= published) out = { ...out, scope: { from, to: published } };
+    return out;
+  });
+}
+
+/** "The toll could not be verified." hedges the figures of the sentence before it, in the same paragraph. */
+function caveatsBySentence(records: readonly SentenceRecord[], hasFigures: readonly boolean[]): Map<number, string | null> {
+  const out = new Map<number, string | null>();
+  records.forEach((s, i) => {
+    if (hasFigures[i] || i === 0 || !hasFigures[i - 1] || records[i - 1]?.paragraph !== s.paragraph) return;
+    if (isVerificationCaveat(s.text)) out.set(i - 1, hedgeAt(s.text, 0));
+  });
+  return out;
+}
+
+/** Running totals "since the campaign began" take the campaign's start from wherever the article states it. */
+function eventStarts(read: readonly ReadClaim[]): Map<string, IsoDate> {
+  const starts = new Map<string, IsoDate>();
+  for (const { claim: c } of read) {
+    if (c.subject && c.metric === METRIC_START_DATE && typeof c.value.low === 'string' && !starts.has(c.subject)) starts.set(c.subject, c.value.low);
+  }
+  return starts;
+}

@@ -1,0 +1,155 @@
+// Stage 4, reading a figure: which event a date or duration is about, read from the verb that governs it —
+// "the war that began in 2015" dates the war, "Russia joined the conflict in 2015" dates Russia's
+// intervention, an "eight-year civil war" is the war's age — and from when a running total counts ("since
+// the campaign began"). Hand-written for the reasons given in events.ts.
+
+import type { IsoDate } from '../domain/types.js';
+import type { EventPhrase } from './event-phrases.js';
+import { eventOfActor, resolveEventPhrase } from './events.js';
+import type { Mention } from './mentions.js';
+import { ACTOR_TYPES, actorBefore, actorWords, clauseActor, entityName, entityType, type SentenceFacts } from './subjects.js';
+
+/** A start or end date with the event it dates (null when the event cannot be named). */
+export interface EventReading {
+  subject: string | null;
+  metric: 'start date' | 'end date';
+}
+
+// a fresh global pattern for each scan, so no lastIndex outlives it
+const EVENT_VERB = (): RegExp =>
+  /\b(began|begun|begins|begin|started|starts|erupted|erupts|broke out|launched|launches|ended|ends|came to an end|joined|joins|intervened|intervenes|intervening|intervene|entered|enters|(?:start|beginning|outbreak|onset|launch|end)\s+of)\b/gi;
+// What an actor begins when it begins its campaign: general military English, not one war's words.
+const MILITARY_ACTION = /^\s+(?:(?:its|their)\s+)?(?:(?:air|aerial|naval|ground|military)\s+)?(?:bombing|bombard|strik|shelling|attack|raid|sorties|airstrikes|air strikes|military operations|operations|deploying|deployment|offensive|hostilities)/i;
+const JOIN = /^(?:joined|joins|intervened|intervenes|intervening|intervene|entered|enters)$/i;
+// What separates a verb from a date that is not its own: a new clause or sentence.
+const CLAUSE_BREAK = /[;.!?]|,\s*(?:and|but|while|whereas|although)\b|\b(?:when|after|before|until|while)\b/i;
+// Between an event phrase and its verb: "the war that began", "the conflict, which began", "the war has ended".
+// An aside between commas may stand between them: "the conflict, now in its ninth year, began".
+// The farthest a date may stand after the verb that dates an event ("began in the spring of 2011").
+const VERB_REACH = 90;
+const PHRASE_TO_VERB = /^\s*(?:,[^,;.()]{1,40},\s*|,\s*)?(?:(?:which|that)\s+)?(?:(?:has|had|have|only|first|finally|officially|formally)\s+)*$/i;
+
+/**
+ * Whose start or end a date is, read from the verb that governs it: an event phrase before "began/ended"
+ * (or after "launched", "the start of"), an actor that "joined/intervened in/entered" something (its own
+ * intervention), an actor that "began" doing something (its own campaign), or an event phrase before
+ * "since D". Null when no such verb or phrase governs the date.
+ */
+export function dateEvent(f: SentenceFacts, d: Mention): EventReading | null {
+  const { text } = f;
+  let verb: RegExpExecArray | null = null;
+  // only a verb within reach can govern the date (see the gap test below): start the search there
+  const verbs = EVENT_VERB();
+  verbs.lastIndex = Math.max(0, d.start - VERB_REACH - 30);
+  for (let m = verbs.exec(text); m && m.index < d.start; m = verbs.exec(text)) verb = m;
+  if (verb) {
+    const gap = text.slice(verb.index + verb[0].length, d.start);
+    if (gap.length > VERB_REACH || CLAUSE_BREAK.test(gap)) verb = null;
+  }
+  const reading = verb ? verbReading(f, verb, d) : null;
+  if (reading) return reading;
+  // "in March 2011, when the uprising began": the clause after the date names the event
+  const when = /^\s*,?\s*when\s+/i.exec(text.slice(d.end));
+  if (when) {
+    const at = d.end + when[0].length;
+    const phrase = f.phrases.find((p) => p.start >= at && /^(?:(?:the|its|their|a|an)\s+)?$/i.test(text.slice(at, p.start)));
+    const began = phrase ? /^\s+(?:first\s+)?(?:began|started|erupted|broke out|ended)\b/i.exec(text.slice(phrase.end)) : null;
+    if (phrase && began) {
+      return { subject: entityName(f, resolveEventPhrase(f.index, phrase, f.article)), metric: /ended/i.test(began[0]) ? 'end date' : 'start date' };
+    }
+  }
+  // "has flown an air campaign over Syria since last September": the campaign started then
+  if (/^since\b/i.test(d.text) || /\bsince\s+$/i.test(text.slice(Math.max(0, d.start - 8), d.start))) {
+    const phrase = [...f.phrases].reverse().find((p) => p.end <= d.start && d.start - p.end <= 60 && !CLAUSE_BREAK.test(text.slice(p.end, d.start)));
+    if (phrase) {
+      const actor = clauseActor(f, phrase.start);
+      const event = resolveEventPhrase(f.index, phrase, f.article, actorWords(f, actor));
+      if (event !== null) return { subject: entityName(f, event), metric: 'start date' };
+    }
+  }
+  return null;
+}
+
+function verbReading(f: SentenceFacts, verb: RegExpExecArray, d: Mention): EventReading | null {
+  const { text } = f;
+  const word = verb[0].toLowerCase();
+  const verbEnd = verb.index + verb[0].length;
+  const metric = /^(?:ended|ends|came to an end|end\s+of)$/.test(word) ? 'end date' : 'start date';
+  if (JOIN.test(word)) {
+    // "were joined by the foreign minister" is company at a meeting, not joining a war
+    if (/^\s+by\b/i.test(text.slice(verbEnd))) return null;
+    // "joined the talks", "entered Aleppo": only joining a war (an event noun) is an intervention
+    if (/^(?:joined|joins|entered|enters)$/.test(word) && !f.phrases.some((p) => p.start >= verbEnd && p.end <= d.start && /^\s*(?:(?:the|a|an|its|their)\s+)?$/i.test(text.slice(verbEnd, p.start)))) return null;
+    // Joining a war is the start of one's own part in it, never the start of the war.
+    const actor = actorBefore(f, verb.index) ?? (word === 'intervening' ? clauseActor(f, verb.index) : null);
+    return actor ? { subject: entityName(f, eventOfActor(f.index, actor.index)), metric: 'start date' } : null;
+  }
+  const nounForm = /\sof$/.test(word);
+  const launched = /^launch/.test(word);
+  const object = (): EventPhrase | undefined =>
+    f.phrases.find((p) => p.start >= verbEnd && p.end <= d.start && /^\s*(?:(?:the|its|their|his|her|a|an)\s+)?$/i.test(text.slice(verbEnd, p.start)));
+  const subject = (): EventPhrase | undefined => [...f.phrases].reverse().find((p) => p.end <= verb.index && PHRASE_TO_VERB.test(text.slice(p.end, verb.index)));
+  // "launched its air campaign on D" names the event after the verb; "the air campaign, launched in D" before it
+  const phrase = nounForm ? object() : launched ? object() ?? subject() : subject();
+  const actor = nounForm ? null : actorBefore(f, phrase && !launched ? phrase.start : verb.index);
+  if (phrase) {
+    // "its air campaign": the possessive points back at the actor
+    const extra = phrase.determiner && /^(?:its|their|his|her)$/.test(phrase.determiner) ? actorWords(f, actor ?? clauseActor(f, phrase.start)) : [];
+    return { subject: entityName(f, resolveEventPhrase(f.index, phrase, f.article, extra)), metric };
+  }
+  // "Moscow began bombing targets on 30 September 2015": an actor starting to fight starts its campaign;
+  // one that began talks or started withdrawing did not
+  if (actor && !nounForm && MILITARY_ACTION.test(text.slice(verbEnd))) return { subject: entityName(f, eventOfActor(f.index, actor.index)), metric };
+  // "Talks began on Monday", "who began his career in 1991": not the start of an event the lexicon knows
+  return null;
+}
+
+/**
+ * The event a duration measures when it qualifies an event noun ("eight-year civil war", "Syria's 10-year
+ * conflict", "four days of fighting"): attached, with the event's name or null when it cannot be named.
+ * Not attached when the duration stands on its own ("two years on").
+ */
+export function durationEvent(f: SentenceFacts, m: Mention): { attached: boolean; subject: string | null } {
+  const phrase =
+    f.phrases.find((p) => p.start <= m.start && p.end >= m.end) ??
+    f.phrases.find((p) => p.start >= m.end && /^\s*(?:of\s+)?(?:[\p{L}-]+\s+){0,2}$/u.test(f.text.slice(m.end, p.start)) && !/\b(?:the|a|an)\s+$/i.test(f.text.slice(m.end, p.start)));
+  if (!phrase) return { attached: false, subject: null };
+  return { attached: true, subject: entityName(f, resolveEventPhrase(f.index, phrase, f.article)) };
+}
+
+/**
+ * "since the campaign began", "since the air campaign began in September 2015", "since the operation's
+ * start": the event a running total counts from, and the date when the sentence states it. Null when the
+ * sentence counts from no event.
+ */
+export function sinceEvent(f: SentenceFacts, dates: readonly Mention[]): { subject: string | null; from: IsoDate | null } | null {
+  const { text } = f;
+  const statedAfter = (from: number): IsoDate | null => {
+    const d = dates.find((x) => x.start >= from && x.start - from <= 40 && typeof x.low === 'string' && !CLAUSE_BREAK.test(text.slice(from, x.start)));
+    return d ? (d.low as IsoDate) : null;
+  };
+  for (const since of text.matchAll(/\bsince\s+/gi)) {
+    const at = since.index + since[0].length;
+    // "The war, which began in 2011, has killed 500,000 since it started": "it" is the sentence's event
+    if (/^it\s+(?:began|started|erupted|broke out)\b/i.test(text.slice(at))) {
+      const named = f.phrases.filter((p) => p.end <= at).map((p) => resolveEventPhrase(f.index, p, f.article)).find((e) => e !== null);
+      if (named !== undefined) return { subject: entityName(f, named), from: statedAfter(at + /^it\s+\S+(?:\s+out)?/i.exec(text.slice(at))![0].length) };
+    }
+    // "since Moscow entered the war in September 2015": from the actor's own intervention
+    const actor = f.entities.find((h) => h.start >= at && h.start - at <= 4 && /^(?:the\s+)?$/i.test(text.slice(at, h.start)) && ACTOR_TYPES.has(entityType(f, h)));
+    const acted = actor ? /^\s+(?:first\s+)?(joined|intervened|entered|began|started|launched)\b/i.exec(text.slice(actor.end)) : null;
+    if (actor && acted) {
+      return { subject: entityName(f, eventOfActor(f.index, actor.index)), from: statedAfter(actor.end + acted[0].length) };
+    }
+    const phrase = f.phrases.find((p) => p.start >= at && /^(?:(?:the|its|their)\s+(?:start|beginning|launch|outbreak|onset)\s+of\s+)?(?:the|its|their|this|that)\s+$/i.test(text.slice(at, p.start)));
+    if (!phrase) continue;
+    const tail = text.slice(phrase.end);
+    const verb = /^(?:['’]s?\s+(?:start|beginning|launch|outbreak)|\s+(?:began|begun|started|erupted|broke out|was launched|got under way|got underway|kicked off))\b/i.exec(tail);
+    const startOf = /(?:start|beginning|launch|outbreak|onset)\s+of\s+\S+\s+$/i.test(text.slice(at, phrase.start));
+    if (!verb && !startOf) continue;
+    const verbEnd = phrase.end + (verb?.[0].length ?? 0);
+    const stated = dates.find((d) => d.start >= verbEnd && d.start - verbEnd <= 6 && typeof d.low === 'string');
+    return { subject: entityName(f, resolveEventPhrase(f.index, phrase, f.article)), from: stated ? (stated.low as IsoDate) : null };
+  }
+  return null;
+}

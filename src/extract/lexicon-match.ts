@@ -1,0 +1,121 @@
+// Lexicon matching: the user's lexicon (metric keywords, entities with aliases) compiled into matchers, and
+// the keyword and entity hits of a piece of text. Hand-written: the vocabulary is user data, no library's.
+
+import type { Lexicon, LexiconEntity } from '../domain/types.js';
+import { escapeRegExp } from './regex.js';
+
+export interface Hit {
+  start: number;
+  end: number;
+  index: number;
+}
+
+/**
+ * A lexicon turned into matchers. Its global patterns belong to this object, made per extract() call or held
+ * by the one caller that prepared it; each scan resets lastIndex before it starts.
+ */
+export interface CompiledLexicon {
+  lexicon: Lexicon;
+  keywordRe: RegExp | null;
+  keywordIndex: Map<string, number[]>;
+  aliasRe: RegExp | null;
+  aliasReCased: RegExp | null;
+  aliasIndex: Map<string, number>;
+}
+
+function alternation(words: string[]): string {
+  return [...new Set(words)].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+}
+
+/** Short all-capital aliases ("IS", "UN", "SDF") must match case; others match any case. */
+function isCased(alias: string): boolean {
+  return alias.length <= 4 || alias === alias.toUpperCase();
+}
+
+/** Compiles the keyword and alias matchers (once per extract() call, or once by a caller that passes them on). */
+export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
+  const keywordIndex = new Map<string, number[]>();
+  lexicon.metrics.forEach((m, i) => {
+    for (const k of m.keywords) {
+      const key = k.trim().toLowerCase();
+      if (!key) continue; // an empty keyword typed into the lexicon would match everywhere
+      keywordIndex.set(key, [...(keywordIndex.get(key) ?? []), i]);
+    }
+  });
+  const aliasIndex = new Map<string, number>();
+  const cased: string[] = [];
+  const loose: string[] = [];
+  lexicon.entities.forEach((e, i) => {
+    for (const a of [e.name, ...e.aliases]) {
+      if (!a.trim()) continue; // likewise an empty alias
+      if (isCased(a)) {
+        cased.push(a);
+        if (!aliasIndex.has(a)) aliasIndex.set(a, i);
+      } else {
+        loose.push(a);
+        if (!aliasIndex.has(a.toLowerCase())) aliasIndex.set(a.toLowerCase(), i);
+      }
+    }
+  });
+  const keys = [...keywordIndex.keys()];
+  const result: CompiledLexicon = {
+    lexicon,
+    keywordRe: keys.length ? new RegExp(`(?<![A-Za-z])(${alternation(keys)})(?![A-Za-z])`, 'gi') : null,
+    keywordIndex,
+    aliasRe: loose.length ? new RegExp(`(?<![A-Za-z])(${alternation(loose)})(?![A-Za-z])`, 'gi') : null,
+    aliasReCased: cased.length ? new RegExp(`(?<![A-Za-z])(${alternation(cased)})(?![A-Za-z])`, 'g') : null,
+    aliasIndex,
+  };
+  return result;
+}
+
+/** Metric keywords found in a sentence, each with the metrics it may signal. */
+export function keywordHits(lex: CompiledLexicon, sentence: string): Hit[] {
+  const out: Hit[] = [];
+  if (!lex.keywordRe) return out;
+  lex.keywordRe.lastIndex = 0;
+  for (let m = lex.keywordRe.exec(sentence); m; m = lex.keywordRe.exec(sentence)) {
+    for (const index of lex.keywordIndex.get(m[0].toLowerCase()) ?? []) out.push({ start: m.index, end: m.index + m[0].length, index });
+  }
+  return out;
+}
+
+/** Entity mentions (by name or alias) in a piece of text, longest first at each place. */
+export function entityHits(lex: CompiledLexicon, text: string): Hit[] {
+  const out: Hit[] = [];
+  for (const re of [lex.aliasRe, lex.aliasReCased]) {
+    if (!re) continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const index = lex.aliasIndex.get(re === lex.aliasRe ? m[0].toLowerCase() : m[0]);
+      if (index !== undefined) out.push({ start: m.index, end: m.index + m[0].length, index });
+    }
+  }
+  // Where a loose and a cased alias overlap, keep the longer: a hit inside a longer one is dropped. In
+  // order of start (longest first at each start), a hit is inside a longer one exactly when an earlier hit
+  // that starts before it reaches as far, or the first hit at its own start reaches farther.
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Hit[] = [];
+  let reach = -1; // the farthest end of the hits that start before the current start
+  let groupStart = -1;
+  let groupReach = -1; // the end of the longest hit at the current start
+  let nextReach = -1;
+  for (const h of out) {
+    if (h.start !== groupStart) {
+      reach = Math.max(reach, nextReach);
+      groupStart = h.start;
+      groupReach = h.end;
+    }
+    nextReach = Math.max(nextReach, h.end);
+    if (reach >= h.end || groupReach > h.end) continue;
+    kept.push(h);
+  }
+  return kept;
+}
+
+/** The entity a name refers to, when the phrase contains a known name or alias (longest wins). */
+export function entityIn(lex: CompiledLexicon, phrase: string): LexiconEntity | null {
+  const hits = entityHits(lex, phrase).sort((a, b) => b.end - b.start - (a.end - a.start));
+  const hit = hits[0];
+  return hit ? lex.lexicon.entities[hit.index] ?? null : null;
+}

@@ -1,0 +1,74 @@
+// Stage 1, segment: article text → one record per sentence, with its offsets, paragraph, quotations and
+// whether it belongs to a photo caption. Pure; the only stage that reads the raw text.
+
+import { GRAMMAR, alternatives } from './grammar.js';
+import { paragraphs, sentences, type Sentence, type Span } from './sentences.js';
+
+// Photo captions carry the photo's date, not a claim's ("…, Damascus, Syria, 19 March 2019. EPA").
+// The words and agencies come from the grammar vocabulary (db/lexicon/grammar.json); "(Getty …)" is matched by
+// the agency's first word, a signature at the end by its whole name.
+const CAPTION = new RegExp(
+  `\\b(${alternatives(GRAMMAR.captionWords)})\\b|\\((?:${alternatives(GRAMMAR.captionAgencies.map((a) => a.split(/\s+/)[0]!))})[^)]*\\)|^[a-z]{2,6}\\d{5,}|\\s(?:${alternatives(GRAMMAR.captionAgencies)})\\.?$`,
+  'i',
+);
+
+/** One sentence as every later stage reads it. */
+export interface SentenceRecord extends Sentence {
+  /** its place among the article's sentences */
+  index: number;
+  /** where its paragraph starts in the document (a dateline opens its paragraph) */
+  paragraphStart: number;
+  /** the paragraph is a photo caption: its dates are the photo's */
+  caption: boolean;
+  /** quotation spans, offsets in the sentence */
+  quotes: Span[];
+  /** a quotation left open by the sentence before runs on into this one */
+  startsInQuote: boolean;
+  /** a quotation is still open at its end */
+  openAtEnd: boolean;
+}
+
+/** The sentences of an article as records; a quotation never runs on across a paragraph break. */
+export function segment(text: string): SentenceRecord[] {
+  const paras = paragraphs(text);
+  const captions = paras.map((p) => CAPTION.test(p.text));
+  const out: SentenceRecord[] = [];
+  for (const [index, s] of sentences(text).entries()) {
+    const before = out[index - 1];
+    const startsInQuote = before !== undefined && before.paragraph === s.paragraph && before.openAtEnd;
+    const { spans, openAtEnd } = quoteSpans(s.text, startsInQuote);
+    const paragraphStart = paras[s.paragraph]?.start ?? s.start;
+    out.push({ ...s, index, paragraphStart, caption: captions[s.paragraph] ?? false, quotes: spans, startsInQuote, openAtEnd });
+  }
+  return out;
+}
+
+/** True when the offset lies inside one of the sentence's quotations. */
+export function inQuote(record: SentenceRecord, at: number): boolean {
+  return record.quotes.some((q) => at >= q.start && at < q.end);
+}
+
+/** Quotation spans of a sentence, given whether a quotation was left open by the sentence before. */
+export function quoteSpans(sentence: string, openAtStart: boolean): { spans: Span[]; openAtEnd: boolean } {
+  const spans: Span[] = [];
+  let open = openAtStart ? 0 : -1;
+  for (let i = 0; i < sentence.length; i++) {
+    const c = sentence[i];
+    if (c === '“' || (c === '"' && open < 0)) {
+      if (open < 0) open = i;
+    } else if (c === '”' || c === '"') {
+      if (open >= 0) {
+        spans.push({ text: sentence.slice(open, i + 1), start: open, end: i + 1 });
+        open = -1;
+      }
+    }
+  }
+  if (open >= 0) spans.push({ text: sentence.slice(open), start: open, end: sentence.length });
+  // British single quotes (‘…’) within the sentence; a ’ before a letter is an apostrophe ("Russia’s").
+  const single = /‘[^‘]*?’(?![A-Za-z])/g;
+  for (let m = single.exec(sentence); m; m = single.exec(sentence)) {
+    const at = m.index;
+    if (!spans.some((q) => at >= q.start && at < q.end)) spans.push({ text: m[0], start: at, end: at + m[0].length });
+  }
+  return { spans: spans.sort((a, b) => a.start - b.start), openAtEnd: open >= 0 };
+}
