@@ -7,15 +7,15 @@ import path from 'node:path';
 import { existsSync, writeFileSync } from 'node:fs';
 import { loadConfig, type Config } from './config.js';
 import { extract } from './extract/index.js';
-import { readDocumentFile, collectFiles } from './files.js';
+import { readAnyDocumentFile, readDocumentFile, collectFiles } from './files.js';
+import { importItems, totalsLine, type ImportItem, type ImportTotals } from './import-run.js';
+import { looksLikeUrl, readUrlDocument } from './url-import.js';
 import { isIsoDate } from './domain/figures.js';
 import { crosscheckSettings, openAppDatabase, readDefaultLexicon } from './bootstrap.js';
-import { cappedClaimsText, importSource } from './importer.js';
 import { loadSamples } from './samples.js';
 import { createApp } from './web/app.js';
 import { createServer } from './web/server.js';
 import { startWalMaintenance } from './store/database.js';
-import { findSourcesBySha256, sha256Hex } from './store/sources.js';
 import { loadLexicon } from './store/lexicon.js';
 import { addMissingLexicon } from './store/lexicon-sync.js';
 import { MAX_NAME_LENGTH, removeAlias, resolveEntity } from './store/entities.js';
@@ -25,7 +25,6 @@ import { plural } from './web/view-helpers.js';
 import { exportFactSheet } from './factsheet-data.js';
 import { FACT_SHEET_FORMATS, isFactSheetFormat, type FactSheetFormat } from './render/factsheet/index.js';
 import type { Clock } from './domain/types.js';
-import { AppError } from './domain/errors.js';
 
 const systemClock: Clock = () => new Date();
 
@@ -97,81 +96,48 @@ program
 
 program
   .command('import')
-  .description('Import articles (.txt, .md with front matter, .html): store the text verbatim and extract candidate claims.')
+  .description('Import articles (.txt, .md with front matter, .html, .pdf, or a URL): store the text verbatim and extract candidate claims.')
   .option('--db <file>', 'database file')
   .option('--published <date>', 'publication date (YYYY-MM-DD) for files that do not carry one', isoDateOption)
   .option('--publisher <name>', 'publisher for files that do not name one')
   .option('--title <title>', 'title, for files without their own (else the first line)')
   .option('--url <url>', 'URL of the article, for files that do not give one')
   .option('--no-extract', 'store the text only, without extracting claims')
-  .argument('<files...>', 'files or folders')
-  .action((inputs: string[], opts: { db?: string; published?: string; publisher?: string; title?: string; url?: string; extract: boolean }) => {
+  .argument('<inputs...>', 'files, folders or http(s) URLs')
+  .action(async (inputs: string[], opts: { db?: string; published?: string; publisher?: string; title?: string; url?: string; extract: boolean }) => {
     const config = configWith(opts);
-    const files = collectFiles(inputs);
-    if (files.length === 0) throw new Error('no .txt, .md or .html files found.');
+    const items = [
+      ...inputs.filter(looksLikeUrl).map((url): ImportItem => ({ label: url, read: () => readUrlDocument(url, config.fetch) })),
+      ...collectFiles(inputs.filter((input) => !looksLikeUrl(input))).map((file): ImportItem => ({ label: file, read: () => readAnyDocumentFile(file) })),
+    ];
+    if (items.length === 0) throw new Error('no .txt, .md, .html or .pdf files found.');
     const db = openAppDatabase(config, systemClock);
     const ctx = { actor: config.actor, clock: systemClock, reason: 'crosscheck import' };
-    const lexicon = loadLexicon(db);
-    const bar = files.length > 1 ? new SingleBar({ format: 'importing [{bar}] {value}/{total} {file}', hideCursor: true }) : null;
-    bar?.start(files.length, 0, { file: '' });
-    const lines: string[] = [];
-    const totals = { imported: 0, skipped: 0, failed: 0, claims: 0, conflicts: 0 };
-    for (const file of files) {
-      bar?.increment(0, { file: path.basename(file) });
-      try {
-        const doc = readDocumentFile(file);
-        // A file's own metadata wins; the flags fill in what a file does not say (as their help promises).
-        const published = doc.meta.publishedAt ?? opts.published;
-        if (!published || !isIsoDate(published)) throw new Error('no valid publication date; pass --published YYYY-MM-DD.');
-        const existing = findSourcesBySha256(db, sha256Hex(doc.body));
-        if (existing.length > 0) {
-          totals.skipped += 1;
-          lines.push(`skipped ${file}: the same text is already source #${existing[0]!.id}`);
-        } else {
-          // Not wrapped in a transaction: importSource extracts before it takes the write lock, so other writers do not wait.
-          const { source, claims, conflicts, nearDuplicates, claimsCapped } = importSource(
-            db,
-            {
-              title: doc.meta.title ?? opts.title ?? firstLine(doc.body) ?? path.basename(file),
-              publisher: doc.meta.publisher ?? opts.publisher ?? 'Unknown publisher',
-              author: doc.meta.author ?? null,
-              url: doc.meta.url ?? opts.url ?? null,
-              publishedAt: published,
-              body: doc.body,
-              format: doc.format,
-            },
-            ctx,
-            { settings: crosscheckSettings(config), lexicon, extract: opts.extract, nearDuplicates: true },
-          );
-          totals.imported += 1;
-          totals.claims += claims.length;
-          totals.conflicts += conflicts.created;
-          lines.push(`source #${source.id} ${file}: ${claims.length} candidate claims, sha256 ${source.bodySha256}`);
-          if (claimsCapped) lines.push(`  ${cappedClaimsText(claims.length)}`);
-          for (const other of nearDuplicates) {
-            lines.push(`  near-duplicate of source #${other.id} “${other.title}” (${Math.round(other.similarity * 100)} % the same text)`);
-          }
-        }
-      } catch (err) {
-        totals.failed += 1;
-        lines.push(`failed ${file}: ${failureText(err)}`);
-      }
-      bar?.increment(1);
-    }
+    const bar = items.length > 1 ? new SingleBar({ format: 'importing [{bar}] {value}/{total} {file}', hideCursor: true }) : null;
+    bar?.start(items.length, 0, { file: '' });
+    const { lines, totals } = await importItems(
+      db,
+      items,
+      opts,
+      ctx,
+      { settings: crosscheckSettings(config), lexicon: loadLexicon(db), extract: opts.extract, nearDuplicates: true },
+      (label, done) => bar?.update(done, { file: looksLikeUrl(label) ? label : path.basename(label) }),
+    );
     bar?.stop();
     db.close();
-    process.stdout.write(lines.join('\n') + '\n');
-    process.stdout.write(
-      `Imported ${totals.imported} of ${files.length} files (${totals.skipped} already there, ${totals.failed} failed): ` +
-        `${totals.claims} candidate claims, ${totals.conflicts} new conflicts.\n`,
-    );
-    if (totals.failed > 0) {
-      // Scripts check the exit status; a reader of the terminal is told which files to look at.
-      const failed = lines.filter((line) => line.startsWith('failed '));
-      process.stderr.write(`crosscheck: ${totals.failed} of ${files.length} files failed:\n${failed.map((line) => `  ${line.slice('failed '.length)}`).join('\n')}\n`);
-      process.exitCode = 1;
-    }
+    reportImport(lines, totals);
   });
+
+/** Prints an import's lines and totals; exits 1 naming each failed item on stderr when any failed. */
+function reportImport(lines: string[], totals: ImportTotals, noun = 'files'): void {
+  process.stdout.write(lines.join('\n') + '\n' + totalsLine(totals, noun) + '\n');
+  if (totals.failed > 0) {
+    // Scripts check the exit status; a reader of the terminal is told which items to look at.
+    const failed = lines.filter((line) => line.startsWith('failed '));
+    process.stderr.write(`crosscheck: ${totals.failed} of ${totals.items} ${noun} failed:\n${failed.map((line) => `  ${line.slice('failed '.length)}`).join('\n')}\n`);
+    process.exitCode = 1;
+  }
+}
 
 program
   .command('samples')
@@ -322,18 +288,6 @@ function isoInstantOption(value: string): string {
   const time = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/.test(value) ? Date.parse(value) : NaN;
   if (Number.isNaN(time)) throw new InvalidArgumentError(`"${value}" is not an ISO time; use e.g. 2026-11-21T12:00:00Z.`);
   return new Date(time).toISOString();
-}
-
-/** An error as one line, with the per-field messages of a refused input (e.g. a published date out of range). */
-function failureText(err: unknown): string {
-  if (!(err instanceof Error)) return String(err);
-  const fields = err instanceof AppError ? Object.values(err.fields) : [];
-  return [err.message, ...fields].join(' ');
-}
-
-function firstLine(body: string): string | undefined {
-  const line = body.split(/\r?\n/).map((l) => l.trim()).find((l) => l !== '');
-  return line ? line.slice(0, 200) : undefined;
 }
 
 // `crosscheck extract --json | head` closes the pipe early: that is the reader's choice, not an error.

@@ -1,6 +1,7 @@
 // The only module that reads process.env. Everything else receives a Config.
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { DEFAULT_FETCH_LIMITS, type FetchLimits } from './fetch-url.js';
 
 /** Project root: one level above src/ (tests) or dist/ (built). */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,6 +22,8 @@ export interface Config {
    * so a restart does not invalidate the forms reviewers have open.
    */
   csrfSecret?: string;
+  /** Fetching by URL: timeout, size and redirect caps, and whether private addresses may be fetched. */
+  fetch: FetchLimits;
   /** Actor written to the audit log until accounts exist. */
   actor: string;
   /** Conflict rule settings. */
@@ -41,6 +44,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     allowedHosts: (env.CROSSCHECK_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
     maxUploadBytes: 5 * 1024 * 1024,
     csrfSecret: env.CROSSCHECK_SECRET || undefined,
+    fetch: { ...DEFAULT_FETCH_LIMITS, allowPrivate: env.CROSSCHECK_ALLOW_PRIVATE_URLS === '1' },
     actor: 'local',
     asOfWindowDays: numberSetting(env, ['CROSSCHECK_ASOF_WINDOW_DAYS'], 31, { min: 0, max: 3660, integer: true }),
     tolerance: numberSetting(env, ['CROSSCHECK_TOLERANCE'], 0.05, { min: 0, max: 1 }),

@@ -1,12 +1,10 @@
-// Reading documents from disk for the command line: the shell around article.ts.
+// Reading documents from disk for the command line: the shell around documents.ts.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { decodeDocument, formatFromFilename, parseArticle, type Article } from './extract/article.js';
-import type { SourceFormat } from './domain/types.js';
+import { kindFromFilename, readDocumentBytes, readTextDocument, type ReadDocument } from './documents.js';
 import { ValidationError } from './domain/errors.js';
-import { htmlBoundsProblem } from './html-bounds.js';
 
-const DOCUMENT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm']);
+const DOCUMENT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.pdf']);
 
 /** True for a file name Crosscheck reads as an article: one of its document extensions, or none at all (plain text). */
 export function isDocumentName(name: string): boolean {
@@ -14,9 +12,8 @@ export function isDocumentName(name: string): boolean {
   return ext === '' || DOCUMENT_EXTENSIONS.has(ext);
 }
 
-export interface DocumentFile extends Article {
+export interface DocumentFile extends ReadDocument {
   file: string;
-  format: SourceFormat;
 }
 
 /** Expands folders into the documents they hold (sorted, not recursive into hidden folders); files pass through. */
@@ -39,11 +36,14 @@ export function collectFiles(paths: string[]): string[] {
   return out;
 }
 
-/** Reads one document: validates it is text, strips front matter or HTML, returns body and metadata. */
+/** Reads one text document (not a PDF): validates it is text, strips front matter or HTML, returns body and metadata. */
 export function readDocumentFile(file: string): DocumentFile {
-  const format = formatFromFilename(file);
-  const text = decodeDocument(readFileSync(file), path.basename(file));
-  const tooComplex = format === 'html' ? htmlBoundsProblem(text) : null;
-  if (tooComplex) throw new ValidationError(tooComplex, { file: tooComplex });
-  return { file, format, ...parseArticle(text, format) };
+  const kind = kindFromFilename(file);
+  if (kind === 'pdf') throw new ValidationError(`${file}: a PDF is read by crosscheck import, not here.`);
+  return { file, ...readTextDocument(readFileSync(file), kind, path.basename(file)) };
+}
+
+/** Reads one document of any kind, a PDF's text layer included. */
+export async function readAnyDocumentFile(file: string): Promise<DocumentFile> {
+  return { file, ...(await readDocumentBytes(readFileSync(file), kindFromFilename(file), path.basename(file))) };
 }

@@ -63,6 +63,11 @@ export interface Source {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /** For a source fetched by URL: the address fetched (after redirects) and when; null otherwise. */
+  fetchedUrl: string | null;
+  fetchedAt: string | null;
+  /** The media type the document arrived as (application/pdf for a PDF's text); null for sources stored before it was kept. */
+  mediaType: string | null;
 }
 
 export interface Entity {

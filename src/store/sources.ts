@@ -25,6 +25,9 @@ export interface SourceRow {
   version: number;
   created_at: string;
   updated_at: string;
+  fetched_url: string | null;
+  fetched_at: string | null;
+  media_type: string | null;
 }
 
 export interface NewSource {
@@ -36,6 +39,9 @@ export interface NewSource {
   language?: string;
   body: string;
   format: SourceFormat;
+  fetchedUrl?: string | null;
+  fetchedAt?: string | null;
+  mediaType?: string | null;
 }
 
 export type SourceMetadata = Pick<Source, 'title' | 'publisher' | 'author' | 'url' | 'publishedAt' | 'language'>;
@@ -48,7 +54,7 @@ export interface SourceSummary extends Omit<Source, 'body'> {
 }
 
 const SUMMARY_COLUMNS = `id, title, publisher, author, url, published_at, language, length(body) AS body_length,
-  body_sha256, format, version, created_at, updated_at`;
+  body_sha256, format, version, created_at, updated_at, fetched_url, fetched_at, media_type`;
 
 /** The one mapping from a sources row to the domain Source. */
 export function toSource(row: SourceRow): Source {
@@ -66,6 +72,9 @@ export function toSource(row: SourceRow): Source {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,
+    fetchedUrl: row.fetched_url,
+    fetchedAt: row.fetched_at,
+    mediaType: row.media_type,
   };
 }
 
@@ -102,8 +111,9 @@ export function createSource(db: Db, input: NewSource, ctx: WriteContext): Sourc
     const at = nowIso(ctx);
     const { lastInsertRowid } = db
       .prepare(
-        `INSERT INTO sources (title, publisher, author, url, published_at, language, body, body_sha256, format, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO sources (title, publisher, author, url, published_at, language, body, body_sha256, format, created_at, updated_at,
+           fetched_url, fetched_at, media_type)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         input.title,
@@ -117,6 +127,9 @@ export function createSource(db: Db, input: NewSource, ctx: WriteContext): Sourc
         input.format,
         at,
         at,
+        input.fetchedUrl ?? null,
+        input.fetchedAt ?? null,
+        input.mediaType ?? null,
       );
     const source = getSource(db, Number(lastInsertRowid));
     recordAudit(db, { action: 'create', entity: 'source', entityId: source.id, after: auditView(source) }, ctx);

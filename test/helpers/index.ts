@@ -3,3 +3,4 @@ export * from './db.js';
 export * from './factories.js';
 export * from './query-count.js';
 export * from './claim-builders.js';
+export * from './pdf.js';

@@ -93,6 +93,14 @@ SEEDS[9] = (db) => {
 // Version 11 adds trigger-kept counts (conflicts per status, sources, entities), filled from the rows already there:
 // version 10 holds version 1's rows.
 SEEDS[10] = SEEDS[1]!;
+// Version 12 adds sources.fetched_url, fetched_at and media_type: NULL for a source stored before them.
+SEEDS[11] = (db) => {
+  const check = SEEDS[1]!(db);
+  return (migrated) => {
+    check(migrated);
+    expect(getSource(migrated, 1)).toMatchObject({ fetchedUrl: null, fetchedAt: null, mediaType: null });
+  };
+};
 
 const NEWEST = listMigrations(MIGRATIONS_DIR).length;
 

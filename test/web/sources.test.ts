@@ -192,7 +192,7 @@ describe('refusing bad input, with nothing written', () => {
     const doc = html(res.text);
     expect(doc.querySelector('#title-error')?.textContent).toBe('Title is required.');
     expect(doc.querySelector('#publisher-error')?.textContent).toBe('Publisher is required.');
-    expect(doc.querySelector('#body-error')?.textContent).toMatch(/Paste the article text or choose a file/);
+    expect(doc.querySelector('#body-error')?.textContent).toMatch(/Paste the article text, choose a file to upload or give its URL/);
   });
 
   it('a missing or forged CSRF token: 403 and a message saying nothing was saved', async () => {

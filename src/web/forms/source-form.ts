@@ -8,10 +8,11 @@ import { publishedDateProblem } from '../../domain/published.js';
 import { htmlBoundsProblem } from '../../html-bounds.js';
 import { isDocumentName } from '../../files.js';
 import type { NewSource, SourceMetadata } from '../../store/sources.js';
+import type { ItemDocument } from '../../import-run.js';
 import { fieldErrors, formValues, isoDate, optionalText, optionalUrl, requiredText, type FieldErrors, type FormValues } from './fields.js';
 
 export const SOURCE_META_FIELDS = ['title', 'publisher', 'author', 'url', 'published'] as const;
-export const NEW_SOURCE_FIELDS = [...SOURCE_META_FIELDS, 'body', 'format'] as const;
+export const NEW_SOURCE_FIELDS = [...SOURCE_META_FIELDS, 'fetchUrl', 'body', 'format'] as const;
 export const EDIT_SOURCE_FIELDS = [...SOURCE_META_FIELDS, 'version'] as const;
 
 /** The metadata fields' rules; the published date must fall between 1900 and a year after `now` (null: no range). */
@@ -40,7 +41,7 @@ export type FormResult<T> = { ok: true; value: T; values: FormValues } | { ok: f
 
 /** Empty values for a blank "new source" form. */
 export function blankSourceValues(): FormValues {
-  return { title: '', publisher: '', author: '', url: '', published: '', body: '', format: 'text' };
+  return { title: '', publisher: '', author: '', url: '', published: '', fetchUrl: '', body: '', format: 'text' };
 }
 
 /** The edit form's values for a stored source. */
@@ -55,11 +56,19 @@ export function sourceValues(source: SourceMetadata & { version: number }): Form
   };
 }
 
+/** The fields the reviewer left empty take the document's own details. */
+function fillBlankDetails(values: FormValues, meta: Article['meta']): void {
+  const found = { title: meta.title, publisher: meta.publisher, author: meta.author, url: meta.url, published: meta.publishedAt };
+  for (const key of SOURCE_META_FIELDS) if ((values[key] ?? '').trim() === '' && found[key]) values[key] = found[key];
+}
+
 /**
- * Reads the "new source" form: the article comes from the upload or the pasted text (one of them), the
- * upload's own metadata fills the fields the reviewer left empty. Throws PayloadTooLargeError for a paste
- * over the limit; every other problem comes back as field errors with the input kept (an uploaded file's
- * text moves into the paste box so it need not be uploaded again). `read` turns an upload into article text.
+ * Reads the "new source" form: the article comes from the upload, the pasted text or a document the route has
+ * already read (`fetched`: a page fetched by URL, or an uploaded PDF), one of them; the document's own metadata
+ * fills the fields the reviewer left empty. Throws PayloadTooLargeError for a paste over the limit; every other
+ * problem comes back as field errors with the input kept (an uploaded file's text moves into the paste box so it
+ * need not be uploaded again; a fetched page is fetched again on the next save, so the stored text is what the URL
+ * gave then). `read` turns an upload into article text.
  */
 export async function readNewSourceForm(
   body: unknown,
@@ -67,6 +76,7 @@ export async function readNewSourceForm(
   maxBytes: number,
   now: Date = new Date(),
   read: ArticleReader = parseArticle,
+  fetched?: ItemDocument,
 ): Promise<FormResult<NewSource>> {
   const values = formValues(body, NEW_SOURCE_FIELDS);
   const format = (SOURCE_FORMATS as readonly string[]).includes(values.format ?? '') ? (values.format as SourceFormat) : 'text';
@@ -77,10 +87,15 @@ export async function readNewSourceForm(
   let text = (values.body ?? '').replace(/\r\n/g, '\n');
   values.body = text;
 
-  if (file) {
+  if (fetched) {
+    text = fetched.body;
+    values.format = fetched.format;
+    values.body = fetched.body;
+    fillBlankDetails(values, fetched.meta);
+  } else if (file) {
     if (text.trim() !== '') return { ok: false, values, errors: { file: 'Either upload a file or paste text, not both.' } };
     if (!isDocumentName(file.originalname)) {
-      return { ok: false, values, errors: { file: `“${file.originalname}” is not a file Crosscheck reads: upload the article as .txt, .md or .html.` } };
+      return { ok: false, values, errors: { file: `“${file.originalname}” is not a file Crosscheck reads: upload the article as .txt, .md, .html or .pdf.` } };
     }
     try {
       const fileFormat = formatFromFilename(file.originalname);
@@ -91,8 +106,7 @@ export async function readNewSourceForm(
       text = article.body;
       values.format = fileFormat;
       values.body = article.body;
-      const meta = { title: article.meta.title, publisher: article.meta.publisher, author: article.meta.author, url: article.meta.url, published: article.meta.publishedAt };
-      for (const key of SOURCE_META_FIELDS) if ((values[key] ?? '').trim() === '' && meta[key]) values[key] = meta[key];
+      fillBlankDetails(values, article.meta);
     } catch (err) {
       if (err instanceof ValidationError) return { ok: false, values, errors: { file: err.fields.file ?? err.message } };
       throw err;
@@ -100,21 +114,37 @@ export async function readNewSourceForm(
   }
 
   if (Buffer.byteLength(text, 'utf8') > maxBytes) throw new PayloadTooLargeError(maxBytes);
-  if (text.trim() === '') errors.body = 'Paste the article text or choose a file to upload.';
+  if (text.trim() === '') errors.body = 'Paste the article text, choose a file to upload or give its URL.';
   else if (text.includes('\u0000')) errors.body = 'The text contains NUL characters, so it is not plain text.';
 
   const parsed = metadataSchema(now).safeParse(values);
   if (!parsed.success) Object.assign(errors, fieldErrors(parsed.error));
   if (!parsed.success || Object.keys(errors).length > 0) {
-    // A file that was read successfully is now in the paste box; say so rather than blame the file.
-    if (file && !errors.file) errors.file = 'The file was read and its text is below; complete the details and save.';
+    if (fetched?.fetchedUrl) {
+      values.body = '';
+      errors.fetchUrl = 'The page was fetched and its details are filled in; complete them and save (the page is fetched again then).';
+    } else if ((file || fetched) && !errors.file) {
+      // A file that was read successfully is now in the paste box; say so rather than blame the file.
+      errors.file = 'The file was read and its text is below; complete the details and save.';
+    }
     return { ok: false, values, errors };
   }
   const meta = parsed.data;
   return {
     ok: true,
     values,
-    value: { title: meta.title, publisher: meta.publisher, author: meta.author, url: meta.url, publishedAt: meta.published, body: text, format: values.format as SourceFormat },
+    value: {
+      title: meta.title,
+      publisher: meta.publisher,
+      author: meta.author,
+      url: meta.url,
+      publishedAt: meta.published,
+      body: text,
+      format: values.format as SourceFormat,
+      mediaType: fetched?.mediaType ?? null,
+      fetchedUrl: fetched?.fetchedUrl ?? null,
+      fetchedAt: fetched?.fetchedAt ?? null,
+    },
   };
 }
 

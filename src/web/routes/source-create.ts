@@ -9,7 +9,11 @@ import type { NewSource } from '../../store/sources.js';
 import { PayloadTooLargeError, ValidationError } from '../../domain/errors.js';
 import { writeContext, type AppDeps } from '../deps.js';
 import { formValues } from '../forms/fields.js';
-import { NEW_SOURCE_FIELDS, readNewSourceForm } from '../forms/source-form.js';
+import { NEW_SOURCE_FIELDS, readNewSourceForm, type UploadedFile } from '../forms/source-form.js';
+import type { FieldErrors } from '../forms/fields.js';
+import { readUrlDocument } from '../../url-import.js';
+import { kindFromFilename, readDocumentBytes } from '../../documents.js';
+import type { ItemDocument } from '../../import-run.js';
 import { formatOf, sendDone, sendPage } from '../render.js';
 import { paths, urls } from '../urls.js';
 import { sourceFormData } from './source-new.js';
@@ -84,6 +88,29 @@ async function extractOffThread(deps: AppDeps, input: NewSource): Promise<Extrac
   return deps.extractor.extract({ ...job, maxClaims: MAX_CLAIMS_PER_ARTICLE + 1 });
 }
 
+/**
+ * The document the form names that must be read before the form is (asynchronously): a page fetched by URL or
+ * an uploaded PDF. Field errors when it cannot be read; nothing when the form brings text or a text file.
+ */
+async function readFormDocument(deps: AppDeps, body: unknown, file: UploadedFile | undefined): Promise<{ doc?: ItemDocument; errors?: FieldErrors }> {
+  const values = formValues(body, NEW_SOURCE_FIELDS);
+  const fetchUrl = (values.fetchUrl ?? '').trim();
+  try {
+    if (fetchUrl !== '') {
+      if (file || (values.body ?? '').trim() !== '') return { errors: { fetchUrl: 'Give a URL, a file or pasted text: one of them.' } };
+      return { doc: await readUrlDocument(fetchUrl, deps.config.fetch, deps.clock) };
+    }
+    if (file && kindFromFilename(file.originalname) === 'pdf') {
+      if ((values.body ?? '').trim() !== '') return { errors: { file: 'Either upload a file or paste text, not both.' } };
+      return { doc: await readDocumentBytes(file.buffer, 'pdf', `“${file.originalname}”`) };
+    }
+  } catch (err) {
+    if (err instanceof ValidationError) return { errors: err.fields };
+    throw err;
+  }
+  return {};
+}
+
 export const sourceCreate = (deps: AppDeps): RequestHandler => async (req, res) => {
   const json = formatOf(res) === 'json';
   const refused = refusedSourcePart(res);
@@ -91,10 +118,16 @@ export const sourceCreate = (deps: AppDeps): RequestHandler => async (req, res) 
     renderTooLarge(deps, res, req.body, refused);
     return;
   }
+  const prepared = await readFormDocument(deps, req.body, req.file);
+  if (prepared.errors) {
+    if (json) throw new ValidationError('The source was not saved; see the fields.', prepared.errors);
+    sendPage(res, { view: 'sources/new', status: 422, data: sourceFormData(deps, formValues(req.body, NEW_SOURCE_FIELDS), prepared.errors) });
+    return;
+  }
   let form;
   try {
     const read = deps.extractor ? deps.extractor.readArticle : undefined;
-    form = await readNewSourceForm(req.body, req.file, deps.config.maxUploadBytes, deps.clock(), read);
+    form = await readNewSourceForm(req.body, req.file, deps.config.maxUploadBytes, deps.clock(), read, prepared.doc);
   } catch (err) {
     if (!(err instanceof PayloadTooLargeError) || json) throw err;
     renderTooLarge(deps, res, req.body, req.file ? 'file' : 'body');

@@ -1,0 +1,29 @@
+// A document fetched by URL for import: fetch-url.ts fetches, documents.ts reads; the URL and fetch time are kept.
+import { fetchDocument, type FetchLimits } from './fetch-url.js';
+import { DOCUMENT_MEDIA_TYPES, readDocumentBytes, type ReadDocument } from './documents.js';
+import { FetchError } from './fetch-url.js';
+import { ValidationError } from './domain/errors.js';
+
+export interface UrlDocument extends ReadDocument {
+  /** The address fetched (after redirects) and when. */
+  fetchedUrl: string;
+  fetchedAt: string;
+}
+
+/** True for an argument that is a web address rather than a file name. */
+export function looksLikeUrl(text: string): boolean {
+  return /^https?:\/\//i.test(text.trim());
+}
+
+/** Fetches and reads a document; every failure is a FetchError (field `fetchUrl`) and nothing is stored. */
+export async function readUrlDocument(address: string, limits: FetchLimits, now?: () => Date): Promise<UrlDocument> {
+  const fetched = await fetchDocument(address, Object.keys(DOCUMENT_MEDIA_TYPES), limits, now);
+  const name = fetched.url;
+  try {
+    const doc = await readDocumentBytes(fetched.bytes, DOCUMENT_MEDIA_TYPES[fetched.mediaType]!, name, fetched.charset);
+    return { ...doc, mediaType: fetched.mediaType, meta: { ...doc.meta, url: doc.meta.url ?? fetched.url }, fetchedUrl: fetched.url, fetchedAt: fetched.fetchedAt };
+  } catch (err) {
+    if (err instanceof ValidationError && !(err instanceof FetchError)) throw new FetchError(err.message);
+    throw err;
+  }
+}
