@@ -10,6 +10,7 @@ import { extract } from './extract/index.js';
 import { readAnyDocumentFile, readDocumentFile, collectFiles } from './files.js';
 import { importItems, totalsLine, type ImportItem, type ImportTotals } from './import-run.js';
 import { looksLikeUrl, readUrlDocument } from './url-import.js';
+import { archiveItems, isArchiveFile, parseColumnMap, type ColumnMap } from './archive.js';
 import { isIsoDate } from './domain/figures.js';
 import { crosscheckSettings, openAppDatabase, readDefaultLexicon } from './bootstrap.js';
 import { loadSamples } from './samples.js';
@@ -103,14 +104,18 @@ program
   .option('--title <title>', 'title, for files without their own (else the first line)')
   .option('--url <url>', 'URL of the article, for files that do not give one')
   .option('--no-extract', 'store the text only, without extracting claims')
-  .argument('<inputs...>', 'files, folders or http(s) URLs')
-  .action(async (inputs: string[], opts: { db?: string; published?: string; publisher?: string; title?: string; url?: string; extract: boolean }) => {
+  .option('--columns <map>', 'for a .csv or .jsonl archive: which column holds each field, e.g. text=body,published=date (fields: title, publisher, published, url, text, author)', parseColumnMap)
+  .argument('<inputs...>', 'files, folders, http(s) URLs, or .csv/.jsonl archives of articles')
+  .action(async (inputs: string[], opts: { db?: string; published?: string; publisher?: string; title?: string; url?: string; extract: boolean; columns?: ColumnMap }) => {
     const config = configWith(opts);
+    const archives = inputs.filter((input) => !looksLikeUrl(input) && isArchiveFile(input));
+    const files = collectFiles(inputs.filter((input) => !looksLikeUrl(input) && !isArchiveFile(input)));
     const items = [
       ...inputs.filter(looksLikeUrl).map((url): ImportItem => ({ label: url, read: () => readUrlDocument(url, config.fetch) })),
-      ...collectFiles(inputs.filter((input) => !looksLikeUrl(input))).map((file): ImportItem => ({ label: file, read: () => readAnyDocumentFile(file) })),
+      ...files.map((file): ImportItem => ({ label: file, read: () => readAnyDocumentFile(file) })),
+      ...archives.flatMap((archive) => archiveItems(archive, opts.columns)),
     ];
-    if (items.length === 0) throw new Error('no .txt, .md, .html or .pdf files found.');
+    if (items.length === 0) throw new Error('nothing to import: no .txt, .md, .html or .pdf files, URLs or archive rows found.');
     const db = openAppDatabase(config, systemClock);
     const ctx = { actor: config.actor, clock: systemClock, reason: 'crosscheck import' };
     const bar = items.length > 1 ? new SingleBar({ format: 'importing [{bar}] {value}/{total} {file}', hideCursor: true }) : null;
@@ -125,7 +130,7 @@ program
     );
     bar?.stop();
     db.close();
-    reportImport(lines, totals);
+    reportImport(lines, totals, archives.length === 0 ? 'files' : archives.length === inputs.length ? 'rows' : 'items');
   });
 
 /** Prints an import's lines and totals; exits 1 naming each failed item on stderr when any failed. */

@@ -82,3 +82,42 @@ describe('crosscheck import FILE.pdf', () => {
     ]);
   });
 });
+
+describe('crosscheck import ARCHIVE', () => {
+  const STORY_A = 'The Portbrak harbour office said 18 boats were lost in the storm.';
+  const STORY_B = 'Officials in East Tarn said 240 homes were without water on Sunday.';
+
+  it('imports the rows of a CSV archive; a row without a date or text is reported with its reason and skipped', async () => {
+    const archive = path.join(dir, 'search-export.csv');
+    writeFileSync(
+      archive,
+      'title,publisher,published,url,text\n' +
+        `Storm at sea,Harbour Post,2024-02-03T09:00:00Z,https://example.org/a,"${STORY_A}"\n` +
+        `No date,Harbour Post,,https://example.org/b,"${STORY_B}"\n` +
+        `No text,Harbour Post,2024-02-04,,\n` +
+        `Water cut,Tarn Daily,2024-02-05,,"${STORY_B}"\n`,
+    );
+    const db = path.join(dir, 'csv.sqlite');
+    const run = await crosscheck({}, 'import', '--db', db, archive);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('search-export.csv row 2: no published date (column "published"); the row was skipped.');
+    expect(run.stderr).toContain('search-export.csv row 3: no text (column "text"); the row was skipped.');
+    expect(run.stdout).toContain('Imported 2 of 4 rows (0 already there, 2 failed)');
+    expect(sourcesIn(db).map((s) => [s.title, s.publisher, s.publishedAt, s.url, s.body])).toEqual([
+      ['Storm at sea', 'Harbour Post', '2024-02-03', 'https://example.org/a', STORY_A],
+      ['Water cut', 'Tarn Daily', '2024-02-05', null, STORY_B],
+    ]);
+  });
+
+  it('maps other field names with --columns in a JSON Lines archive; a bad mapping is refused', async () => {
+    const archive = path.join(dir, 'feed.jsonl');
+    writeFileSync(archive, [JSON.stringify({ headline: 'Storm at sea', source: 'Harbour Post', date: '2024-02-03', body: STORY_A }), 'not json', ''].join('\n'));
+    const db = path.join(dir, 'jsonl.sqlite');
+    const run = await crosscheck({}, 'import', '--db', db, '--columns', 'title=headline,publisher=source,published=date,text=body', archive);
+    expect(run.stderr).toContain('feed.jsonl row 2: the line is not a JSON object; the row was skipped.');
+    expect(sourcesIn(db).map((s) => [s.title, s.publisher, s.body])).toEqual([['Storm at sea', 'Harbour Post', STORY_A]]);
+    const bad = await crosscheck({}, 'import', '--db', db, '--columns', 'heading=headline', archive);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('"heading=headline" is not a column mapping');
+  });
+});
