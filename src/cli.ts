@@ -25,6 +25,8 @@ import { listJunkEntities, pruneJunkEntities } from './prune-entities.js';
 import { plural } from './web/view-helpers.js';
 import { exportFactSheet } from './factsheet-data.js';
 import { FACT_SHEET_FORMATS, isFactSheetFormat, type FactSheetFormat } from './render/factsheet/index.js';
+import { exportClaimReviews } from './claim-review-data.js';
+import type { Db } from './store/database.js';
 import type { Clock } from './domain/types.js';
 
 const systemClock: Clock = () => new Date();
@@ -242,10 +244,11 @@ program
   .command('export')
   .description('Export a sourced fact sheet (HTML, Markdown, CSV or JSON) of the confirmed claims.')
   .option('--db <file>', 'database file')
-  .requiredOption('--format <format>', 'html, md, csv or json', (v: string) => {
-    if (!isFactSheetFormat(v)) throw new InvalidArgumentError(`"${v}" is not a format; use ${FACT_SHEET_FORMATS.join(', ')}.`);
+  .requiredOption('--format <format>', 'html, md, csv or json; claimreview for the settled conflicts as schema.org ClaimReview JSON-LD', (v: string) => {
+    if (!isFactSheetFormat(v) && v !== 'claimreview') throw new InvalidArgumentError(`"${v}" is not a format; use ${[...FACT_SHEET_FORMATS, 'claimreview'].join(', ')}.`);
     return v;
   })
+  .option('--base-url <url>', 'claimreview: the address Crosscheck is served at, for each review\'s link (default http://HOST:PORT)')
   .option('--subject <name>', 'only facts about this subject (an alias works too); repeat for more', collect, [])
   .option('--metric <name>', 'only facts of this metric; repeat for more', collect, [])
   .option('--from <date>', 'only figures about dates from this day on (YYYY-MM-DD)', isoDateOption)
@@ -255,13 +258,15 @@ program
   .option('--generated-at <iso>', 'generation time printed in the sheet (default now); fix it for byte-identical output', isoInstantOption)
   .option('-o, --output <file>', 'write to this file instead of standard output')
   .action(
-    (opts: { db?: string; format: FactSheetFormat; subject: string[]; metric: string[]; from?: string; to?: string; includeCandidates: boolean; appendix: boolean; generatedAt?: string; output?: string }) => {
+    (opts: { db?: string; format: FactSheetFormat | 'claimreview'; subject: string[]; metric: string[]; from?: string; to?: string; includeCandidates: boolean; appendix: boolean; generatedAt?: string; output?: string; baseUrl?: string }) => {
       const config = configWith(opts);
       // Opening would create an empty database; exporting from a mistyped path should say so instead.
       if (!existsSync(config.dbPath)) throw new Error(`no database at ${config.dbPath}; pass --db FILE.`);
       const db = openAppDatabase(config, systemClock);
       try {
-        const text = exportFactSheet(
+        const text = opts.format === 'claimreview'
+          ? claimReviewExport(db, config, opts)
+          : exportFactSheet(
           db,
           {
             subjects: opts.subject,
@@ -282,6 +287,20 @@ program
       }
     },
   );
+
+/** The settled conflicts as ClaimReview JSON-LD, for each subject (name or alias) and metric asked for. */
+function claimReviewExport(db: Db, config: Config, opts: { subject: string[]; metric: string[]; baseUrl?: string }): string {
+  const subjectIds = opts.subject.map((name) => {
+    const entity = resolveEntity(db, name);
+    if (entity === null) throw new Error(`no subject is called "${name}".`);
+    return entity.id;
+  });
+  const filters = (subjectIds.length > 0 ? subjectIds : [undefined]).flatMap((subjectId) =>
+    (opts.metric.length > 0 ? opts.metric : [undefined]).map((metric) => ({ subjectId, metric })),
+  );
+  const options = { reviewer: config.reviewer, baseUrl: opts.baseUrl ?? `http://${config.host}:${config.port}` };
+  return exportClaimReviews(db, filters, options);
+}
 
 /** Repeatable options collect into a list. */
 function collect(value: string, previous: string[]): string[] {

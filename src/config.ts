@@ -24,6 +24,8 @@ export interface Config {
   csrfSecret?: string;
   /** Fetching by URL: timeout, size and redirect caps, and whether private addresses may be fetched. */
   fetch: FetchLimits;
+  /** The organisation named as the author of exported ClaimReviews (CROSSCHECK_REVIEWER). */
+  reviewer: string;
   /** Actor written to the audit log until accounts exist. */
   actor: string;
   /** Conflict rule settings. */
@@ -45,6 +47,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     maxUploadBytes: 5 * 1024 * 1024,
     csrfSecret: env.CROSSCHECK_SECRET || undefined,
     fetch: { ...DEFAULT_FETCH_LIMITS, allowPrivate: env.CROSSCHECK_ALLOW_PRIVATE_URLS === '1' },
+    reviewer: env.CROSSCHECK_REVIEWER?.trim() || 'Crosscheck',
     actor: 'local',
     asOfWindowDays: numberSetting(env, ['CROSSCHECK_ASOF_WINDOW_DAYS'], 31, { min: 0, max: 3660, integer: true }),
     tolerance: numberSetting(env, ['CROSSCHECK_TOLERANCE'], 0.05, { min: 0, max: 1 }),

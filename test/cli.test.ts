@@ -10,6 +10,7 @@ import { exportFactSheet } from '../src/factsheet-data.js';
 import { openDatabase } from '../src/store/index.js';
 import { MIGRATIONS_DIR } from './helpers/index.js';
 import { GENERATED_AT, seedSampleFactSheet } from './web/factsheet-fixture.js';
+import { expectValidClaimReview } from './web/claim-review-validity.js';
 
 const CLI = path.join(PROJECT_ROOT, 'dist', 'cli.js');
 let dir: string;
@@ -71,6 +72,16 @@ describe('crosscheck export', () => {
     expect(json.counts).toMatchObject({ included: 12, unreviewed: 1 });
   });
 
+  it('--format claimreview prints the settled conflicts as ClaimReview JSON-LD, each review valid', () => {
+    const run = crosscheck('export', '--db', dbFile, '--format', 'claimreview', '--subject', 'syrian war', '--base-url', 'https://checks.example.org');
+    expect(run.stderr).toBe('');
+    const reviews = JSON.parse(run.stdout) as Record<string, unknown>[];
+    // The sample sheet's one settled conflict is the explained death toll: both of its claims are reviewed.
+    expect(reviews.map((r) => (r.reviewRating as { alternateName: string }).alternateName)).toEqual(['Sources differ: explained', 'Sources differ: explained']);
+    for (const review of reviews) expectValidClaimReview(review);
+    expect(String(reviews[0]!.url)).toMatch(/^https:\/\/checks\.example\.org\/conflicts\/\d+#claim-\d+$/);
+  });
+
   it('an unknown subject fails with the close matches; bad flags and a missing database fail clearly', () => {
     const unknown = crosscheck('export', '--db', dbFile, '--format', 'md', '--subject', 'Syrian civil wars');
     expect(unknown.status).toBe(1);
@@ -79,7 +90,7 @@ describe('crosscheck export', () => {
 
     const format = crosscheck('export', '--db', dbFile, '--format', 'pdf');
     expect(format.status).not.toBe(0);
-    expect(format.stderr).toContain('"pdf" is not a format; use html, md, csv, json.');
+    expect(format.stderr).toContain('"pdf" is not a format; use html, md, csv, json, claimreview.');
 
     const date = crosscheck('export', '--db', dbFile, '--format', 'md', '--from', '2019-02-30');
     expect(date.status).not.toBe(0);

@@ -62,6 +62,7 @@ export const paths = {
   deprecateInConflict: '/conflicts/:id/deprecate',
   fact: '/facts/:subject/:metric',
   factChart: '/facts/:subject/:metric/chart.svg',
+  factClaimReview: '/facts/:subject/:metric/claimreview.jsonld',
   search: '/search',
   factSheet: '/factsheet',
   factSheetDownload: '/factsheet/download/:format',
@@ -111,6 +112,8 @@ export const urls = {
   deprecateInConflict: (conflictId: number): string => `/conflicts/${id(conflictId)}/deprecate`,
   fact: (subjectId: number, metric: string, query?: Query): string => withQuery(`/facts/${id(subjectId)}/${encodeURIComponent(metric)}`, query),
   factChart: (subjectId: number, metric: string): string => `/facts/${id(subjectId)}/${encodeURIComponent(metric)}/chart.svg`,
+  /** The fact's settled conflicts as schema.org ClaimReview JSON-LD. */
+  factClaimReview: (subjectId: number, metric: string): string => `/facts/${id(subjectId)}/${encodeURIComponent(metric)}/claimreview.jsonld`,
   search: (query?: Query): string => withQuery(paths.search, query),
   factSheet: (query?: Query): string => withQuery(paths.factSheet, query),
   factSheetDownload: (format: string, query?: Query): string => withQuery(`/factsheet/download/${id(format)}`, query),

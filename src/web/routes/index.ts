@@ -44,6 +44,7 @@ import { entityPartOf } from './entity-part-of.js';
 import { entityRename } from './entity-rename.js';
 import { entityView } from './entity-view.js';
 import { factView } from './fact-view.js';
+import { factClaimReview } from './fact-claim-review.js';
 import { lexiconMetricAdd } from './lexicon-metric-add.js';
 import { lexiconMetricDelete } from './lexicon-metric-delete.js';
 import { lexiconMetricUpdate } from './lexicon-metric-update.js';
@@ -108,6 +109,7 @@ export function routeTable(deps: AppDeps): Router {
   router.post(paths.deprecateInConflict, conflictDeprecate(deps));
   router.get(paths.fact, factView(deps));
   router.get(paths.factChart, factChart(deps));
+  router.get(paths.factClaimReview, factClaimReview(deps));
 
   router.get(paths.lexicon, lexiconPage(deps));
   router.post(paths.lexicon, lexiconMetricAdd(deps));
