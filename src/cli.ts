@@ -26,6 +26,8 @@ import { plural } from './web/view-helpers.js';
 import { exportFactSheet } from './factsheet-data.js';
 import { FACT_SHEET_FORMATS, isFactSheetFormat, type FactSheetFormat } from './render/factsheet/index.js';
 import { exportClaimReviews } from './claim-review-data.js';
+import { followFeed, pollFeeds } from './feeds.js';
+import { listFeeds } from './store/feeds.js';
 import type { Db } from './store/database.js';
 import type { Clock } from './domain/types.js';
 
@@ -140,11 +142,59 @@ function reportImport(lines: string[], totals: ImportTotals, noun = 'files'): vo
   process.stdout.write(lines.join('\n') + '\n' + totalsLine(totals, noun) + '\n');
   if (totals.failed > 0) {
     // Scripts check the exit status; a reader of the terminal is told which items to look at.
-    const failed = lines.filter((line) => line.startsWith('failed '));
+    const failed = lines.map((line) => line.trim()).filter((line) => line.startsWith('failed '));
     process.stderr.write(`crosscheck: ${totals.failed} of ${totals.items} ${noun} failed:\n${failed.map((line) => `  ${line.slice('failed '.length)}`).join('\n')}\n`);
     process.exitCode = 1;
   }
 }
+
+const feedsCommand = program.command('feeds').description('RSS and Atom feeds followed for new articles.');
+
+feedsCommand
+  .command('add')
+  .description('Follow a feed (its address is fetched once to check it is RSS or Atom).')
+  .option('--db <file>', 'database file')
+  .argument('<url>', 'the feed\'s http(s) address')
+  .action(async (url: string, opts: { db?: string }) => {
+    const config = configWith(opts);
+    const db = openAppDatabase(config, systemClock);
+    try {
+      const { feed, items } = await followFeed(db, url, config.fetch, { actor: config.actor, clock: systemClock, reason: 'crosscheck feeds add' });
+      process.stdout.write(`Following feed #${feed.id} “${feed.title}” (${items} items now; crosscheck feeds poll imports them).\n`);
+    } finally {
+      db.close();
+    }
+  });
+
+feedsCommand
+  .command('poll')
+  .description('Fetch every feed followed and import each item not taken before, by URL.')
+  .option('--db <file>', 'database file')
+  .action(async (opts: { db?: string }) => {
+    const config = configWith(opts);
+    const db = openAppDatabase(config, systemClock);
+    try {
+      const ctx = { actor: config.actor, clock: systemClock, reason: 'crosscheck feeds poll' };
+      const { lines, totals } = await pollFeeds(db, config.fetch, ctx, { settings: crosscheckSettings(config), lexicon: loadLexicon(db), nearDuplicates: true });
+      if (lines.length === 0) lines.push('No feeds followed; add one with crosscheck feeds add URL.');
+      reportImport(lines, totals, 'items');
+    } finally {
+      db.close();
+    }
+  });
+
+feedsCommand
+  .command('list')
+  .description('List the feeds followed.')
+  .option('--db <file>', 'database file')
+  .action((opts: { db?: string }) => {
+    const config = configWith(opts);
+    const db = openAppDatabase(config, systemClock);
+    const feeds = listFeeds(db);
+    db.close();
+    const lines = feeds.map((f) => `#${f.id} ${f.url} “${f.title}”: ${f.itemCount} items taken, last polled ${f.lastPolledAt ?? 'never'}`);
+    process.stdout.write((lines.length > 0 ? lines : ['No feeds followed.']).join('\n') + '\n');
+  });
 
 program
   .command('samples')

@@ -15,6 +15,8 @@ export interface ImportItem {
   /** How the item is named in the report: a path, a URL, "archive.csv row 12". */
   label: string;
   read(): Promise<ItemDocument>;
+  /** Told the source the item became, or already was (a feed records its links taken). */
+  taken?(sourceId: number): void;
 }
 
 /** The command's flags: what a document does not say about itself. */
@@ -54,7 +56,9 @@ export async function importItems(
     onItem(item.label, totals.items);
     totals.items += 1;
     try {
-      lines.push(...importOne(db, item.label, await item.read(), defaults, ctx, options, totals));
+      const { sourceId, lines: itemLines } = importOne(db, item.label, await item.read(), defaults, ctx, options, totals);
+      item.taken?.(sourceId);
+      lines.push(...itemLines);
     } catch (err) {
       totals.failed += 1;
       lines.push(`failed ${item.label}: ${failureText(err)}`);
@@ -64,23 +68,32 @@ export async function importItems(
   return { lines, totals };
 }
 
-function importOne(db: Db, label: string, doc: ItemDocument, defaults: ImportDefaults, ctx: WriteContext, options: ImportOptions, totals: ImportTotals): string[] {
+function importOne(
+  db: Db,
+  label: string,
+  doc: ItemDocument,
+  defaults: ImportDefaults,
+  ctx: WriteContext,
+  options: ImportOptions,
+  totals: ImportTotals,
+): { sourceId: number; lines: string[] } {
   const input = newSourceFrom(doc, defaults, label);
   const existing = findSourcesBySha256(db, sha256Hex(input.body));
   if (existing.length > 0) {
     totals.skipped += 1;
-    return [`skipped ${label}: the same text is already source #${existing[0]!.id}`];
+    return { sourceId: existing[0]!.id, lines: [`skipped ${label}: the same text is already source #${existing[0]!.id}`] };
   }
   // Not wrapped in a transaction: importSource extracts before it takes the write lock, so other writers do not wait.
   const { source, claims, conflicts, nearDuplicates, claimsCapped } = importSource(db, input, ctx, options);
   totals.imported += 1;
   totals.claims += claims.length;
   totals.conflicts += conflicts.created;
-  return [
+  const lines = [
     `source #${source.id} ${label}: ${claims.length} candidate claims, sha256 ${source.bodySha256}`,
     ...(claimsCapped ? [`  ${cappedClaimsText(claims.length)}`] : []),
     ...nearDuplicates.map((other) => `  near-duplicate of source #${other.id} “${other.title}” (${Math.round(other.similarity * 100)} % the same text)`),
   ];
+  return { sourceId: source.id, lines };
 }
 
 /** The source to store: a document's own metadata wins; the flags fill in what it does not say (as their help promises). */

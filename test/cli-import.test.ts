@@ -121,3 +121,42 @@ describe('crosscheck import ARCHIVE', () => {
     expect(bad.stderr).toContain('"heading=headline" is not a column mapping');
   });
 });
+
+describe('crosscheck feeds', () => {
+  it('follows an RSS feed and imports each item by URL once; an Atom feed too; a page that is no feed is refused', async () => {
+    const rss = (links: string[]) =>
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>Valdoria Herald feed</title>${links
+        .map((link) => `<item><title>Item ${link}</title><link>${server.url(link)}</link><pubDate>Wed, 06 Mar 2024 10:00:00 GMT</pubDate></item>`)
+        .join('')}</channel></rss>`;
+    server.route('/feed.xml', body('application/rss+xml', rss(['/article.html', '/note.txt'])));
+    server.route('/note.txt', body('text/plain', 'The Upper Mires council said 37 schools stayed closed on Monday.\n'));
+    server.route('/atom.xml', body('application/atom+xml', `<feed xmlns="http://www.w3.org/2005/Atom"><title>Tarn notes</title><entry><title>Storm</title><link href="/storm.txt"/><updated>2024-03-08T09:00:00Z</updated></entry></feed>`));
+    server.route('/storm.txt', body('text/plain', 'The Portbrak harbour office said 18 boats were lost in the storm.\n'));
+    const env = { CROSSCHECK_ALLOW_PRIVATE_URLS: '1' };
+    const db = path.join(dir, 'feeds.sqlite');
+
+    expect((await crosscheck(env, 'feeds', 'add', '--db', db, server.url('/feed.xml'))).stdout).toContain('Following feed #1 “Valdoria Herald feed” (2 items now');
+    expect((await crosscheck(env, 'feeds', 'add', '--db', db, server.url('/atom.xml'))).status).toBe(0);
+    const notFeed = await crosscheck(env, 'feeds', 'add', '--db', db, server.url('/article.html'));
+    expect(notFeed.status).toBe(1);
+    expect(notFeed.stderr).toContain('is text/html, not one of the types imported');
+
+    const first = await crosscheck(env, 'feeds', 'poll', '--db', db);
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toContain('feed #1 “Valdoria Herald feed”: 2 new of 2 items');
+    expect(first.stdout).toContain('feed #2 “Tarn notes”: 1 new of 1 items');
+    expect(first.stdout).toContain('Imported 3 of 3 items');
+    // The feed gains an item: only that one is fetched and imported on the next poll.
+    server.route('/feed.xml', body('application/rss+xml', rss(['/article.html', '/note.txt', '/late.txt'])));
+    server.route('/late.txt', body('text/plain', 'East Tarn officials said 240 homes were without water on Sunday.\n'));
+    const second = await crosscheck(env, 'feeds', 'poll', '--db', db);
+    expect(second.stdout).toContain('feed #1 “Valdoria Herald feed”: 1 new of 3 items');
+    expect(second.stdout).toContain('feed #2 “Tarn notes”: 0 new of 1 items');
+
+    const sources = sourcesIn(db);
+    expect(sources.map((s) => s.fetchedUrl)).toEqual([server.url('/article.html'), server.url('/note.txt'), server.url('/storm.txt'), server.url('/late.txt')]);
+    // A text page says nothing of itself: the feed's title and the item's title and date fill in.
+    expect(sources[1]).toMatchObject({ title: 'Item /note.txt', publisher: 'Valdoria Herald feed', publishedAt: '2024-03-06' });
+    expect(sources[2]).toMatchObject({ title: 'Storm', publisher: 'Tarn notes', publishedAt: '2024-03-08' });
+  }, 90_000);
+});
