@@ -8,7 +8,9 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { loadConfig, type Config } from './config.js';
 import { extract } from './extract/index.js';
 import { readAnyDocumentFile, readDocumentFile, collectFiles } from './files.js';
-import { importItems, totalsLine, type ImportItem, type ImportTotals } from './import-run.js';
+import { failureText, importItems, totalsLine, type ImportItem, type ImportTotals } from './import-run.js';
+import { refetchLine, refetchSource } from './refetch.js';
+import { listRefetchableSourceIds } from './store/versions.js';
 import { looksLikeUrl, readUrlDocument } from './url-import.js';
 import { archiveItems, isArchiveFile, parseColumnMap, type ColumnMap } from './archive.js';
 import { isIsoDate } from './domain/figures.js';
@@ -147,6 +149,35 @@ function reportImport(lines: string[], totals: ImportTotals, noun = 'files'): vo
     process.exitCode = 1;
   }
 }
+
+program
+  .command('refetch')
+  .description('Fetch sources\' URLs again; changed text is stored as a new version and the claims whose quote changed are flagged.')
+  .option('--db <file>', 'database file')
+  .argument('[sources...]', 'source ids (default: every source fetched by URL, newest versions)')
+  .action(async (ids: string[], opts: { db?: string }) => {
+    const config = configWith(opts);
+    const db = openAppDatabase(config, systemClock);
+    const ctx = { actor: config.actor, clock: systemClock, reason: 'crosscheck refetch' };
+    const options = { settings: crosscheckSettings(config), lexicon: loadLexicon(db) };
+    let failed = 0;
+    try {
+      const sourceIds = ids.length > 0 ? ids.map((id) => Number(id.replace(/^#/, ''))) : listRefetchableSourceIds(db);
+      for (const id of sourceIds) {
+        try {
+          if (!Number.isInteger(id) || id < 1) throw new Error('not a source id.');
+          process.stdout.write(refetchLine(await refetchSource(db, id, config.fetch, ctx, options)) + '\n');
+        } catch (err) {
+          failed += 1;
+          process.stderr.write(`crosscheck: source ${id}: ${failureText(err)}\n`);
+        }
+      }
+      process.stdout.write(`Fetched ${sourceIds.length - failed} of ${sourceIds.length} sources again.\n`);
+      if (failed > 0) process.exitCode = 1;
+    } finally {
+      db.close();
+    }
+  });
 
 const feedsCommand = program.command('feeds').description('RSS and Atom feeds followed for new articles.');
 

@@ -42,6 +42,8 @@ export interface ImportOptions {
   extracted?: ExtractedClaim[];
   /** Most candidate claims stored (default MAX_CLAIMS_PER_ARTICLE). */
   maxClaims?: number;
+  /** More writes that belong with the import, in its transaction (a new version flags the old version's claims). */
+  afterStore?: (source: Source, claims: Claim[]) => void;
 }
 
 /** The sentence the source's history, the web page and the CLI give when candidates beyond the cap were left out. */
@@ -71,6 +73,7 @@ export function importSource(db: Db, input: NewSource, ctx: WriteContext, option
     if (claimsCapped) {
       recordAudit(db, { action: 'claims-capped', entity: 'source', entityId: source.id, after: { kept: claims.length }, reason: cappedClaimsText(claims.length) }, ctx);
     }
+    options.afterStore?.(source, claims);
     return { source, claims, conflicts, nearDuplicates, claimsCapped };
   })();
 }

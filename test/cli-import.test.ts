@@ -160,3 +160,19 @@ describe('crosscheck feeds', () => {
     expect(sources[2]).toMatchObject({ title: 'Storm', publisher: 'Tarn notes', publishedAt: '2024-03-08' });
   }, 90_000);
 });
+
+describe('crosscheck refetch', () => {
+  it('stores a changed text as a new version with its claims flagged; an unchanged one is left as it is', async () => {
+    server.route('/wire.txt', body('text/plain', 'The Korvan Front office said 64 shelters were open on Friday.\n\nIt said 9 roads were closed.\n'));
+    const env = { CROSSCHECK_ALLOW_PRIVATE_URLS: '1' };
+    const db = path.join(dir, 'refetch.sqlite');
+    expect((await crosscheck(env, 'import', '--db', db, '--published', '2024-05-03', server.url('/wire.txt'))).status).toBe(0);
+    const same = await crosscheck(env, 'refetch', '--db', db);
+    expect(same.stdout).toContain('source #1: unchanged since');
+    server.route('/wire.txt', body('text/plain', 'The Korvan Front office said 71 shelters were open on Friday.\n\nIt said 9 roads were closed.\n'));
+    const changed = await crosscheck(env, 'refetch', '--db', db, '1');
+    expect(changed.stderr).toBe('');
+    expect(changed.stdout).toMatch(/source #1: the text changed; stored as version 2, source #2 \(\d+ candidate claims\); flagged for review: 1 with a changed quote, 1 whose figure vanished/);
+    expect(sourcesIn(db).map((s) => s.previousVersionId)).toEqual([null, 1]);
+  }, 60_000);
+});

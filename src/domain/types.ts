@@ -68,6 +68,8 @@ export interface Source {
   fetchedAt: string | null;
   /** The media type the document arrived as (application/pdf for a PDF's text); null for sources stored before it was kept. */
   mediaType: string | null;
+  /** The version of the article this text replaced (fetched again, found changed); null for a first version. */
+  previousVersionId: number | null;
 }
 
 export interface Entity {

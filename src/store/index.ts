@@ -12,3 +12,4 @@ export * from './search.js';
 export * from './factsheet.js';
 export * from './settings.js';
 export * from './feeds.js';
+export * from './versions.js';

@@ -28,6 +28,7 @@ export interface SourceRow {
   fetched_url: string | null;
   fetched_at: string | null;
   media_type: string | null;
+  previous_version_id: number | null;
 }
 
 export interface NewSource {
@@ -42,6 +43,7 @@ export interface NewSource {
   fetchedUrl?: string | null;
   fetchedAt?: string | null;
   mediaType?: string | null;
+  previousVersionId?: number | null;
 }
 
 export type SourceMetadata = Pick<Source, 'title' | 'publisher' | 'author' | 'url' | 'publishedAt' | 'language'>;
@@ -54,7 +56,7 @@ export interface SourceSummary extends Omit<Source, 'body'> {
 }
 
 const SUMMARY_COLUMNS = `id, title, publisher, author, url, published_at, language, length(body) AS body_length,
-  body_sha256, format, version, created_at, updated_at, fetched_url, fetched_at, media_type`;
+  body_sha256, format, version, created_at, updated_at, fetched_url, fetched_at, media_type, previous_version_id`;
 
 /** The one mapping from a sources row to the domain Source. */
 export function toSource(row: SourceRow): Source {
@@ -75,6 +77,7 @@ export function toSource(row: SourceRow): Source {
     fetchedUrl: row.fetched_url,
     fetchedAt: row.fetched_at,
     mediaType: row.media_type,
+    previousVersionId: row.previous_version_id,
   };
 }
 
@@ -112,8 +115,8 @@ export function createSource(db: Db, input: NewSource, ctx: WriteContext): Sourc
     const { lastInsertRowid } = db
       .prepare(
         `INSERT INTO sources (title, publisher, author, url, published_at, language, body, body_sha256, format, created_at, updated_at,
-           fetched_url, fetched_at, media_type)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           fetched_url, fetched_at, media_type, previous_version_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         input.title,
@@ -130,6 +133,7 @@ export function createSource(db: Db, input: NewSource, ctx: WriteContext): Sourc
         input.fetchedUrl ?? null,
         input.fetchedAt ?? null,
         input.mediaType ?? null,
+        input.previousVersionId ?? null,
       );
     const source = getSource(db, Number(lastInsertRowid));
     recordAudit(db, { action: 'create', entity: 'source', entityId: source.id, after: auditView(source) }, ctx);

@@ -34,6 +34,8 @@ export const paths = {
   source: '/sources/:id',
   editSource: '/sources/:id/edit',
   deleteSource: '/sources/:id/delete',
+  refetchSource: '/sources/:id/refetch',
+  sourceDiff: '/sources/:id/diff',
   claims: '/claims',
   newClaim: '/claims/new',
   bulkClaims: '/claims/bulk',
@@ -82,6 +84,10 @@ export const urls = {
   source: (sourceId: number, query?: Query): string => withQuery(`/sources/${id(sourceId)}`, query),
   editSource: (sourceId: number): string => `/sources/${id(sourceId)}/edit`,
   deleteSource: (sourceId: number): string => `/sources/${id(sourceId)}/delete`,
+  /** POSTed to: fetches the source's URL again (a changed text becomes a new version). */
+  refetchSource: (sourceId: number): string => `/sources/${id(sourceId)}/refetch`,
+  /** A word diff between two versions of the source's article. */
+  sourceDiff: (sourceId: number, query?: Query): string => withQuery(`/sources/${id(sourceId)}/diff`, query),
   claims: (query?: Query): string => withQuery(paths.claims, query),
   newClaim: (query?: Query): string => withQuery(paths.newClaim, query),
   bulkClaims: (): string => paths.bulkClaims,

@@ -101,8 +101,10 @@ SEEDS[11] = (db) => {
     expect(getSource(migrated, 1)).toMatchObject({ fetchedUrl: null, fetchedAt: null, mediaType: null });
   };
 };
-// Version 11 adds the feeds and feed_items tables only: version 10 holds version 9's rows.
-SEEDS[10] = SEEDS[9]!;
+// Version 13 adds the feeds and feed_items tables only: version 12 holds version 11's rows.
+SEEDS[12] = SEEDS[11]!;
+// Version 14 adds sources.previous_version_id (NULL: a first version) and claim_version_flags: version 13 holds version 11's rows.
+SEEDS[13] = SEEDS[11]!;
 
 const NEWEST = listMigrations(MIGRATIONS_DIR).length;
 

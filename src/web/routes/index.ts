@@ -26,6 +26,8 @@ import { sourceEdit } from './source-edit.js';
 import { sourceNew } from './source-new.js';
 import { sourceUpdate } from './source-update.js';
 import { sourceView } from './source-view.js';
+import { sourceRefetch } from './source-refetch.js';
+import { sourceDiff } from './source-diff.js';
 import { sourcesList } from './sources-list.js';
 import { conflictChart, factChart } from './conflict-chart.js';
 import { conflictDeprecate } from './conflict-deprecate.js';
@@ -69,6 +71,8 @@ export function routeTable(deps: AppDeps): Router {
   router.post(paths.editSource, sourceUpdate(deps));
   router.get(paths.deleteSource, sourceDeleteConfirm(deps));
   router.post(paths.deleteSource, sourceDelete(deps));
+  router.post(paths.refetchSource, sourceRefetch(deps));
+  router.get(paths.sourceDiff, sourceDiff(deps));
 
   router.get(paths.claims, claimsList(deps));
   router.post(paths.claims, claimCreate(deps));

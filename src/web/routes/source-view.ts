@@ -7,6 +7,7 @@ import { listAudit } from '../../store/audit.js';
 import { claimIndexInSource, countClaimsByStatus, listClaimsOfSource, type ClaimView } from '../../store/claims.js';
 import { getSource } from '../../store/sources.js';
 import { nearDuplicatesInHistory, type NearDuplicate } from '../../store/near-duplicates.js';
+import { listVersions, versionFlagsOfSource, type SourceVersion, type VersionFlag } from '../../store/versions.js';
 import type { AppDeps } from '../deps.js';
 import { idParam } from '../params.js';
 import { pageRequest, pagination, type Pagination } from '../pagination.js';
@@ -27,6 +28,10 @@ export interface SourceViewData {
   nearDuplicates: NearDuplicate[];
   /** Why some candidate claims were not stored at import (too many in one article), or null. */
   claimsCapped: string | null;
+  /** Every version of the article (one when it was never found changed), oldest first. */
+  versions: SourceVersion[];
+  /** This source's claims whose quote changed or vanished in a newer version, by claim id. */
+  versionFlags: Record<number, VersionFlag>;
 }
 
 /** The source with one page of its claims in text order and its audit trail. */
@@ -44,6 +49,8 @@ export function loadSourceView(deps: AppDeps, id: number, page = 1): SourceViewD
     audit,
     nearDuplicates: nearDuplicatesInHistory(deps.db, audit),
     claimsCapped: audit.find((event) => event.action === 'claims-capped')?.reason ?? null,
+    versions: listVersions(deps.db, id),
+    versionFlags: Object.fromEntries(versionFlagsOfSource(deps.db, id)),
   };
 }
 
