@@ -13,9 +13,9 @@ import { html, testApp, type TestApp } from './harness.js';
 /** Route patterns that are not HTML pages of their own: form targets, images and file downloads. */
 const NOT_PAGES = new Set<keyof typeof paths>([
   'samples', 'bulkClaims', 'reviewClaim', 'entityAliases', 'entityAliasRemove', 'renameEntity', 'mergeEntity', 'entityPartOf', 'explainConflict', 'resolveConflict',
-  'reopenConflict', 'unflagConflict', 'deprecateInConflict', 'lexiconMetric', 'deleteLexiconMetric', 'lexiconSync', 'undo',
-  // An SVG image, and the fact sheet as a file (its standalone HTML has a CSP of its own, tested with the downloads).
-  'conflictChart', 'factChart', 'factSheetDownload',
+  'reopenConflict', 'unflagConflict', 'deprecateInConflict', 'lexiconMetric', 'deleteLexiconMetric', 'lexiconSync', 'undo', 'refetchSource',
+  // An SVG image, the fact sheet as a file (its standalone HTML has a CSP of its own, tested with the downloads), JSON-LD.
+  'conflictChart', 'factChart', 'factSheetDownload', 'factClaimReview',
 ]);
 
 let t: TestApp;
@@ -37,6 +37,7 @@ beforeAll(() => {
     source: urls.source(source.id),
     editSource: urls.editSource(source.id),
     deleteSource: urls.deleteSource(source.id),
+    sourceDiff: urls.sourceDiff(source.id),
     claims: urls.claims(),
     newClaim: urls.newClaim({ source: source.id }),
     claim: urls.claim(claim.id),
