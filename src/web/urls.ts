@@ -35,6 +35,9 @@ export const paths = {
   editSource: '/sources/:id/edit',
   deleteSource: '/sources/:id/delete',
   refetchSource: '/sources/:id/refetch',
+  // Feeds followed; POSTed to, /feeds follows a new one.
+  feeds: '/feeds',
+  pollFeeds: '/feeds/poll',
   sourceDiff: '/sources/:id/diff',
   claims: '/claims',
   newClaim: '/claims/new',
@@ -84,6 +87,10 @@ export const urls = {
   source: (sourceId: number, query?: Query): string => withQuery(`/sources/${id(sourceId)}`, query),
   editSource: (sourceId: number): string => `/sources/${id(sourceId)}/edit`,
   deleteSource: (sourceId: number): string => `/sources/${id(sourceId)}/delete`,
+  /** The feeds followed; POSTed to, follows a feed. */
+  feeds: (): string => paths.feeds,
+  /** POSTed to: polls every feed. */
+  pollFeeds: (): string => paths.pollFeeds,
   /** POSTed to: fetches the source's URL again (a changed text becomes a new version). */
   refetchSource: (sourceId: number): string => `/sources/${id(sourceId)}/refetch`,
   /** A word diff between two versions of the source's article. */

@@ -28,6 +28,7 @@ import { sourceUpdate } from './source-update.js';
 import { sourceView } from './source-view.js';
 import { sourceRefetch } from './source-refetch.js';
 import { sourceDiff } from './source-diff.js';
+import { feedAdd, feedsPage, feedsPoll } from './feeds.js';
 import { sourcesList } from './sources-list.js';
 import { conflictChart, factChart } from './conflict-chart.js';
 import { conflictDeprecate } from './conflict-deprecate.js';
@@ -73,6 +74,9 @@ export function routeTable(deps: AppDeps): Router {
   router.post(paths.deleteSource, sourceDelete(deps));
   router.post(paths.refetchSource, sourceRefetch(deps));
   router.get(paths.sourceDiff, sourceDiff(deps));
+  router.get(paths.feeds, feedsPage(deps));
+  router.post(paths.feeds, feedAdd(deps));
+  router.post(paths.pollFeeds, feedsPoll(deps));
 
   router.get(paths.claims, claimsList(deps));
   router.post(paths.claims, claimCreate(deps));

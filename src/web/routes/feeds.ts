@@ -1,0 +1,36 @@
+// GET /feeds — the feeds followed, a form to follow one and a button to poll them all; POST /feeds follows a feed
+// (checked to be RSS or Atom first); POST /feeds/poll imports every new item by URL and says what it did.
+import type { RequestHandler } from 'express';
+import { crosscheckSettings } from '../../bootstrap.js';
+import { ValidationError } from '../../domain/errors.js';
+import { followFeed, pollFeeds } from '../../feeds.js';
+import { listFeeds } from '../../store/feeds.js';
+import { writeContext, type AppDeps } from '../deps.js';
+import { withFlash } from '../flash.js';
+import { formValues, type FieldErrors } from '../forms/fields.js';
+import { formatOf, sendDone, sendPage } from '../render.js';
+import { urls } from '../urls.js';
+
+function renderFeeds(deps: AppDeps, res: Parameters<RequestHandler>[1], values = { url: '' }, errors: FieldErrors = {}, status = 200): void {
+  sendPage(res, { view: 'feeds/index', status, data: { feeds: listFeeds(deps.db), values, errors } });
+}
+
+export const feedsPage = (deps: AppDeps): RequestHandler => (_req, res) => renderFeeds(deps, res);
+
+export const feedAdd = (deps: AppDeps): RequestHandler => async (req, res) => {
+  const url = (formValues(req.body, ['url']).url ?? '').trim();
+  try {
+    const { feed, items } = await followFeed(deps.db, url, deps.config.fetch, writeContext(deps));
+    const text = `Following “${feed.title}” (${items} items now; poll to import them).`;
+    sendDone(res, withFlash(deps.db, urls.feeds(), { k: 'note', text }), { feed }, 201);
+  } catch (err) {
+    if (!(err instanceof ValidationError) || formatOf(res) === 'json') throw err;
+    renderFeeds(deps, res, { url }, { url: err.fields.fetchUrl ?? err.fields.url ?? err.message }, 422);
+  }
+};
+
+export const feedsPoll = (deps: AppDeps): RequestHandler => async (_req, res) => {
+  const { lines, totals } = await pollFeeds(deps.db, deps.config.fetch, writeContext(deps), { settings: crosscheckSettings(deps.config), nearDuplicates: true });
+  const text = `Polled the feeds: ${totals.imported} new sources, ${totals.skipped} already there, ${totals.failed} failed.`;
+  sendDone(res, withFlash(deps.db, urls.feeds(), { k: 'note', text }), { lines, totals });
+};
