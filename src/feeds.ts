@@ -1,7 +1,7 @@
 // Following RSS and Atom feeds: `feeds add` checks the address is a feed and stores it; `feeds poll` fetches each
 // feed and imports every item link not taken before, by URL (fetch-url.ts's checks apply to each), once each.
-import { fetchDocument, type FetchLimits } from './fetch-url.js';
-import { parseFeed, type Feed } from './domain/feed.js';
+import { FetchError, fetchDocument, type FetchLimits } from './fetch-url.js';
+import type { Feed } from './domain/feed.js';
 import { addFeed, listFeeds, markFeedPolled, recordFeedItem, takenLinks, type StoredFeed } from './store/feeds.js';
 import type { Db } from './store/database.js';
 import type { WriteContext } from './store/context.js';
@@ -14,7 +14,15 @@ export const FEED_MEDIA_TYPES = ['application/rss+xml', 'application/atom+xml', 
 /** Fetches and reads a feed. */
 export async function fetchFeed(url: string, limits: FetchLimits): Promise<Feed> {
   const fetched = await fetchDocument(url, FEED_MEDIA_TYPES, limits);
-  return parseFeed(new TextDecoder(fetched.charset ?? 'utf-8').decode(fetched.bytes), fetched.url);
+  let text: string;
+  try {
+    text = new TextDecoder(fetched.charset ?? 'utf-8').decode(fetched.bytes);
+  } catch {
+    throw new FetchError(`${fetched.url} is in an unknown character set (${fetched.charset}).`, 'url');
+  }
+  // The XML parser is loaded when a feed is read, not by every command.
+  const { parseFeed } = await import('./domain/feed.js');
+  return parseFeed(text, fetched.url);
 }
 
 /** Follows the feed at `url` after checking it is one; ValidationError (or FetchError) otherwise. */

@@ -5,7 +5,7 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
-import { Agent, fetch, type Response } from 'undici';
+import type { Agent, Response } from 'undici';
 import { ValidationError } from './domain/errors.js';
 
 export interface FetchLimits {
@@ -87,6 +87,8 @@ function checkLiteralHost(url: URL, limits: FetchLimits): void {
  */
 export async function fetchDocument(address: string, accept: readonly string[], limits: FetchLimits, now: () => Date = () => new Date()): Promise<Fetched> {
   let url = parseHttpUrl(address);
+  // undici is loaded on the first fetch, so that commands and pages that never fetch do not pay for it.
+  const { Agent } = await import('undici');
   const dispatcher = new Agent(limits.allowPrivate ? {} : { connect: { lookup: guardedLookup() } });
   const signal = AbortSignal.timeout(limits.timeoutMs);
   try {
@@ -109,6 +111,7 @@ export async function fetchDocument(address: string, accept: readonly string[], 
 }
 
 async function send(url: URL, dispatcher: Agent, signal: AbortSignal, limits: FetchLimits): Promise<Response> {
+  const { fetch } = await import('undici');
   try {
     return await fetch(url, { redirect: 'manual', dispatcher, signal, headers: { accept: 'text/html, text/plain, application/pdf, application/xml;q=0.9, */*;q=0.1' } });
   } catch (err) {

@@ -2,7 +2,6 @@
 // Each page becomes one paragraph: extraction reads paragraphs, and a report's page is the unit a reader cites.
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { ValidationError } from './domain/errors.js';
 
@@ -13,6 +12,8 @@ const STANDARD_FONTS = path.join(path.dirname(createRequire(import.meta.url).res
 export async function pdfText(bytes: Uint8Array, name = 'The PDF'): Promise<string> {
   let pages: string[];
   try {
+    // Loaded when a PDF arrives: pdf.js is large, and every other command and request starts faster without it.
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
     const doc = await getDocument({ data: new Uint8Array(bytes), standardFontDataUrl: STANDARD_FONTS, isEvalSupported: false, verbosity: 0 }).promise;
     pages = [];
     for (let number = 1; number <= doc.numPages; number++) {
