@@ -23,6 +23,12 @@ export interface Config {
   csrfSecret?: string;
   /** Actor written to the audit log until accounts exist. */
   actor: string;
+  /** A session unused this long ends (CROSSCHECK_SESSION_IDLE_MINUTES, default 12 hours). */
+  sessionIdleMs: number;
+  /** A session ends this long after sign-in however much it is used (CROSSCHECK_SESSION_MAX_DAYS, default 7). */
+  sessionMaxMs: number;
+  /** Signed-out visitors may read (never write) once accounts exist: CROSSCHECK_PUBLIC_READ=1, for publishing. */
+  publicRead: boolean;
   /** Conflict rule settings. */
   asOfWindowDays: number;
   tolerance: number;
@@ -42,6 +48,9 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     maxUploadBytes: 5 * 1024 * 1024,
     csrfSecret: env.CROSSCHECK_SECRET || undefined,
     actor: 'local',
+    sessionIdleMs: numberSetting(env, ['CROSSCHECK_SESSION_IDLE_MINUTES'], 720, { min: 1, max: 525_600, integer: true }) * 60_000,
+    sessionMaxMs: numberSetting(env, ['CROSSCHECK_SESSION_MAX_DAYS'], 7, { min: 1, max: 365, integer: true }) * 86_400_000,
+    publicRead: booleanSetting(env, 'CROSSCHECK_PUBLIC_READ'),
     asOfWindowDays: numberSetting(env, ['CROSSCHECK_ASOF_WINDOW_DAYS'], 31, { min: 0, max: 3660, integer: true }),
     tolerance: numberSetting(env, ['CROSSCHECK_TOLERANCE'], 0.05, { min: 0, max: 1 }),
     viewsDir: path.join(PROJECT_ROOT, 'views'),
@@ -54,6 +63,13 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
 
 /** A bad setting stops start-up with a message naming it, instead of running the rules with NaN. */
 export class ConfigError extends Error {}
+
+function booleanSetting(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = (env[name] ?? '').trim().toLowerCase();
+  if (raw === '' || raw === '0' || raw === 'false' || raw === 'no') return false;
+  if (raw === '1' || raw === 'true' || raw === 'yes') return true;
+  throw new ConfigError(`${name}=${JSON.stringify(env[name])} is not valid: use 1 or 0.`);
+}
 
 function numberSetting(
   env: NodeJS.ProcessEnv,

@@ -11,3 +11,4 @@ export * from './lexicon.js';
 export * from './search.js';
 export * from './factsheet.js';
 export * from './settings.js';
+export * from './users.js';

@@ -70,6 +70,13 @@ export const paths = {
   lexiconMetric: '/lexicon/metrics/:id',
   deleteLexiconMetric: '/lexicon/metrics/:id/delete',
   lexiconSync: '/lexicon/sync',
+  // Accounts: signing in and out, who did what, and (for admins) the users.
+  login: '/login',
+  logout: '/logout',
+  activity: '/activity',
+  users: '/users',
+  userRole: '/users/:name/role',
+  userStatus: '/users/:name/status',
 } as const;
 
 /** URL builders, also available to every template as `urls`. */
@@ -119,6 +126,15 @@ export const urls = {
   lexiconMetric: (metricId: number): string => `/lexicon/metrics/${id(metricId)}`,
   deleteLexiconMetric: (metricId: number): string => `/lexicon/metrics/${id(metricId)}/delete`,
   lexiconSync: (): string => paths.lexiconSync,
+  login: (query?: Query): string => withQuery(paths.login, query),
+  /** POSTed to: ends the session. */
+  logout: (): string => paths.logout,
+  activity: (query?: Query): string => withQuery(paths.activity, query),
+  /** The users page; POSTed to, it adds a user. */
+  users: (): string => paths.users,
+  userRole: (name: string): string => `/users/${encodeURIComponent(name)}/role`,
+  /** POSTed to: disables or enables the user. */
+  userStatus: (name: string): string => `/users/${encodeURIComponent(name)}/status`,
   /** Anchor of a claim's highlighted quote inside its article view (on the page of the source's claims that lists it). */
   quoteInSource: (sourceId: number, claimId: number, page = 1): string =>
     `${withQuery(`/sources/${id(sourceId)}`, { page: page > 1 ? page : null })}#quote-${id(claimId)}`,
