@@ -29,6 +29,11 @@ export interface Config {
   sessionMaxMs: number;
   /** Signed-out visitors may read (never write) once accounts exist: CROSSCHECK_PUBLIC_READ=1, for publishing. */
   publicRead: boolean;
+  /**
+   * Behind a reverse proxy on this machine (CROSSCHECK_TRUST_PROXY=1): its X-Forwarded-Proto marks https (session
+   * cookies become Secure) and X-Forwarded-For gives the address sign-in limits count by.
+   */
+  trustProxy: boolean;
   /** Conflict rule settings. */
   asOfWindowDays: number;
   tolerance: number;
@@ -51,6 +56,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     sessionIdleMs: numberSetting(env, ['CROSSCHECK_SESSION_IDLE_MINUTES'], 720, { min: 1, max: 525_600, integer: true }) * 60_000,
     sessionMaxMs: numberSetting(env, ['CROSSCHECK_SESSION_MAX_DAYS'], 7, { min: 1, max: 365, integer: true }) * 86_400_000,
     publicRead: booleanSetting(env, 'CROSSCHECK_PUBLIC_READ'),
+    trustProxy: booleanSetting(env, 'CROSSCHECK_TRUST_PROXY'),
     asOfWindowDays: numberSetting(env, ['CROSSCHECK_ASOF_WINDOW_DAYS'], 31, { min: 0, max: 3660, integer: true }),
     tolerance: numberSetting(env, ['CROSSCHECK_TOLERANCE'], 0.05, { min: 0, max: 1 }),
     viewsDir: path.join(PROJECT_ROOT, 'views'),

@@ -34,6 +34,8 @@ export function createApp(deps: AppDeps): Express {
   const { config } = deps;
   const app = express();
   app.disable('x-powered-by');
+  // One proxy hop, on loopback only: a client elsewhere cannot claim https or another address by sending the headers.
+  if (config.trustProxy) app.set('trust proxy', 'loopback');
   app.set('view engine', 'ejs');
   app.set('views', config.viewsDir);
   // Express caches compiled templates only when NODE_ENV=production; templates do not change while the app
