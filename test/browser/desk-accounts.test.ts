@@ -1,0 +1,109 @@
+// A desk of several people in Chromium: a reviewer confirms a claim, an editor resolves the conflict it is part of,
+// and the activity page names both; a viewer sees no write controls, and a POST the viewer's browser sends anyway,
+// or one without the session's token, is refused with 403 and changes nothing.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { addUser } from '../../src/accounts.js';
+import { DEFAULT_SETTINGS } from '../../src/domain/crosscheck.js';
+import { recomputeConflicts } from '../../src/recompute.js';
+import { getClaim, getConflict, listAudit, listConflicts } from '../../src/store/index.js';
+import { makeClaim, makeEntity, makeSource, TEST_CTX } from '../helpers/index.js';
+import { useBrowserRun } from './harness.js';
+
+const PASSWORD = 'a long desk password';
+const EARLY = 'Ten years ago, in March 2011, the unrest that became the Valdorian war began in Portbrak.';
+const LATE = 'The Valdorian war began in 2015, an adviser in East Tarn told the evening bulletin.';
+
+async function signIn(page: Page, baseUrl: string, name: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('User name').fill(name);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${baseUrl}/`);
+  expect(await page.locator('.signed-in-as').textContent()).toContain(name);
+}
+
+describe('a review desk with accounts', () => {
+  const browserRun = useBrowserRun();
+
+  it('records who confirmed and who resolved, and shows a viewer no way to change anything', { timeout: 90_000 }, async () => {
+    const run = browserRun();
+    const { baseUrl, db, browser } = run;
+    for (const [name, role] of [['ilse', 'reviewer'], ['oskar', 'editor'], ['wren', 'viewer']] as const) {
+      await addUser(db, { name, role, password: PASSWORD }, TEST_CTX);
+    }
+    const war = makeEntity(db, { name: 'Valdorian war', type: 'event' });
+    const weekly = makeSource(db, { title: 'Ten years on', publisher: 'Portbrak Weekly', body: EARLY, publishedAt: '2021-03-15' });
+    const bulletin = makeSource(db, { title: 'Adviser on the war', publisher: 'Tarn Bulletin', body: LATE, publishedAt: '2019-03-19' });
+    const fields = { kind: 'date' as const, metric: 'start date', subjectId: war.id, qualifier: 'exact' as const, asOf: null, quoteStart: 0 };
+    const early = makeClaim(db, { ...fields, sourceId: weekly.id, quote: EARLY, quoteEnd: EARLY.length, valueText: 'March 2011', figure: { unit: 'date', low: '2011-03-01', high: '2011-03-31' } });
+    const late = makeClaim(db, { ...fields, sourceId: bulletin.id, quote: LATE, quoteEnd: LATE.length, valueText: '2015', figure: { unit: 'date', low: '2015-01-01', high: '2015-12-31' } });
+    recomputeConflicts(db, [early, late], DEFAULT_SETTINGS, TEST_CTX);
+    const conflictId = listConflicts(db).items[0]!.id;
+
+    // Signed out, every page leads to the sign-in form.
+    await run.page.goto(`${baseUrl}/claims/${early.id}`);
+    expect(new URL(run.page.url()).pathname).toBe('/login');
+
+    // The reviewer confirms the first claim in the review queue.
+    const reviewer = await browser.newPage();
+    await signIn(reviewer, baseUrl, 'ilse');
+    await reviewer.goto(`${baseUrl}/review?source=${weekly.id}`);
+    await reviewer.getByRole('button', { name: /Confirm/ }).click();
+    await reviewer.waitForURL(/done=/);
+    expect(getClaim(db, early.id).status).toBe('confirmed');
+    await reviewer.goto(`${baseUrl}/claims/${early.id}`);
+    expect(await reviewer.locator('.confirmed-by').textContent()).toContain('Confirmed by ilse');
+    // A reviewer does not decide conflicts: the page shows no decision forms.
+    await reviewer.goto(`${baseUrl}/conflicts/${conflictId}`);
+    expect(await reviewer.locator('#resolve-form').count()).toBe(0);
+
+    // The editor resolves the conflict in favour of the confirmed claim.
+    const editor = await browser.newPage();
+    await signIn(editor, baseUrl, 'oskar');
+    await editor.goto(`${baseUrl}/conflicts/${conflictId}`);
+    await editor.getByLabel(/Portbrak Weekly: March 2011/).check();
+    await editor.locator('#resolve-reason').selectOption('error');
+    await editor.locator('#resolve-note').fill('The unrest and the fighting began in 2011.');
+    await editor.getByRole('button', { name: 'Mark resolved' }).click();
+    await editor.waitForURL(new RegExp(`/conflicts/${conflictId}\\?done=`));
+    expect(getConflict(db, conflictId).status).toBe('resolved');
+
+    // The activity page names both.
+    await editor.goto(`${baseUrl}/activity`);
+    const actors = await editor.locator('tr[data-event-id] .actor').allTextContents();
+    expect(actors).toContain('ilse');
+    expect(actors).toContain('oskar');
+    await editor.locator('#filter-user').fill('ilse');
+    await editor.getByRole('button', { name: 'Filter' }).click();
+    await editor.waitForURL(/user=ilse/);
+    expect(new Set(await editor.locator('tr[data-event-id] .actor').allTextContents())).toEqual(new Set(['ilse']));
+
+    // The viewer reads everything and sees no write control: the only form that posts is the sign-out.
+    const viewer = await browser.newPage();
+    await signIn(viewer, baseUrl, 'wren');
+    for (const path of ['/', '/sources', `/sources/${weekly.id}`, '/claims', `/claims/${late.id}`, `/review?source=${bulletin.id}`,
+      `/conflicts/${conflictId}`, `/entities/${war.id}`, '/lexicon', `/facts/${war.id}/start%20date`]) {
+      await viewer.goto(`${baseUrl}${path}`);
+      const posting = await viewer.locator('form[method="post"]').evaluateAll((forms) => forms.map((f) => f.getAttribute('action')));
+      expect(posting, path).toEqual(['/logout']);
+      expect(await viewer.getByRole('link', { name: /Add a source|Edit|Delete/ }).count(), path).toBe(0);
+      expect(await viewer.getByRole('button', { name: /Confirm|Reject|Flag|Resolve|Reopen/ }).count(), path).toBe(0);
+    }
+
+    // A POST the viewer's own page sends anyway (with a valid token) is refused by role; one without the session's
+    // token is refused by the CSRF check. Neither changes the claim.
+    const before = listAudit(db, 'claim', late.id).length;
+    const statuses = await viewer.evaluate(async ({ claimId, version }) => {
+      const doc = (globalThis as unknown as { document: any }).document;
+      const token = doc.querySelector('form.sign-out input[name="_csrf"]').value as string;
+      const send = (body: Record<string, string>) =>
+        fetch(`/claims/${claimId}/review`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body).toString() }).then((r) => r.status);
+      return [await send({ _csrf: token, decision: 'confirm', version: String(version) }), await send({ decision: 'confirm', version: String(version) })];
+    }, { claimId: late.id, version: getClaim(db, late.id).version });
+    expect(statuses).toEqual([403, 403]);
+    expect(getClaim(db, late.id).status).not.toBe('confirmed');
+    expect(listAudit(db, 'claim', late.id)).toHaveLength(before);
+    expect(run.pageErrors).toEqual([]);
+  });
+});
