@@ -12,3 +12,5 @@ export * from './search.js';
 export * from './factsheet.js';
 export * from './settings.js';
 export * from './users.js';
+export * from './comments.js';
+export * from './assignments.js';

@@ -34,6 +34,7 @@ export const paths = {
   source: '/sources/:id',
   editSource: '/sources/:id/edit',
   deleteSource: '/sources/:id/delete',
+  sourceAssignment: '/sources/:id/assignment',
   claims: '/claims',
   newClaim: '/claims/new',
   bulkClaims: '/claims/bulk',
@@ -41,6 +42,7 @@ export const paths = {
   editClaim: '/claims/:id/edit',
   deleteClaim: '/claims/:id/delete',
   reviewClaim: '/claims/:id/review',
+  claimComments: '/claims/:id/comments',
   review: '/review',
   undo: '/undo',
   figurePreview: '/figures/preview',
@@ -60,6 +62,7 @@ export const paths = {
   reopenConflict: '/conflicts/:id/reopen',
   unflagConflict: '/conflicts/:id/unflag',
   deprecateInConflict: '/conflicts/:id/deprecate',
+  conflictComments: '/conflicts/:id/comments',
   fact: '/facts/:subject/:metric',
   factChart: '/facts/:subject/:metric/chart.svg',
   search: '/search',
@@ -88,6 +91,8 @@ export const urls = {
   source: (sourceId: number, query?: Query): string => withQuery(`/sources/${id(sourceId)}`, query),
   editSource: (sourceId: number): string => `/sources/${id(sourceId)}/edit`,
   deleteSource: (sourceId: number): string => `/sources/${id(sourceId)}/delete`,
+  /** POSTed to: takes the source to review, or releases it. */
+  sourceAssignment: (sourceId: number): string => `/sources/${id(sourceId)}/assignment`,
   claims: (query?: Query): string => withQuery(paths.claims, query),
   newClaim: (query?: Query): string => withQuery(paths.newClaim, query),
   bulkClaims: (): string => paths.bulkClaims,
@@ -95,6 +100,8 @@ export const urls = {
   editClaim: (claimId: number, query?: Query): string => withQuery(`/claims/${id(claimId)}/edit`, query),
   deleteClaim: (claimId: number): string => `/claims/${id(claimId)}/delete`,
   reviewClaim: (claimId: number): string => `/claims/${id(claimId)}/review`,
+  /** POSTed to: adds a comment to the claim's discussion. */
+  claimComments: (claimId: number): string => `/claims/${id(claimId)}/comments`,
   review: (query?: Query): string => withQuery(paths.review, query),
   /** POSTed to: undoes the change a signed message describes (see flash.ts). */
   undo: (): string => paths.undo,
@@ -116,6 +123,8 @@ export const urls = {
   unflagConflict: (conflictId: number): string => `/conflicts/${id(conflictId)}/unflag`,
   /** Deprecates one claim of the conflict, settling the conflicts it caused. */
   deprecateInConflict: (conflictId: number): string => `/conflicts/${id(conflictId)}/deprecate`,
+  /** POSTed to: adds a comment to the conflict's discussion. */
+  conflictComments: (conflictId: number): string => `/conflicts/${id(conflictId)}/comments`,
   fact: (subjectId: number, metric: string, query?: Query): string => withQuery(`/facts/${id(subjectId)}/${encodeURIComponent(metric)}`, query),
   factChart: (subjectId: number, metric: string): string => `/facts/${id(subjectId)}/${encodeURIComponent(metric)}/chart.svg`,
   search: (query?: Query): string => withQuery(paths.search, query),

@@ -1,7 +1,7 @@
 // GET /claims/:id — one claim: figure, interval, attribution, its quote in context, and its history.
 import type { RequestHandler } from 'express';
 import type { AuditEvent } from '../../domain/types.js';
-import { getClaimView, getSource, listAudit, type ClaimView } from '../../store/index.js';
+import { getClaimView, getSource, listAudit, listComments, type ClaimView, type Comment } from '../../store/index.js';
 import { paragraphAround } from '../article-view.js';
 import type { AppDeps } from '../deps.js';
 import { idParam } from '../params.js';
@@ -20,6 +20,8 @@ export interface ClaimViewData {
   audit: AuditEvent[];
   /** The claim's highlighted quote on its source's page. */
   quoteUrl: string;
+  /** The reviewers' discussion of the claim. */
+  comments: Comment[];
   /** Who confirmed the claim and when (its latest change to confirmed); null unless it is confirmed. */
   confirmed: { by: string; at: string } | null;
 }
@@ -49,6 +51,7 @@ export function loadClaimView(deps: AppDeps, id: number): ClaimViewData {
     context: quoteContext(body, claim.quoteStart, claim.quoteEnd),
     audit,
     quoteUrl: quoteInSourceUrl(deps, claim),
+    comments: listComments(deps.db, 'claim', id),
     confirmed: confirmation(claim, audit),
   };
 }

@@ -4,7 +4,7 @@
 import type { RequestHandler } from 'express';
 import { compareClaims, type Comparison, type ComparisonColumn } from '../../domain/compare.js';
 import { RANK_REASONS, type AuditEvent, type RankReason } from '../../domain/types.js';
-import { getConflictWithClaims, getEntity, listAudit, type ClaimView, type StoredConflict } from '../../store/index.js';
+import { getConflictWithClaims, getEntity, listAudit, listComments, type ClaimView, type Comment, type StoredConflict } from '../../store/index.js';
 import type { AppDeps } from '../deps.js';
 import type { FieldErrors, FormValues } from '../forms/fields.js';
 import { idParam } from '../params.js';
@@ -39,6 +39,8 @@ export interface ConflictPageData {
   hasChart: boolean;
   reasons: readonly RankReason[];
   audit: AuditEvent[];
+  /** The reviewers' discussion of the conflict. */
+  comments: Comment[];
   /** A failed decision: which form, its input and the messages (422), or the stale-version message (409). */
   form: { action: 'explain' | 'resolve' | 'reopen' | 'deprecate' | null; values: FormValues; errors: FieldErrors; stale: string | null };
 }
@@ -75,6 +77,7 @@ export function loadConflictPage(deps: AppDeps, id: number, form: Partial<Confli
     hasChart: chartable(claims),
     reasons: RANK_REASONS,
     audit: listAudit(deps.db, 'conflict', id),
+    comments: listComments(deps.db, 'conflict', id),
     form: { action: null, values: {}, errors: {}, stale: null, ...form },
   };
 }

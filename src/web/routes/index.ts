@@ -55,6 +55,8 @@ import { lexiconSync } from './lexicon-sync.js';
 import { readFlash } from '../flash.js';
 import { undo } from './undo.js';
 import { activityPage } from './activity.js';
+import { commentAdd } from './comment-add.js';
+import { sourceAssignment } from './source-assignment.js';
 import { signIn, signInPage, signOut } from './sign-in.js';
 import { userAdd, userRole, userStatus, usersPage } from './users.js';
 
@@ -80,6 +82,7 @@ export const routeEntries = (limits: SignInLimits): readonly RouteEntry[] => [
   ['post', paths.editSource, 'reviewer', sourceUpdate],
   ['get', paths.deleteSource, 'editor', sourceDeleteConfirm],
   ['post', paths.deleteSource, 'editor', sourceDelete],
+  ['post', paths.sourceAssignment, 'reviewer', sourceAssignment],
 
   ['get', paths.claims, 'viewer', claimsList],
   ['post', paths.claims, 'reviewer', claimCreate],
@@ -91,6 +94,7 @@ export const routeEntries = (limits: SignInLimits): readonly RouteEntry[] => [
   ['get', paths.deleteClaim, 'reviewer', claimDeleteConfirm],
   ['post', paths.deleteClaim, 'reviewer', claimDelete],
   ['post', paths.reviewClaim, 'reviewer', claimReview],
+  ['post', paths.claimComments, 'reviewer', commentAdd('claim')],
 
   ['get', paths.review, 'viewer', reviewQueue],
   ['post', paths.undo, 'reviewer', undo],
@@ -118,6 +122,7 @@ export const routeEntries = (limits: SignInLimits): readonly RouteEntry[] => [
   ['post', paths.reopenConflict, 'editor', conflictReopen],
   ['post', paths.unflagConflict, 'reviewer', conflictUnflag],
   ['post', paths.deprecateInConflict, 'editor', conflictDeprecate],
+  ['post', paths.conflictComments, 'reviewer', commentAdd('conflict')],
   ['get', paths.fact, 'viewer', factView],
   ['get', paths.factChart, 'viewer', factChart],
 
