@@ -34,6 +34,11 @@ export interface Config {
    * cookies become Secure) and X-Forwarded-For gives the address sign-in limits count by.
    */
   trustProxy: boolean;
+  /**
+   * Whether a conflict's resolution waits for a second editor's approval (CROSSCHECK_SECOND_REVIEW): 'auto' (the
+   * default) = when more than one enabled user may decide conflicts.
+   */
+  secondReview: 'auto' | 'on' | 'off';
   /** Conflict rule settings. */
   asOfWindowDays: number;
   tolerance: number;
@@ -57,6 +62,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     sessionMaxMs: numberSetting(env, ['CROSSCHECK_SESSION_MAX_DAYS'], 7, { min: 1, max: 365, integer: true }) * 86_400_000,
     publicRead: booleanSetting(env, 'CROSSCHECK_PUBLIC_READ'),
     trustProxy: booleanSetting(env, 'CROSSCHECK_TRUST_PROXY'),
+    secondReview: choiceSetting(env, 'CROSSCHECK_SECOND_REVIEW', ['auto', 'on', 'off'] as const, 'auto'),
     asOfWindowDays: numberSetting(env, ['CROSSCHECK_ASOF_WINDOW_DAYS'], 31, { min: 0, max: 3660, integer: true }),
     tolerance: numberSetting(env, ['CROSSCHECK_TOLERANCE'], 0.05, { min: 0, max: 1 }),
     viewsDir: path.join(PROJECT_ROOT, 'views'),
@@ -69,6 +75,13 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
 
 /** A bad setting stops start-up with a message naming it, instead of running the rules with NaN. */
 export class ConfigError extends Error {}
+
+function choiceSetting<T extends string>(env: NodeJS.ProcessEnv, name: string, choices: readonly T[], fallback: T): T {
+  const raw = (env[name] ?? '').trim().toLowerCase();
+  if (raw === '') return fallback;
+  if ((choices as readonly string[]).includes(raw)) return raw as T;
+  throw new ConfigError(`${name}=${JSON.stringify(env[name])} is not valid: use ${choices.join(', ')}.`);
+}
 
 function booleanSetting(env: NodeJS.ProcessEnv, name: string): boolean {
   const raw = (env[name] ?? '').trim().toLowerCase();

@@ -14,3 +14,4 @@ export * from './settings.js';
 export * from './users.js';
 export * from './comments.js';
 export * from './assignments.js';
+export * from './proposals.js';

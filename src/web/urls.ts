@@ -63,6 +63,8 @@ export const paths = {
   unflagConflict: '/conflicts/:id/unflag',
   deprecateInConflict: '/conflicts/:id/deprecate',
   conflictComments: '/conflicts/:id/comments',
+  approveProposal: '/conflicts/:id/approve',
+  withdrawProposal: '/conflicts/:id/withdraw',
   fact: '/facts/:subject/:metric',
   factChart: '/facts/:subject/:metric/chart.svg',
   search: '/search',
@@ -125,6 +127,10 @@ export const urls = {
   deprecateInConflict: (conflictId: number): string => `/conflicts/${id(conflictId)}/deprecate`,
   /** POSTed to: adds a comment to the conflict's discussion. */
   conflictComments: (conflictId: number): string => `/conflicts/${id(conflictId)}/comments`,
+  /** POSTed to: a second editor applies the proposed resolution. */
+  approveProposal: (conflictId: number): string => `/conflicts/${id(conflictId)}/approve`,
+  /** POSTed to: the proposal is withdrawn (or declined), the conflict stays open. */
+  withdrawProposal: (conflictId: number): string => `/conflicts/${id(conflictId)}/withdraw`,
   fact: (subjectId: number, metric: string, query?: Query): string => withQuery(`/facts/${id(subjectId)}/${encodeURIComponent(metric)}`, query),
   factChart: (subjectId: number, metric: string): string => `/facts/${id(subjectId)}/${encodeURIComponent(metric)}/chart.svg`,
   search: (query?: Query): string => withQuery(paths.search, query),

@@ -1,5 +1,5 @@
-// A desk of several people in Chromium: a reviewer confirms a claim, an editor resolves the conflict it is part of,
-// and the activity page names both; a viewer sees no write controls, and a POST the viewer's browser sends anyway,
+// A desk of several people in Chromium: a reviewer confirms a claim and proposes how to resolve the conflict it is
+// part of, an editor approves the proposal, and the activity page names both; a viewer sees no write controls, and a POST the viewer's browser sends anyway,
 // or one without the session's token, is refused with 403 and changes nothing.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -26,7 +26,7 @@ async function signIn(page: Page, baseUrl: string, name: string): Promise<void> 
 describe('a review desk with accounts', () => {
   const browserRun = useBrowserRun();
 
-  it('records who confirmed and who resolved, and shows a viewer no way to change anything', { timeout: 90_000 }, async () => {
+  it('records who confirmed and proposed and who approved, and shows a viewer no way to change anything', { timeout: 90_000 }, async () => {
     const run = browserRun();
     const { baseUrl, db, browser } = run;
     for (const [name, role] of [['ilse', 'reviewer'], ['oskar', 'editor'], ['wren', 'viewer']] as const) {
@@ -54,20 +54,27 @@ describe('a review desk with accounts', () => {
     expect(getClaim(db, early.id).status).toBe('confirmed');
     await reviewer.goto(`${baseUrl}/claims/${early.id}`);
     expect(await reviewer.locator('.confirmed-by').textContent()).toContain('Confirmed by ilse');
-    // A reviewer does not decide conflicts: the page shows no decision forms.
+    // A reviewer does not decide conflicts: the resolution is proposed, and only explaining is not offered at all.
     await reviewer.goto(`${baseUrl}/conflicts/${conflictId}`);
-    expect(await reviewer.locator('#resolve-form').count()).toBe(0);
+    expect(await reviewer.locator('#explain-form').count()).toBe(0);
+    await reviewer.getByLabel(/Portbrak Weekly: March 2011/).check();
+    await reviewer.locator('#resolve-reason').selectOption('error');
+    await reviewer.locator('#resolve-note').fill('The unrest and the fighting began in 2011.');
+    await reviewer.getByRole('button', { name: 'Propose' }).click();
+    await reviewer.waitForURL(new RegExp(`/conflicts/${conflictId}\\?done=`));
+    expect(await reviewer.locator('#proposal .proposer').textContent()).toBe('ilse');
+    expect(await reviewer.getByRole('button', { name: 'Approve and resolve' }).count()).toBe(0);
+    expect(getConflict(db, conflictId).status).toBe('open');
 
-    // The editor resolves the conflict in favour of the confirmed claim.
+    // The editor sees the pending proposal with who proposed it and why, and approves it.
     const editor = await browser.newPage();
     await signIn(editor, baseUrl, 'oskar');
     await editor.goto(`${baseUrl}/conflicts/${conflictId}`);
-    await editor.getByLabel(/Portbrak Weekly: March 2011/).check();
-    await editor.locator('#resolve-reason').selectOption('error');
-    await editor.locator('#resolve-note').fill('The unrest and the fighting began in 2011.');
-    await editor.getByRole('button', { name: 'Mark resolved' }).click();
+    expect(await editor.locator('#proposal').textContent()).toContain('The unrest and the fighting began in 2011.');
+    await editor.getByRole('button', { name: 'Approve and resolve' }).click();
     await editor.waitForURL(new RegExp(`/conflicts/${conflictId}\\?done=`));
-    expect(getConflict(db, conflictId).status).toBe('resolved');
+    expect(getConflict(db, conflictId)).toMatchObject({ status: 'resolved', preferredClaimId: early.id });
+    expect(getClaim(db, late.id)).toMatchObject({ rank: 'deprecated', rankReason: 'error' });
 
     // The activity page names both.
     await editor.goto(`${baseUrl}/activity`);

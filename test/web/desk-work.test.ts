@@ -1,8 +1,8 @@
-// A desk's working notes over HTTP: comments on claims and conflicts, and sources taken to review so the queue can
-// show "mine" and "unassigned".
+// A desk's working notes over HTTP: comments on claims and conflicts, sources taken to review so the queue can
+// show "mine" and "unassigned", and resolutions that wait for a second editor.
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { assigneeOf, listAudit, listComments } from '../../src/store/index.js';
+import { assigneeOf, getConflict, getProposal, listAudit, listComments } from '../../src/store/index.js';
 import { DEFAULT_BODY, makeClaim, makeManualConflict, makeSource } from '../helpers/index.js';
 import { html, testApp } from './harness.js';
 import { addTestUser, pageToken, signInAs } from './accounts-harness.js';
@@ -67,5 +67,72 @@ describe('taking sources to review', () => {
     expect(assigneeOf(db, older.id)).toBeNull();
     expect(listAudit(db, 'source', older.id).filter((e) => e.action === 'assign').map((e) => `${e.actor} ${JSON.stringify(e.after)}`))
       .toEqual(['ilse {"assignee":"ilse"}', 'ilse {"assignee":null}']);
+  });
+});
+
+describe('second review of resolutions', () => {
+  async function desk(overrides: Parameters<typeof testApp>[0] = {}) {
+    const t = testApp(overrides);
+    for (const [name, role] of [['ilse', 'reviewer'], ['tomas', 'reviewer'], ['oskar', 'editor'], ['vera', 'admin']] as const) await addTestUser(t.db, name, role);
+    const source = makeSource(t.db);
+    const first = makeClaim(t.db, { sourceId: source.id });
+    const second = makeClaim(t.db, { sourceId: source.id, valueText: '900', figure: { unit: 'count', low: 900, high: 900 }, qualifier: 'exact' });
+    const conflict = makeManualConflict(t.db, [first.id, second.id]);
+    const as = async (name: string) => {
+      const agent = request.agent(t.app);
+      await signInAs(agent, name);
+      return { agent, token: await pageToken(agent) };
+    };
+    const resolve = { preferredClaimId: String(first.id), reason: 'superseded', note: 'The monitor revised its count.' };
+    return { ...t, conflict, first, as, resolve };
+  }
+
+  it('turns a resolution into a proposal that only another editor can apply, naming both in the history', async () => {
+    const { db, conflict, first, as, resolve } = await desk();
+    const oskar = await as('oskar');
+    await oskar.agent.post(`/conflicts/${conflict.id}/resolve`).type('form').send({ _csrf: oskar.token, version: String(conflict.version), ...resolve }).expect(303);
+    const page = html((await oskar.agent.get(`/conflicts/${conflict.id}`).expect(200)).text);
+    expect(page.querySelector('#proposal .proposer')?.textContent).toBe('oskar');
+    expect(page.querySelector('#proposal')?.textContent).toContain('The monitor revised its count.');
+    const own = await oskar.agent.post(`/conflicts/${conflict.id}/approve`).set('Accept', 'application/json').type('form').send({ _csrf: oskar.token, version: String(conflict.version) }).expect(422);
+    expect(own.body.error.message).toContain('A second editor approves');
+
+    const vera = await as('vera');
+    await vera.agent.post(`/conflicts/${conflict.id}/approve`).type('form').send({ _csrf: vera.token, version: String(conflict.version) }).expect(303);
+    expect(getConflict(db, conflict.id)).toMatchObject({ status: 'resolved', preferredClaimId: first.id });
+    expect(listAudit(db, 'conflict', conflict.id).slice(-3).map((e) => `${e.actor} ${e.action} ${e.reason}`)).toEqual([
+      'oskar propose The monitor revised its count.',
+      'vera resolve The monitor revised its count.',
+      'vera approve Approved; proposed by oskar: The monitor revised its count.',
+    ]);
+  });
+
+  it('lets a proposer withdraw, refuses another reviewer, and refuses a proposal the conflict has moved past', async () => {
+    const { db, conflict, as, resolve } = await desk();
+    const ilse = await as('ilse');
+    const tomas = await as('tomas');
+    await ilse.agent.post(`/conflicts/${conflict.id}/resolve`).type('form').send({ _csrf: ilse.token, version: String(conflict.version), ...resolve }).expect(303);
+    const notYours = await tomas.agent.post(`/conflicts/${conflict.id}/withdraw`).set('Accept', 'application/json').type('form').send({ _csrf: tomas.token, version: '1' }).expect(403);
+    expect(notYours.body.error.code).toBe('not_yours');
+    await ilse.agent.post(`/conflicts/${conflict.id}/withdraw`).type('form').send({ _csrf: ilse.token, version: '1' }).expect(303);
+    expect(getProposal(db, conflict.id)).toBeNull();
+
+    await ilse.agent.post(`/conflicts/${conflict.id}/resolve`).type('form').send({ _csrf: ilse.token, version: String(conflict.version), ...resolve }).expect(303);
+    const oskar = await as('oskar');
+    await oskar.agent.post(`/conflicts/${conflict.id}/explain`).type('form').send({ _csrf: oskar.token, version: String(conflict.version), note: 'Different periods.' }).expect(303);
+    const vera = await as('vera');
+    await vera.agent.post(`/conflicts/${conflict.id}/approve`).set('Accept', 'application/json').type('form').send({ _csrf: vera.token, version: '1' }).expect(409);
+    expect(getConflict(db, conflict.id).status).toBe('explained');
+  });
+
+  it('is off with one editor (or CROSSCHECK_SECOND_REVIEW=off): the editor resolves at once, a reviewer still proposes', async () => {
+    const { db, conflict, as, resolve } = await desk({ secondReview: 'off' });
+    const ilse = await as('ilse');
+    await ilse.agent.post(`/conflicts/${conflict.id}/resolve`).type('form').send({ _csrf: ilse.token, version: String(conflict.version), ...resolve }).expect(303);
+    expect(getConflict(db, conflict.id).status).toBe('open');
+    const oskar = await as('oskar');
+    await oskar.agent.post(`/conflicts/${conflict.id}/withdraw`).type('form').send({ _csrf: oskar.token, version: '1' }).expect(303);
+    await oskar.agent.post(`/conflicts/${conflict.id}/resolve`).type('form').send({ _csrf: oskar.token, version: String(conflict.version), ...resolve }).expect(303);
+    expect(getConflict(db, conflict.id).status).toBe('resolved');
   });
 });

@@ -17,7 +17,7 @@ const NOT_PAGES = new Set<keyof typeof paths>([
   // An SVG image, and the fact sheet as a file (its standalone HTML has a CSP of its own, tested with the downloads).
   'conflictChart', 'factChart', 'factSheetDownload',
   // Accounts: sign-out and the users page's forms.
-  'logout', 'userRole', 'userStatus', 'claimComments', 'conflictComments', 'sourceAssignment',
+  'logout', 'userRole', 'userStatus', 'claimComments', 'conflictComments', 'sourceAssignment', 'approveProposal', 'withdrawProposal',
 ]);
 
 let t: TestApp;

@@ -57,6 +57,7 @@ import { undo } from './undo.js';
 import { activityPage } from './activity.js';
 import { commentAdd } from './comment-add.js';
 import { sourceAssignment } from './source-assignment.js';
+import { proposalApprove, proposalWithdraw } from './conflict-proposal.js';
 import { signIn, signInPage, signOut } from './sign-in.js';
 import { userAdd, userRole, userStatus, usersPage } from './users.js';
 
@@ -118,7 +119,10 @@ export const routeEntries = (limits: SignInLimits): readonly RouteEntry[] => [
   ['get', paths.conflict, 'viewer', conflictView],
   ['get', paths.conflictChart, 'viewer', conflictChart],
   ['post', paths.explainConflict, 'editor', conflictExplain],
-  ['post', paths.resolveConflict, 'editor', conflictResolve],
+  // A reviewer's resolution (or anyone's under second review) is a proposal an editor approves.
+  ['post', paths.resolveConflict, 'reviewer', conflictResolve],
+  ['post', paths.approveProposal, 'editor', proposalApprove],
+  ['post', paths.withdrawProposal, 'reviewer', proposalWithdraw],
   ['post', paths.reopenConflict, 'editor', conflictReopen],
   ['post', paths.unflagConflict, 'reviewer', conflictUnflag],
   ['post', paths.deprecateInConflict, 'editor', conflictDeprecate],

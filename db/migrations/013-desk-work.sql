@@ -1,5 +1,6 @@
 -- 013: a desk's working notes. Reviewers discuss a claim or a conflict in a short thread of comments (each also an
--- audit event), and a reviewer takes a source to review so the queue can show "mine" and "unassigned".
+-- audit event); a reviewer takes a source to review so the queue can show "mine" and "unassigned"; and a
+-- resolution waits for a second editor's approval as a proposal.
 CREATE TABLE comments (
   id          INTEGER PRIMARY KEY,
   item        TEXT NOT NULL CHECK (item IN ('claim', 'conflict')),
@@ -27,3 +28,15 @@ CREATE TABLE assignments (
 ) STRICT;
 
 CREATE INDEX assignments_user ON assignments (user_id, source_id);
+
+-- A proposed resolution of a conflict, applied when an editor other than the proposer approves it. The conflict's
+-- version is the one the proposer saw: if the conflict changes meanwhile, approving it is refused as stale.
+CREATE TABLE resolution_proposals (
+  conflict_id         INTEGER PRIMARY KEY REFERENCES conflicts(id) ON DELETE CASCADE,
+  conflict_version    INTEGER NOT NULL,
+  preferred_claim_id  INTEGER NOT NULL,
+  reason              TEXT NOT NULL,
+  note                TEXT,
+  proposed_by         TEXT NOT NULL,
+  proposed_at         TEXT NOT NULL
+) STRICT;
