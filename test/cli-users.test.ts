@@ -29,7 +29,7 @@ afterAll(() => {
 });
 
 describe('crosscheck serve without accounts', () => {
-  it('refuses every interface with a message naming the command that creates the first admin', () => {
+  it('refuses every interface with a message naming the command that creates the first admin', { timeout: 60_000 }, () => {
     const run = crosscheck(['serve', '--host', '0.0.0.0', '--port', '0']);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('no account exists yet');
@@ -38,7 +38,8 @@ describe('crosscheck serve without accounts', () => {
 });
 
 describe('crosscheck users', () => {
-  it('adds a user from standard input, refuses a short password or an unknown role, and lists them', async () => {
+  // Each run starts the CLI afresh (a few seconds on a busy machine), hence the longer time allowed.
+  it('adds a user from standard input, refuses a short password or an unknown role, and lists them', { timeout: 120_000 }, async () => {
     expect(crosscheck(['users', 'add', 'ilse', '--role', 'admin', '--password-stdin'], 'too short\n')).toMatchObject({ status: 1, stderr: expect.stringContaining('at least 12 characters') });
     expect(crosscheck(['users', 'add', 'ilse', '--role', 'chief', '--password-stdin'], 'a long desk password\n')).toMatchObject({ status: 1, stderr: expect.stringContaining('not a role') });
     expect(crosscheck(['users', 'add', 'ilse', '--role', 'admin', '--password-stdin'], 'a long desk password\n')).toMatchObject({ status: 0, stdout: 'Added ilse (admin). They sign in at /login.\n' });
@@ -54,7 +55,7 @@ describe('crosscheck users', () => {
     }
   });
 
-  it('changes a role, and disabling ends the user\'s sessions at once', () => {
+  it('changes a role, and disabling ends the user\'s sessions at once', { timeout: 120_000 }, () => {
     crosscheck(['users', 'add', 'oskar', '--role', 'reviewer', '--password-stdin'], 'another long password\n');
     expect(crosscheck(['users', 'set-role', 'oskar', 'editor']).stdout).toBe('oskar is now editor.\n');
     const db = openDatabase(dbFile, { migrationsDir: MIGRATIONS_DIR });
