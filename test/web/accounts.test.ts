@@ -19,7 +19,8 @@ describe('before any account exists', () => {
     const { agent, db } = testApp();
     const source = makeSource(db);
     const claim = makeClaim(db, { sourceId: source.id });
-    await agent.get('/').expect(200);
+    const dashboard = html((await agent.get('/').expect(200)).text);
+    expect(dashboard.querySelector('.single-user')?.textContent).toContain('crosscheck users add NAME --role admin');
     const token = await csrfToken(agent, `/claims/${claim.id}/edit`);
     await agent.post(`/claims/${claim.id}/review`).type('form').send({ _csrf: token, decision: 'confirm', version: String(claim.version) }).expect(303);
     expect(listAudit(db, 'claim', claim.id).at(-1)?.actor).toBe('local');
