@@ -33,7 +33,7 @@ function roleArgument(value: string): Role {
   return value;
 }
 
-/** Adds the `users` commands to the program; `open` opens the configured database for the --db flag. */
+/** Adds the `users` commands to the program; `configWith` applies the --db flag to the configuration. */
 export function addUsersCommands(program: Command, configWith: (opts: { db?: string }) => Config, clock: Clock): void {
   const withDb = <T>(opts: { db?: string }, run: (db: Db, config: Config) => T | Promise<T>): Promise<T> => {
     const config = configWith(opts);
@@ -82,23 +82,19 @@ export function addUsersCommands(program: Command, configWith: (opts: { db?: str
       process.stdout.write(`${user.name} is now ${user.role}.\n`);
     });
 
-  users
-    .command('disable')
-    .description('Stop a user from signing in; their open sessions end at once.')
-    .option('--db <file>', 'database file')
-    .argument('<name>', 'user name')
-    .action(async (name: string, opts: { db?: string }) => {
-      const user = await withDb(opts, (db, config) => disableUser(db, name, ctx(config, 'crosscheck users disable')));
-      process.stdout.write(`${user.name} is disabled; their sessions have ended.\n`);
-    });
-
-  users
-    .command('enable')
-    .description('Let a disabled user sign in again.')
-    .option('--db <file>', 'database file')
-    .argument('<name>', 'user name')
-    .action(async (name: string, opts: { db?: string }) => {
-      const user = await withDb(opts, (db, config) => enableUser(db, name, ctx(config, 'crosscheck users enable')));
-      process.stdout.write(`${user.name} may sign in again.\n`);
-    });
+  const statusCommands = [
+    ['disable', 'Stop a user from signing in; their open sessions end at once.', disableUser, (name: string) => `${name} is disabled; their sessions have ended.`],
+    ['enable', 'Let a disabled user sign in again.', enableUser, (name: string) => `${name} may sign in again.`],
+  ] as const;
+  for (const [command, description, change, done] of statusCommands) {
+    users
+      .command(command)
+      .description(description)
+      .option('--db <file>', 'database file')
+      .argument('<name>', 'user name')
+      .action(async (name: string, opts: { db?: string }) => {
+        const user = await withDb(opts, (db, config) => change(db, name, ctx(config, `crosscheck users ${command}`)));
+        process.stdout.write(`${done(user.name)}\n`);
+      });
+  }
 }
