@@ -4,11 +4,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addUser } from '../../src/accounts.js';
-import { DEFAULT_SETTINGS } from '../../src/domain/crosscheck.js';
-import { recomputeConflicts } from '../../src/recompute.js';
-import { getClaim, getConflict, listAudit, listConflicts } from '../../src/store/index.js';
-import { makeClaim, makeEntity, makeSource, TEST_CTX } from '../helpers/index.js';
-import { useBrowserRun } from './harness.js';
+import { getClaim, getConflict, listAudit } from '../../src/store/index.js';
+import { TEST_CTX } from '../helpers/index.js';
+import { seedStartDateConflict, useBrowserRun } from './harness.js';
 
 const PASSWORD = 'a long desk password';
 const EARLY = 'Ten years ago, in March 2011, the unrest that became the Valdorian war began in Portbrak.';
@@ -32,14 +30,13 @@ describe('a review desk with accounts', () => {
     for (const [name, role] of [['ilse', 'reviewer'], ['oskar', 'editor'], ['wren', 'viewer']] as const) {
       await addUser(db, { name, role, password: PASSWORD }, TEST_CTX);
     }
-    const war = makeEntity(db, { name: 'Valdorian war', type: 'event' });
-    const weekly = makeSource(db, { title: 'Ten years on', publisher: 'Portbrak Weekly', body: EARLY, publishedAt: '2021-03-15' });
-    const bulletin = makeSource(db, { title: 'Adviser on the war', publisher: 'Tarn Bulletin', body: LATE, publishedAt: '2019-03-19' });
-    const fields = { kind: 'date' as const, metric: 'start date', subjectId: war.id, qualifier: 'exact' as const, asOf: null, quoteStart: 0 };
-    const early = makeClaim(db, { ...fields, sourceId: weekly.id, quote: EARLY, quoteEnd: EARLY.length, valueText: 'March 2011', figure: { unit: 'date', low: '2011-03-01', high: '2011-03-31' } });
-    const late = makeClaim(db, { ...fields, sourceId: bulletin.id, quote: LATE, quoteEnd: LATE.length, valueText: '2015', figure: { unit: 'date', low: '2015-01-01', high: '2015-12-31' } });
-    recomputeConflicts(db, [early, late], DEFAULT_SETTINGS, TEST_CTX);
-    const conflictId = listConflicts(db).items[0]!.id;
+    const seeded = seedStartDateConflict(db, 'Valdorian war', [
+      { title: 'Ten years on', publisher: 'Portbrak Weekly', body: EARLY, publishedAt: '2021-03-15', valueText: 'March 2011', from: '2011-03-01', to: '2011-03-31' },
+      { title: 'Adviser on the war', publisher: 'Tarn Bulletin', body: LATE, publishedAt: '2019-03-19', valueText: '2015', from: '2015-01-01', to: '2015-12-31' },
+    ]);
+    const { conflictId, subject: war } = seeded;
+    const [early, late] = [seeded.early.claim, seeded.late.claim];
+    const [weekly, bulletin] = [seeded.early.source, seeded.late.source];
 
     // Signed out, every page leads to the sign-in form.
     await run.page.goto(`${baseUrl}/claims/${early.id}`);
