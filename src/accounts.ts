@@ -18,7 +18,7 @@ const ARGON2ID = 2 as Algorithm;
 const HASH_OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
 /** Problems with a proposed name, password and role, one message per field (empty when all are fine). */
-export function accountProblems(input: { name: string; password: string; role: string }): Record<string, string> {
+function accountProblems(input: { name: string; password: string; role: string }): Record<string, string> {
   const problems: Record<string, string> = {};
   if (!NAME_PATTERN.test(input.name)) {
     problems.name = 'A user name is 1 to 64 letters, digits, dots, hyphens or underscores, starting with a letter or digit.';
@@ -30,7 +30,7 @@ export function accountProblems(input: { name: string; password: string; role: s
 }
 
 /** The argon2id hash (PHC string) of a password. */
-export function hashPassword(password: string): Promise<string> {
+function hashPassword(password: string): Promise<string> {
   return hash(password, HASH_OPTIONS);
 }
 

@@ -5,9 +5,9 @@ import type { Db } from './database.js';
 import { nowIso, type WriteContext } from './context.js';
 import { recordAudit } from './audit.js';
 
-export const COMMENT_ITEMS = ['claim', 'conflict'] as const;
+const COMMENT_ITEMS = ['claim', 'conflict'] as const;
 export type CommentItem = (typeof COMMENT_ITEMS)[number];
-export const MAX_COMMENT_LENGTH = 2000;
+const MAX_COMMENT_LENGTH = 2000;
 
 export interface Comment {
   id: number;

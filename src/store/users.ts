@@ -46,7 +46,7 @@ export function hasAccounts(db: Db): boolean {
 }
 
 /** The user called `name` (any letter case), or null. */
-export function findUser(db: Db, name: string): User | null {
+function findUser(db: Db, name: string): User | null {
   const row = db.prepare('SELECT * FROM users WHERE name = ?').get(name) as UserRow | undefined;
   return row ? toUser(row) : null;
 }

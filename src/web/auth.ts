@@ -80,7 +80,7 @@ export function accessFor(res: Response): Access {
 }
 
 /** Sign in first: 401 for scripts; a page is sent to the sign-in form, which brings it back afterwards. */
-export class SignInRequiredError extends AppError {
+class SignInRequiredError extends AppError {
   constructor() {
     super('Sign in to use Crosscheck.', 401, 'sign_in_required');
   }

@@ -6,8 +6,8 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
 /** Failed attempts allowed per account name within the window; the next is refused (429). */
 export const FAILURES_PER_ACCOUNT = 10;
 /** Failed attempts allowed per address within the window (higher: several people may share an office's address). */
-export const FAILURES_PER_ADDRESS = 30;
-export const WINDOW_SECONDS = 15 * 60;
+const FAILURES_PER_ADDRESS = 30;
+const WINDOW_SECONDS = 15 * 60;
 
 export interface SignInLimits {
   /** Seconds to wait before this name may be tried from this address again; 0 = go ahead. */

@@ -61,7 +61,7 @@ import { proposalApprove, proposalWithdraw } from './conflict-proposal.js';
 import { signIn, signInPage, signOut } from './sign-in.js';
 import { userAdd, userRole, userStatus, usersPage } from './users.js';
 
-export type Method = 'get' | 'post';
+type Method = 'get' | 'post';
 
 /** One route: its method, path pattern, who may use it, and its handler over the app's dependencies. */
 export type RouteEntry = readonly [method: Method, path: string, audience: Audience, make: (deps: AppDeps) => RequestHandler];

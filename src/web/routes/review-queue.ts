@@ -40,7 +40,7 @@ export interface QueueScope {
 }
 
 /** The ?assigned= value as a queue filter (anything else is all). */
-export function queueFilter(value: string): QueueFilter {
+function queueFilter(value: string): QueueFilter {
   return (QUEUE_FILTERS as readonly string[]).includes(value) ? (value as QueueFilter) : 'all';
 }
 
