@@ -29,14 +29,16 @@ CREATE TABLE assignments (
 
 CREATE INDEX assignments_user ON assignments (user_id, source_id);
 
--- A proposed resolution of a conflict, applied when an editor other than the proposer approves it. The conflict's
--- version is the one the proposer saw: if the conflict changes meanwhile, approving it is refused as stale.
+-- A proposed decision on a conflict, applied when an editor other than the proposer approves it: resolving it with
+-- one claim preferred, or deprecating one of its claims. `item_version` is the version the proposer saw (the
+-- conflict's or the claim's): if it changes meanwhile, approving the proposal is refused as stale.
 CREATE TABLE resolution_proposals (
-  conflict_id         INTEGER PRIMARY KEY REFERENCES conflicts(id) ON DELETE CASCADE,
-  conflict_version    INTEGER NOT NULL,
-  preferred_claim_id  INTEGER NOT NULL,
-  reason              TEXT NOT NULL,
-  note                TEXT,
-  proposed_by         TEXT NOT NULL,
-  proposed_at         TEXT NOT NULL
+  conflict_id   INTEGER PRIMARY KEY REFERENCES conflicts(id) ON DELETE CASCADE,
+  kind          TEXT NOT NULL CHECK (kind IN ('resolve', 'deprecate')),
+  claim_id      INTEGER NOT NULL,
+  item_version  INTEGER NOT NULL,
+  reason        TEXT NOT NULL,
+  note          TEXT,
+  proposed_by   TEXT NOT NULL,
+  proposed_at   TEXT NOT NULL
 ) STRICT;

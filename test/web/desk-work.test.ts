@@ -2,7 +2,7 @@
 // show "mine" and "unassigned", and resolutions that wait for a second editor.
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { assigneeOf, getConflict, getProposal, listAudit, listComments } from '../../src/store/index.js';
+import { assigneeOf, getClaim, getConflict, getProposal, listAudit, listComments } from '../../src/store/index.js';
 import { DEFAULT_BODY, makeClaim, makeManualConflict, makeSource } from '../helpers/index.js';
 import { html, testApp } from './harness.js';
 import { addTestUser, pageToken, signInAs } from './accounts-harness.js';
@@ -134,5 +134,32 @@ describe('second review of resolutions', () => {
     await oskar.agent.post(`/conflicts/${conflict.id}/withdraw`).type('form').send({ _csrf: oskar.token, version: '1' }).expect(303);
     await oskar.agent.post(`/conflicts/${conflict.id}/resolve`).type('form').send({ _csrf: oskar.token, version: String(conflict.version), ...resolve }).expect(303);
     expect(getConflict(db, conflict.id).status).toBe('resolved');
+  });
+});
+
+describe('second review of deprecations', () => {
+  it('turns an editor\'s deprecation into a proposal when two may decide, applied by the other editor', async () => {
+    const t = testApp();
+    await addTestUser(t.db, 'oskar', 'editor');
+    await addTestUser(t.db, 'vera', 'editor');
+    const source = makeSource(t.db);
+    const first = makeClaim(t.db, { sourceId: source.id });
+    const second = makeClaim(t.db, { sourceId: source.id, valueText: '900', figure: { unit: 'count', low: 900, high: 900 }, qualifier: 'exact' });
+    const conflict = makeManualConflict(t.db, [first.id, second.id]);
+    const oskar = request.agent(t.app);
+    await signInAs(oskar, 'oskar');
+    const token = await pageToken(oskar);
+    await oskar.post(`/conflicts/${conflict.id}/deprecate`).type('form').send({ _csrf: token, claimId: String(second.id), version: String(second.version), reason: 'error' }).expect(303);
+    expect(getClaim(t.db, second.id).rank).toBe('normal');
+    expect(getProposal(t.db, conflict.id)).toMatchObject({ kind: 'deprecate', claimId: second.id, proposedBy: 'oskar' });
+
+    const vera = request.agent(t.app);
+    await signInAs(vera, 'vera');
+    const page = html((await vera.get(`/conflicts/${conflict.id}`).expect(200)).text);
+    expect(page.querySelector('#proposal')?.textContent).toContain(`proposes deprecating claim`);
+    const veraToken = await pageToken(vera);
+    await vera.post(`/conflicts/${conflict.id}/approve`).type('form').send({ _csrf: veraToken, version: '1' }).expect(303);
+    expect(getClaim(t.db, second.id)).toMatchObject({ rank: 'deprecated', rankReason: 'error' });
+    expect(listAudit(t.db, 'conflict', conflict.id).at(-1)).toMatchObject({ actor: 'vera', action: 'approve' });
   });
 });

@@ -5,14 +5,17 @@ import type { RequestHandler } from 'express';
 import { roleAllows } from '../../domain/roles.js';
 import { ValidationError } from '../../domain/errors.js';
 import type { RankReason } from '../../domain/types.js';
-import { proposeResolution, resolveConflict, type ResolutionDecision } from '../../store/index.js';
+import { propose, resolveConflict } from '../../store/index.js';
 import { accessFor } from '../auth.js';
 import { writeContext, type AppDeps } from '../deps.js';
 import type { FormValues } from '../forms/fields.js';
 import { decideConflict } from './conflict-decision.js';
 import { secondReviewOn } from '../second-review.js';
 
-function decision(values: FormValues): ResolutionDecision {
+/** Text of the message after a proposal (resolution or deprecation). */
+export const PROPOSED = 'Proposed: it applies when another editor approves it. Withdraw it below to undo.';
+
+function decision(values: FormValues): { preferredClaimId: number; reason: RankReason; note: string } {
   if (!/^\d{1,15}$/.test(values.preferredClaimId ?? '')) {
     throw new ValidationError('Choose the claim you prefer.', { preferredClaimId: 'Choose one of these claims.' });
   }
@@ -26,9 +29,8 @@ export const conflictResolve = (deps: AppDeps): RequestHandler => (req, res) => 
     decideConflict(deps, req, res, 'resolve', fields, (id, version, values) => resolveConflict(deps.db, id, version, decision(values), writeContext(deps)));
     return;
   }
-  decideConflict(
-    deps, req, res, 'resolve', fields,
-    (id, version, values) => proposeResolution(deps.db, id, version, decision(values), writeContext(deps)),
-    'Proposed: the resolution applies when another editor approves it. Withdraw it below to undo.',
-  );
+  decideConflict(deps, req, res, 'resolve', fields, (id, version, values) => {
+    const { preferredClaimId, reason, note } = decision(values);
+    return propose(deps.db, id, { kind: 'resolve', claimId: preferredClaimId, version, reason, note }, writeContext(deps));
+  }, PROPOSED);
 };
