@@ -1,4 +1,4 @@
-// Who has taken a source to review (migration 011): one reviewer per source at a time. The review queue reads it to
+// Who has taken a source to review (migration 013): one reviewer per source at a time. The review queue reads it to
 // offer "mine", "unassigned" or all. Taking and releasing are audited on the source.
 import { NotFoundError } from '../domain/errors.js';
 import type { Db } from './database.js';

@@ -1,4 +1,4 @@
-// Second review (migration 012): a decision on a conflict proposed by one person — resolving it with one claim
+// Second review (migration 013): a decision on a conflict proposed by one person — resolving it with one claim
 // preferred, or deprecating one of its claims — waits here until an editor other than the proposer approves it; then
 // it is applied exactly as proposed (resolveConflict, deprecateClaim). Proposing, approving and withdrawing are each
 // audited on the conflict.

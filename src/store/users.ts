@@ -1,4 +1,4 @@
-// Accounts and their sign-in sessions (migration 010). Passwords arrive here already hashed; sessions are kept by
+// Accounts and their sign-in sessions (migration 012). Passwords arrive here already hashed; sessions are kept by
 // the sha256 of their cookie. Changes to users are audited like every other write; sessions are not (they are
 // not reviewer data, and a sign-in is not a change to the desk's work).
 import type { Role } from '../domain/roles.js';
