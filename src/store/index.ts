@@ -11,3 +11,7 @@ export * from './lexicon.js';
 export * from './search.js';
 export * from './factsheet.js';
 export * from './settings.js';
+export * from './users.js';
+export * from './comments.js';
+export * from './assignments.js';
+export * from './proposals.js';

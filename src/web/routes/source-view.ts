@@ -6,6 +6,7 @@ import type { AuditEvent, ClaimStatus, Source } from '../../domain/types.js';
 import { listAudit } from '../../store/audit.js';
 import { claimIndexInSource, countClaimsByStatus, listClaimsOfSource, type ClaimView } from '../../store/claims.js';
 import { getSource } from '../../store/sources.js';
+import { assigneeOf } from '../../store/assignments.js';
 import { nearDuplicatesInHistory, type NearDuplicate } from '../../store/near-duplicates.js';
 import type { AppDeps } from '../deps.js';
 import { idParam } from '../params.js';
@@ -27,6 +28,8 @@ export interface SourceViewData {
   nearDuplicates: NearDuplicate[];
   /** Why some candidate claims were not stored at import (too many in one article), or null. */
   claimsCapped: string | null;
+  /** The reviewer who has taken the source, or null. */
+  assignee: string | null;
 }
 
 /** The source with one page of its claims in text order and its audit trail. */
@@ -44,6 +47,7 @@ export function loadSourceView(deps: AppDeps, id: number, page = 1): SourceViewD
     audit,
     nearDuplicates: nearDuplicatesInHistory(deps.db, audit),
     claimsCapped: audit.find((event) => event.action === 'claims-capped')?.reason ?? null,
+    assignee: assigneeOf(deps.db, id),
   };
 }
 
