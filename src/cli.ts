@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// crosscheck serve | import | extract | conflicts | export | samples | lexicon sync
+// crosscheck serve | import | extract | conflicts | export | samples | lexicon sync | users
 // The imperative shell: parses flags, opens the database, calls the pure core, prints.
 import { Command, InvalidArgumentError } from 'commander';
 import { SingleBar } from 'cli-progress';
@@ -32,6 +32,9 @@ import { followFeed, pollFeeds } from './feeds.js';
 import { listFeeds } from './store/feeds.js';
 import type { Db } from './store/database.js';
 import type { Clock } from './domain/types.js';
+import { addUsersCommands, FIRST_ADMIN_COMMAND } from './cli-users.js';
+import { hasAccounts } from './store/users.js';
+import { isLoopbackBind } from './web/security.js';
 
 const systemClock: Clock = () => new Date();
 
@@ -80,6 +83,14 @@ program
     const config = { ...base, host: opts.host ?? base.host, port: opts.port ?? base.port };
     const { host, port } = config;
     const db = openAppDatabase(config, systemClock);
+    const accounts = hasAccounts(db);
+    if (!accounts && !isLoopbackBind(host)) {
+      db.close();
+      throw new Error(
+        `refusing to serve on ${host}: no account exists yet, so anyone who reaches the server could change everything. ` +
+          `Create the first admin with \`${FIRST_ADMIN_COMMAND}\`, then start it again (or serve on 127.0.0.1).`,
+      );
+    }
     // Extraction runs in worker threads so that one long article does not hold up every other page (the pool
     // library is loaded here only: the other commands extract inline and start faster without it).
     const { createExtractPool } = await import('./extract-pool.js');
@@ -95,6 +106,9 @@ program
       const address = server.address();
       const actualPort = typeof address === 'object' && address ? address.port : port;
       process.stdout.write(`Crosscheck is serving http://${host}:${actualPort}/ (database ${config.dbPath})\n`);
+      if (!accounts) {
+        process.stdout.write(`No accounts yet: this machine works alone, as "local". To share it with a team, create the first admin with \`${FIRST_ADMIN_COMMAND}\` (or on the Users page).\n`);
+      }
     });
     const stop = () => server.close(() => { stopWal(); db.close(); void extractor.close().finally(() => process.exit(0)); });
     process.on('SIGINT', stop);
@@ -382,6 +396,8 @@ function claimReviewExport(db: Db, config: Config, opts: { subject: string[]; me
   const options = { reviewer: config.reviewer, baseUrl: opts.baseUrl ?? `http://${config.host}:${config.port}` };
   return exportClaimReviews(db, filters, options);
 }
+
+addUsersCommands(program, configWith, systemClock);
 
 /** Repeatable options collect into a list. */
 function collect(value: string, previous: string[]): string[] {

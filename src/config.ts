@@ -28,6 +28,22 @@ export interface Config {
   reviewer: string;
   /** Actor written to the audit log until accounts exist. */
   actor: string;
+  /** A session unused this long ends (CROSSCHECK_SESSION_IDLE_MINUTES, default 12 hours). */
+  sessionIdleMs: number;
+  /** A session ends this long after sign-in however much it is used (CROSSCHECK_SESSION_MAX_DAYS, default 7). */
+  sessionMaxMs: number;
+  /** Signed-out visitors may read (never write) once accounts exist: CROSSCHECK_PUBLIC_READ=1, for publishing. */
+  publicRead: boolean;
+  /**
+   * Behind a reverse proxy on this machine (CROSSCHECK_TRUST_PROXY=1): its X-Forwarded-Proto marks https (session
+   * cookies become Secure) and X-Forwarded-For gives the address sign-in limits count by.
+   */
+  trustProxy: boolean;
+  /**
+   * Whether a conflict's resolution waits for a second editor's approval (CROSSCHECK_SECOND_REVIEW): 'auto' (the
+   * default) = when more than one enabled user may decide conflicts.
+   */
+  secondReview: 'auto' | 'on' | 'off';
   /** Conflict rule settings. */
   asOfWindowDays: number;
   tolerance: number;
@@ -49,6 +65,11 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     fetch: { ...DEFAULT_FETCH_LIMITS, allowPrivate: env.CROSSCHECK_ALLOW_PRIVATE_URLS === '1' },
     reviewer: env.CROSSCHECK_REVIEWER?.trim() || 'Crosscheck',
     actor: 'local',
+    sessionIdleMs: numberSetting(env, ['CROSSCHECK_SESSION_IDLE_MINUTES'], 720, { min: 1, max: 525_600, integer: true }) * 60_000,
+    sessionMaxMs: numberSetting(env, ['CROSSCHECK_SESSION_MAX_DAYS'], 7, { min: 1, max: 365, integer: true }) * 86_400_000,
+    publicRead: booleanSetting(env, 'CROSSCHECK_PUBLIC_READ'),
+    trustProxy: booleanSetting(env, 'CROSSCHECK_TRUST_PROXY'),
+    secondReview: choiceSetting(env, 'CROSSCHECK_SECOND_REVIEW', ['auto', 'on', 'off'] as const, 'auto'),
     asOfWindowDays: numberSetting(env, ['CROSSCHECK_ASOF_WINDOW_DAYS'], 31, { min: 0, max: 3660, integer: true }),
     tolerance: numberSetting(env, ['CROSSCHECK_TOLERANCE'], 0.05, { min: 0, max: 1 }),
     viewsDir: path.join(PROJECT_ROOT, 'views'),
@@ -61,6 +82,20 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
 
 /** A bad setting stops start-up with a message naming it, instead of running the rules with NaN. */
 export class ConfigError extends Error {}
+
+function choiceSetting<T extends string>(env: NodeJS.ProcessEnv, name: string, choices: readonly T[], fallback: T): T {
+  const raw = (env[name] ?? '').trim().toLowerCase();
+  if (raw === '') return fallback;
+  if ((choices as readonly string[]).includes(raw)) return raw as T;
+  throw new ConfigError(`${name}=${JSON.stringify(env[name])} is not valid: use ${choices.join(', ')}.`);
+}
+
+function booleanSetting(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = (env[name] ?? '').trim().toLowerCase();
+  if (raw === '' || raw === '0' || raw === 'false' || raw === 'no') return false;
+  if (raw === '1' || raw === 'true' || raw === 'yes') return true;
+  throw new ConfigError(`${name}=${JSON.stringify(env[name])} is not valid: use 1 or 0.`);
+}
 
 function numberSetting(
   env: NodeJS.ProcessEnv,

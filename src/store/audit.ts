@@ -2,7 +2,7 @@
 import type { AuditEvent } from '../domain/types.js';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.js';
-import { nowIso, type WriteContext } from './context.js';
+import { nowIso, pageBounds, type Page, type PageRequest, type WriteContext } from './context.js';
 
 interface AuditRow {
   id: number;
@@ -81,4 +81,40 @@ export function listAudit(db: Db, entity: string, entityId: number): AuditEvent[
 export function listRecentAudit(db: Db, limit = 50): AuditEvent[] {
   const rows = db.prepare('SELECT * FROM audit_events ORDER BY id DESC LIMIT ?').all(Math.max(1, Math.trunc(limit))) as AuditRow[];
   return rows.map(toAuditEvent);
+}
+
+/** What the activity page filters by; empty fields do not filter. Dates are YYYY-MM-DD, `to` inclusive. */
+export interface ActivityFilter {
+  actor?: string;
+  action?: string;
+  entity?: string;
+  entityId?: number;
+  from?: string;
+  /** The day after the last day wanted (exclusive bound on `at`). */
+  before?: string;
+}
+
+/** Counting stops here: a desk's log can be long, and "10,000+" says enough. */
+const ACTIVITY_COUNT_CAP = 10_000;
+
+/** Audit events matching `filter`, newest first, one page at a time. */
+export function listActivity(db: Db, filter: ActivityFilter, request: PageRequest): Page<AuditEvent> {
+  const { limit, offset } = pageBounds(request);
+  const where: string[] = [];
+  const params: Array<string | number> = [];
+  const add = (sql: string, value: string | number | undefined) => {
+    if (value === undefined || value === '') return;
+    where.push(sql);
+    params.push(value);
+  };
+  add('actor = ?', filter.actor);
+  add('action = ?', filter.action);
+  add('entity = ?', filter.entity);
+  add('entity_id = ?', filter.entityId);
+  add('at >= ?', filter.from);
+  add('at < ?', filter.before);
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const rows = db.prepare(`SELECT * FROM audit_events ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...params, limit, offset) as AuditRow[];
+  const { n } = db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM audit_events ${clause} LIMIT ?)`).get(...params, ACTIVITY_COUNT_CAP + 1) as { n: number };
+  return { items: rows.map(toAuditEvent), total: Math.min(n, ACTIVITY_COUNT_CAP), capped: n > ACTIVITY_COUNT_CAP, limit, offset };
 }

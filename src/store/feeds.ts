@@ -1,4 +1,4 @@
-// Feeds followed for new articles, and the item links already taken from each (migration 013).
+// Feeds followed for new articles, and the item links already taken from each (migration 015).
 import { ValidationError } from '../domain/errors.js';
 import type { Db } from './database.js';
 import { nowIso, type WriteContext } from './context.js';

@@ -13,3 +13,7 @@ export * from './factsheet.js';
 export * from './settings.js';
 export * from './feeds.js';
 export * from './versions.js';
+export * from './users.js';
+export * from './comments.js';
+export * from './assignments.js';
+export * from './proposals.js';

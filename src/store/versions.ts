@@ -1,4 +1,4 @@
-// Versions of an article (migration 014): the chain of sources linked by previous_version_id, and the claims of an
+// Versions of an article (migration 016): the chain of sources linked by previous_version_id, and the claims of an
 // older version flagged because their quote is not in the newer text.
 import type { Claim, Source } from '../domain/types.js';
 import type { Db } from './database.js';

@@ -11,7 +11,8 @@ import { errorHandler, notFound } from './errors.js';
 import { negotiateFormat } from './render.js';
 import { escapeHtml } from '../render/escape.js';
 import { staticAsset } from '../render/static-assets.js';
-import { csrfProtection, hostCheck, originCheck, securityHeaders } from './security.js';
+import { CLIENT_COOKIE, csrfProtection, hostCheck, originCheck, securityHeaders } from './security.js';
+import { authenticate, csrfIdentity } from './auth.js';
 import { routeTable } from './routes/index.js';
 import { keepRefusedSourceForm, refusedUnread } from './routes/source-create.js';
 import { templateHelpers } from './view-helpers.js';
@@ -33,6 +34,8 @@ export function createApp(deps: AppDeps): Express {
   const { config } = deps;
   const app = express();
   app.disable('x-powered-by');
+  // One proxy hop, on loopback only: a client elsewhere cannot claim https or another address by sending the headers.
+  if (config.trustProxy) app.set('trust proxy', 'loopback');
   app.set('view engine', 'ejs');
   app.set('views', config.viewsDir);
   // Express caches compiled templates only when NODE_ENV=production; templates do not change while the app
@@ -42,6 +45,9 @@ export function createApp(deps: AppDeps): Express {
   app.set('view options', { escape: escapeHtml });
   app.locals.helpers = templateHelpers;
   app.locals.vocab = { kinds: CLAIM_KINDS, statuses: CLAIM_STATUSES };
+  // Pages answered before the sign-in middleware ran (a refused host, an oversized body) show no write controls.
+  app.locals.access = null;
+  app.locals.can = () => false;
 
   app.use(hostCheck(config.host, config.allowedHosts));
   app.use((req, res, next) => {
@@ -84,9 +90,12 @@ export function createApp(deps: AppDeps): Express {
   // An oversized paste or file on the "add a source" form re-renders the form with the details kept.
   app.use(keepRefusedSourceForm);
 
-  const csrf = csrfProtection(config.csrfSecret ?? getOrCreateSetting(deps.db, 'csrf-secret', () => randomBytes(32).toString('hex')));
+  const secret = config.csrfSecret ?? getOrCreateSetting(deps.db, 'csrf-secret', () => randomBytes(32).toString('hex'));
+  const csrf = csrfProtection(secret, (req) => csrfIdentity(req, CLIENT_COOKIE));
   app.use(cookieParser());
   app.use(csrf.identifyClient);
+  // Who is asking (session cookie → user and role), before the CSRF check binds tokens to that session.
+  app.use(authenticate(deps));
   // A source form so large that its body was never parsed carries no token to check; its route only re-renders
   // the form with the size message and writes nothing, so the size message is what the reviewer reads.
   app.use((req, res, next) => (refusedUnread(res) ? next() : csrf.protect(req, res, next)));

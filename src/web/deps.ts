@@ -1,4 +1,5 @@
 // What the web layer is built from, and the write context its routes hand to the store.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Config } from '../config.js';
 import type { Clock } from '../domain/types.js';
 import type { Db } from '../store/database.js';
@@ -14,7 +15,22 @@ export interface AppDeps {
   extractor?: Extractor;
 }
 
-/** Who writes and when, for the audit log (actor "local" until accounts exist). */
+// Who is making the current request, set once by the sign-in middleware (auth.ts) for the rest of the request.
+// It reaches every route's audit events through writeContext below, rather than each of the routes passing the
+// request down to it: one place decides the actor, and a route cannot forget to.
+const requestActor = new AsyncLocalStorage<string>();
+
+/** Runs `next` (the rest of the request) with `actor` as the author of its writes. */
+export function actAs(actor: string, next: () => void): void {
+  requestActor.run(actor, next);
+}
+
+/** The author of the current request's writes: the signed-in user, else the configured actor ("local"). */
+export function currentActor(deps: AppDeps): string {
+  return requestActor.getStore() ?? deps.config.actor;
+}
+
+/** Who writes and when, for the audit log (the signed-in user; "local" while no accounts exist). */
 export function writeContext(deps: AppDeps, reason: string | null = null): WriteContext {
-  return { actor: deps.config.actor, clock: deps.clock, reason };
+  return { actor: currentActor(deps), clock: deps.clock, reason };
 }

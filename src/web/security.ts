@@ -131,7 +131,7 @@ const CSRF_COOKIE = 'crosscheck.csrf';
 export const CSRF_FIELD = '_csrf';
 
 export interface Csrf {
-  /** Gives every browser a random identifier the tokens are bound to (there are no sessions yet). */
+  /** Gives every browser a random identifier, which tokens are bound to while it is signed out. */
   identifyClient: RequestHandler;
   /** Exposes `csrfToken` to templates on GET requests. */
   provideToken: RequestHandler;
@@ -139,11 +139,14 @@ export interface Csrf {
   protect: RequestHandler;
 }
 
-/** CSRF protection with the given secret; must run after cookie-parser and the body parsers. */
-export function csrfProtection(secret: string): Csrf {
+/**
+ * CSRF protection with the given secret; must run after cookie-parser, the body parsers and the sign-in middleware.
+ * `identity(req)` is what a token is bound to: the session while signed in, else the browser's client cookie.
+ */
+export function csrfProtection(secret: string, identity: (req: Request) => string = (req) => String(req.cookies?.[CLIENT_COOKIE] ?? '')): Csrf {
   const { generateCsrfToken, doubleCsrfProtection } = doubleCsrf({
     getSecret: () => secret,
-    getSessionIdentifier: (req: Request) => String(req.cookies?.[CLIENT_COOKIE] ?? ''),
+    getSessionIdentifier: identity,
     cookieName: CSRF_COOKIE,
     // Served over http://127.0.0.1, so no `secure` flag (and no __Host- prefix, which requires it).
     cookieOptions: { sameSite: 'strict', path: '/', secure: false, httpOnly: true },

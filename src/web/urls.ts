@@ -39,6 +39,7 @@ export const paths = {
   feeds: '/feeds',
   pollFeeds: '/feeds/poll',
   sourceDiff: '/sources/:id/diff',
+  sourceAssignment: '/sources/:id/assignment',
   claims: '/claims',
   newClaim: '/claims/new',
   bulkClaims: '/claims/bulk',
@@ -46,6 +47,7 @@ export const paths = {
   editClaim: '/claims/:id/edit',
   deleteClaim: '/claims/:id/delete',
   reviewClaim: '/claims/:id/review',
+  claimComments: '/claims/:id/comments',
   review: '/review',
   undo: '/undo',
   figurePreview: '/figures/preview',
@@ -65,6 +67,9 @@ export const paths = {
   reopenConflict: '/conflicts/:id/reopen',
   unflagConflict: '/conflicts/:id/unflag',
   deprecateInConflict: '/conflicts/:id/deprecate',
+  conflictComments: '/conflicts/:id/comments',
+  approveProposal: '/conflicts/:id/approve',
+  withdrawProposal: '/conflicts/:id/withdraw',
   fact: '/facts/:subject/:metric',
   factChart: '/facts/:subject/:metric/chart.svg',
   factClaimReview: '/facts/:subject/:metric/claimreview.jsonld',
@@ -76,6 +81,13 @@ export const paths = {
   lexiconMetric: '/lexicon/metrics/:id',
   deleteLexiconMetric: '/lexicon/metrics/:id/delete',
   lexiconSync: '/lexicon/sync',
+  // Accounts: signing in and out, who did what, and (for admins) the users.
+  login: '/login',
+  logout: '/logout',
+  activity: '/activity',
+  users: '/users',
+  userRole: '/users/:name/role',
+  userStatus: '/users/:name/status',
 } as const;
 
 /** URL builders, also available to every template as `urls`. */
@@ -95,6 +107,8 @@ export const urls = {
   refetchSource: (sourceId: number): string => `/sources/${id(sourceId)}/refetch`,
   /** A word diff between two versions of the source's article. */
   sourceDiff: (sourceId: number, query?: Query): string => withQuery(`/sources/${id(sourceId)}/diff`, query),
+  /** POSTed to: takes the source to review, or releases it. */
+  sourceAssignment: (sourceId: number): string => `/sources/${id(sourceId)}/assignment`,
   claims: (query?: Query): string => withQuery(paths.claims, query),
   newClaim: (query?: Query): string => withQuery(paths.newClaim, query),
   bulkClaims: (): string => paths.bulkClaims,
@@ -102,6 +116,8 @@ export const urls = {
   editClaim: (claimId: number, query?: Query): string => withQuery(`/claims/${id(claimId)}/edit`, query),
   deleteClaim: (claimId: number): string => `/claims/${id(claimId)}/delete`,
   reviewClaim: (claimId: number): string => `/claims/${id(claimId)}/review`,
+  /** POSTed to: adds a comment to the claim's discussion. */
+  claimComments: (claimId: number): string => `/claims/${id(claimId)}/comments`,
   review: (query?: Query): string => withQuery(paths.review, query),
   /** POSTed to: undoes the change a signed message describes (see flash.ts). */
   undo: (): string => paths.undo,
@@ -123,6 +139,12 @@ export const urls = {
   unflagConflict: (conflictId: number): string => `/conflicts/${id(conflictId)}/unflag`,
   /** Deprecates one claim of the conflict, settling the conflicts it caused. */
   deprecateInConflict: (conflictId: number): string => `/conflicts/${id(conflictId)}/deprecate`,
+  /** POSTed to: adds a comment to the conflict's discussion. */
+  conflictComments: (conflictId: number): string => `/conflicts/${id(conflictId)}/comments`,
+  /** POSTed to: a second editor applies the proposed resolution. */
+  approveProposal: (conflictId: number): string => `/conflicts/${id(conflictId)}/approve`,
+  /** POSTed to: the proposal is withdrawn (or declined), the conflict stays open. */
+  withdrawProposal: (conflictId: number): string => `/conflicts/${id(conflictId)}/withdraw`,
   fact: (subjectId: number, metric: string, query?: Query): string => withQuery(`/facts/${id(subjectId)}/${encodeURIComponent(metric)}`, query),
   factChart: (subjectId: number, metric: string): string => `/facts/${id(subjectId)}/${encodeURIComponent(metric)}/chart.svg`,
   /** The fact's settled conflicts as schema.org ClaimReview JSON-LD. */
@@ -135,6 +157,15 @@ export const urls = {
   lexiconMetric: (metricId: number): string => `/lexicon/metrics/${id(metricId)}`,
   deleteLexiconMetric: (metricId: number): string => `/lexicon/metrics/${id(metricId)}/delete`,
   lexiconSync: (): string => paths.lexiconSync,
+  login: (query?: Query): string => withQuery(paths.login, query),
+  /** POSTed to: ends the session. */
+  logout: (): string => paths.logout,
+  activity: (query?: Query): string => withQuery(paths.activity, query),
+  /** The users page; POSTed to, it adds a user. */
+  users: (): string => paths.users,
+  userRole: (name: string): string => `/users/${encodeURIComponent(name)}/role`,
+  /** POSTed to: disables or enables the user. */
+  userStatus: (name: string): string => `/users/${encodeURIComponent(name)}/status`,
   /** Anchor of a claim's highlighted quote inside its article view (on the page of the source's claims that lists it). */
   quoteInSource: (sourceId: number, claimId: number, page = 1): string =>
     `${withQuery(`/sources/${id(sourceId)}`, { page: page > 1 ? page : null })}#quote-${id(claimId)}`,

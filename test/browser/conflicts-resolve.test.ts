@@ -2,11 +2,9 @@
 // side by side with the differing words marked and the chart, resolve it with a reason, see it leave the
 // open list. The articles are our own sentences; the conflict comes from the rules, not from a fixture.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../src/domain/crosscheck.js';
-import { recomputeConflicts } from '../../src/recompute.js';
-import { getClaim, getConflict, listConflicts } from '../../src/store/index.js';
-import { makeClaim, makeEntity, makeSource, TEST_CTX } from '../helpers/index.js';
-import { useBrowserRun } from './harness.js';
+import { getClaim, getConflict } from '../../src/store/index.js';
+import { makeClaim } from '../helpers/index.js';
+import { seedStartDateConflict, useBrowserRun } from './harness.js';
 
 const EARLY = 'Ten years ago, in March 2011, the protests that became the civil war began in the south.';
 const LATE = 'The civil war began in 2015, a ministry adviser told the evening bulletin.';
@@ -17,14 +15,12 @@ describe('resolving a conflict in the browser', () => {
   it('opens the war-start conflict, compares the quotes and the chart, resolves it, and it leaves the open list', { timeout: 60_000 }, async () => {
     const run = browserRun();
     const { page, baseUrl, db } = run;
-    const war = makeEntity(db, { name: 'Sample civil war', type: 'event' });
-    const weekly = makeSource(db, { title: 'Ten years on', publisher: 'Sample Weekly', body: EARLY, publishedAt: '2021-03-15' });
-    const bulletin = makeSource(db, { title: 'Adviser on the war', publisher: 'Evening Bulletin', body: LATE, publishedAt: '2019-03-19' });
-    const fields = { kind: 'date' as const, metric: 'start date', subjectId: war.id, qualifier: 'exact' as const, asOf: null, quoteStart: 0 };
-    const early = makeClaim(db, { ...fields, sourceId: weekly.id, quote: EARLY, quoteEnd: EARLY.length, valueText: 'March 2011', figure: { unit: 'date', low: '2011-03-01', high: '2011-03-31' } });
-    const late = makeClaim(db, { ...fields, sourceId: bulletin.id, quote: LATE, quoteEnd: LATE.length, valueText: '2015', figure: { unit: 'date', low: '2015-01-01', high: '2015-12-31' } });
-    recomputeConflicts(db, [early, late], DEFAULT_SETTINGS, TEST_CTX);
-    const conflictId = listConflicts(db).items[0]!.id;
+    const seeded = seedStartDateConflict(db, 'Sample civil war', [
+      { title: 'Ten years on', publisher: 'Sample Weekly', body: EARLY, publishedAt: '2021-03-15', valueText: 'March 2011', from: '2011-03-01', to: '2011-03-31' },
+      { title: 'Adviser on the war', publisher: 'Evening Bulletin', body: LATE, publishedAt: '2019-03-19', valueText: '2015', from: '2015-01-01', to: '2015-12-31' },
+    ]);
+    const { conflictId } = seeded;
+    const [early, late] = [seeded.early.claim, seeded.late.claim];
 
     await page.goto(`${baseUrl}/conflicts?status=open`);
     const link = page.locator(`tr[data-conflict-id="${conflictId}"] a.conflict-link`);

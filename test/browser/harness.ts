@@ -6,7 +6,11 @@ import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createApp } from '../../src/web/app.js';
 import type { Db } from '../../src/store/index.js';
-import { createTestDb, FIXED_NOW } from '../helpers/index.js';
+import { createTestDb, FIXED_NOW, makeClaim, makeEntity, makeSource, TEST_CTX } from '../helpers/index.js';
+import { DEFAULT_SETTINGS } from '../../src/domain/crosscheck.js';
+import { recomputeConflicts } from '../../src/recompute.js';
+import { listConflicts } from '../../src/store/index.js';
+import type { Claim, Source } from '../../src/domain/types.js';
 
 export interface BrowserRun {
   db: Db;
@@ -105,4 +109,33 @@ export async function selectText(page: Page, selector: string, text: string): Pr
     { selector, text },
   );
   if (!found) throw new Error(`"${text}" is not in ${selector}`);
+}
+
+/** One side of a war-start disagreement: the article's outlet, title, date and text, and the start date it gives. */
+export interface StartDateReport {
+  publisher: string;
+  title: string;
+  publishedAt: string;
+  body: string;
+  valueText: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * Two articles that give a war different start dates, each with its claim (the whole text is the quote), and the
+ * conflict the rules raise between them.
+ */
+export function seedStartDateConflict(db: Db, war: string, reports: [StartDateReport, StartDateReport]) {
+  const subject = makeEntity(db, { name: war, type: 'event' });
+  const made = reports.map((report) => {
+    const source = makeSource(db, { title: report.title, publisher: report.publisher, body: report.body, publishedAt: report.publishedAt });
+    const claim = makeClaim(db, {
+      kind: 'date', metric: 'start date', subjectId: subject.id, qualifier: 'exact', asOf: null, sourceId: source.id,
+      quote: report.body, quoteStart: 0, quoteEnd: report.body.length, valueText: report.valueText, figure: { unit: 'date', low: report.from, high: report.to },
+    });
+    return { source, claim };
+  }) as [{ source: Source; claim: Claim }, { source: Source; claim: Claim }];
+  recomputeConflicts(db, made.map((m) => m.claim), DEFAULT_SETTINGS, TEST_CTX);
+  return { subject, early: made[0], late: made[1], conflictId: listConflicts(db).items[0]!.id };
 }

@@ -1,7 +1,7 @@
 // A database at every earlier schema version, holding data written with that version's schema, migrates to the
 // newest version with its data intact. Adding migration N+1 means adding a seed for version N below.
 import { describe, expect, it } from 'vitest';
-import { countClaimsByStatus, countConflictsByStatus, countEntities, countSources, getClaim, getConflict, getSource, listAudit, loadLexicon, migrate, openDatabase, resolveEntity, schemaVersion, search, listMigrations, type Db } from '../../src/store/index.js';
+import { countClaimsByStatus, countConflictsByStatus, countSessions, getUser, countEntities, countSources, getClaim, getConflict, getSource, listAudit, loadLexicon, migrate, openDatabase, resolveEntity, schemaVersion, search, listMigrations, type Db } from '../../src/store/index.js';
 import { MIGRATIONS_DIR, makeClaim } from '../helpers/index.js';
 
 const BODY = 'A sample outlet said 300 people fled the town on Monday.\n';
@@ -93,18 +93,40 @@ SEEDS[9] = (db) => {
 // Version 11 adds trigger-kept counts (conflicts per status, sources, entities), filled from the rows already there:
 // version 10 holds version 1's rows.
 SEEDS[10] = SEEDS[1]!;
-// Version 12 adds sources.fetched_url, fetched_at and media_type: NULL for a source stored before them.
+// Version 12 adds users, sessions and audit indexes: version 11 holds version 1's rows, and their events keep `local`.
 SEEDS[11] = (db) => {
   const check = SEEDS[1]!(db);
+  return (migrated) => {
+    check(migrated);
+    expect(listAudit(migrated, 'source', 1).map((event) => event.actor)).toEqual(['local']);
+  };
+};
+// Version 13 adds comments, assignments and resolution proposals: version 12's accounts and sessions stay.
+SEEDS[12] = (db) => {
+  const check = SEEDS[11]!(db);
+  db.exec(`
+    INSERT INTO users (id, name, role, password_hash, created_at) VALUES (1, 'ilse', 'editor', '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA', '${AT}');
+    INSERT INTO sessions (token_sha256, user_id, created_at, last_seen_at) VALUES ('${'b'.repeat(64)}', 1, '${AT}', '${AT}');
+  `);
+  return (migrated) => {
+    check(migrated);
+    expect(getUser(migrated, 'ILSE')).toMatchObject({ id: 1, role: 'editor', disabledAt: null });
+    expect(countSessions(migrated, 1)).toBe(1);
+  };
+};
+// Version 14 adds sources.fetched_url, fetched_at and media_type: NULL for a source stored before them; version 13
+// holds version 12's rows.
+SEEDS[13] = (db) => {
+  const check = SEEDS[12]!(db);
   return (migrated) => {
     check(migrated);
     expect(getSource(migrated, 1)).toMatchObject({ fetchedUrl: null, fetchedAt: null, mediaType: null });
   };
 };
-// Version 13 adds the feeds and feed_items tables only: version 12 holds version 11's rows.
-SEEDS[12] = SEEDS[11]!;
-// Version 14 adds sources.previous_version_id (NULL: a first version) and claim_version_flags: version 13 holds version 11's rows.
-SEEDS[13] = SEEDS[11]!;
+// Version 15 adds the feeds and feed_items tables only: version 14 holds version 13's rows.
+SEEDS[14] = SEEDS[13]!;
+// Version 16 adds sources.previous_version_id (NULL: a first version) and claim_version_flags: version 15 holds version 13's rows.
+SEEDS[15] = SEEDS[13]!;
 
 const NEWEST = listMigrations(MIGRATIONS_DIR).length;
 

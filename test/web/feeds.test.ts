@@ -1,10 +1,11 @@
 // The feeds page over HTTP against a local server: follow an RSS feed, poll it (each item imported by URL once),
-// and a page that is not a feed refused beside the field with nothing stored.
+// and a page that is not a feed refused beside the field with nothing stored; a viewer reads the page without its forms.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countSources, listFeeds } from '../../src/store/index.js';
 import { DEFAULT_FETCH_LIMITS } from '../../src/fetch-url.js';
 import { body, PAGE, startTestServer, TEXT, type TestServer } from '../helpers/http-server.js';
 import { csrfToken, html, testApp } from './harness.js';
+import { addTestUser, signInAs } from './accounts-harness.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -45,5 +46,19 @@ describe('the feeds page', () => {
     const res = await agent.post('/feeds').type('form').send({ _csrf, url: server.url('/article.html') }).expect(422);
     expect(html(res.text).querySelector('#url-error')?.textContent).toContain('is text/html, not one of the types imported');
     expect(listFeeds(db)).toEqual([]);
+  });
+
+  it('shows a viewer the feeds and sources without the follow, poll and fetch-again forms', async () => {
+    const { agent, db } = testApp({ fetch: { ...DEFAULT_FETCH_LIMITS, allowPrivate: true } });
+    const _csrf = await csrfToken(agent, '/feeds');
+    await agent.post('/feeds').type('form').send({ _csrf, url: server.url('/feed.xml') }).expect(303);
+    await agent.post('/feeds/poll').type('form').send({ _csrf }).expect(303);
+    await addTestUser(db, 'vera', 'viewer');
+    await signInAs(agent, 'vera');
+    const feeds = html((await agent.get('/feeds').expect(200)).text);
+    expect(feeds.querySelector('table.feeds tbody tr')?.textContent).toContain('Herald feed');
+    expect(feeds.querySelectorAll('main form')).toHaveLength(0);
+    const source = html((await agent.get('/sources/1').expect(200)).text);
+    expect(source.querySelector('form.refetch')).toBeNull();
   });
 });

@@ -11,8 +11,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { createServer } from '../../src/web/server.js';
-import { checkpointWal, getSource, JOURNAL_SIZE_LIMIT_BYTES, openDatabase } from '../../src/store/index.js';
-import { MIGRATIONS_DIR, makeSource } from '../helpers/index.js';
+import { checkpointWal, createUser, getSource, JOURNAL_SIZE_LIMIT_BYTES, openDatabase } from '../../src/store/index.js';
+import { MIGRATIONS_DIR, TEST_CTX, makeSource } from '../helpers/index.js';
 import { csrfToken, html, tableCounts, testApp } from './harness.js';
 
 const CLI = path.join(PROJECT_ROOT, 'dist', 'cli.js');
@@ -67,6 +67,14 @@ describe('writes from another site', () => {
   });
 });
 
+/** A database file with one account, so `serve` may bind beyond loopback (it refuses while no account exists). */
+function databaseWithAccount(file: string): string {
+  const db = openDatabase(file, { migrationsDir: MIGRATIONS_DIR });
+  createUser(db, { name: 'ilse', role: 'admin', passwordHash: 'not used here' }, TEST_CTX);
+  db.close();
+  return file;
+}
+
 describe('one host for listen and the Host check', () => {
   it('bound to every interface, answers only the listed names (not localhost unless listed)', async () => {
     const { app } = testApp({ host: '0.0.0.0', allowedHosts: ['box.lan'] });
@@ -85,7 +93,7 @@ describe('one host for listen and the Host check', () => {
 
   it('bound to every interface without a list, refuses to start and says what to set', () => {
     expect(() => testApp({ host: '0.0.0.0' })).toThrow(/CROSSCHECK_ALLOWED_HOSTS/);
-    const run = spawnSync(process.execPath, [CLI, 'serve', '--db', path.join(tempDir(), 'x.sqlite'), '--host', '0.0.0.0', '--port', '0'], {
+    const run = spawnSync(process.execPath, [CLI, 'serve', '--db', databaseWithAccount(path.join(tempDir(), 'x.sqlite')), '--host', '0.0.0.0', '--port', '0'], {
       encoding: 'utf8',
       env: { ...process.env, CROSSCHECK_ALLOWED_HOSTS: '', CROSSCHECK_HOST: '' },
       timeout: 15_000,
@@ -95,7 +103,7 @@ describe('one host for listen and the Host check', () => {
   });
 
   it('`serve --host 0.0.0.0` checks Host against that bind, not the default 127.0.0.1', async () => {
-    const child = spawn(process.execPath, [CLI, 'serve', '--db', path.join(tempDir(), 'serve.sqlite'), '--host', '0.0.0.0', '--port', '0'], {
+    const child = spawn(process.execPath, [CLI, 'serve', '--db', databaseWithAccount(path.join(tempDir(), 'serve.sqlite')), '--host', '0.0.0.0', '--port', '0'], {
       env: { ...process.env, CROSSCHECK_ALLOWED_HOSTS: 'box.lan' },
     });
     try {
@@ -110,7 +118,7 @@ describe('one host for listen and the Host check', () => {
       });
       const status = (host: string) =>
         new Promise<number>((resolve, reject) => {
-          http.get({ host: '127.0.0.1', port, path: '/', headers: { Host: host } }, (res) => {
+          http.get({ host: '127.0.0.1', port, path: '/login', headers: { Host: host } }, (res) => {
             res.resume();
             resolve(res.statusCode ?? 0);
           }).on('error', reject);

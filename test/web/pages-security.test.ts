@@ -16,6 +16,8 @@ const NOT_PAGES = new Set<keyof typeof paths>([
   'reopenConflict', 'unflagConflict', 'deprecateInConflict', 'lexiconMetric', 'deleteLexiconMetric', 'lexiconSync', 'undo', 'refetchSource', 'pollFeeds',
   // An SVG image, the fact sheet as a file (its standalone HTML has a CSP of its own, tested with the downloads), JSON-LD.
   'conflictChart', 'factChart', 'factSheetDownload', 'factClaimReview',
+  // Accounts: sign-out and the users page's forms.
+  'logout', 'userRole', 'userStatus', 'claimComments', 'conflictComments', 'sourceAssignment', 'approveProposal', 'withdrawProposal',
 ]);
 
 let t: TestApp;
@@ -54,6 +56,9 @@ beforeAll(() => {
     search: urls.search({ q: 'killed' }),
     factSheet: urls.factSheet(),
     lexicon: urls.lexicon(),
+    login: urls.login(),
+    activity: urls.activity(),
+    users: urls.users(),
   };
 });
 

@@ -318,7 +318,7 @@ describe('sources as JSON and CSV', () => {
     const suffix = await agent.get(`/sources/${source.id}.json`).expect(200).expect('Content-Type', /json/);
     const accept = await agent.get(`/sources/${source.id}`).set('Accept', 'application/json').expect(200);
     expect(accept.body).toEqual(suffix.body);
-    expect(Object.keys(suffix.body)).toEqual(['source', 'claims', 'pagination', 'claimCounts', 'audit', 'nearDuplicates', 'claimsCapped', 'versions', 'versionFlags']);
+    expect(Object.keys(suffix.body)).toEqual(['source', 'claims', 'pagination', 'claimCounts', 'audit', 'nearDuplicates', 'claimsCapped', 'versions', 'versionFlags', 'assignee']);
     expect(suffix.body.source.body).toBe(source.body);
     expect(suffix.body.claims).toHaveLength(1);
   });

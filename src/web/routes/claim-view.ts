@@ -1,7 +1,7 @@
 // GET /claims/:id — one claim: figure, interval, attribution, its quote in context, and its history.
 import type { RequestHandler } from 'express';
 import type { AuditEvent } from '../../domain/types.js';
-import { getClaimView, getSource, listAudit, type ClaimView } from '../../store/index.js';
+import { getClaimView, getSource, listAudit, listComments, type ClaimView, type Comment } from '../../store/index.js';
 import { paragraphAround } from '../article-view.js';
 import type { AppDeps } from '../deps.js';
 import { idParam } from '../params.js';
@@ -20,6 +20,19 @@ export interface ClaimViewData {
   audit: AuditEvent[];
   /** The claim's highlighted quote on its source's page. */
   quoteUrl: string;
+  /** The reviewers' discussion of the claim. */
+  comments: Comment[];
+  /** Who confirmed the claim and when (its latest change to confirmed); null unless it is confirmed. */
+  confirmed: { by: string; at: string } | null;
+}
+
+const statusIn = (state: unknown): unknown => (state && typeof state === 'object' ? (state as { status?: unknown }).status : undefined);
+
+/** The latest event of a claim's history that made it confirmed, as who and when. */
+export function confirmation(claim: ClaimView, audit: readonly AuditEvent[]): ClaimViewData['confirmed'] {
+  if (claim.status !== 'confirmed') return null;
+  const event = audit.findLast((e) => statusIn(e.after) === 'confirmed' && statusIn(e.before) !== 'confirmed');
+  return event ? { by: event.actor, at: event.at } : null;
 }
 
 /** The paragraph that holds a quote, split around it. */
@@ -32,11 +45,14 @@ export function quoteContext(body: string, start: number, end: number): QuoteCon
 export function loadClaimView(deps: AppDeps, id: number): ClaimViewData {
   const claim = getClaimView(deps.db, id);
   const { body } = getSource(deps.db, claim.sourceId);
+  const audit = listAudit(deps.db, 'claim', id);
   return {
     claim,
     context: quoteContext(body, claim.quoteStart, claim.quoteEnd),
-    audit: listAudit(deps.db, 'claim', id),
+    audit,
     quoteUrl: quoteInSourceUrl(deps, claim),
+    comments: listComments(deps.db, 'claim', id),
+    confirmed: confirmation(claim, audit),
   };
 }
 

@@ -30,6 +30,7 @@ export function decideConflict(
   action: Action,
   fields: readonly string[],
   write: (id: number, version: number, values: FormValues) => StoredConflict,
+  done: string = DONE[action],
 ): void {
   const id = idParam(req, 'Conflict');
   const values = formValues(req.body, fields);
@@ -38,7 +39,7 @@ export function decideConflict(
     sendPage(res, { view: 'conflicts/show', status, data: loadConflictPage(deps, id, { action, values, ...form }) });
   try {
     const conflict = write(id, version, values);
-    sendDone(res, withFlash(deps.db, urls.conflict(id), { k: 'note', text: DONE[action] }), { conflict });
+    sendDone(res, withFlash(deps.db, urls.conflict(id), { k: 'note', text: done }), { conflict });
   } catch (err) {
     if (formatOf(res) === 'json') throw err;
     if (err instanceof ValidationError) return rerender(422, { errors: { form: err.message, ...err.fields } });

@@ -1,13 +1,17 @@
 // POST /conflicts/:id/deprecate — deprecates one claim of the conflict with a reason; every open conflict in which
-// that claim was its value's last one standing is resolved with it (store deprecateClaim), in one transaction.
+// that claim was its value's last one standing is resolved with it (store deprecateClaim), in one transaction. Under
+// second review it becomes a proposal that another editor approves.
 import type { RequestHandler } from 'express';
 import { ValidationError } from '../../domain/errors.js';
 import type { RankReason } from '../../domain/types.js';
-import { deprecateClaim, getConflict } from '../../store/index.js';
+import { deprecateClaim, getConflict, propose } from '../../store/index.js';
+import { secondReviewOn } from '../second-review.js';
+import { PROPOSED } from './conflict-resolve.js';
 import { writeContext, type AppDeps } from '../deps.js';
 import { decideConflict } from './conflict-decision.js';
 
 export const conflictDeprecate = (deps: AppDeps): RequestHandler => (req, res) => {
+  const proposes = secondReviewOn(deps);
   // `version` is the claim's: the reviewer deprecates the claim as shown.
   decideConflict(deps, req, res, 'deprecate', ['claimId', 'reason', 'note'], (id, version, values) => {
     const conflict = getConflict(deps.db, id);
@@ -15,7 +19,9 @@ export const conflictDeprecate = (deps: AppDeps): RequestHandler => (req, res) =
     if (!/^\d{1,15}$/.test(values.claimId ?? '') || !conflict.claimIds.includes(claimId)) {
       throw new ValidationError('Choose one of this conflict’s claims to deprecate.', { claimId: 'Choose one of these claims.' });
     }
-    deprecateClaim(deps.db, { claimId, version, reason: (values.reason ?? '') as RankReason, note: values.note ?? '' }, writeContext(deps));
+    const input = { claimId, version, reason: (values.reason ?? '') as RankReason, note: values.note ?? '' };
+    if (proposes) return propose(deps.db, id, { kind: 'deprecate', ...input }, writeContext(deps));
+    deprecateClaim(deps.db, input, writeContext(deps));
     return getConflict(deps.db, id);
-  });
+  }, proposes ? PROPOSED : undefined);
 };

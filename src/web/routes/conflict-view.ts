@@ -4,7 +4,8 @@
 import type { RequestHandler } from 'express';
 import { compareClaims, type Comparison, type ComparisonColumn } from '../../domain/compare.js';
 import { RANK_REASONS, type AuditEvent, type RankReason } from '../../domain/types.js';
-import { getConflictWithClaims, getEntity, listAudit, type ClaimView, type StoredConflict } from '../../store/index.js';
+import { getConflictWithClaims, getEntity, getProposal, listAudit, listComments, type ClaimView, type Comment, type Proposal, type StoredConflict } from '../../store/index.js';
+import { secondReviewOn } from '../second-review.js';
 import type { AppDeps } from '../deps.js';
 import type { FieldErrors, FormValues } from '../forms/fields.js';
 import { idParam } from '../params.js';
@@ -39,6 +40,11 @@ export interface ConflictPageData {
   hasChart: boolean;
   reasons: readonly RankReason[];
   audit: AuditEvent[];
+  /** The reviewers' discussion of the conflict. */
+  comments: Comment[];
+  /** A resolution waiting for a second editor, and whether a resolution sent now would wait too. */
+  proposal: Proposal | null;
+  secondReview: boolean;
   /** A failed decision: which form, its input and the messages (422), or the stale-version message (409). */
   form: { action: 'explain' | 'resolve' | 'reopen' | 'deprecate' | null; values: FormValues; errors: FieldErrors; stale: string | null };
 }
@@ -75,6 +81,9 @@ export function loadConflictPage(deps: AppDeps, id: number, form: Partial<Confli
     hasChart: chartable(claims),
     reasons: RANK_REASONS,
     audit: listAudit(deps.db, 'conflict', id),
+    comments: listComments(deps.db, 'conflict', id),
+    proposal: getProposal(deps.db, id),
+    secondReview: secondReviewOn(deps),
     form: { action: null, values: {}, errors: {}, stale: null, ...form },
   };
 }

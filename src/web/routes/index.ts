@@ -1,5 +1,8 @@
-// The route table: every URL the app answers, in one place (paths come from urls.ts).
-import { Router } from 'express';
+// The route table: every URL the app answers and who may use it, in one place (paths come from urls.ts). Each
+// route's audience is checked here and nowhere else: a role and the roles above it (see domain/roles.ts).
+import { Router, type RequestHandler } from 'express';
+import { requireRole, type Audience } from '../auth.js';
+import { signInLimits, type SignInLimits } from '../sign-in-limits.js';
 import type { AppDeps } from '../deps.js';
 import { paths } from '../urls.js';
 import { claimCreate } from './claim-create.js';
@@ -55,74 +58,106 @@ import { lexiconPage } from './lexicon-page.js';
 import { lexiconSync } from './lexicon-sync.js';
 import { readFlash } from '../flash.js';
 import { undo } from './undo.js';
+import { activityPage } from './activity.js';
+import { commentAdd } from './comment-add.js';
+import { sourceAssignment } from './source-assignment.js';
+import { proposalApprove, proposalWithdraw } from './conflict-proposal.js';
+import { signIn, signInPage, signOut } from './sign-in.js';
+import { userAdd, userRole, userStatus, usersPage } from './users.js';
 
-/** All routes of the app over its dependencies. */
+type Method = 'get' | 'post';
+
+/** One route: its method, path pattern, who may use it, and its handler over the app's dependencies. */
+export type RouteEntry = readonly [method: Method, path: string, audience: Audience, make: (deps: AppDeps) => RequestHandler];
+
+/** Every route with the least role that may use it; `limits` counts failed sign-ins (one set per app). */
+export const routeEntries = (limits: SignInLimits): readonly RouteEntry[] => [
+  ['get', paths.login, 'everyone', signInPage],
+  ['post', paths.login, 'everyone', (deps) => signIn(deps, limits)],
+  ['post', paths.logout, 'everyone', signOut],
+
+  ['get', paths.dashboard, 'viewer', dashboard],
+  ['post', paths.samples, 'reviewer', samplesLoad],
+
+  ['get', paths.sources, 'viewer', sourcesList],
+  ['post', paths.sources, 'reviewer', sourceCreate],
+  ['get', paths.newSource, 'reviewer', sourceNew],
+  ['get', paths.source, 'viewer', sourceView],
+  ['get', paths.editSource, 'reviewer', sourceEdit],
+  ['post', paths.editSource, 'reviewer', sourceUpdate],
+  ['get', paths.deleteSource, 'editor', sourceDeleteConfirm],
+  ['post', paths.deleteSource, 'editor', sourceDelete],
+  ['post', paths.sourceAssignment, 'reviewer', sourceAssignment],
+  ['post', paths.refetchSource, 'reviewer', sourceRefetch],
+  ['get', paths.sourceDiff, 'viewer', sourceDiff],
+  ['get', paths.feeds, 'viewer', feedsPage],
+  ['post', paths.feeds, 'reviewer', feedAdd],
+  ['post', paths.pollFeeds, 'reviewer', feedsPoll],
+
+  ['get', paths.claims, 'viewer', claimsList],
+  ['post', paths.claims, 'reviewer', claimCreate],
+  ['get', paths.newClaim, 'reviewer', claimNew],
+  ['post', paths.bulkClaims, 'reviewer', claimsBulk],
+  ['get', paths.claim, 'viewer', claimView],
+  ['get', paths.editClaim, 'reviewer', claimEdit],
+  ['post', paths.editClaim, 'reviewer', claimUpdate],
+  ['get', paths.deleteClaim, 'reviewer', claimDeleteConfirm],
+  ['post', paths.deleteClaim, 'reviewer', claimDelete],
+  ['post', paths.reviewClaim, 'reviewer', claimReview],
+  ['post', paths.claimComments, 'reviewer', commentAdd('claim')],
+
+  ['get', paths.review, 'viewer', reviewQueue],
+  ['post', paths.undo, 'reviewer', undo],
+
+  ['get', paths.figurePreview, 'viewer', () => figurePreviewRoute()],
+
+  ['get', paths.search, 'viewer', searchPage],
+  ['get', paths.factSheet, 'viewer', factSheetBuilder],
+  ['get', paths.factSheetDownload, 'viewer', factSheetDownload],
+
+  ['get', paths.entities, 'viewer', entitiesList],
+  ['get', paths.entity, 'viewer', entityView],
+  ['post', paths.entityAliases, 'editor', entityAliasAdd],
+  ['post', paths.entityAliasRemove, 'editor', entityAliasRemove],
+  ['post', paths.renameEntity, 'editor', entityRename],
+  ['post', paths.mergeEntity, 'editor', entityMerge],
+  ['post', paths.entityPartOf, 'editor', entityPartOf],
+
+  ['get', paths.conflicts, 'viewer', conflictsList],
+  ['post', paths.conflicts, 'reviewer', conflictFlag],
+  ['get', paths.conflict, 'viewer', conflictView],
+  ['get', paths.conflictChart, 'viewer', conflictChart],
+  ['post', paths.explainConflict, 'editor', conflictExplain],
+  // A reviewer's resolution (or anyone's under second review) is a proposal an editor approves.
+  ['post', paths.resolveConflict, 'reviewer', conflictResolve],
+  ['post', paths.approveProposal, 'editor', proposalApprove],
+  ['post', paths.withdrawProposal, 'reviewer', proposalWithdraw],
+  ['post', paths.reopenConflict, 'editor', conflictReopen],
+  ['post', paths.unflagConflict, 'reviewer', conflictUnflag],
+  ['post', paths.deprecateInConflict, 'editor', conflictDeprecate],
+  ['post', paths.conflictComments, 'reviewer', commentAdd('conflict')],
+  ['get', paths.fact, 'viewer', factView],
+  ['get', paths.factChart, 'viewer', factChart],
+  ['get', paths.factClaimReview, 'viewer', factClaimReview],
+
+  ['get', paths.lexicon, 'viewer', lexiconPage],
+  ['post', paths.lexicon, 'editor', lexiconMetricAdd],
+  ['post', paths.lexiconMetric, 'editor', lexiconMetricUpdate],
+  ['post', paths.deleteLexiconMetric, 'editor', lexiconMetricDelete],
+  ['post', paths.lexiconSync, 'editor', lexiconSync],
+
+  ['get', paths.activity, 'viewer', activityPage],
+  ['get', paths.users, 'admin', usersPage],
+  ['post', paths.users, 'admin', userAdd],
+  ['post', paths.userRole, 'admin', userRole],
+  ['post', paths.userStatus, 'admin', userStatus],
+];
+
+/** All routes of the app over its dependencies, each behind its role check. */
 export function routeTable(deps: AppDeps): Router {
   const router = Router();
   // A page reached after a write says what the write did (the signed `done` parameter).
   router.use(readFlash(deps));
-  router.get(paths.dashboard, dashboard(deps));
-  router.post(paths.samples, samplesLoad(deps));
-
-  router.get(paths.sources, sourcesList(deps));
-  router.post(paths.sources, sourceCreate(deps));
-  router.get(paths.newSource, sourceNew(deps));
-  router.get(paths.source, sourceView(deps));
-  router.get(paths.editSource, sourceEdit(deps));
-  router.post(paths.editSource, sourceUpdate(deps));
-  router.get(paths.deleteSource, sourceDeleteConfirm(deps));
-  router.post(paths.deleteSource, sourceDelete(deps));
-  router.post(paths.refetchSource, sourceRefetch(deps));
-  router.get(paths.sourceDiff, sourceDiff(deps));
-  router.get(paths.feeds, feedsPage(deps));
-  router.post(paths.feeds, feedAdd(deps));
-  router.post(paths.pollFeeds, feedsPoll(deps));
-
-  router.get(paths.claims, claimsList(deps));
-  router.post(paths.claims, claimCreate(deps));
-  router.get(paths.newClaim, claimNew(deps));
-  router.post(paths.bulkClaims, claimsBulk(deps));
-  router.get(paths.claim, claimView(deps));
-  router.get(paths.editClaim, claimEdit(deps));
-  router.post(paths.editClaim, claimUpdate(deps));
-  router.get(paths.deleteClaim, claimDeleteConfirm(deps));
-  router.post(paths.deleteClaim, claimDelete(deps));
-  router.post(paths.reviewClaim, claimReview(deps));
-
-  router.get(paths.review, reviewQueue(deps));
-  router.post(paths.undo, undo(deps));
-
-  router.get(paths.figurePreview, figurePreviewRoute());
-
-  router.get(paths.search, searchPage(deps));
-  router.get(paths.factSheet, factSheetBuilder(deps));
-  router.get(paths.factSheetDownload, factSheetDownload(deps));
-
-  router.get(paths.entities, entitiesList(deps));
-  router.get(paths.entity, entityView(deps));
-  router.post(paths.entityAliases, entityAliasAdd(deps));
-  router.post(paths.entityAliasRemove, entityAliasRemove(deps));
-  router.post(paths.renameEntity, entityRename(deps));
-  router.post(paths.mergeEntity, entityMerge(deps));
-  router.post(paths.entityPartOf, entityPartOf(deps));
-
-  router.get(paths.conflicts, conflictsList(deps));
-  router.post(paths.conflicts, conflictFlag(deps));
-  router.get(paths.conflict, conflictView(deps));
-  router.get(paths.conflictChart, conflictChart(deps));
-  router.post(paths.explainConflict, conflictExplain(deps));
-  router.post(paths.resolveConflict, conflictResolve(deps));
-  router.post(paths.reopenConflict, conflictReopen(deps));
-  router.post(paths.unflagConflict, conflictUnflag(deps));
-  router.post(paths.deprecateInConflict, conflictDeprecate(deps));
-  router.get(paths.fact, factView(deps));
-  router.get(paths.factChart, factChart(deps));
-  router.get(paths.factClaimReview, factClaimReview(deps));
-
-  router.get(paths.lexicon, lexiconPage(deps));
-  router.post(paths.lexicon, lexiconMetricAdd(deps));
-  router.post(paths.lexiconMetric, lexiconMetricUpdate(deps));
-  router.post(paths.deleteLexiconMetric, lexiconMetricDelete(deps));
-  router.post(paths.lexiconSync, lexiconSync(deps));
+  for (const [method, path, audience, make] of routeEntries(signInLimits())) router[method](path, requireRole(audience), make(deps));
   return router;
 }

@@ -1,10 +1,12 @@
 // GET /review[?source=ID][&i=N] — candidates one at a time, one source at a time in text order: the sentence
 // in its paragraph, the figure and interval, the attribution, with confirm / edit / reject (buttons and keys
 // j k c e r) and what is left. Without a source (or when it has none left) the queue opens the most recently
-// imported source that still has candidates.
+// imported source that still has candidates — among all sources, those the reviewer has taken (?assigned=mine) or
+// those nobody has taken (?assigned=unassigned).
 import type { RequestHandler } from 'express';
 import type { ClaimStatus } from '../../domain/types.js';
-import { countClaimsByStatus, getSource, listClaims, type ClaimView } from '../../store/index.js';
+import { assigneeOf, countClaimsByStatus, getSource, listClaims, nextSourceToReview, QUEUE_FILTERS, type ClaimView, type QueueFilter } from '../../store/index.js';
+import { accessFor } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { queryText } from '../params.js';
 import { sendPage } from '../render.js';
@@ -26,13 +28,27 @@ export interface ReviewData {
   /** Claims per status across all sources. */
   counts: Record<ClaimStatus, number>;
   links: { self: string; previous: string | null; next: string | null; edit: string | null };
+  /** Which sources the queue moves on to, and who has taken the source under review. */
+  filter: QueueFilter;
+  assignee: string | null;
+}
+
+/** Where the queue looks for its next source; the signed-in user's id for "mine". */
+export interface QueueScope {
+  filter: QueueFilter;
+  userId: number | null;
+}
+
+/** The ?assigned= value as a queue filter (anything else is all). */
+function queueFilter(value: string): QueueFilter {
+  return (QUEUE_FILTERS as readonly string[]).includes(value) ? (value as QueueFilter) : 'all';
 }
 
 /**
  * The candidate at position `index` (clamped) of the source under review. Positions count among remaining
  * candidates, so deciding one leaves the next at the same position; offsets stay small (one source's claims).
  */
-export function loadReview(deps: AppDeps, sourceParam: string, indexParam: string): ReviewData {
+export function loadReview(deps: AppDeps, sourceParam: string, indexParam: string, scope: QueueScope = { filter: 'all', userId: null }): ReviewData {
   const { db } = deps;
   const counts = countClaimsByStatus(db);
   const candidatesOf = (sourceId: number, offset: number) => listClaims(db, { status: 'candidate', sourceId, limit: 1, offset });
@@ -45,10 +61,10 @@ export function loadReview(deps: AppDeps, sourceParam: string, indexParam: strin
     source = null;
   }
   if (!source && counts.candidate > 0) {
-    // Newest first is the store's order, so the most recent import with candidates is the first row.
-    const newest = listClaims(db, { status: 'candidate', limit: 1 }).items[0];
-    if (newest) {
-      source = sourceRef(getSource(db, newest.sourceId));
+    // Newest first is the store's order, so for all sources the most recent import with candidates is the first row.
+    const next = scope.filter === 'all' ? (listClaims(db, { status: 'candidate', limit: 1 }).items[0]?.sourceId ?? null) : nextSourceToReview(db, scope.filter, scope.userId);
+    if (next !== null) {
+      source = sourceRef(getSource(db, next));
       remaining = candidatesOf(source.id, 0).total;
     }
   }
@@ -56,7 +72,8 @@ export function loadReview(deps: AppDeps, sourceParam: string, indexParam: strin
   const index = Math.max(0, Math.min(wanted, remaining - 1));
   const claim = source && remaining > 0 ? (candidatesOf(source.id, index).items[0] ?? null) : null;
   const context = claim ? quoteContext(getSource(db, claim.sourceId).body, claim.quoteStart, claim.quoteEnd) : null;
-  const at = (i: number) => urls.review({ source: source?.id, i: i > 0 ? i : null });
+  const assigned = scope.filter === 'all' ? null : scope.filter;
+  const at = (i: number) => urls.review({ source: source?.id, i: i > 0 ? i : null, assigned });
   const self = at(index);
   return {
     claim,
@@ -73,9 +90,12 @@ export function loadReview(deps: AppDeps, sourceParam: string, indexParam: strin
       next: index + 1 < remaining ? at(index + 1) : null,
       edit: claim ? urls.editClaim(claim.id, { return: self }) : null,
     },
+    filter: scope.filter,
+    assignee: source ? assigneeOf(db, source.id) : null,
   };
 }
 
 export const reviewQueue = (deps: AppDeps): RequestHandler => (req, res) => {
-  sendPage(res, { view: 'review', data: loadReview(deps, queryText(req, 'source'), queryText(req, 'i')) });
+  const scope = { filter: queueFilter(queryText(req, 'assigned')), userId: accessFor(res).user?.id ?? null };
+  sendPage(res, { view: 'review', data: loadReview(deps, queryText(req, 'source'), queryText(req, 'i'), scope) });
 };

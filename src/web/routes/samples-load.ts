@@ -3,7 +3,7 @@
 import type { RequestHandler } from 'express';
 import { loadSamples } from '../../samples.js';
 import { countConflictsByStatus } from '../../store/conflicts.js';
-import type { AppDeps } from '../deps.js';
+import { currentActor, type AppDeps } from '../deps.js';
 import { sendDone } from '../render.js';
 import { urls } from '../urls.js';
 
@@ -14,7 +14,7 @@ function conflictCount(deps: AppDeps): number {
 
 export const samplesLoad = (deps: AppDeps): RequestHandler => (_req, res) => {
   const before = conflictCount(deps);
-  const loaded = loadSamples(deps.db, deps.config, deps.clock);
+  const loaded = loadSamples(deps.db, { ...deps.config, actor: currentActor(deps) }, deps.clock);
   // The sample set's own conflicts: loading runs in one transaction, so nothing else changed in between.
   const conflicts = conflictCount(deps) - before;
   const summary = { loaded: loaded.imported, claims: loaded.claims, conflicts, skipped: loaded.skipped || null };

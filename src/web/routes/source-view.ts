@@ -6,6 +6,7 @@ import type { AuditEvent, ClaimStatus, Source } from '../../domain/types.js';
 import { listAudit } from '../../store/audit.js';
 import { claimIndexInSource, countClaimsByStatus, listClaimsOfSource, type ClaimView } from '../../store/claims.js';
 import { getSource } from '../../store/sources.js';
+import { assigneeOf } from '../../store/assignments.js';
 import { nearDuplicatesInHistory, type NearDuplicate } from '../../store/near-duplicates.js';
 import { listVersions, versionFlagsOfSource, type SourceVersion, type VersionFlag } from '../../store/versions.js';
 import type { AppDeps } from '../deps.js';
@@ -32,6 +33,8 @@ export interface SourceViewData {
   versions: SourceVersion[];
   /** This source's claims whose quote changed or vanished in a newer version, by claim id. */
   versionFlags: Record<number, VersionFlag>;
+  /** The reviewer who has taken the source, or null. */
+  assignee: string | null;
 }
 
 /** The source with one page of its claims in text order and its audit trail. */
@@ -51,6 +54,7 @@ export function loadSourceView(deps: AppDeps, id: number, page = 1): SourceViewD
     claimsCapped: audit.find((event) => event.action === 'claims-capped')?.reason ?? null,
     versions: listVersions(deps.db, id),
     versionFlags: Object.fromEntries(versionFlagsOfSource(deps.db, id)),
+    assignee: assigneeOf(deps.db, id),
   };
 }
 

@@ -1,4 +1,4 @@
--- 014: versions of an article. Fetching a source's URL again and finding other text stores that text as a new
+-- 016: versions of an article. Fetching a source's URL again and finding other text stores that text as a new
 -- source whose previous_version_id is the one it replaces; the old one keeps its text, claims and offsets. Claims
 -- of the old version whose quote is not in the new text are flagged for review in claim_version_flags.
 ALTER TABLE sources ADD COLUMN previous_version_id INTEGER REFERENCES sources (id) ON DELETE SET NULL;

@@ -1,4 +1,4 @@
--- 013: RSS and Atom feeds polled for new articles. Each item's link is imported by URL once: feed_items records the
+-- 015: RSS and Atom feeds polled for new articles. Each item's link is imported by URL once: feed_items records the
 -- links taken (with the source they became), so the next poll skips them.
 CREATE TABLE feeds (
   id             INTEGER PRIMARY KEY,
