@@ -46,7 +46,7 @@ export const ROLE_HEADS: ReadonlySet<string> = new Set(
     'head secretary chairman chairwoman chair adviser advisor aide negotiator mediator representative delegate journalist ' +
     'journalists reporter correspondent correspondents editor captain colonel major lieutenant sergeant admiral marshal ' +
     'senator deputy deputies legislator legislators judge coordinator manager administrator historian scientist ' +
-    'scientists professor survivor survivors family families').split(' '),
+    'scientists professor survivor survivors family families research').split(' '),
 );
 
 const NOT_NAMES = new Set(

@@ -29,7 +29,7 @@ export interface Clause {
 const VERB_RE = new RegExp(`\\b(${alternatives(GRAMMAR.reportingVerbs)}|${GRAMMAR.reportingPatterns.join('|')})\\b`);
 // Forms that are nouns after a determiner ("the claims", "media reports").
 const NOUN_FORMS = /^(reports|report|claims|claim|estimate|estimates|notes|records|documents|counts|states|say|shows|show|finds)$/;
-const DETERMINER_BEFORE = /\b(the|a|an|these|those|this|that|his|her|its|their|our|such|media|news|unconfirmed|press|local|initial|earlier|latest|recent|official|many|some|other|several|conflicting|previous|new|first|initial|final|preliminary|own)\s+$/i;
+const DETERMINER_BEFORE = /\b(the|a|an|these|those|this|that|his|her|its|their|our|such|media|news|unconfirmed|press|local|initial|earlier|latest|recent|official|many|some|other|several|conflicting|previous|new|first|initial|final|preliminary|own|conservative|rough|best|low|lower|high|higher|upper|independent|separate|broader|credible|total)\s+$/i;
 const PASSIVE_BEFORE = /\b(was|were|been|be|being|is|are|am)\s+(?:\w+ly\s+)?$/i;
 // a fresh global pattern for each scan, so no lastIndex outlives it
 const BOUNDARY = (): RegExp => /[,;:"“”()–—]|\s-\s|\b(?:that|which|who|whom|whose|and|but|while|as|when|because|after|before|if|where|what)\b/gi;
@@ -48,6 +48,8 @@ function cleanPhrase(raw: string): string {
     prev = p;
     p = p.replace(TRAILING, '').trim();
   }
+  // "A report by UN observers submitted to the council in May": the speaker ends before its participle
+  p = p.replace(/\s+(?:submitted|published|released|issued|presented|prepared|compiled|sent|delivered)\s+(?:to|in|on|last|this|earlier)\b.*$/i, '');
   return p.replace(/[.,;:]+$/, '').trim();
 }
 
@@ -75,6 +77,9 @@ function phraseBefore(sentence: string, verbStart: number, depth = 0): { text: s
   }
   if (cut < 0) return null;
   let raw = sentence.slice(cut, verbStart);
+  // "the Upper Mires Conflict Monitor (UMCM) reported": the short name in brackets names the speaker
+  const acronym = /\(([\p{Lu}][\p{L}\d&.-]{1,15})\)\s*$/u.exec(sentence.slice(from, verbStart));
+  if (!raw.trim() && acronym?.[1]) return { text: acronym[1], start: from + acronym.index + 1 };
   // "Russia, which said…", "Assad, who told…": the speaker is the noun the relative clause hangs on.
   const lead = Math.max(from, cut - 40);
   const relative = /,\s*(?:who|which)\s*$/.exec(sentence.slice(lead, cut));
@@ -148,7 +153,8 @@ function verbClauses(sentence: string): Clause[] {
     const inverted = /["”]\s*,?\s*$/.test(before) || (start < 80 && /^\s*$/.test(before)) ||
       (/,\s*$/.test(before) && /^(said|says|added|adds|noted|wrote|explained|insisted|warned|claimed)$/.test(verb));
     const ph = inverted ? phraseAfter(sentence, end) ?? phraseBefore(sentence, start) : phraseBefore(sentence, start);
-    if (!ph) continue;
+    // "19,000 deaths recorded": a figure before a participle is what was counted, not who counted it
+    if (!ph || /(?:^|\s)\d[\d,.]*(?:\s|$)/.test(ph.text)) continue;
     let cue = verb;
     let toldOutlet: string | null = null;
     if (verb === 'told' || verb === 'tells') {
@@ -208,17 +214,18 @@ function pollClauses(sentence: string): Clause[] {
 /** "according to X", "citing X", "as reported by X": the dots of an abbreviation ("U.S.") do not end the phrase. */
 function accordingClauses(sentence: string): Clause[] {
   const out: Clause[] = [];
-  const acc = /\b(according to|citing|as reported by|reported by|quoted by)\s+((?:(?:\p{Lu}\.){2,}|[^,.;:"“”()]){1,200})/giu;
+  const acc = /\b(according to|citing|as reported by|reported by|quoted by|(?:published|released|compiled|presented|provided|issued|produced|estimated|recorded|documented|claimed|given|put forward) by|(?:claims?|estimates?|reports?|assertions?|figures?) (?:by|from))\s+((?:(?:\p{Lu}\.){2,}|[^,.;:"“”()]){1,200})/giu;
   for (let m = acc.exec(sentence); m; m = acc.exec(sentence)) {
     if (/\bas\s+saying\b/.test(m[2] ?? '') || /^quoted by$/i.test(m[1] ?? '') && /\b(?:was|were)\s+$/.test(sentence.slice(Math.max(0, m.index - 12), m.index))) continue;
-    const raw = cleanPhrase(m[2] ?? '');
+    // "The estimate published by Dr Voss was 9,000": the phrase ends where its sentence's verb begins
+    const raw = cleanPhrase((m[2] ?? '').replace(/\s+(?:was|were|is|are|has|have|had|would|will|could|may|might|did|does|do|that|appears?|appeared|remains?|stood|stands|includ(?:ed|es?)|showed|shows|said|says|put|puts|gave|gives|reached|rose|fell)\b.*$/i, ''));
     const phrase = raw.replace(LEADING, '');
     if (!phrase) continue;
     const cue = (m[1] ?? '').toLowerCase();
     const phraseStart = m.index + m[0].length - (m[2] ?? '').length;
     out.push({
       start: m.index, end: m.index + (m[1] ?? '').length, phraseStart, phraseEnd: phraseStart + (m[2] ?? '').length, raw, phrase, cue,
-      type: cue === 'according to' ? 'according' : 'relay', toldOutlet: null,
+      type: /^(?:citing|as reported by|reported by|quoted by)$/.test(cue) ? 'relay' : 'according', toldOutlet: null,
     });
   }
   return out;

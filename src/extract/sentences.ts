@@ -147,6 +147,14 @@ function splitPiece(text: string, from: number, to: number): Span[] {
   return out;
 }
 
+/**
+ * "according to U.S. | Special Envoy …": a dotted abbreviation right after a preposition or article
+ * modifies the next words; a sentence does not end there.
+ */
+function modifierAbbreviation(text: string): boolean {
+  return /\b(?:to|by|of|from|for|with|the|a|an|and|senior|top)\s+(?:\p{Lu}\.){2,}\s*$/u.test(text);
+}
+
 /** Splits one paragraph into sentences with document offsets, none longer than MAX_SENTENCE. */
 export function sentencesOf(paragraph: Span, index: number): Sentence[] {
   const { text } = paragraph;
@@ -157,7 +165,7 @@ export function sentencesOf(paragraph: Span, index: number): Sentence[] {
     const prev = merged[merged.length - 1];
     const body = piece.text.trim();
     if (!body) continue;
-    const join = prev && piece.end - prev.start <= MAX_SENTENCE && (/^[a-z]/.test(body) || endsWithAbbreviation(prev.text) && /^[A-Z][a-z]/.test(body) === false);
+    const join = prev && piece.end - prev.start <= MAX_SENTENCE && (/^[a-z]/.test(body) || endsWithAbbreviation(prev.text) && /^[A-Z][a-z]/.test(body) === false || modifierAbbreviation(prev.text));
     if (prev && join) {
       merged[merged.length - 1] = { text: text.slice(prev.start, piece.end), start: prev.start, end: piece.end };
     } else merged.push(piece);

@@ -173,7 +173,8 @@ export function attributionFor(sentence: string, clauses: ResolvedClause[], star
   const after = verbs.find((c) => c.start >= end && c.phraseStart < reach);
   const chosen = before[before.length - 1] ?? after ?? null;
   if (chosen && isStatementTime(sentence, chosen, start, end, dateFigure)) return null;
-  if (chosen) {
+  // "Some estimates suggest 9,000, according to the envoy": a verb clause without a speaker yields to "according to"
+  if (chosen && (chosen.speaker !== null || !according)) {
     const earlier = before.slice(0, -1).find((c) => c.speaker !== chosen.speaker);
     const relay = according?.speaker ?? relayClause?.speaker ?? chosen.toldOutlet ?? earlier?.speaker ?? null;
     return { name: chosen.speaker, cue: chosen.cue, relay: relay === chosen.speaker ? null : relay };

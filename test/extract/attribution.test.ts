@@ -78,3 +78,34 @@ describe('hedges', () => {
     expect(isVerificationCaveat('These numbers were checked.')).toBe(false);
   });
 });
+
+describe('reporting forms an unseen article uses', () => {
+  it('names the speaker by the short name in brackets before the verb', () => {
+    expect(clauses('In an update, the Upper Mires Conflict Monitor (UMCM) reported that 300 clashes took place.')[0]?.[0]).toBe('UMCM');
+  });
+
+  it('reads "indicated", "concluded" and "insist", and ends a long subject before its participle', () => {
+    expect(clauses('A report by independent observers submitted to the council in May indicated that 900 people died.').map((c) => c[0])).toEqual(['independent observers', 'report by independent observers']);
+    expect(clauses('A new study has concluded that 4,100 people were killed.')[0]?.[0]).toBe('new study');
+    expect(clauses('Rebel groups insist that they hold half the valley.')[0]?.[0]).toBe('Rebel groups');
+  });
+
+  it('reads "published by", "presented by" and "claims by … that" as the source of the figure', () => {
+    expect(clauses('The estimate published by researchers Ilse Varga and Dara Voss was 9,000.')).toEqual([['researchers Ilse Varga and Dara Voss', 'published by', 'according']]);
+    expect(clauses('The 600 deaths presented by the Korvan Front included fighters.')).toEqual([['Korvan Front', 'presented by', 'according']]);
+    expect(clauses('Doctors could not confirm claims by the Korvan Front that 600 died.')[1]?.slice(0, 2)).toEqual(['Korvan Front', 'claims by']);
+  });
+
+  it('takes no figure for a speaker ("19,000 deaths recorded") and no adjective-led noun for a verb ("a conservative estimate")', () => {
+    expect(clauses('The monitor counts 1,200 deaths a month, with 19,000 deaths recorded so far.').map((c) => c[0])).toEqual(['monitor']);
+    expect(clauses('That brings the total to a conservative estimate of 62,000 deaths.')).toEqual([]);
+  });
+});
+
+describe('sentences', () => {
+  it('do not end at a dotted abbreviation that modifies the next words', async () => {
+    const { sentences } = await import('../../src/extract/sentences.js');
+    const text = 'The toll may reach 9,000, according to U.S. Special Envoy Dara Voss. The army disputes it.';
+    expect(sentences(text).map((s) => s.text)).toEqual(['The toll may reach 9,000, according to U.S. Special Envoy Dara Voss.', 'The army disputes it.']);
+  });
+});

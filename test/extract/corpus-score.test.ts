@@ -23,10 +23,10 @@ interface Floors {
   attribution: number;
 }
 
-// The lead raises the dev attribution floor as extraction improves (issue: 0.90 when done).
+// Floors of issue 10 (dev attribution ≥ 0.90), with the dev attribution floor raised to what extraction reaches now less a margin.
 const FLOORS: Readonly<Record<'seeds' | 'dev', Floors>> = {
   seeds: { recall: 0.95, precision: 0.93, attribution: 0.95 },
-  dev: { recall: 0.95, precision: 0.93, attribution: 0.86 },
+  dev: { recall: 0.95, precision: 0.93, attribution: 0.92 },
 };
 
 interface GoldDocument {
