@@ -54,7 +54,8 @@ export function countFact(input: CountInput): CountFact {
   const size = SIZE_BEFORE.test(sentence.slice(Math.max(0, m.start - 40), m.start));
   const measure = notPeople || size ? null : measureOf(input);
   if (size) population ??= { role: 'people', side: null };
-  if (!population && measure && MEASURES[measure] === 'casualties') population = { role: 'people', side: null };
+  // every measure of the taxonomy counts people (the dead, the displaced, the detained): a bare figure counts everyone
+  if (!population && measure && MEASURES[measure] !== undefined) population = { role: 'people', side: null };
   const kind = measure ? MEASURES[measure] ?? input.kind : input.kind;
   // The lexicon's force or event near the figure says whose toll it is; a place must be where the figure is.
   const lexiconTopic = input.subject !== null && (input.subjectType === 'force' || input.subjectType === 'event');

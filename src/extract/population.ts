@@ -47,7 +47,10 @@ export function readPopulation(text: string, start: number, end: number, speaker
 }
 
 /** "…people", "of its soldiers", "Congolese army troops", "civilian deaths". */
-function phraseAfter(after: string, speaker: string | null): Population | null {
+function phraseAfter(text: string, speaker: string | null): Population | null {
+  // "72 out of the country's 330 townships", "40 of the 120 villages": what the whole counts, the part counts too
+  const whole = /^\s*(?:out\s+)?of\s+(?:(?:the|its|their|all)\s+)?(?:\p{L}+[’']s\s+)?\d[\d,.]*\s+/u.exec(text);
+  const after = whole ? text.slice(whole[0].length) : text;
   const m = /^\s*(?:\(\d[^)]*\)\s*)?(of\s+(?:its|their|his|her|the|them|whom|those)\s+|of\s+)?([^,.;:!?"“”()]*)/u.exec(after);
   if (!m) return null;
   const partitive = Boolean(m[1]);

@@ -32,12 +32,17 @@ export function sentenceScope(text: string, dates: readonly Mention[], published
     if (n) return { from: periodStart(published, n, past[2].toLowerCase().replace(/s$/, '')), to: published };
   }
   if (/\b(?:so far )?this year\b|\bsince the (?:start|beginning) of (?:the|this) year\b/i.test(text)) return periodToDate(published, 'this year');
-  if (/\blast year\b/i.test(text)) {
+  // "said in September last year that …" dates the statement, not the period its figures cover
+  const lastYear = /\blast year\b/i.exec(text);
+  if (lastYear && !STATEMENT_TIME_BEFORE.test(text.slice(Math.max(0, lastYear.index - 50), lastYear.index))) {
     const span = relativePeriod(published, 'last year');
     return { from: span.low, to: span.high };
   }
   return null;
 }
+
+// A reporting verb right before a time phrase: "said last year", "reported in March last year".
+const STATEMENT_TIME_BEFORE = /\b(?:said|says|told\s+\w+|reported|announced|stated|claimed|estimated|wrote|noted|concluded)\s+(?:(?:in|on|early|late)\s+)?(?:\p{L}+\s+)?$/iu;
 
 /** The period a count or share covers, from the words of its sentence. */
 export function scopeOf(

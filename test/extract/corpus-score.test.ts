@@ -42,13 +42,18 @@ afterAll(() => {
 });
 
 /** Extracts every document of a gold set, as `crosscheck extract --json` would, and scores it with the scorer. */
-function score(set: 'seeds' | 'dev'): Floors & { summary: string } {
+function extractSet(set: 'seeds' | 'dev') {
   const goldPath = join(CORPUS, `${set}.gold.json`);
   const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as { documents: GoldDocument[] };
-  const documents = gold.documents.map((d) => {
+  return gold.documents.map((d) => {
     const body = readFileSync(join(CORPUS, set, d.file), 'utf8');
     return { file: d.file, published: d.published, claims: extract(body, { published: d.published, publisher: d.publisher, lexicon }) };
   });
+}
+
+function score(set: 'seeds' | 'dev'): Floors & { summary: string } {
+  const goldPath = join(CORPUS, `${set}.gold.json`);
+  const documents = extractSet(set);
   const results = join(work, `${set}.json`);
   writeFileSync(results, JSON.stringify({ documents }));
   const out = execFileSync(process.execPath, [SCORER, '--gold', goldPath, '--results', results, '--quiet'], { encoding: 'utf8' });
@@ -66,4 +71,13 @@ describe.skipIf(!present)('extraction scored over the shared corpus', () => {
       expect(below, `${set}: ${got.summary} — below the floor: ${below.join(', ')}`).toEqual([]);
     });
   }
+});
+
+describe.skipIf(!present)('who a count counts, over the shared corpus', () => {
+  it('dev: at least 90 % of casualty and count claims (distances aside) have a population', () => {
+    const counts = extractSet('dev').flatMap((d) => d.claims).filter((c) => (c.kind === 'casualties' || c.kind === 'count') && c.value.unit === 'count');
+    const withPopulation = counts.filter((c) => c.population !== null).length;
+    expect(counts.length).toBeGreaterThan(50);
+    expect(withPopulation / counts.length).toBeGreaterThanOrEqual(0.9);
+  });
 });

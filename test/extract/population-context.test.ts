@@ -124,3 +124,17 @@ describe('no junk speakers', () => {
     expect(speakers).toContain('U.S. envoy Mara Holt');
   });
 });
+
+describe('parts of a whole, bare measures and statement times', () => {
+  it('a part of a whole counts what the whole counts', () => {
+    expect(population('The council said the army holds 40 out of the province’s 120 villages.', '40')).toBe('villages');
+    expect(population('Rebels took 12 of the 30 districts.', '12')).toBe('districts');
+  });
+
+  it('a bare figure of a measure counts people, and "said … last year" dates the statement, not the count', () => {
+    const text = 'Valdoria holds 40 of 120 villages\nThe Korvan Front said in March last year that the army held only 40 out of the country’s 120 villages. Aid groups say 9,000 have been displaced.';
+    const claims = extract(text, { published: '2026-05-04', publisher: 'Harbour Gazette', lexicon: { metrics: [], entities: [] } as unknown as Lexicon });
+    const forty = claims.find((c) => c.valueText === '40' && c.quote.startsWith('The Korvan'));
+    expect([forty?.population, forty?.scope]).toEqual(['villages', null]);
+  });
+});
