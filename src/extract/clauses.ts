@@ -48,6 +48,8 @@ function cleanPhrase(raw: string): string {
     prev = p;
     p = p.replace(TRAILING, '').trim();
   }
+  // "Its spokesman Dara Voss": the possessive points back; the title and name are the speaker
+  p = p.replace(/^(?:its|their|his|her)\s+(?=\p{Ll}+\s+\p{Lu})/u, '').replace(/^(?:Its|Their|His|Her)\s+(?=\p{Ll}+\s+\p{Lu})/u, '');
   // "A report by UN observers submitted to the council in May": the speaker ends before its participle
   p = p.replace(/\s+(?:submitted|published|released|issued|presented|prepared|compiled|sent|delivered)\s+(?:to|in|on|last|this|earlier)\b.*$/i, '');
   return p.replace(/[.,;:]+$/, '').trim();

@@ -178,6 +178,9 @@ interface Draft {
   unit: MentionUnit;
 }
 
+// A verb of change a few words before "from": the figures after it are the old and the new value.
+const CHANGE_FROM = /\b(?:rose|risen|rising|raised|raising|increased|climbed|jumped|grew|grown|fell|fallen|dropped|lowered|revised|revising|updated|cut|reduced|declined|corrected|adjusted)\b(?:\s+\S+){0,8}?\s+from\s+$/i;
+
 /** A range: "between A and B", "A-B", "A to B", "one or two", "from A to B"; null when `n` opens none. */
 function rangeFrom(sentence: string, n: RawNumber, next: RawNumber | undefined, before: string): Draft | null {
   if (!next) return null;
@@ -186,6 +189,8 @@ function rangeFrom(sentence: string, n: RawNumber, next: RawNumber | undefined, 
   const from = /\bfrom\s+$/i.test(before) && /^\s+to\s+$/i.test(gap);
   const joined = /^\s*[-–]\s*$/.test(gap) || /^\s+(?:to|or)\s+$/i.test(gap);
   if (!between && !from && !joined) return null;
+  // "revised the toll from 4,000 to 4,350", "rose from 20,000 to 35,000": a change, two figures, not a range
+  if (from && CHANGE_FROM.test(sentence.slice(Math.max(0, n.start - 80), n.start))) return null;
   const r = rangeInterval(n.value, next.value);
   const start = between || from ? n.start - (before.length - before.search(/(between|from)\s+$/i)) : n.start;
   return { start, end: next.end, low: r.low, high: r.high, qualifier: 'range', unit: 'count' };

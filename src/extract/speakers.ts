@@ -41,7 +41,7 @@ const ORG_HEAD = /^(?:ministry|group|agency|monitor|observatory|organisation|org
 // "the Ministry of Defence", "Kestrel Monitor for Human Rights".
 // a fresh global pattern for each scan, so no lastIndex outlives it
 const ORG_NAME = (): RegExp =>
-  /(?<![\p{L}'’-])(?:\p{Lu}[\p{L}'’-]*\s+(?:(?:of|for|and|on)\s+)?){0,5}(?:Ministry|Group|Agency|Monitor|Observatory|Organisation|Organization|Office|Department|Company|Committee|Council|Commission|Institute|Centre|Center|Service|Mission|Coalition)\b(?:\s+(?:of|for|on)(?:\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*){1,4})?/gu;
+  /(?<![\p{L}'’-])(?:\p{Lu}[\p{L}'’-]*\s+(?:(?:of|for|and|on)\s+)?){0,5}(?:Ministry|Group|Agency|Monitor|Observatory|Organisation|Organization|Office|Department|Company|Committee|Council|Commission|Institute|Centre|Center|Service|Mission|Coalition)\b(?:\s+(?:of|for|on)(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)(?:\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*){1,4})?/gu;
 // How many organisation names the tracker remembers (the most recent win).
 const NAMES_KEPT = 40;
 

@@ -1,6 +1,7 @@
 // The stages that let the cross-check work on any war's reporting: who a count counts, what the article is
 // about, where a figure is narrowed to, and which phrases may become entities. Sentences written by the team
 // about invented places (Valdoria, Portbrak, the Korvan Front); country demonyms come from the data package.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readPopulation, populationText } from '../../src/extract/population.js';
 import { articleTopic, placeNear } from '../../src/extract/topic.js';
@@ -136,5 +137,28 @@ describe('parts of a whole, bare measures and statement times', () => {
     const claims = extract(text, { published: '2026-05-04', publisher: 'Harbour Gazette', lexicon: { metrics: [], entities: [] } as unknown as Lexicon });
     const forty = claims.find((c) => c.valueText === '40' && c.quote.startsWith('The Korvan'));
     expect([forty?.population, forty?.scope]).toEqual(['villages', null]);
+  });
+});
+
+describe('changes of a figure and the speakers of a revision', () => {
+  const lexicon = JSON.parse(readFileSync(new URL('../../db/lexicon/default.json', import.meta.url), 'utf8')) as Lexicon;
+  const text = [
+    'Ministry revises Valdoria toll',
+    'The Valdorian Health Ministry on Thursday revised its toll for the war in Valdoria from 4,000 to 4,350 dead.',
+    'The ministry raised the death toll from 1,400 to 1,650 in Upper Mires, officials said.',
+    'Its spokesman Tomas Reyk told reporters that the number of displaced rose from 20,000 to 35,000.',
+  ].join('\n');
+  const claims = extract(text, { published: '2026-05-07', publisher: 'Portbrak Daily', lexicon }).filter((c) => c.value.unit === 'count');
+
+  it('"revised … from 4,000 to 4,350" and "rose from 20,000 to 35,000" are two figures each, not ranges', () => {
+    expect(claims.map((c) => [c.valueText, c.value.low, c.value.high])).toEqual([
+      ['4,000', 4000, 4000], ['4,350', 4350, 4350], ['1,400', 1400, 1400], ['1,650', 1650, 1650], ['20,000', 20000, 20000], ['35,000', 35000, 35000],
+    ]);
+  });
+
+  it('the revising ministry speaks, "the ministry" is that ministry (not "… on Thursday"), and "Its spokesman X" is the spokesman', () => {
+    expect(claims.map((c) => c.speaker)).toEqual([
+      'Valdorian Health Ministry', 'Valdorian Health Ministry', 'Valdorian Health Ministry', 'Valdorian Health Ministry', 'spokesman Tomas Reyk', 'spokesman Tomas Reyk',
+    ]);
   });
 });
