@@ -1,5 +1,5 @@
 // npm run bench:conflicts — conflict recomputation after importing one article into a database of 100,000
-// claims (budget: ≤ 10 ms per article, DESIGN.md "Budgets").
+// claims (budget: ≤ 10 ms per article, README "Architecture": budgets).
 //
 // Builds a temporary file database holding 100,000 claims over the default vocabulary's subjects and
 // metrics, spread like real reporting: a few huge groups ("Syrian civil war | killed" gets thousands of

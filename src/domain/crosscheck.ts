@@ -1,4 +1,4 @@
-// The cross-check: claims about the same subject and metric form a *fact*; the rules of DESIGN.md
+// The cross-check: claims about the same subject and metric form a *fact*; the rules of the README ("Cross-checking")
 // "Conflicts" flag pairs of claims that cannot both be right, and `agreement` counts the independent
 // sources behind each value. Pure functions of their inputs; no clock, no I/O.
 //

@@ -1,4 +1,4 @@
-// Figures are intervals (DESIGN.md "Figures are intervals"). This module holds the one table that maps a
+// Figures are intervals (README, "Architecture": figures are intervals). This module holds the one table that maps a
 // qualifier to an interval, the calendar helpers that turn a date of some precision into an interval, and
 // the parser/formatter used by the claim form. Extraction reuses the same table so a figure typed by a
 // reviewer and one found in an article compare the same way. Pure: no clock, no I/O.
@@ -65,7 +65,7 @@ function clean(x: number): number {
 }
 
 /**
- * The interval a single figure N means under a qualifier (DESIGN.md table):
+ * The interval a single figure N means under a qualifier (the table in the README, "Architecture"):
  * exact [N,N] · about [0.9N,1.1N] · nearly [0.9N,N] · at-least [N,open] · at-most [0,N].
  * Percentages never exceed 100, so "over half" is [50,100] rather than open.
  */

@@ -1,4 +1,4 @@
-// Interval arithmetic over figures (DESIGN.md "Figures are intervals"). Every figure is [low, high] with
+// Interval arithmetic over figures (README, "Architecture": figures are intervals). Every figure is [low, high] with
 // null meaning open on that side; dates are compared as day numbers so one set of functions serves
 // counts, percentages, durations and calendar dates alike. Pure: no clock, no I/O.
 //

@@ -111,7 +111,7 @@ export interface Claim {
   updatedAt: string;
 }
 
-/** A claim as the extractor proposes it: the `crosscheck extract --json` contract (DESIGN.md), plus relay/asOf. */
+/** A claim as the extractor proposes it: the `crosscheck extract --json` contract (README, "Architecture"), plus relay/asOf. */
 export interface ExtractedClaim {
   kind: ClaimKind;
   quote: string;

@@ -1,4 +1,4 @@
-// extract(): article text → candidate claims, per DESIGN.md "Extraction", as five named stages over one
+// extract(): article text → candidate claims, per the README ("How extraction works"), as five named stages over one
 // record per sentence (README, "How extraction works"):
 //   1 segment (segment.ts)        text → sentences with paragraphs, quotations, captions
 //   2 mentions (figures.ts)       each sentence → its figures: dates, numbers, durations, ranges as one

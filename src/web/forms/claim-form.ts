@@ -1,4 +1,4 @@
-// The claim form (new, edit): fields per DESIGN.md, validated with zod, the quote checked against the
+// The claim form (new, edit): fields per the README ("Architecture", data model), validated with zod, the quote checked against the
 // article text, the figure parsed into the interval that will be stored.
 import { z } from 'zod';
 import { formatFigure, parseFigure } from '../../domain/figures.js';
