@@ -79,10 +79,13 @@ function articleFromHtml(raw: string): Article {
     publisher: metaContent(document, ['og:site_name', 'publisher']),
     url: metaContent(document, ['og:url']) ?? document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined,
   };
-  // Readability mutates the document it reads; it gets its own copy.
-  const parsed = new Readability(parseHTML(raw).document as never).parse();
+  const byline = normalizeSpace(document.querySelector('[rel="author"], [itemprop="author"], .byline, .author')?.textContent ?? '');
+  // Readability mutates the document it reads; it gets its own copy, without the page's ad, share and related blocks.
+  const copy = parseHTML(raw).document;
+  removeBoilerplate(copy);
+  const parsed = new Readability(copy as never).parse();
   const title = parsed?.title?.trim() || document.querySelector('title')?.textContent?.trim() || undefined;
-  const author = parsed?.byline?.trim() || metaContent(document, ['author']) || undefined;
+  const author = parsed?.byline?.trim() || metaContent(document, ['author']) || byline.replace(/^by\s+/i, '') || undefined;
   const body = parsed?.content ? blocksToText(parsed.content) : '';
   return {
     body: body || normalizeSpace(document.body?.textContent ?? ''),
@@ -99,11 +102,31 @@ function metaContent(document: ReturnType<typeof parseHTML>['document'], names: 
   return undefined;
 }
 
+// Class and id words of a page's furniture: ads, share bars, related links, newsletter boxes, bylines. Written by
+// hand because Readability keeps some of them (a "read more" box inside the article body, an ad slot between
+// paragraphs), and their figures ("3 comments", "Top 10 stories") would become claims.
+const FURNITURE = /(?:^|[\s_-])(?:ad|ads|advert\w*|sponsor\w*|share|sharing|social|related|newsletter|promo\w*|subscribe|subscription|byline|read-?more|recommended|outbrain|taboola|comments?|cookie\w*|paywall)(?:$|[\s_-])/i;
+
+/** Removes the page's furniture (see FURNITURE) and navigation, asides and forms from a document. */
+function removeBoilerplate(document: ReturnType<typeof parseHTML>['document']): void {
+  for (const el of [...document.querySelectorAll('nav, aside, form, [class], [id]')]) {
+    const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    // the page's frame is never furniture, whatever its classes say
+    if (/^(?:HTML|BODY|MAIN|ARTICLE)$/.test(el.tagName)) continue;
+    if (/^(?:NAV|ASIDE|FORM)$/.test(el.tagName) || FURNITURE.test(words)) el.remove();
+  }
+}
+
+// A short paragraph that is page furniture by its words: "Advertisement", "Read more: …", "Share this article".
+const FURNITURE_TEXT = /^(?:advertisement|sponsored(?: content)?|read more\b|read also\b|related\b|see also\b|share (?:this|on)\b|follow us\b|sign up\b|subscribe\b|click here\b|©|copyright\b|all rights reserved)/i;
+
 // Paragraph structure matters to extraction (it reads paragraphs), so blocks become blank-line separated text.
 function blocksToText(html: string): string {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   const blocks = [...document.querySelectorAll(BLOCKS)].filter((el) => !el.querySelector(BLOCKS));
-  const paragraphs = blocks.map((el) => normalizeSpace(el.textContent ?? '')).filter(Boolean);
+  const paragraphs = blocks
+    .map((el) => normalizeSpace(el.textContent ?? ''))
+    .filter((p) => p && !(p.length < 200 && FURNITURE_TEXT.test(p)));
   return paragraphs.join('\n\n');
 }
 

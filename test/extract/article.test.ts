@@ -65,3 +65,17 @@ describe('parseArticle', () => {
     expect(parseArticle('Just text.\r\n', 'text')).toEqual({ body: 'Just text.\r\n', meta: {} });
   });
 });
+
+describe('page furniture', () => {
+  it('drops navigation, share bars, ad slots, "Read more" lines, related links, newsletter boxes and the footer, keeping the byline as author', async () => {
+    const { readFileSync } = await import('node:fs');
+    const raw = readFileSync(new URL('../fixtures/pages/harbour-gazette-with-furniture.html', import.meta.url), 'utf8');
+    const article = parseArticle(raw, 'html');
+    expect(article.body.split('\n\n')).toEqual([
+      'The war in Valdoria has killed more than 4,000 people since March, the Valdorian Health Ministry said on Monday.',
+      "The Korvan Front said about 9,500 people had died, far more than the ministry's count.",
+      'Aid groups say 210,000 people have fled their homes.',
+    ]);
+    expect(article.meta.author).toBe('Mara Quill');
+  });
+});
