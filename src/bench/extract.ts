@@ -107,7 +107,9 @@ function main(): void {
   // CPU time is steadier than wall time when other work shares the cores
   console.log(`  ${(MEASURED / cpuSeconds).toFixed(1)} articles per CPU second (${((cpuSeconds * 1000) / MEASURED).toFixed(1)} ms CPU each)`);
   console.log(`  peak RSS ${mb(process.resourceUsage().maxRSS * 1024)} MB, peak heap used ${mb(peakHeap)} MB`);
-  console.log(`  budget: >= 20 articles/s — ${MEASURED / seconds >= 20 ? 'met' : 'NOT met'}`);
+  // the budget of the README ("Architecture": budgets): 50 articles of 5 KB per second on one core, RSS at most 300 MB
+  const rssMb = (process.resourceUsage().maxRSS * 1024) / 1024 / 1024;
+  console.log(`  budget: >= 50 articles/s and <= 300 MB RSS — ${MEASURED / seconds >= 50 && rssMb <= 300 ? 'met' : 'NOT met'}`);
   const timed = PATHOLOGICAL.map(([label, text]) => `${timeExtract(text, lexicon, published)} ms (${label})`);
   console.log(`  pathological 1 MB: ${timed.join(', ')}`);
 }
