@@ -1,8 +1,8 @@
 // crosscheck users add | list | set-role | disable | enable — accounts from the shell (the first admin is made here).
 import type { Command } from 'commander';
 import { read } from 'read';
-import { addUser, MIN_PASSWORD_LENGTH } from './accounts.js';
-import { openAppDatabase } from './bootstrap.js';
+import { addUser, MIN_PASSWORD_LENGTH } from './app/accounts.js';
+import { openAppDatabase } from './app/bootstrap.js';
 import type { Config } from './config.js';
 import { isRole, ROLES, type Role } from './domain/roles.js';
 import type { Clock } from './domain/types.js';

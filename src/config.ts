@@ -1,7 +1,7 @@
 // The only module that reads process.env. Everything else receives a Config.
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { DEFAULT_FETCH_LIMITS, type FetchLimits } from './fetch-url.js';
+import { DEFAULT_FETCH_LIMITS, type FetchLimits } from './app/fetch-url.js';
 
 /** Project root: one level above src/ (tests) or dist/ (built). */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

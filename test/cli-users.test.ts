@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config.js';
-import { checkSignIn } from '../src/accounts.js';
+import { checkSignIn } from '../src/app/accounts.js';
 import { countSessions, createSession, getUser, listAudit, openDatabase } from '../src/store/index.js';
 import { MIGRATIONS_DIR } from './helpers/index.js';
 

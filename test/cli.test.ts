@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config.js';
-import { exportFactSheet } from '../src/factsheet-data.js';
+import { exportFactSheet } from '../src/app/factsheet-data.js';
 import { openDatabase } from '../src/store/index.js';
 import { MIGRATIONS_DIR } from './helpers/index.js';
 import { GENERATED_AT, seedSampleFactSheet } from './web/factsheet-fixture.js';

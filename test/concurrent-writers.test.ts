@@ -8,7 +8,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, loadConfig } from '../src/config.js';
-import { openAppDatabase } from '../src/bootstrap.js';
+import { openAppDatabase } from '../src/app/bootstrap.js';
 import { countSources } from '../src/store/index.js';
 import { createApp } from '../src/web/app.js';
 import { html } from './web/harness.js';

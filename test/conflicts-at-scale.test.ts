@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { conflictsForFact, DEFAULT_SETTINGS } from '../src/domain/crosscheck.js';
-import { importSource } from '../src/importer.js';
+import { importSource } from '../src/app/importer.js';
 import { listConflicts, loadLexicon, resolveEntity, seedLexicon } from '../src/store/index.js';
 import type { Lexicon } from '../src/domain/types.js';
 import { listRuleClaimsOfGroup } from '../src/store/crosscheck-queries.js';

@@ -6,8 +6,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config.js';
 import { DEFAULT_SETTINGS } from '../src/domain/crosscheck.js';
-import { importSource } from '../src/importer.js';
-import { conflictsReport } from '../src/reports.js';
+import { importSource } from '../src/app/importer.js';
+import { conflictsReport } from '../src/app/reports.js';
 import { createTestDb, TEST_CTX } from './helpers/index.js';
 
 interface Article {

@@ -8,9 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config.js';
 import { openDatabase } from '../src/store/index.js';
 import { DEFAULT_SETTINGS } from '../src/domain/crosscheck.js';
-import { importSource } from '../src/importer.js';
-import { isJunkName, listJunkEntities, pruneJunkEntities } from '../src/prune-entities.js';
-import { recomputeConflicts } from '../src/recompute.js';
+import { importSource } from '../src/app/importer.js';
+import { isJunkName, listJunkEntities, pruneJunkEntities } from '../src/app/prune-entities.js';
+import { recomputeConflicts } from '../src/app/recompute.js';
 import { getClaim, listConflicts } from '../src/store/index.js';
 import { createTestDb, makeClaim, makeEntity, makeSource, MIGRATIONS_DIR, TEST_CTX } from './helpers/index.js';
 

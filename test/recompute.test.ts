@@ -3,7 +3,7 @@ import { conflictLabel, findConflictLabelled } from './helpers/factories.js';
 // full for whole facts, reviewer decisions kept, and the incremental result equal to a full recomputation.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../src/domain/crosscheck.js';
-import { recomputeAllConflicts, recomputeConflicts, recomputeFacts, refreshExplanationsNaming } from '../src/recompute.js';
+import { recomputeAllConflicts, recomputeConflicts, recomputeFacts, refreshExplanationsNaming } from '../src/app/recompute.js';
 import {
   findConflictByKey,
   getClaim,

@@ -14,9 +14,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../config.js';
-import { crosscheckSettings, openAppDatabase } from '../bootstrap.js';
-import { importSource } from '../importer.js';
-import { findConflictsOfClaims, recomputeConflicts } from '../recompute.js';
+import { crosscheckSettings, openAppDatabase } from '../app/bootstrap.js';
+import { importSource } from '../app/importer.js';
+import { findConflictsOfClaims, recomputeConflicts } from '../app/recompute.js';
 import { extract } from '../extract/index.js';
 import { prng } from './fixtures.js';
 import {

@@ -11,8 +11,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { loadConfig } from '../config.js';
-import { openAppDatabase } from '../bootstrap.js';
-import { loadSamples } from '../samples.js';
+import { openAppDatabase } from '../app/bootstrap.js';
+import { loadSamples } from '../app/samples.js';
 import { listConflicts } from '../store/conflicts.js';
 import { listSources } from '../store/sources.js';
 

@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config.js';
-import { openAppDatabase } from '../bootstrap.js';
+import { openAppDatabase } from '../app/bootstrap.js';
 import { foldName } from '../domain/names.js';
 import type { ClaimStatus, Clock } from '../domain/types.js';
 import type { Db } from '../store/database.js';

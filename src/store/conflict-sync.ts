@@ -4,7 +4,7 @@
 //
 // Two ways in:
 // - incremental (syncConflictsOfClaims): the pairs of the changed claims are added; a conflict a changed claim
-//   belonged to and was not found in again is *rechecked* — the caller (src/recompute.ts) passes every pair the
+//   belonged to and was not found in again is *rechecked* — the caller (src/app/recompute.ts) passes every pair the
 //   rules find among that conflict's claims now, and the conflict keeps exactly those claims;
 // - whole facts (syncConflicts): every automatic conflict of the facts is rechecked.
 // A rechecked conflict with no pair left retires (conflict-pruning.ts): deleted while open, stale when decided,

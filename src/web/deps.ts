@@ -4,7 +4,7 @@ import type { Config } from '../config.js';
 import type { Clock } from '../domain/types.js';
 import type { Db } from '../store/database.js';
 import type { WriteContext } from '../store/context.js';
-import type { Extractor } from '../extract-pool.js';
+import type { Extractor } from '../app/extract-pool.js';
 
 /** What every route needs: the database, the clock (tests fix it) and the configuration. */
 export interface AppDeps {

@@ -3,7 +3,7 @@
 // caused everywhere it appeared. The articles are our own sentences about an invented war.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/domain/crosscheck.js';
-import { recomputeConflicts } from '../../src/recompute.js';
+import { recomputeConflicts } from '../../src/app/recompute.js';
 import { getClaim, getConflict, listAudit, listConflicts } from '../../src/store/index.js';
 import { makeClaim, makeEntity, makeSource, TEST_CTX } from '../helpers/index.js';
 import { useBrowserRun } from './harness.js';

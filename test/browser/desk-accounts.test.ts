@@ -3,7 +3,7 @@
 // or one without the session's token, is refused with 403 and changes nothing.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { addUser } from '../../src/accounts.js';
+import { addUser } from '../../src/app/accounts.js';
 import { getClaim, getConflict, listAudit } from '../../src/store/index.js';
 import { TEST_CTX } from '../helpers/index.js';
 import { seedStartDateConflict, useBrowserRun } from './harness.js';

@@ -8,7 +8,7 @@ import { createApp } from '../../src/web/app.js';
 import type { Db } from '../../src/store/index.js';
 import { createTestDb, FIXED_NOW, makeClaim, makeEntity, makeSource, TEST_CTX } from '../helpers/index.js';
 import { DEFAULT_SETTINGS } from '../../src/domain/crosscheck.js';
-import { recomputeConflicts } from '../../src/recompute.js';
+import { recomputeConflicts } from '../../src/app/recompute.js';
 import { listConflicts } from '../../src/store/index.js';
 import type { Claim, Source } from '../../src/domain/types.js';
 

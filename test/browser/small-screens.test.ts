@@ -2,7 +2,7 @@
 // collapses behind a Menu button, long words wrap. Printing hides the navigation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { loadSamples } from '../../src/samples.js';
+import { loadSamples } from '../../src/app/samples.js';
 import { listClaims, listConflicts, listEntities, listSources } from '../../src/store/index.js';
 import { FIXED_NOW } from '../helpers/index.js';
 import { startBrowserRun, type BrowserRun } from './harness.js';

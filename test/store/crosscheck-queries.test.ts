@@ -22,7 +22,7 @@ import {
   listRuleClaimsOfGroup,
 
 } from '../../src/store/crosscheck-queries.js';
-import { recomputeAllConflicts, recomputeConflicts } from '../../src/recompute.js';
+import { recomputeAllConflicts, recomputeConflicts } from '../../src/app/recompute.js';
 import { createTestDb, makeClaim, makeConflict, makeEntity, makeSource, TEST_CTX } from '../helpers/index.js';
 
 function prng(seed: number): () => number {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { StaleEditError, ValidationError } from '../../src/domain/errors.js';
 import type { Lexicon } from '../../src/domain/types.js';
-import { exportFactSheet, type FactSheetRequest } from '../../src/factsheet-data.js';
+import { exportFactSheet, type FactSheetRequest } from '../../src/app/factsheet-data.js';
 import { addMissingLexicon } from '../../src/store/lexicon-sync.js';
 import { getEntity, listAudit, listParts, loadLexicon, mergeEntities, resolveEntity, seedLexicon, setPartOf, withParts, wholeOf } from '../../src/store/index.js';
 import { TEST_CTX, createTestDb, makeClaim, makeEntity } from '../helpers/index.js';

@@ -1,12 +1,12 @@
 // Bounded work per import: an article with more candidate figures than the cap stores the first ones and says so;
 // a source's claims are listed and highlighted a page at a time; extraction in the web app runs in a worker pool
-// (real threads, the built dist/extract-worker.js), so other requests are answered meanwhile, and an article over
+// (real threads, the built dist/app/extract-worker.js), so other requests are answered meanwhile, and an article over
 // its time budget gets a clear 422 with nothing stored.
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MAX_CLAIMS_PER_ARTICLE } from '../../src/importer.js';
-import { createExtractPool } from '../../src/extract-pool.js';
+import { MAX_CLAIMS_PER_ARTICLE } from '../../src/app/importer.js';
+import { createExtractPool } from '../../src/app/extract-pool.js';
 import { createServer } from '../../src/web/server.js';
 import { SOURCE_CLAIMS_PER_PAGE } from '../../src/web/routes/source-view.js';
 import { countClaimsByStatus, listAudit } from '../../src/store/index.js';

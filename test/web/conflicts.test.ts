@@ -5,7 +5,7 @@ import { findConflictLabelled } from '../helpers/factories.js';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/domain/crosscheck.js';
 import type { Claim } from '../../src/domain/types.js';
-import { recomputeConflicts } from '../../src/recompute.js';
+import { recomputeConflicts } from '../../src/app/recompute.js';
 import { findConflictByKey, getClaim, getConflict, listAudit, listConflicts, type Db } from '../../src/store/index.js';
 import { makeClaim, makeEntity, makeSource, TEST_CTX } from '../helpers/index.js';
 import { csrfToken, html, testApp, type HtmlDocument } from './harness.js';

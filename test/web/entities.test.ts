@@ -4,7 +4,7 @@ import { conflictLabel } from '../helpers/factories.js';
 // refused (403), unknown ids (404), every change audited.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/domain/crosscheck.js';
-import { recomputeConflicts } from '../../src/recompute.js';
+import { recomputeConflicts } from '../../src/app/recompute.js';
 import { getClaim, getEntity, listAudit, listConflicts, resolveEntity } from '../../src/store/index.js';
 import { makeClaim, makeEntity, makeSource, TEST_CTX } from '../helpers/index.js';
 import { csrfToken, html, tableCounts, testApp } from './harness.js';

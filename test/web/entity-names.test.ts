@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
-import { readDefaultLexicon } from '../../src/bootstrap.js';
+import { readDefaultLexicon } from '../../src/app/bootstrap.js';
 import { addMissingLexicon } from '../../src/store/lexicon-sync.js';
 import {
   countClaimsByStatus,

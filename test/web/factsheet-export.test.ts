@@ -2,7 +2,7 @@
 // the sample articles with hand-made claims (see factsheet-fixture.ts); the CSV parses back to the same claims.
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { exportFactSheet, type FactSheetRequest } from '../../src/factsheet-data.js';
+import { exportFactSheet, type FactSheetRequest } from '../../src/app/factsheet-data.js';
 import { loadFactSheetData } from '../../src/store/index.js';
 import { createTestDb, makeClaim } from '../helpers/index.js';
 import { GENERATED_AT, seedSampleFactSheet } from './factsheet-fixture.js';

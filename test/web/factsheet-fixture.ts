@@ -2,7 +2,7 @@
 // hand with the factories (not by extraction, which keeps improving), so pinned exports stay stable. Conflicts are
 // stored with our own explanations rather than recomputed, for the same reason.
 import { loadConfig } from '../../src/config.js';
-import { collectFiles, readDocumentFile } from '../../src/files.js';
+import { collectFiles, readDocumentFile } from '../../src/app/files.js';
 import { createSource, explainConflict, type Db } from '../../src/store/index.js';
 import type { Claim, Source } from '../../src/domain/types.js';
 import type { NewClaim } from '../../src/store/index.js';

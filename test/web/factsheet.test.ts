@@ -2,7 +2,7 @@
 // invalid dates (422), candidates off by default, file names, the standalone HTML's own CSP, and escaping.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { exportFactSheet } from '../../src/factsheet-data.js';
+import { exportFactSheet } from '../../src/app/factsheet-data.js';
 import { countQueries, FIXED_NOW, makeClaim, makeSource } from '../helpers/index.js';
 import { loadFactSheetBuilder } from '../../src/web/routes/factsheet-builder.js';
 import { html, testApp } from './harness.js';

@@ -4,7 +4,7 @@ import { parseHTML } from 'linkedom';
 import request from 'supertest';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createApp } from '../../src/web/app.js';
-import type { Extractor } from '../../src/extract-pool.js';
+import type { Extractor } from '../../src/app/extract-pool.js';
 import { createTestDb, FIXED_NOW } from '../helpers/index.js';
 import { countClaimsByStatus, countEntities, countSources, listRecentAudit, type Db } from '../../src/store/index.js';
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readDocumentFile } from '../../src/files.js';
+import { readDocumentFile } from '../../src/app/files.js';
 import { htmlBoundsProblem, MAX_HTML_DEPTH } from '../../src/html-bounds.js';
 import { csrfToken, html, tableCounts, testApp } from './harness.js';
 

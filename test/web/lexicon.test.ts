@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openAppDatabase, readDefaultLexicon } from '../../src/bootstrap.js';
+import { openAppDatabase, readDefaultLexicon } from '../../src/app/bootstrap.js';
 import { loadConfig, PROJECT_ROOT } from '../../src/config.js';
 import {
   addAlias,

@@ -2,8 +2,8 @@
 // strict CSP and the CSRF protection rely on: a 200, a CSP without 'unsafe-inline' for scripts and styles, no
 // inline script, style or event handler in the HTML, and a CSRF token in every form that posts.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readDefaultLexicon } from '../../src/bootstrap.js';
-import { loadSamples } from '../../src/samples.js';
+import { readDefaultLexicon } from '../../src/app/bootstrap.js';
+import { loadSamples } from '../../src/app/samples.js';
 import { listClaims, listConflicts, listEntities, listSources } from '../../src/store/index.js';
 import { addMissingLexicon } from '../../src/store/lexicon-sync.js';
 import { paths, urls } from '../../src/web/urls.js';

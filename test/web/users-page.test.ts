@@ -1,7 +1,7 @@
 // The admin's users page over HTTP, and read-only access for signed-out visitors when the desk publishes.
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { checkSignIn } from '../../src/accounts.js';
+import { checkSignIn } from '../../src/app/accounts.js';
 import { countSessions, getUser, listAudit } from '../../src/store/index.js';
 import { makeClaim, makeSource } from '../helpers/index.js';
 import { html, tableCounts, testApp, csrfToken } from './harness.js';

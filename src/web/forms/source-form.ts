@@ -6,9 +6,9 @@ import { decodeDocument, formatFromFilename, parseArticle, type Article } from '
 import { parseIsoDate } from '../../domain/figures.js';
 import { publishedDateProblem } from '../../domain/published.js';
 import { htmlBoundsProblem } from '../../html-bounds.js';
-import { isDocumentName } from '../../files.js';
+import { isDocumentName } from '../../app/files.js';
 import type { NewSource, SourceMetadata } from '../../store/sources.js';
-import type { ItemDocument } from '../../import-run.js';
+import type { ItemDocument } from '../../app/import-run.js';
 import { fieldErrors, formValues, isoDate, optionalText, optionalUrl, requiredText, type FieldErrors, type FormValues } from './fields.js';
 
 export const SOURCE_META_FIELDS = ['title', 'publisher', 'author', 'url', 'published'] as const;

@@ -2,7 +2,7 @@
 import type { RequestHandler } from 'express';
 import { ValidationError } from '../../domain/errors.js';
 import { getSource } from '../../store/index.js';
-import { saveNewClaim } from '../claim-writes.js';
+import { saveNewClaim } from '../../app/claim-writes.js';
 import type { AppDeps } from '../deps.js';
 import { claimFormValues, readClaimForm, storeFieldErrors } from '../forms/claim-form.js';
 import { formatOf, sendDone, sendPage } from '../render.js';

@@ -1,6 +1,6 @@
 // POST /claims/:id/delete — deletes the claim (the version must still be current), back to its article.
 import type { RequestHandler } from 'express';
-import { removeClaim } from '../claim-writes.js';
+import { removeClaim } from '../../app/claim-writes.js';
 import type { AppDeps } from '../deps.js';
 import { versionField } from '../forms/fields.js';
 import { idParam } from '../params.js';

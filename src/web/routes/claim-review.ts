@@ -1,7 +1,7 @@
 // POST /claims/:id/review — confirm or reject one claim (review queue), then back to where the reviewer was.
 import type { RequestHandler } from 'express';
 import { ValidationError } from '../../domain/errors.js';
-import { decideClaimsUndoably } from '../claim-writes.js';
+import { decideClaimsUndoably } from '../../app/claim-writes.js';
 import type { AppDeps } from '../deps.js';
 import { sessionKey, withFlash } from '../flash.js';
 import { versionField } from '../forms/fields.js';

@@ -2,7 +2,7 @@
 import type { RequestHandler } from 'express';
 import { StaleEditError, ValidationError } from '../../domain/errors.js';
 import { getClaimView, getSource } from '../../store/index.js';
-import { saveClaimEdit } from '../claim-writes.js';
+import { saveClaimEdit } from '../../app/claim-writes.js';
 import type { AppDeps } from '../deps.js';
 import { claimFormValues, claimValues, readClaimForm, storeFieldErrors } from '../forms/claim-form.js';
 import { versionField, type FormValues } from '../forms/fields.js';

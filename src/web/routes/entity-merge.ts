@@ -5,8 +5,8 @@
 // conflicts are recomputed; the entity page then says what moved.
 import type { RequestHandler } from 'express';
 import { NotFoundError, StaleEditError, ValidationError } from '../../domain/errors.js';
-import { crosscheckSettings } from '../../bootstrap.js';
-import { recomputeConflicts } from '../../recompute.js';
+import { crosscheckSettings } from '../../app/bootstrap.js';
+import { recomputeConflicts } from '../../app/recompute.js';
 import { getEntity, mergeEntities, resolveEntity, type StoredEntity } from '../../store/index.js';
 import { listClaimIdsOfEntity } from '../../store/crosscheck-queries.js';
 import { loadMergePreview } from '../../store/merge-preview.js';

@@ -1,7 +1,7 @@
 // GET /facts/:subject/:metric/claimreview.jsonld — the fact's settled conflicts as schema.org ClaimReview JSON-LD,
 // a download for publishing a fact check; each review links back to its conflict page on this server.
 import type { RequestHandler } from 'express';
-import { CLAIM_REVIEW_MEDIA_TYPE, exportClaimReviews } from '../../claim-review-data.js';
+import { CLAIM_REVIEW_MEDIA_TYPE, exportClaimReviews } from '../../app/claim-review-data.js';
 import type { AppDeps } from '../deps.js';
 import { factParams } from './fact-view.js';
 

@@ -2,8 +2,8 @@
 // document), Markdown, CSV or JSON, with a Content-Disposition file name. `inline=1` shows the HTML in the browser.
 import type { RequestHandler } from 'express';
 import { NotFoundError } from '../../domain/errors.js';
-import { crosscheckSettings } from '../../bootstrap.js';
-import { factSheetFileName, loadFactSheet, resolveFactSheetRequest } from '../../factsheet-data.js';
+import { crosscheckSettings } from '../../app/bootstrap.js';
+import { factSheetFileName, loadFactSheet, resolveFactSheetRequest } from '../../app/factsheet-data.js';
 import { FACT_SHEET_MEDIA_TYPES, isFactSheetFormat, serializeFactSheet, standaloneDocumentCsp } from '../../render/factsheet/index.js';
 import type { AppDeps } from '../deps.js';
 import { queryText } from '../params.js';

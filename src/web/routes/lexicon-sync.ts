@@ -1,7 +1,7 @@
 // POST /lexicon/sync — "Add new defaults": adds the metrics, entities and aliases of db/lexicon/default.json
 // that the database lacks, changing nothing that exists (so users' edits stay), then says what was added.
 import type { RequestHandler } from 'express';
-import { readDefaultLexicon } from '../../bootstrap.js';
+import { readDefaultLexicon } from '../../app/bootstrap.js';
 import { addMissingLexicon } from '../../store/lexicon-sync.js';
 import { writeContext, type AppDeps } from '../deps.js';
 import { sendDone } from '../render.js';

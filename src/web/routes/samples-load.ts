@@ -1,7 +1,7 @@
 // POST /samples — loads the team's sample set (db/samples) into the database, then shows the dashboard with
 // what was loaded ("Loaded 7 sample articles: 52 candidate claims, 6 conflicts").
 import type { RequestHandler } from 'express';
-import { loadSamples } from '../../samples.js';
+import { loadSamples } from '../../app/samples.js';
 import { countConflictsByStatus } from '../../store/conflicts.js';
 import { currentActor, type AppDeps } from '../deps.js';
 import { sendDone } from '../render.js';

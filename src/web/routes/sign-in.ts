@@ -1,7 +1,7 @@
 // GET /login, POST /login, POST /logout — signing in and out. A wrong password, an unknown name and a disabled
 // account get the same answer; too many failures for a name or from an address get 429 until the window passes.
 import type { Request, RequestHandler, Response } from 'express';
-import { checkSignIn } from '../../accounts.js';
+import { checkSignIn } from '../../app/accounts.js';
 import { AppError } from '../../domain/errors.js';
 import { hasAccounts } from '../../store/users.js';
 import { accessFor, endSession, startSession } from '../auth.js';

@@ -1,8 +1,8 @@
 // POST /sources — stores a pasted or uploaded article verbatim and proposes its claims (extraction, then the
 // conflicts they raise); invalid input re-renders the form (422), text or a file over the limit too (413).
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
-import { crosscheckSettings } from '../../bootstrap.js';
-import { cappedClaimsText, importSource, MAX_CLAIMS_PER_ARTICLE } from '../../importer.js';
+import { crosscheckSettings } from '../../app/bootstrap.js';
+import { cappedClaimsText, importSource, MAX_CLAIMS_PER_ARTICLE } from '../../app/importer.js';
 import { loadLexicon } from '../../store/lexicon.js';
 import type { ExtractedClaim } from '../../domain/types.js';
 import type { NewSource } from '../../store/sources.js';
@@ -11,9 +11,9 @@ import { writeContext, type AppDeps } from '../deps.js';
 import { formValues } from '../forms/fields.js';
 import { NEW_SOURCE_FIELDS, readNewSourceForm, type UploadedFile } from '../forms/source-form.js';
 import type { FieldErrors } from '../forms/fields.js';
-import { readUrlDocument } from '../../url-import.js';
-import { kindFromFilename, readDocumentBytes } from '../../documents.js';
-import type { ItemDocument } from '../../import-run.js';
+import { readUrlDocument } from '../../app/url-import.js';
+import { kindFromFilename, readDocumentBytes } from '../../app/documents.js';
+import type { ItemDocument } from '../../app/import-run.js';
 import { formatOf, sendDone, sendPage } from '../render.js';
 import { paths, urls } from '../urls.js';
 import { sourceFormData } from './source-new.js';

@@ -2,10 +2,10 @@
 // publication date and publisher feed the conflict rules (as-of dates, independent sources), so the source's
 // claims are recomputed as changed claims in the same transaction.
 import type { RequestHandler } from 'express';
-import { crosscheckSettings } from '../../bootstrap.js';
+import { crosscheckSettings } from '../../app/bootstrap.js';
 import { StaleEditError, ValidationError } from '../../domain/errors.js';
 import type { Source } from '../../domain/types.js';
-import { recomputeConflicts } from '../../recompute.js';
+import { recomputeConflicts } from '../../app/recompute.js';
 import { listClaimIdsOfSource } from '../../store/claims.js';
 import { getSource, updateSource, type SourceMetadata } from '../../store/sources.js';
 import { writeContext, type AppDeps } from '../deps.js';

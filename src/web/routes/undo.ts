@@ -3,7 +3,7 @@
 // one from another browser session: nothing is undone (409 / 400).
 import type { RequestHandler } from 'express';
 import { AppError, BadRequestError, StaleEditError } from '../../domain/errors.js';
-import { undoDecisions } from '../claim-writes.js';
+import { undoDecisions } from '../../app/claim-writes.js';
 import type { AppDeps } from '../deps.js';
 import { sessionKey, UNDO_WINDOW_MS, verifyFlash, withFlash } from '../flash.js';
 import { sendDone } from '../render.js';

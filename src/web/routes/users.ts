@@ -1,7 +1,7 @@
 // GET/POST /users, POST /users/:name/role, POST /users/:name/status — the admin's page for accounts: the same
 // changes as `crosscheck users add | set-role | disable | enable`, audited with the admin's name.
 import type { Request, RequestHandler, Response } from 'express';
-import { addUser } from '../../accounts.js';
+import { addUser } from '../../app/accounts.js';
 import { isRole, ROLE_DUTIES, ROLES } from '../../domain/roles.js';
 import { ValidationError } from '../../domain/errors.js';
 import { countSessions, disableUser, enableUser, listUsers, setUserRole, type User } from '../../store/users.js';

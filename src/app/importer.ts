@@ -1,17 +1,17 @@
 // Importing an article: store its text verbatim, extract candidate claims, recompute the conflicts they touch.
 // One transaction for the writes, so a failure leaves nothing half-imported. Used by the web app and the CLI.
-import type { Db } from './store/database.js';
-import type { WriteContext } from './store/context.js';
-import { createSource, type NewSource } from './store/sources.js';
-import { importExtractedClaims } from './store/claims.js';
-import { loadLexicon } from './store/lexicon.js';
-import { flagNearDuplicates, type NearDuplicate } from './store/near-duplicates.js';
-import type { SyncResult } from './store/conflicts.js';
-import { extract } from './extract/index.js';
+import type { Db } from '../store/database.js';
+import type { WriteContext } from '../store/context.js';
+import { createSource, type NewSource } from '../store/sources.js';
+import { importExtractedClaims } from '../store/claims.js';
+import { loadLexicon } from '../store/lexicon.js';
+import { flagNearDuplicates, type NearDuplicate } from '../store/near-duplicates.js';
+import type { SyncResult } from '../store/conflicts.js';
+import { extract } from '../extract/index.js';
 import { recomputeConflicts } from './recompute.js';
-import type { CrosscheckSettings } from './domain/crosscheck.js';
-import type { Claim, ExtractedClaim, Lexicon, Source } from './domain/types.js';
-import { recordAudit } from './store/audit.js';
+import type { CrosscheckSettings } from '../domain/crosscheck.js';
+import type { Claim, ExtractedClaim, Lexicon, Source } from '../domain/types.js';
+import { recordAudit } from '../store/audit.js';
 
 /**
  * Most candidate claims stored for one article. A long article has a few hundred figures; a pasted table of numbers

@@ -1,14 +1,14 @@
 // Every claim change the web app makes, each in one transaction: speaker and subject typed as names are
 // resolved to entities (created on the fly when new), and the conflicts of the facts the claim belonged to
 // before and after are recomputed — so a refused change leaves no stray entity and no stale conflict.
-import { crosscheckSettings } from '../bootstrap.js';
+import { crosscheckSettings } from './bootstrap.js';
 import type { Claim, ClaimStatus } from '../domain/types.js';
-import { recomputeConflicts } from '../recompute.js';
+import { recomputeConflicts } from './recompute.js';
 import { createClaim, deleteClaim, findOrCreateEntity, getClaim, setClaimStatus, updateClaim, type NewClaim } from '../store/index.js';
 import { restoreClaimStatuses } from '../store/undo.js';
-import { writeContext, type AppDeps } from './deps.js';
-import { statusFlash, type FlashPayload, type StatusChange } from './flash.js';
-import type { ClaimInput } from './forms/claim-form.js';
+import { writeContext, type AppDeps } from '../web/deps.js';
+import { statusFlash, type FlashPayload, type StatusChange } from '../web/flash.js';
+import type { ClaimInput } from '../web/forms/claim-form.js';
 
 /** Entity id for a typed name; null (the publisher's own voice / no subject) when the name is empty. */
 function entityId(deps: AppDeps, name: string | null): number | null {

@@ -1,10 +1,10 @@
 // Following RSS and Atom feeds: `feeds add` checks the address is a feed and stores it; `feeds poll` fetches each
 // feed and imports every item link not taken before, by URL (fetch-url.ts's checks apply to each), once each.
 import { FetchError, fetchDocument, type FetchLimits } from './fetch-url.js';
-import type { Feed } from './domain/feed.js';
-import { addFeed, listFeeds, markFeedPolled, recordFeedItem, takenLinks, type StoredFeed } from './store/feeds.js';
-import type { Db } from './store/database.js';
-import type { WriteContext } from './store/context.js';
+import type { Feed } from '../domain/feed.js';
+import { addFeed, listFeeds, markFeedPolled, recordFeedItem, takenLinks, type StoredFeed } from '../store/feeds.js';
+import type { Db } from '../store/database.js';
+import type { WriteContext } from '../store/context.js';
 import { importItems, failureText, type ImportItem, type ImportRun, type ImportTotals } from './import-run.js';
 import { readUrlDocument } from './url-import.js';
 import type { ImportOptions } from './importer.js';
@@ -21,7 +21,7 @@ export async function fetchFeed(url: string, limits: FetchLimits): Promise<Feed>
     throw new FetchError(`${fetched.url} is in an unknown character set (${fetched.charset}).`, 'url');
   }
   // The XML parser is loaded when a feed is read, not by every command.
-  const { parseFeed } = await import('./domain/feed.js');
+  const { parseFeed } = await import('../domain/feed.js');
   return parseFeed(text, fetched.url);
 }
 

@@ -6,7 +6,7 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
 import type { Agent, Response } from 'undici';
-import { ValidationError } from './domain/errors.js';
+import { ValidationError } from '../domain/errors.js';
 
 export interface FetchLimits {
   /** The whole fetch, redirects and body included, in milliseconds. */

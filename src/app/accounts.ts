@@ -1,11 +1,11 @@
 // Accounts: the rules for names and passwords, hashing with argon2id, and checking a sign-in. The SQL is in
 // store/users.ts; this module is shared by `crosscheck users` and the web app.
 import { hash, verify, type Algorithm } from '@node-rs/argon2';
-import { isRole, ROLES, type Role } from './domain/roles.js';
-import { ValidationError } from './domain/errors.js';
-import type { Db } from './store/database.js';
-import type { WriteContext } from './store/context.js';
-import { createUser, findSignInCredentials, type User } from './store/users.js';
+import { isRole, ROLES, type Role } from '../domain/roles.js';
+import { ValidationError } from '../domain/errors.js';
+import type { Db } from '../store/database.js';
+import type { WriteContext } from '../store/context.js';
+import { createUser, findSignInCredentials, type User } from '../store/users.js';
 
 export const MIN_PASSWORD_LENGTH = 12;
 /** Argon2 cost grows with length; nobody types more, and a megabyte "password" would be a cheap way to load the server. */

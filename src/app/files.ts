@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { kindFromFilename, readDocumentBytes, readTextDocument, type ReadDocument } from './documents.js';
-import { ValidationError } from './domain/errors.js';
+import { ValidationError } from '../domain/errors.js';
 
 const DOCUMENT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.pdf']);
 

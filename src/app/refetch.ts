@@ -1,16 +1,16 @@
 // Fetching a source's URL again (`crosscheck refetch`, the source page's button): the same text changes nothing;
 // other text is stored as a new version of the source — its claims extracted, the old version kept with its claims
 // and offsets — and the old version's claims whose quote is not in the new text are flagged for review.
-import type { Db } from './store/database.js';
-import type { WriteContext } from './store/context.js';
-import { getSource, sha256Hex } from './store/sources.js';
-import { listClaimsOfSource } from './store/claims.js';
-import { flagChangedClaims, listVersions, type VersionFlag } from './store/versions.js';
+import type { Db } from '../store/database.js';
+import type { WriteContext } from '../store/context.js';
+import { getSource, sha256Hex } from '../store/sources.js';
+import { listClaimsOfSource } from '../store/claims.js';
+import { flagChangedClaims, listVersions, type VersionFlag } from '../store/versions.js';
 import { importSource, type ImportOptions } from './importer.js';
 import { readUrlDocument } from './url-import.js';
 import type { FetchLimits } from './fetch-url.js';
-import type { Source } from './domain/types.js';
-import { ValidationError } from './domain/errors.js';
+import type { Source } from '../domain/types.js';
+import { ValidationError } from '../domain/errors.js';
 
 export type RefetchResult =
   | { changed: false; latest: Source }

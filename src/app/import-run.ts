@@ -1,12 +1,12 @@
 // `crosscheck import` over many items — files, URLs, archive rows: each item is read, skipped when its text is
 // already stored, imported otherwise; one line per item and totals. A failed item is reported and the run goes on.
-import type { Db } from './store/database.js';
-import type { WriteContext } from './store/context.js';
-import { findSourcesBySha256, sha256Hex, type NewSource } from './store/sources.js';
+import type { Db } from '../store/database.js';
+import type { WriteContext } from '../store/context.js';
+import { findSourcesBySha256, sha256Hex, type NewSource } from '../store/sources.js';
 import { cappedClaimsText, importSource, type ImportOptions } from './importer.js';
 import type { ReadDocument } from './documents.js';
-import { isIsoDate } from './domain/figures.js';
-import { AppError } from './domain/errors.js';
+import { isIsoDate } from '../domain/figures.js';
+import { AppError } from '../domain/errors.js';
 
 /** A document as an item yields it: read from a file or an archive row, or fetched (then with its URL and time). */
 export type ItemDocument = ReadDocument & { fetchedUrl?: string; fetchedAt?: string };

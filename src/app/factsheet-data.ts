@@ -1,16 +1,16 @@
 // A fact sheet from the database: the reviewer's request (subject names, metrics, date range, candidates or not)
 // is checked and resolved against the store, the claims are loaded, and the pure domain builds and serializes the
 // sheet. Shared by the web builder page and `crosscheck export`, so both give the same bytes for the same request.
-import { ValidationError } from './domain/errors.js';
-import type { CrosscheckSettings } from './domain/crosscheck.js';
-import { buildFactSheet, describeFilter, type FactSheet, type FactSheetFilter, type MinorFacts } from './domain/factsheet.js';
-import { isIsoDate } from './domain/figures.js';
-import { foldName } from './domain/names.js';
-import type { Db } from './store/database.js';
-import { resolveEntity } from './store/entities.js';
-import { expandSheetSubjects, listSubjectLinks, loadFactSheetData, type SubjectLink } from './store/factsheet.js';
-import { listSubjectChoices, type SubjectChoice } from './store/factsheet-builder.js';
-import { serializeFactSheet, type FactSheetFormat } from './render/factsheet/index.js';
+import { ValidationError } from '../domain/errors.js';
+import type { CrosscheckSettings } from '../domain/crosscheck.js';
+import { buildFactSheet, describeFilter, type FactSheet, type FactSheetFilter, type MinorFacts } from '../domain/factsheet.js';
+import { isIsoDate } from '../domain/figures.js';
+import { foldName } from '../domain/names.js';
+import type { Db } from '../store/database.js';
+import { resolveEntity } from '../store/entities.js';
+import { expandSheetSubjects, listSubjectLinks, loadFactSheetData, type SubjectLink } from '../store/factsheet.js';
+import { listSubjectChoices, type SubjectChoice } from '../store/factsheet-builder.js';
+import { serializeFactSheet, type FactSheetFormat } from '../render/factsheet/index.js';
 
 /** What a reviewer asked for, as typed (names and dates unchecked). */
 export interface FactSheetRequest {

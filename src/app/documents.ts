@@ -1,10 +1,10 @@
 // A document's bytes, however they arrived (a file, an upload, a URL), turned into the article Crosscheck stores:
 // text, Markdown and HTML through article.ts, PDF through pdf-text.ts.
-import { decodeDocument, formatFromFilename, parseArticle, type Article } from './extract/article.js';
-import type { SourceFormat } from './domain/types.js';
-import { ValidationError } from './domain/errors.js';
-import { htmlBoundsProblem } from './html-bounds.js';
-import { pdfText } from './pdf-text.js';
+import { decodeDocument, formatFromFilename, parseArticle, type Article } from '../extract/article.js';
+import type { SourceFormat } from '../domain/types.js';
+import { ValidationError } from '../domain/errors.js';
+import { htmlBoundsProblem } from '../html-bounds.js';
+import { pdfText } from '../pdf-text.js';
 
 export type DocumentKind = SourceFormat | 'pdf';
 

@@ -12,11 +12,11 @@
 // claims at once — a change of the rule settings or the lexicon, or on request. A merge of entities moves
 // claims, which is recomputed incrementally over the moved claims; a rename only rewrites explanations
 // (refreshExplanationsNaming).
-import type { Db } from './store/database.js';
-import type { WriteContext } from './store/context.js';
-import type { FactKey, SyncResult } from './store/conflicts.js';
-import { listConflictClaimsNaming, listFactsToRecompute, listRuleClaims, listPartnerClaims, listRuleClaimsOfGroup } from './store/crosscheck-queries.js';
-import { conflictsHoldingClaims, recheckConflicts, syncConflicts, syncConflictsOfClaims } from './store/conflict-sync.js';
+import type { Db } from '../store/database.js';
+import type { WriteContext } from '../store/context.js';
+import type { FactKey, SyncResult } from '../store/conflicts.js';
+import { listConflictClaimsNaming, listFactsToRecompute, listRuleClaims, listPartnerClaims, listRuleClaimsOfGroup } from '../store/crosscheck-queries.js';
+import { conflictsHoldingClaims, recheckConflicts, syncConflicts, syncConflictsOfClaims } from '../store/conflict-sync.js';
 import {
   conflictGroupKey,
   conflictsForFact,
@@ -25,9 +25,9 @@ import {
   type ClaimInContext,
   type ComputedConflict,
   type CrosscheckSettings,
-} from './domain/crosscheck.js';
-import { partnerQueries } from './domain/conflict-window.js';
-import type { Claim } from './domain/types.js';
+} from '../domain/crosscheck.js';
+import { partnerQueries } from '../domain/conflict-window.js';
+import type { Claim } from '../domain/types.js';
 
 interface Group {
   subjectId: number;

@@ -1,14 +1,14 @@
 // Finds and removes entities that are no name: fragments of speaker phrases ("The", "U", "500", "British",
 // "is backed by an") that older versions of the extractor stored. Left in place they are matched as subjects
 // in later imports, so results depend on import order. Used by `crosscheck entity prune`.
-import type { Db } from './store/database.js';
-import type { WriteContext } from './store/context.js';
-import { removeEntityKeepingClaims } from './store/entities.js';
-import { entityNameOf } from './domain/names.js';
-import { isDemonym } from './extract/places.js';
+import type { Db } from '../store/database.js';
+import type { WriteContext } from '../store/context.js';
+import { removeEntityKeepingClaims } from '../store/entities.js';
+import { entityNameOf } from '../domain/names.js';
+import { isDemonym } from '../extract/places.js';
 import { recomputeConflicts } from './recompute.js';
-import type { CrosscheckSettings } from './domain/crosscheck.js';
-import type { SyncResult } from './store/conflicts.js';
+import type { CrosscheckSettings } from '../domain/crosscheck.js';
+import type { SyncResult } from '../store/conflicts.js';
 
 /** An entity that is no name, with the number of claims naming it as speaker or subject. */
 export interface JunkEntity {

@@ -1,10 +1,10 @@
 // Opening the application's database: migrate, then seed the default vocabulary on first start.
 import { readFileSync } from 'node:fs';
-import type { Config } from './config.js';
-import { openDatabase, type Db } from './store/database.js';
-import { seedLexicon } from './store/lexicon.js';
-import type { CrosscheckSettings } from './domain/crosscheck.js';
-import type { Clock, Lexicon } from './domain/types.js';
+import type { Config } from '../config.js';
+import { openDatabase, type Db } from '../store/database.js';
+import { seedLexicon } from '../store/lexicon.js';
+import type { CrosscheckSettings } from '../domain/crosscheck.js';
+import type { Clock, Lexicon } from '../domain/types.js';
 
 /** Reads the default lexicon shipped in db/lexicon (the database holds the editable copy). */
 export function readDefaultLexicon(config: Config): Lexicon {

@@ -1,6 +1,6 @@
 // Machine-readable reports for the command line, in the shapes DESIGN.md fixes for scripts.
-import type { Db } from './store/database.js';
-import { getConflictWithClaims, listConflicts } from './store/conflicts.js';
+import type { Db } from '../store/database.js';
+import { getConflictWithClaims, listConflicts } from '../store/conflicts.js';
 
 export interface ConflictsReport {
   conflicts: Array<{

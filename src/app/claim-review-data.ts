@@ -1,9 +1,9 @@
 // ClaimReview JSON-LD from the database: the settled (resolved or explained) conflicts, optionally of one subject
 // and metric, with their claims, handed to the pure domain/claim-review. Shared by the fact page and `crosscheck export`.
-import { claimReviews, type ClaimReviewOptions, type SettledConflict } from './domain/claim-review.js';
-import type { Db } from './store/database.js';
-import { getConflictWithClaims, listConflicts, type ConflictSummary } from './store/conflicts.js';
-import { getEntity } from './store/entities.js';
+import { claimReviews, type ClaimReviewOptions, type SettledConflict } from '../domain/claim-review.js';
+import type { Db } from '../store/database.js';
+import { getConflictWithClaims, listConflicts, type ConflictSummary } from '../store/conflicts.js';
+import { getEntity } from '../store/entities.js';
 
 export const CLAIM_REVIEW_MEDIA_TYPE = 'application/ld+json; charset=utf-8';
 

@@ -2,7 +2,7 @@
 import { fetchDocument, type FetchLimits } from './fetch-url.js';
 import { DOCUMENT_MEDIA_TYPES, readDocumentBytes, type ReadDocument } from './documents.js';
 import { FetchError } from './fetch-url.js';
-import { ValidationError } from './domain/errors.js';
+import { ValidationError } from '../domain/errors.js';
 
 export interface UrlDocument extends ReadDocument {
   /** The address fetched (after redirects) and when. */

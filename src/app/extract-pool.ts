@@ -2,14 +2,14 @@
 // HTML pages (Readability), so a long or figure-dense paste or a large page keeps one thread busy while the server
 // goes on answering everyone else. Each article gets a
 // time budget (the worker is stopped when it is spent) and a memory budget (the worker's heap limit); either one
-// ends in a clear 422 and nothing is stored. The CLI extracts inline (src/importer.ts): it serves nobody else.
+// ends in a clear 422 and nothing is stored. The CLI extracts inline (src/app/importer.ts): it serves nobody else.
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { ValidationError } from './domain/errors.js';
-import type { ExtractedClaim, IsoDate, Lexicon, SourceFormat } from './domain/types.js';
-import type { Article } from './extract/article.js';
+import { ValidationError } from '../domain/errors.js';
+import type { ExtractedClaim, IsoDate, Lexicon, SourceFormat } from '../domain/types.js';
+import type { Article } from '../extract/article.js';
 
 /** What one extraction needs; it is copied to the worker thread. */
 export interface ExtractJob {
@@ -48,13 +48,13 @@ export const DEFAULT_EXTRACT_TIMEOUT_MS = 30_000;
 export const DEFAULT_EXTRACT_MEMORY_MB = 512;
 
 /**
- * The compiled worker module. Under the test runner this file is TypeScript in src/ while a worker thread can only
- * load JavaScript, so the build's copy in dist/ is used (`npm test` builds first).
+ * The compiled worker module. Under the test runner this file is TypeScript in src/app/ while a worker thread can
+ * only load JavaScript, so the build's copy in dist/app/ is used (`npm test` builds first).
  */
 function workerFile(): string {
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.js')) return path.join(path.dirname(here), 'extract-worker.js');
-  return path.join(path.dirname(here), '..', 'dist', 'extract-worker.js');
+  return path.join(path.dirname(here), '..', '..', 'dist', 'app', 'extract-worker.js');
 }
 
 function seconds(ms: number): string {
