@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { DEFAULT_FETCH_LIMITS, type FetchLimits } from './app/fetch-url.js';
+import type { CrosscheckSettings } from './domain/crosscheck.js';
 
 /** Project root: one level above src/ (tests) or dist/ (built). */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -78,6 +79,11 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     lexiconPath: path.join(PROJECT_ROOT, 'db', 'lexicon', 'default.json'),
     ...overrides,
   };
+}
+
+/** The conflict rules' settings from the configuration. */
+export function crosscheckSettings(config: Config): CrosscheckSettings {
+  return { asOfWindowDays: config.asOfWindowDays, tolerance: config.tolerance, includeCandidates: true };
 }
 
 /** A bad setting stops start-up with a message naming it, instead of running the rules with NaN. */

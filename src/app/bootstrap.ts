@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import type { Config } from '../config.js';
 import { openDatabase, type Db } from '../store/database.js';
 import { seedLexicon } from '../store/lexicon.js';
-import type { CrosscheckSettings } from '../domain/crosscheck.js';
 import type { Clock, Lexicon } from '../domain/types.js';
 
 /** Reads the default lexicon shipped in db/lexicon (the database holds the editable copy). */
@@ -16,9 +15,4 @@ export function openAppDatabase(config: Config, clock: Clock, file: string = con
   const db = openDatabase(file, { migrationsDir: config.migrationsDir });
   seedLexicon(db, readDefaultLexicon(config), { actor: 'system', clock, reason: 'Default vocabulary seeded on first start.' });
   return db;
-}
-
-/** The conflict rules' settings from the configuration. */
-export function crosscheckSettings(config: Config): CrosscheckSettings {
-  return { asOfWindowDays: config.asOfWindowDays, tolerance: config.tolerance, includeCandidates: true };
 }

@@ -1,7 +1,7 @@
 // Every claim change the web app makes, each in one transaction: speaker and subject typed as names are
 // resolved to entities (created on the fly when new), and the conflicts of the facts the claim belonged to
 // before and after are recomputed — so a refused change leaves no stray entity and no stale conflict.
-import { crosscheckSettings } from './bootstrap.js';
+import { crosscheckSettings } from '../config.js';
 import type { Claim, ClaimStatus } from '../domain/types.js';
 import { recomputeConflicts } from './recompute.js';
 import { createClaim, deleteClaim, findOrCreateEntity, getClaim, setClaimStatus, updateClaim, type NewClaim } from '../store/index.js';

@@ -1,12 +1,11 @@
 // The sample set: articles the team wrote for fictional outlets (db/samples), loaded on request.
-import type { Config } from '../config.js';
+import { crosscheckSettings, type Config } from '../config.js';
 import type { Db } from '../store/database.js';
 import type { Clock } from '../domain/types.js';
 import { collectFiles, readDocumentFile } from './files.js';
 import { findSourcesBySha256, sha256Hex } from '../store/sources.js';
 import { loadLexicon } from '../store/lexicon.js';
 import { importSource } from './importer.js';
-import { crosscheckSettings } from './bootstrap.js';
 
 export interface SamplesResult {
   imported: number;

@@ -13,8 +13,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../config.js';
-import { crosscheckSettings, openAppDatabase } from '../app/bootstrap.js';
+import { loadConfig, crosscheckSettings } from '../config.js';
+import { openAppDatabase } from '../app/bootstrap.js';
 import { importSource } from '../app/importer.js';
 import { findConflictsOfClaims, recomputeConflicts } from '../app/recompute.js';
 import { extract } from '../extract/index.js';

@@ -5,7 +5,7 @@
 // conflicts are recomputed; the entity page then says what moved.
 import type { RequestHandler } from 'express';
 import { NotFoundError, StaleEditError, ValidationError } from '../../domain/errors.js';
-import { crosscheckSettings } from '../../app/bootstrap.js';
+import { crosscheckSettings } from '../../config.js';
 import { recomputeConflicts } from '../../app/recompute.js';
 import { getEntity, mergeEntities, resolveEntity, type StoredEntity } from '../../store/index.js';
 import { listClaimIdsOfEntity } from '../../store/crosscheck-queries.js';

@@ -1,7 +1,7 @@
 // POST /entities/:id/rename — a new name (and type); the old name stays as an alias; explanations naming it follow.
 import type { RequestHandler } from 'express';
 import type { EntityType } from '../../domain/types.js';
-import { crosscheckSettings } from '../../app/bootstrap.js';
+import { crosscheckSettings } from '../../config.js';
 import { refreshExplanationsNaming } from '../../app/recompute.js';
 import { renameEntity } from '../../store/index.js';
 import { writeContext, type AppDeps } from '../deps.js';

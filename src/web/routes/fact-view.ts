@@ -1,7 +1,7 @@
 // GET /facts/:subject/:metric — one fact: its claims a page at a time (newest first), how many independent
 // sources back each value over the whole fact, its conflicts, the chart, and a form to flag claims by hand.
 import type { Request, RequestHandler } from 'express';
-import { crosscheckSettings } from '../../app/bootstrap.js';
+import { crosscheckSettings } from '../../config.js';
 import { agreement, normaliseMetric, type ValueSupport } from '../../domain/crosscheck.js';
 import { NotFoundError } from '../../domain/errors.js';
 import { formatFigure } from '../../domain/figures.js';

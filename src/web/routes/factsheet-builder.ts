@@ -4,7 +4,7 @@
 import type { Request, RequestHandler } from 'express';
 import { ValidationError } from '../../domain/errors.js';
 import type { FactSheet } from '../../domain/factsheet.js';
-import { crosscheckSettings } from '../../app/bootstrap.js';
+import { crosscheckSettings } from '../../config.js';
 import { loadFactSheet, resolveFactSheetRequest, type FactSheetRequest } from '../../app/factsheet-data.js';
 import { FACT_SHEET_FORMATS, type FactSheetFormat } from '../../render/factsheet/index.js';
 import { countFactSheetClaims, listMetricsOfSubjects, listSubjectChoices } from '../../store/factsheet-builder.js';

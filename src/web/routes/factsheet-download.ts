@@ -2,7 +2,7 @@
 // document), Markdown, CSV or JSON, with a Content-Disposition file name. `inline=1` shows the HTML in the browser.
 import type { RequestHandler } from 'express';
 import { NotFoundError } from '../../domain/errors.js';
-import { crosscheckSettings } from '../../app/bootstrap.js';
+import { crosscheckSettings } from '../../config.js';
 import { factSheetFileName, loadFactSheet, resolveFactSheetRequest } from '../../app/factsheet-data.js';
 import { FACT_SHEET_MEDIA_TYPES, isFactSheetFormat, serializeFactSheet, standaloneDocumentCsp } from '../../render/factsheet/index.js';
 import type { AppDeps } from '../deps.js';

@@ -1,7 +1,7 @@
 // GET /feeds — the feeds followed, a form to follow one and a button to poll them all; POST /feeds follows a feed
 // (checked to be RSS or Atom first); POST /feeds/poll imports every new item by URL and says what it did.
 import type { RequestHandler } from 'express';
-import { crosscheckSettings } from '../../app/bootstrap.js';
+import { crosscheckSettings } from '../../config.js';
 import { ValidationError } from '../../domain/errors.js';
 import { followFeed, pollFeeds } from '../../app/feeds.js';
 import { listFeeds } from '../../store/feeds.js';

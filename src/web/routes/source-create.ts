@@ -1,7 +1,7 @@
 // POST /sources — stores a pasted or uploaded article verbatim and proposes its claims (extraction, then the
 // conflicts they raise); invalid input re-renders the form (422), text or a file over the limit too (413).
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
-import { crosscheckSettings } from '../../app/bootstrap.js';
+import { crosscheckSettings } from '../../config.js';
 import { cappedClaimsText, importSource, MAX_CLAIMS_PER_ARTICLE } from '../../app/importer.js';
 import { loadLexicon } from '../../store/lexicon.js';
 import type { ExtractedClaim } from '../../domain/types.js';

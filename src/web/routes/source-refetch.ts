@@ -1,7 +1,7 @@
 // POST /sources/:id/refetch — fetches the source's URL again: a changed text is stored as a new version and the
 // page shows the word diff; the same text changes nothing. Either way the next page says what happened.
 import type { RequestHandler } from 'express';
-import { crosscheckSettings } from '../../app/bootstrap.js';
+import { crosscheckSettings } from '../../config.js';
 import { ValidationError } from '../../domain/errors.js';
 import { refetchLine, refetchSource } from '../../app/refetch.js';
 import { writeContext, type AppDeps } from '../deps.js';

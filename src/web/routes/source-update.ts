@@ -2,7 +2,7 @@
 // publication date and publisher feed the conflict rules (as-of dates, independent sources), so the source's
 // claims are recomputed as changed claims in the same transaction.
 import type { RequestHandler } from 'express';
-import { crosscheckSettings } from '../../app/bootstrap.js';
+import { crosscheckSettings } from '../../config.js';
 import { StaleEditError, ValidationError } from '../../domain/errors.js';
 import type { Source } from '../../domain/types.js';
 import { recomputeConflicts } from '../../app/recompute.js';
