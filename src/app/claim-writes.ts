@@ -7,7 +7,6 @@ import { recomputeConflicts } from './recompute.js';
 import { createClaim, deleteClaim, findOrCreateEntity, getClaim, setClaimStatus, updateClaim, type NewClaim } from '../store/index.js';
 import { restoreClaimStatuses } from '../store/undo.js';
 import { writeContext, type AppDeps } from '../web/deps.js';
-import { statusFlash, type FlashPayload, type StatusChange } from '../web/flash.js';
 import type { ClaimInput } from '../web/forms/claim-form.js';
 
 /** Entity id for a typed name; null (the publisher's own voice / no subject) when the name is empty. */
@@ -80,24 +79,9 @@ export function decideClaims(deps: AppDeps, targets: { id: number; version: numb
   })();
 }
 
-/** decideClaims, plus the message of what changed with what its Undo needs (each claim's previous status). */
-export function decideClaimsUndoably(
-  deps: AppDeps,
-  targets: { id: number; version: number }[],
-  status: ClaimStatus,
-  session: string,
-): { claims: Claim[]; flash: FlashPayload } {
-  return deps.db.transaction(() => {
-    const befores = targets.map(({ id }) => getClaim(deps.db, id));
-    const claims = decideClaims(deps, targets, status);
-    return { claims, flash: statusFlash(status, befores, claims, deps.clock(), session) };
-  })();
-}
-
 /** Gives claims back their previous status (an Undo, audited as such) when none changed since; conflicts follow. */
-export function undoDecisions(deps: AppDeps, changes: StatusChange[]): Claim[] {
+export function undoDecisions(deps: AppDeps, targets: { id: number; status: ClaimStatus; version: number }[]): Claim[] {
   return deps.db.transaction(() => {
-    const targets = changes.map(([id, status, version]) => ({ id, status, version }));
     const restored = restoreClaimStatuses(deps.db, targets, writeContext(deps, 'Undo of a review decision'));
     recompute(deps, restored);
     return restored;

@@ -4,7 +4,9 @@
 // page is drawn, from the signed payload and the database as it is then.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
-import type { ClaimStatus } from '../domain/types.js';
+import { decideClaims } from '../app/claim-writes.js';
+import type { Claim, ClaimStatus } from '../domain/types.js';
+import { getClaim } from '../store/claims.js';
 import { getOrCreateSetting } from '../store/settings.js';
 import type { Db } from '../store/database.js';
 import type { AppDeps } from './deps.js';
@@ -111,6 +113,20 @@ export function withoutFlash(url: string): string {
   params.delete(FLASH_PARAM);
   const rest = params.toString();
   return rest ? `${url.slice(0, q)}?${rest}` : url.slice(0, q);
+}
+
+/** decideClaims, plus the message of what changed with what its Undo needs (each claim's previous status). */
+export function decideClaimsUndoably(
+  deps: AppDeps,
+  targets: { id: number; version: number }[],
+  status: ClaimStatus,
+  session: string,
+): { claims: Claim[]; flash: FlashPayload } {
+  return deps.db.transaction(() => {
+    const befores = targets.map(({ id }) => getClaim(deps.db, id));
+    const claims = decideClaims(deps, targets, status);
+    return { claims, flash: statusFlash(status, befores, claims, deps.clock(), session) };
+  })();
 }
 
 /** The status changes of a decision, as carried for its Undo (claims whose status did not change are left out). */

@@ -1,9 +1,8 @@
 // POST /claims/:id/review — confirm or reject one claim (review queue), then back to where the reviewer was.
 import type { RequestHandler } from 'express';
 import { ValidationError } from '../../domain/errors.js';
-import { decideClaimsUndoably } from '../../app/claim-writes.js';
 import type { AppDeps } from '../deps.js';
-import { sessionKey, withFlash } from '../flash.js';
+import { decideClaimsUndoably, sessionKey, withFlash } from '../flash.js';
 import { versionField } from '../forms/fields.js';
 import { idParam } from '../params.js';
 import { sendDone } from '../render.js';

@@ -1,9 +1,8 @@
 // POST /claims/bulk — confirm or reject the claims ticked in the claims table, all in one transaction.
 import type { RequestHandler } from 'express';
 import { BadRequestError, ValidationError } from '../../domain/errors.js';
-import { decideClaimsUndoably } from '../../app/claim-writes.js';
 import type { AppDeps } from '../deps.js';
-import { sessionKey, withFlash } from '../flash.js';
+import { decideClaimsUndoably, sessionKey, withFlash } from '../flash.js';
 import { sendDone } from '../render.js';
 import { localReturn, urls } from '../urls.js';
 import { decisionStatus } from './claim-review.js';

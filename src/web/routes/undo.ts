@@ -22,7 +22,7 @@ export const undo = (deps: AppDeps): RequestHandler => (req, res) => {
   }
   let claims;
   try {
-    claims = undoDecisions(deps, payload.changes);
+    claims = undoDecisions(deps, payload.changes.map(([claimId, status, version]) => ({ id: claimId, status, version })));
   } catch (err) {
     if (!(err instanceof StaleEditError)) throw err;
     throw new AppError('This decision was not undone: a claim in it has changed since (perhaps it was already undone). Nothing was changed.', 409, 'stale_edit');

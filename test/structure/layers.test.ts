@@ -1,0 +1,99 @@
+// The layers point one way (README, "Layout"): web → app → domain, extract, store; store → domain; domain, extract
+// and render are pure. Every import of src/**/*.ts is read with the TypeScript compiler's own parser (so an
+// import-shaped line inside a template string is never taken for one), resolved to its folder, and an import that
+// runs upward fails here, naming the file and what it imports.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
+
+/** For each layer, the layers and packages it must never import. */
+const FORBIDDEN: Record<string, readonly string[]> = {
+  domain: ['store', 'app', 'web', 'express', 'better-sqlite3', 'ejs'],
+  extract: ['store', 'app', 'web', 'express', 'better-sqlite3', 'ejs'],
+  render: ['store', 'app', 'web', 'express', 'better-sqlite3'],
+  store: ['app', 'web'],
+  app: ['web'],
+};
+
+/**
+ * Upward imports that stand today, each as "file -> target"; remove a line when its import is gone (the test
+ * also fails on a listed exception that no longer occurs, so the list cannot go stale).
+ */
+const KNOWN_EXCEPTIONS: readonly string[] = [
+  // The claim writes still take the web's AppDeps, for the request's actor that writeContext reads (set by the
+  // sign-in middleware), and the claim form's parsed value type; both move down with the actor context and the
+  // form's value type (issue 15, the pages/forms step).
+  'app/claim-writes.ts -> ../web/deps.js',
+  'app/claim-writes.ts -> ../web/forms/claim-form.js',
+];
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(full);
+    return entry.name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+/** Every module specifier a file names: import/export … from, import(), and `import('…')` types. */
+function specifiers(file: string): string[] {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
+  const out: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      out.push(node.moduleSpecifier.text);
+    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+      const [arg] = node.arguments;
+      if (arg && ts.isStringLiteralLike(arg)) out.push(arg.text);
+    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
+      out.push(node.argument.literal.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return out;
+}
+
+/** The layer of a path inside src/ (its first folder), or the package name of a bare specifier. */
+function targetOf(file: string, specifier: string): string {
+  if (!specifier.startsWith('.')) return specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!;
+  return layerOf(path.resolve(path.dirname(file), specifier));
+}
+
+function layerOf(file: string): string {
+  const rel = path.relative(SRC, file).split(path.sep);
+  return rel.length > 1 ? rel[0]! : '(src)';
+}
+
+function upwardImports(): string[] {
+  const found: string[] = [];
+  for (const file of sourceFiles(SRC)) {
+    const forbidden = FORBIDDEN[layerOf(file)] ?? [];
+    for (const specifier of specifiers(file)) {
+      if (forbidden.includes(targetOf(file, specifier))) found.push(`${path.relative(SRC, file)} -> ${specifier}`);
+    }
+  }
+  return found.sort();
+}
+
+describe('layers', () => {
+  const found = upwardImports();
+
+  it('no file imports a layer above its own, nor a package its layer must not use', () => {
+    expect(found.filter((line) => !KNOWN_EXCEPTIONS.includes(line))).toEqual([]);
+  });
+
+  it('every known exception still occurs (remove it from the list once fixed)', () => {
+    expect(KNOWN_EXCEPTIONS.filter((line) => !found.includes(line))).toEqual([]);
+  });
+
+  it('reads the imports it checks (the walk finds the app layer and its imports)', () => {
+    const app = sourceFiles(path.join(SRC, 'app'));
+    expect(app.length).toBeGreaterThan(10);
+    expect(specifiers(path.join(SRC, 'app', 'importer.ts'))).toContain('../store/database.js');
+  });
+});
