@@ -1,6 +1,7 @@
 // What the web layer is built from, and the write context its routes hand to the store.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Config } from '../config.js';
+import type { ClaimWrites } from '../app/claim-writes.js';
+import { crosscheckSettings, type Config } from '../config.js';
 import type { Clock } from '../domain/types.js';
 import type { Db } from '../store/database.js';
 import type { WriteContext } from '../store/context.js';
@@ -33,4 +34,9 @@ export function currentActor(deps: AppDeps): string {
 /** Who writes and when, for the audit log (the signed-in user; "local" while no accounts exist). */
 export function writeContext(deps: AppDeps, reason: string | null = null): WriteContext {
   return { actor: currentActor(deps), clock: deps.clock, reason };
+}
+
+/** What the claim writes of the current request need (app/claim-writes.ts). */
+export function claimWrites(deps: AppDeps): ClaimWrites {
+  return { db: deps.db, ctx: writeContext(deps), settings: crosscheckSettings(deps.config) };
 }

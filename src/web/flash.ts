@@ -9,7 +9,7 @@ import type { Claim, ClaimStatus } from '../domain/types.js';
 import { getClaim } from '../store/claims.js';
 import { getOrCreateSetting } from '../store/settings.js';
 import type { Db } from '../store/database.js';
-import type { AppDeps } from './deps.js';
+import { claimWrites, type AppDeps } from './deps.js';
 import { formatOf } from './render.js';
 import { CLIENT_COOKIE } from './security.js';
 import { urls } from './urls.js';
@@ -124,7 +124,7 @@ export function decideClaimsUndoably(
 ): { claims: Claim[]; flash: FlashPayload } {
   return deps.db.transaction(() => {
     const befores = targets.map(({ id }) => getClaim(deps.db, id));
-    const claims = decideClaims(deps, targets, status);
+    const claims = decideClaims(claimWrites(deps), targets, status);
     return { claims, flash: statusFlash(status, befores, claims, deps.clock(), session) };
   })();
 }

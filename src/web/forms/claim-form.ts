@@ -2,7 +2,8 @@
 // article text, the figure parsed into the interval that will be stored.
 import { z } from 'zod';
 import { formatFigure, parseFigure } from '../../domain/figures.js';
-import { CLAIM_KINDS, CLAIM_STATUSES, type ClaimKind, type ClaimStatus, type Figure, type IsoDate, type Qualifier } from '../../domain/types.js';
+import { CLAIM_KINDS, CLAIM_STATUSES, type ClaimKind, type Figure, type Qualifier } from '../../domain/types.js';
+import type { ClaimInput } from '../../app/claim-writes.js';
 import type { ClaimView } from '../../store/claims.js';
 import { fieldErrors, formValues, optionalIsoDate, optionalText, requiredText, type FieldErrors, type FormValues } from './fields.js';
 
@@ -35,28 +36,6 @@ const claimSchema = z.object({
   status: z.enum(CLAIM_STATUSES, { message: `Choose a status: ${CLAIM_STATUSES.join(', ')}.` }),
   note: optionalText(5000, 'Note'),
 });
-
-/** A valid claim form, with names of speaker and subject still to be resolved to entities. */
-export interface ClaimInput {
-  quote: string;
-  quoteStart: number;
-  quoteEnd: number;
-  kind: ClaimKind;
-  subjectName: string | null;
-  metric: string;
-  valueText: string;
-  figure: Figure;
-  qualifier: Qualifier;
-  scopeFrom: IsoDate | null;
-  scopeTo: IsoDate | null;
-  asOf: IsoDate | null;
-  speakerName: string | null;
-  attributionCue: string | null;
-  relay: string | null;
-  hedge: string | null;
-  status: ClaimStatus;
-  note: string | null;
-}
 
 /** What the figure field will be stored as, shown beside it (and by /figures/preview for the script). */
 export type FigurePreview =

@@ -3,7 +3,7 @@ import type { RequestHandler } from 'express';
 import { ValidationError } from '../../domain/errors.js';
 import { getSource } from '../../store/index.js';
 import { saveNewClaim } from '../../app/claim-writes.js';
-import type { AppDeps } from '../deps.js';
+import { claimWrites, type AppDeps } from '../deps.js';
 import { claimFormValues, readClaimForm, storeFieldErrors } from '../forms/claim-form.js';
 import { formatOf, sendDone, sendPage } from '../render.js';
 import { localReturn } from '../urls.js';
@@ -30,7 +30,7 @@ export const claimCreate = (deps: AppDeps): RequestHandler => (req, res) => {
   }
   let claim;
   try {
-    claim = saveNewClaim(deps, source.id, form.value);
+    claim = saveNewClaim(claimWrites(deps), source.id, form.value);
   } catch (err) {
     if (!(err instanceof ValidationError) || json) throw err;
     sendPage(res, { view: 'claims/form', status: 422, data: claimFormData(deps.db, 'new', source, null, values, storeFieldErrors(err)) });

@@ -3,7 +3,7 @@ import type { RequestHandler } from 'express';
 import { StaleEditError, ValidationError } from '../../domain/errors.js';
 import { getClaimView, getSource } from '../../store/index.js';
 import { saveClaimEdit } from '../../app/claim-writes.js';
-import type { AppDeps } from '../deps.js';
+import { claimWrites, type AppDeps } from '../deps.js';
 import { claimFormValues, claimValues, readClaimForm, storeFieldErrors } from '../forms/claim-form.js';
 import { versionField, type FormValues } from '../forms/fields.js';
 import { idParam } from '../params.js';
@@ -30,7 +30,7 @@ export const claimUpdate = (deps: AppDeps): RequestHandler => (req, res) => {
     return rerender(422, form.errors);
   }
   try {
-    const claim = saveClaimEdit(deps, id, version, form.value);
+    const claim = saveClaimEdit(claimWrites(deps), id, version, form.value);
     sendDone(res, localReturn(values.return) ?? urls.claim(claim.id), { claim });
   } catch (err) {
     if (json) throw err;

@@ -4,7 +4,7 @@
 import type { RequestHandler } from 'express';
 import { AppError, BadRequestError, StaleEditError } from '../../domain/errors.js';
 import { undoDecisions } from '../../app/claim-writes.js';
-import type { AppDeps } from '../deps.js';
+import { claimWrites, type AppDeps } from '../deps.js';
 import { sessionKey, UNDO_WINDOW_MS, verifyFlash, withFlash } from '../flash.js';
 import { sendDone } from '../render.js';
 import { localReturn, urls } from '../urls.js';
@@ -22,7 +22,7 @@ export const undo = (deps: AppDeps): RequestHandler => (req, res) => {
   }
   let claims;
   try {
-    claims = undoDecisions(deps, payload.changes.map(([claimId, status, version]) => ({ id: claimId, status, version })));
+    claims = undoDecisions(claimWrites(deps), payload.changes.map(([claimId, status, version]) => ({ id: claimId, status, version })));
   } catch (err) {
     if (!(err instanceof StaleEditError)) throw err;
     throw new AppError('This decision was not undone: a claim in it has changed since (perhaps it was already undone). Nothing was changed.', 409, 'stale_edit');
