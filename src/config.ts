@@ -1,11 +1,22 @@
 // The only module that reads process.env. Everything else receives a Config.
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { DEFAULT_FETCH_LIMITS, type FetchLimits } from './app/fetch-url.js';
 import type { CrosscheckSettings } from './domain/crosscheck.js';
 
 /** Project root: one level above src/ (tests) or dist/ (built). */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Limits of one fetch by URL (app/fetch-url.ts). */
+export interface FetchLimits {
+  /** The whole fetch, redirects and body included, in milliseconds. */
+  timeoutMs: number;
+  maxBytes: number;
+  maxRedirects: number;
+  /** CROSSCHECK_ALLOW_PRIVATE_URLS=1: private, loopback and link-local addresses may be fetched (tests, intranets). */
+  allowPrivate: boolean;
+}
+
+export const DEFAULT_FETCH_LIMITS: FetchLimits = { timeoutMs: 20_000, maxBytes: 10 * 1024 * 1024, maxRedirects: 5, allowPrivate: false };
 
 export interface Config {
   dbPath: string;

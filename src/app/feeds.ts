@@ -1,6 +1,7 @@
 // Following RSS and Atom feeds: `feeds add` checks the address is a feed and stores it; `feeds poll` fetches each
 // feed and imports every item link not taken before, by URL (fetch-url.ts's checks apply to each), once each.
-import { FetchError, fetchDocument, type FetchLimits } from './fetch-url.js';
+import type { FetchLimits } from '../config.js';
+import { FetchError, fetchDocument } from './fetch-url.js';
 import type { Feed } from '../domain/feed.js';
 import { addFeed, listFeeds, markFeedPolled, recordFeedItem, takenLinks, type StoredFeed } from '../store/feeds.js';
 import type { Db } from '../store/database.js';

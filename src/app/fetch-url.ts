@@ -6,18 +6,8 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
 import type { Agent, Response } from 'undici';
+import type { FetchLimits } from '../config.js';
 import { ValidationError } from '../domain/errors.js';
-
-export interface FetchLimits {
-  /** The whole fetch, redirects and body included, in milliseconds. */
-  timeoutMs: number;
-  maxBytes: number;
-  maxRedirects: number;
-  /** CROSSCHECK_ALLOW_PRIVATE_URLS=1: private, loopback and link-local addresses may be fetched (tests, intranets). */
-  allowPrivate: boolean;
-}
-
-export const DEFAULT_FETCH_LIMITS: FetchLimits = { timeoutMs: 20_000, maxBytes: 10 * 1024 * 1024, maxRedirects: 5, allowPrivate: false };
 
 export interface Fetched {
   /** The address the document came from, after redirects. */

@@ -8,7 +8,7 @@ import { listClaimsOfSource } from '../store/claims.js';
 import { flagChangedClaims, listVersions, type VersionFlag } from '../store/versions.js';
 import { importSource, type ImportOptions } from './importer.js';
 import { readUrlDocument } from './url-import.js';
-import type { FetchLimits } from './fetch-url.js';
+import type { FetchLimits } from '../config.js';
 import type { Source } from '../domain/types.js';
 import { ValidationError } from '../domain/errors.js';
 

@@ -1,5 +1,6 @@
 // A document fetched by URL for import: fetch-url.ts fetches, documents.ts reads; the URL and fetch time are kept.
-import { fetchDocument, type FetchLimits } from './fetch-url.js';
+import type { FetchLimits } from '../config.js';
+import { fetchDocument } from './fetch-url.js';
 import { DOCUMENT_MEDIA_TYPES, readDocumentBytes, type ReadDocument } from './documents.js';
 import { FetchError } from './fetch-url.js';
 import { ValidationError } from '../domain/errors.js';

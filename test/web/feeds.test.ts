@@ -2,7 +2,7 @@
 // and a page that is not a feed refused beside the field with nothing stored; a viewer reads the page without its forms.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countSources, listFeeds } from '../../src/store/index.js';
-import { DEFAULT_FETCH_LIMITS } from '../../src/app/fetch-url.js';
+import { DEFAULT_FETCH_LIMITS } from '../../src/config.js';
 import { body, PAGE, startTestServer, TEXT, type TestServer } from '../helpers/http-server.js';
 import { csrfToken, html, testApp } from './harness.js';
 import { addTestUser, signInAs } from './accounts-harness.js';

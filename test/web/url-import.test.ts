@@ -3,7 +3,7 @@
 // answer and a redirect loop are refused with a message beside the URL field, and nothing is stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getSource } from '../../src/store/index.js';
-import { DEFAULT_FETCH_LIMITS, type FetchLimits } from '../../src/app/fetch-url.js';
+import { DEFAULT_FETCH_LIMITS, type FetchLimits } from '../../src/config.js';
 import { FIXED_NOW, makePdf } from '../helpers/index.js';
 import { body, PAGE, startTestServer, TEXT, type TestServer } from '../helpers/http-server.js';
 import { csrfToken, html, tableCounts, testApp } from './harness.js';

@@ -3,7 +3,7 @@
 // the word diff shows what changed, and the claims whose quote changed or vanished are flagged on version 1's page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getSource, listClaimsOfSource, listVersions } from '../../src/store/index.js';
-import { DEFAULT_FETCH_LIMITS } from '../../src/app/fetch-url.js';
+import { DEFAULT_FETCH_LIMITS } from '../../src/config.js';
 import { body, startTestServer, type TestServer } from '../helpers/http-server.js';
 import { csrfToken, html, testApp } from './harness.js';
 
