@@ -1,4 +1,4 @@
-// Machine-readable reports for the command line, in the shapes DESIGN.md fixes for scripts.
+// Machine-readable reports for the command line, in the shapes the README fixes for scripts ("Architecture": contracts).
 import type { Db } from '../store/database.js';
 import { getConflictWithClaims, listConflicts } from '../store/conflicts.js';
 
