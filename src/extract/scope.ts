@@ -60,6 +60,8 @@ export function scopeOf(
   // "killed 300 people in 2016": a date just after the figure bounds the count
   const after = dates.find((d) => d.start >= m.end && d.start - m.end < 60 && typeof d.low === 'string' && typeof d.high === 'string');
   const lead = (d: Mention): string => `${text.slice(Math.max(0, d.start - 12), d.start).trim().split(/\s+/).pop() ?? ''} ${d.text}`;
+  // "killed 4,000 since it began in March 2025": the war's whole toll so far, not a count over March 2025
+  if (after && /\bsince\b/i.test(text.slice(m.end, after.start))) return null;
   if (after && /(?:^|\s)(?:in|during|throughout)\s/i.test(lead(after))) {
     return { from: after.low as IsoDate, to: after.high as IsoDate };
   }
