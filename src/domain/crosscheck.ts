@@ -295,11 +295,23 @@ function checkPrepared(x: Prepared, y: Prepared, settings: CrosscheckSettings): 
 
 /** Two figures of one article that the article sets against each other (see checkPrepared). */
 export function disagreeInOneArticle(a: ClaimInContext, b: ClaimInContext): boolean {
+  // "… 43,500 more deaths, bringing the total to 62,000": a total the article adds up is no rival of its parts
+  if (sumsEarlier(a, b) || sumsEarlier(b, a)) return false;
   // The publisher's own voice beside a cited figure is most often context or a part ("the war began … killing
   // 1,200"; "thousands of bodies are still buried"): only two named speakers disagree outright.
   if (a.speakerId !== null && b.speakerId !== null && independenceKey(a) !== independenceKey(b)) return true;
   if (a.quoteStart !== b.quoteStart) return false;
   return CONTRAST.test(between(a, b)) || (REVISION.test(a.quote) && /^\s*to\b/i.test(between(a, b)));
+}
+
+// Words that make the figure after them the sum of figures stated before ("bringing the total to 62,000").
+const SUM_BEFORE = /\b(?:bring\w*|tak\w*|took|push\w*|rais\w*)\s+the\s+(?:\w+\s+)?(?:total|toll|tally|count)\s+to\s+(?:\S+\s+){0,4}$/i;
+
+/** True when `total` is stated as the sum of figures before it and `part` comes no later in the article. */
+function sumsEarlier(total: ClaimInContext, part: ClaimInContext): boolean {
+  if (part.quoteStart > total.quoteStart) return false;
+  const at = total.quote.indexOf(total.valueText);
+  return at > 0 && SUM_BEFORE.test(total.quote.slice(Math.max(0, at - 80), at));
 }
 
 // Words between two figures of one sentence that set one against the other.

@@ -7,8 +7,13 @@ const PRONOUNS = /^(he|she|they|it|him|her|them)$/i;
 // Data that "shows" or "found" something is not a speaker; whose data it is may be ("the ministry's figures").
 const DATA_NOUN = /\b(figures|data|numbers|statistics|video|videos|footage|images|pictures|photos|documents|records|map|maps|results|study|analysis|research|report|reports|tally|count|estimates?)$/i;
 
+const DATA_FROM = /^(?:\S+\s+)?(?:figures|data|numbers|statistics|records|results|study|analysis|research|report|tally|count|estimates?)\s+(?:from|by|of)\s+((?:the\s+)?\p{Lu}.*)$/iu;
+
 /** The owner of data named as a speaker ("the ministry's figures" → "ministry"), "" when none is named. */
 export function dataOwner(phrase: string): string | null {
+  // "data from the Upper Mires Conflict Monitor": the named body after from/by/of owns the data
+  const named = DATA_FROM.exec(phrase);
+  if (named?.[1]) return named[1].replace(LEADING, '');
   if (!DATA_NOUN.test(phrase)) return null;
   const owner = /^(.+?)['’]s?\s+(?:\w+\s+)?\S+$/.exec(phrase);
   return owner?.[1] ? owner[1].replace(LEADING, '') : '';

@@ -68,7 +68,8 @@ export class SpeakerTracker {
       let speaker: string | null = speakerName(this.lex, c.phrase);
       // "Official figures show…" has no speaker unless the data names its owner or a known source.
       const owner = ref.type === 'named' ? dataOwner(c.phrase) : null;
-      if (owner !== null && speakerEntity(this.lex, c.phrase) === null) speaker = owner || null;
+      // … but "according to the research" names where a figure comes from, owner or not
+      if (owner !== null && speakerEntity(this.lex, c.phrase) === null) speaker = owner || (c.type === 'according' ? speaker : null);
       if (ref.type === 'pronoun') speaker = this.last;
       else if (ref.type === 'first-person') speaker = inQuote(c.start) ? this.last : this.publisher;
       // "the Observatory estimates" names a known monitor: its own name wins over the last speaker

@@ -463,6 +463,15 @@ describe('figures one article sets against each other', () => {
     expect(checkPair(monitor, envoy, S)?.explanation).toMatch(/reports disagreeing figures/);
   });
 
+  it('leaves alone a total the article adds up from a part it stated before ("bringing the total to 62,000")', () => {
+    const part = inArticle({ figure: count(19000), valueText: '19,000', speakerId: 41, quoteStart: 0, quote: 'The monitor has recorded 19,000 deaths.' });
+    const summed = 'Researchers count 43,000 more deaths, bringing the total to an estimated 62,000.';
+    const total = inArticle({ figure: count(62000), valueText: '62,000', speakerId: 42, quoteStart: 200, quote: summed });
+    expect(checkPair(part, total, S)).toBeNull();
+    const rival = inArticle({ ...total, quote: 'Researchers put the total at an estimated 62,000.' });
+    expect(checkPair(part, rival, S)).not.toBeNull();
+  });
+
   it('compares figures a sentence sets against each other ("closer to 9,000 than … 20,000")', () => {
     const a = inArticle({ figure: count(9000), valueText: '9,000', speakerId: 41 });
     const b = inArticle({ figure: count(20000), valueText: '20,000', speakerId: 41 });

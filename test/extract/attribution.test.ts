@@ -109,3 +109,14 @@ describe('sentences', () => {
     expect(sentences(text).map((s) => s.text)).toEqual(['The toll may reach 9,000, according to U.S. Special Envoy Dara Voss.', 'The army disputes it.']);
   });
 });
+
+describe('data as a source', () => {
+  it('"according to data from X" is X\'s figure, "according to the research" the research\'s, "official figures show" no one\'s', async () => {
+    const { extract } = await import('../../src/extract/index.js');
+    const lexicon = { metrics: [{ metric: 'killed', kind: 'casualties', keywords: ['killed', 'deaths', 'died'] }], entities: [] };
+    const speakerOf = (sentence: string) => extract(sentence, { published: '2026-05-04', publisher: 'Harbour Gazette', lexicon } as never).find((c) => c.value.unit === 'count')?.speaker;
+    expect(speakerOf('According to data from the Upper Mires Conflict Monitor, 1,200 people died in May.')).toBe('Upper Mires Conflict Monitor');
+    expect(speakerOf('According to the research, 900 civilians were killed.')).toBe('research');
+    expect(speakerOf('Official figures show 400 deaths in the province.')).toBeNull();
+  });
+});

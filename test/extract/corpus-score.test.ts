@@ -26,7 +26,7 @@ interface Floors {
 // Floors of issue 10 (dev attribution ≥ 0.90), with the dev attribution floor raised to what extraction reaches now less a margin.
 const FLOORS: Readonly<Record<'seeds' | 'dev', Floors>> = {
   seeds: { recall: 0.95, precision: 0.93, attribution: 0.95 },
-  dev: { recall: 0.95, precision: 0.93, attribution: 0.92 },
+  dev: { recall: 0.95, precision: 0.93, attribution: 0.95 },
 };
 
 interface GoldDocument {
