@@ -39,6 +39,12 @@ import { isLoopbackBind } from './web/security.js';
 const systemClock: Clock = () => new Date();
 
 /** The configuration with the --db flag applied. */
+/** The database a command reads or changes, which must exist already (a mistyped --db must not create one). */
+function openExistingDatabase(config: Config) {
+  if (!existsSync(config.dbPath)) throw new Error(`no database at ${config.dbPath}; pass --db FILE.`);
+  return openAppDatabase(config, systemClock);
+}
+
 function configWith(opts: { db?: string }): Config {
   return loadConfig(opts.db ? { dbPath: path.resolve(opts.db) } : {});
 }
@@ -285,8 +291,7 @@ entityCommand
   .argument('<alias>', 'the alias to remove')
   .action((entityName: string, alias: string, opts: { db?: string }) => {
     const config = configWith(opts);
-    if (!existsSync(config.dbPath)) throw new Error(`no database at ${config.dbPath}; pass --db FILE.`);
-    const db = openAppDatabase(config, systemClock);
+    const db = openExistingDatabase(config);
     try {
       const entity = resolveEntity(db, entityName);
       if (entity === null) throw new Error(`no entity is called "${entityName}".`);
@@ -304,8 +309,7 @@ entityCommand
   .option('--apply', 'remove them (without it, only list them)')
   .action((opts: { db?: string; apply?: boolean }) => {
     const config = configWith(opts);
-    if (!existsSync(config.dbPath)) throw new Error(`no database at ${config.dbPath}; pass --db FILE.`);
-    const db = openAppDatabase(config, systemClock);
+    const db = openExistingDatabase(config);
     try {
       const ctx = { actor: config.actor, clock: systemClock, reason: 'crosscheck entity prune: not a name' };
       const junk = opts.apply ? pruneJunkEntities(db, crosscheckSettings(config), ctx).removed : listJunkEntities(db);
@@ -355,9 +359,7 @@ program
   .action(
     (opts: { db?: string; format: FactSheetFormat | 'claimreview'; subject: string[]; metric: string[]; from?: string; to?: string; includeCandidates: boolean; appendix: boolean; generatedAt?: string; output?: string; baseUrl?: string }) => {
       const config = configWith(opts);
-      // Opening would create an empty database; exporting from a mistyped path should say so instead.
-      if (!existsSync(config.dbPath)) throw new Error(`no database at ${config.dbPath}; pass --db FILE.`);
-      const db = openAppDatabase(config, systemClock);
+      const db = openExistingDatabase(config);
       try {
         const text = opts.format === 'claimreview'
           ? claimReviewExport(db, config, opts)
