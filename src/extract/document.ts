@@ -9,6 +9,7 @@ import { METRIC_START_DATE } from '../domain/crosscheck.js';
 import type { ExtractedClaim, IsoDate } from '../domain/types.js';
 import type { SentenceAnalysis } from './analysis.js';
 import { articleContext, isNamingModifier, resolveEventPhrase, type ArticleContext, type EventIndex } from './events.js';
+import { ownWar } from './topic-war.js';
 import { hedgeAt, isVerificationCaveat } from './hedges.js';
 import type { CompiledLexicon } from './lexicon-match.js';
 import { inQuote, type SentenceRecord } from './segment.js';
@@ -80,8 +81,8 @@ function quotationSpeaker(
 }
 
 /** For every sentence, the article as a reader has it there: its proper words and the event it last named. */
-export function eventMemory(text: string, records: readonly SentenceRecord[], analyses: readonly SentenceAnalysis[], events: EventIndex): ArticleContext[] {
-  const article = articleContext(text);
+export function eventMemory(text: string, records: readonly SentenceRecord[], analyses: readonly SentenceAnalysis[], events: EventIndex, topic: string | null = null): ArticleContext[] {
+  const article = articleContext(text, topic);
   let lastEvent: ArticleContext['lastEvent'];
   return records.map((s, i) => {
     const here: ArticleContext = { ...article, sentence: i, lastEvent };
@@ -104,7 +105,9 @@ export function noteEvents(f: SentenceFacts): ArticleContext['lastEvent'] {
     const possessive = p.determiner !== null && /^(?:its|their|his|her)$/.test(p.determiner);
     if (!possessive && !p.modifiers.some(isNamingModifier)) continue;
     const actor = possessive ? actorWords(f, clauseActor(f, p.start)) : [];
-    context = { ...context, lastEvent: { entity: resolveEventPhrase(f.index, p, context, actor), sentence: context.sentence } };
+    const entity = resolveEventPhrase(f.index, p, context, actor);
+    const topic = entity === null && ownWar(context, p) !== null;
+    context = { ...context, lastEvent: { entity, sentence: context.sentence, topic } };
   }
   return context.lastEvent;
 }

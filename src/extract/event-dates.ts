@@ -6,6 +6,7 @@
 import type { IsoDate } from '../domain/types.js';
 import type { EventPhrase } from './event-phrases.js';
 import { eventOfActor, resolveEventPhrase } from './events.js';
+import { topicWar } from './topic-war.js';
 import type { Mention } from './mentions.js';
 import { ACTOR_TYPES, actorBefore, actorWords, clauseActor, entityName, entityType, type SentenceFacts } from './subjects.js';
 
@@ -17,12 +18,14 @@ export interface EventReading {
 
 // a fresh global pattern for each scan, so no lastIndex outlives it
 const EVENT_VERB = (): RegExp =>
-  /\b(began|begun|begins|begin|started|starts|erupted|erupts|broke out|launched|launches|ended|ends|came to an end|joined|joins|intervened|intervenes|intervening|intervene|entered|enters|(?:start|beginning|outbreak|onset|launch|end)\s+of)\b/gi;
+  /\b(began|begun|begins|begin|started|starts|erupted|erupts|broke out|launched|launches|ended|ends|came to an end|came to a halt|joined|joins|intervened|intervenes|intervening|intervene|entered|enters|(?:start|beginning|outbreak|onset|launch|end)\s+of)\b/gi;
 // What an actor begins when it begins its campaign: general military English, not one war's words.
 const MILITARY_ACTION = /^\s+(?:(?:its|their)\s+)?(?:(?:air|aerial|naval|ground|military)\s+)?(?:bombing|bombard|strik|shelling|attack|raid|sorties|airstrikes|air strikes|military operations|operations|deploying|deployment|offensive|hostilities)/i;
 const JOIN = /^(?:joined|joins|intervened|intervenes|intervening|intervene|entered|enters)$/i;
 // What separates a verb from a date that is not its own: a new clause or sentence.
 const CLAUSE_BREAK = /[;.!?]|,\s*(?:and|but|while|whereas|although)\b|\b(?:when|after|before|until|while)\b/i;
+// A date between a verb and a later date takes the verb: "erupted on 27 March and came to a halt on 10 May".
+const OTHER_DATE = /\b(?:(?:19|20)\d\d|January|February|March|April|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
 // Between an event phrase and its verb: "the war that began", "the conflict, which began", "the war has ended".
 // An aside between commas may stand between them: "the conflict, now in its ninth year, began".
 // The farthest a date may stand after the verb that dates an event ("began in the spring of 2011").
@@ -44,7 +47,7 @@ export function dateEvent(f: SentenceFacts, d: Mention): EventReading | null {
   for (let m = verbs.exec(text); m && m.index < d.start; m = verbs.exec(text)) verb = m;
   if (verb) {
     const gap = text.slice(verb.index + verb[0].length, d.start);
-    if (gap.length > VERB_REACH || CLAUSE_BREAK.test(gap)) verb = null;
+    if (gap.length > VERB_REACH || CLAUSE_BREAK.test(gap) || OTHER_DATE.test(gap)) verb = null;
   }
   const reading = verb ? verbReading(f, verb, d) : null;
   if (reading) return reading;
@@ -55,7 +58,7 @@ export function dateEvent(f: SentenceFacts, d: Mention): EventReading | null {
     const phrase = f.phrases.find((p) => p.start >= at && /^(?:(?:the|its|their|a|an)\s+)?$/i.test(text.slice(at, p.start)));
     const began = phrase ? /^\s+(?:first\s+)?(?:began|started|erupted|broke out|ended)\b/i.exec(text.slice(phrase.end)) : null;
     if (phrase && began) {
-      return { subject: entityName(f, resolveEventPhrase(f.index, phrase, f.article)), metric: /ended/i.test(began[0]) ? 'end date' : 'start date' };
+      return { subject: eventName(f, phrase), metric: /ended/i.test(began[0]) ? 'end date' : 'start date' };
     }
   }
   // "has flown an air campaign over Syria since last September": the campaign started then
@@ -63,8 +66,8 @@ export function dateEvent(f: SentenceFacts, d: Mention): EventReading | null {
     const phrase = [...f.phrases].reverse().find((p) => p.end <= d.start && d.start - p.end <= 60 && !CLAUSE_BREAK.test(text.slice(p.end, d.start)));
     if (phrase) {
       const actor = clauseActor(f, phrase.start);
-      const event = resolveEventPhrase(f.index, phrase, f.article, actorWords(f, actor));
-      if (event !== null) return { subject: entityName(f, event), metric: 'start date' };
+      const event = eventName(f, phrase, actorWords(f, actor));
+      if (event !== null) return { subject: event, metric: 'start date' };
     }
   }
   return null;
@@ -74,7 +77,7 @@ function verbReading(f: SentenceFacts, verb: RegExpExecArray, d: Mention): Event
   const { text } = f;
   const word = verb[0].toLowerCase();
   const verbEnd = verb.index + verb[0].length;
-  const metric = /^(?:ended|ends|came to an end|end\s+of)$/.test(word) ? 'end date' : 'start date';
+  const metric = /^(?:ended|ends|came to an end|came to a halt|end\s+of)$/.test(word) ? 'end date' : 'start date';
   if (JOIN.test(word)) {
     // "were joined by the foreign minister" is company at a meeting, not joining a war
     if (/^\s+by\b/i.test(text.slice(verbEnd))) return null;
@@ -95,7 +98,7 @@ function verbReading(f: SentenceFacts, verb: RegExpExecArray, d: Mention): Event
   if (phrase) {
     // "its air campaign": the possessive points back at the actor
     const extra = phrase.determiner && /^(?:its|their|his|her)$/.test(phrase.determiner) ? actorWords(f, actor ?? clauseActor(f, phrase.start)) : [];
-    return { subject: entityName(f, resolveEventPhrase(f.index, phrase, f.article, extra)), metric };
+    return { subject: eventName(f, phrase, extra), metric };
   }
   // "Moscow began bombing targets on 30 September 2015": an actor starting to fight starts its campaign;
   // one that began talks or started withdrawing did not
@@ -114,7 +117,7 @@ export function durationEvent(f: SentenceFacts, m: Mention): { attached: boolean
     f.phrases.find((p) => p.start <= m.start && p.end >= m.end) ??
     f.phrases.find((p) => p.start >= m.end && /^\s*(?:of\s+)?(?:[\p{L}-]+\s+){0,2}$/u.test(f.text.slice(m.end, p.start)) && !/\b(?:the|a|an)\s+$/i.test(f.text.slice(m.end, p.start)));
   if (!phrase) return { attached: false, subject: null };
-  return { attached: true, subject: entityName(f, resolveEventPhrase(f.index, phrase, f.article)) };
+  return { attached: true, subject: eventName(f, phrase) };
 }
 
 /**
@@ -132,8 +135,8 @@ export function sinceEvent(f: SentenceFacts, dates: readonly Mention[]): { subje
     const at = since.index + since[0].length;
     // "The war, which began in 2011, has killed 500,000 since it started": "it" is the sentence's event
     if (/^it\s+(?:began|started|erupted|broke out)\b/i.test(text.slice(at))) {
-      const named = f.phrases.filter((p) => p.end <= at).map((p) => resolveEventPhrase(f.index, p, f.article)).find((e) => e !== null);
-      if (named !== undefined) return { subject: entityName(f, named), from: statedAfter(at + /^it\s+\S+(?:\s+out)?/i.exec(text.slice(at))![0].length) };
+      const named = f.phrases.filter((p) => p.end <= at).map((p) => eventName(f, p)).find((e) => e !== null);
+      if (named !== undefined) return { subject: named, from: statedAfter(at + /^it\s+\S+(?:\s+out)?/i.exec(text.slice(at))![0].length) };
     }
     // "since Moscow entered the war in September 2015": from the actor's own intervention
     const actor = f.entities.find((h) => h.start >= at && h.start - at <= 4 && /^(?:the\s+)?$/i.test(text.slice(at, h.start)) && ACTOR_TYPES.has(entityType(f, h)));
@@ -149,7 +152,13 @@ export function sinceEvent(f: SentenceFacts, dates: readonly Mention[]): { subje
     if (!verb && !startOf) continue;
     const verbEnd = phrase.end + (verb?.[0].length ?? 0);
     const stated = dates.find((d) => d.start >= verbEnd && d.start - verbEnd <= 6 && typeof d.low === 'string');
-    return { subject: entityName(f, resolveEventPhrase(f.index, phrase, f.article)), from: stated ? (stated.low as IsoDate) : null };
+    return { subject: eventName(f, phrase), from: stated ? (stated.low as IsoDate) : null };
   }
   return null;
+}
+
+/** The event a phrase names: the lexicon's event, else the article's own war (topic-war.ts), else null. */
+function eventName(f: SentenceFacts, phrase: EventPhrase, actor: string[] = []): string | null {
+  const known = resolveEventPhrase(f.index, phrase, f.article, actor);
+  return known !== null ? entityName(f, known) : topicWar(f.article, phrase, actor);
 }

@@ -111,16 +111,18 @@ export interface ArticleContext {
    * when the lexicon does not know it) and the sentence. A bare "the operation" within two sentences of an
    * event the lexicon does not know is most likely that event, so it is left unnamed.
    */
-  lastEvent?: { entity: number | null; sentence: number };
+  lastEvent?: { entity: number | null; sentence: number; topic?: boolean };
+  /** the place the article is about (topic.ts), whose war a bare "the war" names (topic-war.ts) */
+  topic: string | null;
   /** words already looked up among properWords (a long article has many: the stem search is a scan) */
   seen?: Map<string, boolean>;
 }
 
 /** The capitalised words of an article (lower case), for bare-phrase resolution. */
-export function articleContext(text: string): ArticleContext {
+export function articleContext(text: string, topic: string | null = null): ArticleContext {
   const words = new Set<string>();
   for (const m of text.matchAll(/\b\p{Lu}[\p{L}-]+/gu)) words.add(nameWords(m[0])[0] ?? '');
-  return { properWords: words, sentence: 0, seen: new Map() };
+  return { properWords: words, sentence: 0, seen: new Map(), topic };
 }
 
 function mentions(context: ArticleContext, word: string): boolean {

@@ -45,8 +45,9 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
   const ahead = records.slice(read.length, read.length + LOOKAHEAD).map(clausesOnly);
   const analyses = [...read.map((s, i) => analyseSentence(s, figures[i]!, prepared, published)), ...ahead];
   const speakers = speakerMemory(records, analyses, prepared.lex, options.publisher ?? null, read.length);
-  const contexts = eventMemory(text, read, analyses, prepared.events);
-  const article: ArticleGround = { prepared, published, topic: articleTopic(text), realName: memo(entityNameOf) };
+  const topic = articleTopic(text);
+  const contexts = eventMemory(text, read, analyses, prepared.events, topic);
+  const article: ArticleGround = { prepared, published, topic, realName: memo(entityNameOf) };
   const claims: ReadClaim[] = [];
   read.forEach((s, i) => {
     const analysis = analyses[i]!;

@@ -29,7 +29,8 @@ export function articleTopic(text: string): string | null {
   // "the 1994 genocide" is history the article recalls, not its war
   const historical = (at: number): boolean => /\b\d{4}\s+$/.test(text.slice(Math.max(0, at - 6), at));
   for (const m of matchesOf(PLACE_THEN_WAR, text)) if (!historical(m.index)) add(warPlace(m[1]!));
-  for (const m of matchesOf(WAR_THEN_PLACE, text)) add(warPlace(m[1]!));
+  // "the war against <a group>" names an enemy, not a place: only a country counts after "against"
+  for (const m of matchesOf(WAR_THEN_PLACE, text)) if (!/\bagainst\s/.test(m[0]) || countryOf(m[1]!)) add(warPlace(m[1]!));
   const title = text.slice(0, text.indexOf('\n') > 0 ? text.indexOf('\n') : 200);
   for (const m of matchesOf(PLACE_NEAR, title)) add(m[2] ?? m[1]!);
   const scores = war.size > 0 ? new Map([...war].map(([k, v]) => [k, v * 10 + (countries.get(k) ?? 0)])) : countries;

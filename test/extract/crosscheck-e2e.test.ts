@@ -2,20 +2,11 @@
 // outlets), claims placed in context with entity ids assigned by name, then the pure conflict rules.
 // This is what issue 4's "Done when" needs of extraction: the war's start meets across articles and
 // within one, joining the war is not the war's start, and counts over different periods stay apart.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { extract } from '../../src/extract/index.js';
-import { DEFAULT_SETTINGS, conflictsForFact, groupForConflicts, type ClaimInContext, type ComputedConflict } from '../../src/domain/crosscheck.js';
-import type { ExtractedClaim, Figure, Lexicon } from '../../src/domain/types.js';
+import { claimsInContext, conflictsOf, described, type Article } from '../helpers/extract-conflicts.js';
+import { sampleWorldLexicon } from '../helpers/lexicons.js';
 
-const lexicon = JSON.parse(readFileSync(fileURLToPath(new URL('../../db/lexicon/default.json', import.meta.url)), 'utf8')) as Lexicon;
-
-interface Article {
-  publisher: string;
-  published: string;
-  text: string;
-}
+const lexicon = sampleWorldLexicon();
 
 const LANTERN: Article = {
   publisher: 'The Lantern Post',
@@ -54,69 +45,8 @@ const WAYPOINT: Article = {
   ].join('\n\n'),
 };
 
-/** Claims of all articles, in context, with ids and entity ids assigned by name as the store would. */
-function claimsInContext(articles: Article[]): { claims: ClaimInContext[]; extracted: Map<number, ExtractedClaim> } {
-  const entityIds = new Map<string, number>();
-  const idOf = (name: string | null): number | null => {
-    if (name === null) return null;
-    if (!entityIds.has(name)) entityIds.set(name, entityIds.size + 1);
-    return entityIds.get(name)!;
-  };
-  const claims: ClaimInContext[] = [];
-  const extracted = new Map<number, ExtractedClaim>();
-  articles.forEach((article, sourceIndex) => {
-    for (const c of extract(article.text, { published: article.published, publisher: article.publisher, lexicon })) {
-      const id = claims.length + 1;
-      extracted.set(id, c);
-      claims.push({
-        id,
-        sourceId: sourceIndex + 1,
-        quote: c.quote,
-        quoteStart: c.start,
-        quoteEnd: c.end,
-        valueText: c.valueText,
-        kind: c.kind,
-        metric: c.metric,
-        subjectId: idOf(c.subject),
-        figure: { unit: c.value.unit, low: c.value.low, high: c.value.high } as Figure,
-        qualifier: c.qualifier,
-        scopeFrom: c.scope?.from ?? null,
-        scopeTo: c.scope?.to ?? null,
-        asOf: c.asOf,
-        speakerId: idOf(c.speaker),
-        attributionCue: c.attributionCue,
-        relay: c.relay,
-        hedge: c.hedge,
-        status: 'candidate',
-        rank: 'normal',
-        rankReason: null,
-        note: null,
-        origin: 'extracted',
-        version: 1,
-        createdAt: '2026-01-01T00:00:00Z',
-        updatedAt: '2026-01-01T00:00:00Z',
-        sourcePublisher: article.publisher,
-        sourcePublishedAt: article.published,
-        subjectName: c.subject,
-        speakerName: c.speaker,
-      });
-    }
-  });
-  return { claims, extracted };
-}
-
-function conflictsOf(claims: ClaimInContext[]): ComputedConflict[] {
-  return [...groupForConflicts(claims).values()].flatMap((group) => conflictsForFact(group, DEFAULT_SETTINGS));
-}
-
-/** A conflict as "rule: valueText × valueText", for readable assertions. */
-function described(conflicts: ComputedConflict[], claims: ClaimInContext[]): string[] {
-  const text = (id: number): string => claims.find((c) => c.id === id)?.valueText ?? '?';
-  return conflicts.map((c) => `${c.rule}: ${c.claimIds.map(text).join(' × ')}`).sort();
-}
-
 describe('extraction feeds the conflict rules', () => {
-  const { claims } = claimsInContext([LANTERN, ORCHARD, HARBOUR, WAYPOINT]);
+  const { claims } = claimsInContext([LANTERN, ORCHARD, HARBOUR, WAYPOINT], lexicon);
   const conflicts = conflictsOf(claims);
   const list = described(conflicts, claims);
 

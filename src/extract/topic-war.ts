@@ -1,0 +1,75 @@
+// Stage 4, reading a figure: the article's own war as the event a date or a duration is about, when the
+// lexicon names no event for the phrase. "The country's eight-year civil war, which began in 2015" and
+// "Valdoria's war began in March 2021" date the war of the article's place (topic.ts), so that two articles on
+// one war meet on its start date and age without any war being in the lexicon. Hand-written: the rule is the
+// English noun phrase of a war, read against the article's place; no library names "the war an article is about".
+
+import type { ArticleContext } from './events.js';
+import type { EventPhrase } from './event-phrases.js';
+import { countryOf, foldPlace } from './places.js';
+
+// The nouns that name a whole war; an "offensive", a "campaign" or an "operation" is one side's part of it.
+const WAR_HEADS: ReadonlySet<string> = new Set(['war', 'conflict']);
+// Lowercase modifiers that leave the war the article's own ("the country's bloody eight-year civil war"); any
+// other ("the previous war", "the first war", "a cold war") names another war.
+const OWN_WAR_WORD =
+  /^(?:civil|ongoing|current|bloody|brutal|long|devastating|grinding|full-scale|years-long|decade-long|so-called|country['’]s|nation['’]s|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty)-(?:year|month|week|day)s?(?:-old|-long)?)$/i;
+
+// Determiners that point away from the article's war: "a war", "that war", "its war" (an actor's own).
+const OTHER_WAR_DETERMINER: ReadonlySet<string> = new Set(['a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'my', 'your']);
+
+/**
+ * The place of the article's war when the phrase names that war: a war noun whose modifiers are neutral or
+ * name the article's place ("Valdoria's war", "the Valdorian conflict", "the war in Valdoria"). Null for a
+ * phrase naming another place or a year ("the 1994 war" is history), for an indefinite, demonstrative or
+ * possessive phrase, for an actor's own campaign (`actor` non-empty) and when a bare phrase follows an event
+ * the article named that is not its war.
+ */
+export function topicWar(context: ArticleContext, phrase: EventPhrase, actor: readonly string[] = []): string | null {
+  if (actor.length > 0 || (phrase.determiner !== null && OTHER_WAR_DETERMINER.has(phrase.determiner))) return null;
+  const own = ownWar(context, phrase);
+  if (own === null) return null;
+  // "Portbrak's offensive … the war": a bare phrase right after another event the article named is that event
+  const last = context.lastEvent;
+  if (own === 'bare' && last && !last.topic && last.entity === null && context.sentence - last.sentence <= 2) return null;
+  return context.topic;
+}
+
+/**
+ * Whether a war phrase can be the article's war, whatever its determiner: 'named' when its modifiers name
+ * the article's place, 'bare' when they are all neutral ("the eight-year civil war"), null otherwise.
+ */
+export function ownWar(context: ArticleContext, phrase: EventPhrase): 'named' | 'bare' | null {
+  const topic = context.topic;
+  if (!topic || !WAR_HEADS.has(phrase.head)) return null;
+  let named = false;
+  for (const run of runs(phrase.modifiers)) {
+    if (/^\p{Lu}/u.test(run)) {
+      if (!namesPlace(run, topic)) return null;
+      named = true;
+    } else if (!OWN_WAR_WORD.test(run)) return null;
+  }
+  return named ? 'named' : 'bare';
+}
+
+/** True when a capitalised word names the place: its name, its demonym, or a stem of its name ("Valdorian"). */
+function namesPlace(word: string, place: string): boolean {
+  const country = countryOf(word);
+  if (country) return country.name === place || countryOf(place)?.name === country.name;
+  const w = foldPlace(word);
+  const p = foldPlace(place);
+  return w === p || (p.length >= 4 && w.startsWith(p) && w.length - p.length <= 3);
+}
+
+/** Modifiers with consecutive capitalised words joined ("East", "Tarn's" → "East Tarn's"). */
+function runs(modifiers: readonly string[]): string[] {
+  const out: string[] = [];
+  let proper = false;
+  for (const word of modifiers) {
+    const capital = /^\p{Lu}/u.test(word);
+    if (capital && proper) out[out.length - 1] += ` ${word}`;
+    else out.push(word);
+    proper = capital;
+  }
+  return out;
+}

@@ -1,0 +1,73 @@
+// Extraction feeding the pure conflict rules without a database: claims of short articles put in context with
+// entity ids assigned by name, as the store would, then grouped into facts and checked.
+import { extract } from '../../src/extract/index.js';
+import { DEFAULT_SETTINGS, conflictsForFact, groupForConflicts, type ClaimInContext, type ComputedConflict } from '../../src/domain/crosscheck.js';
+import type { ExtractedClaim, Figure, Lexicon } from '../../src/domain/types.js';
+
+/** An article as a test writes it. */
+export interface Article {
+  publisher: string;
+  published: string;
+  text: string;
+}
+
+/** Claims of all articles, in context, with ids and entity ids assigned by name as the store would. */
+export function claimsInContext(articles: Article[], lexicon: Lexicon): { claims: ClaimInContext[]; extracted: Map<number, ExtractedClaim> } {
+  const entityIds = new Map<string, number>();
+  const idOf = (name: string | null): number | null => {
+    if (name === null) return null;
+    if (!entityIds.has(name)) entityIds.set(name, entityIds.size + 1);
+    return entityIds.get(name)!;
+  };
+  const claims: ClaimInContext[] = [];
+  const extracted = new Map<number, ExtractedClaim>();
+  articles.forEach((article, sourceIndex) => {
+    for (const c of extract(article.text, { published: article.published, publisher: article.publisher, lexicon })) {
+      const id = claims.length + 1;
+      extracted.set(id, c);
+      claims.push({
+        id,
+        sourceId: sourceIndex + 1,
+        quote: c.quote,
+        quoteStart: c.start,
+        quoteEnd: c.end,
+        valueText: c.valueText,
+        kind: c.kind,
+        metric: c.metric,
+        subjectId: idOf(c.subject),
+        figure: { unit: c.value.unit, low: c.value.low, high: c.value.high } as Figure,
+        qualifier: c.qualifier,
+        scopeFrom: c.scope?.from ?? null,
+        scopeTo: c.scope?.to ?? null,
+        asOf: c.asOf,
+        speakerId: idOf(c.speaker),
+        attributionCue: c.attributionCue,
+        relay: c.relay,
+        hedge: c.hedge,
+        status: 'candidate',
+        rank: 'normal',
+        rankReason: null,
+        note: null,
+        origin: 'extracted',
+        version: 1,
+        createdAt: '2026-01-01T00:00:00Z',
+        updatedAt: '2026-01-01T00:00:00Z',
+        sourcePublisher: article.publisher,
+        sourcePublishedAt: article.published,
+        subjectName: c.subject,
+        speakerName: c.speaker,
+      });
+    }
+  });
+  return { claims, extracted };
+}
+
+export function conflictsOf(claims: ClaimInContext[]): ComputedConflict[] {
+  return [...groupForConflicts(claims).values()].flatMap((group) => conflictsForFact(group, DEFAULT_SETTINGS));
+}
+
+/** A conflict as "rule: valueText × valueText", for readable assertions. */
+export function described(conflicts: ComputedConflict[], claims: ClaimInContext[]): string[] {
+  const text = (id: number): string => claims.find((c) => c.id === id)?.valueText ?? '?';
+  return conflicts.map((c) => `${c.rule}: ${c.claimIds.map(text).join(' × ')}`).sort();
+}
