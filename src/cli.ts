@@ -14,7 +14,7 @@ import { listRefetchableSourceIds } from './store/versions.js';
 import { looksLikeUrl, readUrlDocument } from './app/url-import.js';
 import { archiveItems, isArchiveFile, parseColumnMap, type ColumnMap } from './app/archive.js';
 import { isIsoDate } from './domain/figures.js';
-import { openAppDatabase, readDefaultLexicon } from './app/bootstrap.js';
+import { openAppDatabase, readDefaultLexicon, readLexiconFile } from './app/bootstrap.js';
 import { loadSamples } from './app/samples.js';
 import { createApp } from './web/app.js';
 import { createServer } from './web/server.js';
@@ -263,13 +263,15 @@ program
   .command('lexicon')
   .description('The vocabulary extraction reads (metrics, entities, aliases).')
   .command('sync')
-  .description('Add the default lexicon\'s metrics, entities and aliases that the database lacks; existing ones (and your edits) stay as they are.')
+  .description('Add the metrics, entities and aliases of the default lexicon (or of --file, e.g. a pack for the war you cover) that the database lacks; existing ones (and your edits) stay as they are.')
   .option('--db <file>', 'database file')
-  .action((opts: { db?: string }) => {
+  .option('--file <lexicon.json>', 'a lexicon file to add instead of the default (same format as db/lexicon/default.json)')
+  .action((opts: { db?: string; file?: string }) => {
     const config = configWith(opts);
+    const lexicon = opts.file ? readLexiconFile(opts.file) : readDefaultLexicon(config);
     const db = openAppDatabase(config, systemClock);
-    const ctx = { actor: config.actor, clock: systemClock, reason: 'New default vocabulary added.' };
-    const added = addMissingLexicon(db, readDefaultLexicon(config), ctx);
+    const ctx = { actor: config.actor, clock: systemClock, reason: opts.file ? `Vocabulary added from ${opts.file}.` : 'New default vocabulary added.' };
+    const added = addMissingLexicon(db, lexicon, ctx);
     db.close();
     const lines = [
       ...added.metrics.map((name) => `metric  ${name}`),

@@ -6,6 +6,13 @@ import { collectFiles, readDocumentFile } from './files.js';
 import { findSourcesBySha256, sha256Hex } from '../store/sources.js';
 import { loadLexicon } from '../store/lexicon.js';
 import { importSource } from './importer.js';
+import { readLexiconFile } from './bootstrap.js';
+import { addMissingLexicon } from '../store/lexicon-sync.js';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+/** The sample set's own vocabulary (people, places and forces its articles name), beside the articles. */
+export const SAMPLE_LEXICON = 'lexicon.json';
 
 export interface SamplesResult {
   imported: number;
@@ -13,12 +20,15 @@ export interface SamplesResult {
   claims: number;
 }
 
-/** Imports every sample article not yet in the database (matched by text hash), in one transaction. */
+/** Adds the sample set's vocabulary, then imports every sample article not yet in the database (matched by text hash), in one transaction. */
 export function loadSamples(db: Db, config: Config, clock: Clock): SamplesResult {
   const documents = collectFiles([config.samplesDir]).map(readDocumentFile);
   const ctx = { actor: config.actor, clock, reason: 'Sample set loaded.' };
+  const vocabulary = path.join(config.samplesDir, SAMPLE_LEXICON);
   return db.transaction((): SamplesResult => {
     const result: SamplesResult = { imported: 0, skipped: 0, claims: 0 };
+    // The default vocabulary names no war; the samples bring the names of the one they are about.
+    if (existsSync(vocabulary)) addMissingLexicon(db, readLexiconFile(vocabulary), { ...ctx, reason: 'Vocabulary of the sample set added.' });
     const lexicon = loadLexicon(db);
     for (const doc of documents) {
       if (findSourcesBySha256(db, sha256Hex(doc.body)).length > 0) {

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/extract/index.js';
 import type { ExtractedClaim, Lexicon } from '../../src/domain/types.js';
+import { sampleWorldLexicon } from '../helpers/lexicons.js';
 
-const lexicon = JSON.parse(readFileSync(fileURLToPath(new URL('../../db/lexicon/default.json', import.meta.url)), 'utf8')) as Lexicon;
+// The sample set's world: these sentences name its people, forces and events.
+const lexicon = sampleWorldLexicon();
 // 2024-05-14 is a Tuesday.
 const PUB = '2024-05-14';
 

@@ -1,14 +1,14 @@
 // Subjects and scopes the cross-check depends on: which event a date or duration is about, whose dead a
 // count counts, who holds territory, and from when a running total counts. Sentences are our own.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/extract/index.js';
 import { compileLexicon } from '../../src/extract/lexicon-match.js';
 import { speakerName } from '../../src/extract/speakers.js';
 import type { ExtractedClaim, Lexicon } from '../../src/domain/types.js';
+import { sampleWorldLexicon } from '../helpers/lexicons.js';
 
-const lexicon = JSON.parse(readFileSync(fileURLToPath(new URL('../../db/lexicon/default.json', import.meta.url)), 'utf8')) as Lexicon;
+// The sample set's world: these sentences name its people, forces and events.
+const lexicon = sampleWorldLexicon();
 
 function one(text: string, valueText: string, published = '2019-05-20', lex: Lexicon = lexicon): ExtractedClaim {
   const claims = extract(text, { published, publisher: 'The Test Herald', lexicon: lex });

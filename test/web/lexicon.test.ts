@@ -125,14 +125,14 @@ describe('adding new defaults', () => {
     const killed = metricNamed(db, 'killed');
     setMetricKeywords(db, killed.id, ['killed', 'perished'], TEST_CTX, 'count');
     deleteLexiconMetric(db, metricNamed(db, 'detained').id, TEST_CTX);
-    const shoigu = resolveEntity(db, 'Sergei Shoigu')!;
-    removeAlias(db, shoigu.id, 'Shoygu', TEST_CTX);
-    addAlias(db, shoigu.id, 'the defence minister', TEST_CTX);
+    const amnesty = resolveEntity(db, 'Amnesty International')!;
+    removeAlias(db, amnesty.id, 'Amnesty', TEST_CTX);
+    addAlias(db, amnesty.id, 'the London rights group', TEST_CTX);
     const own = createEntity(db, { name: 'Our own monitor', type: 'organisation' }, TEST_CTX);
-    const hmeimim = resolveEntity(db, 'Hmeimim')!;
-    removeAlias(db, hmeimim.id, 'Hemeimeem', TEST_CTX);
-    addAlias(db, own.id, 'Hemeimeem', TEST_CTX);
-    const before = { shoigu: resolveEntity(db, 'Sergei Shoigu')!, own: resolveEntity(db, 'Our own monitor')! };
+    const jazeera = resolveEntity(db, 'Al Jazeera')!;
+    removeAlias(db, jazeera.id, 'Aljazeera', TEST_CTX);
+    addAlias(db, own.id, 'Aljazeera', TEST_CTX);
+    const before = { amnesty: resolveEntity(db, 'Amnesty International')!, own: resolveEntity(db, 'Our own monitor')! };
 
     const token = await csrfToken(agent, '/lexicon');
     const res = await agent.post('/lexicon/sync').type('form').send({ _csrf: token }).expect(303);
@@ -142,12 +142,12 @@ describe('adding new defaults', () => {
 
     expect(metricNamed(db, 'killed')).toMatchObject({ kind: 'count', keywords: ['killed', 'perished'] });
     expect(metricNamed(db, 'detained').keywords).toEqual(defaults.metrics.find((m) => m.metric === 'detained')!.keywords);
-    const shoiguAfter = resolveEntity(db, 'Sergei Shoigu')!;
-    expect(shoiguAfter.name).toBe(before.shoigu.name);
-    expect(shoiguAfter.aliases).toEqual(expect.arrayContaining([...before.shoigu.aliases, 'Shoygu']));
-    expect(shoiguAfter.aliases).toHaveLength(before.shoigu.aliases.length + 1);
+    const amnestyAfter = resolveEntity(db, 'Amnesty International')!;
+    expect(amnestyAfter.name).toBe(before.amnesty.name);
+    expect(amnestyAfter.aliases).toEqual(expect.arrayContaining([...before.amnesty.aliases, 'Amnesty']));
+    expect(amnestyAfter.aliases).toHaveLength(before.amnesty.aliases.length + 1);
     // The alias now used by another entity stays there.
-    expect(resolveEntity(db, 'Hemeimeem')?.id).toBe(own.id);
+    expect(resolveEntity(db, 'Aljazeera')?.id).toBe(own.id);
     expect(resolveEntity(db, 'Our own monitor')).toEqual(before.own);
 
     const again = await agent.post('/lexicon/sync').type('form').send({ _csrf: token }).expect(303);
