@@ -18,6 +18,8 @@
 //   period c         period-count: periods sharing ≥ 80 % of their days (intersection over union). Then
 //   (from F to E)    union − intersection ≤ (1/0.8 − 1) × c's length, so each end of b lies within that
 //                    many days of c's.
+//   nested periods   a closed period c also meets closed periods that hold it (from ≤ c's from, end ≥ c's end)
+//                    and those it holds (both ends within c's): two more "periods" lookups, periods only.
 //   a point never meets a scoped claim (no rule compares them).
 //   dates and durations: event-date and duration-vs-start compare dates far apart (2011 against 2015, said
 //                    years later), so a start or end date, or a duration of the subject, is compared with its
@@ -41,6 +43,9 @@ import {
 } from './crosscheck.js';
 import { dayNumber, isoFromDayNumber } from './intervals.js';
 import type { IsoDate } from './types.js';
+
+// How far before and after a period one that holds it may reach, in days (a thousand years: any real period).
+const NESTING_REACH = 366_000;
 
 /** An inclusive range of ISO dates. */
 export interface DateRange {
@@ -82,6 +87,7 @@ export function partnerQueries(changed: readonly ClaimInContext[], settings: Cro
   // lookup per distinct scope, with the loosest value bounds of the claims that share it.
   const cumulative = new Map<string, Extract<PartnerQuery, { kind: 'cumulative' }>>();
   const periods = new Map<string, Extract<PartnerQuery, { kind: 'periods' }>>();
+  const nesting = new Map<string, Extract<PartnerQuery, { kind: 'periods' }>[]>();
   for (const claim of changed) {
     if (!participates(claim, settings)) continue;
     const scope = timeScopeKind(claim);
@@ -114,6 +120,13 @@ export function partnerQueries(changed: readonly ClaimInContext[], settings: Cro
         ? loosen({ ...p, periodsOnly: p.periodsOnly && periodsOnly }, bounds)
         : { kind: 'periods', from: range(lo - slack, lo + slack), to: range(hi - slack, hi + slack), periodsOnly, ...bounds },
     );
+    // a closed period also meets the periods it lies within and those within it (crosscheck.ts nestedPeriods)
+    if (scope === 'period' && !nesting.has(key)) {
+      nesting.set(key, [
+        { kind: 'periods', from: range(lo - NESTING_REACH, lo), to: range(hi, hi + NESTING_REACH), periodsOnly: true, ...bounds },
+        { kind: 'periods', from: range(lo, hi), to: range(lo, hi), periodsOnly: true, ...bounds },
+      ]);
+    } else if (scope === 'period') nesting.set(key, nesting.get(key)!.map((q) => loosen(q, bounds)));
     if (scope === 'cumulative') {
       const q = cumulative.get(key);
       cumulative.set(key, q ? loosen(q, bounds) : { kind: 'cumulative', from: range(f - w, f + w), near: range(e - w, e + w), ...bounds });
@@ -121,7 +134,7 @@ export function partnerQueries(changed: readonly ClaimInContext[], settings: Cro
   }
   const queries: PartnerQuery[] = [];
   if (pointsAsOf) queries.push({ kind: 'points', asOf: pointsAsOf, ...pointsBounds });
-  queries.push(...cumulative.values(), ...periods.values());
+  queries.push(...cumulative.values(), ...periods.values(), ...[...nesting.values()].flat());
   return queries;
 }
 

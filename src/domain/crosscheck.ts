@@ -362,12 +362,30 @@ function pointInTime(a: Prepared, b: Prepared, settings: CrosscheckSettings): Co
 function periodCount(a: Prepared, b: Prepared, settings: CrosscheckSettings): ComputedConflict | null {
   if (!a.period || !b.period) return null;
   const shared = periodOverlapFraction(a.period, b.period);
-  if (shared < SAME_PERIOD_OVERLAP) return null;
+  if (shared < SAME_PERIOD_OVERLAP) return nestedPeriods(a, b, settings);
   if (overlaps(a.core, b.core, settings.tolerance)) return null;
   const [first, second] = ordered(a, b, (p) => dayNumber(p.period!.from));
   const explanation =
     `${lead(a, b, `${topic(a)} over the same period`)}${says(first)}; ${says(second)}. ` +
     `The periods share ${Math.round(shared * 100)} % of their days and the counts do not overlap, ` +
+    `even allowing ${percent(settings.tolerance)} either way.`;
+  return build('period-count', a, b, relativeGap(a.core, b.core), explanation);
+}
+
+/**
+ * A count over part of a period cannot exceed the count over the whole of it: "200,000 dead in the 1992–1995 war"
+ * against "110,000 dead in the war of the 1990s". A part below its whole is no disagreement (fewer died in one
+ * year than in five). Only closed periods nest; a running total to its as-of date is another rule's.
+ */
+function nestedPeriods(a: Prepared, b: Prepared, settings: CrosscheckSettings): ComputedConflict | null {
+  if (a.scope !== 'period' || b.scope !== 'period' || !a.period || !b.period) return null;
+  const inside = (x: Prepared, y: Prepared): boolean => x.period!.from >= y.period!.from && x.period!.to <= y.period!.to;
+  const [part, whole] = inside(a, b) ? [a, b] : inside(b, a) ? [b, a] : [null, null];
+  if (!part || !whole || overlaps(part.core, whole.core, settings.tolerance)) return null;
+  if (part.core.low === null || whole.core.high === null || part.core.low <= whole.core.high) return null;
+  const explanation =
+    `${lead(a, b, `${topic(a)} over nested periods`)}${says(whole)} from ${day(whole.period!.from)} to ${day(whole.period!.to)}; ` +
+    `${says(part)} from ${day(part.period!.from)} to ${day(part.period!.to)}, a part of that period, yet the count is higher, ` +
     `even allowing ${percent(settings.tolerance)} either way.`;
   return build('period-count', a, b, relativeGap(a.core, b.core), explanation);
 }

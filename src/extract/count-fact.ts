@@ -11,6 +11,7 @@ import type { ClaimKind, EntityType } from '../domain/types.js';
 import type { Mention } from './mentions.js';
 import { populationText, readPopulation, type Population } from './population.js';
 import { placeNear, type PlaceMention } from './topic.js';
+import { namesPlace } from './topic-war.js';
 
 /** Lexicon metrics that say who is counted rather than what happened to them. */
 const WHO_METRICS: ReadonlySet<string> = new Set(['count', 'fighters', 'civilians affected', 'troops deployed']);
@@ -59,7 +60,9 @@ export function countFact(input: CountInput): CountFact {
   const kind = measure ? MEASURES[measure] ?? input.kind : input.kind;
   // The lexicon's force or event near the figure says whose toll it is; a place must be where the figure is.
   const lexiconTopic = input.subject !== null && (input.subjectType === 'force' || input.subjectType === 'event');
-  const near = placeNear(sentence, m.start, m.end, input.places);
+  const placed = placeNear(sentence, m.start, m.end, input.places);
+  // "in the Valdorian war" is the article's Valdoria, as its war phrases are (topic.ts)
+  const near = placed && input.topic && placed !== input.topic && namesPlace(placed, input.topic) ? input.topic : placed;
   // a part of a total ("of those, seven were killed") is compared with nothing
   const subject = input.partOfTotal ? null : lexiconTopic ? input.subject : near ?? input.topic ?? (input.subjectType === 'place' ? input.subject : null);
   // A force of the lexicon already says whose losses these are ("Russian armed forces"): the measure alone.

@@ -18,6 +18,7 @@ import { preparedOf, type PreparedLexicon } from './prepared.js';
 import { readSentence, type ArticleGround } from './reading.js';
 import { inQuote, segment, type SentenceRecord } from './segment.js';
 import { articleTopic } from './topic.js';
+import { finishedWarSpan } from './topic-war.js';
 
 export { prepareLexicon, type PreparedLexicon } from './prepared.js';
 
@@ -47,7 +48,8 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
   const speakers = speakerMemory(records, analyses, prepared.lex, options.publisher ?? null, read.length);
   const topic = articleTopic(text);
   const contexts = eventMemory(text, read, analyses, prepared.events, topic);
-  const article: ArticleGround = { prepared, published, topic, realName: memo(entityNameOf) };
+  const lead = records.slice(0, LEAD_SENTENCES).map((r) => r.text).join(' ');
+  const article: ArticleGround = { prepared, published, topic, finishedWar: finishedWarSpan(lead, topic, published), realName: memo(entityNameOf) };
   const claims: ReadClaim[] = [];
   read.forEach((s, i) => {
     const analysis = analyses[i]!;
@@ -59,6 +61,8 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
 
 // How many sentences after a quotation the speaker memory looks for the clause that closes it (document.ts).
 const LOOKAHEAD = 3;
+// The title and the first sentences: where an article says which war it is about (topic-war.ts finishedWarSpan).
+const LEAD_SENTENCES = 3;
 
 /**
  * The figures of the sentences read: every sentence's, or, with a cap, those of the sentences before the

@@ -6,6 +6,7 @@ import { isOnceOnlyEventMetric } from '../domain/crosscheck.js';
 import type { ExtractedClaim, IsoDate } from '../domain/types.js';
 import type { SentenceAnalysis, FigureGround } from './analysis.js';
 import { countFact } from './count-fact.js';
+import type { WarSpan } from './topic-war.js';
 import type { SentenceSpeakers } from './document.js';
 import type { ArticleContext } from './events.js';
 import type { SentenceFigures } from './figures.js';
@@ -30,6 +31,8 @@ export interface ArticleGround {
   published: IsoDate;
   /** the place the article is about (topic.ts), or null */
   topic: string | null;
+  /** the span of the article's war when its lead says the war is over (topic-war.ts), or null */
+  finishedWar: WarSpan | null;
   /** the lexicon name a speaker phrase stands for, or null (a per-call memo: a phrase is checked once) */
   realName: (phrase: string) => string | null;
 }
@@ -147,7 +150,11 @@ function countReading(
     partOfTotal: r.partOfTotal,
   });
   const day = placed.scope ? null : eventDay(sg.record.text, sg.figures.dates, m, sg.article.published);
-  return { ...fact, scope: day ? { from: day, to: day } : placed.scope };
+  const scope = day ? { from: day, to: day } : placed.scope;
+  // the toll of a war the article says is over is a total over the war's years, however late it is told
+  const war = sg.article.finishedWar;
+  if (!scope && war && fact.kind === 'casualties' && fact.subject !== null && fact.subject === sg.article.topic) return { ...fact, scope: war };
+  return { ...fact, scope };
 }
 
 /** What place() starts from: the lexicon's reading of the figure and what the sentence offers. */

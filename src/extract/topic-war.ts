@@ -6,6 +6,8 @@
 
 import type { ArticleContext } from './events.js';
 import type { EventPhrase } from './event-phrases.js';
+import { dayNumber } from '../domain/intervals.js';
+import type { IsoDate } from '../domain/types.js';
 import { countryOf, foldPlace } from './places.js';
 
 // The nouns that name a whole war; an "offensive", a "campaign" or an "operation" is one side's part of it.
@@ -53,7 +55,7 @@ export function ownWar(context: ArticleContext, phrase: EventPhrase): 'named' | 
 }
 
 /** True when a capitalised word names the place: its name, its demonym, or a stem of its name ("Valdorian"). */
-function namesPlace(word: string, place: string): boolean {
+export function namesPlace(word: string, place: string): boolean {
   const country = countryOf(word);
   if (country) return country.name === place || countryOf(place)?.name === country.name;
   const w = foldPlace(word);
@@ -72,4 +74,44 @@ function runs(modifiers: readonly string[]): string[] {
     proper = capital;
   }
   return out;
+}
+
+/** The years a finished war lasted, as a closed period of ISO dates. */
+export interface WarSpan {
+  from: IsoDate;
+  to: IsoDate;
+}
+
+// "the 1992-1995 war", "the 1992–95 conflict in Valdoria"; "the Valdorian war in the 1990s", "the 1990s war"
+const YEARS_WAR = /\b((?:1[89]|20)\d\d)\s*[-–—]\s*((?:1[89]|20)?\d\d)\s+(?:[\p{L}'’-]+\s+){0,2}?(?:war|conflict)\b/u;
+const DECADE_WAR = /\b(?:war|conflict)\s+(?:[^.;:!?\d]{0,40}?\s)?(?:in|of|during)\s+the\s+((?:1[89]|20)\d)0s\b|\b((?:1[89]|20)\d)0s\s+(?:civil\s+)?(?:war|conflict)\b/u;
+// How long after its end a war's tolls are final totals rather than counts still running.
+const FINISHED_DAYS = 365;
+
+/**
+ * The span of the article's war when its lead places that war in a finished past ("the 1992-1995 war in
+ * Valdoria", "killed in the Valdorian war in the 1990s", at least a year before publication): its tolls are then
+ * totals over that span, which set the war's dead against each other across the years they were told in.
+ * Only the lead counts: a later mention of an earlier war ("the 2008-2009 war") is background, not the article's war.
+ */
+export function finishedWarSpan(lead: string, topic: string | null, published: IsoDate): WarSpan | null {
+  if (!topic || !namesTopic(lead, topic)) return null;
+  const years = YEARS_WAR.exec(lead);
+  let span: WarSpan | null = null;
+  if (years) {
+    const from = Number(years[1]);
+    const to = years[2]!.length === 2 ? Math.floor(from / 100) * 100 + Number(years[2]) : Number(years[2]);
+    if (to >= from && to - from <= 30) span = { from: `${from}-01-01`, to: `${to}-12-31` };
+  } else {
+    const decade = DECADE_WAR.exec(lead);
+    const start = decade ? Number(decade[1] ?? decade[2]) * 10 : null;
+    if (start !== null) span = { from: `${start}-01-01`, to: `${start + 9}-12-31` };
+  }
+  if (!span || dayNumber(published) - dayNumber(span.to) < FINISHED_DAYS) return null;
+  return span;
+}
+
+function namesTopic(text: string, topic: string): boolean {
+  for (const m of text.matchAll(/\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*/gu)) if (namesPlace(m[0], topic)) return true;
+  return false;
 }

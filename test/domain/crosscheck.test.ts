@@ -222,8 +222,22 @@ describe('period counts and cumulative totals', () => {
   });
 
   it('periods overlapping less than 80 % are different periods', () => {
-    const wholeYear = nineMonths({ id: 405, scopeFrom: '2017-01-01', scopeTo: '2017-12-31', sourcePublishedAt: '2018-01-20', figure: count(40) });
+    const wholeYear = nineMonths({ id: 405, scopeFrom: '2017-01-01', scopeTo: '2017-12-31', sourcePublishedAt: '2018-01-20', figure: count(160) });
     expect(checkPair(nineMonths(), wholeYear, S)).toBeNull();
+    const laterHalf = nineMonths({ id: 406, scopeFrom: '2017-06-01', scopeTo: '2018-03-31', sourcePublishedAt: '2018-04-20', figure: count(20) });
+    expect(checkPair(nineMonths(), laterHalf, S)).toBeNull();
+  });
+
+  it('a count over part of a period above the count over the whole conflicts; below it does not', () => {
+    const wholeYear = nineMonths({ id: 405, scopeFrom: '2017-01-01', scopeTo: '2017-12-31', sourcePublishedAt: '2018-01-20', sourcePublisher: 'Monitor', hedge: null, valueText: '40', figure: count(40) });
+    const c = checkPair(nineMonths(), wholeYear, S);
+    expect(c?.rule).toBe('period-count');
+    expect(c!.explanation).toContain('Monitor (20 Jan 2018) gives "40" from 1 Jan 2017 to 31 Dec 2017');
+    expect(c!.explanation).toContain('a part of that period, yet the count is higher');
+    expect(checkPair(nineMonths(), wholeYear, S)?.key).toBe(checkPair(wholeYear, nineMonths(), S)?.key);
+    // within the tolerance of the whole, or a running total to its as-of date: no conflict
+    expect(checkPair(nineMonths(), { ...wholeYear, figure: count(126) }, S)).toBeNull();
+    expect(checkPair(nineMonths(), { ...wholeYear, scopeTo: '2018-01-20' }, S)).toBeNull();
   });
 
   it('a later running total below an earlier one conflicts (ministry 10 after the monitor\'s 30)', () => {

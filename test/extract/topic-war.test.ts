@@ -70,3 +70,49 @@ describe('the article’s war as the event of its dates', () => {
     expect(articleTopic(text)).toBe('Valdoria');
   });
 });
+
+describe('a finished war’s tolls are totals over its years', () => {
+  const toll = (text: string, published: string) =>
+    extract(text, { published, lexicon }).filter((c) => c.kind === 'casualties').map((c) => [c.valueText, c.subject, c.scope]);
+
+  it('a lead that places the war in a finished past scopes its unscoped tolls to the war’s years', () => {
+    const text = [
+      'Valdoria war dead counted',
+      'Researchers say about 61,000 people died in the 1994-1998 war in Valdoria, fewer than earlier estimates.',
+      'The Portbrak commission had put the number of dead at 90,000.',
+    ].join('\n\n');
+    expect(toll(text, '2006-04-02')).toEqual([
+      ['about 61,000', 'Valdoria', { from: '1994-01-01', to: '1998-12-31' }],
+      ['90,000', 'Valdoria', { from: '1994-01-01', to: '1998-12-31' }],
+    ]);
+    const decade = 'Valdorian war toll revised\n\nAt least 58,000 people were killed in the Valdorian war in the 1990s, a new study of Valdoria finds.';
+    expect(toll(decade, '2008-01-10')).toEqual([['At least 58,000', 'Valdoria', { from: '1990-01-01', to: '1999-12-31' }]]);
+  });
+
+  it('a war still running, or ended less than a year before, or an earlier war named after the lead, keeps the tolls unscoped', () => {
+    const recent = 'Valdoria counts its dead\n\nAbout 61,000 people died in the 2024-2025 war in Valdoria, the commission says.';
+    expect(toll(recent, '2025-06-01').map((t) => t[2])).toEqual([null]);
+    const background = [
+      'Shelling goes on in Valdoria',
+      'The war in Valdoria has killed 12,000 people, the ministry says.',
+      'Aid workers in Valdoria say the fighting is the worst since the city of Portbrak was besieged.',
+      'Older residents remember the 1994-1998 war in Valdoria.',
+    ].join('\n\n');
+    expect(toll(background, '2026-06-01').map((t) => t[2])).toEqual([null]);
+  });
+
+  it('sets the war’s tolls against each other across the years they were told in, when a part exceeds the whole', () => {
+    const early: Article = {
+      publisher: 'Tarn Evening Post',
+      published: '2004-09-01',
+      text: 'Counting the Valdorian dead\n\nThe 1994-1998 war in Valdoria killed 150,000 people, the veterans’ league says.',
+    };
+    const late: Article = {
+      publisher: 'Harbour Gazette',
+      published: '2008-01-10',
+      text: 'Valdorian war toll revised\n\nAbout 61,000 people were killed in the Valdorian war in the 1990s, a new study of Valdoria finds.',
+    };
+    const { claims } = claimsInContext([early, late], lexicon);
+    expect(described(conflictsOf(claims), claims)).toEqual(['period-count: 150,000 × About 61,000']);
+  });
+});
