@@ -11,6 +11,8 @@ import { claimDeleteConfirm } from './claim-delete-confirm.js';
 import { claimEdit } from './claim-edit.js';
 import { claimNew } from './claim-new.js';
 import { claimReview } from './claim-review.js';
+import { claimRate } from './claim-rating.js';
+import { claimVersionCheck } from './claim-version-check.js';
 import { claimsBulk } from './claims-bulk.js';
 import { reviewQueue } from './review-queue.js';
 import { claimUpdate } from './claim-update.js';
@@ -105,6 +107,8 @@ export const routeEntries = (limits: SignInLimits): readonly RouteEntry[] => [
   ['post', paths.deleteClaim, 'reviewer', claimDelete],
   ['post', paths.reviewClaim, 'reviewer', claimReview],
   ['post', paths.claimComments, 'reviewer', commentAdd('claim')],
+  ['post', paths.rateClaim, 'reviewer', claimRate],
+  ['post', paths.checkClaimVersion, 'reviewer', claimVersionCheck],
 
   ['get', paths.review, 'viewer', reviewQueue],
   ['post', paths.undo, 'reviewer', undo],
