@@ -161,6 +161,38 @@ describe('crosscheck feeds', () => {
   }, 90_000);
 });
 
+describe('crosscheck feeds poll with a failing item', () => {
+  it('reports each failed attempt, gives the item up after CROSSCHECK_FEED_ATTEMPTS and lists it', async () => {
+    let hits = 0;
+    server.route('/down.txt', (_req, res) => {
+      hits += 1;
+      res.writeHead(502, { 'content-type': 'text/plain' });
+      res.end('bad gateway');
+    });
+    server.route('/down-feed.xml', body('application/rss+xml', `<rss version="2.0"><channel><title>Mires wire</title><item><title>Down</title><link>${server.url('/down.txt')}</link></item></channel></rss>`));
+    const env = { CROSSCHECK_ALLOW_PRIVATE_URLS: '1', CROSSCHECK_FEED_ATTEMPTS: '2' };
+    const db = path.join(dir, 'failing-feed.sqlite');
+    expect((await crosscheck(env, 'feeds', 'add', '--db', db, server.url('/down-feed.xml'))).status).toBe(0);
+
+    const first = await crosscheck(env, 'feeds', 'poll', '--db', db);
+    expect(first.status).toBe(1);
+    expect(first.stdout).toContain(`failed ${server.url('/down.txt')}: ${server.url('/down.txt')} answered 502`);
+    expect(first.stdout).toContain('(attempt 1 of 2: tried again on the next poll)');
+    const second = await crosscheck(env, 'feeds', 'poll', '--db', db);
+    expect(second.stdout).toContain('(attempt 2 of 2: given up)');
+    const third = await crosscheck(env, 'feeds', 'poll', '--db', db);
+    expect(third.status).toBe(0);
+    expect(third.stdout).toContain('feed #1 “Mires wire”: 0 new of 1 items, 1 given up after 2 failed attempts');
+    expect(third.stdout).toContain(`given up ${server.url('/down.txt')}: failed 2 times, last: ${server.url('/down.txt')} answered 502`);
+    expect(third.stdout).toContain('1 items not fetched: given up after 2 failed attempts (see crosscheck feeds list).');
+    expect(hits).toBe(2);
+    const list = await crosscheck(env, 'feeds', 'list', '--db', db);
+    expect(list.stdout).toContain('0 items taken, 1 failing');
+    expect(list.stdout).toMatch(new RegExp(`given up ${server.url('/down.txt').replace(/[.?]/g, '\\$&')}: failed 2 of 2 attempts, last at \\S+: .*answered 502`));
+    expect(sourcesIn(db)).toEqual([]);
+  }, 90_000);
+});
+
 describe('crosscheck refetch', () => {
   it('stores a changed text as a new version with its claims flagged; an unchanged one is left as it is', async () => {
     server.route('/wire.txt', body('text/plain', 'The Korvan Front office said 64 shelters were open on Friday.\n\nIt said 9 roads were closed.\n'));
