@@ -59,7 +59,7 @@ describe('the feeds page', () => {
     const _csrf = await csrfToken(agent, '/feeds');
     await agent.post('/feeds').type('form').send({ _csrf, url: server.url('/flaky-feed.xml') }).expect(303);
     const poll = async () => html((await agent.get((await agent.post('/feeds/poll').type('form').send({ _csrf }).expect(303)).headers.location!).expect(200)).text);
-    const rows = (page: Document) => [...page.querySelectorAll('table.feed-failures tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+    const rows = (page: ReturnType<typeof html>) => [...page.querySelectorAll('table.feed-failures tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
 
     const first = await poll();
     expect(first.body.textContent).toContain('Polled the feeds: 0 new sources, 0 already there, 2 failed.');
