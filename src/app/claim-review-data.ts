@@ -55,8 +55,13 @@ export interface ClaimReviewFilter {
   metric?: string;
 }
 
+/** The one ClaimReview of a rated confirmed claim (its own rating), as a JSON-LD list: empty when it is not rated. */
+export function exportClaimReviewOfClaim(db: Db, claimId: number, options: ClaimReviewOptions): string {
+  return JSON.stringify(claimReviews([], options, loadRatedClaims(db, { claimId })), null, 2) + '\n';
+}
+
 /** The confirmed claims a reviewer rated, with their rating and what the review needs of their source and speaker. */
-export function loadRatedClaims(db: Db, filter: ClaimReviewFilter = {}): RatedClaim[] {
+export function loadRatedClaims(db: Db, filter: ClaimReviewFilter & { claimId?: number } = {}): RatedClaim[] {
   const typeOf = speakerTypes(db);
   const ratings = listConfirmedRatings(db, filter);
   const views = new Map(getClaimViews(db, ratings.map((r) => r.claimId)).map((view) => [view.id, view]));

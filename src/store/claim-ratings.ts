@@ -61,10 +61,14 @@ export function rateClaim(db: Db, claimId: number, version: number, input: { rat
   })();
 }
 
-/** The ratings of confirmed claims, optionally of one subject and metric, oldest claim first. */
-export function listConfirmedRatings(db: Db, filter: { subjectId?: number; metric?: string } = {}): ClaimRating[] {
+/** The ratings of confirmed claims, optionally of one subject and metric (or one claim), oldest claim first. */
+export function listConfirmedRatings(db: Db, filter: { subjectId?: number; metric?: string; claimId?: number } = {}): ClaimRating[] {
   const clauses = ["c.status = 'confirmed'"];
   const params: unknown[] = [];
+  if (filter.claimId !== undefined) {
+    clauses.push('c.id = ?');
+    params.push(filter.claimId);
+  }
   if (filter.subjectId !== undefined) {
     clauses.push('c.subject_id = ?');
     params.push(filter.subjectId);

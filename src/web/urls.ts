@@ -49,6 +49,7 @@ export const paths = {
   reviewClaim: '/claims/:id/review',
   claimComments: '/claims/:id/comments',
   rateClaim: '/claims/:id/rating',
+  claimClaimReview: '/claims/:id/claimreview.jsonld',
   checkClaimVersion: '/claims/:id/version-checked',
   review: '/review',
   undo: '/undo',
@@ -122,6 +123,8 @@ export const urls = {
   claimComments: (claimId: number): string => `/claims/${id(claimId)}/comments`,
   /** POSTed to: rates the confirmed claim for ClaimReview (or changes its rating). */
   rateClaim: (claimId: number): string => `/claims/${id(claimId)}/rating`,
+  /** The rated claim's own review as schema.org ClaimReview JSON-LD. */
+  claimClaimReview: (claimId: number): string => `/claims/${id(claimId)}/claimreview.jsonld`,
   /** POSTed to: a reviewer checked the claim against the newer version; its version flag is cleared. */
   checkClaimVersion: (claimId: number): string => `/claims/${id(claimId)}/version-checked`,
   review: (query?: Query): string => withQuery(paths.review, query),

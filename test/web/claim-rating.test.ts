@@ -45,6 +45,12 @@ describe('rating a confirmed claim for ClaimReview', () => {
     expect(reviews[0]).toMatchObject({ url: `http://127.0.0.1:3000/claims/${claim.id}`, claimReviewed: claim.quote, datePublished: '2026-01-15' });
     expect(reviews[0]!.reviewRating).toMatchObject({ ratingValue: 4, alternateName: 'Mostly true', ratingExplanation: 'Two independent maps of Valdoria give the same share.' });
 
+    // The claim page's own download: the one review.
+    const own = after.querySelector('a.claim-review-link')?.getAttribute('href');
+    expect(own).toBe(`/claims/${claim.id}/claimreview.jsonld`);
+    expect(JSON.parse((await agent.get(own!).set('Host', '127.0.0.1:3000').expect(200)).text)).toEqual(reviews);
+    expect(JSON.parse((await agent.get(`/claims/${claims.kestrel30.id}/claimreview.jsonld`).expect(200)).text)).toEqual([]);
+
     // Editing: the form carries version 1; a second form still at version 0 is refused and changes nothing.
     const second = await ratingForm(agent, claim.id);
     expect(second.version).toBe('1');

@@ -52,7 +52,7 @@ import { entityPartOf } from './entity-part-of.js';
 import { entityRename } from './entity-rename.js';
 import { entityView } from './entity-view.js';
 import { factView } from './fact-view.js';
-import { factClaimReview } from './fact-claim-review.js';
+import { claimClaimReview, factClaimReview } from './fact-claim-review.js';
 import { lexiconMetricAdd } from './lexicon-metric-add.js';
 import { lexiconMetricDelete } from './lexicon-metric-delete.js';
 import { lexiconMetricUpdate } from './lexicon-metric-update.js';
@@ -108,6 +108,7 @@ export const routeEntries = (limits: SignInLimits): readonly RouteEntry[] => [
   ['post', paths.reviewClaim, 'reviewer', claimReview],
   ['post', paths.claimComments, 'reviewer', commentAdd('claim')],
   ['post', paths.rateClaim, 'reviewer', claimRate],
+  ['get', paths.claimClaimReview, 'viewer', claimClaimReview],
   ['post', paths.checkClaimVersion, 'reviewer', claimVersionCheck],
 
   ['get', paths.review, 'viewer', reviewQueue],
