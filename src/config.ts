@@ -76,7 +76,11 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     allowedHosts: (env.CROSSCHECK_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
     maxUploadBytes: 5 * 1024 * 1024,
     csrfSecret: env.CROSSCHECK_SECRET || undefined,
-    fetch: { ...DEFAULT_FETCH_LIMITS, allowPrivate: env.CROSSCHECK_ALLOW_PRIVATE_URLS === '1' },
+    fetch: {
+      ...DEFAULT_FETCH_LIMITS,
+      timeoutMs: numberSetting(env, ['CROSSCHECK_FETCH_TIMEOUT_SECONDS'], DEFAULT_FETCH_LIMITS.timeoutMs / 1000, { min: 1, max: 600, integer: true }) * 1000,
+      allowPrivate: env.CROSSCHECK_ALLOW_PRIVATE_URLS === '1',
+    },
     feedAttempts: numberSetting(env, ['CROSSCHECK_FEED_ATTEMPTS'], 3, { min: 1, max: 100, integer: true }),
     reviewer: env.CROSSCHECK_REVIEWER?.trim() || 'Crosscheck',
     actor: 'local',

@@ -40,6 +40,17 @@ beforeAll(async () => {
     res.writeHead(307, { location: '/loop' });
     res.end();
   });
+  server.route('/slow', (_req, res) => {
+    const timer = setTimeout(() => res.end('late'), 10_000);
+    res.on('close', () => clearTimeout(timer));
+  });
+  server.route('/huge', (_req, res) => {
+    // 20 MB without a Content-Length: the 10 MB cap counts the bytes as they come.
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    const chunk = Buffer.alloc(1024 * 1024, 'a');
+    for (let i = 0; i < 20; i++) res.write(chunk);
+    res.end();
+  });
 });
 afterAll(async () => {
   await server?.close();
@@ -47,13 +58,16 @@ afterAll(async () => {
 });
 
 describe('crosscheck import URL', () => {
-  it('imports a page by URL with the setting, keeping the URL; a redirect loop fails clearly and stores nothing', async () => {
+  it('imports a page by URL with the setting, keeping the URL; a redirect loop, a 20 MB answer and a slow one fail clearly and store nothing', async () => {
     const db = path.join(dir, 'urls.sqlite');
-    const run = await crosscheck({ CROSSCHECK_ALLOW_PRIVATE_URLS: '1' }, 'import', '--db', db, server.url('/article.html'), server.url('/loop'));
+    const env = { CROSSCHECK_ALLOW_PRIVATE_URLS: '1', CROSSCHECK_FETCH_TIMEOUT_SECONDS: '2' };
+    const run = await crosscheck(env, 'import', '--db', db, server.url('/article.html'), server.url('/loop'), server.url('/huge'), server.url('/slow'));
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(new RegExp(`source #1 ${server.url('/article.html')}: \\d+ candidate claims`));
     expect(run.stderr).toContain(`${server.url('/loop')}: ${server.url('/loop')} redirects more than 5 times`);
-    expect(run.stdout).toContain('Imported 1 of 2 files (0 already there, 1 failed)');
+    expect(run.stderr).toMatch(/\/huge: .* is larger than 10 MB; nothing was imported/);
+    expect(run.stderr).toMatch(/\/slow: .* did not send the document within 2 s/);
+    expect(run.stdout).toContain('Imported 1 of 4 files (0 already there, 3 failed)');
     const [source, ...rest] = sourcesIn(db);
     expect(rest).toEqual([]);
     expect(source).toMatchObject({ title: 'Floods cut the Portbrak road', fetchedUrl: server.url('/article.html') });
