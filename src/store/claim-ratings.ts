@@ -55,7 +55,8 @@ export function rateClaim(db: Db, claimId: number, version: number, input: { rat
          rated_by = excluded.rated_by, rated_at = excluded.rated_at, version = version + 1`,
     ).run(claimId, checked.rating, checked.explanation, ctx.actor, nowIso(ctx));
     const after = getClaimRating(db, claimId)!;
-    const state = (r: ClaimRating | null) => (r ? { rating: r.rating, explanation: r.explanation } : null);
+    // A first rating is recorded from nothing (nulls), so the claim's history shows what was given.
+    const state = (r: ClaimRating | null) => ({ rating: r?.rating ?? null, explanation: r?.explanation ?? null });
     recordAudit(db, { action: 'rate', entity: 'claim', entityId: claimId, before: state(before), after: state(after) }, ctx);
     return after;
   })();

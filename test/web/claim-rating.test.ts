@@ -28,14 +28,17 @@ describe('rating a confirmed claim for ClaimReview', () => {
     const first = await ratingForm(agent, claim.id);
     expect(first.page.querySelector('#rating')?.textContent).toContain('Not rated.');
     expect(first.version).toBe('0');
+    const factUrl = `/facts/${entities.government.id}/territory%20controlled`;
+    const unrated = html((await agent.get(factUrl).expect(200)).text);
+    expect(unrated.querySelector(`tr[data-claim-id="${claim.id}"] a.claim-rate`)?.getAttribute('href')).toBe(`/claims/${claim.id}#rating`);
 
     const rated = await agent.post(`/claims/${claim.id}/rating`).type('form').send({ _csrf: first._csrf, version: first.version, rating: '4', explanation: 'Two independent maps of Valdoria give the same share.' }).expect(303);
     const after = html((await agent.get(rated.headers.location!).expect(200)).text);
     expect(after.body.textContent).toContain(`Rated claim #${claim.id} “Mostly true”`);
     expect(after.querySelector('.rating-given')?.textContent).toMatch(/Rated 4 — Mostly true by local on .*: Two independent maps of Valdoria give the same share\./);
     expect(listAudit(db, 'claim', claim.id).filter((e) => e.action === 'rate')).toHaveLength(1);
+    expect(after.querySelector('.audit-events')?.textContent).toContain('rating: — → 4');
 
-    const factUrl = `/facts/${entities.government.id}/territory%20controlled`;
     const fact = html((await agent.get(factUrl).expect(200)).text);
     expect(fact.querySelector(`tr[data-claim-id="${claim.id}"] .claim-rated`)?.textContent).toBe('rated 4 — Mostly true');
     const download = fact.querySelector('a[download]')?.getAttribute('href');
