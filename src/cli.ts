@@ -29,7 +29,7 @@ import { exportFactSheet } from './app/factsheet-data.js';
 import { FACT_SHEET_FORMATS, isFactSheetFormat, type FactSheetFormat } from './render/factsheet/index.js';
 import { exportClaimReviews } from './app/claim-review-data.js';
 import { followFeed, pollFeeds } from './app/feeds.js';
-import { listFeeds } from './store/feeds.js';
+import { listFeedItemFailures, listFeeds } from './store/feeds.js';
 import type { Db } from './store/database.js';
 import type { Clock } from './domain/types.js';
 import { addUsersCommands, FIRST_ADMIN_COMMAND } from './cli-users.js';
@@ -219,15 +219,16 @@ feedsCommand
 
 feedsCommand
   .command('poll')
-  .description('Fetch every feed followed and import each item not taken before, by URL.')
+  .description('Fetch every feed followed and import each item not taken before, by URL; an item whose page fails is tried again on later polls, CROSSCHECK_FEED_ATTEMPTS times in all (default 3).')
   .option('--db <file>', 'database file')
   .action(async (opts: { db?: string }) => {
     const config = configWith(opts);
     const db = openAppDatabase(config, systemClock);
     try {
       const ctx = { actor: config.actor, clock: systemClock, reason: 'crosscheck feeds poll' };
-      const { lines, totals } = await pollFeeds(db, config.fetch, ctx, { settings: crosscheckSettings(config), lexicon: loadLexicon(db), nearDuplicates: true });
+      const { lines, totals, givenUp } = await pollFeeds(db, config.fetch, ctx, { settings: crosscheckSettings(config), lexicon: loadLexicon(db), nearDuplicates: true }, config.feedAttempts);
       if (lines.length === 0) lines.push('No feeds followed; add one with crosscheck feeds add URL.');
+      if (givenUp > 0) lines.push(`${givenUp} items not fetched: given up after ${config.feedAttempts} failed attempts (see crosscheck feeds list).`);
       reportImport(lines, totals, 'items');
     } finally {
       db.close();
@@ -242,8 +243,14 @@ feedsCommand
     const config = configWith(opts);
     const db = openAppDatabase(config, systemClock);
     const feeds = listFeeds(db);
+    const failures = listFeedItemFailures(db);
     db.close();
-    const lines = feeds.map((f) => `#${f.id} ${f.url} “${f.title}”: ${f.itemCount} items taken, last polled ${f.lastPolledAt ?? 'never'}`);
+    const lines = feeds.flatMap((f) => [
+      `#${f.id} ${f.url} “${f.title}”: ${f.itemCount} items taken, ${f.failingCount} failing, last polled ${f.lastPolledAt ?? 'never'}`,
+      ...failures
+        .filter((x) => x.feedId === f.id)
+        .map((x) => `  ${x.attempts >= config.feedAttempts ? 'given up' : 'retrying'} ${x.link}: failed ${x.attempts} of ${config.feedAttempts} attempts, last at ${x.lastTriedAt}: ${x.lastError}`),
+    ]);
     process.stdout.write((lines.length > 0 ? lines : ['No feeds followed.']).join('\n') + '\n');
   });
 

@@ -36,6 +36,8 @@ export interface Config {
   csrfSecret?: string;
   /** Fetching by URL: timeout, size and redirect caps, and whether private addresses may be fetched. */
   fetch: FetchLimits;
+  /** How many polls try a feed item whose page fails before it is given up (CROSSCHECK_FEED_ATTEMPTS, default 3). */
+  feedAttempts: number;
   /** The organisation named as the author of exported ClaimReviews (CROSSCHECK_REVIEWER). */
   reviewer: string;
   /** Actor written to the audit log until accounts exist. */
@@ -74,7 +76,12 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     allowedHosts: (env.CROSSCHECK_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
     maxUploadBytes: 5 * 1024 * 1024,
     csrfSecret: env.CROSSCHECK_SECRET || undefined,
-    fetch: { ...DEFAULT_FETCH_LIMITS, allowPrivate: env.CROSSCHECK_ALLOW_PRIVATE_URLS === '1' },
+    fetch: {
+      ...DEFAULT_FETCH_LIMITS,
+      timeoutMs: numberSetting(env, ['CROSSCHECK_FETCH_TIMEOUT_SECONDS'], DEFAULT_FETCH_LIMITS.timeoutMs / 1000, { min: 1, max: 600, integer: true }) * 1000,
+      allowPrivate: env.CROSSCHECK_ALLOW_PRIVATE_URLS === '1',
+    },
+    feedAttempts: numberSetting(env, ['CROSSCHECK_FEED_ATTEMPTS'], 3, { min: 1, max: 100, integer: true }),
     reviewer: env.CROSSCHECK_REVIEWER?.trim() || 'Crosscheck',
     actor: 'local',
     sessionIdleMs: numberSetting(env, ['CROSSCHECK_SESSION_IDLE_MINUTES'], 720, { min: 1, max: 525_600, integer: true }) * 60_000,

@@ -40,6 +40,17 @@ beforeAll(async () => {
     res.writeHead(307, { location: '/loop' });
     res.end();
   });
+  server.route('/slow', (_req, res) => {
+    const timer = setTimeout(() => res.end('late'), 10_000);
+    res.on('close', () => clearTimeout(timer));
+  });
+  server.route('/huge', (_req, res) => {
+    // 20 MB without a Content-Length: the 10 MB cap counts the bytes as they come.
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    const chunk = Buffer.alloc(1024 * 1024, 'a');
+    for (let i = 0; i < 20; i++) res.write(chunk);
+    res.end();
+  });
 });
 afterAll(async () => {
   await server?.close();
@@ -47,13 +58,16 @@ afterAll(async () => {
 });
 
 describe('crosscheck import URL', () => {
-  it('imports a page by URL with the setting, keeping the URL; a redirect loop fails clearly and stores nothing', async () => {
+  it('imports a page by URL with the setting, keeping the URL; a redirect loop, a 20 MB answer and a slow one fail clearly and store nothing', async () => {
     const db = path.join(dir, 'urls.sqlite');
-    const run = await crosscheck({ CROSSCHECK_ALLOW_PRIVATE_URLS: '1' }, 'import', '--db', db, server.url('/article.html'), server.url('/loop'));
+    const env = { CROSSCHECK_ALLOW_PRIVATE_URLS: '1', CROSSCHECK_FETCH_TIMEOUT_SECONDS: '2' };
+    const run = await crosscheck(env, 'import', '--db', db, server.url('/article.html'), server.url('/loop'), server.url('/huge'), server.url('/slow'));
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(new RegExp(`source #1 ${server.url('/article.html')}: \\d+ candidate claims`));
     expect(run.stderr).toContain(`${server.url('/loop')}: ${server.url('/loop')} redirects more than 5 times`);
-    expect(run.stdout).toContain('Imported 1 of 2 files (0 already there, 1 failed)');
+    expect(run.stderr).toMatch(/\/huge: .* is larger than 10 MB; nothing was imported/);
+    expect(run.stderr).toMatch(/\/slow: .* did not send the document within 2 s/);
+    expect(run.stdout).toContain('Imported 1 of 4 files (0 already there, 3 failed)');
     const [source, ...rest] = sourcesIn(db);
     expect(rest).toEqual([]);
     expect(source).toMatchObject({ title: 'Floods cut the Portbrak road', fetchedUrl: server.url('/article.html') });
@@ -158,6 +172,38 @@ describe('crosscheck feeds', () => {
     // A text page says nothing of itself: the feed's title and the item's title and date fill in.
     expect(sources[1]).toMatchObject({ title: 'Item /note.txt', publisher: 'Valdoria Herald feed', publishedAt: '2024-03-06' });
     expect(sources[2]).toMatchObject({ title: 'Storm', publisher: 'Tarn notes', publishedAt: '2024-03-08' });
+  }, 90_000);
+});
+
+describe('crosscheck feeds poll with a failing item', () => {
+  it('reports each failed attempt, gives the item up after CROSSCHECK_FEED_ATTEMPTS and lists it', async () => {
+    let hits = 0;
+    server.route('/down.txt', (_req, res) => {
+      hits += 1;
+      res.writeHead(502, { 'content-type': 'text/plain' });
+      res.end('bad gateway');
+    });
+    server.route('/down-feed.xml', body('application/rss+xml', `<rss version="2.0"><channel><title>Mires wire</title><item><title>Down</title><link>${server.url('/down.txt')}</link></item></channel></rss>`));
+    const env = { CROSSCHECK_ALLOW_PRIVATE_URLS: '1', CROSSCHECK_FEED_ATTEMPTS: '2' };
+    const db = path.join(dir, 'failing-feed.sqlite');
+    expect((await crosscheck(env, 'feeds', 'add', '--db', db, server.url('/down-feed.xml'))).status).toBe(0);
+
+    const first = await crosscheck(env, 'feeds', 'poll', '--db', db);
+    expect(first.status).toBe(1);
+    expect(first.stdout).toContain(`failed ${server.url('/down.txt')}: ${server.url('/down.txt')} answered 502`);
+    expect(first.stdout).toContain('(attempt 1 of 2: tried again on the next poll)');
+    const second = await crosscheck(env, 'feeds', 'poll', '--db', db);
+    expect(second.stdout).toContain('(attempt 2 of 2: given up)');
+    const third = await crosscheck(env, 'feeds', 'poll', '--db', db);
+    expect(third.status).toBe(0);
+    expect(third.stdout).toContain('feed #1 “Mires wire”: 0 new of 1 items, 1 given up after 2 failed attempts');
+    expect(third.stdout).toContain(`given up ${server.url('/down.txt')}: failed 2 times, last: ${server.url('/down.txt')} answered 502`);
+    expect(third.stdout).toContain('1 items not fetched: given up after 2 failed attempts (see crosscheck feeds list).');
+    expect(hits).toBe(2);
+    const list = await crosscheck(env, 'feeds', 'list', '--db', db);
+    expect(list.stdout).toContain('0 items taken, 1 failing');
+    expect(list.stdout).toMatch(new RegExp(`given up ${server.url('/down.txt').replace(/[.?]/g, '\\$&')}: failed 2 of 2 attempts, last at \\S+: .*answered 502`));
+    expect(sourcesIn(db)).toEqual([]);
   }, 90_000);
 });
 

@@ -5,10 +5,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../src/config.js';
+import { loadConfig, PROJECT_ROOT } from '../src/config.js';
 import { exportFactSheet } from '../src/app/factsheet-data.js';
-import { openDatabase } from '../src/store/index.js';
-import { MIGRATIONS_DIR } from './helpers/index.js';
+import { explainConflict, getConflictWithClaims, listClaimsOfSource, listConflicts, openDatabase, rateClaim, resolveConflict, setClaimStatus } from '../src/store/index.js';
+import { loadSamples } from '../src/app/samples.js';
+import { FIXED_NOW, MIGRATIONS_DIR, TEST_CTX } from './helpers/index.js';
 import { GENERATED_AT, seedSampleFactSheet } from './web/factsheet-fixture.js';
 import { expectValidClaimReview } from './web/claim-review-validity.js';
 
@@ -104,6 +105,33 @@ describe('crosscheck export', () => {
     expect(missing.status).toBe(1);
     expect(missing.stderr).toBe(`crosscheck: no database at ${path.join(dir, 'nope.sqlite')}; pass --db FILE.\n`);
     expect(existsSync(path.join(dir, 'nope.sqlite'))).toBe(false);
+  });
+});
+
+describe('crosscheck export --format claimreview on the sample set', () => {
+  it('exports every settled conflict’s claims and every rated confirmed claim of the loaded sample set, each review valid', () => {
+    const file = path.join(dir, 'samples.sqlite');
+    const db = openDatabase(file, { migrationsDir: MIGRATIONS_DIR });
+    const config = loadConfig({}, {});
+    loadSamples(db, config, () => FIXED_NOW);
+    const open = listConflicts(db, { status: 'open', limit: 2 }).items;
+    expect(open.length).toBe(2);
+    const [first, second] = open.map((c) => getConflictWithClaims(db, c.id));
+    resolveConflict(db, first!.conflict.id, first!.conflict.version, { preferredClaimId: first!.claims[0]!.id, reason: 'superseded', note: 'The later count replaces it.' }, TEST_CTX);
+    explainConflict(db, second!.conflict.id, second!.conflict.version, 'The two outlets count different periods.', TEST_CTX);
+    const lone = listClaimsOfSource(db, 1).find((c) => !first!.claims.some((x) => x.id === c.id) && !second!.claims.some((x) => x.id === c.id))!;
+    const [confirmed] = setClaimStatus(db, [{ id: lone.id, version: lone.version }], 'confirmed', TEST_CTX);
+    rateClaim(db, confirmed!.id, 0, { rating: '5', explanation: 'The ministry’s own bulletin gives the same figure.' }, TEST_CTX);
+    db.close();
+
+    const run = crosscheck('export', '--db', file, '--format', 'claimreview', '--base-url', 'https://checks.example.org/');
+    expect(run.stderr).toBe('');
+    const reviews = JSON.parse(run.stdout) as Record<string, unknown>[];
+    const conflictClaims = new Set([...first!.claims, ...second!.claims].map((c) => c.id));
+    expect(reviews.length).toBeGreaterThanOrEqual(conflictClaims.size);
+    for (const review of reviews) expectValidClaimReview(review);
+    expect(reviews.filter((r) => String(r.url).startsWith('https://checks.example.org/conflicts/'))).toHaveLength(reviews.length - 1);
+    expect(reviews.at(-1)).toMatchObject({ url: `https://checks.example.org/claims/${lone.id}`, claimReviewed: lone.quote, reviewRating: { ratingValue: 5, alternateName: 'True' } });
   });
 });
 

@@ -16,12 +16,19 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ tolerance: 0.1, asOfWindowDays: 14, dbPath: '/tmp/x.sqlite', port: 8080 });
   });
 
+  it('reads the feed attempts and the fetch timeout, 3 and 20 s by default', () => {
+    expect(loadConfig({}, {})).toMatchObject({ feedAttempts: 3, fetch: { timeoutMs: 20_000 } });
+    expect(loadConfig({}, { CROSSCHECK_FEED_ATTEMPTS: '5', CROSSCHECK_FETCH_TIMEOUT_SECONDS: '4' })).toMatchObject({ feedAttempts: 5, fetch: { timeoutMs: 4000 } });
+  });
+
   it.each([
     ['CROSSCHECK_TOLERANCE', 'abc'],
     ['CROSSCHECK_TOLERANCE', '2'],
     ['CROSSCHECK_ASOF_WINDOW_DAYS', '-1'],
     ['CROSSCHECK_ASOF_WINDOW_DAYS', '3.5'],
     ['PORT', 'eighty'],
+    ['CROSSCHECK_FEED_ATTEMPTS', '0'],
+    ['CROSSCHECK_FETCH_TIMEOUT_SECONDS', '1.5'],
   ])('refuses %s=%s with a message naming the setting', (name, value) => {
     expect(() => loadConfig({}, { [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({}, { [name]: value })).toThrow(name);

@@ -1,9 +1,12 @@
-// ClaimReview JSON-LD from the database: the settled (resolved or explained) conflicts, optionally of one subject
-// and metric, with their claims, handed to the pure domain/claim-review. Shared by the fact page and `crosscheck export`.
-import { claimReviews, type ClaimReviewOptions, type SettledConflict } from '../domain/claim-review.js';
+// ClaimReview JSON-LD from the database: the settled (resolved or explained) conflicts and the confirmed claims a
+// reviewer rated, optionally of one subject and metric, handed to the pure domain/claim-review. Shared by the fact
+// page and `crosscheck export`.
+import { claimReviews, type ClaimReviewOptions, type RatedClaim, type SettledConflict } from '../domain/claim-review.js';
 import type { Db } from '../store/database.js';
 import { getConflictWithClaims, listConflicts, type ConflictSummary } from '../store/conflicts.js';
 import { getEntity } from '../store/entities.js';
+import { getClaimViews } from '../store/claims.js';
+import { listConfirmedRatings } from '../store/claim-ratings.js';
 
 export const CLAIM_REVIEW_MEDIA_TYPE = 'application/ld+json; charset=utf-8';
 
@@ -20,13 +23,19 @@ function settledConflicts(db: Db, filter: ClaimReviewFilter): ConflictSummary[] 
   return out.sort((a, b) => a.id - b.id);
 }
 
+/** A speaker entity's type, looked up once per id. */
+function speakerTypes(db: Db): (id: number | null) => string | null {
+  const types = new Map<number, string>();
+  return (id) => {
+    if (id === null) return null;
+    if (!types.has(id)) types.set(id, getEntity(db, id).type);
+    return types.get(id)!;
+  };
+}
+
 /** The settled conflicts as the domain reads them: claims with their speaker's type. */
 export function loadSettledConflicts(db: Db, filter: ClaimReviewFilter = {}): SettledConflict[] {
-  const speakerTypes = new Map<number, string>();
-  const typeOf = (id: number): string => {
-    if (!speakerTypes.has(id)) speakerTypes.set(id, getEntity(db, id).type);
-    return speakerTypes.get(id)!;
-  };
+  const typeOf = speakerTypes(db);
   return settledConflicts(db, filter).map((summary) => {
     const { conflict, claims } = getConflictWithClaims(db, summary.id);
     return {
@@ -36,7 +45,7 @@ export function loadSettledConflicts(db: Db, filter: ClaimReviewFilter = {}): Se
       metric: conflict.metric,
       resolutionNote: conflict.resolutionNote,
       decidedAt: conflict.updatedAt,
-      claims: claims.map((claim) => ({ ...claim, speakerType: claim.speakerId === null ? null : typeOf(claim.speakerId) })),
+      claims: claims.map((claim) => ({ ...claim, speakerType: typeOf(claim.speakerId) })),
     };
   });
 }
@@ -46,8 +55,25 @@ export interface ClaimReviewFilter {
   metric?: string;
 }
 
+/** The one ClaimReview of a rated confirmed claim (its own rating), as a JSON-LD list: empty when it is not rated. */
+export function exportClaimReviewOfClaim(db: Db, claimId: number, options: ClaimReviewOptions): string {
+  return JSON.stringify(claimReviews([], options, loadRatedClaims(db, { claimId })), null, 2) + '\n';
+}
+
+/** The confirmed claims a reviewer rated, with their rating and what the review needs of their source and speaker. */
+export function loadRatedClaims(db: Db, filter: ClaimReviewFilter & { claimId?: number } = {}): RatedClaim[] {
+  const typeOf = speakerTypes(db);
+  const ratings = listConfirmedRatings(db, filter);
+  const views = new Map(getClaimViews(db, ratings.map((r) => r.claimId)).map((view) => [view.id, view]));
+  return ratings.map((r) => {
+    const view = views.get(r.claimId)!;
+    return { ...view, speakerType: typeOf(view.speakerId), rating: r.rating, explanation: r.explanation, ratedAt: r.ratedAt };
+  });
+}
+
 /** The JSON-LD document: a list of ClaimReview objects for each filter in turn, pretty-printed, ending in a newline. */
 export function exportClaimReviews(db: Db, filters: ClaimReviewFilter[], options: ClaimReviewOptions): string {
   const conflicts = filters.flatMap((filter) => loadSettledConflicts(db, filter));
-  return JSON.stringify(claimReviews(conflicts, options), null, 2) + '\n';
+  const rated = filters.flatMap((filter) => loadRatedClaims(db, filter));
+  return JSON.stringify(claimReviews(conflicts, options, rated), null, 2) + '\n';
 }

@@ -8,6 +8,7 @@ import { createClaim, deleteClaim, findOrCreateEntity, getClaim, setClaimStatus,
 import type { WriteContext } from '../store/context.js';
 import type { Db } from '../store/database.js';
 import { restoreClaimStatuses } from '../store/undo.js';
+import { clearVersionFlags } from '../store/versions.js';
 
 /** What a claim write needs: the database, who writes and when (for the audit log), the conflict rules' settings. */
 export interface ClaimWrites {
@@ -84,6 +85,8 @@ export function saveClaimEdit(w: ClaimWrites, claimId: number, version: number, 
   return w.db.transaction(() => {
     const before = getClaim(w.db, claimId);
     const after = updateClaim(w.db, claimId, version, fieldsOf(w, input), w.ctx);
+    // An edit is a reviewer's look at the claim: a flag from a newer version of its article is answered by it.
+    clearVersionFlags(w.db, [claimId], 'Edited after the article changed', w.ctx);
     recompute(w, [before, after]);
     return after;
   })();
@@ -103,9 +106,17 @@ export function removeClaim(w: ClaimWrites, claimId: number, version: number): C
 export function decideClaims(w: ClaimWrites, targets: { id: number; version: number }[], status: ClaimStatus): Claim[] {
   return w.db.transaction(() => {
     const changed = setClaimStatus(w.db, targets, status, w.ctx);
+    // Confirming or rejecting (again) answers a flag from a newer version of the article.
+    if (status !== 'candidate') clearVersionFlags(w.db, targets.map((t) => t.id), `${status === 'confirmed' ? 'Confirmed' : 'Rejected'} after the article changed`, w.ctx);
     recompute(w, changed);
     return changed;
   })();
+}
+
+/** A reviewer checked a claim against the newer version of its article and found it needs no change: its flag is cleared. */
+export function checkClaimAgainstVersion(w: ClaimWrites, claimId: number): boolean {
+  getClaim(w.db, claimId);
+  return clearVersionFlags(w.db, [claimId], w.ctx.reason ?? 'Checked against the newer version', w.ctx).length > 0;
 }
 
 /** Gives claims back their previous status (an Undo, audited as such) when none changed since; conflicts follow. */

@@ -1,9 +1,10 @@
 // Following RSS and Atom feeds: `feeds add` checks the address is a feed and stores it; `feeds poll` fetches each
-// feed and imports every item link not taken before, by URL (fetch-url.ts's checks apply to each), once each.
+// feed and imports every item link not taken before, by URL (fetch-url.ts's checks apply to each), once each. An
+// item whose page fails is tried again on the next polls until it has failed `maxAttempts` times, then given up.
 import type { FetchLimits } from '../config.js';
 import { FetchError, fetchDocument } from './fetch-url.js';
 import type { Feed } from '../domain/feed.js';
-import { addFeed, listFeeds, markFeedPolled, recordFeedItem, takenLinks, type StoredFeed } from '../store/feeds.js';
+import { addFeed, listFeedItemFailures, listFeeds, markFeedPolled, recordFeedItem, recordFeedItemFailure, takenLinks, type StoredFeed } from '../store/feeds.js';
 import type { Db } from '../store/database.js';
 import type { WriteContext } from '../store/context.js';
 import { importItems, failureText, type ImportItem, type ImportRun, type ImportTotals } from './import-run.js';
@@ -32,11 +33,23 @@ export async function followFeed(db: Db, url: string, limits: FetchLimits, ctx: 
   return { feed: addFeed(db, url, parsed.title, ctx), items: parsed.items.length };
 }
 
-/** The import items of a feed's new links: the feed's title and the item's date fill in what a page does not say. */
-function newItems(db: Db, feed: StoredFeed, parsed: Feed, limits: FetchLimits, ctx: WriteContext): ImportItem[] {
+/** What a poll does with a feed: the items to import, and the links given up after too many failed attempts. */
+interface FeedWork {
+  items: ImportItem[];
+  givenUp: string[];
+}
+
+/**
+ * The import items of a feed's new links, the feed's title and the item's date filling in what a page does not say;
+ * each failure is counted, and a link that failed `maxAttempts` times already is given up rather than fetched.
+ */
+function newItems(db: Db, feed: StoredFeed, parsed: Feed, limits: FetchLimits, ctx: WriteContext, maxAttempts: number): FeedWork {
   const taken = takenLinks(db, feed.id);
-  return parsed.items
-    .filter((item) => !taken.has(item.link))
+  const failures = new Map(listFeedItemFailures(db, feed.id).map((f) => [f.link, f]));
+  const fresh = parsed.items.filter((item) => !taken.has(item.link));
+  const givenUp = fresh.filter((item) => (failures.get(item.link)?.attempts ?? 0) >= maxAttempts);
+  const items = fresh
+    .filter((item) => !givenUp.includes(item))
     .map((item) => ({
       label: item.link,
       read: async () => {
@@ -45,12 +58,27 @@ function newItems(db: Db, feed: StoredFeed, parsed: Feed, limits: FetchLimits, c
         return { ...doc, meta };
       },
       taken: (sourceId: number) => recordFeedItem(db, feed.id, item.link, sourceId, ctx),
+      failed: (reason: string) => {
+        const attempts = recordFeedItemFailure(db, feed.id, item.link, reason, ctx);
+        return attempts >= maxAttempts ? ` (attempt ${attempts} of ${maxAttempts}: given up)` : ` (attempt ${attempts} of ${maxAttempts}: tried again on the next poll)`;
+      },
     }));
+  const lines = givenUp.map((item) => {
+    const failure = failures.get(item.link)!;
+    return `given up ${item.link}: failed ${failure.attempts} times, last: ${failure.lastError}`;
+  });
+  return { items, givenUp: lines };
 }
 
-/** Polls every feed followed; one report for all, with a line per feed and per item. */
-export async function pollFeeds(db: Db, limits: FetchLimits, ctx: WriteContext, options: ImportOptions): Promise<ImportRun> {
+export interface PollRun extends ImportRun {
+  /** Items not fetched because they failed too often before. */
+  givenUp: number;
+}
+
+/** Polls every feed followed; one report for all, with a line per feed and per item (given up ones too). */
+export async function pollFeeds(db: Db, limits: FetchLimits, ctx: WriteContext, options: ImportOptions, maxAttempts: number): Promise<PollRun> {
   const lines: string[] = [];
+  let givenUp = 0;
   const totals: ImportTotals = { items: 0, imported: 0, skipped: 0, failed: 0, claims: 0, conflicts: 0 };
   for (const feed of listFeeds(db)) {
     let parsed: Feed;
@@ -61,12 +89,14 @@ export async function pollFeeds(db: Db, limits: FetchLimits, ctx: WriteContext, 
       totals.failed += 1;
       continue;
     }
-    const items = newItems(db, feed, parsed, limits, ctx);
-    lines.push(`feed #${feed.id} “${parsed.title}”: ${items.length} new of ${parsed.items.length} items`);
-    const run = await importItems(db, items, {}, ctx, options);
-    lines.push(...run.lines.map((line) => `  ${line}`));
+    const work = newItems(db, feed, parsed, limits, ctx, maxAttempts);
+    const gaveUp = work.givenUp.length > 0 ? `, ${work.givenUp.length} given up after ${maxAttempts} failed attempts` : '';
+    lines.push(`feed #${feed.id} “${parsed.title}”: ${work.items.length} new of ${parsed.items.length} items${gaveUp}`);
+    const run = await importItems(db, work.items, {}, ctx, options);
+    lines.push(...[...run.lines, ...work.givenUp].map((line) => `  ${line}`));
+    givenUp += work.givenUp.length;
     for (const key of Object.keys(totals) as (keyof ImportTotals)[]) totals[key] += run.totals[key];
     markFeedPolled(db, feed.id, parsed.title, ctx);
   }
-  return { lines, totals };
+  return { lines, totals, givenUp };
 }

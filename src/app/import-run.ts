@@ -17,6 +17,8 @@ export interface ImportItem {
   read(): Promise<ItemDocument>;
   /** Told the source the item became, or already was (a feed records its links taken). */
   taken?(sourceId: number): void;
+  /** Told why the item failed (a feed counts its attempts); what it returns is added to the report's line. */
+  failed?(reason: string): string;
 }
 
 /** The command's flags: what a document does not say about itself. */
@@ -61,7 +63,8 @@ export async function importItems(
       lines.push(...itemLines);
     } catch (err) {
       totals.failed += 1;
-      lines.push(`failed ${item.label}: ${failureText(err)}`);
+      const reason = failureText(err);
+      lines.push(`failed ${item.label}: ${reason}${item.failed?.(reason) ?? ''}`);
     }
   }
   onItem('', totals.items);

@@ -17,3 +17,4 @@ export * from './users.js';
 export * from './comments.js';
 export * from './assignments.js';
 export * from './proposals.js';
+export * from './claim-ratings.js';

@@ -77,3 +77,27 @@ export function listRefetchableSourceIds(db: Db): number[] {
     .pluck()
     .all() as number[];
 }
+
+/** The claim's version flag, or null when it has none. */
+export function versionFlagOfClaim(db: Db, claimId: number): VersionFlag | null {
+  const row = db.prepare('SELECT claim_id, version_source_id, change FROM claim_version_flags WHERE claim_id = ?').get(claimId) as
+    | { claim_id: number; version_source_id: number; change: VersionChange }
+    | undefined;
+  return row ? { claimId: row.claim_id, versionSourceId: row.version_source_id, change: row.change } : null;
+}
+
+/**
+ * Clears the version flags of these claims — a reviewer checked them against the newer version, or confirmed,
+ * rejected or edited them since — one audit event per flag cleared, saying why. Returns the flags it cleared.
+ */
+export function clearVersionFlags(db: Db, claimIds: readonly number[], why: string, ctx: WriteContext): VersionFlag[] {
+  return db.transaction(() => {
+    const cleared = claimIds.map((id) => versionFlagOfClaim(db, id)).filter((flag): flag is VersionFlag => flag !== null);
+    const remove = db.prepare('DELETE FROM claim_version_flags WHERE claim_id = ?');
+    for (const flag of cleared) {
+      remove.run(flag.claimId);
+      recordAudit(db, { action: 'unflag', entity: 'claim', entityId: flag.claimId, before: { change: flag.change, version: flag.versionSourceId }, after: null, reason: why }, ctx);
+    }
+    return cleared;
+  })();
+}

@@ -48,6 +48,9 @@ export const paths = {
   deleteClaim: '/claims/:id/delete',
   reviewClaim: '/claims/:id/review',
   claimComments: '/claims/:id/comments',
+  rateClaim: '/claims/:id/rating',
+  claimClaimReview: '/claims/:id/claimreview.jsonld',
+  checkClaimVersion: '/claims/:id/version-checked',
   review: '/review',
   undo: '/undo',
   figurePreview: '/figures/preview',
@@ -118,6 +121,12 @@ export const urls = {
   reviewClaim: (claimId: number): string => `/claims/${id(claimId)}/review`,
   /** POSTed to: adds a comment to the claim's discussion. */
   claimComments: (claimId: number): string => `/claims/${id(claimId)}/comments`,
+  /** POSTed to: rates the confirmed claim for ClaimReview (or changes its rating). */
+  rateClaim: (claimId: number): string => `/claims/${id(claimId)}/rating`,
+  /** The rated claim's own review as schema.org ClaimReview JSON-LD. */
+  claimClaimReview: (claimId: number): string => `/claims/${id(claimId)}/claimreview.jsonld`,
+  /** POSTed to: a reviewer checked the claim against the newer version; its version flag is cleared. */
+  checkClaimVersion: (claimId: number): string => `/claims/${id(claimId)}/version-checked`,
   review: (query?: Query): string => withQuery(paths.review, query),
   /** POSTed to: undoes the change a signed message describes (see flash.ts). */
   undo: (): string => paths.undo,

@@ -1,4 +1,5 @@
 // Small pure functions templates call (as `helpers.*`) to present data: no queries, no URLs (see urls.ts).
+import { CLAIM_RATINGS, ratingName } from '../domain/claim-review.js';
 import { formatFigure } from '../domain/figures.js';
 import { foldName } from '../domain/names.js';
 import type { AuditEvent, Figure, Qualifier } from '../domain/types.js';
@@ -98,6 +99,9 @@ export const templateHelpers = {
   splitAtValue,
   webHref,
   sameName,
+  /** The scale a reviewer rates a confirmed claim on for ClaimReview, and a rating's name. */
+  ratingScale: CLAIM_RATINGS,
+  ratingName,
   /** The fact sheet's wording, shared with its downloads (the builder's preview renders views/factsheet/sheet-facts.ejs). */
   factSheetText,
 };

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig, type Config } from '../../src/config.js';
 import { createApp } from '../../src/web/app.js';
 import type { Db } from '../../src/store/index.js';
 import { createTestDb, FIXED_NOW, makeClaim, makeEntity, makeSource, TEST_CTX } from '../helpers/index.js';
@@ -22,10 +22,10 @@ export interface BrowserRun {
   close(): Promise<void>;
 }
 
-/** Serves createApp on 127.0.0.1:<random> and opens one Chromium page. */
-export async function startBrowserRun(): Promise<BrowserRun> {
+/** Serves createApp on 127.0.0.1:<random> (with settings overridden, e.g. fetching from a local server) and opens one Chromium page. */
+export async function startBrowserRun(overrides: Partial<Config> = {}): Promise<BrowserRun> {
   const db = createTestDb();
-  const app = createApp({ db, clock: () => FIXED_NOW, config: loadConfig({ csrfSecret: 'browser-test-secret' }, {}) });
+  const app = createApp({ db, clock: () => FIXED_NOW, config: loadConfig({ csrfSecret: 'browser-test-secret', ...overrides }, {}) });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -58,10 +58,10 @@ export async function startBrowserRun(): Promise<BrowserRun> {
  * One run for the tests of the enclosing describe: started before the first, closed after the last. Call it in the
  * describe; the returned function gives the run inside a test or a later beforeAll.
  */
-export function useBrowserRun(): () => BrowserRun {
+export function useBrowserRun(overrides: Partial<Config> = {}): () => BrowserRun {
   let run: BrowserRun | undefined;
   beforeAll(async () => {
-    run = await startBrowserRun();
+    run = await startBrowserRun(overrides);
   });
   afterAll(async () => {
     await run?.close();

@@ -127,6 +127,10 @@ SEEDS[13] = (db) => {
 SEEDS[14] = SEEDS[13]!;
 // Version 16 adds sources.previous_version_id (NULL: a first version) and claim_version_flags: version 15 holds version 13's rows.
 SEEDS[15] = SEEDS[13]!;
+// Version 17 adds claim_ratings (an old claim is not rated): version 16 holds version 13's rows.
+SEEDS[16] = SEEDS[13]!;
+// Version 18 adds feed_item_failures only: version 17 holds version 13's rows.
+SEEDS[17] = SEEDS[13]!;
 
 const NEWEST = listMigrations(MIGRATIONS_DIR).length;
 

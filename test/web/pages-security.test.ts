@@ -14,8 +14,9 @@ import { html, testApp, type TestApp } from './harness.js';
 const NOT_PAGES = new Set<keyof typeof paths>([
   'samples', 'bulkClaims', 'reviewClaim', 'entityAliases', 'entityAliasRemove', 'renameEntity', 'mergeEntity', 'entityPartOf', 'explainConflict', 'resolveConflict',
   'reopenConflict', 'unflagConflict', 'deprecateInConflict', 'lexiconMetric', 'deleteLexiconMetric', 'lexiconSync', 'undo', 'refetchSource', 'pollFeeds',
+  'rateClaim', 'checkClaimVersion',
   // An SVG image, the fact sheet as a file (its standalone HTML has a CSP of its own, tested with the downloads), JSON-LD.
-  'conflictChart', 'factChart', 'factSheetDownload', 'factClaimReview',
+  'conflictChart', 'factChart', 'factSheetDownload', 'factClaimReview', 'claimClaimReview',
   // Accounts: sign-out and the users page's forms.
   'logout', 'userRole', 'userStatus', 'claimComments', 'conflictComments', 'sourceAssignment', 'approveProposal', 'withdrawProposal',
 ]);

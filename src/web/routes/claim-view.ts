@@ -1,7 +1,7 @@
 // GET /claims/:id — one claim: figure, interval, attribution, its quote in context, and its history.
 import type { RequestHandler } from 'express';
 import type { AuditEvent } from '../../domain/types.js';
-import { getClaimView, getSource, listAudit, listComments, type ClaimView, type Comment } from '../../store/index.js';
+import { getClaimRating, getClaimView, getSource, listAudit, listComments, versionFlagOfClaim, type ClaimRating, type ClaimView, type Comment, type VersionFlag } from '../../store/index.js';
 import { paragraphAround } from '../article-view.js';
 import type { AppDeps } from '../deps.js';
 import { idParam } from '../params.js';
@@ -24,6 +24,10 @@ export interface ClaimViewData {
   comments: Comment[];
   /** Who confirmed the claim and when (its latest change to confirmed); null unless it is confirmed. */
   confirmed: { by: string; at: string } | null;
+  /** The reviewer's rating for ClaimReview, or null. */
+  rating: ClaimRating | null;
+  /** Set when the claim's quote changed or vanished in a newer version of its article and nobody checked it since. */
+  versionFlag: VersionFlag | null;
 }
 
 const statusIn = (state: unknown): unknown => (state && typeof state === 'object' ? (state as { status?: unknown }).status : undefined);
@@ -53,6 +57,8 @@ export function loadClaimView(deps: AppDeps, id: number): ClaimViewData {
     quoteUrl: quoteInSourceUrl(deps, claim),
     comments: listComments(deps.db, 'claim', id),
     confirmed: confirmation(claim, audit),
+    rating: getClaimRating(deps.db, id),
+    versionFlag: versionFlagOfClaim(deps.db, id),
   };
 }
 

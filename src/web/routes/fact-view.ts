@@ -6,7 +6,7 @@ import { agreement, normaliseMetric, type ValueSupport } from '../../domain/cros
 import { NotFoundError } from '../../domain/errors.js';
 import { formatFigure } from '../../domain/figures.js';
 import type { Entity } from '../../domain/types.js';
-import { getEntity, listClaims, type ClaimView, type ConflictSummary, type Page } from '../../store/index.js';
+import { getEntity, listClaims, ratingsOfClaims, type ClaimRating, type ClaimView, type ConflictSummary, type Page } from '../../store/index.js';
 import { listConflictsPage, listNewestRuleClaimsOfFact } from '../../store/crosscheck-queries.js';
 import type { AppDeps } from '../deps.js';
 import type { FieldErrors } from '../forms/fields.js';
@@ -52,6 +52,8 @@ export interface FactPageData {
   agreement: { claims: number; capped: boolean; values: number };
   conflicts: ConflictSummary[];
   hasChart: boolean;
+  /** The ratings for ClaimReview of this page's claims, by claim id. */
+  ratings: Record<number, ClaimRating>;
   /** How many of the newest claims the chart draws. */
   charted: number;
   /** The flag form's input and messages after a refused flag (422). */
@@ -80,6 +82,7 @@ export function loadFactPage(deps: AppDeps, subjectId: number, metric: string, f
     subject,
     metric: normaliseMetric(metric),
     claims: result.items,
+    ratings: Object.fromEntries(ratingsOfClaims(deps.db, result.items.map((c) => c.id))),
     total: result.total,
     pagination: pagination(shown, FACT_CLAIMS_PER_PAGE, result.total),
     ...factValues(deps, subjectId, metric),

@@ -1,10 +1,11 @@
 // GET /feeds — the feeds followed, a form to follow one and a button to poll them all; POST /feeds follows a feed
-// (checked to be RSS or Atom first); POST /feeds/poll imports every new item by URL and says what it did.
+// (checked to be RSS or Atom first); POST /feeds/poll imports every new item by URL and says what it did. The page
+// lists the items whose page failed: tried again on each poll until CROSSCHECK_FEED_ATTEMPTS failures, then given up.
 import type { RequestHandler } from 'express';
 import { crosscheckSettings } from '../../config.js';
 import { ValidationError } from '../../domain/errors.js';
 import { followFeed, pollFeeds } from '../../app/feeds.js';
-import { listFeeds } from '../../store/feeds.js';
+import { listFeedItemFailures, listFeeds } from '../../store/feeds.js';
 import { writeContext, type AppDeps } from '../deps.js';
 import { withFlash } from '../flash.js';
 import { formValues, type FieldErrors } from '../forms/fields.js';
@@ -12,7 +13,8 @@ import { formatOf, sendDone, sendPage } from '../render.js';
 import { urls } from '../urls.js';
 
 function renderFeeds(deps: AppDeps, res: Parameters<RequestHandler>[1], values = { url: '' }, errors: FieldErrors = {}, status = 200): void {
-  sendPage(res, { view: 'feeds/index', status, data: { feeds: listFeeds(deps.db), values, errors } });
+  const data = { feeds: listFeeds(deps.db), failures: listFeedItemFailures(deps.db), maxAttempts: deps.config.feedAttempts, values, errors };
+  sendPage(res, { view: 'feeds/index', status, data });
 }
 
 export const feedsPage = (deps: AppDeps): RequestHandler => (_req, res) => renderFeeds(deps, res);
@@ -30,7 +32,9 @@ export const feedAdd = (deps: AppDeps): RequestHandler => async (req, res) => {
 };
 
 export const feedsPoll = (deps: AppDeps): RequestHandler => async (_req, res) => {
-  const { lines, totals } = await pollFeeds(deps.db, deps.config.fetch, writeContext(deps), { settings: crosscheckSettings(deps.config), nearDuplicates: true });
-  const text = `Polled the feeds: ${totals.imported} new sources, ${totals.skipped} already there, ${totals.failed} failed.`;
-  sendDone(res, withFlash(deps.db, urls.feeds(), { k: 'note', text }), { lines, totals });
+  const options = { settings: crosscheckSettings(deps.config), nearDuplicates: true };
+  const { lines, totals, givenUp } = await pollFeeds(deps.db, deps.config.fetch, writeContext(deps), options, deps.config.feedAttempts);
+  const gaveUp = givenUp > 0 ? `, ${givenUp} given up after ${deps.config.feedAttempts} failed attempts` : '';
+  const text = `Polled the feeds: ${totals.imported} new sources, ${totals.skipped} already there, ${totals.failed} failed${gaveUp}.`;
+  sendDone(res, withFlash(deps.db, urls.feeds(), { k: 'note', text }), { lines, totals, givenUp });
 };

@@ -11,6 +11,8 @@ import { claimDeleteConfirm } from './claim-delete-confirm.js';
 import { claimEdit } from './claim-edit.js';
 import { claimNew } from './claim-new.js';
 import { claimReview } from './claim-review.js';
+import { claimRate } from './claim-rating.js';
+import { claimVersionCheck } from './claim-version-check.js';
 import { claimsBulk } from './claims-bulk.js';
 import { reviewQueue } from './review-queue.js';
 import { claimUpdate } from './claim-update.js';
@@ -50,7 +52,7 @@ import { entityPartOf } from './entity-part-of.js';
 import { entityRename } from './entity-rename.js';
 import { entityView } from './entity-view.js';
 import { factView } from './fact-view.js';
-import { factClaimReview } from './fact-claim-review.js';
+import { claimClaimReview, factClaimReview } from './fact-claim-review.js';
 import { lexiconMetricAdd } from './lexicon-metric-add.js';
 import { lexiconMetricDelete } from './lexicon-metric-delete.js';
 import { lexiconMetricUpdate } from './lexicon-metric-update.js';
@@ -105,6 +107,9 @@ export const routeEntries = (limits: SignInLimits): readonly RouteEntry[] => [
   ['post', paths.deleteClaim, 'reviewer', claimDelete],
   ['post', paths.reviewClaim, 'reviewer', claimReview],
   ['post', paths.claimComments, 'reviewer', commentAdd('claim')],
+  ['post', paths.rateClaim, 'reviewer', claimRate],
+  ['get', paths.claimClaimReview, 'viewer', claimClaimReview],
+  ['post', paths.checkClaimVersion, 'reviewer', claimVersionCheck],
 
   ['get', paths.review, 'viewer', reviewQueue],
   ['post', paths.undo, 'reviewer', undo],
