@@ -186,6 +186,40 @@ describe('sessions', () => {
   });
 });
 
+describe('the sign-in limit', () => {
+  let dir: string | null = null;
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir = null;
+  });
+
+  it('survives a restart of the app on the same database file: the 11th wrong attempt is still refused (429)', async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'crosscheck-limits-'));
+    const file = path.join(dir, 'desk.sqlite');
+    const config = loadConfig({ dbPath: file, csrfSecret: 'test-secret-for-web-tests' }, {});
+    const first = openDatabase(file, { migrationsDir: MIGRATIONS_DIR });
+    await addTestUser(first, 'maren', 'reviewer');
+    const before = request.agent(createApp({ db: first, clock: () => new Date(), config }));
+    const token = await csrfToken(before, '/login');
+    for (let i = 0; i < 10; i += 1) {
+      await before.post('/login').type('form').send({ _csrf: token, username: 'maren', password: `wrong guess ${i}` }).expect(401);
+    }
+    first.close();
+
+    const second = openDatabase(file, { migrationsDir: MIGRATIONS_DIR });
+    try {
+      const after = request.agent(createApp({ db: second, clock: () => new Date(), config }));
+      const again = await csrfToken(after, '/login');
+      const limited = await after.post('/login').type('form').send({ _csrf: again, username: 'maren', password: PASSWORD }).expect(429);
+      expect(html(limited.text).querySelector('.form-errors')?.textContent).toContain('Too many failed sign-in attempts');
+      // Another name is not held back by maren's failures (the address has used 11 of its 30).
+      await after.post('/login').type('form').send({ _csrf: again, username: 'oskar', password: 'x' }).expect(401);
+    } finally {
+      second.close();
+    }
+  });
+});
+
 describe('who did what', () => {
   it('records the signed-in user on each change, shows who confirmed a claim, and lists it on /activity (HTML, JSON, CSV)', async () => {
     const { agent, db } = testApp();

@@ -5,13 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { ROLES, roleAllows, type Role } from '../../src/domain/roles.js';
 import { addLexiconMetric, type Db } from '../../src/store/index.js';
 import { routeEntries, type RouteEntry } from '../../src/web/routes/index.js';
-import { signInLimits } from '../../src/web/sign-in-limits.js';
 import { paths } from '../../src/web/urls.js';
 import { TEST_CTX, makeClaim, makeEntity, makeManualConflict, makeSource } from '../helpers/index.js';
 import { csrfToken, testApp } from './harness.js';
 import { addTestUser, pageToken, signInAs } from './accounts-harness.js';
 
-const ENTRIES = routeEntries(signInLimits());
+const ENTRIES = routeEntries;
 
 /** The items a route's parameters name, made once per database. */
 function seed(db: Db) {

@@ -2,7 +2,6 @@
 // route's audience is checked here and nowhere else: a role and the roles above it (see domain/roles.ts).
 import { Router, type RequestHandler } from 'express';
 import { requireRole, type Audience } from '../auth.js';
-import { signInLimits, type SignInLimits } from '../sign-in-limits.js';
 import type { AppDeps } from '../deps.js';
 import { paths } from '../urls.js';
 import { claimCreate } from './claim-create.js';
@@ -72,10 +71,10 @@ type Method = 'get' | 'post';
 /** One route: its method, path pattern, who may use it, and its handler over the app's dependencies. */
 export type RouteEntry = readonly [method: Method, path: string, audience: Audience, make: (deps: AppDeps) => RequestHandler];
 
-/** Every route with the least role that may use it; `limits` counts failed sign-ins (one set per app). */
-export const routeEntries = (limits: SignInLimits): readonly RouteEntry[] => [
+/** Every route with the least role that may use it. */
+export const routeEntries: readonly RouteEntry[] = [
   ['get', paths.login, 'everyone', signInPage],
-  ['post', paths.login, 'everyone', (deps) => signIn(deps, limits)],
+  ['post', paths.login, 'everyone', signIn],
   ['post', paths.logout, 'everyone', signOut],
 
   ['get', paths.dashboard, 'viewer', dashboard],
@@ -163,6 +162,6 @@ export function routeTable(deps: AppDeps): Router {
   const router = Router();
   // A page reached after a write says what the write did (the signed `done` parameter).
   router.use(readFlash(deps));
-  for (const [method, path, audience, make] of routeEntries(signInLimits())) router[method](path, requireRole(audience), make(deps));
+  for (const [method, path, audience, make] of routeEntries) router[method](path, requireRole(audience), make(deps));
   return router;
 }

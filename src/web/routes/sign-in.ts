@@ -7,7 +7,7 @@ import { hasAccounts } from '../../store/users.js';
 import { accessFor, endSession, startSession } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { formatOf, sendDone, sendPage } from '../render.js';
-import type { SignInLimits } from '../sign-in-limits.js';
+import { signInLimits } from '../sign-in-limits.js';
 import { localReturn, urls } from '../urls.js';
 
 export interface SignInPageData {
@@ -42,23 +42,27 @@ export const signInPage = (deps: AppDeps): RequestHandler => (req, res) => {
   sendPage(res, { view: 'login', data });
 };
 
-export const signIn = (deps: AppDeps, limits: SignInLimits): RequestHandler => async (req, res) => {
-  const username = text(req.body?.username).trim();
-  const address = req.ip ?? req.socket.remoteAddress ?? '';
-  const wait = await limits.waitSeconds(username, address);
-  if (wait > 0) {
-    res.setHeader('Retry-After', String(wait));
-    const minutes = Math.ceil(wait / 60);
-    return refuse(deps, req, res, 429, `Too many failed sign-in attempts. Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`, 'too_many_attempts');
-  }
-  const user = await checkSignIn(deps.db, username, text(req.body?.password));
-  if (!user) {
-    await limits.failed(username, address);
-    return refuse(deps, req, res, 401, WRONG_CREDENTIALS, 'sign_in_failed');
-  }
-  await limits.succeeded(username);
-  startSession(deps, req, res, user);
-  sendDone(res, returnTo(req.body?.return), { user: { name: user.name, role: user.role } });
+export const signIn = (deps: AppDeps): RequestHandler => {
+  // Counted in the database (sign-in-limits.ts): one app's counters are every app's on that file, and survive a restart.
+  const limits = signInLimits(deps.db);
+  return async (req, res) => {
+    const username = text(req.body?.username).trim();
+    const address = req.ip ?? req.socket.remoteAddress ?? '';
+    const wait = await limits.waitSeconds(username, address);
+    if (wait > 0) {
+      res.setHeader('Retry-After', String(wait));
+      const minutes = Math.ceil(wait / 60);
+      return refuse(deps, req, res, 429, `Too many failed sign-in attempts. Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`, 'too_many_attempts');
+    }
+    const user = await checkSignIn(deps.db, username, text(req.body?.password));
+    if (!user) {
+      await limits.failed(username, address);
+      return refuse(deps, req, res, 401, WRONG_CREDENTIALS, 'sign_in_failed');
+    }
+    await limits.succeeded(username);
+    startSession(deps, req, res, user);
+    sendDone(res, returnTo(req.body?.return), { user: { name: user.name, role: user.role } });
+  };
 };
 
 export const signOut = (deps: AppDeps): RequestHandler => (req, res) => {
