@@ -55,6 +55,9 @@ export interface ClaimRow {
   version: number;
   created_at: string;
   updated_at: string;
+  /** Who confirmed the claim and when (migration 019; null unless confirmed, or confirmed before it with no history). */
+  confirmed_by?: string | null;
+  confirmed_at?: string | null;
 }
 
 interface ClaimViewRow extends ClaimRow {
@@ -74,6 +77,9 @@ export interface ClaimView extends Claim {
   sourcePublisher: string;
   sourcePublishedAt: IsoDate;
   sourceUrl: string | null;
+  /** Who confirmed the claim (a user name, or `local`) and when; null unless it is confirmed. */
+  confirmedBy: string | null;
+  confirmedAt: string | null;
 }
 
 /** Fields of a new claim; the optional ones default to null, status 'candidate', rank 'normal'. */
@@ -171,6 +177,8 @@ function toClaimView(row: ClaimViewRow): ClaimView {
     sourcePublisher: row.source_publisher,
     sourcePublishedAt: row.source_published_at,
     sourceUrl: row.source_url,
+    confirmedBy: row.confirmed_by ?? null,
+    confirmedAt: row.confirmed_at ?? null,
   });
 }
 

@@ -1,7 +1,7 @@
 // A database at every earlier schema version, holding data written with that version's schema, migrates to the
 // newest version with its data intact. Adding migration N+1 means adding a seed for version N below.
 import { describe, expect, it } from 'vitest';
-import { countClaimsByStatus, countConflictsByStatus, countSessions, getUser, countEntities, countSources, getClaim, getConflict, getSource, listAudit, loadLexicon, migrate, openDatabase, resolveEntity, schemaVersion, search, listMigrations, type Db } from '../../src/store/index.js';
+import { countClaimsByStatus, countConflictsByStatus, countSessions, getUser, countEntities, countSources, getClaim, getClaimView, getConflict, getSource, listAudit, loadLexicon, migrate, openDatabase, resolveEntity, schemaVersion, search, listMigrations, type Db } from '../../src/store/index.js';
 import { MIGRATIONS_DIR, makeClaim } from '../helpers/index.js';
 
 const BODY = 'A sample outlet said 300 people fled the town on Monday.\n';
@@ -132,6 +132,23 @@ SEEDS[16] = SEEDS[13]!;
 // Version 18 adds feed_item_failures only: version 17 holds version 13's rows.
 SEEDS[17] = SEEDS[13]!;
 
+// Version 19 adds subject_assignments, sign_in_failures and claims.confirmed_by/confirmed_at, filled from the history:
+// claim 1, confirmed as `local`, keeps `local` (a later edit of the confirmed claim is not a confirmation).
+SEEDS[18] = (db) => {
+  const check = SEEDS[17]!(db);
+  const claim = (status: string) => JSON.stringify({ id: 1, status });
+  db.exec(`
+    INSERT INTO audit_events (at, actor, action, entity, entity_id, before_json, after_json, reason) VALUES
+      ('${AT}', 'local', 'create', 'claim', 1, NULL, '${claim('candidate')}', NULL),
+      ('2020-05-06T09:00:00.000Z', 'local', 'update', 'claim', 1, '${claim('candidate')}', '${claim('confirmed')}', NULL),
+      ('2020-05-07T09:00:00.000Z', 'ilse', 'update', 'claim', 1, '${claim('confirmed')}', '${claim('confirmed')}', NULL);
+  `);
+  return (migrated) => {
+    check(migrated);
+    expect(getClaimView(migrated, 1)).toMatchObject({ confirmedBy: 'local', confirmedAt: '2020-05-06T09:00:00.000Z' });
+  };
+};
+
 const NEWEST = listMigrations(MIGRATIONS_DIR).length;
 
 function databaseAt(version: number): Db {
@@ -168,6 +185,13 @@ describe('migrations', () => {
       expect(makeClaim(db, { sourceId: 1, quote: 'A sample', quoteStart: 0, quoteEnd: 8 }).sourceId).toBe(1);
     });
   }
+
+  it('leaves who confirmed a claim empty when its history does not say (version 18 to 19)', () => {
+    const db = databaseAt(18);
+    SEEDS[17]!(db);
+    migrate(db, MIGRATIONS_DIR, { target: 19 });
+    expect(getClaimView(db, 1)).toMatchObject({ status: 'confirmed', confirmedBy: null, confirmedAt: null });
+  });
 
   it('the newest seed also loads into the newest schema (so the next migration has a seed to test with)', () => {
     const seed = SEEDS[NEWEST] ?? SEEDS[NEWEST - 1];

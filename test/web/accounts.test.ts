@@ -244,6 +244,31 @@ describe('who did what', () => {
     await agent.get('/activity.json?to=2026-02-30').expect(422);
   });
 
+  it('lists who confirmed each claim and when (a column, and confirmed_by/confirmed_at in CSV and JSON); rejecting it clears them', async () => {
+    const { agent, db } = testApp();
+    await addTestUser(db, 'maren', 'reviewer');
+    const source = makeSource(db);
+    const claim = makeClaim(db, { sourceId: source.id });
+    const other = makeClaim(db, { sourceId: source.id, valueText: '900', figure: { unit: 'count', low: 900, high: 900 }, qualifier: 'exact' });
+    await signInAs(agent, 'maren');
+    const token = await pageToken(agent);
+    await agent.post(`/claims/${claim.id}/review`).type('form').send({ _csrf: token, decision: 'confirm', version: String(claim.version) }).expect(303);
+
+    const list = html((await agent.get('/claims').expect(200)).text);
+    const cell = (id: number) => list.querySelector(`tr[data-claim-id="${id}"] .confirmed-by`);
+    expect([cell(claim.id)?.querySelector('.confirmer')?.textContent, cell(claim.id)?.querySelector('time')?.textContent]).toEqual(['maren', '2026-01-15 12:00 UTC']);
+    expect(cell(other.id)?.textContent).toBe('—');
+    const json = await agent.get('/claims.json').expect(200);
+    expect(json.body.claims.map((c: { id: number; confirmedBy: string | null; confirmedAt: string | null }) => [c.id, c.confirmedBy, c.confirmedAt]))
+      .toEqual([[other.id, null, null], [claim.id, 'maren', '2026-01-15T12:00:00.000Z']]);
+    const csv = (await agent.get('/claims.csv').expect(200)).text.split('\r\n');
+    expect(csv[0]).toMatch(/,confirmed_by,confirmed_at$/);
+    expect(csv.find((line) => line.startsWith(`${claim.id},`))).toMatch(/,maren,2026-01-15T12:00:00\.000Z$/);
+
+    await agent.post(`/claims/${claim.id}/review`).type('form').send({ _csrf: token, decision: 'reject', version: String(claim.version + 1) }).expect(303);
+    expect((await agent.get(`/claims/${claim.id}.json`).expect(200)).body.claim).toMatchObject({ status: 'rejected', confirmedBy: null, confirmedAt: null });
+  });
+
   it('keeps `local` as the actor of events written before accounts existed', () => {
     const db = openDatabase(':memory:', { migrate: false });
     migrate(db, MIGRATIONS_DIR, { target: 9 });

@@ -298,8 +298,8 @@ describe('the claims list', () => {
 
     const csv = await agent.get('/claims.csv?status=confirmed').expect(200).expect('Content-Type', 'text/csv; charset=utf-8');
     expect(csv.text).toBe(
-      'id,source_id,source_title,publisher,published,quote,quote_start,quote_end,kind,subject,metric,value_text,low,high,unit,interval,qualifier,scope_from,scope_to,as_of,speaker,attribution_cue,relay,hedge,status,rank,note,origin\r\n' +
-        `1,1,"Monitor, ""weekly"" report",Sample Gazette,2019-03-15,"${SENTENCE}",0,${SENTENCE.length},casualties,,killed,"more than 400,000",400000,,count,"400,000 or more",at-least,2011-03-01,,2019-03-15,War Monitor,said,,reportedly,confirmed,normal,"Line one\nline two",manual\r\n`,
+      'id,source_id,source_title,publisher,published,quote,quote_start,quote_end,kind,subject,metric,value_text,low,high,unit,interval,qualifier,scope_from,scope_to,as_of,speaker,attribution_cue,relay,hedge,status,rank,note,origin,confirmed_by,confirmed_at\r\n' +
+        `1,1,"Monitor, ""weekly"" report",Sample Gazette,2019-03-15,"${SENTENCE}",0,${SENTENCE.length},casualties,,killed,"more than 400,000",400000,,count,"400,000 or more",at-least,2011-03-01,,2019-03-15,War Monitor,said,,reportedly,confirmed,normal,"Line one\nline two",manual,test,2026-01-15T12:00:00.000Z\r\n`,
     );
   });
 });

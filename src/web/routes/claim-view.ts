@@ -22,21 +22,12 @@ export interface ClaimViewData {
   quoteUrl: string;
   /** The reviewers' discussion of the claim. */
   comments: Comment[];
-  /** Who confirmed the claim and when (its latest change to confirmed); null unless it is confirmed. */
+  /** Who confirmed the claim and when (kept from its latest change to confirmed); null unless it is confirmed. */
   confirmed: { by: string; at: string } | null;
   /** The reviewer's rating for ClaimReview, or null. */
   rating: ClaimRating | null;
   /** Set when the claim's quote changed or vanished in a newer version of its article and nobody checked it since. */
   versionFlag: VersionFlag | null;
-}
-
-const statusIn = (state: unknown): unknown => (state && typeof state === 'object' ? (state as { status?: unknown }).status : undefined);
-
-/** The latest event of a claim's history that made it confirmed, as who and when. */
-export function confirmation(claim: ClaimView, audit: readonly AuditEvent[]): ClaimViewData['confirmed'] {
-  if (claim.status !== 'confirmed') return null;
-  const event = audit.findLast((e) => statusIn(e.after) === 'confirmed' && statusIn(e.before) !== 'confirmed');
-  return event ? { by: event.actor, at: event.at } : null;
 }
 
 /** The paragraph that holds a quote, split around it. */
@@ -56,7 +47,7 @@ export function loadClaimView(deps: AppDeps, id: number): ClaimViewData {
     audit,
     quoteUrl: quoteInSourceUrl(deps, claim),
     comments: listComments(deps.db, 'claim', id),
-    confirmed: confirmation(claim, audit),
+    confirmed: claim.status === 'confirmed' && claim.confirmedBy && claim.confirmedAt ? { by: claim.confirmedBy, at: claim.confirmedAt } : null,
     rating: getClaimRating(deps.db, id),
     versionFlag: versionFlagOfClaim(deps.db, id),
   };

@@ -157,7 +157,7 @@ function listClampedPage(deps: AppDeps, filter: ClaimFilter, requested: number):
 const CSV_COLUMNS = [
   'id', 'source_id', 'source_title', 'publisher', 'published', 'quote', 'quote_start', 'quote_end', 'kind', 'subject',
   'metric', 'value_text', 'low', 'high', 'unit', 'interval', 'qualifier', 'scope_from', 'scope_to', 'as_of', 'speaker',
-  'attribution_cue', 'relay', 'hedge', 'status', 'rank', 'note', 'origin',
+  'attribution_cue', 'relay', 'hedge', 'status', 'rank', 'note', 'origin', 'confirmed_by', 'confirmed_at',
 ];
 
 /** One CSV row per claim, with its source's citation fields and the figure's interval. */
@@ -168,6 +168,7 @@ export function claimsCsv(data: ClaimsListData): CsvTable {
       c.id, c.sourceId, c.sourceTitle, c.sourcePublisher, c.sourcePublishedAt, c.quote, c.quoteStart, c.quoteEnd, c.kind,
       c.subjectName, c.metric, c.valueText, c.figure.low, c.figure.high, c.figure.unit, formatFigure(c.figure), c.qualifier,
       c.scopeFrom, c.scopeTo, c.asOf, c.speakerName, c.attributionCue, c.relay, c.hedge, c.status, c.rank, c.note, c.origin,
+      c.confirmedBy, c.confirmedAt,
     ]),
   };
 }
