@@ -22,6 +22,7 @@ import { isIsoDate } from '../domain/figures.js';
 import type { Db } from './database.js';
 import { definedOnly, nowIso, pageBounds, type Page, type PageRequest, type WriteContext } from './context.js';
 import { recordAudit } from './audit.js';
+import { CLAIM_IS_MINE, CLAIM_IS_UNASSIGNED } from './assignments.js';
 import { toFtsQuery } from './search.js';
 import { findOrCreateEntity } from './entities.js';
 import { conflictsTouching, pruneConflictsWithoutClaims } from './conflict-pruning.js';
@@ -126,6 +127,8 @@ export interface ClaimFilter extends PageRequest {
   publishedTo?: IsoDate;
   /** true: only claims in a conflict that is current (flagged, or whose rule still fires). */
   inConflict?: boolean;
+  /** A user's id: only claims whose source or subject that user has taken; 'nobody': only claims of neither taken. */
+  assignedTo?: number | 'nobody';
 }
 
 const VIEW_SELECT = `SELECT c.*, sp.name AS speaker_name, su.name AS subject_name, s.title AS source_title,
@@ -437,6 +440,10 @@ function filterSql(filter: ClaimFilter, conflictTest = true): { where: string; p
     clauses.push('s.published_at <= ?');
     params.push(filter.publishedTo);
     needsSource = true;
+  }
+  if (filter.assignedTo !== undefined) {
+    clauses.push(filter.assignedTo === 'nobody' ? CLAIM_IS_UNASSIGNED : CLAIM_IS_MINE);
+    if (filter.assignedTo !== 'nobody') params.push(filter.assignedTo, filter.assignedTo);
   }
   if (filter.inConflict && conflictTest) {
     // Tested per row on the conflict_claims_claim index: a page stops after its 50 rows, where `c.id IN (…)`

@@ -62,6 +62,7 @@ export const paths = {
   renameEntity: '/entities/:id/rename',
   mergeEntity: '/entities/:id/merge',
   entityPartOf: '/entities/:id/part-of',
+  subjectAssignment: '/entities/:id/assignment',
   conflicts: '/conflicts',
   conflict: '/conflicts/:id',
   conflictChart: '/conflicts/:id/chart.svg',
@@ -138,6 +139,7 @@ export const urls = {
   renameEntity: (entityId: number): string => `/entities/${id(entityId)}/rename`,
   mergeEntity: (entityId: number): string => `/entities/${id(entityId)}/merge`,
   entityPartOf: (entityId: number): string => `/entities/${id(entityId)}/part-of`,
+  subjectAssignment: (entityId: number): string => `/entities/${id(entityId)}/assignment`,
   /** The conflicts list; POSTed to, it flags the selected claims as conflicting. */
   conflicts: (query?: Query): string => withQuery(paths.conflicts, query),
   conflict: (conflictId: number): string => `/conflicts/${id(conflictId)}`,

@@ -2,8 +2,8 @@
 // show "mine" and "unassigned", and resolutions that wait for a second editor.
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { assigneeOf, getClaim, getConflict, getProposal, listAudit, listComments } from '../../src/store/index.js';
-import { DEFAULT_BODY, makeClaim, makeManualConflict, makeSource } from '../helpers/index.js';
+import { assigneeOf, takenBy, getClaim, getConflict, getProposal, listAudit, listComments } from '../../src/store/index.js';
+import { DEFAULT_BODY, makeClaim, makeEntity, makeManualConflict, makeSource } from '../helpers/index.js';
 import { html, testApp } from './harness.js';
 import { addTestUser, pageToken, signInAs } from './accounts-harness.js';
 
@@ -66,6 +66,50 @@ describe('taking sources to review', () => {
     await ilse.post(`/sources/${older.id}/assignment`).type('form').send({ _csrf: token, take: 'no' }).expect(303);
     expect(assigneeOf(db, older.id)).toBeNull();
     expect(listAudit(db, 'source', older.id).filter((e) => e.action === 'assign').map((e) => `${e.actor} ${JSON.stringify(e.after)}`))
+      .toEqual(['ilse {"assignee":"ilse"}', 'ilse {"assignee":null}']);
+  });
+});
+
+describe('taking subjects to review', () => {
+  it('counts a taken subject\'s claims as its reviewer\'s in the queue, in any source, and not as nobody\'s; audited, released like a source', async () => {
+    const { app, db } = testApp();
+    await addTestUser(db, 'ilse', 'reviewer');
+    await addTestUser(db, 'tomas', 'reviewer');
+    const tarn = makeEntity(db, { name: 'East Tarn', type: 'place' });
+    const source = makeSource(db, { title: 'Report from the Korvan Front' });
+    const ofTarn = makeClaim(db, { sourceId: source.id, subjectId: tarn.id });
+    const other = makeClaim(db, { sourceId: source.id, valueText: '900', figure: { unit: 'count', low: 900, high: 900 }, qualifier: 'exact' });
+    const ilse = request.agent(app);
+    const tomas = request.agent(app);
+    await signInAs(ilse, 'ilse');
+    await signInAs(tomas, 'tomas');
+    const token = await pageToken(ilse);
+
+    await ilse.post(`/entities/${tarn.id}/assignment`).type('form').send({ _csrf: token, take: 'yes' }).expect(303);
+    expect(takenBy(db, 'subject', tarn.id)).toBe('ilse');
+    expect(html((await tomas.get(`/entities/${tarn.id}`).expect(200)).text).querySelector('.assignment-subject .assignee')?.textContent).toBe('ilse');
+
+    const queue = async (agent: typeof ilse, filter: string) => {
+      const page = html((await agent.get(`/review?assigned=${filter}`).expect(200)).text);
+      return { claim: page.querySelector('.review-card')?.getAttribute('data-claim-id') ?? null, heading: page.querySelector('#candidate-heading')?.textContent ?? '' };
+    };
+    // The source is nobody's, but East Tarn's claim in it is ilse's: she sees only that one, tomas only the other.
+    expect(await queue(ilse, 'mine')).toEqual({ claim: String(ofTarn.id), heading: 'Candidate 1 of 1: about 1,200' });
+    expect((await queue(tomas, 'unassigned')).claim).toBe(String(other.id));
+    expect((await queue(tomas, 'unassigned')).heading).toMatch(/^Candidate 1 of 1/);
+    expect((await queue(tomas, 'mine')).claim).toBeNull();
+    const reviewPage = html((await ilse.get('/review?assigned=mine').expect(200)).text);
+    expect(reviewPage.querySelector('.assignment-subject .assignee')?.textContent).toBe('ilse');
+
+    const tomasToken = await pageToken(tomas);
+    const taken = await tomas.post(`/entities/${tarn.id}/assignment`).set('Accept', 'application/json').type('form').send({ _csrf: tomasToken, take: 'yes' }).expect(409);
+    expect(taken.body.error.message).toBe('ilse has taken this subject; ask them or an editor to release it. Nothing was changed.');
+    expect(takenBy(db, 'subject', tarn.id)).toBe('ilse');
+
+    await ilse.post(`/entities/${tarn.id}/assignment`).type('form').send({ _csrf: token, take: 'no' }).expect(303);
+    expect(takenBy(db, 'subject', tarn.id)).toBeNull();
+    expect((await queue(tomas, 'unassigned')).heading).toMatch(/^Candidate 1 of 2/);
+    expect(listAudit(db, 'entity', tarn.id).filter((e) => e.action === 'assign').map((e) => `${e.actor} ${JSON.stringify(e.after)}`))
       .toEqual(['ilse {"assignee":"ilse"}', 'ilse {"assignee":null}']);
   });
 });

@@ -2,7 +2,7 @@
 // and the forms to add an alias, set what it is part of, rename it and merge it into another entity.
 import type { RequestHandler } from 'express';
 import { ENTITY_TYPES, type AuditEvent, type EntityType } from '../../domain/types.js';
-import { getEntity, listAudit, listParts, wholeOf, type EntityName, type StoredEntity } from '../../store/index.js';
+import { getEntity, listAudit, takenBy, listParts, wholeOf, type EntityName, type StoredEntity } from '../../store/index.js';
 import { listFactsOfSubject } from '../../store/crosscheck-queries.js';
 import type { AppDeps } from '../deps.js';
 import type { FieldErrors, FormValues } from '../forms/fields.js';
@@ -20,6 +20,8 @@ export interface EntityPageData {
   facts: { metric: string; claims: number }[];
   types: readonly EntityType[];
   audit: AuditEvent[];
+  /** The reviewer who has taken this entity as a subject to review, or null. */
+  assignee: string | null;
   /** A refused change: which form, its input and messages (422), or the stale-version message (409). */
   form: { action: EntityAction | null; values: FormValues; errors: FieldErrors; stale: string | null };
 }
@@ -33,6 +35,7 @@ export function loadEntityPage(deps: AppDeps, id: number, form: Partial<EntityPa
     facts: listFactsOfSubject(deps.db, id),
     types: ENTITY_TYPES,
     audit: listAudit(deps.db, 'entity', id),
+    assignee: takenBy(deps.db, 'subject', id),
     form: { action: null, values: {}, errors: {}, stale: null, ...form },
   };
 }

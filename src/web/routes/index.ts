@@ -61,7 +61,7 @@ import { readFlash } from '../flash.js';
 import { undo } from './undo.js';
 import { activityPage } from './activity.js';
 import { commentAdd } from './comment-add.js';
-import { sourceAssignment } from './source-assignment.js';
+import { sourceAssignment, subjectAssignment } from './source-assignment.js';
 import { proposalApprove, proposalWithdraw } from './conflict-proposal.js';
 import { signIn, signInPage, signOut } from './sign-in.js';
 import { userAdd, userRole, userStatus, usersPage } from './users.js';
@@ -126,6 +126,7 @@ export const routeEntries: readonly RouteEntry[] = [
   ['post', paths.renameEntity, 'editor', entityRename],
   ['post', paths.mergeEntity, 'editor', entityMerge],
   ['post', paths.entityPartOf, 'editor', entityPartOf],
+  ['post', paths.subjectAssignment, 'reviewer', subjectAssignment],
 
   ['get', paths.conflicts, 'viewer', conflictsList],
   ['post', paths.conflicts, 'reviewer', conflictFlag],

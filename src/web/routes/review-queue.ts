@@ -1,11 +1,12 @@
 // GET /review[?source=ID][&i=N] — candidates one at a time, one source at a time in text order: the sentence
 // in its paragraph, the figure and interval, the attribution, with confirm / edit / reject (buttons and keys
 // j k c e r) and what is left. Without a source (or when it has none left) the queue opens the most recently
-// imported source that still has candidates — among all sources, those the reviewer has taken (?assigned=mine) or
-// those nobody has taken (?assigned=unassigned).
+// imported source that still has candidates — among all candidates, the reviewer's own (?assigned=mine: in a source
+// or of a subject they have taken) or nobody's (?assigned=unassigned: neither their source nor their subject taken).
+// With a filter, the queue steps through only the source's candidates that the filter admits.
 import type { RequestHandler } from 'express';
 import type { ClaimStatus } from '../../domain/types.js';
-import { assigneeOf, countClaimsByStatus, getSource, listClaims, nextSourceToReview, QUEUE_FILTERS, type ClaimView, type QueueFilter } from '../../store/index.js';
+import { assigneeOf, takenBy, countClaimsByStatus, getSource, listClaims, nextSourceToReview, QUEUE_FILTERS, type ClaimView, type QueueFilter } from '../../store/index.js';
 import { accessFor } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { queryText } from '../params.js';
@@ -28,9 +29,10 @@ export interface ReviewData {
   /** Claims per status across all sources. */
   counts: Record<ClaimStatus, number>;
   links: { self: string; previous: string | null; next: string | null; edit: string | null };
-  /** Which sources the queue moves on to, and who has taken the source under review. */
+  /** Which candidates the queue moves through, who has taken the source under review and the claim's subject. */
   filter: QueueFilter;
   assignee: string | null;
+  subjectAssignee: string | null;
 }
 
 /** Where the queue looks for its next source; the signed-in user's id for "mine". */
@@ -51,7 +53,8 @@ function queueFilter(value: string): QueueFilter {
 export function loadReview(deps: AppDeps, sourceParam: string, indexParam: string, scope: QueueScope = { filter: 'all', userId: null }): ReviewData {
   const { db } = deps;
   const counts = countClaimsByStatus(db);
-  const candidatesOf = (sourceId: number, offset: number) => listClaims(db, { status: 'candidate', sourceId, limit: 1, offset });
+  const assignedTo = scope.filter === 'all' ? undefined : scope.filter === 'mine' ? (scope.userId ?? -1) : 'nobody';
+  const candidatesOf = (sourceId: number, offset: number) => listClaims(db, { status: 'candidate', sourceId, assignedTo, limit: 1, offset });
 
   let source = /^\d+$/.test(sourceParam) ? sourceRef(getSource(db, Number(sourceParam))) : null;
   let finishedSource: SourceRef | null = null;
@@ -92,6 +95,7 @@ export function loadReview(deps: AppDeps, sourceParam: string, indexParam: strin
     },
     filter: scope.filter,
     assignee: source ? assigneeOf(db, source.id) : null,
+    subjectAssignee: claim?.subjectId ? takenBy(db, 'subject', claim.subjectId) : null,
   };
 }
 
