@@ -102,12 +102,13 @@ export function approveProposal(db: Db, conflictId: number, ctx: WriteContext): 
   })();
 }
 
-/** Removes the pending proposal (its proposer withdrawing it, or an editor declining it). Audited. */
+/** Removes the pending proposal: audited as "withdraw" by its proposer, as "decline" by anyone else (an editor). */
 export function withdrawProposal(db: Db, conflictId: number, ctx: WriteContext): StoredConflict {
   return db.transaction(() => {
     const proposal = pendingProposal(db, conflictId);
     db.prepare('DELETE FROM resolution_proposals WHERE conflict_id = ?').run(conflictId);
-    recordAudit(db, { action: 'withdraw', entity: 'conflict', entityId: conflictId, before: proposal }, ctx);
+    const action = proposal.proposedBy.toLowerCase() === ctx.actor.toLowerCase() ? 'withdraw' : 'decline';
+    recordAudit(db, { action, entity: 'conflict', entityId: conflictId, before: proposal }, ctx);
     return getConflict(db, conflictId);
   })();
 }

@@ -206,4 +206,47 @@ describe('second review of deprecations', () => {
     expect(getClaim(t.db, second.id)).toMatchObject({ rank: 'deprecated', rankReason: 'error' });
     expect(listAudit(t.db, 'conflict', conflict.id).at(-1)).toMatchObject({ actor: 'vera', action: 'approve' });
   });
+
+  it('lets a reviewer propose deprecating a claim, with why, pending under their name until an editor declines or approves it', async () => {
+    // Even with second review off, a reviewer's deprecation is only a proposal.
+    const t = testApp({ secondReview: 'off' });
+    await addTestUser(t.db, 'ilse', 'reviewer');
+    await addTestUser(t.db, 'oskar', 'editor');
+    const source = makeSource(t.db);
+    const first = makeClaim(t.db, { sourceId: source.id });
+    const second = makeClaim(t.db, { sourceId: source.id, valueText: '900', figure: { unit: 'count', low: 900, high: 900 }, qualifier: 'exact' });
+    const conflict = makeManualConflict(t.db, [first.id, second.id]);
+    const why = 'The Portbrak wire copy has 90, not 900.';
+    const ilse = request.agent(t.app);
+    await signInAs(ilse, 'ilse');
+    const ilseToken = await pageToken(ilse);
+    const form = html((await ilse.get(`/conflicts/${conflict.id}`).expect(200)).text).querySelector(`.deprecate-form:has(input[name="claimId"][value="${second.id}"])`);
+    expect(form?.querySelector('button')?.textContent).toBe('Propose deprecating this claim');
+    expect(form?.querySelector('input[name="note"]')).not.toBeNull();
+    const proposeIt = () => ilse.post(`/conflicts/${conflict.id}/deprecate`).type('form')
+      .send({ _csrf: ilseToken, claimId: String(second.id), version: String(second.version), reason: 'error', note: why }).expect(303);
+    await proposeIt();
+    expect(getClaim(t.db, second.id).rank).toBe('normal');
+    expect(getProposal(t.db, conflict.id)).toMatchObject({ kind: 'deprecate', claimId: second.id, proposedBy: 'ilse', reason: 'error', note: why });
+
+    const oskar = request.agent(t.app);
+    await signInAs(oskar, 'oskar');
+    const oskarToken = await pageToken(oskar);
+    const page = html((await oskar.get(`/conflicts/${conflict.id}`).expect(200)).text);
+    expect(page.querySelector('#proposal .proposer')?.textContent).toBe('ilse');
+    expect(page.querySelector('#proposal')?.textContent).toContain(`proposes deprecating claim`);
+    expect(page.querySelector('#proposal')?.textContent).toContain(why);
+    expect([...page.querySelectorAll('#proposal button')].map((b) => b.textContent)).toEqual(['Approve and deprecate', 'Decline']);
+
+    await oskar.post(`/conflicts/${conflict.id}/withdraw`).type('form').send({ _csrf: oskarToken, version: String(conflict.version) }).expect(303);
+    expect(getProposal(t.db, conflict.id)).toBeNull();
+    expect(getClaim(t.db, second.id).rank).toBe('normal');
+    expect(listAudit(t.db, 'conflict', conflict.id).at(-1)).toMatchObject({ actor: 'oskar', action: 'decline' });
+
+    await proposeIt();
+    await oskar.post(`/conflicts/${conflict.id}/approve`).type('form').send({ _csrf: oskarToken, version: String(conflict.version) }).expect(303);
+    expect(getClaim(t.db, second.id)).toMatchObject({ rank: 'deprecated', rankReason: 'error' });
+    expect(listAudit(t.db, 'conflict', conflict.id).at(-1)).toMatchObject({ actor: 'oskar', action: 'approve', reason: `Approved; proposed by ilse: ${why}` });
+    expect(listAudit(t.db, 'claim', second.id).at(-1)).toMatchObject({ actor: 'oskar', reason: why });
+  });
 });

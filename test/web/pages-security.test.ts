@@ -18,7 +18,7 @@ const NOT_PAGES = new Set<keyof typeof paths>([
   // An SVG image, the fact sheet as a file (its standalone HTML has a CSP of its own, tested with the downloads), JSON-LD.
   'conflictChart', 'factChart', 'factSheetDownload', 'factClaimReview', 'claimClaimReview',
   // Accounts: sign-out and the users page's forms.
-  'logout', 'userRole', 'userStatus', 'claimComments', 'conflictComments', 'sourceAssignment', 'approveProposal', 'withdrawProposal',
+  'logout', 'userRole', 'userStatus', 'claimComments', 'conflictComments', 'sourceAssignment', 'subjectAssignment', 'approveProposal', 'withdrawProposal',
 ]);
 
 let t: TestApp;

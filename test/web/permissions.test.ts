@@ -3,7 +3,7 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { ROLES, roleAllows, type Role } from '../../src/domain/roles.js';
-import { addLexiconMetric, type Db } from '../../src/store/index.js';
+import { addLexiconMetric, getProposal, type Db } from '../../src/store/index.js';
 import { routeEntries, type RouteEntry } from '../../src/web/routes/index.js';
 import { paths } from '../../src/web/urls.js';
 import { TEST_CTX, makeClaim, makeEntity, makeManualConflict, makeSource } from '../helpers/index.js';
@@ -98,4 +98,27 @@ describe('the route table', () => {
       if (process.env.SHOW_OUTCOMES) console.log(role, outcomes.join('\n'));
     });
   }
+
+  it('lets a reviewer only propose a deprecation and refuses a viewer\'s (403, nothing changed)', async () => {
+    const { app, db } = testApp({ secondReview: 'off' });
+    const items = seed(db);
+    const second = items.conflict.claimIds.find((id) => id !== items.claim.id)!;
+    const signedIn = async (role: Role) => {
+      await addTestUser(db, role, role);
+      const agent = request.agent(app);
+      await signInAs(agent, role);
+      const token = await pageToken(agent, '/activity');
+      return () => agent.post(urlFor(paths.deprecateInConflict, items)).set('Accept', 'application/json').type('form')
+        .send({ _csrf: token, claimId: String(second), version: '1', reason: 'error', note: 'A misprint.' });
+    };
+    const asViewer = await signedIn('viewer');
+    const before = snapshot(db);
+    const refused = await asViewer();
+    expect([refused.status, refused.body.error.code]).toEqual([403, 'role_refused']);
+    expect(snapshot(db)).toBe(before);
+    const asReviewer = await signedIn('reviewer');
+    expect((await asReviewer()).status).toBe(200);
+    expect(getProposal(db, items.conflict.id)).toMatchObject({ kind: 'deprecate', claimId: second, proposedBy: 'reviewer' });
+    expect(db.prepare('SELECT rank FROM claims WHERE id = ?').get(second)).toEqual({ rank: 'normal' });
+  });
 });

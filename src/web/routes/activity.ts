@@ -14,7 +14,7 @@ const PER_PAGE = 100;
 /** The kinds of item and the actions the log records, offered as the filter's choices. */
 const CHOICES = {
   items: ['source', 'claim', 'conflict', 'entity', 'alias', 'lexicon', 'user'],
-  actions: ['create', 'update', 'delete', 'merge', 'flag', 'resolve', 'reopen', 'undo', 'near-duplicate', 'comment', 'assign', 'propose', 'approve', 'withdraw', 'disable', 'enable'],
+  actions: ['create', 'update', 'delete', 'merge', 'flag', 'resolve', 'reopen', 'undo', 'near-duplicate', 'comment', 'assign', 'propose', 'approve', 'withdraw', 'decline', 'disable', 'enable'],
 };
 
 export interface ActivityFilterValues {

@@ -1,17 +1,19 @@
 // POST /conflicts/:id/deprecate — deprecates one claim of the conflict with a reason; every open conflict in which
-// that claim was its value's last one standing is resolved with it (store deprecateClaim), in one transaction. Under
-// second review it becomes a proposal that another editor approves.
+// that claim was its value's last one standing is resolved with it (store deprecateClaim), in one transaction. A
+// reviewer's deprecation, or an editor's under second review, becomes a proposal that an editor (another one) approves.
 import type { RequestHandler } from 'express';
+import { roleAllows } from '../../domain/roles.js';
 import { ValidationError } from '../../domain/errors.js';
 import type { RankReason } from '../../domain/types.js';
 import { deprecateClaim, getConflict, propose } from '../../store/index.js';
+import { accessFor } from '../auth.js';
 import { secondReviewOn } from '../second-review.js';
 import { PROPOSED } from './conflict-resolve.js';
 import { writeContext, type AppDeps } from '../deps.js';
 import { decideConflict } from './conflict-decision.js';
 
 export const conflictDeprecate = (deps: AppDeps): RequestHandler => (req, res) => {
-  const proposes = secondReviewOn(deps);
+  const proposes = !roleAllows(accessFor(res).role, 'editor') || secondReviewOn(deps);
   // `version` is the claim's: the reviewer deprecates the claim as shown.
   decideConflict(deps, req, res, 'deprecate', ['claimId', 'reason', 'note'], (id, version, values) => {
     const conflict = getConflict(deps.db, id);

@@ -133,13 +133,13 @@ export const routeEntries: readonly RouteEntry[] = [
   ['get', paths.conflict, 'viewer', conflictView],
   ['get', paths.conflictChart, 'viewer', conflictChart],
   ['post', paths.explainConflict, 'editor', conflictExplain],
-  // A reviewer's resolution (or anyone's under second review) is a proposal an editor approves.
+  // A reviewer's resolution or deprecation (or anyone's under second review) is a proposal an editor approves.
   ['post', paths.resolveConflict, 'reviewer', conflictResolve],
   ['post', paths.approveProposal, 'editor', proposalApprove],
   ['post', paths.withdrawProposal, 'reviewer', proposalWithdraw],
   ['post', paths.reopenConflict, 'editor', conflictReopen],
   ['post', paths.unflagConflict, 'reviewer', conflictUnflag],
-  ['post', paths.deprecateInConflict, 'editor', conflictDeprecate],
+  ['post', paths.deprecateInConflict, 'reviewer', conflictDeprecate],
   ['post', paths.conflictComments, 'reviewer', commentAdd('conflict')],
   ['get', paths.fact, 'viewer', factView],
   ['get', paths.factChart, 'viewer', factChart],
