@@ -57,7 +57,7 @@ describe('a review desk with accounts', () => {
     await reviewer.getByLabel(/Portbrak Weekly: March 2011/).check();
     await reviewer.locator('#resolve-reason').selectOption('error');
     await reviewer.locator('#resolve-note').fill('The unrest and the fighting began in 2011.');
-    await reviewer.getByRole('button', { name: 'Propose' }).click();
+    await reviewer.getByRole('button', { name: 'Propose', exact: true }).click();
     await reviewer.waitForURL(new RegExp(`/conflicts/${conflictId}\\?done=`));
     expect(await reviewer.locator('#proposal .proposer').textContent()).toBe('ilse');
     expect(await reviewer.getByRole('button', { name: 'Approve and resolve' }).count()).toBe(0);
