@@ -1,25 +1,14 @@
 // A desk of several people in Chromium: a reviewer confirms a claim and proposes how to resolve the conflict it is
 // part of, an editor approves the proposal, and the activity page names both; a viewer sees no write controls, and a POST the viewer's browser sends anyway,
 // or one without the session's token, is refused with 403 and changes nothing.
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addUser } from '../../src/app/accounts.js';
 import { getClaim, getConflict, listAudit } from '../../src/store/index.js';
 import { TEST_CTX } from '../helpers/index.js';
-import { seedStartDateConflict, useBrowserRun } from './harness.js';
+import { DESK_PASSWORD, seedStartDateConflict, signInPage, useBrowserRun } from './harness.js';
 
-const PASSWORD = 'a long desk password';
 const EARLY = 'Ten years ago, in March 2011, the unrest that became the Valdorian war began in Portbrak.';
 const LATE = 'The Valdorian war began in 2015, an adviser in East Tarn told the evening bulletin.';
-
-async function signIn(page: Page, baseUrl: string, name: string): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('User name').fill(name);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${baseUrl}/`);
-  expect(await page.locator('.signed-in-as').textContent()).toContain(name);
-}
 
 describe('a review desk with accounts', () => {
   const browserRun = useBrowserRun();
@@ -28,7 +17,7 @@ describe('a review desk with accounts', () => {
     const run = browserRun();
     const { baseUrl, db, browser } = run;
     for (const [name, role] of [['ilse', 'reviewer'], ['oskar', 'editor'], ['wren', 'viewer']] as const) {
-      await addUser(db, { name, role, password: PASSWORD }, TEST_CTX);
+      await addUser(db, { name, role, password: DESK_PASSWORD }, TEST_CTX);
     }
     const seeded = seedStartDateConflict(db, 'Valdorian war', [
       { title: 'Ten years on', publisher: 'Portbrak Weekly', body: EARLY, publishedAt: '2021-03-15', valueText: 'March 2011', from: '2011-03-01', to: '2011-03-31' },
@@ -44,7 +33,7 @@ describe('a review desk with accounts', () => {
 
     // The reviewer confirms the first claim in the review queue.
     const reviewer = await browser.newPage();
-    await signIn(reviewer, baseUrl, 'ilse');
+    await signInPage(reviewer, baseUrl, 'ilse');
     await reviewer.goto(`${baseUrl}/review?source=${weekly.id}`);
     await reviewer.getByRole('button', { name: /Confirm/ }).click();
     await reviewer.waitForURL(/done=/);
@@ -65,7 +54,7 @@ describe('a review desk with accounts', () => {
 
     // The editor sees the pending proposal with who proposed it and why, and approves it.
     const editor = await browser.newPage();
-    await signIn(editor, baseUrl, 'oskar');
+    await signInPage(editor, baseUrl, 'oskar');
     await editor.goto(`${baseUrl}/conflicts/${conflictId}`);
     expect(await editor.locator('#proposal').textContent()).toContain('The unrest and the fighting began in 2011.');
     await editor.getByRole('button', { name: 'Approve and resolve' }).click();
@@ -85,7 +74,7 @@ describe('a review desk with accounts', () => {
 
     // The viewer reads everything and sees no write control: the only form that posts is the sign-out.
     const viewer = await browser.newPage();
-    await signIn(viewer, baseUrl, 'wren');
+    await signInPage(viewer, baseUrl, 'wren');
     for (const path of ['/', '/sources', `/sources/${weekly.id}`, '/claims', `/claims/${late.id}`, `/review?source=${bulletin.id}`,
       `/conflicts/${conflictId}`, `/entities/${war.id}`, '/lexicon', `/facts/${war.id}/start%20date`]) {
       await viewer.goto(`${baseUrl}${path}`);

@@ -2,7 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createApp } from '../../src/web/app.js';
 import type { Db } from '../../src/store/index.js';
@@ -138,4 +138,17 @@ export function seedStartDateConflict(db: Db, war: string, reports: [StartDateRe
   }) as [{ source: Source; claim: Claim }, { source: Source; claim: Claim }];
   recomputeConflicts(db, made.map((m) => m.claim), DEFAULT_SETTINGS, TEST_CTX);
   return { subject, early: made[0], late: made[1], conflictId: listConflicts(db).items[0]!.id };
+}
+
+/** The password of the users the desk browser tests add. */
+export const DESK_PASSWORD = 'a long desk password';
+
+/** Signs `page` in as `name` through the sign-in form and waits for the dashboard that names them. */
+export async function signInPage(page: Page, baseUrl: string, name: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('User name').fill(name);
+  await page.getByLabel('Password').fill(DESK_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${baseUrl}/`);
+  expect(await page.locator('.signed-in-as').textContent()).toContain(name);
 }

@@ -2,7 +2,8 @@
 // show "mine" and "unassigned", and resolutions that wait for a second editor.
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { assigneeOf, takenBy, getClaim, getConflict, getProposal, listAudit, listComments } from '../../src/store/index.js';
+import { assigneeOf, takenBy, getClaim, getConflict, getProposal, listAudit, listComments, type Db } from '../../src/store/index.js';
+import type { Role } from '../../src/domain/roles.js';
 import { DEFAULT_BODY, makeClaim, makeEntity, makeManualConflict, makeSource } from '../helpers/index.js';
 import { html, testApp } from './harness.js';
 import { addTestUser, pageToken, signInAs } from './accounts-harness.js';
@@ -182,14 +183,18 @@ describe('second review of resolutions', () => {
 });
 
 describe('second review of deprecations', () => {
+  /** The desk's users, and a manual conflict between two claims of one source. */
+  async function twoClaimsInConflict(db: Db, users: [string, Role][]) {
+    for (const [name, role] of users) await addTestUser(db, name, role);
+    const source = makeSource(db);
+    const first = makeClaim(db, { sourceId: source.id });
+    const second = makeClaim(db, { sourceId: source.id, valueText: '900', figure: { unit: 'count', low: 900, high: 900 }, qualifier: 'exact' });
+    return { second, conflict: makeManualConflict(db, [first.id, second.id]) };
+  }
+
   it('turns an editor\'s deprecation into a proposal when two may decide, applied by the other editor', async () => {
     const t = testApp();
-    await addTestUser(t.db, 'oskar', 'editor');
-    await addTestUser(t.db, 'vera', 'editor');
-    const source = makeSource(t.db);
-    const first = makeClaim(t.db, { sourceId: source.id });
-    const second = makeClaim(t.db, { sourceId: source.id, valueText: '900', figure: { unit: 'count', low: 900, high: 900 }, qualifier: 'exact' });
-    const conflict = makeManualConflict(t.db, [first.id, second.id]);
+    const { second, conflict } = await twoClaimsInConflict(t.db, [['oskar', 'editor'], ['vera', 'editor']]);
     const oskar = request.agent(t.app);
     await signInAs(oskar, 'oskar');
     const token = await pageToken(oskar);
@@ -210,12 +215,7 @@ describe('second review of deprecations', () => {
   it('lets a reviewer propose deprecating a claim, with why, pending under their name until an editor declines or approves it', async () => {
     // Even with second review off, a reviewer's deprecation is only a proposal.
     const t = testApp({ secondReview: 'off' });
-    await addTestUser(t.db, 'ilse', 'reviewer');
-    await addTestUser(t.db, 'oskar', 'editor');
-    const source = makeSource(t.db);
-    const first = makeClaim(t.db, { sourceId: source.id });
-    const second = makeClaim(t.db, { sourceId: source.id, valueText: '900', figure: { unit: 'count', low: 900, high: 900 }, qualifier: 'exact' });
-    const conflict = makeManualConflict(t.db, [first.id, second.id]);
+    const { second, conflict } = await twoClaimsInConflict(t.db, [['ilse', 'reviewer'], ['oskar', 'editor']]);
     const why = 'The Portbrak wire copy has 90, not 900.';
     const ilse = request.agent(t.app);
     await signInAs(ilse, 'ilse');
