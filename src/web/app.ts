@@ -16,6 +16,7 @@ import { authenticate, csrfIdentity } from './auth.js';
 import { routeTable } from './routes/index.js';
 import { keepRefusedSourceForm, refusedUnread } from './routes/source-create.js';
 import { templateHelpers } from './view-helpers.js';
+import { pageCache } from './page-cache.js';
 import { urls } from './urls.js';
 import { CLAIM_KINDS, CLAIM_STATUSES } from '../domain/types.js';
 
@@ -100,6 +101,8 @@ export function createApp(deps: AppDeps): Express {
   // the form with the size message and writes nothing, so the size message is what the reviewer reads.
   app.use((req, res, next) => (refusedUnread(res) ? next() : csrf.protect(req, res, next)));
   app.use(csrf.provideToken);
+  // Read pages drawn before and unchanged since (same address, same reader, same database) are answered as kept.
+  app.use(pageCache(deps.db).serve);
 
   app.use(routeTable(deps));
   app.use(notFound);
