@@ -17,6 +17,7 @@ import { routeTable } from './routes/index.js';
 import { keepRefusedSourceForm, refusedUnread } from './routes/source-create.js';
 import { templateHelpers } from './view-helpers.js';
 import { pageCache } from './page-cache.js';
+import { fairTurns } from './fair-turns.js';
 import { urls } from './urls.js';
 import { CLAIM_KINDS, CLAIM_STATUSES } from '../domain/types.js';
 
@@ -50,6 +51,8 @@ export function createApp(deps: AppDeps): Express {
   app.locals.access = null;
   app.locals.can = () => false;
 
+  // First: requests start in arrival order, a few per event-loop turn, so new connections are accepted under load.
+  app.use(fairTurns());
   app.use(hostCheck(config.host, config.allowedHosts));
   app.use((req, res, next) => {
     res.locals.currentPath = req.path;
