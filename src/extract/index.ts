@@ -43,11 +43,13 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
   const { read, figures } = figuresUpTo(records, options.maxClaims ?? Infinity, (s) => findFigures(s, prepared.lex, findDates));
   // the speaker memory looks a few sentences further for a quotation's closing clause
   const ahead = take(records, LOOKAHEAD);
+  const seen = [...read, ...ahead];
   const analyses = [...read.map((s, i) => analyseSentence(s, figures[i]!, prepared, published)), ...ahead.map(clausesOnly)];
-  const speakers = speakerMemory([...read, ...ahead], analyses, prepared.lex, options.publisher ?? null, read.length);
+  const speakers = speakerMemory(seen, analyses, prepared.lex, options.publisher ?? null, read.length);
   const topic = articleTopic(text);
   const contexts = eventMemory(text, read, analyses, prepared.events, topic);
-  const lead = records.slice(0, LEAD_SENTENCES).map((r) => r.text).join(' ');
+  // the article's first sentences, read on past the cap when the cap came sooner
+  const lead = [...seen, ...take(records, LEAD_SENTENCES - seen.length)].slice(0, LEAD_SENTENCES).map((r) => r.text).join(' ');
   const article: ArticleGround = { prepared, published, topic, finishedWar: finishedWarSpan(lead, topic, published), realName: memo(entityNameOf) };
   const claims: ReadClaim[] = [];
   read.forEach((s, i) => {
