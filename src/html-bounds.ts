@@ -3,6 +3,9 @@
 // element count. One streaming pass of htmlparser2 (the tokenizer linkedom itself parses with, so it sees the same
 // implied end tags and void elements) counts both, keeps no tree, and stops at the first limit passed.
 import { Parser } from 'htmlparser2';
+import { ValidationError } from './domain/errors.js';
+import type { SourceFormat } from './domain/types.js';
+import { parseArticle, type Article } from './extract/article.js';
 
 /** Deepest element nesting read; real article pages stay well under 60. */
 export const MAX_HTML_DEPTH = 128;
@@ -44,4 +47,14 @@ export function htmlBoundsProblem(html: string, limits = { depth: MAX_HTML_DEPTH
     throw error;
   }
   return null;
+}
+
+/**
+ * A page's article (parseArticle), an HTML page over the bounds refused first (ValidationError, field `file`). The
+ * one reading of a page, inline (command line) or in a worker thread of the web app's pool, bounds check included.
+ */
+export function readBoundedArticle(raw: string, format: SourceFormat): Article {
+  const tooComplex = format === 'html' ? htmlBoundsProblem(raw) : null;
+  if (tooComplex) throw new ValidationError(tooComplex, { file: tooComplex });
+  return parseArticle(raw, format);
 }

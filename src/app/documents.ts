@@ -1,9 +1,9 @@
 // A document's bytes, however they arrived (a file, an upload, a URL), turned into the article Crosscheck stores:
 // text, Markdown and HTML through article.ts, PDF through pdf-text.ts.
-import { decodeDocument, formatFromFilename, parseArticle, type Article } from '../extract/article.js';
+import { decodeDocument, formatFromFilename, type Article } from '../extract/article.js';
 import type { SourceFormat } from '../domain/types.js';
 import { ValidationError } from '../domain/errors.js';
-import { htmlBoundsProblem } from '../html-bounds.js';
+import { readBoundedArticle } from '../html-bounds.js';
 import { pdfText } from '../pdf-text.js';
 
 export type DocumentKind = SourceFormat | 'pdf';
@@ -31,18 +31,29 @@ export function kindFromFilename(name: string): DocumentKind {
   return name.toLowerCase().endsWith('.pdf') ? 'pdf' : formatFromFilename(name);
 }
 
-/** Reads a document of a known kind; ValidationError (field `file`) for empty, binary, too complex or textless input. */
-export async function readDocumentBytes(bytes: Uint8Array, kind: DocumentKind, name: string, charset: string | null = null): Promise<ReadDocument> {
+/**
+ * Turns a page's text into its article, refusing HTML over the bounds (ValidationError, field `file`):
+ * readBoundedArticle here, or the worker pool's readArticle in the web app.
+ */
+export type ArticleReader = (raw: string, format: SourceFormat) => Article | Promise<Article>;
+
+/**
+ * Reads a document of a known kind; ValidationError (field `file`) for empty, binary, too complex or textless input.
+ * `read` reads an HTML, Markdown or text page (the web app passes its worker pool, so Readability runs off the event loop).
+ */
+export async function readDocumentBytes(bytes: Uint8Array, kind: DocumentKind, name: string, charset: string | null = null, read: ArticleReader = readBoundedArticle): Promise<ReadDocument> {
   if (kind === 'pdf') return { body: await pdfText(bytes, name), meta: {}, format: 'text', mediaType: MEDIA_TYPE_OF.pdf };
-  return readTextDocument(bytes, kind, name, charset);
+  return { ...(await read(decodedText(bytes, name, charset), kind)), format: kind, mediaType: MEDIA_TYPE_OF[kind] };
 }
 
 /** readDocumentBytes for the kinds that are text (all but PDF), synchronously. */
 export function readTextDocument(bytes: Uint8Array, kind: SourceFormat, name: string, charset: string | null = null): ReadDocument {
-  const raw = charset && !/^utf-?8$/i.test(charset) ? decodeLegacy(bytes, charset, name) : decodeDocument(bytes, name);
-  const tooComplex = kind === 'html' ? htmlBoundsProblem(raw) : null;
-  if (tooComplex) throw new ValidationError(tooComplex, { file: tooComplex });
-  return { ...parseArticle(raw, kind), format: kind, mediaType: MEDIA_TYPE_OF[kind] };
+  return { ...readBoundedArticle(decodedText(bytes, name, charset), kind), format: kind, mediaType: MEDIA_TYPE_OF[kind] };
+}
+
+/** The document's text, in the charset a web server named if any (UTF-8 otherwise). */
+function decodedText(bytes: Uint8Array, name: string, charset: string | null): string {
+  return charset && !/^utf-?8$/i.test(charset) ? decodeLegacy(bytes, charset, name) : decodeDocument(bytes, name);
 }
 
 /** Text in a charset a web server named (windows-1252, iso-8859-1 …), decoded by the platform's TextDecoder. */

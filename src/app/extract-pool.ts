@@ -27,6 +27,9 @@ export interface ReadJob {
   format: SourceFormat;
 }
 
+/** What the worker answers a ReadJob: the article, or the message of a page over the HTML bounds. */
+export type ReadResult = { article: Article } | { refused: string };
+
 export interface ExtractPoolOptions {
   /** Most articles extracted at once (default: one fewer than the cores, at least one). */
   threads?: number;
@@ -39,7 +42,7 @@ export interface ExtractPoolOptions {
 export interface Extractor {
   /** The article's candidate claims; a ValidationError (422) when it needs more time or memory than its budget. */
   extract(job: ExtractJob): Promise<ExtractedClaim[]>;
-  /** parseArticle() in a worker, with the same budgets. */
+  /** readBoundedArticle() in a worker, with the same budgets; a page over the HTML bounds is a ValidationError (field file). */
   readArticle(raw: string, format: SourceFormat): Promise<Article>;
   close(): Promise<void>;
 }
@@ -103,7 +106,11 @@ export function createExtractPool(options: ExtractPoolOptions = {}): Extractor {
   }
   return {
     extract: (job) => run<ExtractedClaim[]>('extract', job, 'default'),
-    readArticle: (raw, format) => run<Article>('read', { raw, format } satisfies ReadJob, 'readArticleJob'),
+    readArticle: async (raw, format) => {
+      const result = await run<ReadResult>('read', { raw, format } satisfies ReadJob, 'readArticleJob');
+      if ('refused' in result) throw new ValidationError(result.refused, { file: result.refused });
+      return result.article;
+    },
     close: () => pool.destroy(),
   };
 }

@@ -2,7 +2,7 @@
 // Throughput under load over real HTTP on 127.0.0.1: `crosscheck serve` (a child process, on a fresh database
 // holding the sample set) and, in the same run, an Express hello-world as the machine's reference. autocannon
 // (in this process) drives each page at 50 and then 200 connections and prints req/s, p50, p99, errors and
-// timeouts. The server runs in its own process so that the load generator does not share its event loop.
+// timeouts, after a 2 s unmeasured warm-up per page. The server runs in its own process so that the load generator does not share its event loop.
 // Never fails on time: it prints figures.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,6 +18,7 @@ import { listSources } from '../store/sources.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const CONNECTIONS = [50, 200];
+const WARMUP_SECONDS = 2;
 
 function option(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);
@@ -118,6 +119,9 @@ async function main(): Promise<void> {
   const wanted = option('pages', '').split(',').filter(Boolean);
   console.log(`bench:load: sample set, ${duration} s per page and connection count, 127.0.0.1, node ${process.version}`);
   try {
+    // Each server's first seconds (compiling its code, first renders) are not what a busy desk sees: a short
+    // unmeasured run per page first, so the first page measured does not pay for them alone.
+    for (const [, url] of pages) await autocannon({ url, connections: 10, duration: WARMUP_SECONDS });
     for (const connections of CONNECTIONS) {
       let helloRps: number | undefined;
       for (const [page, url] of pages) {

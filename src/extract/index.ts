@@ -16,7 +16,7 @@ import { findFigures, type SentenceFigures } from './figures.js';
 import { findClauses } from './clauses.js';
 import { preparedOf, type PreparedLexicon } from './prepared.js';
 import { readSentence, type ArticleGround } from './reading.js';
-import { inQuote, segment, type SentenceRecord } from './segment.js';
+import { inQuote, segmentLazily, type SentenceRecord } from './segment.js';
 import { articleTopic } from './topic.js';
 import { finishedWarSpan } from './topic-war.js';
 
@@ -39,16 +39,17 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
   const { published } = options;
   const prepared = preparedOf(options.lexicon);
   const findDates = dateFinder(published);
-  const records = segment(text);
-  const figures = figuresUpTo(records, options.maxClaims ?? Infinity, (s) => findFigures(s, prepared.lex, findDates));
-  // the sentences read; the speaker memory looks a few sentences further for a quotation's closing clause
-  const read = records.slice(0, figures.length);
-  const ahead = records.slice(read.length, read.length + LOOKAHEAD).map(clausesOnly);
-  const analyses = [...read.map((s, i) => analyseSentence(s, figures[i]!, prepared, published)), ...ahead];
-  const speakers = speakerMemory(records, analyses, prepared.lex, options.publisher ?? null, read.length);
+  const records = segmentLazily(text);
+  const { read, figures } = figuresUpTo(records, options.maxClaims ?? Infinity, (s) => findFigures(s, prepared.lex, findDates));
+  // the speaker memory looks a few sentences further for a quotation's closing clause
+  const ahead = take(records, LOOKAHEAD);
+  const seen = [...read, ...ahead];
+  const analyses = [...read.map((s, i) => analyseSentence(s, figures[i]!, prepared, published)), ...ahead.map(clausesOnly)];
+  const speakers = speakerMemory(seen, analyses, prepared.lex, options.publisher ?? null, read.length);
   const topic = articleTopic(text);
   const contexts = eventMemory(text, read, analyses, prepared.events, topic);
-  const lead = records.slice(0, LEAD_SENTENCES).map((r) => r.text).join(' ');
+  // the article's first sentences, read on past the cap when the cap came sooner
+  const lead = [...seen, ...take(records, LEAD_SENTENCES - seen.length)].slice(0, LEAD_SENTENCES).map((r) => r.text).join(' ');
   const article: ArticleGround = { prepared, published, topic, finishedWar: finishedWarSpan(lead, topic, published), realName: memo(entityNameOf) };
   const claims: ReadClaim[] = [];
   read.forEach((s, i) => {
@@ -65,17 +66,35 @@ const LOOKAHEAD = 3;
 const LEAD_SENTENCES = 3;
 
 /**
- * The figures of the sentences read: every sentence's, or, with a cap, those of the sentences before the
- * one at which the claims found (one per figure) reach the cap — the rest are not read at all.
+ * The sentences read and their figures: every sentence, or, with a cap, the sentences up to the one at which the
+ * claims found (one per figure) reach the cap — the rest are not split off the text, let alone read.
  */
-function figuresUpTo(records: readonly SentenceRecord[], maxClaims: number, find: (s: SentenceRecord) => SentenceFigures): SentenceFigures[] {
-  const out: SentenceFigures[] = [];
+function figuresUpTo(
+  records: Iterator<SentenceRecord>,
+  maxClaims: number,
+  find: (s: SentenceRecord) => SentenceFigures,
+): { read: SentenceRecord[]; figures: SentenceFigures[] } {
+  const read: SentenceRecord[] = [];
+  const figures: SentenceFigures[] = [];
   let claims = 0;
-  for (const s of records) {
-    if (claims >= maxClaims) break;
-    const figures = find(s);
-    claims += figures.mentions.length;
-    out.push(figures);
+  while (claims < maxClaims) {
+    const next = records.next();
+    if (next.done) break;
+    const found = find(next.value);
+    claims += found.mentions.length;
+    read.push(next.value);
+    figures.push(found);
+  }
+  return { read, figures };
+}
+
+/** The next `count` records (fewer at the end of the text). */
+function take(records: Iterator<SentenceRecord>, count: number): SentenceRecord[] {
+  const out: SentenceRecord[] = [];
+  while (out.length < count) {
+    const next = records.next();
+    if (next.done) break;
+    out.push(next.value);
   }
   return out;
 }

@@ -2,7 +2,7 @@
 // whether it belongs to a photo caption. Pure; the only stage that reads the raw text.
 
 import { GRAMMAR, alternatives } from './grammar.js';
-import { paragraphs, sentences, type Sentence, type Span } from './sentences.js';
+import { paragraphs, sentencesOf, type Sentence, type Span } from './sentences.js';
 
 // Photo captions carry the photo's date, not a claim's ("…, Damascus, Syria, 19 March 2019. EPA").
 // The words and agencies come from the grammar vocabulary (db/lexicon/grammar.json); "(Getty …)" is matched by
@@ -30,17 +30,26 @@ export interface SentenceRecord extends Sentence {
 
 /** The sentences of an article as records; a quotation never runs on across a paragraph break. */
 export function segment(text: string): SentenceRecord[] {
-  const paras = paragraphs(text);
-  const captions = paras.map((p) => CAPTION.test(p.text));
-  const out: SentenceRecord[] = [];
-  for (const [index, s] of sentences(text).entries()) {
-    const before = out[index - 1];
-    const startsInQuote = before !== undefined && before.paragraph === s.paragraph && before.openAtEnd;
-    const { spans, openAtEnd } = quoteSpans(s.text, startsInQuote);
-    const paragraphStart = paras[s.paragraph]?.start ?? s.start;
-    out.push({ ...s, index, paragraphStart, caption: captions[s.paragraph] ?? false, quotes: spans, startsInQuote, openAtEnd });
+  return [...segmentLazily(text)];
+}
+
+/**
+ * segment() one paragraph at a time, for a reader that may stop early: extraction with a claim cap stops splitting
+ * sentences (the splitter costs ~0.3 ms a sentence) once the cap is reached, instead of splitting a 4 MB paste whole.
+ */
+export function* segmentLazily(text: string): Generator<SentenceRecord> {
+  let before: SentenceRecord | undefined;
+  let index = 0;
+  for (const [p, paragraph] of paragraphs(text).entries()) {
+    const caption = CAPTION.test(paragraph.text);
+    for (const s of sentencesOf(paragraph, p)) {
+      const startsInQuote = before !== undefined && before.paragraph === s.paragraph && before.openAtEnd;
+      const { spans, openAtEnd } = quoteSpans(s.text, startsInQuote);
+      before = { ...s, index, paragraphStart: paragraph.start, caption, quotes: spans, startsInQuote, openAtEnd };
+      index += 1;
+      yield before;
+    }
   }
-  return out;
 }
 
 /** True when the offset lies inside one of the sentence's quotations. */

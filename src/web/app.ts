@@ -16,6 +16,8 @@ import { authenticate, csrfIdentity } from './auth.js';
 import { routeTable } from './routes/index.js';
 import { keepRefusedSourceForm, refusedUnread } from './routes/source-create.js';
 import { templateHelpers } from './view-helpers.js';
+import { pageCache } from './page-cache.js';
+import { fairTurns } from './fair-turns.js';
 import { urls } from './urls.js';
 import { CLAIM_KINDS, CLAIM_STATUSES } from '../domain/types.js';
 
@@ -49,6 +51,8 @@ export function createApp(deps: AppDeps): Express {
   app.locals.access = null;
   app.locals.can = () => false;
 
+  // First: requests start in arrival order, a few per event-loop turn, so new connections are accepted under load.
+  app.use(fairTurns());
   app.use(hostCheck(config.host, config.allowedHosts));
   app.use((req, res, next) => {
     res.locals.currentPath = req.path;
@@ -100,6 +104,8 @@ export function createApp(deps: AppDeps): Express {
   // the form with the size message and writes nothing, so the size message is what the reviewer reads.
   app.use((req, res, next) => (refusedUnread(res) ? next() : csrf.protect(req, res, next)));
   app.use(csrf.provideToken);
+  // Read pages drawn before and unchanged since (same address, same reader, same database) are answered as kept.
+  app.use(pageCache(deps.db).serve);
 
   app.use(routeTable(deps));
   app.use(notFound);

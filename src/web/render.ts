@@ -3,6 +3,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { stringify } from 'csv-stringify/sync';
 import { NotFoundError } from '../domain/errors.js';
+import { rememberPage } from './page-cache.js';
 
 export type Format = 'html' | 'json' | 'csv';
 
@@ -19,6 +20,11 @@ export interface Page<T extends object> {
   status?: number;
   /** Only lists have a CSV form. */
   csv?: (data: T) => CsvTable;
+  /**
+   * The HTML depends only on the database, the address and who is asking (no clock, no form input): it may be kept
+   * and answered again until the database changes (web/page-cache.ts).
+   */
+  shared?: boolean;
 }
 
 /**
@@ -59,7 +65,15 @@ export function sendPage<T extends object>(res: Response, page: Page<T>): void {
     res.send(toCsv(table));
     return;
   }
-  res.render(page.view, page.data);
+  if (!page.shared) {
+    res.render(page.view, page.data);
+    return;
+  }
+  res.render(page.view, page.data, (err: Error | null, html: string) => {
+    if (err) return res.req.next?.(err);
+    rememberPage(res, html);
+    res.send(html);
+  });
 }
 
 /** Serializes a table as RFC 4180 CSV with a header row and CRLF line ends. */

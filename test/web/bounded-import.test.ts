@@ -47,6 +47,19 @@ describe('a cap on candidate claims per article', () => {
     expect(lastKept).toBeLessThan(body.length - 5000);
   });
 
+  it('a 4 MB paste dense with figures stores the cap, says so, and its source page lists one page of the kept claims', async () => {
+    const { agent, db } = testApp();
+    const _csrf = await csrfToken(agent);
+    const body = figureDense(45_000);
+    expect(body.length).toBeGreaterThan(4_000_000);
+    const res = await agent.post('/sources').type('form').send({ _csrf, ...META, body }).expect(303);
+    expect(countClaimsByStatus(db, { sourceId: 1 }).candidate).toBe(MAX_CLAIMS_PER_ARTICLE);
+    expect(html((await agent.get(res.headers.location as string).expect(200)).text).querySelector('.flash')?.textContent).toContain('the rest were dropped');
+    const page = html((await agent.get('/sources/1').expect(200)).text);
+    expect(page.querySelectorAll('table.claims tbody tr')).toHaveLength(SOURCE_CLAIMS_PER_PAGE);
+    expect(db.prepare('SELECT length(body) FROM sources WHERE id = 1').pluck().get()).toBe(body.length);
+  });
+
   it('answers JSON clients with claimsCapped', async () => {
     const { agent } = testApp();
     const _csrf = await csrfToken(agent);

@@ -2,14 +2,15 @@
 import { z } from 'zod';
 import { PayloadTooLargeError, ValidationError } from '../../domain/errors.js';
 import { SOURCE_FORMATS, type SourceFormat } from '../../domain/types.js';
-import { decodeDocument, formatFromFilename, parseArticle, type Article } from '../../extract/article.js';
+import { decodeDocument, formatFromFilename, type Article } from '../../extract/article.js';
 import { parseIsoDate } from '../../domain/figures.js';
 import { publishedDateProblem } from '../../domain/published.js';
-import { htmlBoundsProblem } from '../../html-bounds.js';
+import { readBoundedArticle } from '../../html-bounds.js';
 import { isDocumentName } from '../../app/files.js';
 import type { NewSource, SourceMetadata } from '../../store/sources.js';
 import type { ItemDocument } from '../../app/import-run.js';
 import { fieldErrors, formValues, isoDate, optionalText, optionalUrl, requiredText, type FieldErrors, type FormValues } from './fields.js';
+import type { ArticleReader } from '../../app/documents.js';
 
 export const SOURCE_META_FIELDS = ['title', 'publisher', 'author', 'url', 'published'] as const;
 export const NEW_SOURCE_FIELDS = [...SOURCE_META_FIELDS, 'fetchUrl', 'body', 'format'] as const;
@@ -28,8 +29,7 @@ const metadataSchema = (now: Date | null) =>
     }),
   });
 
-/** Reduces an uploaded document to its article text: parseArticle, or the web app's worker pool. */
-export type ArticleReader = (raw: string, format: SourceFormat) => Article | Promise<Article>;
+export type { ArticleReader };
 
 /** An uploaded file as multer hands it over (memory storage). */
 export interface UploadedFile {
@@ -75,7 +75,7 @@ export async function readNewSourceForm(
   file: UploadedFile | undefined,
   maxBytes: number,
   now: Date = new Date(),
-  read: ArticleReader = parseArticle,
+  read: ArticleReader = readBoundedArticle,
   fetched?: ItemDocument,
 ): Promise<FormResult<NewSource>> {
   const values = formValues(body, NEW_SOURCE_FIELDS);
@@ -100,8 +100,6 @@ export async function readNewSourceForm(
     try {
       const fileFormat = formatFromFilename(file.originalname);
       const raw = decodeDocument(file.buffer, `“${file.originalname}”`);
-      const tooComplex = fileFormat === 'html' ? htmlBoundsProblem(raw) : null;
-      if (tooComplex) return { ok: false, values, errors: { file: tooComplex } };
       const article = await read(raw, fileFormat);
       text = article.body;
       values.format = fileFormat;

@@ -178,5 +178,5 @@ export const claimsList = (deps: AppDeps): RequestHandler => (req, res) => {
   const invalid = Object.keys(data.errors).length > 0;
   // API clients get the fixed error shape; the page shows the messages beside the filters.
   if (invalid && formatOf(res) !== 'html') throw new ValidationError(Object.values(data.errors).join(' '), data.errors);
-  sendPage(res, { view: 'claims/list', data, csv: claimsCsv, status: invalid ? 422 : 200 });
+  sendPage(res, { view: 'claims/list', data, csv: claimsCsv, status: invalid ? 422 : 200, shared: true });
 };

@@ -89,5 +89,5 @@ export function loadConflictPage(deps: AppDeps, id: number, form: Partial<Confli
 }
 
 export const conflictView = (deps: AppDeps): RequestHandler => (req, res) => {
-  sendPage(res, { view: 'conflicts/show', data: loadConflictPage(deps, idParam(req, 'Conflict')) });
+  sendPage(res, { view: 'conflicts/show', data: loadConflictPage(deps, idParam(req, 'Conflict')), shared: true });
 };

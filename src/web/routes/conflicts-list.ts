@@ -107,5 +107,5 @@ export function conflictsCsv(data: ConflictsListData): CsvTable {
 
 export const conflictsList = (deps: AppDeps): RequestHandler => (req, res) => {
   const data = loadConflictsList(deps, { subject: queryText(req, 'subject'), metric: queryText(req, 'metric'), status: queryText(req, 'status'), page: req.query.page });
-  sendPage(res, { view: 'conflicts/list', data, csv: conflictsCsv });
+  sendPage(res, { view: 'conflicts/list', data, csv: conflictsCsv, shared: true });
 };

@@ -51,5 +51,5 @@ export function samplesLoadedMessage(req: Request): string | null {
 }
 
 export const dashboard = (deps: AppDeps): RequestHandler => (req, res) => {
-  sendPage(res, { view: 'dashboard', data: loadDashboard(deps, samplesLoadedMessage(req)) });
+  sendPage(res, { view: 'dashboard', data: loadDashboard(deps, samplesLoadedMessage(req)), shared: true });
 };

@@ -34,5 +34,5 @@ export function entitiesCsv(data: EntitiesListData): CsvTable {
 
 export const entitiesList = (deps: AppDeps): RequestHandler => (req, res) => {
   const data = loadEntitiesList(deps, { q: queryText(req, 'q'), type: queryText(req, 'type'), page: req.query.page });
-  sendPage(res, { view: 'entities/list', data, csv: entitiesCsv });
+  sendPage(res, { view: 'entities/list', data, csv: entitiesCsv, shared: true });
 };

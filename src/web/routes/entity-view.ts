@@ -41,5 +41,5 @@ export function loadEntityPage(deps: AppDeps, id: number, form: Partial<EntityPa
 }
 
 export const entityView = (deps: AppDeps): RequestHandler => (req, res) => {
-  sendPage(res, { view: 'entities/show', data: loadEntityPage(deps, idParam(req, 'Entity')) });
+  sendPage(res, { view: 'entities/show', data: loadEntityPage(deps, idParam(req, 'Entity')), shared: true });
 };

@@ -146,5 +146,5 @@ function hasChartableClaim(deps: AppDeps, subjectId: number, metric: string, new
 export const factView = (deps: AppDeps): RequestHandler => (req, res) => {
   const { subject, metric } = factParams(deps, req);
   const { page } = pageRequest(req.query.page, FACT_CLAIMS_PER_PAGE);
-  sendPage(res, { view: 'facts/show', data: loadFactPage(deps, subject.id, metric, {}, page) });
+  sendPage(res, { view: 'facts/show', data: loadFactPage(deps, subject.id, metric, {}, page), shared: true });
 };

@@ -98,7 +98,7 @@ async function readFormDocument(deps: AppDeps, body: unknown, file: UploadedFile
   try {
     if (fetchUrl !== '') {
       if (file || (values.body ?? '').trim() !== '') return { errors: { fetchUrl: 'Give a URL, a file or pasted text: one of them.' } };
-      return { doc: await readUrlDocument(fetchUrl, deps.config.fetch, deps.clock) };
+      return { doc: await readUrlDocument(fetchUrl, deps.config.fetch, deps.clock, deps.extractor?.readArticle) };
     }
     if (file && kindFromFilename(file.originalname) === 'pdf') {
       if ((values.body ?? '').trim() !== '') return { errors: { file: 'Either upload a file or paste text, not both.' } };

@@ -66,5 +66,5 @@ export function quoteInSourceUrl(deps: AppDeps, claim: { id: number; sourceId: n
 
 export const sourceView = (deps: AppDeps): RequestHandler => (req, res) => {
   const { page } = pageRequest(req.query.page, SOURCE_CLAIMS_PER_PAGE);
-  sendPage(res, { view: 'sources/show', data: loadSourceView(deps, idParam(req, 'Source'), page) });
+  sendPage(res, { view: 'sources/show', data: loadSourceView(deps, idParam(req, 'Source'), page), shared: true });
 };

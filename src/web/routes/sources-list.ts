@@ -31,5 +31,5 @@ export function sourcesCsv(data: SourcesListData): CsvTable {
 }
 
 export const sourcesList = (deps: AppDeps): RequestHandler => (req, res) => {
-  sendPage(res, { view: 'sources/list', data: loadSourcesList(deps, req.query.page), csv: sourcesCsv });
+  sendPage(res, { view: 'sources/list', data: loadSourcesList(deps, req.query.page), csv: sourcesCsv, shared: true });
 };
