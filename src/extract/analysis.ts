@@ -40,7 +40,7 @@ export interface SentenceAnalysis {
 
 /** The reporting clauses of every sentence (a sentence's speakers may be named in the next one). */
 export function analyseSentence(s: SentenceRecord, figures: SentenceFigures, prepared: PreparedLexicon, published: IsoDate): SentenceAnalysis {
-  const allClauses = findClauses(s.text);
+  const allClauses = findClauses(s.text, prepared.grammar);
   const clauses = allClauses.filter((c) => !inQuote(s, c.start));
   const hasFigures = figures.mentions.length > 0;
   if (!hasFigures && !hasEventNoun(prepared.events, s.text)) return { allClauses, clauses, entities: [], phrases: [], ground: null };
@@ -55,7 +55,7 @@ function figureGround(s: SentenceRecord, figures: SentenceFigures, prepared: Pre
     measureHits: figures.hits.map((h) => ({ start: h.start, end: h.end, metric: metrics[h.index]?.metric ?? '' })),
     casualtyWords: figures.hits.filter((h) => metrics[h.index]?.kind === 'casualties'),
     places: placesIn(s.text),
-    hedges: clauseHedges(s.text),
+    hedges: clauseHedges(s.text, prepared.grammar),
     sentenceWide: sentenceScope(s.text, figures.dates, published),
   };
 }

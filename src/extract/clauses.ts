@@ -3,7 +3,7 @@
 // phrase as written. Hand-written because no library reads reporting clauses; which name a phrase stands
 // for ("he", "the ministry") is the document pass's work (speakers.ts).
 
-import { GRAMMAR, alternatives } from './grammar.js';
+import { SHIPPED_GRAMMAR, type CompiledGrammar } from './grammar.js';
 import { matchesOf } from './regex.js';
 
 /** One reporting clause of a sentence: a speech verb, "according to" or a relay, with its speaker phrase. */
@@ -25,8 +25,6 @@ export interface Clause {
   toldOutlet: string | null;
 }
 
-// the reporting verbs, then the reporting patterns, of the grammar vocabulary (db/lexicon/grammar.json)
-const VERB_RE = new RegExp(`\\b(${alternatives(GRAMMAR.reportingVerbs)}|${GRAMMAR.reportingPatterns.join('|')})\\b`);
 // Forms that are nouns after a determiner ("the claims", "media reports").
 const NOUN_FORMS = /^(reports|report|claims|claim|estimate|estimates|notes|records|documents|counts|states|say|shows|show|finds)$/;
 const DETERMINER_BEFORE = /\b(the|a|an|these|those|this|that|his|her|its|their|our|such|media|news|unconfirmed|press|local|initial|earlier|latest|recent|official|many|some|other|several|conflicting|previous|new|first|initial|final|preliminary|own|conservative|rough|best|low|lower|high|higher|upper|independent|separate|broader|credible|total)\s+$/i;
@@ -128,16 +126,16 @@ function phraseAfter(sentence: string, verbEnd: number): { text: string; start: 
 
 const TOLD_WHOM = /^\s+((?:reporters|journalists|the press|a news conference|a press conference|parliament|lawmakers|state television|state TV|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}))/;
 
-/** Every reporting clause of a sentence, in order. */
-export function findClauses(sentence: string): Clause[] {
-  const out = [...verbClauses(sentence), ...quotedAsClauses(sentence), ...pollClauses(sentence), ...accordingClauses(sentence)];
+/** Every reporting clause of a sentence, in order; its verbs are the grammar vocabulary's reporting verbs and patterns. */
+export function findClauses(sentence: string, grammar: CompiledGrammar = SHIPPED_GRAMMAR): Clause[] {
+  const out = [...verbClauses(sentence, grammar.verbs), ...quotedAsClauses(sentence), ...pollClauses(sentence), ...accordingClauses(sentence)];
   return out.sort((a, b) => a.start - b.start);
 }
 
 /** "the ministry said", "…," said Ruiz", "X told reporters": a speech verb and its speaker phrase. */
-function verbClauses(sentence: string): Clause[] {
+function verbClauses(sentence: string, verbs: RegExp): Clause[] {
   const out: Clause[] = [];
-  for (const m of matchesOf(VERB_RE, sentence)) {
+  for (const m of matchesOf(verbs, sentence)) {
     const verb = m[1] ?? '';
     const start = m.index;
     const end = start + m[0].length;

@@ -14,6 +14,7 @@ import { dateFinder } from './dates.js';
 import { closingPass, eventMemory, speakerMemory, type ReadClaim } from './document.js';
 import { findFigures, type SentenceFigures } from './figures.js';
 import { findClauses } from './clauses.js';
+import type { CompiledGrammar } from './grammar.js';
 import { preparedOf, type PreparedLexicon } from './prepared.js';
 import { readSentence, type ArticleGround } from './reading.js';
 import { inQuote, segment, type SentenceRecord } from './segment.js';
@@ -39,11 +40,11 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
   const { published } = options;
   const prepared = preparedOf(options.lexicon);
   const findDates = dateFinder(published);
-  const records = segment(text);
+  const records = segment(text, prepared.grammar);
   const figures = figuresUpTo(records, options.maxClaims ?? Infinity, (s) => findFigures(s, prepared.lex, findDates));
   // the sentences read; the speaker memory looks a few sentences further for a quotation's closing clause
   const read = records.slice(0, figures.length);
-  const ahead = records.slice(read.length, read.length + LOOKAHEAD).map(clausesOnly);
+  const ahead = records.slice(read.length, read.length + LOOKAHEAD).map((s) => clausesOnly(s, prepared.grammar));
   const analyses = [...read.map((s, i) => analyseSentence(s, figures[i]!, prepared, published)), ...ahead];
   const speakers = speakerMemory(records, analyses, prepared.lex, options.publisher ?? null, read.length);
   const topic = articleTopic(text);
@@ -56,7 +57,7 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
     if (!hasGround(analysis)) return;
     for (const r of readSentence(article, s, figures[i]!, analysis, speakers[i]!, contexts[i]!)) claims.push({ ...r, sentence: i });
   });
-  return closingPass(read, figures.map((f) => f.mentions.length > 0), claims, published);
+  return closingPass(read, figures.map((f) => f.mentions.length > 0), claims, published, prepared.grammar);
 }
 
 // How many sentences after a quotation the speaker memory looks for the clause that closes it (document.ts).
@@ -81,8 +82,8 @@ function figuresUpTo(records: readonly SentenceRecord[], maxClaims: number, find
 }
 
 /** A sentence past the cap, read only for the reporting clauses a quotation before it may end with. */
-function clausesOnly(s: SentenceRecord): SentenceAnalysis {
-  const allClauses = findClauses(s.text);
+function clausesOnly(s: SentenceRecord, grammar: CompiledGrammar): SentenceAnalysis {
+  const allClauses = findClauses(s.text, grammar);
   return { allClauses, clauses: allClauses.filter((c) => !inQuote(s, c.start)), entities: [], phrases: [], ground: null };
 }
 

@@ -4,12 +4,15 @@
 
 import type { EntityType, Lexicon } from '../domain/types.js';
 import { eventIndex, type EventIndex } from './events.js';
+import { compileGrammar, GRAMMAR, type CompiledGrammar } from './grammar.js';
 import { compileLexicon, type CompiledLexicon } from './lexicon-match.js';
 
 export interface PreparedLexicon {
   readonly prepared: true;
   readonly lex: CompiledLexicon;
   readonly events: EventIndex;
+  /** the grammar vocabulary's patterns: the lexicon's own, else the shipped one */
+  readonly grammar: CompiledGrammar;
   /** the lexicon type of an entity name (the first entity of a name, as the lexicon lists it) */
   readonly entityTypes: ReadonlyMap<string, EntityType>;
 }
@@ -17,9 +20,10 @@ export interface PreparedLexicon {
 /** Compiles a lexicon for extract(); pass the result as `lexicon` to extract many articles with it. */
 export function prepareLexicon(lexicon: Lexicon): PreparedLexicon {
   const lex = compileLexicon(lexicon);
+  const grammar = compileGrammar(lexicon.grammar ?? GRAMMAR);
   const entityTypes = new Map<string, EntityType>();
   for (const e of lexicon.entities) if (!entityTypes.has(e.name)) entityTypes.set(e.name, e.type);
-  return { prepared: true, lex, events: eventIndex(lex), entityTypes };
+  return { prepared: true, lex, events: eventIndex(lex, grammar.forceWords), grammar, entityTypes };
 }
 
 /** The prepared form of a lexicon, prepared now unless the caller already did. */

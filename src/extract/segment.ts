@@ -1,16 +1,8 @@
 // Stage 1, segment: article text → one record per sentence, with its offsets, paragraph, quotations and
 // whether it belongs to a photo caption. Pure; the only stage that reads the raw text.
 
-import { GRAMMAR, alternatives } from './grammar.js';
+import { SHIPPED_GRAMMAR, type CompiledGrammar } from './grammar.js';
 import { paragraphs, sentences, type Sentence, type Span } from './sentences.js';
-
-// Photo captions carry the photo's date, not a claim's ("…, Damascus, Syria, 19 March 2019. EPA").
-// The words and agencies come from the grammar vocabulary (db/lexicon/grammar.json); "(Getty …)" is matched by
-// the agency's first word, a signature at the end by its whole name.
-const CAPTION = new RegExp(
-  `\\b(${alternatives(GRAMMAR.captionWords)})\\b|\\((?:${alternatives(GRAMMAR.captionAgencies.map((a) => a.split(/\s+/)[0]!))})[^)]*\\)|^[a-z]{2,6}\\d{5,}|\\s(?:${alternatives(GRAMMAR.captionAgencies)})\\.?$`,
-  'i',
-);
 
 /** One sentence as every later stage reads it. */
 export interface SentenceRecord extends Sentence {
@@ -28,10 +20,13 @@ export interface SentenceRecord extends Sentence {
   openAtEnd: boolean;
 }
 
-/** The sentences of an article as records; a quotation never runs on across a paragraph break. */
-export function segment(text: string): SentenceRecord[] {
+/**
+ * The sentences of an article as records; a quotation never runs on across a paragraph break. A paragraph is a
+ * photo caption by the grammar vocabulary's caption words and agencies: it carries the photo's date, not a claim's.
+ */
+export function segment(text: string, grammar: CompiledGrammar = SHIPPED_GRAMMAR): SentenceRecord[] {
   const paras = paragraphs(text);
-  const captions = paras.map((p) => CAPTION.test(p.text));
+  const captions = paras.map((p) => grammar.caption.test(p.text));
   const out: SentenceRecord[] = [];
   for (const [index, s] of sentences(text).entries()) {
     const before = out[index - 1];
