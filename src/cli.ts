@@ -268,9 +268,9 @@ program
 
 program
   .command('lexicon')
-  .description('The vocabulary extraction reads (metrics, entities, aliases).')
+  .description('The vocabulary extraction reads (metrics, entities, aliases, grammar word lists).')
   .command('sync')
-  .description('Add the metrics, entities and aliases of the default lexicon (or of --file, e.g. a pack for the war you cover) that the database lacks; existing ones (and your edits) stay as they are.')
+  .description('Add the metrics, entities and aliases of the default lexicon (or of --file, e.g. a pack for the war you cover), and the grammar word lists, that the database lacks; existing ones (and your edits) stay as they are.')
   .option('--db <file>', 'database file')
   .option('--file <lexicon.json>', 'a lexicon file to add instead of the default (same format as db/lexicon/default.json)')
   .action((opts: { db?: string; file?: string }) => {
@@ -284,9 +284,10 @@ program
       ...added.metrics.map((name) => `metric  ${name}`),
       ...added.entities.map((name) => `entity  ${name}`),
       ...added.aliases.map(({ entity, alias }) => `alias   ${alias} (${entity})`),
+      ...added.grammar.map((list) => `grammar ${list}`),
       ...added.skipped.map((name) => `skipped ${name} (longer than ${MAX_NAME_LENGTH} characters, not a name)`),
     ];
-    const total = `Lexicon: added ${plural(added.metrics.length, 'metric')}, ${plural(added.entities.length, 'entity', 'entities')}, ${plural(added.aliases.length, 'alias', 'aliases')}; nothing existing changed.`;
+    const total = `Lexicon: added ${plural(added.metrics.length, 'metric')}, ${plural(added.entities.length, 'entity', 'entities')}, ${plural(added.aliases.length, 'alias', 'aliases')}${added.grammar.length > 0 ? `, ${plural(added.grammar.length, 'grammar list')}` : ''}; nothing existing changed.`;
     process.stdout.write([...lines, total].join('\n') + '\n');
   });
 
