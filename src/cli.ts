@@ -6,7 +6,7 @@ import { SingleBar } from 'cli-progress';
 import path from 'node:path';
 import { existsSync, writeFileSync } from 'node:fs';
 import { crosscheckSettings, loadConfig, type Config } from './config.js';
-import { extract } from './extract/index.js';
+import { extract, prepareLexicon, type PreparedLexicon } from './extract/index.js';
 import { readAnyDocumentFile, readDocumentFile, collectFiles } from './app/files.js';
 import { failureText, importItems, totalsLine, type ImportItem, type ImportTotals } from './app/import-run.js';
 import { refetchLine, refetchSource } from './app/refetch.js';
@@ -57,6 +57,11 @@ function isoDateOption(value: string): string {
 const program = new Command('crosscheck')
   .description('Claim and source cross-check: extract figures from articles, flag where sources disagree, export a fact sheet.')
   .showHelpAfterError();
+
+/** The lexicon a run extracts with: read and prepared once, at the start of the run, for every article it imports. */
+function runLexicon(db: Db): PreparedLexicon {
+  return prepareLexicon(loadLexicon(db));
+}
 
 program
   .command('extract')
@@ -151,7 +156,7 @@ program
       items,
       opts,
       ctx,
-      { settings: crosscheckSettings(config), lexicon: loadLexicon(db), extract: opts.extract, nearDuplicates: true },
+      { settings: crosscheckSettings(config), lexicon: runLexicon(db), extract: opts.extract, nearDuplicates: true },
       (label, done) => bar?.update(done, { file: looksLikeUrl(label) ? label : path.basename(label) }),
     );
     bar?.stop();
@@ -179,7 +184,7 @@ program
     const config = configWith(opts);
     const db = openAppDatabase(config, systemClock);
     const ctx = { actor: config.actor, clock: systemClock, reason: 'crosscheck refetch' };
-    const options = { settings: crosscheckSettings(config), lexicon: loadLexicon(db) };
+    const options = { settings: crosscheckSettings(config), lexicon: runLexicon(db) };
     let failed = 0;
     try {
       const sourceIds = ids.length > 0 ? ids.map((id) => Number(id.replace(/^#/, ''))) : listRefetchableSourceIds(db);
@@ -226,7 +231,7 @@ feedsCommand
     const db = openAppDatabase(config, systemClock);
     try {
       const ctx = { actor: config.actor, clock: systemClock, reason: 'crosscheck feeds poll' };
-      const { lines, totals, givenUp } = await pollFeeds(db, config.fetch, ctx, { settings: crosscheckSettings(config), lexicon: loadLexicon(db), nearDuplicates: true }, config.feedAttempts);
+      const { lines, totals, givenUp } = await pollFeeds(db, config.fetch, ctx, { settings: crosscheckSettings(config), lexicon: runLexicon(db), nearDuplicates: true }, config.feedAttempts);
       if (lines.length === 0) lines.push('No feeds followed; add one with crosscheck feeds add URL.');
       if (givenUp > 0) lines.push(`${givenUp} items not fetched: given up after ${config.feedAttempts} failed attempts (see crosscheck feeds list).`);
       reportImport(lines, totals, 'items');

@@ -1,12 +1,22 @@
 // The tasks a worker thread of the extraction pool (src/app/extract-pool.ts) runs: extract() on one article, and
 // reading an uploaded HTML page down to its article text (Readability).
-import { extract } from '../extract/index.js';
+import { extract, prepareLexicon, type PreparedLexicon } from '../extract/index.js';
 import { parseArticle, type Article } from '../extract/article.js';
 import type { ExtractedClaim } from '../domain/types.js';
 import type { ExtractJob, ReadJob } from './extract-pool.js';
+import { lexiconOfShared, type SharedLexicon } from './lexicon-cache.js';
+
+// The lexicon this thread prepared last, by its key (lexicon-cache.ts): a thread serves many articles, and preparing
+// the lexicon for each would repeat the same work until the next edit. Per thread, so nothing is shared or locked.
+let held: { key: string; prepared: PreparedLexicon } | null = null;
+
+function preparedFor(shared: SharedLexicon): PreparedLexicon {
+  if (held?.key !== shared.key) held = { key: shared.key, prepared: prepareLexicon(lexiconOfShared(shared)) };
+  return held.prepared;
+}
 
 export default function extractJob(job: ExtractJob): ExtractedClaim[] {
-  return extract(job.text, { published: job.published, publisher: job.publisher, lexicon: job.lexicon, maxClaims: job.maxClaims });
+  return extract(job.text, { published: job.published, publisher: job.publisher, lexicon: preparedFor(job.lexicon), maxClaims: job.maxClaims });
 }
 
 export function readArticleJob(job: ReadJob): Article {
