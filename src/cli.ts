@@ -6,7 +6,7 @@ import { SingleBar } from 'cli-progress';
 import path from 'node:path';
 import { existsSync, writeFileSync } from 'node:fs';
 import { crosscheckSettings, loadConfig, type Config } from './config.js';
-import { extract, prepareLexicon, type PreparedLexicon } from './extract/index.js';
+import { extract, loadTagger, prepareLexicon, type PreparedLexicon } from './extract/index.js';
 import { readAnyDocumentFile, readDocumentFile, collectFiles } from './app/files.js';
 import { failureText, importItems, totalsLine, type ImportItem, type ImportTotals } from './app/import-run.js';
 import { refetchLine, refetchSource } from './app/refetch.js';
@@ -58,9 +58,9 @@ const program = new Command('crosscheck')
   .description('Claim and source cross-check: extract figures from articles, flag where sources disagree, export a fact sheet.')
   .showHelpAfterError();
 
-/** The lexicon a run extracts with: read and prepared once, at the start of the run, for every article it imports. */
+/** The lexicon a run extracts with: read and prepared (with the part-of-speech tagger) once, at the start of the run. */
 function runLexicon(db: Db): PreparedLexicon {
-  return prepareLexicon(loadLexicon(db));
+  return prepareLexicon(loadLexicon(db), loadTagger().tagger);
 }
 
 program
@@ -71,7 +71,7 @@ program
   .option('--publisher <name>', 'publisher, for files that do not name one')
   .argument('<files...>', 'files or folders (.txt, .md, .html)')
   .action((files: string[], opts: { published?: string; publisher?: string }) => {
-    const lexicon = readDefaultLexicon(loadConfig());
+    const lexicon = prepareLexicon(readDefaultLexicon(loadConfig()), loadTagger().tagger);
     const documents = collectFiles(files).map((file) => {
       const doc = readDocumentFile(file);
       const published = doc.meta.publishedAt ?? opts.published;

@@ -1,6 +1,6 @@
 // The tasks a worker thread of the extraction pool (src/app/extract-pool.ts) runs: extract() on one article, and
 // reading an uploaded HTML page down to its article text (Readability).
-import { extract, prepareLexicon, type PreparedLexicon } from '../extract/index.js';
+import { extract, loadTagger, prepareLexicon, type PreparedLexicon, type Tagger } from '../extract/index.js';
 import { parseArticle, type Article } from '../extract/article.js';
 import type { ExtractedClaim } from '../domain/types.js';
 import type { ExtractJob, ReadJob } from './extract-pool.js';
@@ -9,9 +9,12 @@ import { lexiconOfShared, type SharedLexicon } from './lexicon-cache.js';
 // The lexicon this thread prepared last, by its key (lexicon-cache.ts): a thread serves many articles, and preparing
 // the lexicon for each would repeat the same work until the next edit. Per thread, so nothing is shared or locked.
 let held: { key: string; prepared: PreparedLexicon } | null = null;
+// The part-of-speech model, loaded by the thread's first article and kept for the thread's life.
+let tagger: Tagger | null = null;
 
 function preparedFor(shared: SharedLexicon): PreparedLexicon {
-  if (held?.key !== shared.key) held = { key: shared.key, prepared: prepareLexicon(lexiconOfShared(shared)) };
+  tagger ??= loadTagger().tagger;
+  if (held?.key !== shared.key) held = { key: shared.key, prepared: prepareLexicon(lexiconOfShared(shared), tagger) };
   return held.prepared;
 }
 

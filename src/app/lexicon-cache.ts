@@ -6,7 +6,7 @@
 // reference rather than a copy, and each worker thread prepares it once per version (extract-worker.ts).
 import { randomUUID } from 'node:crypto';
 import type { Lexicon } from '../domain/types.js';
-import { prepareLexicon, type PreparedLexicon } from '../extract/index.js';
+import { loadTagger, prepareLexicon, type PreparedLexicon, type Tagger } from '../extract/index.js';
 import type { Db } from '../store/database.js';
 import { loadLexicon } from '../store/lexicon.js';
 import { lexiconVersion } from '../store/lexicon-grammar.js';
@@ -49,6 +49,8 @@ export function createLexiconCache(): LexiconCache {
   // Distinguishes this cache's versions from another's in a worker thread that served both.
   const id = randomUUID();
   let held: Held | null = null;
+  // the part-of-speech model, loaded with the first lexicon prepared (not before: many processes never extract)
+  let tagger: Tagger | null = null;
   const current = (db: Db): Held => {
     const version = lexiconVersion(db);
     if (held === null || held.db !== db || held.version !== version) held = { db, version, lexicon: loadLexicon(db) };
@@ -57,7 +59,8 @@ export function createLexiconCache(): LexiconCache {
   return {
     prepared: (db) => {
       const h = current(db);
-      h.prepared ??= prepareLexicon(h.lexicon);
+      tagger ??= loadTagger().tagger;
+      h.prepared ??= prepareLexicon(h.lexicon, tagger);
       return h.prepared;
     },
     shared: (db) => {

@@ -10,6 +10,7 @@ import { clauseHedges, type ClauseHedge } from './hedges.js';
 import { entityHits, type Hit } from './lexicon-match.js';
 import type { PreparedLexicon } from './prepared.js';
 import { sentenceScope } from './scope.js';
+import { withTaggedSpeakers } from './tagged-speakers.js';
 import { inQuote, type SentenceRecord } from './segment.js';
 import { placesIn, type PlaceMention } from './topic.js';
 
@@ -41,8 +42,10 @@ export interface SentenceAnalysis {
 /** The reporting clauses of every sentence (a sentence's speakers may be named in the next one). */
 export function analyseSentence(s: SentenceRecord, figures: SentenceFigures, prepared: PreparedLexicon, published: IsoDate): SentenceAnalysis {
   const allClauses = findClauses(s.text, prepared.grammar);
-  const clauses = allClauses.filter((c) => !inQuote(s, c.start));
   const hasFigures = figures.mentions.length > 0;
+  const handRead = allClauses.filter((c) => !inQuote(s, c.start));
+  // where the hand rules missed a reporting verb's speaker, the tagger reads it (tagged-speakers.ts)
+  const clauses = hasFigures && prepared.tagger ? withTaggedSpeakers(s.text, handRead, prepared.grammar, prepared.tagger, (at) => inQuote(s, at)) : handRead;
   if (!hasFigures && !hasEventNoun(prepared.events, s.text)) return { allClauses, clauses, entities: [], phrases: [], ground: null };
   const entities = entityHits(prepared.lex, s.text);
   const phrases = eventPhrases(prepared.events, s.text);

@@ -132,6 +132,21 @@ export function findClauses(sentence: string, grammar: CompiledGrammar = SHIPPED
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** False for a reporting verb's match that does not report: passive, adjective, noun or idiom (see each check). */
+export function isReportingUse(sentence: string, m: RegExpExecArray): boolean {
+  const verb = m[1] ?? '';
+  // the checks below look at the few words before the verb; a bounded window keeps each one cheap
+  const before = sentence.slice(Math.max(0, m.index - 80), m.index);
+  if (PASSIVE_BEFORE.test(before)) return false; // "is said to", "were reported killed"
+  // "the confirmed death toll", "its reported losses": a participle after a determiner is an adjective
+  if (/\b(?:the|a|an|its|their|his|her|this|these)\s+$/i.test(before) && /ed$/.test(verb)) return false;
+  if (NOUN_FORMS.test(verb) && DETERMINER_BEFORE.test(before)) return false;
+  if (/\bwhat\s+(?:[\w'’-]+\s+){0,3}$/i.test(before)) return false; // "in what he described as"
+  if (/\b(?:to|not)\s+$/i.test(before) && /^(say|report|claim|estimate)$/.test(verb)) return false; // "hard to say"
+  if (/^add(ed|s)?$/.test(verb) && /^\s+to\b/.test(sentence.slice(m.index + m[0].length))) return false; // "have added to the pressure"
+  return true;
+}
+
 /** "the ministry said", "…," said Ruiz", "X told reporters": a speech verb and its speaker phrase. */
 function verbClauses(sentence: string, verbs: RegExp): Clause[] {
   const out: Clause[] = [];
@@ -139,15 +154,8 @@ function verbClauses(sentence: string, verbs: RegExp): Clause[] {
     const verb = m[1] ?? '';
     const start = m.index;
     const end = start + m[0].length;
-    // the checks below look at the few words before the verb; a bounded window keeps each one cheap
+    if (!isReportingUse(sentence, m)) continue;
     const before = sentence.slice(Math.max(0, start - 80), start);
-    if (PASSIVE_BEFORE.test(before)) continue; // "is said to", "were reported killed"
-    // "the confirmed death toll", "its reported losses": a participle after a determiner is an adjective
-    if (/\b(?:the|a|an|its|their|his|her|this|these)\s+$/i.test(before) && /ed$/.test(verb)) continue;
-    if (NOUN_FORMS.test(verb) && DETERMINER_BEFORE.test(before)) continue;
-    if (/\bwhat\s+(?:[\w'’-]+\s+){0,3}$/i.test(before)) continue; // "in what he described as"
-    if (/\b(?:to|not)\s+$/i.test(before) && /^(say|report|claim|estimate)$/.test(verb)) continue; // "hard to say"
-    if (/^add(ed|s)?$/.test(verb) && /^\s+to\b/.test(sentence.slice(end))) continue; // "have added to the pressure"
     // `…," said the ministry` and `…, said Ruiz.` put the speaker after the verb; after a plain comma only
     // verbs that take no object invert ("Ruiz, speaking by phone, told the radio…" does not).
     const inverted = /["”]\s*,?\s*$/.test(before) || (start < 80 && /^\s*$/.test(before)) ||

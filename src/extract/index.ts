@@ -22,6 +22,7 @@ import { articleTopic } from './topic.js';
 import { finishedWarSpan } from './topic-war.js';
 
 export { prepareLexicon, type PreparedLexicon } from './prepared.js';
+export { loadTagger, type Tagger } from './nlp.js';
 
 /** What extract() needs besides the text. */
 export interface ExtractOptions {
