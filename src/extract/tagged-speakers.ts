@@ -22,24 +22,30 @@ const NP_WORD: ReadonlySet<string> = new Set(['ADJ', 'PROPN', 'NOUN', 'NUM', 'PA
 const NP_HEAD: ReadonlySet<string> = new Set(['PROPN', 'NOUN']);
 
 const isBoundary = (t: Token): boolean => BOUNDARY_POS.has(t.pos) || RELATIVE.test(t.text);
+// How many tokens before its verb a subject (with one aside) may start: a bound, so that a pasted dump of numbers
+// with verbs in it is read in linear time rather than scanned back to its start for every verb.
+const REACH = 40;
 
 /** The index after which the verb's clause starts: `end` is its last token before the verb, or -1 when it has none. */
 function subjectEnd(tokens: readonly Token[], verb: number): number {
   let end = verb - 1;
-  while (end >= 0 && BEFORE_VERB.has(tokens[end]!.pos) && tokens[end]!.text !== "'s") end -= 1;
+  while (end >= 0 && end > verb - REACH && BEFORE_VERB.has(tokens[end]!.pos) && tokens[end]!.text !== "'s") end -= 1;
   if (tokens[end]?.text !== ',') return end;
   // ", who led the survey for six years, said": the aside is stepped over
   let open = end - 1;
-  while (open >= 0 && tokens[open]!.text !== ',') open -= 1;
+  while (open >= 0 && open > verb - REACH && tokens[open]!.text !== ',') open -= 1;
   const first = tokens[open + 1];
-  return open > 0 && first !== undefined && RELATIVE.test(first.text) ? open - 1 : -1;
+  return open > 0 && tokens[open]!.text === ',' && first !== undefined && RELATIVE.test(first.text) ? open - 1 : -1;
 }
 
 /** The first noun phrase of the clause that ends at token `end` ("The Upper Mires relief committee"), or null. */
-function firstNounPhrase(tokens: readonly Token[], end: number): { start: number; end: number } | null {
+function firstNounPhrase(tokens: readonly Token[], end: number, verb: number): { start: number; end: number } | null {
   if (end < 0 || isBoundary(tokens[end]!)) return null;
   let start = end;
-  while (start > 0 && !isBoundary(tokens[start - 1]!)) start -= 1;
+  while (start > 0 && !isBoundary(tokens[start - 1]!)) {
+    if (start <= verb - REACH) return null;
+    start -= 1;
+  }
   let k = start;
   if (NP_OPEN.has(tokens[k]!.pos)) k += 1;
   let head = -1;
@@ -48,10 +54,10 @@ function firstNounPhrase(tokens: readonly Token[], end: number): { start: number
 }
 
 /** A reporting clause for the verb `m`, its speaker read from the tags, or null. */
-function taggedClause(sentence: string, tokens: readonly Token[], m: RegExpExecArray): Clause | null {
-  const verb = tokens.findIndex((t) => t.start === m.index);
-  if (verb < 0 || tokens[verb]!.pos !== 'VERB') return null;
-  const np = firstNounPhrase(tokens, subjectEnd(tokens, verb));
+function taggedClause(sentence: string, tokens: readonly Token[], at: ReadonlyMap<number, number>, m: RegExpExecArray): Clause | null {
+  const verb = at.get(m.index);
+  if (verb === undefined || tokens[verb]!.pos !== 'VERB') return null;
+  const np = firstNounPhrase(tokens, subjectEnd(tokens, verb), verb);
   if (!np) return null;
   const raw = sentence.slice(np.start, np.end);
   const phrase = raw.replace(LEADING, '');
@@ -65,11 +71,12 @@ function taggedClause(sentence: string, tokens: readonly Token[], m: RegExpExecA
  * quotations that the hand rules gave none (or one that names nobody). The sentence is tagged only when there is one.
  */
 export function withTaggedSpeakers(sentence: string, clauses: readonly Clause[], grammar: CompiledGrammar, tagger: Tagger, quoted: (at: number) => boolean): Clause[] {
-  const named = (c: Clause | undefined): boolean => c !== undefined && entityNameOf(c.phrase) !== null;
-  const missing = [...matchesOf(grammar.verbs, sentence)].filter((m) => !quoted(m.index) && isReportingUse(sentence, m) && !named(clauses.find((c) => c.start === m.index)));
+  const named = new Set(clauses.filter((c) => entityNameOf(c.phrase) !== null).map((c) => c.start));
+  const missing = [...matchesOf(grammar.verbs, sentence)].filter((m) => !named.has(m.index) && !quoted(m.index) && isReportingUse(sentence, m));
   if (missing.length === 0) return [...clauses];
   const tokens = tagger.tag(sentence);
-  const found = missing.map((m) => taggedClause(sentence, tokens, m)).filter((c): c is Clause => c !== null);
+  const at = new Map(tokens.map((t, i) => [t.start, i]));
+  const found = missing.map((m) => taggedClause(sentence, tokens, at, m)).filter((c): c is Clause => c !== null);
   if (found.length === 0) return [...clauses];
   const replaced = new Set(found.map((c) => c.start));
   return [...clauses.filter((c) => !replaced.has(c.start)), ...found].sort((a, b) => a.start - b.start);
