@@ -1,6 +1,6 @@
 // One prepared lexicon per lexicon version. Preparing a lexicon (reading it from the database, compiling its
 // keyword, entity and grammar patterns) is work that every import would otherwise repeat; the lexicon's version
-// (a counter that triggers bump on every change to metrics, entities, aliases or grammar, migration 017) says when
+// (a counter that triggers bump on every change to metrics, entities, aliases or grammar, migration 020) says when
 // it must be done again. The web app holds one cache (AppDeps.lexicons); a CLI run prepares its lexicon once.
 // The worker pool gets the lexicon as JSON in shared memory, written once per version, so that a job carries a
 // reference rather than a copy, and each worker thread prepares it once per version (extract-worker.ts).
