@@ -6,7 +6,7 @@ import { SingleBar } from 'cli-progress';
 import path from 'node:path';
 import { existsSync, writeFileSync } from 'node:fs';
 import { crosscheckSettings, loadConfig, type Config } from './config.js';
-import { extract } from './extract/index.js';
+import { extract, loadTagger, prepareLexicon, type PreparedLexicon } from './extract/index.js';
 import { readAnyDocumentFile, readDocumentFile, collectFiles } from './app/files.js';
 import { failureText, importItems, totalsLine, type ImportItem, type ImportTotals } from './app/import-run.js';
 import { refetchLine, refetchSource } from './app/refetch.js';
@@ -58,6 +58,11 @@ const program = new Command('crosscheck')
   .description('Claim and source cross-check: extract figures from articles, flag where sources disagree, export a fact sheet.')
   .showHelpAfterError();
 
+/** The lexicon a run extracts with: read and prepared (with the part-of-speech tagger) once, at the start of the run. */
+function runLexicon(db: Db): PreparedLexicon {
+  return prepareLexicon(loadLexicon(db), loadTagger().tagger);
+}
+
 program
   .command('extract')
   .description('Print the claims extracted from each file (no database needed).')
@@ -66,7 +71,7 @@ program
   .option('--publisher <name>', 'publisher, for files that do not name one')
   .argument('<files...>', 'files or folders (.txt, .md, .html)')
   .action((files: string[], opts: { published?: string; publisher?: string }) => {
-    const lexicon = readDefaultLexicon(loadConfig());
+    const lexicon = prepareLexicon(readDefaultLexicon(loadConfig()), loadTagger().tagger);
     const documents = collectFiles(files).map((file) => {
       const doc = readDocumentFile(file);
       const published = doc.meta.publishedAt ?? opts.published;
@@ -151,7 +156,7 @@ program
       items,
       opts,
       ctx,
-      { settings: crosscheckSettings(config), lexicon: loadLexicon(db), extract: opts.extract, nearDuplicates: true },
+      { settings: crosscheckSettings(config), lexicon: runLexicon(db), extract: opts.extract, nearDuplicates: true },
       (label, done) => bar?.update(done, { file: looksLikeUrl(label) ? label : path.basename(label) }),
     );
     bar?.stop();
@@ -179,7 +184,7 @@ program
     const config = configWith(opts);
     const db = openAppDatabase(config, systemClock);
     const ctx = { actor: config.actor, clock: systemClock, reason: 'crosscheck refetch' };
-    const options = { settings: crosscheckSettings(config), lexicon: loadLexicon(db) };
+    const options = { settings: crosscheckSettings(config), lexicon: runLexicon(db) };
     let failed = 0;
     try {
       const sourceIds = ids.length > 0 ? ids.map((id) => Number(id.replace(/^#/, ''))) : listRefetchableSourceIds(db);
@@ -226,7 +231,7 @@ feedsCommand
     const db = openAppDatabase(config, systemClock);
     try {
       const ctx = { actor: config.actor, clock: systemClock, reason: 'crosscheck feeds poll' };
-      const { lines, totals, givenUp } = await pollFeeds(db, config.fetch, ctx, { settings: crosscheckSettings(config), lexicon: loadLexicon(db), nearDuplicates: true }, config.feedAttempts);
+      const { lines, totals, givenUp } = await pollFeeds(db, config.fetch, ctx, { settings: crosscheckSettings(config), lexicon: runLexicon(db), nearDuplicates: true }, config.feedAttempts);
       if (lines.length === 0) lines.push('No feeds followed; add one with crosscheck feeds add URL.');
       if (givenUp > 0) lines.push(`${givenUp} items not fetched: given up after ${config.feedAttempts} failed attempts (see crosscheck feeds list).`);
       reportImport(lines, totals, 'items');
@@ -268,9 +273,9 @@ program
 
 program
   .command('lexicon')
-  .description('The vocabulary extraction reads (metrics, entities, aliases).')
+  .description('The vocabulary extraction reads (metrics, entities, aliases, grammar word lists).')
   .command('sync')
-  .description('Add the metrics, entities and aliases of the default lexicon (or of --file, e.g. a pack for the war you cover) that the database lacks; existing ones (and your edits) stay as they are.')
+  .description('Add the metrics, entities and aliases of the default lexicon (or of --file, e.g. a pack for the war you cover), and the grammar word lists, that the database lacks; existing ones (and your edits) stay as they are.')
   .option('--db <file>', 'database file')
   .option('--file <lexicon.json>', 'a lexicon file to add instead of the default (same format as db/lexicon/default.json)')
   .action((opts: { db?: string; file?: string }) => {
@@ -284,9 +289,10 @@ program
       ...added.metrics.map((name) => `metric  ${name}`),
       ...added.entities.map((name) => `entity  ${name}`),
       ...added.aliases.map(({ entity, alias }) => `alias   ${alias} (${entity})`),
+      ...added.grammar.map((list) => `grammar ${list}`),
       ...added.skipped.map((name) => `skipped ${name} (longer than ${MAX_NAME_LENGTH} characters, not a name)`),
     ];
-    const total = `Lexicon: added ${plural(added.metrics.length, 'metric')}, ${plural(added.entities.length, 'entity', 'entities')}, ${plural(added.aliases.length, 'alias', 'aliases')}; nothing existing changed.`;
+    const total = `Lexicon: added ${plural(added.metrics.length, 'metric')}, ${plural(added.entities.length, 'entity', 'entities')}, ${plural(added.aliases.length, 'alias', 'aliases')}${added.grammar.length > 0 ? `, ${plural(added.grammar.length, 'grammar list')}` : ''}; nothing existing changed.`;
     process.stdout.write([...lines, total].join('\n') + '\n');
   });
 

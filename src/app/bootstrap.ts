@@ -6,10 +6,11 @@ import { seedLexicon } from '../store/lexicon.js';
 import { z } from 'zod';
 import { CLAIM_KINDS, ENTITY_TYPES, type Clock, type Lexicon } from '../domain/types.js';
 import { MAX_NAME_LENGTH } from '../store/entities.js';
+import { GRAMMAR } from '../extract/grammar.js';
 
-/** Reads the default lexicon shipped in db/lexicon (the database holds the editable copy). */
+/** Reads the default lexicon shipped in db/lexicon with the shipped grammar vocabulary (db/lexicon/grammar.json); the database holds the editable copy. */
 export function readDefaultLexicon(config: Config): Lexicon {
-  return readLexiconFile(config.lexiconPath);
+  return { ...readLexiconFile(config.lexiconPath), grammar: structuredClone(GRAMMAR) };
 }
 
 const name = z.string().trim().min(1).max(MAX_NAME_LENGTH);

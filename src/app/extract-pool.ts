@@ -8,15 +8,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { ValidationError } from '../domain/errors.js';
-import type { ExtractedClaim, IsoDate, Lexicon, SourceFormat } from '../domain/types.js';
+import type { ExtractedClaim, IsoDate, SourceFormat } from '../domain/types.js';
 import type { Article } from '../extract/article.js';
+import type { SharedLexicon } from './lexicon-cache.js';
 
-/** What one extraction needs; it is copied to the worker thread. */
+/** What one extraction needs; it is copied to the worker thread (the lexicon's shared memory is not: it is shared). */
 export interface ExtractJob {
   text: string;
   published: IsoDate;
   publisher: string | null;
-  lexicon: Lexicon;
+  /** the lexicon, written once per version (LexiconCache.shared); the thread prepares it once per version */
+  lexicon: SharedLexicon;
   /** Stop after this many claims (extract()'s maxClaims). */
   maxClaims?: number;
 }

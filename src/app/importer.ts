@@ -7,7 +7,7 @@ import { importExtractedClaims } from '../store/claims.js';
 import { loadLexicon } from '../store/lexicon.js';
 import { flagNearDuplicates, type NearDuplicate } from '../store/near-duplicates.js';
 import type { SyncResult } from '../store/conflicts.js';
-import { extract } from '../extract/index.js';
+import { extract, type PreparedLexicon } from '../extract/index.js';
 import { recomputeConflicts } from './recompute.js';
 import type { CrosscheckSettings } from '../domain/crosscheck.js';
 import type { Claim, ExtractedClaim, Lexicon, Source } from '../domain/types.js';
@@ -34,8 +34,8 @@ export interface ImportOptions {
   settings: CrosscheckSettings;
   /** Run extraction (default true); false stores the text only. */
   extract?: boolean;
-  /** The lexicon to extract with; read from the database when not given (callers importing many files pass it once). */
-  lexicon?: Lexicon;
+  /** The lexicon to extract with, best prepared (prepareLexicon, LexiconCache); read from the database when not given (callers importing many files pass it once). */
+  lexicon?: Lexicon | PreparedLexicon;
   /** Look for near-duplicates among the recent sources and record them on the new one (the web app and the CLI). */
   nearDuplicates?: boolean;
   /** Claims already extracted from `input.body` (by the web app's worker pool, asked for maxClaims + 1); not extracted again. */

@@ -6,6 +6,7 @@ import { collectFiles, readDocumentFile } from './files.js';
 import { findSourcesBySha256, sha256Hex } from '../store/sources.js';
 import { loadLexicon } from '../store/lexicon.js';
 import { importSource } from './importer.js';
+import { prepareLexicon } from '../extract/index.js';
 import { readLexiconFile } from './bootstrap.js';
 import { addMissingLexicon } from '../store/lexicon-sync.js';
 import { existsSync } from 'node:fs';
@@ -29,7 +30,7 @@ export function loadSamples(db: Db, config: Config, clock: Clock): SamplesResult
     const result: SamplesResult = { imported: 0, skipped: 0, claims: 0 };
     // The default vocabulary names no war; the samples bring the names of the one they are about.
     if (existsSync(vocabulary)) addMissingLexicon(db, readLexiconFile(vocabulary), { ...ctx, reason: 'Vocabulary of the sample set added.' });
-    const lexicon = loadLexicon(db);
+    const lexicon = prepareLexicon(loadLexicon(db));
     for (const doc of documents) {
       if (findSourcesBySha256(db, sha256Hex(doc.body)).length > 0) {
         result.skipped += 1;

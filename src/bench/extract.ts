@@ -6,7 +6,7 @@
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { extract, prepareLexicon, type PreparedLexicon } from '../extract/index.js';
+import { extract, loadTagger, prepareLexicon, type PreparedLexicon } from '../extract/index.js';
 import { prng } from './fixtures.js';
 import type { Lexicon } from '../domain/types.js';
 
@@ -80,8 +80,11 @@ function article(rand: () => number, bytes: number): string {
 
 function main(): void {
   const lexiconPath = fileURLToPath(new URL('../../db/lexicon/default.json', import.meta.url));
+  // the part-of-speech model, loaded once per process as the CLI and each worker thread do
+  const { tagger, loadMs } = loadTagger();
+  console.log(`model: wink-nlp English model loaded in ${loadMs.toFixed(0)} ms`);
   // prepared once, as a caller that extracts many articles with one lexicon does (see extract/prepared.ts)
-  const lexicon = prepareLexicon(JSON.parse(readFileSync(lexiconPath, 'utf8')) as Lexicon);
+  const lexicon = prepareLexicon(JSON.parse(readFileSync(lexiconPath, 'utf8')) as Lexicon, tagger);
   const rand = prng(20150930);
   const corpus = Array.from({ length: WARMUP + MEASURED }, () => article(rand, ARTICLE_BYTES));
   const published = '2019-03-19';

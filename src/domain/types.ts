@@ -133,10 +133,29 @@ export interface ExtractedClaim {
   asOf: IsoDate | null;
 }
 
-/** The editable vocabulary extraction reads: metric keywords and entities with aliases. Stored in the database. */
+/** The editable vocabulary extraction reads: metric keywords, entities with aliases and the grammar vocabulary. Stored in the database. */
 export interface Lexicon {
   metrics: LexiconMetric[];
   entities: LexiconEntity[];
+  /** The word lists the extraction rules read; absent, the shipped ones (db/lexicon/grammar.json). */
+  grammar?: GrammarVocabulary;
+}
+/** The grammar vocabulary: word lists the extraction rules read (see db/lexicon/grammar.json). */
+export interface GrammarVocabulary {
+  /** speech verbs and fixed phrases ("said", "declined to comment"), matched as written */
+  reportingVerbs: string[];
+  /** reporting phrases as regular-expression patterns ("put the (?:death )?toll at") */
+  reportingPatterns: string[];
+  /** words that mark a figure as unconfirmed ("reportedly") */
+  hedges: string[];
+  /** role → the head nouns that count it ("soldiers": soldier, troops…) */
+  roleNouns: Record<string, string[]>;
+  /** words a force is named with after its demonym ("forces", "troops") */
+  forceWords: string[];
+  /** words that make a paragraph a photo caption ("photo", "handout") */
+  captionWords: string[];
+  /** picture agencies that sign captions */
+  captionAgencies: string[];
 }
 export interface LexiconMetric {
   /** e.g. "killed", "territory controlled", "troops deployed" */

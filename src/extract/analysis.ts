@@ -10,6 +10,7 @@ import { clauseHedges, type ClauseHedge } from './hedges.js';
 import { entityHits, type Hit } from './lexicon-match.js';
 import type { PreparedLexicon } from './prepared.js';
 import { sentenceScope } from './scope.js';
+import { withTaggedSpeakers } from './tagged-speakers.js';
 import { inQuote, type SentenceRecord } from './segment.js';
 import { placesIn, type PlaceMention } from './topic.js';
 
@@ -40,9 +41,11 @@ export interface SentenceAnalysis {
 
 /** The reporting clauses of every sentence (a sentence's speakers may be named in the next one). */
 export function analyseSentence(s: SentenceRecord, figures: SentenceFigures, prepared: PreparedLexicon, published: IsoDate): SentenceAnalysis {
-  const allClauses = findClauses(s.text);
-  const clauses = allClauses.filter((c) => !inQuote(s, c.start));
+  const allClauses = findClauses(s.text, prepared.grammar);
   const hasFigures = figures.mentions.length > 0;
+  const handRead = allClauses.filter((c) => !inQuote(s, c.start));
+  // where the hand rules missed a reporting verb's speaker, the tagger reads it (tagged-speakers.ts)
+  const clauses = hasFigures && prepared.tagger ? withTaggedSpeakers(s.text, handRead, prepared.grammar, prepared.tagger, (at) => inQuote(s, at)) : handRead;
   if (!hasFigures && !hasEventNoun(prepared.events, s.text)) return { allClauses, clauses, entities: [], phrases: [], ground: null };
   const entities = entityHits(prepared.lex, s.text);
   const phrases = eventPhrases(prepared.events, s.text);
@@ -55,7 +58,7 @@ function figureGround(s: SentenceRecord, figures: SentenceFigures, prepared: Pre
     measureHits: figures.hits.map((h) => ({ start: h.start, end: h.end, metric: metrics[h.index]?.metric ?? '' })),
     casualtyWords: figures.hits.filter((h) => metrics[h.index]?.kind === 'casualties'),
     places: placesIn(s.text),
-    hedges: clauseHedges(s.text),
+    hedges: clauseHedges(s.text, prepared.grammar),
     sentenceWide: sentenceScope(s.text, figures.dates, published),
   };
 }

@@ -3,7 +3,7 @@
 // phrase as written. Hand-written because no library reads reporting clauses; which name a phrase stands
 // for ("he", "the ministry") is the document pass's work (speakers.ts).
 
-import { GRAMMAR, alternatives } from './grammar.js';
+import { SHIPPED_GRAMMAR, type CompiledGrammar } from './grammar.js';
 import { matchesOf } from './regex.js';
 
 /** One reporting clause of a sentence: a speech verb, "according to" or a relay, with its speaker phrase. */
@@ -25,8 +25,6 @@ export interface Clause {
   toldOutlet: string | null;
 }
 
-// the reporting verbs, then the reporting patterns, of the grammar vocabulary (db/lexicon/grammar.json)
-const VERB_RE = new RegExp(`\\b(${alternatives(GRAMMAR.reportingVerbs)}|${GRAMMAR.reportingPatterns.join('|')})\\b`);
 // Forms that are nouns after a determiner ("the claims", "media reports").
 const NOUN_FORMS = /^(reports|report|claims|claim|estimate|estimates|notes|records|documents|counts|states|say|shows|show|finds)$/;
 const DETERMINER_BEFORE = /\b(the|a|an|these|those|this|that|his|her|its|their|our|such|media|news|unconfirmed|press|local|initial|earlier|latest|recent|official|many|some|other|several|conflicting|previous|new|first|initial|final|preliminary|own|conservative|rough|best|low|lower|high|higher|upper|independent|separate|broader|credible|total)\s+$/i;
@@ -128,28 +126,36 @@ function phraseAfter(sentence: string, verbEnd: number): { text: string; start: 
 
 const TOLD_WHOM = /^\s+((?:reporters|journalists|the press|a news conference|a press conference|parliament|lawmakers|state television|state TV|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}))/;
 
-/** Every reporting clause of a sentence, in order. */
-export function findClauses(sentence: string): Clause[] {
-  const out = [...verbClauses(sentence), ...quotedAsClauses(sentence), ...pollClauses(sentence), ...accordingClauses(sentence)];
+/** Every reporting clause of a sentence, in order; its verbs are the grammar vocabulary's reporting verbs and patterns. */
+export function findClauses(sentence: string, grammar: CompiledGrammar = SHIPPED_GRAMMAR): Clause[] {
+  const out = [...verbClauses(sentence, grammar.verbs), ...quotedAsClauses(sentence), ...pollClauses(sentence), ...accordingClauses(sentence)];
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** False for a reporting verb's match that does not report: passive, adjective, noun or idiom (see each check). */
+export function isReportingUse(sentence: string, m: RegExpExecArray): boolean {
+  const verb = m[1] ?? '';
+  // the checks below look at the few words before the verb; a bounded window keeps each one cheap
+  const before = sentence.slice(Math.max(0, m.index - 80), m.index);
+  if (PASSIVE_BEFORE.test(before)) return false; // "is said to", "were reported killed"
+  // "the confirmed death toll", "its reported losses": a participle after a determiner is an adjective
+  if (/\b(?:the|a|an|its|their|his|her|this|these)\s+$/i.test(before) && /ed$/.test(verb)) return false;
+  if (NOUN_FORMS.test(verb) && DETERMINER_BEFORE.test(before)) return false;
+  if (/\bwhat\s+(?:[\w'’-]+\s+){0,3}$/i.test(before)) return false; // "in what he described as"
+  if (/\b(?:to|not)\s+$/i.test(before) && /^(say|report|claim|estimate)$/.test(verb)) return false; // "hard to say"
+  if (/^add(ed|s)?$/.test(verb) && /^\s+to\b/.test(sentence.slice(m.index + m[0].length))) return false; // "have added to the pressure"
+  return true;
+}
+
 /** "the ministry said", "…," said Ruiz", "X told reporters": a speech verb and its speaker phrase. */
-function verbClauses(sentence: string): Clause[] {
+function verbClauses(sentence: string, verbs: RegExp): Clause[] {
   const out: Clause[] = [];
-  for (const m of matchesOf(VERB_RE, sentence)) {
+  for (const m of matchesOf(verbs, sentence)) {
     const verb = m[1] ?? '';
     const start = m.index;
     const end = start + m[0].length;
-    // the checks below look at the few words before the verb; a bounded window keeps each one cheap
+    if (!isReportingUse(sentence, m)) continue;
     const before = sentence.slice(Math.max(0, start - 80), start);
-    if (PASSIVE_BEFORE.test(before)) continue; // "is said to", "were reported killed"
-    // "the confirmed death toll", "its reported losses": a participle after a determiner is an adjective
-    if (/\b(?:the|a|an|its|their|his|her|this|these)\s+$/i.test(before) && /ed$/.test(verb)) continue;
-    if (NOUN_FORMS.test(verb) && DETERMINER_BEFORE.test(before)) continue;
-    if (/\bwhat\s+(?:[\w'’-]+\s+){0,3}$/i.test(before)) continue; // "in what he described as"
-    if (/\b(?:to|not)\s+$/i.test(before) && /^(say|report|claim|estimate)$/.test(verb)) continue; // "hard to say"
-    if (/^add(ed|s)?$/.test(verb) && /^\s+to\b/.test(sentence.slice(end))) continue; // "have added to the pressure"
     // `…," said the ministry` and `…, said Ruiz.` put the speaker after the verb; after a plain comma only
     // verbs that take no object invert ("Ruiz, speaking by phone, told the radio…" does not).
     const inverted = /["”]\s*,?\s*$/.test(before) || (start < 80 && /^\s*$/.test(before)) ||

@@ -9,7 +9,7 @@
 
 import type { ClaimKind, EntityType } from '../domain/types.js';
 import type { Mention } from './mentions.js';
-import { populationText, readPopulation, type Population } from './population.js';
+import { populationText, readPopulation, type Population, type RoleNouns } from './population.js';
 import { placeNear, type PlaceMention } from './topic.js';
 import { namesPlace } from './topic-war.js';
 
@@ -37,6 +37,8 @@ export interface CountInput {
   topic: string | null;
   /** the figure is a part of a total stated before it (subjects.ts isPartOfTotal) */
   partOfTotal: boolean;
+  /** the grammar vocabulary's role nouns */
+  roles: RoleNouns;
 }
 
 export interface CountFact {
@@ -49,7 +51,7 @@ export interface CountFact {
 /** The fact of a count figure: measure, population and subject (see the header). */
 export function countFact(input: CountInput): CountFact {
   const { sentence, mention: m } = input;
-  let population = readPopulation(sentence, m.start, m.end, input.speaker);
+  let population = readPopulation(sentence, m.start, m.end, input.speaker, input.roles);
   // "a population of 2.3 million", "a country of 26 million", "420 armed clashes": no toll, whatever the clause says
   const notPeople = population !== null && !PERSON_ROLES.has(population.role);
   const size = SIZE_BEFORE.test(sentence.slice(Math.max(0, m.start - 40), m.start));

@@ -10,7 +10,8 @@ import type { ExtractedClaim, IsoDate } from '../domain/types.js';
 import type { SentenceAnalysis } from './analysis.js';
 import { articleContext, isNamingModifier, resolveEventPhrase, type ArticleContext, type EventIndex } from './events.js';
 import { ownWar } from './topic-war.js';
-import { hedgeAt, isVerificationCaveat } from './hedges.js';
+import { clauseHedges, hedgeAt, isVerificationCaveat } from './hedges.js';
+import { SHIPPED_GRAMMAR, type CompiledGrammar } from './grammar.js';
 import type { CompiledLexicon } from './lexicon-match.js';
 import { inQuote, type SentenceRecord } from './segment.js';
 import { speakerRef } from './speaker-refs.js';
@@ -120,8 +121,14 @@ export interface ReadClaim {
 }
 
 /** The closing pass: caveats and pending scopes applied as patches, in the order the claims were read. */
-export function closingPass(records: readonly SentenceRecord[], hasFigures: readonly boolean[], read: readonly ReadClaim[], published: IsoDate): ExtractedClaim[] {
-  const caveats = caveatsBySentence(records, hasFigures);
+export function closingPass(
+  records: readonly SentenceRecord[],
+  hasFigures: readonly boolean[],
+  read: readonly ReadClaim[],
+  published: IsoDate,
+  grammar: CompiledGrammar = SHIPPED_GRAMMAR,
+): ExtractedClaim[] {
+  const caveats = caveatsBySentence(records, hasFigures, grammar);
   const starts = eventStarts(read);
   return read.map(({ claim, sentence, pendingEvent }) => {
     let out = claim;
@@ -134,11 +141,11 @@ export function closingPass(records: readonly SentenceRecord[], hasFigures: read
 }
 
 /** "The toll could not be verified." hedges the figures of the sentence before it, in the same paragraph. */
-function caveatsBySentence(records: readonly SentenceRecord[], hasFigures: readonly boolean[]): Map<number, string | null> {
+function caveatsBySentence(records: readonly SentenceRecord[], hasFigures: readonly boolean[], grammar: CompiledGrammar): Map<number, string | null> {
   const out = new Map<number, string | null>();
   records.forEach((s, i) => {
     if (hasFigures[i] || i === 0 || !hasFigures[i - 1] || records[i - 1]?.paragraph !== s.paragraph) return;
-    if (isVerificationCaveat(s.text)) out.set(i - 1, hedgeAt(s.text, 0));
+    if (isVerificationCaveat(s.text)) out.set(i - 1, hedgeAt(s.text, 0, clauseHedges(s.text, grammar)));
   });
   return out;
 }

@@ -8,7 +8,6 @@
 import type { Lexicon } from '../domain/types.js';
 import { entityHits, type CompiledLexicon } from './lexicon-match.js';
 import type { EventNouns, EventPhrase } from './event-phrases.js';
-import { GRAMMAR } from './grammar.js';
 import { escapeRegExp } from './regex.js';
 
 /** One way of naming an event entity, split around its event noun: "Syria's civil war" → [syria, civil] war []. */
@@ -32,8 +31,6 @@ export interface EventIndex extends EventNouns {
 
 // Words that join an alias's modifiers to its event noun, not modifiers themselves.
 const ALIAS_GLUE: ReadonlySet<string> = new Set(['the', 'a', 'an', 'in', 'of', 'against', 'on', 'over', 'and', 'for']);
-// Words a force is named with after its demonym: "Russian forces", "Syrian Armed Forces".
-const FORCE_WORDS: ReadonlySet<string> = new Set(GRAMMAR.forceWords);
 
 /** Lower-case words of a name, possessives dropped: "Syria's civil war" → [syria, civil, war]. */
 export function nameWords(name: string): string[] {
@@ -52,8 +49,11 @@ export function sameStem(a: string, b: string): boolean {
 }
 
 
-/** Builds the event index of a compiled lexicon (once per extract() call, or once by a caller that passes it on). */
-export function eventIndex(lex: CompiledLexicon): EventIndex {
+/**
+ * Builds the event index of a compiled lexicon (once per prepared lexicon). `forceWords` are the words a force is
+ * named with after its demonym ("Valdorian forces", "Valdorian Armed Forces"): the grammar vocabulary's.
+ */
+export function eventIndex(lex: CompiledLexicon, forceWords: ReadonlySet<string>): EventIndex {
   const lexicon: Lexicon = lex.lexicon;
   const nouns = [
     ...new Set(lexicon.metrics.filter((m) => m.kind === 'duration').flatMap((m) => m.keywords.map((k) => k.trim().toLowerCase()).filter((k) => k !== ''))),
@@ -79,7 +79,7 @@ export function eventIndex(lex: CompiledLexicon): EventIndex {
       for (const name of names) {
         const [first, ...rest] = name.split(/\s+/);
         if (!first || !/^\p{Lu}\p{Ll}+$/u.test(first) || rest.length === 0) continue;
-        if (!rest.every((w) => FORCE_WORDS.has(w.toLowerCase()))) continue;
+        if (!rest.every((w) => forceWords.has(w.toLowerCase()))) continue;
         const key = first.toLowerCase();
         demonyms.set(key, new Set([...(demonyms.get(key) ?? []), i]));
       }

@@ -1,14 +1,11 @@
 // Sentence analysis, hedges: the word that marks a figure as unconfirmed ("reportedly", "could not be
 // verified"), clause by clause, so that a hedge stays with the figures of its own clause.
 
-import { GRAMMAR, alternatives } from './grammar.js';
+import { SHIPPED_GRAMMAR, type CompiledGrammar } from './grammar.js';
 
-// the hedges of the grammar vocabulary (db/lexicon/grammar.json)
-const HEDGES = new RegExp(`\\b(${alternatives(GRAMMAR.hedges)})\\b`, 'i');
-
-/** The hedge word of a sentence ("reportedly", "could not be verified"), or null. */
-export function hedgeOf(sentence: string): string | null {
-  const m = HEDGES.exec(sentence);
+/** The hedge word of a sentence ("reportedly", "could not be verified"), or null: the grammar vocabulary's hedges. */
+export function hedgeOf(sentence: string, grammar: CompiledGrammar = SHIPPED_GRAMMAR): string | null {
+  const m = grammar.hedges.exec(sentence);
   return m?.[1] ? m[1].toLowerCase() : null;
 }
 
@@ -24,15 +21,15 @@ export interface ClauseHedge {
 }
 
 /** The clauses of a sentence with their hedges: computed once per sentence, read for each of its figures. */
-export function clauseHedges(sentence: string): ClauseHedge[] {
+export function clauseHedges(sentence: string, grammar: CompiledGrammar = SHIPPED_GRAMMAR): ClauseHedge[] {
   const out: ClauseHedge[] = [];
   let from = 0;
   const breaks = CLAUSE_BREAK();
   for (let m = breaks.exec(sentence); m; m = breaks.exec(sentence)) {
-    out.push({ from, to: m.index, hedge: hedgeOf(sentence.slice(from, m.index)) });
+    out.push({ from, to: m.index, hedge: hedgeOf(sentence.slice(from, m.index), grammar) });
     from = m.index + m[0].length;
   }
-  out.push({ from, to: sentence.length, hedge: hedgeOf(sentence.slice(from)) });
+  out.push({ from, to: sentence.length, hedge: hedgeOf(sentence.slice(from), grammar) });
   return out;
 }
 

@@ -14,6 +14,7 @@ import { dateFinder } from './dates.js';
 import { closingPass, eventMemory, speakerMemory, type ReadClaim } from './document.js';
 import { findFigures, type SentenceFigures } from './figures.js';
 import { findClauses } from './clauses.js';
+import type { CompiledGrammar } from './grammar.js';
 import { preparedOf, type PreparedLexicon } from './prepared.js';
 import { readSentence, type ArticleGround } from './reading.js';
 import { inQuote, segmentLazily, type SentenceRecord } from './segment.js';
@@ -21,6 +22,7 @@ import { articleTopic } from './topic.js';
 import { finishedWarSpan } from './topic-war.js';
 
 export { prepareLexicon, type PreparedLexicon } from './prepared.js';
+export { loadTagger, type Tagger } from './nlp.js';
 
 /** What extract() needs besides the text. */
 export interface ExtractOptions {
@@ -39,12 +41,12 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
   const { published } = options;
   const prepared = preparedOf(options.lexicon);
   const findDates = dateFinder(published);
-  const records = segmentLazily(text);
+  const records = segmentLazily(text, prepared.grammar);
   const { read, figures } = figuresUpTo(records, options.maxClaims ?? Infinity, (s) => findFigures(s, prepared.lex, findDates));
   // the speaker memory looks a few sentences further for a quotation's closing clause
   const ahead = take(records, LOOKAHEAD);
   const seen = [...read, ...ahead];
-  const analyses = [...read.map((s, i) => analyseSentence(s, figures[i]!, prepared, published)), ...ahead.map(clausesOnly)];
+  const analyses = [...read.map((s, i) => analyseSentence(s, figures[i]!, prepared, published)), ...ahead.map((s) => clausesOnly(s, prepared.grammar))];
   const speakers = speakerMemory(seen, analyses, prepared.lex, options.publisher ?? null, read.length);
   const topic = articleTopic(text);
   const contexts = eventMemory(text, read, analyses, prepared.events, topic);
@@ -57,7 +59,7 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
     if (!hasGround(analysis)) return;
     for (const r of readSentence(article, s, figures[i]!, analysis, speakers[i]!, contexts[i]!)) claims.push({ ...r, sentence: i });
   });
-  return closingPass(read, figures.map((f) => f.mentions.length > 0), claims, published);
+  return closingPass(read, figures.map((f) => f.mentions.length > 0), claims, published, prepared.grammar);
 }
 
 // How many sentences after a quotation the speaker memory looks for the clause that closes it (document.ts).
@@ -100,8 +102,8 @@ function take(records: Iterator<SentenceRecord>, count: number): SentenceRecord[
 }
 
 /** A sentence past the cap, read only for the reporting clauses a quotation before it may end with. */
-function clausesOnly(s: SentenceRecord): SentenceAnalysis {
-  const allClauses = findClauses(s.text);
+function clausesOnly(s: SentenceRecord, grammar: CompiledGrammar): SentenceAnalysis {
+  const allClauses = findClauses(s.text, grammar);
   return { allClauses, clauses: allClauses.filter((c) => !inQuote(s, c.start)), entities: [], phrases: [], ground: null };
 }
 

@@ -5,7 +5,7 @@
 // the role nouns themselves are data (roleNouns in db/lexicon/grammar.json), so another kind of conflict needs a
 // data edit, not code.
 
-import { GRAMMAR } from './grammar.js';
+import { SHIPPED_GRAMMAR } from './grammar.js';
 import { countryOf } from './places.js';
 
 export interface Population {
@@ -15,10 +15,8 @@ export interface Population {
   side: string | null;
 }
 
-/** Head nouns (and nominal adjectives) → role. Plural and singular forms are both listed. */
-export const ROLE_NOUNS: Readonly<Record<string, string>> = Object.freeze(
-  Object.fromEntries(Object.entries(GRAMMAR.roleNouns).flatMap(([role, nouns]) => nouns.map((w) => [w, role]))),
-);
+/** Head nouns (and nominal adjectives) → role, lower case: the grammar vocabulary's role nouns (grammar.ts). */
+export type RoleNouns = ReadonlyMap<string, string>;
 
 /** Modifiers that are roles themselves: "civilian deaths", "military personnel", "child victims". */
 const ROLE_MODIFIERS: Readonly<Record<string, string>> = Object.freeze({
@@ -42,12 +40,12 @@ const STOP: ReadonlySet<string> = new Set(
 const WORD = /^[\p{L}][\p{L}\d’'-]*$/u;
 
 /** The population of the figure at text[start, end): the noun phrase after it, else the one the toll names. */
-export function readPopulation(text: string, start: number, end: number, speaker: string | null = null): Population | null {
-  return phraseAfter(text.slice(end, end + 90), speaker) ?? phraseBefore(text.slice(Math.max(0, start - 80), start));
+export function readPopulation(text: string, start: number, end: number, speaker: string | null = null, roles: RoleNouns = SHIPPED_GRAMMAR.roleNouns): Population | null {
+  return phraseAfter(text.slice(end, end + 90), speaker, roles) ?? phraseBefore(text.slice(Math.max(0, start - 80), start), roles);
 }
 
 /** "…people", "of its soldiers", "Congolese army troops", "civilian deaths". */
-function phraseAfter(text: string, speaker: string | null): Population | null {
+function phraseAfter(text: string, speaker: string | null, roles: RoleNouns): Population | null {
   // "72 out of the country's 330 townships", "40 of the 120 villages": what the whole counts, the part counts too
   const whole = /^\s*(?:out\s+)?of\s+(?:(?:the|its|their|all)\s+)?(?:\p{L}+[’']s\s+)?\d[\d,.]*\s+/u.exec(text);
   const after = whole ? text.slice(whole[0].length) : text;
@@ -60,30 +58,30 @@ function phraseAfter(text: string, speaker: string | null): Population | null {
     const bare = w.replace(/[’']s$/u, '');
     if (!WORD.test(bare) || STOP.has(bare.toLowerCase()) || /ing$/i.test(bare)) break;
     phrase.push(bare);
-    if (ROLE_NOUNS[bare.toLowerCase()] && !ROLE_MODIFIERS[bare.toLowerCase()]) break;
+    if (roles.has(bare.toLowerCase()) && !ROLE_MODIFIERS[bare.toLowerCase()]) break;
   }
   // "of whom" and the like with nothing counted after them
   if (phrase.length === 0) return null;
-  const population = fold(phrase);
+  const population = fold(phrase, roles);
   if (!population) return null;
   if (population.side === null && partitive && speaker) population.side = sideOfSpeaker(speaker);
   return population;
 }
 
 /** "the number of civilians who died …", "the toll among children …": a population named before the figure. */
-function phraseBefore(before: string): Population | null {
+function phraseBefore(before: string, roles: RoleNouns): Population | null {
   const m = /\b(?:number|toll|count|deaths?|killing)\s+(?:of|among)\s+(?:the\s+)?([\p{L}’' -]{2,40}?)\s+(?:who|that|which|killed|dead|died|was|were|is|has|have|had|at|stood|appeared|rose|to)\b[^,;]*$/iu.exec(before);
   if (!m) return null;
-  return fold(m[1]!.split(/\s+/).filter(Boolean));
+  return fold(m[1]!.split(/\s+/).filter(Boolean), roles);
 }
 
 /** A noun phrase → role and side: the head is the last word, the side its nationality or proper-noun modifier. */
-function fold(all: string[]): Population | null {
+function fold(all: string[], roles: RoleNouns): Population | null {
   const words = all.filter((w, i) => i > 0 || !/^(?:the|a|an|some|many|most|its|their)$/i.test(w));
   if (words.length === 0) return null;
   const head = words[words.length - 1]!;
   const mods = words.slice(0, -1);
-  const headRole = ROLE_NOUNS[head.toLowerCase()];
+  const headRole = roles.get(head.toLowerCase());
   const modRole = mods.map((w) => ROLE_MODIFIERS[w.toLowerCase()]).find(Boolean);
   // "civilian deaths": the modifier says who; "military personnel": likewise
   const role = headRole === 'people' && modRole ? modRole : headRole ?? modRole ?? plainNoun(words);

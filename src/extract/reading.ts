@@ -148,6 +148,7 @@ function countReading(
     places: sg.ground.places,
     topic: sg.article.topic,
     partOfTotal: r.partOfTotal,
+    roles: sg.article.prepared.grammar.roleNouns,
   });
   const day = placed.scope ? null : eventDay(sg.record.text, sg.figures.dates, m, sg.article.published);
   const scope = day ? { from: day, to: day } : placed.scope;

@@ -1,16 +1,8 @@
 // Stage 1, segment: article text → one record per sentence, with its offsets, paragraph, quotations and
 // whether it belongs to a photo caption. Pure; the only stage that reads the raw text.
 
-import { GRAMMAR, alternatives } from './grammar.js';
+import { SHIPPED_GRAMMAR, type CompiledGrammar } from './grammar.js';
 import { paragraphs, sentencesOf, type Sentence, type Span } from './sentences.js';
-
-// Photo captions carry the photo's date, not a claim's ("…, Damascus, Syria, 19 March 2019. EPA").
-// The words and agencies come from the grammar vocabulary (db/lexicon/grammar.json); "(Getty …)" is matched by
-// the agency's first word, a signature at the end by its whole name.
-const CAPTION = new RegExp(
-  `\\b(${alternatives(GRAMMAR.captionWords)})\\b|\\((?:${alternatives(GRAMMAR.captionAgencies.map((a) => a.split(/\s+/)[0]!))})[^)]*\\)|^[a-z]{2,6}\\d{5,}|\\s(?:${alternatives(GRAMMAR.captionAgencies)})\\.?$`,
-  'i',
-);
 
 /** One sentence as every later stage reads it. */
 export interface SentenceRecord extends Sentence {
@@ -28,20 +20,23 @@ export interface SentenceRecord extends Sentence {
   openAtEnd: boolean;
 }
 
-/** The sentences of an article as records; a quotation never runs on across a paragraph break. */
-export function segment(text: string): SentenceRecord[] {
-  return [...segmentLazily(text)];
+/**
+ * The sentences of an article as records; a quotation never runs on across a paragraph break. A paragraph is a
+ * photo caption by the grammar vocabulary's caption words and agencies: it carries the photo's date, not a claim's.
+ */
+export function segment(text: string, grammar: CompiledGrammar = SHIPPED_GRAMMAR): SentenceRecord[] {
+  return [...segmentLazily(text, grammar)];
 }
 
 /**
  * segment() one paragraph at a time, for a reader that may stop early: extraction with a claim cap stops splitting
  * sentences (the splitter costs ~0.3 ms a sentence) once the cap is reached, instead of splitting a 4 MB paste whole.
  */
-export function* segmentLazily(text: string): Generator<SentenceRecord> {
+export function* segmentLazily(text: string, grammar: CompiledGrammar = SHIPPED_GRAMMAR): Generator<SentenceRecord> {
   let before: SentenceRecord | undefined;
   let index = 0;
   for (const [p, paragraph] of paragraphs(text).entries()) {
-    const caption = CAPTION.test(paragraph.text);
+    const caption = grammar.caption.test(paragraph.text);
     for (const s of sentencesOf(paragraph, p)) {
       const startsInQuote = before !== undefined && before.paragraph === s.paragraph && before.openAtEnd;
       const { spans, openAtEnd } = quoteSpans(s.text, startsInQuote);

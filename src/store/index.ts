@@ -8,6 +8,7 @@ export * from './claims.js';
 export * from './conflicts.js';
 export { syncConflicts, syncConflictsOfClaims, refreshConflicts, type PairInput } from './conflict-sync.js';
 export * from './lexicon.js';
+export * from './lexicon-grammar.js';
 export * from './search.js';
 export * from './factsheet.js';
 export * from './settings.js';

@@ -9,6 +9,7 @@ import type { Db } from './database.js';
 import type { WriteContext } from './context.js';
 import { addAlias, createEntity, linkLexiconPart, MAX_NAME_LENGTH, resolveEntity } from './entities.js';
 import { addLexiconMetric, listLexiconMetrics } from './lexicon.js';
+import { addMissingGrammar } from './lexicon-grammar.js';
 
 /** What a sync added, by name (the CLI prints it; the page counts it). */
 export interface LexiconSyncResult {
@@ -17,6 +18,8 @@ export interface LexiconSyncResult {
   aliases: { entity: string; alias: string }[];
   /** Entities that were part of nothing and now are part of the lexicon's whole. */
   partOf: { entity: string; whole: string }[];
+  /** Grammar word lists the database lacked ("hedges", "roleNouns:medics"); lists it has keep their entries. */
+  grammar: string[];
   /** Names and aliases of the file left out because they are longer than MAX_NAME_LENGTH (the start of each). */
   skipped: string[];
 }
@@ -27,7 +30,7 @@ export interface LexiconSyncResult {
  */
 export function addMissingLexicon(db: Db, lexicon: Lexicon, ctx: WriteContext): LexiconSyncResult {
   return db.transaction((): LexiconSyncResult => {
-    const result: LexiconSyncResult = { metrics: [], entities: [], aliases: [], partOf: [], skipped: [] };
+    const result: LexiconSyncResult = { metrics: [], entities: [], aliases: [], partOf: [], grammar: [], skipped: [] };
     // A name too long to be one is left out and reported, rather than refusing the whole sync.
     const tooLong = (name: string): boolean => {
       if (name.trim().length <= MAX_NAME_LENGTH) return false;
@@ -64,6 +67,7 @@ export function addMissingLexicon(db: Db, lexicon: Lexicon, ctx: WriteContext): 
       const whole = linkLexiconPart(db, seed, ctx);
       if (whole !== null) result.partOf.push({ entity: resolveEntity(db, seed.name)!.name, whole });
     }
+    if (lexicon.grammar) result.grammar = addMissingGrammar(db, lexicon.grammar, ctx);
     return result;
   })();
 }

@@ -1,5 +1,6 @@
-// The editable vocabulary extraction reads: metric keywords (here) and entities with aliases (entities.ts).
-// Seeded once from a Lexicon file (db/lexicon/default.json); afterwards the database is the truth.
+// The editable vocabulary extraction reads: metric keywords (here), entities with aliases (entities.ts) and the
+// grammar vocabulary (lexicon-grammar.ts). Seeded once from the lexicon files (db/lexicon/default.json and
+// grammar.json); afterwards the database is the truth.
 import type { ClaimKind, Lexicon, LexiconMetric } from '../domain/types.js';
 import { CLAIM_KINDS } from '../domain/types.js';
 import { NotFoundError, ValidationError } from '../domain/errors.js';
@@ -7,6 +8,7 @@ import type { Db } from './database.js';
 import { nowIso, type WriteContext } from './context.js';
 import { recordAudit } from './audit.js';
 import { isStorableName, seedEntities } from './entities.js';
+import { addMissingGrammar, listGrammar, loadGrammar } from './lexicon-grammar.js';
 
 interface LexiconMetricRow {
   id: number;
@@ -31,7 +33,7 @@ export function listLexiconMetrics(db: Db): StoredLexiconMetric[] {
   return (db.prepare('SELECT * FROM lexicon_metrics ORDER BY metric').all() as LexiconMetricRow[]).map(toLexiconMetric);
 }
 
-/** The whole lexicon as extraction takes it: metrics with keywords, entities with their aliases (and the whole each is part of). */
+/** The whole lexicon as extraction takes it: metrics with keywords, entities with their aliases (and the whole each is part of), grammar. */
 export function loadLexicon(db: Db): Lexicon {
   const metrics = listLexiconMetrics(db).map(({ metric, kind, keywords }) => ({ metric, kind, keywords }));
   const entities = db
@@ -44,8 +46,10 @@ export function loadLexicon(db: Db): Lexicon {
   for (const { entity_id, alias } of aliases) {
     if (isStorableName(alias)) byEntity.set(entity_id, [...(byEntity.get(entity_id) ?? []), alias]);
   }
+  const grammar = loadGrammar(db);
   return {
     metrics,
+    ...(grammar === undefined ? {} : { grammar }),
     entities: entities.filter((e) => isStorableName(e.name)).map((e) => ({
       name: e.name,
       type: e.type as Lexicon['entities'][number]['type'],
@@ -114,8 +118,8 @@ export function deleteLexiconMetric(db: Db, id: number, ctx: WriteContext): void
 }
 
 /**
- * First-start seeding: stores the lexicon's metrics when there are none and its entities when there are none
- * (each part independently), in one transaction. Returns what was created.
+ * First-start seeding: stores the lexicon's metrics when there are none, its entities when there are none and its
+ * grammar vocabulary when none is stored (each part independently), in one transaction. Returns what was created.
  */
 export function seedLexicon(db: Db, lexicon: Lexicon, ctx: WriteContext): { metrics: number; entities: number; skippedAliases: string[] } {
   return db.transaction(() => {
@@ -129,6 +133,7 @@ export function seedLexicon(db: Db, lexicon: Lexicon, ctx: WriteContext): { metr
       }
     }
     const { created, skippedAliases } = seedEntities(db, lexicon.entities, ctx);
+    if (lexicon.grammar && listGrammar(db).length === 0) addMissingGrammar(db, lexicon.grammar, ctx);
     return { metrics, entities: created, skippedAliases };
   })();
 }

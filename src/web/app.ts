@@ -7,6 +7,7 @@ import express, { type Express } from 'express';
 import cookieParser from 'cookie-parser';
 import multer from 'multer';
 import type { AppDeps } from './deps.js';
+import { createLexiconCache } from '../app/lexicon-cache.js';
 import { errorHandler, notFound } from './errors.js';
 import { negotiateFormat } from './render.js';
 import { escapeHtml } from '../render/escape.js';
@@ -32,7 +33,8 @@ function versionedAsset(staticDir: string): (file: string) => string {
 }
 
 /** Builds the Express app over an open, migrated database. */
-export function createApp(deps: AppDeps): Express {
+export function createApp(input: AppDeps): Express {
+  const deps: AppDeps = { ...input, lexicons: input.lexicons ?? createLexiconCache() };
   const { config } = deps;
   const app = express();
   app.disable('x-powered-by');

@@ -6,6 +6,8 @@ import type { Clock } from '../domain/types.js';
 import type { Db } from '../store/database.js';
 import type { WriteContext } from '../store/context.js';
 import type { Extractor } from '../app/extract-pool.js';
+import { createLexiconCache, type LexiconCache, type SharedLexicon } from '../app/lexicon-cache.js';
+import type { PreparedLexicon } from '../extract/index.js';
 
 /** What every route needs: the database, the clock (tests fix it) and the configuration. */
 export interface AppDeps {
@@ -14,6 +16,8 @@ export interface AppDeps {
   config: Config;
   /** Runs extraction off the event loop (`crosscheck serve` passes a worker pool); without one, imports extract inline. */
   extractor?: Extractor;
+  /** The prepared lexicon, kept until the next lexicon edit (createApp makes one when not given). */
+  lexicons?: LexiconCache;
 }
 
 // Who is making the current request, set once by the sign-in middleware (auth.ts) for the rest of the request.
@@ -34,6 +38,16 @@ export function currentActor(deps: AppDeps): string {
 /** Who writes and when, for the audit log (the signed-in user; "local" while no accounts exist). */
 export function writeContext(deps: AppDeps, reason: string | null = null): WriteContext {
   return { actor: currentActor(deps), clock: deps.clock, reason };
+}
+
+/** The lexicon imports extract with, prepared once per lexicon version. */
+export function preparedLexicon(deps: AppDeps): PreparedLexicon {
+  return (deps.lexicons ?? createLexiconCache()).prepared(deps.db);
+}
+
+/** The same for the worker pool: in shared memory, written once per lexicon version. */
+export function sharedLexicon(deps: AppDeps): SharedLexicon {
+  return (deps.lexicons ?? createLexiconCache()).shared(deps.db);
 }
 
 /** What the claim writes of the current request need (app/claim-writes.ts). */

@@ -85,6 +85,7 @@ export const paths = {
   lexiconMetric: '/lexicon/metrics/:id',
   deleteLexiconMetric: '/lexicon/metrics/:id/delete',
   lexiconSync: '/lexicon/sync',
+  lexiconGrammar: '/lexicon/grammar/:id',
   // Accounts: signing in and out, who did what, and (for admins) the users.
   login: '/login',
   logout: '/logout',
@@ -168,6 +169,8 @@ export const urls = {
   lexiconMetric: (metricId: number): string => `/lexicon/metrics/${id(metricId)}`,
   deleteLexiconMetric: (metricId: number): string => `/lexicon/metrics/${id(metricId)}/delete`,
   lexiconSync: (): string => paths.lexiconSync,
+  /** POSTed to: saves a grammar word list (one entry per line). */
+  lexiconGrammar: (listId: number): string => `/lexicon/grammar/${id(listId)}`,
   login: (query?: Query): string => withQuery(paths.login, query),
   /** POSTed to: ends the session. */
   logout: (): string => paths.logout,

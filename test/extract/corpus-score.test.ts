@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Lexicon } from '../../src/domain/types.js';
-import { extract, prepareLexicon } from '../../src/extract/index.js';
+import { extract, loadTagger, prepareLexicon } from '../../src/extract/index.js';
 
 const SHARED = fileURLToPath(new URL('../../../shared/', import.meta.url));
 const CORPUS = join(SHARED, 'corpus');
@@ -35,7 +35,8 @@ interface GoldDocument {
   publisher: string;
 }
 
-const lexicon = prepareLexicon(JSON.parse(readFileSync(fileURLToPath(new URL('../../db/lexicon/default.json', import.meta.url)), 'utf8')) as Lexicon);
+// with the part-of-speech tagger, as the CLI and the web app extract
+const lexicon = prepareLexicon(JSON.parse(readFileSync(fileURLToPath(new URL('../../db/lexicon/default.json', import.meta.url)), 'utf8')) as Lexicon, loadTagger().tagger);
 const work = present ? mkdtempSync(join(tmpdir(), 'crosscheck-corpus-')) : '';
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compileLexicon } from '../../src/extract/lexicon-match.js';
 import { articleContext, eventIndex, eventOfActor, forceOfDemonym, resolveEventPhrase, sameStem } from '../../src/extract/events.js';
 import { eventPhrases } from '../../src/extract/event-phrases.js';
+import { SHIPPED_GRAMMAR } from '../../src/extract/grammar.js';
 import type { Lexicon } from '../../src/domain/types.js';
 
 const lexicon: Lexicon = {
@@ -18,7 +19,7 @@ const lexicon: Lexicon = {
   ],
 };
 const lex = compileLexicon(lexicon);
-const index = eventIndex(lex);
+const index = eventIndex(lex, SHIPPED_GRAMMAR.forceWords);
 const idOf = (name: string): number => lexicon.entities.findIndex((e) => e.name === name);
 
 function resolve(sentence: string, article = sentence): string | null {

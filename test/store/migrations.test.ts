@@ -1,7 +1,7 @@
 // A database at every earlier schema version, holding data written with that version's schema, migrates to the
 // newest version with its data intact. Adding migration N+1 means adding a seed for version N below.
 import { describe, expect, it } from 'vitest';
-import { countClaimsByStatus, countConflictsByStatus, countSessions, getUser, countEntities, countSources, getClaim, getClaimView, getConflict, getSource, listAudit, loadLexicon, migrate, openDatabase, resolveEntity, schemaVersion, search, listMigrations, type Db } from '../../src/store/index.js';
+import { countClaimsByStatus, countConflictsByStatus, countSessions, getUser, countEntities, countSources, getClaim, getClaimView, getConflict, getSource, listAudit, lexiconVersion, loadLexicon, migrate, openDatabase, resolveEntity, schemaVersion, search, listMigrations, type Db } from '../../src/store/index.js';
 import { MIGRATIONS_DIR, makeClaim } from '../helpers/index.js';
 
 const BODY = 'A sample outlet said 300 people fled the town on Monday.\n';
@@ -146,6 +146,18 @@ SEEDS[18] = (db) => {
   return (migrated) => {
     check(migrated);
     expect(getClaimView(migrated, 1)).toMatchObject({ confirmedBy: 'local', confirmedAt: '2020-05-06T09:00:00.000Z' });
+  };
+};
+// Version 20 adds lexicon_grammar (empty: extraction reads the shipped lists until they are seeded) and the lexicon
+// version, which an edit of the metrics moves: version 19 holds version 18's rows.
+SEEDS[19] = (db) => {
+  const check = SEEDS[18]!(db);
+  return (migrated) => {
+    check(migrated);
+    expect(loadLexicon(migrated).grammar).toBeUndefined();
+    const version = lexiconVersion(migrated);
+    migrated.prepare("UPDATE lexicon_metrics SET keywords = '[\"fled\"]'").run();
+    expect(lexiconVersion(migrated)).toBe(version + 1);
   };
 };
 

@@ -13,7 +13,7 @@ import { html, testApp, type TestApp } from './harness.js';
 /** Route patterns that are not HTML pages of their own: form targets, images and file downloads. */
 const NOT_PAGES = new Set<keyof typeof paths>([
   'samples', 'bulkClaims', 'reviewClaim', 'entityAliases', 'entityAliasRemove', 'renameEntity', 'mergeEntity', 'entityPartOf', 'explainConflict', 'resolveConflict',
-  'reopenConflict', 'unflagConflict', 'deprecateInConflict', 'lexiconMetric', 'deleteLexiconMetric', 'lexiconSync', 'undo', 'refetchSource', 'pollFeeds',
+  'reopenConflict', 'unflagConflict', 'deprecateInConflict', 'lexiconMetric', 'deleteLexiconMetric', 'lexiconSync', 'lexiconGrammar', 'undo', 'refetchSource', 'pollFeeds',
   'rateClaim', 'checkClaimVersion',
   // An SVG image, the fact sheet as a file (its standalone HTML has a CSP of its own, tested with the downloads), JSON-LD.
   'conflictChart', 'factChart', 'factSheetDownload', 'factClaimReview', 'claimClaimReview',

@@ -6,7 +6,7 @@ import { crosscheckSettings } from '../../config.js';
 import { ValidationError } from '../../domain/errors.js';
 import { followFeed, pollFeeds } from '../../app/feeds.js';
 import { listFeedItemFailures, listFeeds } from '../../store/feeds.js';
-import { writeContext, type AppDeps } from '../deps.js';
+import { preparedLexicon, writeContext, type AppDeps } from '../deps.js';
 import { withFlash } from '../flash.js';
 import { formValues, type FieldErrors } from '../forms/fields.js';
 import { formatOf, sendDone, sendPage } from '../render.js';
@@ -32,7 +32,7 @@ export const feedAdd = (deps: AppDeps): RequestHandler => async (req, res) => {
 };
 
 export const feedsPoll = (deps: AppDeps): RequestHandler => async (_req, res) => {
-  const options = { settings: crosscheckSettings(deps.config), nearDuplicates: true };
+  const options = { settings: crosscheckSettings(deps.config), lexicon: preparedLexicon(deps), nearDuplicates: true };
   const { lines, totals, givenUp } = await pollFeeds(deps.db, deps.config.fetch, writeContext(deps), options, deps.config.feedAttempts);
   const gaveUp = givenUp > 0 ? `, ${givenUp} given up after ${deps.config.feedAttempts} failed attempts` : '';
   const text = `Polled the feeds: ${totals.imported} new sources, ${totals.skipped} already there, ${totals.failed} failed${gaveUp}.`;

@@ -57,6 +57,7 @@ import { lexiconMetricDelete } from './lexicon-metric-delete.js';
 import { lexiconMetricUpdate } from './lexicon-metric-update.js';
 import { lexiconPage } from './lexicon-page.js';
 import { lexiconSync } from './lexicon-sync.js';
+import { lexiconGrammarUpdate } from './lexicon-grammar-update.js';
 import { readFlash } from '../flash.js';
 import { undo } from './undo.js';
 import { activityPage } from './activity.js';
@@ -150,6 +151,7 @@ export const routeEntries: readonly RouteEntry[] = [
   ['post', paths.lexiconMetric, 'editor', lexiconMetricUpdate],
   ['post', paths.deleteLexiconMetric, 'editor', lexiconMetricDelete],
   ['post', paths.lexiconSync, 'editor', lexiconSync],
+  ['post', paths.lexiconGrammar, 'editor', lexiconGrammarUpdate],
 
   ['get', paths.activity, 'viewer', activityPage],
   ['get', paths.users, 'admin', usersPage],

@@ -1,6 +1,6 @@
 // GET /lexicon — the vocabulary extraction reads, which users edit: each metric with its kind and keywords (an
-// edit form per metric), a form to add one, and the button that adds new defaults. Also the form rules the
-// lexicon routes share.
+// edit form per metric), a form to add one, the grammar word lists (lexicon-grammar.ts) and the button that adds
+// new defaults. Also the form rules the lexicon routes share.
 import type { Request, RequestHandler } from 'express';
 import { normaliseMetric } from '../../domain/crosscheck.js';
 import { CLAIM_KINDS, type ClaimKind } from '../../domain/types.js';
@@ -10,6 +10,7 @@ import type { AppDeps } from '../deps.js';
 import { formValues, type FieldErrors, type FormValues } from '../forms/fields.js';
 import { sendPage } from '../render.js';
 import { templateHelpers } from '../view-helpers.js';
+import { grammarRows, type GrammarEdit, type GrammarListRow } from './lexicon-grammar.js';
 
 export interface LexiconMetricRow extends StoredLexiconMetric {
   /** The keywords as the edit field shows them: "killed, dead, died". */
@@ -24,6 +25,10 @@ export interface LexiconPageData {
   edit: { id: number; values: FormValues; errors: FieldErrors } | null;
   /** After "Add new defaults": what was added, in words. */
   synced: string | null;
+  /** The grammar vocabulary's word lists. */
+  grammar: GrammarListRow[];
+  /** A list whose save was refused, as typed, with the message. */
+  grammarEdit: GrammarEdit | null;
 }
 
 /** A metric's fields as typed in a form. */
@@ -64,20 +69,23 @@ function count(req: Request, name: string): number | null {
 export function syncedMessage(req: Request): string | null {
   if (req.query.synced !== '1') return null;
   const plural = templateHelpers.plural;
-  const [metrics, entities, aliases] = [count(req, 'metrics') ?? 0, count(req, 'entities') ?? 0, count(req, 'aliases') ?? 0];
+  const [metrics, entities, aliases, grammar] = [count(req, 'metrics') ?? 0, count(req, 'entities') ?? 0, count(req, 'aliases') ?? 0, count(req, 'grammar') ?? 0];
   const skippedCount = count(req, 'skipped') ?? 0;
   const skipped = skippedCount > 0 ? ` ${plural(skippedCount, 'name was', 'names were')} left out: longer than ${MAX_NAME_LENGTH} characters.` : '';
-  if (metrics + entities + aliases === 0) return `The defaults hold nothing that is missing here: nothing was added.${skipped}`;
-  return `Added from the defaults: ${plural(metrics, 'metric')}, ${plural(entities, 'entity', 'entities')}, ${plural(aliases, 'alias', 'aliases')}. Nothing that was here changed.${skipped}`;
+  if (metrics + entities + aliases + grammar === 0) return `The defaults hold nothing that is missing here: nothing was added.${skipped}`;
+  const lists = grammar > 0 ? `, ${plural(grammar, 'grammar list')}` : '';
+  return `Added from the defaults: ${plural(metrics, 'metric')}, ${plural(entities, 'entity', 'entities')}, ${plural(aliases, 'alias', 'aliases')}${lists}. Nothing that was here changed.${skipped}`;
 }
 
 /** The page's data; `add` and `edit` carry a refused form back. */
-export function loadLexiconPage(deps: AppDeps, forms: Partial<Pick<LexiconPageData, 'add' | 'edit' | 'synced'>> = {}): LexiconPageData {
+export function loadLexiconPage(deps: AppDeps, forms: Partial<Pick<LexiconPageData, 'add' | 'edit' | 'synced' | 'grammarEdit'>> = {}): LexiconPageData {
   return {
     metrics: listLexiconMetrics(deps.db).map((m) => ({ ...m, keywordsText: m.keywords.join(', ') })),
     add: forms.add ?? { values: { metric: '', kind: 'count', keywords: '' }, errors: {} },
     edit: forms.edit ?? null,
     synced: forms.synced ?? null,
+    grammar: grammarRows(deps),
+    grammarEdit: forms.grammarEdit ?? null,
   };
 }
 

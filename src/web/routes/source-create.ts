@@ -3,11 +3,10 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { crosscheckSettings } from '../../config.js';
 import { cappedClaimsText, importSource, MAX_CLAIMS_PER_ARTICLE } from '../../app/importer.js';
-import { loadLexicon } from '../../store/lexicon.js';
 import type { ExtractedClaim } from '../../domain/types.js';
 import type { NewSource } from '../../store/sources.js';
 import { PayloadTooLargeError, ValidationError } from '../../domain/errors.js';
-import { writeContext, type AppDeps } from '../deps.js';
+import { preparedLexicon, sharedLexicon, writeContext, type AppDeps } from '../deps.js';
 import { formValues } from '../forms/fields.js';
 import { NEW_SOURCE_FIELDS, readNewSourceForm, type UploadedFile } from '../forms/source-form.js';
 import type { FieldErrors } from '../forms/fields.js';
@@ -84,7 +83,7 @@ function sendIfDuplicate(deps: AppDeps, res: Response, body: string): boolean {
 /** The article's candidate claims from the worker pool, or undefined when the app has none (importSource extracts). */
 async function extractOffThread(deps: AppDeps, input: NewSource): Promise<ExtractedClaim[] | undefined> {
   if (!deps.extractor) return undefined;
-  const job = { text: input.body, published: input.publishedAt, publisher: input.publisher, lexicon: loadLexicon(deps.db) };
+  const job = { text: input.body, published: input.publishedAt, publisher: input.publisher, lexicon: sharedLexicon(deps) };
   return deps.extractor.extract({ ...job, maxClaims: MAX_CLAIMS_PER_ARTICLE + 1 });
 }
 
@@ -151,7 +150,7 @@ export const sourceCreate = (deps: AppDeps): RequestHandler => async (req, res) 
   // Another request may have stored the same text while this one was extracting.
   if (sendIfDuplicate(deps, res, form.value.body)) return;
   const settings = crosscheckSettings(deps.config);
-  const { source, claims, nearDuplicates, claimsCapped } = importSource(deps.db, form.value, writeContext(deps), { settings, nearDuplicates: true, extracted });
+  const { source, claims, nearDuplicates, claimsCapped } = importSource(deps.db, form.value, writeContext(deps), { settings, nearDuplicates: true, extracted, lexicon: preparedLexicon(deps) });
   const location = claimsCapped ? withFlash(deps.db, urls.source(source.id), { k: 'note', text: cappedClaimsText(claims.length) }) : urls.source(source.id);
   sendDone(res, location, { source, claims, nearDuplicates, claimsCapped }, 201);
 };

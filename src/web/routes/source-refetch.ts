@@ -4,7 +4,7 @@ import type { RequestHandler } from 'express';
 import { crosscheckSettings } from '../../config.js';
 import { ValidationError } from '../../domain/errors.js';
 import { refetchLine, refetchSource } from '../../app/refetch.js';
-import { writeContext, type AppDeps } from '../deps.js';
+import { preparedLexicon, writeContext, type AppDeps } from '../deps.js';
 import { withFlash } from '../flash.js';
 import { idParam } from '../params.js';
 import { formatOf, sendDone } from '../render.js';
@@ -14,7 +14,7 @@ export const sourceRefetch = (deps: AppDeps): RequestHandler => async (req, res)
   const id = idParam(req, 'Source');
   let result;
   try {
-    result = await refetchSource(deps.db, id, deps.config.fetch, writeContext(deps), { settings: crosscheckSettings(deps.config) });
+    result = await refetchSource(deps.db, id, deps.config.fetch, writeContext(deps), { settings: crosscheckSettings(deps.config), lexicon: preparedLexicon(deps) });
   } catch (err) {
     // A failed fetch is news for the page, not an error page: the source is as it was.
     if (!(err instanceof ValidationError) || formatOf(res) === 'json') throw err;

@@ -1,0 +1,49 @@
+// Sentence analysis, parts of speech: wink-nlp with its lite English model (README, "Why this NLP library") tags the
+// tokens of a sentence — words with their offsets and universal part-of-speech tags. Loaded by the caller that holds
+// a prepared lexicon (the model takes about a second to load and some 60 MB), never at import, so that commands that
+// do not extract start without it; extraction runs it only on the sentences where the hand rules found no speaker.
+
+import { createRequire } from 'node:module';
+import type WinkFn from 'wink-nlp';
+import type { Model } from 'wink-nlp';
+
+/** One token of a sentence: its text, offsets in the sentence and universal POS tag ("PROPN", "NOUN", "VERB"…). */
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  pos: string;
+}
+
+/** Tags a sentence's tokens. */
+export interface Tagger {
+  tag(sentence: string): Token[];
+}
+
+// required at call time, not imported, so that loading this module does not load the model
+const load = createRequire(import.meta.url);
+
+/** Loads wink-nlp and its English model (installed from npm; nothing is downloaded) and says how long that took. */
+export function loadTagger(): { tagger: Tagger; loadMs: number } {
+  const started = performance.now();
+  const winkNLP = load('wink-nlp') as typeof WinkFn;
+  const model = load('wink-eng-lite-web-model') as Model;
+  // sentence boundaries and parts of speech only: no entities, negation or sentiment, which extraction does not read
+  const nlp = winkNLP(model, ['sbd', 'pos']);
+  const its = nlp.its;
+  const tag = (sentence: string): Token[] => {
+    const tokens = nlp.readDoc(sentence).tokens();
+    const texts = tokens.out();
+    const spaces = tokens.out(its.precedingSpaces) as string[];
+    const tags = tokens.out(its.pos) as string[];
+    const out: Token[] = [];
+    let at = 0;
+    texts.forEach((text, i) => {
+      at += spaces[i]?.length ?? 0;
+      out.push({ text, start: at, end: at + text.length, pos: tags[i] ?? 'X' });
+      at += text.length;
+    });
+    return out;
+  };
+  return { tagger: { tag }, loadMs: performance.now() - started };
+}
