@@ -94,7 +94,7 @@ export function verifyFlash(db: Db, token: unknown): FlashPayload | null {
   }
 }
 
-/** `url` with the signed message set as its `done` parameter (replacing one already there). */
+/** `url` with the signed message set as its `done` parameter (replacing one already there); its #fragment kept. */
 export function withFlash(db: Db, url: string, payload: FlashPayload): string {
   const hash = url.indexOf('#');
   const base = hash === -1 ? url : url.slice(0, hash);
@@ -102,7 +102,7 @@ export function withFlash(db: Db, url: string, payload: FlashPayload): string {
   const path = q === -1 ? base : base.slice(0, q);
   const params = new URLSearchParams(q === -1 ? '' : base.slice(q + 1));
   params.set(FLASH_PARAM, signFlash(db, payload));
-  return `${path}?${params.toString()}`;
+  return `${path}?${params.toString()}${hash === -1 ? '' : url.slice(hash)}`;
 }
 
 /** The browser session of a request (its CSRF client cookie), as a short digest: an Undo is offered to that session only. */

@@ -211,6 +211,56 @@ describe('Undo of entity changes', () => {
   });
 });
 
+/** Every field of the form `selector` on a page, as the browser would send it. */
+function formFields(doc: HtmlDocument, selector: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  const form = doc.querySelector(selector);
+  for (const input of form?.querySelectorAll('input[name], textarea[name]') ?? []) {
+    const name = input.getAttribute('name') as string;
+    fields[name] = input.tagName === 'TEXTAREA' ? (input.textContent ?? '') : (input.getAttribute('value') ?? '');
+  }
+  for (const select of form?.querySelectorAll('select[name]') ?? []) {
+    const option = select.querySelector('option[selected]') ?? select.querySelector('option');
+    fields[select.getAttribute('name') as string] = option?.getAttribute('value') ?? option?.textContent ?? '';
+  }
+  return fields;
+}
+
+describe('Undo of claim edits and flags', () => {
+  it('saving a claim says so; Undo gives the claim its earlier text back', async () => {
+    const { agent, db } = testApp();
+    const { late } = warStart(db);
+    const before = settled(db);
+    const edit = html((await agent.get(`/claims/${late.id}/edit`).expect(200)).text);
+    const fields = { ...formFields(edit, 'form.claim-form'), note: 'Checked against the bulletin archive.' };
+    delete fields.intent;
+    const done = await write(agent, `/claims/${late.id}/edit`, `/claims/${late.id}/edit`, fields);
+    expect(done.message).toBe(`Saved claim #${late.id} “2015” (confirmed).`);
+    expect(db.prepare('SELECT note FROM claims WHERE id = ?').get(late.id)).toEqual({ note: 'Checked against the bulletin archive.' });
+    await undo(agent, done.undo);
+    expect(settled(db)).toEqual(before);
+    expect(db.prepare('SELECT note FROM claims WHERE id = ?').get(late.id)).toEqual({ note: null });
+  });
+
+  it('flagging claims as conflicting and removing the flag each say so and can be undone', async () => {
+    const { agent, db } = testApp();
+    const { early, late } = warStart(db);
+    const flagged = await write(agent, '/claims', '/conflicts', { ids: [String(early.id), String(late.id)] as unknown as string, note: 'One date is the uprising, the other the foreign entry.' });
+    const id = Number(/^\/conflicts\/(\d+)/.exec(flagged.location)?.[1]);
+    expect(flagged.message).toBe(`Flagged 2 claims as conflicting (conflict #${id}).`);
+    await undo(agent, flagged.undo);
+    expect(db.prepare('SELECT count(*) AS n FROM conflicts WHERE manual = 1').get()).toEqual({ n: 0 });
+
+    const again = await write(agent, '/claims', '/conflicts', { ids: [String(early.id), String(late.id)] as unknown as string, note: 'Still disputed.' });
+    const againId = Number(/^\/conflicts\/(\d+)/.exec(again.location)?.[1]);
+    const removed = await write(agent, `/conflicts/${againId}`, `/conflicts/${againId}/unflag`, { version: '1' });
+    expect(removed.message).toBe(`Removed the conflict #${againId} flagged by hand.`);
+    const back = await undo(agent, removed.undo);
+    expect(back.location).toMatch(new RegExp(`^/conflicts/${againId}\\?done=`));
+    expect(getConflict(db, againId)).toMatchObject({ manual: true, explanation: 'Still disputed.' });
+  });
+});
+
 describe('Undo of lexicon edits', () => {
   it('adding, changing and deleting a metric each say so; Undo puts the vocabulary back', async () => {
     const { agent, db } = testApp();

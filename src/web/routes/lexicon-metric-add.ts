@@ -15,7 +15,7 @@ export const lexiconMetricAdd = (deps: AppDeps): RequestHandler => (req, res) =>
   if (form.ok) {
     try {
       const { result: metric, flash } = undoableWrite(deps, req, () => addLexiconMetric(deps.db, form.value, writeContext(deps)), (m) => `Added the metric “${m.metric}” (${m.kind}).`);
-      sendDone(res, `${withFlash(deps.db, urls.lexicon(), flash)}#metric-${metric.id}`, { metric }, 201);
+      sendDone(res, withFlash(deps.db, `${urls.lexicon()}#metric-${metric.id}`, flash), { metric }, 201);
       return;
     } catch (err) {
       // The store refuses a name that exists already, with the message for the field.

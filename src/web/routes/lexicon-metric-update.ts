@@ -27,5 +27,5 @@ export const lexiconMetricUpdate = (deps: AppDeps): RequestHandler => (req, res)
     () => setMetricKeywords(deps.db, id, form.value.keywords, writeContext(deps), form.value.kind),
     (m) => `Saved the metric “${m.metric}” (${m.kind}): ${templateHelpers.plural(m.keywords.length, 'keyword')}.`,
   );
-  sendDone(res, `${withFlash(deps.db, urls.lexicon(), flash)}#metric-${id}`, { metric });
+  sendDone(res, withFlash(deps.db, `${urls.lexicon()}#metric-${id}`, flash), { metric });
 };
