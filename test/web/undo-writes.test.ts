@@ -232,7 +232,7 @@ describe('Undo of claim edits and flags', () => {
     const { late } = warStart(db);
     const before = settled(db);
     const edit = html((await agent.get(`/claims/${late.id}/edit`).expect(200)).text);
-    const fields = { ...formFields(edit, 'form.claim-form'), note: 'Checked against the bulletin archive.' };
+    const fields: Record<string, string> = { ...formFields(edit, 'form.claim-form'), note: 'Checked against the bulletin archive.' };
     delete fields.intent;
     const done = await write(agent, `/claims/${late.id}/edit`, `/claims/${late.id}/edit`, fields);
     expect(done.message).toBe(`Saved claim #${late.id} “2015” (confirmed).`);
