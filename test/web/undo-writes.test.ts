@@ -261,6 +261,18 @@ describe('Undo of claim edits and flags', () => {
   });
 });
 
+describe('Undo of a comment', () => {
+  it('adding a comment says so; Undo takes it off the thread', async () => {
+    const { agent, db } = testApp();
+    const { early } = warStart(db);
+    const done = await write(agent, `/claims/${early.id}`, `/claims/${early.id}/comments`, { body: 'The weekly cites the first protests.' });
+    expect(done.message).toBe(`Added your comment to claim #${early.id}.`);
+    expect(done.location).toMatch(/#comments$/);
+    await undo(agent, done.undo);
+    expect(db.prepare("SELECT count(*) AS n FROM comments WHERE body LIKE 'The weekly%'").get()).toEqual({ n: 0 });
+  });
+});
+
 describe('Undo of lexicon edits', () => {
   it('adding, changing and deleting a metric each say so; Undo puts the vocabulary back', async () => {
     const { agent, db } = testApp();
