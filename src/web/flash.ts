@@ -14,6 +14,7 @@ import { getOrCreateSetting } from '../store/settings.js';
 import type { Db } from '../store/database.js';
 import { claimWrites, writeContext, type AppDeps } from './deps.js';
 import { formatOf } from './render.js';
+import { csrfIdentity } from './auth.js';
 import { CLIENT_COOKIE } from './security.js';
 import { urls } from './urls.js';
 import { templateHelpers } from './view-helpers.js';
@@ -105,10 +106,14 @@ export function withFlash(db: Db, url: string, payload: FlashPayload): string {
   return `${path}?${params.toString()}${hash === -1 ? '' : url.slice(hash)}`;
 }
 
-/** The browser session of a request (its CSRF client cookie), as a short digest: an Undo is offered to that session only. */
+/**
+ * The browser session of a request, as a short digest: an Undo is offered to that session only. It is what CSRF
+ * tokens are bound to — the sign-in session when there is one (signing out and in again, or as someone else in
+ * the same browser, is another session), else the browser's client cookie.
+ */
 export function sessionKey(db: Db, req: Request): string {
-  const client = String((req.cookies as Record<string, unknown> | undefined)?.[CLIENT_COOKIE] ?? '');
-  return client === '' ? '' : mac(db, `session:${client}`).slice(0, 22);
+  const identity = csrfIdentity(req, CLIENT_COOKIE);
+  return identity === 'client:' ? '' : mac(db, `session:${identity}`).slice(0, 22);
 }
 
 /** `url` without its `done` parameter. */

@@ -14,6 +14,7 @@ import { addLexiconMetric, listLexiconMetrics } from '../../src/store/lexicon.js
 import { addAlias, explainConflict, getConflict, getEntity, listAudit, reopenConflict, resolveEntity, type Db } from '../../src/store/index.js';
 import { createTestDb, FIXED_NOW, makeClaim, makeEntity, makeSource, TEST_CTX } from '../helpers/index.js';
 import { csrfToken, html, testApp, type HtmlDocument } from './harness.js';
+import { addTestUser, pageToken, signInAs } from './accounts-harness.js';
 
 const EARLY = 'The Valdorian war began in March 2011, the Portbrak weekly recalled.';
 const LATE = 'Officials in East Tarn now say the Valdorian war began in 2015.';
@@ -314,6 +315,22 @@ describe('who may undo, and when', () => {
     await agent.post('/undo').type('form').send({ ...done.undo, token: `${forged}.${mac}` }).expect(400);
     expect(db.prepare('SELECT count(*) AS n FROM claims WHERE id = ?').get(late.id)).toEqual({ n: 0 });
     expect(listAudit(db, 'claim', late.id).map((e) => e.action)).toEqual(['create', 'comment', 'delete']);
+  });
+
+  it('signed in, the Undo belongs to that sign-in: someone else signing in on the same browser cannot undo it', async () => {
+    const { agent, db } = testApp();
+    await addTestUser(db, 'ilse', 'editor');
+    await addTestUser(db, 'oskar', 'editor');
+    const { late } = warStart(db);
+    await signInAs(agent, 'ilse');
+    const done = await write(agent, `/claims/${late.id}/delete`, `/claims/${late.id}/delete`, { version: '1' });
+    expect(done.undo.token).toBeTruthy();
+    await agent.post('/logout').type('form').send({ _csrf: await pageToken(agent) }).expect(303);
+    await signInAs(agent, 'oskar');
+    expect(html((await agent.get(done.location).expect(200)).text).querySelector('.flash form')).toBeNull();
+    const refused = await agent.post('/undo').type('form').send({ ...done.undo, _csrf: await pageToken(agent) }).expect(400);
+    expect(html(refused.text).querySelector('.error-message')?.textContent).toContain('another browser session');
+    expect(db.prepare('SELECT count(*) AS n FROM claims WHERE id = ?').get(late.id)).toEqual({ n: 0 });
   });
 
   it('after the hour the Undo is no longer offered and is refused', async () => {
