@@ -79,6 +79,7 @@ function currentRow(db: Db, table: string, key: unknown[]): string | null {
 
 function installTriggers(db: Db): void {
   db.exec('CREATE TEMP TABLE IF NOT EXISTS undo_capture (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, k TEXT NOT NULL, op TEXT NOT NULL, old TEXT)');
+  db.exec('CREATE INDEX IF NOT EXISTS temp.undo_capture_row ON undo_capture (tbl, k, seq)');
   db.exec('DELETE FROM temp.undo_capture');
   for (const table of TABLE_NAMES) {
     const shape = shapeOf(db, table);
@@ -175,11 +176,23 @@ export function changedSince(db: Db, log: UndoLog): string | null {
   return null;
 }
 
-/** Whether a derived row's parents all exist (it is restored only then). */
-function parentsExist(db: Db, shape: Shape, values: Record<string, unknown>): boolean {
-  return shape.parents.every(
-    (p) => values[p.from] === null || values[p.from] === undefined || db.prepare(`SELECT 1 FROM ${quote(p.table)} WHERE ${quote(p.to)} = ?`).get(values[p.from]) !== undefined,
+/** The first parent a row refers to that does not exist ("entities #4"), or null when they all do. */
+function missingParent(db: Db, shape: Shape, values: Record<string, unknown>): string | null {
+  const gone = shape.parents.find(
+    (p) => values[p.from] !== null && values[p.from] !== undefined && db.prepare(`SELECT 1 FROM ${quote(p.table)} WHERE ${quote(p.to)} = ?`).get(values[p.from]) === undefined,
   );
+  return gone ? `${TABLES[gone.table]?.noun ?? gone.table} #${String(values[gone.from])}` : null;
+}
+
+const parentsExist = (db: Db, shape: Shape, values: Record<string, unknown>): boolean => missingParent(db, shape, values) === null;
+
+/** After the rows are back: a restored row that refers to something deleted since (a speaker entity) stops the undo. */
+function requireParents(db: Db, rows: LoggedRow[]): void {
+  for (const row of rows) {
+    if (row.b === null || TABLES[row.t]?.derived) continue;
+    const gone = missingParent(db, shapeOf(db, row.t), JSON.parse(row.b) as Record<string, unknown>);
+    if (gone) throw new AppError(`This change was not undone: ${gone}, which it would bring back a reference to, is gone. Nothing was changed.`, 409, 'stale_edit');
+  }
 }
 
 function restoreRow(db: Db, row: LoggedRow): void {
@@ -239,6 +252,7 @@ export function revertChanges(db: Db, log: UndoLog, ctx: WriteContext): LoggedRo
     const rank = (r: LoggedRow) => (TABLES[r.t]?.derived ? 2 : 0) + (r.a === null ? 1 : 0);
     const restored = fresh.rows.filter((r) => r.b !== null).sort((x, y) => rank(x) - rank(y) || TABLE_NAMES.indexOf(x.t) - TABLE_NAMES.indexOf(y.t));
     for (const row of [...removed, ...restored]) restoreRow(db, row);
+    requireParents(db, restored);
     auditUndo(db, fresh.rows, { ...ctx, reason: `Undo of: ${fresh.label}` });
     db.prepare('UPDATE undo_log SET undone_at = ? WHERE id = ?').run(nowIso(ctx), log.id);
     return fresh.rows;

@@ -11,7 +11,7 @@ import { loadConfig } from '../../src/config.js';
 import { createApp } from '../../src/web/app.js';
 import { addComment } from '../../src/store/comments.js';
 import { addLexiconMetric, listLexiconMetrics } from '../../src/store/lexicon.js';
-import { addAlias, explainConflict, getConflict, getEntity, listAudit, reopenConflict, resolveEntity, type Db } from '../../src/store/index.js';
+import { addAlias, deleteEntity, explainConflict, getConflict, getEntity, listAudit, reopenConflict, resolveEntity, type Db } from '../../src/store/index.js';
 import { createTestDb, FIXED_NOW, makeClaim, makeEntity, makeSource, TEST_CTX } from '../helpers/index.js';
 import { csrfToken, html, testApp, type HtmlDocument } from './harness.js';
 import { addTestUser, pageToken, signInAs } from './accounts-harness.js';
@@ -153,6 +153,18 @@ describe('Undo of deletions', () => {
     expect(newcomer.id).toBe(late.id);
     expect((await undo(agent, done.undo, 409)).message).toBe(`This change was not undone: claim #${late.id} has changed since. Nothing was changed.`);
     expect(db.prepare('SELECT value_text FROM claims WHERE id = ?').get(late.id)).toEqual({ value_text: 'in 2015' });
+  });
+
+  it('an Undo that would bring back a reference to something deleted since (the speaker) is refused, nothing changed', async () => {
+    const { agent, db } = testApp();
+    const { late } = warStart(db);
+    const monitor = makeEntity(db, { name: 'Tarn monitor', type: 'organisation' });
+    db.prepare('UPDATE claims SET speaker_id = ? WHERE id = ?').run(monitor.id, late.id);
+    const done = await write(agent, `/claims/${late.id}/delete`, `/claims/${late.id}/delete`, { version: '1' });
+    deleteEntity(db, monitor.id, TEST_CTX);
+    const after = snapshot(db);
+    expect((await undo(agent, done.undo, 409)).message).toBe(`This change was not undone: entity #${monitor.id}, which it would bring back a reference to, is gone. Nothing was changed.`);
+    expect(snapshot(db)).toEqual(after);
   });
 });
 
