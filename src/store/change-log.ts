@@ -19,6 +19,7 @@ const TABLES: Record<string, { check: 'row' | 'none' | readonly string[]; derive
   entities: { check: 'row', audit: 'entity', noun: 'entity' },
   entity_aliases: { check: 'row', noun: 'spelling' },
   claims: { check: 'row', audit: 'claim', noun: 'claim' },
+  claim_ratings: { check: 'row', derived: true, noun: 'rating of claim' },
   conflicts: { check: ['status', 'resolution_note', 'preferred_claim_id'], derived: true, audit: 'conflict', noun: 'conflict' },
   conflict_claims: { check: 'none', derived: true },
   resolution_proposals: { check: 'row', derived: true, noun: 'proposal on conflict' },

@@ -11,6 +11,7 @@ import { loadConfig } from '../../src/config.js';
 import { createApp } from '../../src/web/app.js';
 import { addComment } from '../../src/store/comments.js';
 import { addLexiconMetric, listLexiconMetrics } from '../../src/store/lexicon.js';
+import { getClaimRating, rateClaim } from '../../src/store/claim-ratings.js';
 import { addAlias, deleteEntity, explainConflict, getConflict, getEntity, listAudit, reopenConflict, resolveEntity, type Db } from '../../src/store/index.js';
 import { createTestDb, FIXED_NOW, makeClaim, makeEntity, makeSource, TEST_CTX } from '../helpers/index.js';
 import { csrfToken, html, testApp, type HtmlDocument } from './harness.js';
@@ -131,10 +132,12 @@ describe('Undo of deletions', () => {
     expect(html((await agent.get('/search?q=East%20Tarn').expect(200)).text).querySelector(`a[href="/claims/${late.id}"]`)).not.toBeNull();
   });
 
-  it('deleting a source says so; Undo restores the source, its claims with their ids and their conflicts, exactly', async () => {
+  it('deleting a source says so; Undo restores the source, its claims with their ids, ratings and conflicts, exactly', async () => {
     const { agent, db } = testApp();
     const { late, conflictId } = warStart(db);
     explainConflict(db, conflictId, 1, 'Different phases.', TEST_CTX);
+    rateClaim(db, late.id, 0, { rating: 2, explanation: 'The date of the foreign entry, not of the war.' }, TEST_CTX);
+    const rating = getClaimRating(db, late.id);
     const before = snapshot(db);
     const done = await write(agent, `/sources/${late.sourceId}/delete`, `/sources/${late.sourceId}/delete`, { version: '1' });
     expect(done.message).toBe(`Deleted source #${late.sourceId} “Officials move the start” and its 1 claim.`);
@@ -143,6 +146,7 @@ describe('Undo of deletions', () => {
     expect(snapshot(db)).toEqual(before);
     expect(getConflict(db, conflictId)).toMatchObject({ status: 'explained', resolutionNote: 'Different phases.' });
     expect(listAudit(db, 'source', late.sourceId).map((e) => e.action)).toEqual(['create', 'delete', 'undo']);
+    expect(getClaimRating(db, late.id)).toEqual(rating);
   });
 
   it('an Undo of a deletion whose number was taken since is refused (nothing is overwritten)', async () => {
