@@ -25,6 +25,7 @@ const TABLES: Record<string, { check: 'row' | 'none' | readonly string[]; derive
   resolution_proposals: { check: 'row', derived: true, noun: 'proposal on conflict' },
   comments: { check: 'row', noun: 'comment' },
   assignments: { check: 'row', derived: true, noun: 'assignment of source' },
+  subject_assignments: { check: 'row', derived: true, noun: 'assignment of entity' },
   claim_version_flags: { check: 'none', derived: true },
   feed_items: { check: 'none', derived: true },
   lexicon_metrics: { check: 'row', audit: 'lexicon', noun: 'metric' },
@@ -252,9 +253,11 @@ export function revertChanges(db: Db, log: UndoLog, ctx: WriteContext): LoggedRo
     const removed = fresh.rows.filter((r) => r.b === null).reverse();
     const rank = (r: LoggedRow) => (TABLES[r.t]?.derived ? 2 : 0) + (r.a === null ? 1 : 0);
     const restored = fresh.rows.filter((r) => r.b !== null).sort((x, y) => rank(x) - rank(y) || TABLE_NAMES.indexOf(x.t) - TABLE_NAMES.indexOf(y.t));
+    // Audited first: a trigger on audit_events stamps a claim it sees confirmed (confirmed_by); the rows put back
+    // after it keep their own stamp.
+    auditUndo(db, fresh.rows, { ...ctx, reason: `Undo of: ${fresh.label}` });
     for (const row of [...removed, ...restored]) restoreRow(db, row);
     requireParents(db, restored);
-    auditUndo(db, fresh.rows, { ...ctx, reason: `Undo of: ${fresh.label}` });
     db.prepare('UPDATE undo_log SET undone_at = ? WHERE id = ?').run(nowIso(ctx), log.id);
     return fresh.rows;
   })();

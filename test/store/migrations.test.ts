@@ -131,9 +131,6 @@ SEEDS[15] = SEEDS[13]!;
 SEEDS[16] = SEEDS[13]!;
 // Version 18 adds feed_item_failures only: version 17 holds version 13's rows.
 SEEDS[17] = SEEDS[13]!;
-// Version 19 adds the undo_log table only: version 18 holds version 13's rows.
-SEEDS[18] = SEEDS[13]!;
-
 // Version 19 adds subject_assignments, sign_in_failures and claims.confirmed_by/confirmed_at, filled from the history:
 // claim 1, confirmed as `local`, keeps `local` (a later edit of the confirmed claim is not a confirmation).
 SEEDS[18] = (db) => {
@@ -150,6 +147,8 @@ SEEDS[18] = (db) => {
     expect(getClaimView(migrated, 1)).toMatchObject({ confirmedBy: 'local', confirmedAt: '2020-05-06T09:00:00.000Z' });
   };
 };
+// Version 20 adds the undo_log table only: version 19 holds version 18's rows.
+SEEDS[19] = SEEDS[18]!;
 
 const NEWEST = listMigrations(MIGRATIONS_DIR).length;
 
