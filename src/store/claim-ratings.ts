@@ -1,4 +1,4 @@
-// A reviewer's rating of a confirmed claim for ClaimReview (migration 020): one per claim, edited in place, every
+// A reviewer's rating of a confirmed claim for ClaimReview (migration 017): one per claim, edited in place, every
 // change audited on the claim. Only a confirmed claim may be rated, and only confirmed claims' ratings are exported.
 import { checkRatingInput } from '../domain/claim-review.js';
 import { normaliseMetric } from '../domain/crosscheck.js';

@@ -1,4 +1,6 @@
-// What a write just did, told on the next page: a short message and, for review decisions, an Undo button.
+// What a write just did, told on the next page: a short message and an Undo button. Review decisions carry their
+// undo in the message itself (each claim's previous status); other writes carry the id of the change log that
+// store/change-log.ts keeps of the rows they touched.
 // The message travels in the redirect as a signed query parameter (`done`), so it needs no server-side session
 // and cannot be forged: the page states only what the server itself signed. The message text is built when the
 // page is drawn, from the signed payload and the database as it is then.
@@ -7,10 +9,12 @@ import type { Request, RequestHandler } from 'express';
 import { decideClaims } from '../app/claim-writes.js';
 import type { Claim, ClaimStatus } from '../domain/types.js';
 import { getClaim } from '../store/claims.js';
+import { captureChanges, changedSince, getUndoLog } from '../store/change-log.js';
 import { getOrCreateSetting } from '../store/settings.js';
 import type { Db } from '../store/database.js';
-import { claimWrites, type AppDeps } from './deps.js';
+import { claimWrites, writeContext, type AppDeps } from './deps.js';
 import { formatOf } from './render.js';
+import { csrfIdentity } from './auth.js';
 import { CLIENT_COOKIE } from './security.js';
 import { urls } from './urls.js';
 import { templateHelpers } from './view-helpers.js';
@@ -36,8 +40,11 @@ export type FlashPayload =
   | { k: 'undone'; restored: [id: number, status: ClaimStatus][] }
   /** A sentence the server wrote about what it just did (a deletion, a decision on a conflict). */
   | { k: 'note'; text: string }
-  /** An entity merged into the one shown. */
-  | { k: 'merged'; from: string; into: number; claims: number };
+  /** Any other undoable write: what it did, the change log its Undo reverts (null: nothing to undo), when, for
+   * which browser session, and where its Undo leads (the item back again; default: the page the message is on). */
+  | { k: 'change'; text: string; log: number | null; t: number; s: string; then?: string }
+  /** An Undo of such a write. */
+  | { k: 'reverted'; text: string };
 
 /** What the flash partial shows. */
 export interface FlashView {
@@ -88,7 +95,7 @@ export function verifyFlash(db: Db, token: unknown): FlashPayload | null {
   }
 }
 
-/** `url` with the signed message set as its `done` parameter (replacing one already there). */
+/** `url` with the signed message set as its `done` parameter (replacing one already there); its #fragment kept. */
 export function withFlash(db: Db, url: string, payload: FlashPayload): string {
   const hash = url.indexOf('#');
   const base = hash === -1 ? url : url.slice(0, hash);
@@ -96,13 +103,17 @@ export function withFlash(db: Db, url: string, payload: FlashPayload): string {
   const path = q === -1 ? base : base.slice(0, q);
   const params = new URLSearchParams(q === -1 ? '' : base.slice(q + 1));
   params.set(FLASH_PARAM, signFlash(db, payload));
-  return `${path}?${params.toString()}`;
+  return `${path}?${params.toString()}${hash === -1 ? '' : url.slice(hash)}`;
 }
 
-/** The browser session of a request (its CSRF client cookie), as a short digest: an Undo is offered to that session only. */
+/**
+ * The browser session of a request, as a short digest: an Undo is offered to that session only. It is what CSRF
+ * tokens are bound to — the sign-in session when there is one (signing out and in again, or as someone else in
+ * the same browser, is another session), else the browser's client cookie.
+ */
 export function sessionKey(db: Db, req: Request): string {
-  const client = String((req.cookies as Record<string, unknown> | undefined)?.[CLIENT_COOKIE] ?? '');
-  return client === '' ? '' : mac(db, `session:${client}`).slice(0, 22);
+  const identity = csrfIdentity(req, CLIENT_COOKIE);
+  return identity === 'client:' ? '' : mac(db, `session:${identity}`).slice(0, 22);
 }
 
 /** `url` without its `done` parameter. */
@@ -127,6 +138,36 @@ export function decideClaimsUndoably(
     const claims = decideClaims(claimWrites(deps), targets, status);
     return { claims, flash: statusFlash(status, befores, claims, deps.clock(), session) };
   })();
+}
+
+/**
+ * Runs `write` (one transaction) logging what it changed, for an Undo offered to this browser session within
+ * the window; `describe` says what it did ("Deleted claim #12 “400”."), `then` where the Undo leads.
+ */
+export function undoableWrite<T>(
+  deps: AppDeps,
+  req: Request,
+  write: () => T,
+  describe: (result: T) => string,
+  then?: (result: T) => string,
+): { result: T; flash: FlashPayload } {
+  const now = deps.clock();
+  const session = sessionKey(deps.db, req);
+  const keepSince = new Date(now.getTime() - UNDO_WINDOW_MS).toISOString();
+  const { result, label, logId } = captureChanges(deps.db, { session, keepSince, label: describe }, writeContext(deps), write);
+  const flash: FlashPayload = { k: 'change', text: label, log: session === '' ? null : logId, t: now.getTime(), s: session };
+  if (then) flash.then = then(result);
+  return { result, flash };
+}
+
+/** The message of an undoable write, with its Undo while it is in time, in its session and nothing changed since. */
+function describeChange(db: Db, payload: Extract<FlashPayload, { k: 'change' }>, now: Date, token: string, session: string): FlashView {
+  const inTime = payload.log !== null && now.getTime() - payload.t <= UNDO_WINDOW_MS && payload.s !== '' && payload.s === session;
+  if (!inTime) return { text: payload.text, link: null, undo: null };
+  const log = getUndoLog(db, payload.log as number);
+  if (log?.undone) return { text: `${payload.text} It has been undone.`, link: null, undo: null };
+  const open = log !== null && changedSince(db, log) === null;
+  return { text: open ? payload.text : `${payload.text} It has changed since, so it cannot be undone from here.`, link: null, undo: open ? token : null };
 }
 
 /** The status changes of a decision, as carried for its Undo (claims whose status did not change are left out). */
@@ -199,8 +240,10 @@ export function describeFlash(db: Db, payload: FlashPayload, now: Date, token: s
     }
     case 'note':
       return { text: payload.text, link: null, undo: null };
-    case 'merged':
-      return { text: `Merged “${payload.from}” into this entity: ${templateHelpers.plural(payload.claims, 'claim')} moved.`, link: null, undo: null };
+    case 'change':
+      return describeChange(db, payload, now, token, session);
+    case 'reverted':
+      return { text: payload.text, link: null, undo: null };
     default:
       return null;
   }

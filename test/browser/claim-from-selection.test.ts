@@ -48,7 +48,7 @@ describe('a claim from a text selection', () => {
     await page.getByRole('button', { name: 'Save', exact: true }).click();
 
     // Import also proposed candidates by extraction, so the new claim's id is read from where saving leads.
-    await page.waitForURL(new RegExp(`^${baseUrl}/sources/1#quote-\\d+$`));
+    await page.waitForURL((url) => url.pathname === '/sources/1' && url.searchParams.has('done') && /^#quote-\d+$/.test(url.hash));
     const claimId = Number(new URL(page.url()).hash.slice('#quote-'.length));
     const claim = getClaim(db, claimId);
     expect(claim).toMatchObject({ origin: 'manual', status: 'confirmed', quoteStart: start, quoteEnd: start + SENTENCE.length, figure: { unit: 'count', low: 37, high: null } });

@@ -66,7 +66,7 @@ describe('resolving a conflict in the browser', () => {
     await page.locator(`#select-${second.id}`).check();
     await page.locator('#flag-note').fill('One count covers the province, the other the city.');
     await page.locator('#flag-note').press('Enter');
-    await page.waitForURL(/\/conflicts\/\d+$/);
+    await page.waitForURL(/\/conflicts\/\d+\?done=/);
     expect(await page.locator('.conflict-badges').textContent()).toContain('flagged by hand');
     expect(await page.locator('.rule-explanation').textContent()).toBe('One count covers the province, the other the city.');
     expect(getClaim(db, first.id).status).toBe('candidate');

@@ -1,4 +1,5 @@
-// An entity merge in the browser asks first: the page lists what would move, and only its button merges.
+// An entity merge in the browser asks first: the page lists what would move, and only its button merges; its
+// message offers an Undo that brings the merged entity back.
 import { describe, expect, it } from 'vitest';
 import { getClaim, getEntity, resolveEntity } from '../../src/store/index.js';
 import { makeClaim, makeEntity, makeSource } from '../helpers/index.js';
@@ -30,10 +31,18 @@ describe('merging two entities in the browser', () => {
 
     await page.getByRole('button', { name: 'Merge into Syrian Observatory for Human Rights' }).click();
     await page.locator('.flash').waitFor();
-    expect(await page.locator('.flash').textContent()).toContain('Merged “Syrian Observatory HR” into this entity: 1 claim moved.');
+    expect(await page.locator('.flash p').textContent()).toBe('Merged “Syrian Observatory HR” into “Syrian Observatory for Human Rights”: 1 claim moved.');
     expect(page.url()).toContain(`/entities/${sohr.id}?done=`);
     expect(getClaim(db, claim.id).speakerId).toBe(sohr.id);
     expect(resolveEntity(db, 'Syrian Observatory HR')?.id).toBe(sohr.id);
+
+    // Undo: the merged entity is back with its number, and its claim speaks for it again.
+    await page.locator('.flash').getByRole('button', { name: 'Undo' }).click();
+    await page.waitForURL(new RegExp(`/entities/${duplicate.id}\\?done=`));
+    expect(await page.locator('.flash p').textContent()).toMatch(/^Undone: merged “Syrian Observatory HR”/);
+    expect(getClaim(db, claim.id).speakerId).toBe(duplicate.id);
+    expect(resolveEntity(db, 'Syrian Observatory HR')?.id).toBe(duplicate.id);
+    expect(getEntity(db, sohr.id).aliases).toEqual(['SOHR']);
     // The refused partial name answered 422, which the browser logs; nothing else went wrong.
     expect(run.pageErrors.filter((error) => !error.includes('422'))).toEqual([]);
   });

@@ -40,7 +40,8 @@ describe('the review queue by keyboard', () => {
     await page.keyboard.type('nearly 950');
     await expect.poll(() => page.locator('#figure-preview .interval').textContent(), { timeout: 5000 }).toBe('855–950');
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${baseUrl}/review?source=${source.id}`);
+    // Back in the queue, with the message of what the edit saved.
+    await page.waitForURL((url) => url.pathname === '/review' && url.searchParams.get('source') === String(source.id) && url.searchParams.has('done'));
     await expect.poll(current).toBe(String(third.id));
 
     await page.keyboard.press('r');

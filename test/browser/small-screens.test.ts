@@ -22,7 +22,8 @@ describe('small screens and print', () => {
       '/', '/sources', `/sources/${source.id}`, `/sources/${source.id}/edit`, '/sources/new', '/claims', `/claims/${claim.id}`,
       `/claims/${claim.id}/edit`, '/review', '/conflicts', ...(conflict ? [`/conflicts/${conflict.id}`] : []), '/entities',
       `/entities/${entity.id}`, ...(fact ? [`/facts/${fact.subjectId}/${encodeURIComponent(fact.metric)}`] : []), '/lexicon',
-      '/search?q=killed', '/factsheet?include=1', `/claims/new?source=${source.id}`,
+      '/search?q=killed', '/factsheet?include=1', `/claims/new?source=${source.id}`, '/activity', '/feeds',
+      `/claims/${claim.id}/delete`, `/sources/${source.id}/delete`,
     ];
     await run.page.setViewportSize({ width: 390, height: 844 });
   });
@@ -40,6 +41,20 @@ describe('small screens and print', () => {
       if (width > 390) wide[path] = width;
     }
     expect(wide).toEqual({});
+    expect(run.pageErrors).toEqual([]);
+  });
+
+  it('a message with its Undo (after deleting a source) fits without sideways scrolling, and the Undo brings the source back', { timeout: 60_000 }, async () => {
+    const { page, baseUrl } = run;
+    const source = listSources(run.db, { limit: 1 }).items[0]!;
+    await page.goto(`${baseUrl}/sources/${source.id}/delete`);
+    await page.getByRole('button', { name: /^Delete/ }).click();
+    const undo = page.locator('.flash').getByRole('button', { name: 'Undo' });
+    await undo.waitFor();
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await undo.isVisible()).toBe(true);
+    await undo.click();
+    await page.waitForURL(new RegExp(`/sources/${source.id}\\?done=`));
     expect(run.pageErrors).toEqual([]);
   });
 

@@ -131,7 +131,6 @@ SEEDS[15] = SEEDS[13]!;
 SEEDS[16] = SEEDS[13]!;
 // Version 18 adds feed_item_failures only: version 17 holds version 13's rows.
 SEEDS[17] = SEEDS[13]!;
-
 // Version 19 adds subject_assignments, sign_in_failures and claims.confirmed_by/confirmed_at, filled from the history:
 // claim 1, confirmed as `local`, keeps `local` (a later edit of the confirmed claim is not a confirmation).
 SEEDS[18] = (db) => {
@@ -160,6 +159,8 @@ SEEDS[19] = (db) => {
     expect(lexiconVersion(migrated)).toBe(version + 1);
   };
 };
+// Version 21 adds the undo_log table only: version 20 holds version 19's rows.
+SEEDS[20] = SEEDS[19]!;
 
 const NEWEST = listMigrations(MIGRATIONS_DIR).length;
 

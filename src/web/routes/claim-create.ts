@@ -6,6 +6,7 @@ import { saveNewClaim } from '../../app/claim-writes.js';
 import { claimWrites, type AppDeps } from '../deps.js';
 import { claimFormValues, readClaimForm, storeFieldErrors } from '../forms/claim-form.js';
 import { formatOf, sendDone, sendPage } from '../render.js';
+import { undoableWrite, withFlash } from '../flash.js';
 import { localReturn } from '../urls.js';
 import { quoteInSourceUrl } from './source-view.js';
 import { claimFormData } from './claim-new.js';
@@ -29,12 +30,13 @@ export const claimCreate = (deps: AppDeps): RequestHandler => (req, res) => {
     return;
   }
   let claim;
+  let flash;
   try {
-    claim = saveNewClaim(claimWrites(deps), source.id, form.value);
+    ({ result: claim, flash } = undoableWrite(deps, req, () => saveNewClaim(claimWrites(deps), source.id, form.value), (c) => `Added claim #${c.id} “${c.valueText}”.`));
   } catch (err) {
     if (!(err instanceof ValidationError) || json) throw err;
     sendPage(res, { view: 'claims/form', status: 422, data: claimFormData(deps.db, 'new', source, null, values, storeFieldErrors(err)) });
     return;
   }
-  sendDone(res, localReturn(values.return) ?? quoteInSourceUrl(deps, claim), { claim }, 201);
+  sendDone(res, withFlash(deps.db, localReturn(values.return) ?? quoteInSourceUrl(deps, claim), flash), { claim }, 201);
 };

@@ -1,4 +1,5 @@
-// POST /claims/:id/edit — saves the edit if nobody else saved since the form was opened (else 409, input kept).
+// POST /claims/:id/edit — saves the edit if nobody else saved since the form was opened (else 409, input kept);
+// the next page says so, with an Undo.
 import type { RequestHandler } from 'express';
 import { StaleEditError, ValidationError } from '../../domain/errors.js';
 import { getClaimView, getSource } from '../../store/index.js';
@@ -8,6 +9,7 @@ import { claimFormValues, claimValues, readClaimForm, storeFieldErrors } from '.
 import { versionField, type FormValues } from '../forms/fields.js';
 import { idParam } from '../params.js';
 import { formatOf, sendDone, sendPage } from '../render.js';
+import { undoableWrite, withFlash } from '../flash.js';
 import { localReturn, urls } from '../urls.js';
 import { claimFormData } from './claim-new.js';
 
@@ -30,8 +32,8 @@ export const claimUpdate = (deps: AppDeps): RequestHandler => (req, res) => {
     return rerender(422, form.errors);
   }
   try {
-    const claim = saveClaimEdit(claimWrites(deps), id, version, form.value);
-    sendDone(res, localReturn(values.return) ?? urls.claim(claim.id), { claim });
+    const { result: claim, flash } = undoableWrite(deps, req, () => saveClaimEdit(claimWrites(deps), id, version, form.value), (c) => `Saved claim #${c.id} “${c.valueText}” (${c.status}).`);
+    sendDone(res, withFlash(deps.db, localReturn(values.return) ?? urls.claim(claim.id), flash), { claim });
   } catch (err) {
     if (json) throw err;
     if (err instanceof StaleEditError) {

@@ -6,6 +6,7 @@ import { addComment, type CommentItem } from '../../store/comments.js';
 import { writeContext, type AppDeps } from '../deps.js';
 import { idParam } from '../params.js';
 import { formatOf, sendDone, sendPage } from '../render.js';
+import { undoableWrite, withFlash } from '../flash.js';
 import { urls } from '../urls.js';
 import { loadClaimView } from './claim-view.js';
 import { loadConflictPage } from './conflict-view.js';
@@ -20,8 +21,8 @@ export const commentAdd = (item: CommentItem) => (deps: AppDeps): RequestHandler
   const id = idParam(req, page.what);
   const body = typeof req.body?.body === 'string' ? req.body.body : '';
   try {
-    const comment = addComment(deps.db, item, id, body, writeContext(deps));
-    sendDone(res, `${page.url(id)}#comments`, { comment }, 201);
+    const { result: comment, flash } = undoableWrite(deps, req, () => addComment(deps.db, item, id, body, writeContext(deps)), () => `Added your comment to ${item} #${id}.`);
+    sendDone(res, withFlash(deps.db, `${page.url(id)}#comments`, flash), { comment }, 201);
   } catch (err) {
     if (!(err instanceof ValidationError) || formatOf(res) === 'json') throw err;
     res.locals.commentForm = { body, error: err.fields.body ?? err.message };

@@ -1,5 +1,5 @@
 // The shared shape of the decisions on a conflict (explain, resolve, reopen, deprecate one claim): run the store's write,
-// then back to the conflict page; invalid input re-renders the page with the form's messages (422), a
+// then back to the conflict page saying what it did, with an Undo; invalid input re-renders the page with the form's messages (422), a
 // version someone else has moved on re-renders it with a notice (409). Each write is audited by the store.
 import type { Request, Response } from 'express';
 import { StaleEditError, ValidationError } from '../../domain/errors.js';
@@ -9,17 +9,17 @@ import { formValues, versionField, type FormValues } from '../forms/fields.js';
 import { idParam } from '../params.js';
 import { formatOf, sendDone, sendPage } from '../render.js';
 import { urls } from '../urls.js';
-import { withFlash } from '../flash.js';
+import { undoableWrite, withFlash } from '../flash.js';
 import { loadConflictPage, type ConflictPageData } from './conflict-view.js';
 
 type Action = NonNullable<ConflictPageData['form']['action']>;
 
-/** What the conflict page says after each decision; reopening is the undo of the other two. */
-const DONE: Record<Action, string> = {
-  explain: 'Marked explained. Reopen it below to undo.',
-  resolve: 'Resolved: the preferred claim is ranked first, the others deprecated. Reopen it below to undo.',
-  reopen: 'Reopened: the decision is withdrawn and its claims are ranked normal again (unless another decision holds them).',
-  deprecate: 'Claim deprecated: every conflict in which its figure no longer has a claim standing is resolved. Reopen a conflict to undo.',
+/** What the conflict page says after each decision (with an Undo that restores the decision before it). */
+const DONE: Record<Action, (id: number) => string> = {
+  explain: (id) => `Marked conflict #${id} explained.`,
+  resolve: (id) => `Resolved conflict #${id}: the preferred claim is ranked first, the others deprecated.`,
+  reopen: (id) => `Reopened conflict #${id}: the decision is withdrawn and its claims are ranked normal again (unless another decision holds them).`,
+  deprecate: () => 'Claim deprecated: every conflict in which its figure no longer has a claim standing is resolved.',
 };
 
 /** Handles one decision POST: `write(id, version, values)` does the store call. */
@@ -30,7 +30,7 @@ export function decideConflict(
   action: Action,
   fields: readonly string[],
   write: (id: number, version: number, values: FormValues) => StoredConflict,
-  done: string = DONE[action],
+  done?: string,
 ): void {
   const id = idParam(req, 'Conflict');
   const values = formValues(req.body, fields);
@@ -38,8 +38,8 @@ export function decideConflict(
   const rerender = (status: number, form: Partial<ConflictPageData['form']>) =>
     sendPage(res, { view: 'conflicts/show', status, data: loadConflictPage(deps, id, { action, values, ...form }) });
   try {
-    const conflict = write(id, version, values);
-    sendDone(res, withFlash(deps.db, urls.conflict(id), { k: 'note', text: done }), { conflict });
+    const { result: conflict, flash } = undoableWrite(deps, req, () => write(id, version, values), () => done ?? DONE[action](id));
+    sendDone(res, withFlash(deps.db, urls.conflict(id), flash), { conflict });
   } catch (err) {
     if (formatOf(res) === 'json') throw err;
     if (err instanceof ValidationError) return rerender(422, { errors: { form: err.message, ...err.fields } });

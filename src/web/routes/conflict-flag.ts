@@ -5,6 +5,8 @@ import { ValidationError } from '../../domain/errors.js';
 import { flagConflict } from '../../store/index.js';
 import { writeContext, type AppDeps } from '../deps.js';
 import { formatOf, sendDone, sendPage } from '../render.js';
+import { undoableWrite, withFlash } from '../flash.js';
+import { templateHelpers } from '../view-helpers.js';
 import { urls } from '../urls.js';
 import { selectedIds } from './claims-bulk.js';
 import { loadFactPage } from './fact-view.js';
@@ -14,8 +16,8 @@ export const conflictFlag = (deps: AppDeps): RequestHandler => (req, res) => {
   const fact = factOfForm(req.body);
   try {
     const ids = selectedIds(req.body?.ids);
-    const conflict = flagConflict(deps.db, { claimIds: ids, note }, writeContext(deps));
-    sendDone(res, urls.conflict(conflict.id), { conflict }, 201);
+    const { result: conflict, flash } = undoableWrite(deps, req, () => flagConflict(deps.db, { claimIds: ids, note }, writeContext(deps)), (k) => `Flagged ${templateHelpers.plural(k.claimIds.length, 'claim')} as conflicting (conflict #${k.id}).`, () => urls.conflicts());
+    sendDone(res, withFlash(deps.db, urls.conflict(conflict.id), flash), { conflict }, 201);
   } catch (err) {
     // From a fact page the page comes back with the selection and the message; elsewhere the error page says it.
     if (err instanceof ValidationError && fact && formatOf(res) === 'html') {

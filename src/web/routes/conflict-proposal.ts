@@ -10,8 +10,8 @@ import { idParam } from '../params.js';
 import { decideConflict } from './conflict-decision.js';
 
 const APPROVED = {
-  resolve: 'Approved and resolved: the preferred claim is ranked first, the others deprecated. Reopen it below to undo.',
-  deprecate: 'Approved: the claim is deprecated, and every conflict in which its figure no longer has a claim standing is resolved. Reopen a conflict to undo.',
+  resolve: 'Approved and resolved: the preferred claim is ranked first, the others deprecated.',
+  deprecate: 'Approved: the claim is deprecated, and every conflict in which its figure no longer has a claim standing is resolved.',
 };
 
 export const proposalApprove = (deps: AppDeps): RequestHandler => (req, res) => {

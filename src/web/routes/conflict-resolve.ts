@@ -13,7 +13,7 @@ import { decideConflict } from './conflict-decision.js';
 import { secondReviewOn } from '../second-review.js';
 
 /** Text of the message after a proposal (resolution or deprecation). */
-export const PROPOSED = 'Proposed: it applies when another editor approves it. Withdraw it below to undo.';
+export const PROPOSED = 'Proposed: it applies when another editor approves it.';
 
 function decision(values: FormValues): { preferredClaimId: number; reason: RankReason; note: string } {
   if (!/^\d{1,15}$/.test(values.preferredClaimId ?? '')) {

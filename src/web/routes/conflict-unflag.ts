@@ -7,6 +7,7 @@ import { writeContext, type AppDeps } from '../deps.js';
 import { versionField } from '../forms/fields.js';
 import { idParam } from '../params.js';
 import { formatOf, sendDone, sendPage } from '../render.js';
+import { undoableWrite, withFlash } from '../flash.js';
 import { urls } from '../urls.js';
 import { loadConflictPage } from './conflict-view.js';
 
@@ -14,8 +15,8 @@ export const conflictUnflag = (deps: AppDeps): RequestHandler => (req, res) => {
   const id = idParam(req, 'Conflict');
   const version = versionField(req.body);
   try {
-    unflagConflict(deps.db, id, version, writeContext(deps));
-    sendDone(res, urls.conflicts(), { deleted: id });
+    const { flash } = undoableWrite(deps, req, () => unflagConflict(deps.db, id, version, writeContext(deps)), () => `Removed the conflict #${id} flagged by hand.`, () => urls.conflict(id));
+    sendDone(res, withFlash(deps.db, urls.conflicts(), flash), { deleted: id });
   } catch (err) {
     if (formatOf(res) === 'json') throw err;
     if (err instanceof ValidationError) return sendPage(res, { view: 'conflicts/show', status: 422, data: loadConflictPage(deps, id, { stale: null, errors: { form: err.message } }) });

@@ -5,5 +5,6 @@ import { writeContext, type AppDeps } from '../deps.js';
 import { changeEntity } from './entity-change.js';
 
 export const entityAliasAdd = (deps: AppDeps): RequestHandler => (req, res) => {
-  changeEntity(deps, req, res, 'alias', ['alias'], (id, version, values) => addAlias(deps.db, id, values.alias ?? '', writeContext(deps), version));
+  changeEntity(deps, req, res, 'alias', ['alias'], (id, version, values) => addAlias(deps.db, id, values.alias ?? '', writeContext(deps), version),
+    (entity, values) => `Added the spelling “${(values.alias ?? '').trim()}” to ${entity.name}.`);
 };

@@ -8,5 +8,6 @@ import { changeEntity } from './entity-change.js';
 export const entityAliasRemove = (deps: AppDeps): RequestHandler => (req, res) => {
   changeEntity(deps, req, res, 'alias', ['alias'], (id, version, values) =>
     removeAlias(deps.db, id, values.alias ?? '', writeContext(deps, 'Alias removed.'), version),
+    (entity, values) => `Removed the spelling “${(values.alias ?? '').trim()}” from ${entity.name}.`,
   );
 };

@@ -1,5 +1,6 @@
 // The shared shape of the entity forms (add alias, rename, merge): the store's write (audited there) and the
-// recomputation of the conflicts it can alter, in one transaction; then back to the entity page, or the
+// recomputation of the conflicts it can alter, in one transaction; then back to the entity page saying what
+// changed, with an Undo, or the
 // page again with the form's input and messages (422) when the change is refused. An alias changes no claim
 // and no explanation, so it recomputes nothing; it only matters for articles imported later.
 import type { Request, Response } from 'express';
@@ -10,7 +11,7 @@ import { formValues, versionField, type FormValues } from '../forms/fields.js';
 import { idParam } from '../params.js';
 import { formatOf, sendDone, sendPage } from '../render.js';
 import { urls } from '../urls.js';
-import { withFlash, type FlashPayload } from '../flash.js';
+import { undoableWrite, withFlash } from '../flash.js';
 import { loadEntityPage, type EntityAction } from './entity-view.js';
 
 /**
@@ -26,18 +27,17 @@ export function changeEntity(
   action: EntityAction,
   fields: readonly string[],
   write: (id: number, version: number, values: FormValues) => Entity,
-  /** The message the next page shows, when the change has one (a merge says what moved). */
-  done?: (entity: Entity) => FlashPayload,
+  /** The message the next page shows, with its Undo (a merge says what moved). */
+  done: (entity: Entity, values: FormValues) => string,
+  /** Where the Undo leads (a merge's Undo: the entity merged, back again); default the entity page. */
+  then?: string,
 ): void {
   const id = idParam(req, 'Entity');
   const values = formValues(req.body, fields);
   const version = versionField(req.body);
   try {
-    const { entity, flash } = deps.db.transaction(() => {
-      const changed = write(id, version, values);
-      return { entity: changed, flash: done?.(changed) };
-    })();
-    sendDone(res, flash ? withFlash(deps.db, urls.entity(entity.id), flash) : urls.entity(entity.id), { entity });
+    const { result: entity, flash } = undoableWrite(deps, req, () => write(id, version, values), (changed) => done(changed, values), then ? () => then : undefined);
+    sendDone(res, withFlash(deps.db, urls.entity(entity.id), flash), { entity });
   } catch (err) {
     refuseEntityChange(deps, res, id, action, values, err);
   }

@@ -15,6 +15,8 @@ import { formValues, versionField } from '../forms/fields.js';
 import { idParam } from '../params.js';
 import { sendPage } from '../render.js';
 import { changeEntity, refuseEntityChange } from './entity-change.js';
+import { urls } from '../urls.js';
+import { templateHelpers } from '../view-helpers.js';
 
 /** The entity a typed target names: an id, or a whole name or alias (case, accents and punctuation folded). */
 function mergeTarget(deps: AppDeps, fromId: number, typed: string): StoredEntity {
@@ -63,7 +65,8 @@ export const entityMerge = (deps: AppDeps): RequestHandler => (req, res) => {
       recomputeConflicts(deps.db, moved.map((claimId) => ({ id: claimId })), crosscheckSettings(deps.config), writeContext(deps));
       return merged;
     },
-    (entity) => ({ k: 'merged', from: mergedName, into: entity.id, claims: moved.length }),
+    (entity) => `Merged “${mergedName}” into “${entity.name}”: ${templateHelpers.plural(moved.length, 'claim')} moved.`,
+    urls.entity(idParam(req, 'Entity')),
   );
 };
 

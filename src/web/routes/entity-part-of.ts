@@ -7,5 +7,6 @@ import { writeContext, type AppDeps } from '../deps.js';
 import { changeEntity } from './entity-change.js';
 
 export const entityPartOf = (deps: AppDeps): RequestHandler => (req, res) => {
-  changeEntity(deps, req, res, 'partOf', ['partOf'], (id, version, values) => setPartOf(deps.db, id, values.partOf ?? null, writeContext(deps), version));
+  changeEntity(deps, req, res, 'partOf', ['partOf'], (id, version, values) => setPartOf(deps.db, id, values.partOf ?? null, writeContext(deps), version),
+    (entity, values) => ((values.partOf ?? '').trim() === '' ? `${entity.name} is part of nothing now.` : `${entity.name} is now part of ${(values.partOf ?? '').trim()}.`));
 };

@@ -1,10 +1,11 @@
-// POST /lexicon — adds a metric with its kind and keywords (audited); a refused form comes back (422) as typed.
+// POST /lexicon — adds a metric with its kind and keywords (audited; the page says so, with an Undo); a refused form comes back (422) as typed.
 import type { RequestHandler } from 'express';
 import { ValidationError } from '../../domain/errors.js';
 import { addLexiconMetric } from '../../store/lexicon.js';
 import { writeContext, type AppDeps } from '../deps.js';
 import { formatOf, sendDone, sendPage } from '../render.js';
 import { urls } from '../urls.js';
+import { undoableWrite, withFlash } from '../flash.js';
 import { loadLexiconPage, readMetricForm } from './lexicon-page.js';
 
 export const lexiconMetricAdd = (deps: AppDeps): RequestHandler => (req, res) => {
@@ -13,8 +14,8 @@ export const lexiconMetricAdd = (deps: AppDeps): RequestHandler => (req, res) =>
   let errors = form.ok ? null : form.errors;
   if (form.ok) {
     try {
-      const metric = addLexiconMetric(deps.db, form.value, writeContext(deps));
-      sendDone(res, `${urls.lexicon()}#metric-${metric.id}`, { metric }, 201);
+      const { result: metric, flash } = undoableWrite(deps, req, () => addLexiconMetric(deps.db, form.value, writeContext(deps)), (m) => `Added the metric “${m.metric}” (${m.kind}).`);
+      sendDone(res, withFlash(deps.db, `${urls.lexicon()}#metric-${metric.id}`, flash), { metric }, 201);
       return;
     } catch (err) {
       // The store refuses a name that exists already, with the message for the field.

@@ -7,6 +7,8 @@ import { writeContext, type AppDeps } from '../deps.js';
 import { idParam } from '../params.js';
 import { formatOf, sendDone, sendPage } from '../render.js';
 import { urls } from '../urls.js';
+import { undoableWrite, withFlash } from '../flash.js';
+import { templateHelpers } from '../view-helpers.js';
 import { loadLexiconPage, readMetricForm } from './lexicon-page.js';
 
 export const lexiconMetricUpdate = (deps: AppDeps): RequestHandler => (req, res) => {
@@ -19,6 +21,11 @@ export const lexiconMetricUpdate = (deps: AppDeps): RequestHandler => (req, res)
     sendPage(res, { view: 'lexicon/index', status: 422, data: loadLexiconPage(deps, { edit }) });
     return;
   }
-  const metric = setMetricKeywords(deps.db, id, form.value.keywords, writeContext(deps), form.value.kind);
-  sendDone(res, `${urls.lexicon()}#metric-${id}`, { metric });
+  const { result: metric, flash } = undoableWrite(
+    deps,
+    req,
+    () => setMetricKeywords(deps.db, id, form.value.keywords, writeContext(deps), form.value.kind),
+    (m) => `Saved the metric “${m.metric}” (${m.kind}): ${templateHelpers.plural(m.keywords.length, 'keyword')}.`,
+  );
+  sendDone(res, withFlash(deps.db, `${urls.lexicon()}#metric-${id}`, flash), { metric });
 };

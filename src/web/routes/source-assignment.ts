@@ -7,7 +7,7 @@ import { AppError, ValidationError } from '../../domain/errors.js';
 import { assign, takenBy, type AssignmentTarget } from '../../store/assignments.js';
 import { accessFor } from '../auth.js';
 import { writeContext, type AppDeps } from '../deps.js';
-import { withFlash } from '../flash.js';
+import { undoableWrite, withFlash } from '../flash.js';
 import { idParam } from '../params.js';
 import { sendDone } from '../render.js';
 import { localReturn, urls } from '../urls.js';
@@ -28,9 +28,13 @@ const assignment = (target: AssignmentTarget) => (deps: AppDeps): RequestHandler
   if (holder !== null && holder !== user.name && !roleAllows(role, 'editor')) {
     throw new AppError(`${holder} has taken this ${noun}; ask them or an editor to release it. Nothing was changed.`, 409, 'taken');
   }
-  const after = assign(deps.db, target, id, take ? user.id : null, writeContext(deps));
-  const text = after ? `You have taken this ${noun} to review.` : `Released: the ${noun} is unassigned.`;
-  sendDone(res, withFlash(deps.db, localReturn(req.body?.return) ?? page(id), { k: 'note', text }), { assignee: after });
+  const { result: after, flash } = undoableWrite(
+    deps,
+    req,
+    () => assign(deps.db, target, id, take ? user.id : null, writeContext(deps)),
+    (taken) => (taken ? `You have taken ${noun} #${id} to review.` : `Released: ${noun} #${id} is unassigned.`),
+  );
+  sendDone(res, withFlash(deps.db, localReturn(req.body?.return) ?? page(id), flash), { assignee: after });
 };
 
 export const sourceAssignment = assignment('source');

@@ -12,6 +12,7 @@ import { writeContext, type AppDeps } from '../deps.js';
 import { readEditSourceForm, sourceValues } from '../forms/source-form.js';
 import { idParam } from '../params.js';
 import { formatOf, sendDone, sendPage } from '../render.js';
+import { undoableWrite, withFlash } from '../flash.js';
 import { urls } from '../urls.js';
 import { sourceEditData } from './source-edit.js';
 
@@ -36,8 +37,8 @@ export const sourceUpdate = (deps: AppDeps): RequestHandler => (req, res) => {
     return;
   }
   try {
-    const source = saveSourceEdit(deps, id, form.value.version, form.value.patch);
-    sendDone(res, urls.source(source.id), { source });
+    const { result: source, flash } = undoableWrite(deps, req, () => saveSourceEdit(deps, id, form.value.version, form.value.patch), (s) => `Saved the details of source #${s.id} “${s.title}”.`);
+    sendDone(res, withFlash(deps.db, urls.source(source.id), flash), { source });
   } catch (err) {
     if (!(err instanceof StaleEditError) || json) throw err;
     // Keep the reviewer's input and show what is saved now; the form moves to the current version so that
