@@ -41,7 +41,8 @@ export function withInferredSubjects(claims: readonly ComparedClaim[]): { claims
   }
   const inferred = new Set<number>();
   const out = claims.map((c) => {
-    if (c.subjectId !== null) return c;
+    // a start or end date extraction could not tie to an event ("Russia joined the conflict in 2015") is no one's start
+    if (c.subjectId !== null || isOnceOnlyEventMetric(c.metric)) return c;
     const best = [...(counts.get(c.sourceId) ?? new Map()).entries()].sort(([a, x], [b, y]) => y.n - x.n || a - b)[0];
     if (!best) return c;
     inferred.add(c.id);
@@ -212,6 +213,11 @@ const LEAD_MEASURES: readonly LeadMeasure[] = [
   { kind: 'forces', label: 'Forces', matches: (c) => c.kind === 'count' && FORCE_WORDS.test(normaliseMetric(c.metric)) && !TOLL_WORDS.test(normaliseMetric(c.metric)), bare: (m) => m === 'troops deployed' },
 ];
 
+/** True when a claim of the figure names the subject itself, rather than having it inferred from its article. */
+function named(claims: readonly SheetClaim[]): boolean {
+  return claims.some((c) => !c.subjectInferred);
+}
+
 /** A figure's size, for numbers: its lower bound, else its upper bound; 0 for dates. */
 function magnitude(claims: readonly SheetClaim[]): number {
   const f = claims[0]?.figure;
@@ -219,7 +225,10 @@ function magnitude(claims: readonly SheetClaim[]): number {
   return Number(f.low ?? f.high ?? 0);
 }
 
-/** A fact's best-backed figure: the preferred value, else the one with most independent sources, else the earliest. */
+/**
+ * A fact's best-backed figure: the preferred value, else the one with most independent sources, else one a claim
+ * names the subject of (not only inferred from its article), else the earliest.
+ */
 function bestFigure(fact: SheetFact): { statementClaims: SheetClaim[]; corroboration: number; preferred: boolean } | null {
   const options = [
     ...fact.values.map((v) => ({ statementClaims: v.claims, corroboration: v.corroboration, preferred: v.preferred })),
@@ -228,7 +237,11 @@ function bestFigure(fact: SheetFact): { statementClaims: SheetClaim[]; corrobora
       .map((f) => ({ statementClaims: f.claims, corroboration: f.corroboration, preferred: false })),
   ].filter((o) => o.statementClaims.length > 0);
   options.sort(
-    (a, b) => Number(b.preferred) - Number(a.preferred) || b.corroboration - a.corroboration || a.statementClaims[0]!.footnote - b.statementClaims[0]!.footnote,
+    (a, b) =>
+      Number(b.preferred) - Number(a.preferred) ||
+      b.corroboration - a.corroboration ||
+      Number(named(b.statementClaims)) - Number(named(a.statementClaims)) ||
+      a.statementClaims[0]!.footnote - b.statementClaims[0]!.footnote,
   );
   return options[0] ?? null;
 }

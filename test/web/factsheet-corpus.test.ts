@@ -54,8 +54,11 @@ describe.skipIf(!present)('the fact sheet of the corpus seed articles', () => {
     expect(war).toMatch(/- \*\*At least 400,000, as of 14 September 2021\*\* — 1 independent source: RFE\/RL, 14 September 2021/);
   });
 
-  // Not yet on main (issue 13's first "Done when" line): the sheet leads with a toll of 2 (a military's own losses
-  // read as the country's toll) and a start of September 2015 (the intervention's start read as the country's),
-  // because extraction gives those figures the country as subject. Subjects are extraction's work (issue 9).
-  it.todo('leads with the toll ("more than 400,000" with its source) and the start date (March 2011)');
+  it('leads with the toll ("more than 400,000" with its source) and the start date (March 2011)', () => {
+    const { db, war: name } = corpusDb();
+    const war = exportFactSheet(db, { ...ALL, subjects: [name] }, 'md', '2026-01-15T12:00:00.000Z');
+    const lead = war.slice(war.indexOf('## Key figures'), war.indexOf('\n## ', war.indexOf('## Key figures') + 1));
+    expect(lead).toMatch(/- \*\*Toll:\*\* At least 400,000 killed .*RFE\/RL, 14 September 2021/);
+    expect(lead).toMatch(/- \*\*Start:\*\* March 2011 .*RFE\/RL, 14 September 2021.*\(sources disagree: see below\)/);
+  });
 });
