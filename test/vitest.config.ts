@@ -7,7 +7,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     exclude: ['node_modules/**', 'dist/**'],
-    testTimeout: 20_000,
+    // Generous: tests that start the command line as a child process take seconds each on a busy 2-core machine.
+    testTimeout: 45_000,
     hookTimeout: 60_000,
     // Browser tests each start Chromium; two cores do not gain from running them side by side.
     fileParallelism: true,
