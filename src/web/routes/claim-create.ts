@@ -8,8 +8,8 @@ import { claimFormValues, readClaimForm, storeFieldErrors } from '../forms/claim
 import { formatOf, sendDone, sendPage } from '../render.js';
 import { undoableWrite, withFlash } from '../flash.js';
 import { localReturn } from '../urls.js';
-import { quoteInSourceUrl } from './source-view.js';
-import { claimFormData } from './claim-new.js';
+import { claimFormData } from '../pages/claim-form.js';
+import { quoteInSourceUrl } from '../pages/source.js';
 
 export const claimCreate = (deps: AppDeps): RequestHandler => (req, res) => {
   const values = claimFormValues(req.body);

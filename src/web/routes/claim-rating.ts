@@ -11,7 +11,7 @@ import { formValues } from '../forms/fields.js';
 import { idParam } from '../params.js';
 import { formatOf, sendDone, sendPage } from '../render.js';
 import { urls } from '../urls.js';
-import { loadClaimView } from './claim-view.js';
+import { loadClaimView } from '../pages/claim.js';
 
 export const claimRate = (deps: AppDeps): RequestHandler => (req, res) => {
   const id = idParam(req, 'Claim');

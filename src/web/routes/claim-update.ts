@@ -11,7 +11,7 @@ import { idParam } from '../params.js';
 import { formatOf, sendDone, sendPage } from '../render.js';
 import { undoableWrite, withFlash } from '../flash.js';
 import { localReturn, urls } from '../urls.js';
-import { claimFormData } from './claim-new.js';
+import { claimFormData } from '../pages/claim-form.js';
 
 export const claimUpdate = (deps: AppDeps): RequestHandler => (req, res) => {
   const id = idParam(req, 'Claim');

@@ -10,7 +10,7 @@ import type { AppDeps } from '../deps.js';
 import { pageRequest, pagination, type Pagination } from '../pagination.js';
 import { queryText } from '../params.js';
 import { formatOf, sendPage, type CsvTable } from '../render.js';
-import { sourceRef, type SourceRef } from './claim-new.js';
+import { sourceRef, type SourceRef } from '../pages/source.js';
 
 const PER_PAGE = 50;
 

@@ -7,7 +7,7 @@ import { NotFoundError } from '../../domain/errors.js';
 import { getConflictWithClaims, listClaims, type ClaimView } from '../../store/index.js';
 import type { AppDeps } from '../deps.js';
 import { idParam } from '../params.js';
-import { factParams, FACT_CLAIMS_CHARTED } from './fact-view.js';
+import { factParams, FACT_CLAIMS_CHARTED } from '../pages/fact.js';
 
 function sendSvg(res: Response, claims: readonly ClaimView[], what: string): void {
   const svg = renderClaimsChart(claims.filter((c) => c.status !== 'rejected'));

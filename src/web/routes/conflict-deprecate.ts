@@ -8,9 +8,8 @@ import type { RankReason } from '../../domain/types.js';
 import { deprecateClaim, getConflict, propose } from '../../store/index.js';
 import { accessFor } from '../auth.js';
 import { secondReviewOn } from '../second-review.js';
-import { PROPOSED } from './conflict-resolve.js';
 import { writeContext, type AppDeps } from '../deps.js';
-import { decideConflict } from './conflict-decision.js';
+import { decideConflict, PROPOSED } from '../pages/conflict-decision.js';
 
 export const conflictDeprecate = (deps: AppDeps): RequestHandler => (req, res) => {
   const proposes = !roleAllows(accessFor(res).role, 'editor') || secondReviewOn(deps);

@@ -8,8 +8,8 @@ import { formatOf, sendDone, sendPage } from '../render.js';
 import { undoableWrite, withFlash } from '../flash.js';
 import { templateHelpers } from '../view-helpers.js';
 import { urls } from '../urls.js';
-import { selectedIds } from './claims-bulk.js';
-import { loadFactPage } from './fact-view.js';
+import { selectedIds } from '../forms/claim-decision.js';
+import { loadFactPage } from '../pages/fact.js';
 
 export const conflictFlag = (deps: AppDeps): RequestHandler => (req, res) => {
   const note = typeof req.body?.note === 'string' ? req.body.note : '';

@@ -7,7 +7,7 @@ import { approveProposal, getProposal, withdrawProposal } from '../../store/inde
 import { accessFor } from '../auth.js';
 import { currentActor, writeContext, type AppDeps } from '../deps.js';
 import { idParam } from '../params.js';
-import { decideConflict } from './conflict-decision.js';
+import { decideConflict } from '../pages/conflict-decision.js';
 
 const APPROVED = {
   resolve: 'Approved and resolved: the preferred claim is ranked first, the others deprecated.',

@@ -2,7 +2,7 @@
 import type { RequestHandler } from 'express';
 import { reopenConflict } from '../../store/index.js';
 import { writeContext, type AppDeps } from '../deps.js';
-import { decideConflict } from './conflict-decision.js';
+import { decideConflict } from '../pages/conflict-decision.js';
 
 export const conflictReopen = (deps: AppDeps): RequestHandler => (req, res) => {
   decideConflict(deps, req, res, 'reopen', ['note'], (id, version, values) =>

@@ -2,7 +2,7 @@
 import type { RequestHandler } from 'express';
 import { addAlias } from '../../store/index.js';
 import { writeContext, type AppDeps } from '../deps.js';
-import { changeEntity } from './entity-change.js';
+import { changeEntity } from '../pages/entity-change.js';
 
 export const entityAliasAdd = (deps: AppDeps): RequestHandler => (req, res) => {
   changeEntity(deps, req, res, 'alias', ['alias'], (id, version, values) => addAlias(deps.db, id, values.alias ?? '', writeContext(deps), version),

@@ -3,7 +3,7 @@
 import type { RequestHandler } from 'express';
 import { removeAlias } from '../../store/index.js';
 import { writeContext, type AppDeps } from '../deps.js';
-import { changeEntity } from './entity-change.js';
+import { changeEntity } from '../pages/entity-change.js';
 
 export const entityAliasRemove = (deps: AppDeps): RequestHandler => (req, res) => {
   changeEntity(deps, req, res, 'alias', ['alias'], (id, version, values) =>

@@ -5,7 +5,7 @@ import { crosscheckSettings } from '../../config.js';
 import { refreshExplanationsNaming } from '../../app/recompute.js';
 import { getEntity, renameEntity } from '../../store/index.js';
 import { writeContext, type AppDeps } from '../deps.js';
-import { changeEntity } from './entity-change.js';
+import { changeEntity } from '../pages/entity-change.js';
 
 export const entityRename = (deps: AppDeps): RequestHandler => (req, res) => {
   let was = '';

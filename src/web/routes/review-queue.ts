@@ -12,8 +12,8 @@ import type { AppDeps } from '../deps.js';
 import { queryText } from '../params.js';
 import { sendPage } from '../render.js';
 import { urls } from '../urls.js';
-import { sourceRef, type SourceRef } from './claim-new.js';
-import { quoteContext, type QuoteContext } from './claim-view.js';
+import { quoteContext, type QuoteContext } from '../pages/claim.js';
+import { sourceRef, type SourceRef } from '../pages/source.js';
 
 export interface ReviewData {
   /** The candidate under review, or null when none is left anywhere. */

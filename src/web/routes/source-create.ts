@@ -15,7 +15,7 @@ import { kindFromFilename, readDocumentBytes } from '../../app/documents.js';
 import type { ItemDocument } from '../../app/import-run.js';
 import { formatOf, sendDone, sendPage } from '../render.js';
 import { paths, urls } from '../urls.js';
-import { sourceFormData } from './source-new.js';
+import { sourceFormData } from '../pages/source-form.js';
 import { findSourcesBySha256, sha256Hex } from '../../store/sources.js';
 import { withFlash } from '../flash.js';
 

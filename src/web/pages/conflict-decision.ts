@@ -1,16 +1,17 @@
-// The shared shape of the decisions on a conflict (explain, resolve, reopen, deprecate one claim): run the store's write,
-// then back to the conflict page saying what it did, with an Undo; invalid input re-renders the page with the form's messages (422), a
-// version someone else has moved on re-renders it with a notice (409). Each write is audited by the store.
+// The shared shape of the decisions on a conflict (explain, resolve, reopen, deprecate one claim, approve or withdraw a
+// proposal): run the store's write, then back to the conflict page saying what it did, with an Undo; invalid input
+// re-renders the page with the form's messages (422), a version someone else has moved on re-renders it with a notice
+// (409). Each write is audited by the store.
 import type { Request, Response } from 'express';
-import { StaleEditError, ValidationError } from '../../domain/errors.js';
 import type { StoredConflict } from '../../store/index.js';
 import type { AppDeps } from '../deps.js';
+import { undoableWrite, withFlash } from '../flash.js';
 import { formValues, versionField, type FormValues } from '../forms/fields.js';
 import { idParam } from '../params.js';
-import { formatOf, sendDone, sendPage } from '../render.js';
+import { applyOrRerender } from '../refused-form.js';
+import { sendDone, sendPage } from '../render.js';
 import { urls } from '../urls.js';
-import { undoableWrite, withFlash } from '../flash.js';
-import { loadConflictPage, type ConflictPageData } from './conflict-view.js';
+import { loadConflictPage, type ConflictPageData } from './conflict.js';
 
 type Action = NonNullable<ConflictPageData['form']['action']>;
 
@@ -21,6 +22,9 @@ const DONE: Record<Action, (id: number) => string> = {
   reopen: (id) => `Reopened conflict #${id}: the decision is withdrawn and its claims are ranked normal again (unless another decision holds them).`,
   deprecate: () => 'Claim deprecated: every conflict in which its figure no longer has a claim standing is resolved.',
 };
+
+/** Text of the message after a proposal (resolution or deprecation). */
+export const PROPOSED = 'Proposed: it applies when another editor approves it.';
 
 /** Handles one decision POST: `write(id, version, values)` does the store call. */
 export function decideConflict(
@@ -35,15 +39,12 @@ export function decideConflict(
   const id = idParam(req, 'Conflict');
   const values = formValues(req.body, fields);
   const version = versionField(req.body);
-  const rerender = (status: number, form: Partial<ConflictPageData['form']>) =>
-    sendPage(res, { view: 'conflicts/show', status, data: loadConflictPage(deps, id, { action, values, ...form }) });
-  try {
-    const { result: conflict, flash } = undoableWrite(deps, req, () => write(id, version, values), () => done ?? DONE[action](id));
-    sendDone(res, withFlash(deps.db, urls.conflict(id), flash), { conflict });
-  } catch (err) {
-    if (formatOf(res) === 'json') throw err;
-    if (err instanceof ValidationError) return rerender(422, { errors: { form: err.message, ...err.fields } });
-    if (err instanceof StaleEditError) return rerender(409, { stale: err.message });
-    throw err;
-  }
+  applyOrRerender(
+    res,
+    () => {
+      const { result: conflict, flash } = undoableWrite(deps, req, () => write(id, version, values), () => done ?? DONE[action](id));
+      sendDone(res, withFlash(deps.db, urls.conflict(id), flash), { conflict });
+    },
+    ({ status, ...form }) => sendPage(res, { view: 'conflicts/show', status, data: loadConflictPage(deps, id, { action, values, ...form }) }),
+  );
 }
