@@ -1,7 +1,7 @@
 // A fresh, migrated in-memory database per test, and the write context tests use.
 import { fileURLToPath } from 'node:url';
-import { openDatabase, type Db } from '../../src/store/index.js';
-import type { WriteContext } from '../../src/store/index.js';
+import { openDatabase, type Db } from '../../src/store/database.js';
+import type { WriteContext } from '../../src/store/context.js';
 
 /** The repository's migrations folder (db/migrations). */
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../db/migrations', import.meta.url));

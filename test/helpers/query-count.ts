@@ -1,5 +1,5 @@
 // Counts the SQL statements a piece of code runs, so tests can pin that a page does not run one query per row.
-import type { Db } from '../../src/store/index.js';
+import type { Db } from '../../src/store/database.js';
 
 /** Runs `fn` and returns its result with the number of statement executions (run/get/all/iterate) it made on `db`. */
 export function countQueries<T>(db: Db, fn: () => T): { result: T; queries: number } {

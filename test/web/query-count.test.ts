@@ -1,7 +1,7 @@
 // Pages must not turn into one query per row: the number of statements a page prepares is the same for a
 // handful of rows as for a full page of them.
 import { describe, expect, it } from 'vitest';
-import type { Db } from '../../src/store/index.js';
+import type { Db } from '../../src/store/database.js';
 import { DEFAULT_BODY, DEFAULT_QUOTE, makeClaim, makeEntity, makeSource } from '../helpers/index.js';
 import { testApp } from './harness.js';
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { formatFigure, parseFigure } from '../../domain/figures.js';
 import { CLAIM_KINDS, CLAIM_STATUSES, type ClaimKind, type Figure, type Qualifier } from '../../domain/types.js';
 import type { ClaimInput } from '../../app/claim-writes.js';
-import type { ClaimView } from '../../store/claims.js';
+import type { ClaimView } from '../../store/rows.js';
 import { fieldErrors, formValues, optionalIsoDate, optionalText, requiredText, type FieldErrors, type FormValues } from './fields.js';
 
 export const CLAIM_FIELDS = [

@@ -1,7 +1,11 @@
 // The claim form's data (GET /claims/new, GET /claims/:id/edit), which saving it re-renders when it is refused.
 import { BadRequestError } from '../../domain/errors.js';
 import type { Source } from '../../domain/types.js';
-import { getClaimView, getSource, listLexiconMetrics, type ClaimView, type Db } from '../../store/index.js';
+import { getClaimView } from '../../store/claims.js';
+import { getSource } from '../../store/sources.js';
+import { listLexiconMetrics } from '../../store/lexicon.js';
+import type { ClaimView } from '../../store/rows.js';
+import type { Db } from '../../store/database.js';
 import type { AppDeps } from '../deps.js';
 import { claimValues, figurePreview, newClaimValues, type FigurePreview } from '../forms/claim-form.js';
 import type { FieldErrors, FormValues } from '../forms/fields.js';

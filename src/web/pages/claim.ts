@@ -1,6 +1,12 @@
 // The claim page's data (GET /claims/:id), and a quote in its paragraph (the review queue shows it too).
 import type { AuditEvent } from '../../domain/types.js';
-import { getClaimRating, getClaimView, getSource, listAudit, listComments, versionFlagOfClaim, type ClaimRating, type ClaimView, type Comment, type VersionFlag } from '../../store/index.js';
+import { getClaimRating, type ClaimRating } from '../../store/claim-ratings.js';
+import { getClaimView } from '../../store/claims.js';
+import { getSource } from '../../store/sources.js';
+import { listAudit } from '../../store/audit.js';
+import { listComments, type Comment } from '../../store/comments.js';
+import { versionFlagOfClaim, type VersionFlag } from '../../store/versions.js';
+import type { ClaimView } from '../../store/rows.js';
 import { paragraphAround } from '../article-view.js';
 import type { AppDeps } from '../deps.js';
 import { quoteInSourceUrl } from './source.js';

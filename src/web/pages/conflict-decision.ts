@@ -3,7 +3,7 @@
 // re-renders the page with the form's messages (422), a version someone else has moved on re-renders it with a notice
 // (409). Each write is audited by the store.
 import type { Request, Response } from 'express';
-import type { StoredConflict } from '../../store/index.js';
+import type { StoredConflict } from '../../store/rows.js';
 import type { AppDeps } from '../deps.js';
 import { undoableWrite, withFlash } from '../flash.js';
 import { formValues, versionField, type FormValues } from '../forms/fields.js';

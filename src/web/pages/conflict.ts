@@ -1,7 +1,12 @@
 // The conflict page's data (GET /conflicts/:id), which its decision and comment forms re-render when refused.
 import { compareClaims, type Comparison, type ComparisonColumn } from '../../domain/compare.js';
 import { RANK_REASONS, type AuditEvent, type RankReason } from '../../domain/types.js';
-import { getConflictWithClaims, getEntity, getProposal, listAudit, listComments, type ClaimView, type Comment, type Proposal, type StoredConflict } from '../../store/index.js';
+import { getConflictWithClaims } from '../../store/conflicts.js';
+import { getEntity } from '../../store/entities.js';
+import { getProposal, type Proposal } from '../../store/proposals.js';
+import { listAudit } from '../../store/audit.js';
+import { listComments, type Comment } from '../../store/comments.js';
+import type { ClaimView, StoredConflict } from '../../store/rows.js';
 import { listValueClaims } from '../../store/crosscheck-queries.js';
 import { secondReviewOn } from '../second-review.js';
 import type { AppDeps } from '../deps.js';

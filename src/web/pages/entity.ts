@@ -1,6 +1,9 @@
 // The entity page's data (GET /entities/:id), which its refused forms (alias, part of, rename, merge) re-render.
 import { ENTITY_TYPES, type AuditEvent, type EntityType } from '../../domain/types.js';
-import { getEntity, listAudit, takenBy, listParts, wholeOf, type EntityName, type StoredEntity } from '../../store/index.js';
+import { getEntity, type StoredEntity } from '../../store/entities.js';
+import { listAudit } from '../../store/audit.js';
+import { takenBy } from '../../store/assignments.js';
+import { listParts, wholeOf, type EntityName } from '../../store/entity-parts.js';
 import { listFactsOfSubject } from '../../store/crosscheck-queries.js';
 import type { AppDeps } from '../deps.js';
 import type { FieldErrors, FormValues } from '../forms/fields.js';

@@ -5,7 +5,11 @@ import { agreement, normaliseMetric, type ValueSupport } from '../../domain/cros
 import { NotFoundError } from '../../domain/errors.js';
 import { formatFigure } from '../../domain/figures.js';
 import type { Entity } from '../../domain/types.js';
-import { getEntity, listClaims, ratingsOfClaims, type ClaimRating, type ClaimView, type ConflictSummary, type Page } from '../../store/index.js';
+import { getEntity } from '../../store/entities.js';
+import { listClaims } from '../../store/claim-list.js';
+import { ratingsOfClaims, type ClaimRating } from '../../store/claim-ratings.js';
+import type { ClaimView, ConflictSummary } from '../../store/rows.js';
+import type { Page } from '../../store/context.js';
 import { listConflictsPage, listNewestRuleClaimsOfFact } from '../../store/crosscheck-queries.js';
 import type { AppDeps } from '../deps.js';
 import type { FieldErrors } from '../forms/fields.js';

@@ -1,7 +1,7 @@
 // The lexicon page's data (GET /lexicon), which its refused add and edit forms (and grammar list saves) re-render.
 import type { Request } from 'express';
 import { listLexiconMetrics, type StoredLexiconMetric } from '../../store/lexicon.js';
-import { MAX_NAME_LENGTH } from '../../store/entities.js';
+import { MAX_NAME_LENGTH } from '../../domain/names.js';
 import type { AppDeps } from '../deps.js';
 import type { FieldErrors, FormValues } from '../forms/fields.js';
 import { templateHelpers } from '../view-helpers.js';

@@ -2,7 +2,8 @@
 // page, and a source without its body.
 import type { AuditEvent, ClaimStatus, Source } from '../../domain/types.js';
 import { listAudit } from '../../store/audit.js';
-import { claimIndexInSource, countClaimsByStatus, listClaimsOfSource, type ClaimView } from '../../store/claims.js';
+import { claimIndexInSource, countClaimsByStatus, listClaimsOfSource } from '../../store/claims.js';
+import type { ClaimView } from '../../store/rows.js';
 import { getSource } from '../../store/sources.js';
 import { assigneeOf } from '../../store/assignments.js';
 import { nearDuplicatesInHistory, type NearDuplicate } from '../../store/near-duplicates.js';

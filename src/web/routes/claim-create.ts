@@ -1,7 +1,7 @@
 // POST /claims — saves a new claim; "Preview" or invalid input re-renders the form (200 / 422) with the input kept.
 import type { RequestHandler } from 'express';
 import { ValidationError } from '../../domain/errors.js';
-import { getSource } from '../../store/index.js';
+import { getSource } from '../../store/sources.js';
 import { saveNewClaim } from '../../app/claim-writes.js';
 import { claimWrites, type AppDeps } from '../deps.js';
 import { claimFormValues, readClaimForm, storeFieldErrors } from '../forms/claim-form.js';

@@ -4,7 +4,7 @@
 import type { RequestHandler } from 'express';
 import { StaleEditError, ValidationError } from '../../domain/errors.js';
 import { ratingName } from '../../domain/claim-review.js';
-import { rateClaim } from '../../store/index.js';
+import { rateClaim } from '../../store/claim-ratings.js';
 import { writeContext, type AppDeps } from '../deps.js';
 import { withFlash } from '../flash.js';
 import { formValues } from '../forms/fields.js';

@@ -2,7 +2,7 @@
 // selection or a fact page). Audited by the store; flagging the same claims again finds the same conflict.
 import type { RequestHandler } from 'express';
 import { ValidationError } from '../../domain/errors.js';
-import { flagConflict } from '../../store/index.js';
+import { flagConflict } from '../../store/conflicts.js';
 import { writeContext, type AppDeps } from '../deps.js';
 import { formatOf, sendDone, sendPage } from '../render.js';
 import { undoableWrite, withFlash } from '../flash.js';

@@ -1,6 +1,6 @@
 // POST /conflicts/:id/reopen — back to open; a resolved conflict's claims go back to rank normal.
 import type { RequestHandler } from 'express';
-import { reopenConflict } from '../../store/index.js';
+import { reopenConflict } from '../../store/conflicts.js';
 import { writeContext, type AppDeps } from '../deps.js';
 import { decideConflict } from '../pages/conflict-decision.js';
 

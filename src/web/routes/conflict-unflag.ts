@@ -1,7 +1,7 @@
 // POST /conflicts/:id/unflag — withdraw a conflict flagged by hand (automatic ones come and go with the rules:
 // explain or resolve those instead). Audited by the store; back to the conflicts list.
 import type { RequestHandler } from 'express';
-import { unflagConflict } from '../../store/index.js';
+import { unflagConflict } from '../../store/conflicts.js';
 import { writeContext, type AppDeps } from '../deps.js';
 import { versionField } from '../forms/fields.js';
 import { idParam } from '../params.js';

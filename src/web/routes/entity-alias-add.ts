@@ -1,6 +1,6 @@
 // POST /entities/:id/aliases — another spelling of the entity ("Shoygu" for Sergei Shoigu).
 import type { RequestHandler } from 'express';
-import { addAlias } from '../../store/index.js';
+import { addAlias } from '../../store/entities.js';
 import { writeContext, type AppDeps } from '../deps.js';
 import { changeEntity } from '../pages/entity-change.js';
 
