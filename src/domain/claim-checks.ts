@@ -2,7 +2,7 @@
 // status and rank from their lists, a quote whose offsets point at exactly its text in the article, real dates and
 // finite figures. The store runs these checks before writing, so a refusal names the field instead of a constraint.
 import { ValidationError } from './errors.js';
-import { isIsoDate } from './figures.js';
+import { isIsoDate } from './calendar.js';
 import { CLAIM_KINDS, CLAIM_RANKS, CLAIM_STATUSES, QUALIFIERS, type Claim, type ClaimRank, type ClaimStatus, type IsoDate } from './types.js';
 
 /** The fields of a claim the checks read (a new claim, or a stored one with a reviewer's changes). */

@@ -1,6 +1,7 @@
 // The fact sheet's wording: a value, a figure, a time scope and a date in words, with full month names.
 // Pure and deterministic; the model (factsheet.ts) and the renderers (src/render/factsheet/) share it.
-import { datePrecision, formatFigure, MONTH_NAMES } from './figures.js';
+import { datePrecision, MONTH_NAMES } from './calendar.js';
+import { formatFigure } from './figures.js';
 import { effectiveAsOf, timeScopeKind } from './crosscheck.js';
 import type { ComparedClaim } from './compare.js';
 import type { IsoDate } from './types.js';

@@ -1,7 +1,8 @@
 // GET /claims — claims filtered by source, kind, subject, status, metric, speaker, rank, publication dates and
 // "in conflict", paginated (also .json and .csv).
 import type { Request, RequestHandler } from 'express';
-import { formatFigure, isIsoDate } from '../../domain/figures.js';
+import { formatFigure } from '../../domain/figures.js';
+import { isIsoDate } from '../../domain/calendar.js';
 import { CLAIM_KINDS, CLAIM_RANKS, CLAIM_STATUSES, type ClaimKind, type ClaimRank, type ClaimStatus } from '../../domain/types.js';
 import { ValidationError } from '../../domain/errors.js';
 import { CLAIM_COUNT_CAP, listClaimFilterSources, listClaims, type ClaimFilter } from '../../store/claim-list.js';
