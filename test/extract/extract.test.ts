@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/extract/index.js';
-import type { ExtractedClaim } from '../../src/domain/types.js';
+import type { ExtractedClaim, Lexicon } from '../../src/domain/types.js';
 import { sampleWorldLexicon } from '../helpers/lexicons.js';
 
 // The sample set's world: these sentences name its people, forces and events.
