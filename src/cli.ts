@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// crosscheck serve | import | extract | conflicts | export | samples | lexicon sync | users
+// crosscheck serve | import | extract | conflicts | export | samples | feeds | lexicon sync | entity | users
 // The imperative shell: parses flags, opens the database, calls the pure core, prints.
 import { Command, InvalidArgumentError } from 'commander';
 import { SingleBar } from 'cli-progress';
@@ -13,18 +13,15 @@ import { refetchLine, refetchSource } from './app/refetch.js';
 import { listRefetchableSourceIds } from './store/versions.js';
 import { looksLikeUrl, readUrlDocument } from './app/url-import.js';
 import { archiveItems, isArchiveFile, parseColumnMap, type ColumnMap } from './app/archive.js';
-import { isIsoDate } from './domain/figures.js';
-import { openAppDatabase, readDefaultLexicon, readLexiconFile } from './app/bootstrap.js';
+import { isIsoDate } from './domain/calendar.js';
+import { openAppDatabase, readDefaultLexicon } from './app/bootstrap.js';
 import { loadSamples } from './app/samples.js';
 import { createApp } from './web/app.js';
 import { createServer } from './web/server.js';
 import { startWalMaintenance } from './store/database.js';
 import { loadLexicon } from './store/lexicon.js';
-import { addMissingLexicon } from './store/lexicon-sync.js';
-import { MAX_NAME_LENGTH, removeAlias, resolveEntity } from './store/entities.js';
+import { resolveEntity } from './store/entities.js';
 import { conflictsReport } from './app/reports.js';
-import { listJunkEntities, pruneJunkEntities } from './app/prune-entities.js';
-import { plural } from './web/view-helpers.js';
 import { exportFactSheet } from './app/factsheet-data.js';
 import { FACT_SHEET_FORMATS, isFactSheetFormat, type FactSheetFormat } from './render/factsheet/index.js';
 import { exportClaimReviews } from './app/claim-review-data.js';
@@ -33,18 +30,19 @@ import { listFeedItemFailures, listFeeds } from './store/feeds.js';
 import type { Db } from './store/database.js';
 import type { Clock } from './domain/types.js';
 import { addUsersCommands, FIRST_ADMIN_COMMAND } from './cli-users.js';
+import { addVocabularyCommands } from './cli-vocabulary.js';
 import { hasAccounts } from './store/users.js';
 import { isLoopbackBind } from './web/security.js';
 
 const systemClock: Clock = () => new Date();
 
-/** The configuration with the --db flag applied. */
 /** The database a command reads or changes, which must exist already (a mistyped --db must not create one). */
 function openExistingDatabase(config: Config) {
   if (!existsSync(config.dbPath)) throw new Error(`no database at ${config.dbPath}; pass --db FILE.`);
   return openAppDatabase(config, systemClock);
 }
 
+/** The configuration with the --db flag applied. */
 function configWith(opts: { db?: string }): Config {
   return loadConfig(opts.db ? { dbPath: path.resolve(opts.db) } : {});
 }
@@ -271,75 +269,7 @@ program
     process.stdout.write(`Sample set: ${result.imported} articles imported (${result.skipped} already there), ${result.claims} candidate claims.\n`);
   });
 
-program
-  .command('lexicon')
-  .description('The vocabulary extraction reads (metrics, entities, aliases, grammar word lists).')
-  .command('sync')
-  .description('Add the metrics, entities and aliases of the default lexicon (or of --file, e.g. a pack for the war you cover), and the grammar word lists, that the database lacks; existing ones (and your edits) stay as they are.')
-  .option('--db <file>', 'database file')
-  .option('--file <lexicon.json>', 'a lexicon file to add instead of the default (same format as db/lexicon/default.json)')
-  .action((opts: { db?: string; file?: string }) => {
-    const config = configWith(opts);
-    const lexicon = opts.file ? readLexiconFile(opts.file) : readDefaultLexicon(config);
-    const db = openAppDatabase(config, systemClock);
-    const ctx = { actor: config.actor, clock: systemClock, reason: opts.file ? `Vocabulary added from ${opts.file}.` : 'New default vocabulary added.' };
-    const added = addMissingLexicon(db, lexicon, ctx);
-    db.close();
-    const lines = [
-      ...added.metrics.map((name) => `metric  ${name}`),
-      ...added.entities.map((name) => `entity  ${name}`),
-      ...added.aliases.map(({ entity, alias }) => `alias   ${alias} (${entity})`),
-      ...added.grammar.map((list) => `grammar ${list}`),
-      ...added.skipped.map((name) => `skipped ${name} (longer than ${MAX_NAME_LENGTH} characters, not a name)`),
-    ];
-    const total = `Lexicon: added ${plural(added.metrics.length, 'metric')}, ${plural(added.entities.length, 'entity', 'entities')}, ${plural(added.aliases.length, 'alias', 'aliases')}${added.grammar.length > 0 ? `, ${plural(added.grammar.length, 'grammar list')}` : ''}; nothing existing changed.`;
-    process.stdout.write([...lines, total].join('\n') + '\n');
-  });
-
-const entityCommand = program.command('entity').description('People, organisations, places and events, and their spellings.');
-
-entityCommand
-  .command('remove-alias')
-  .description('Remove a spelling from an entity (named by its name or any alias); versioned and audited like the web form.')
-  .option('--db <file>', 'database file')
-  .argument('<entity>', 'the entity: its name or one of its aliases')
-  .argument('<alias>', 'the alias to remove')
-  .action((entityName: string, alias: string, opts: { db?: string }) => {
-    const config = configWith(opts);
-    const db = openExistingDatabase(config);
-    try {
-      const entity = resolveEntity(db, entityName);
-      if (entity === null) throw new Error(`no entity is called "${entityName}".`);
-      const after = removeAlias(db, entity.id, alias, { actor: config.actor, clock: systemClock, reason: 'crosscheck entity remove-alias' });
-      process.stdout.write(`Removed the alias "${alias}" from ${after.name}; it keeps ${after.aliases.length} other spelling(s).\n`);
-    } finally {
-      db.close();
-    }
-  });
-
-entityCommand
-  .command('prune')
-  .description('List entities that are no name (fragments such as "The", "500", "British" left by older imports); with --apply, remove them: their claims keep their text and lose them as speaker or subject, and conflicts are recomputed. Audited.')
-  .option('--db <file>', 'database file')
-  .option('--apply', 'remove them (without it, only list them)')
-  .action((opts: { db?: string; apply?: boolean }) => {
-    const config = configWith(opts);
-    const db = openExistingDatabase(config);
-    try {
-      const ctx = { actor: config.actor, clock: systemClock, reason: 'crosscheck entity prune: not a name' };
-      const junk = opts.apply ? pruneJunkEntities(db, crosscheckSettings(config), ctx).removed : listJunkEntities(db);
-      const lines = junk.map((e) => `${opts.apply ? 'removed' : 'junk'}  ${JSON.stringify(e.name)} (${e.type}, ${plural(e.claims, 'claim')})`);
-      const verdict =
-        junk.length === 0
-          ? 'No entity is a fragment; nothing to prune.'
-          : opts.apply
-            ? `Removed ${plural(junk.length, 'entity', 'entities')}; their claims keep their text.`
-            : `${plural(junk.length, 'entity', 'entities')} would be removed; run again with --apply to remove them.`;
-      process.stdout.write([...lines, verdict].join('\n') + '\n');
-    } finally {
-      db.close();
-    }
-  });
+addVocabularyCommands(program, configWith, openExistingDatabase, systemClock);
 
 program
   .command('conflicts')

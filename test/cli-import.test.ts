@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config.js';
-import { getSource, openDatabase, countSources } from '../src/store/index.js';
+import { getSource, countSources } from '../src/store/sources.js';
+import { openDatabase } from '../src/store/database.js';
 import { MIGRATIONS_DIR, makePdf } from './helpers/index.js';
 import { body, PAGE, startTestServer, type TestServer } from './helpers/http-server.js';
 

@@ -7,7 +7,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config.js';
 import { checkSignIn } from '../src/app/accounts.js';
-import { countSessions, createSession, getUser, listAudit, openDatabase } from '../src/store/index.js';
+import { countSessions, createSession, getUser } from '../src/store/users.js';
+import { listAudit } from '../src/store/audit.js';
+import { openDatabase } from '../src/store/database.js';
 import { MIGRATIONS_DIR } from './helpers/index.js';
 
 const CLI = path.join(PROJECT_ROOT, 'dist', 'cli.js');

@@ -9,7 +9,7 @@ import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, loadConfig } from '../src/config.js';
 import { openAppDatabase } from '../src/app/bootstrap.js';
-import { countSources } from '../src/store/index.js';
+import { countSources } from '../src/store/sources.js';
 import { createApp } from '../src/web/app.js';
 import { html } from './web/harness.js';
 

@@ -6,7 +6,10 @@ import { readDefaultLexicon } from '../src/app/bootstrap.js';
 import { createExtractPool, type Extractor } from '../src/app/extract-pool.js';
 import { createLexiconCache, lexiconOfShared } from '../src/app/lexicon-cache.js';
 import { loadConfig } from '../src/config.js';
-import { addAlias, createEntity, getEntity, listClaimsOfSource, listGrammar, listLexiconMetrics, loadLexicon, seedLexicon, setGrammarList, setMetricKeywords } from '../src/store/index.js';
+import { addAlias, createEntity, getEntity } from '../src/store/entities.js';
+import { listClaimsOfSource } from '../src/store/claims.js';
+import { listGrammar, setGrammarList } from '../src/store/lexicon-grammar.js';
+import { listLexiconMetrics, loadLexicon, seedLexicon, setMetricKeywords } from '../src/store/lexicon.js';
 import { createTestDb, TEST_CTX } from './helpers/index.js';
 import { csrfToken, testApp } from './web/harness.js';
 

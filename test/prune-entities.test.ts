@@ -6,12 +6,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config.js';
-import { openDatabase } from '../src/store/index.js';
+import { openDatabase } from '../src/store/database.js';
 import { DEFAULT_SETTINGS } from '../src/domain/crosscheck.js';
 import { importSource } from '../src/app/importer.js';
 import { isJunkName, listJunkEntities, pruneJunkEntities } from '../src/app/prune-entities.js';
 import { recomputeConflicts } from '../src/app/recompute.js';
-import { getClaim, listConflicts } from '../src/store/index.js';
+import { getClaim } from '../src/store/claims.js';
+import { listConflicts } from '../src/store/conflicts.js';
 import { createTestDb, makeClaim, makeEntity, makeSource, MIGRATIONS_DIR, TEST_CTX } from './helpers/index.js';
 
 // Team-written reporting on an invented war, full of phrases whose fragments used to become entities.

@@ -4,19 +4,12 @@ import { conflictLabel, findConflictLabelled } from './helpers/factories.js';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../src/domain/crosscheck.js';
 import { recomputeAllConflicts, recomputeConflicts, recomputeFacts, refreshExplanationsNaming } from '../src/app/recompute.js';
-import {
-  findConflictByKey,
-  getClaim,
-  listConflicts,
-  renameEntity,
-  deprecateClaim,
-  mergeEntities,
-  resolveConflict,
-  setClaimStatus,
-  updateClaim,
-  type Db,
-  type NewClaim,
-} from '../src/store/index.js';
+import { findConflictByKey, listConflicts, deprecateClaim, resolveConflict } from '../src/store/conflicts.js';
+import { getClaim } from '../src/store/claims.js';
+import { renameEntity } from '../src/store/entities.js';
+import { mergeEntities } from '../src/store/entity-removal.js';
+import { setClaimStatus, updateClaim, type NewClaim } from '../src/store/claim-changes.js';
+import type { Db } from '../src/store/database.js';
 import type { Claim, RankReason } from '../src/domain/types.js';
 import { StaleEditError, ValidationError } from '../src/domain/errors.js';
 import { createTestDb, makeClaim, makeEntity, makeManualConflict, makeSource, TEST_CTX } from './helpers/index.js';

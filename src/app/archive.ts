@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { ValidationError } from '../domain/errors.js';
-import { isIsoDate } from '../domain/figures.js';
+import { isIsoDate } from '../domain/calendar.js';
 import type { ImportItem, ItemDocument } from './import-run.js';
 
 export const ARCHIVE_FIELDS = ['title', 'publisher', 'published', 'url', 'text', 'author'] as const;

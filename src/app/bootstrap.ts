@@ -5,7 +5,7 @@ import { openDatabase, type Db } from '../store/database.js';
 import { seedLexicon } from '../store/lexicon.js';
 import { z } from 'zod';
 import { CLAIM_KINDS, ENTITY_TYPES, type Clock, type Lexicon } from '../domain/types.js';
-import { MAX_NAME_LENGTH } from '../store/entities.js';
+import { MAX_NAME_LENGTH } from '../domain/names.js';
 import { GRAMMAR } from '../extract/grammar.js';
 
 /** Reads the default lexicon shipped in db/lexicon with the shipped grammar vocabulary (db/lexicon/grammar.json); the database holds the editable copy. */

@@ -3,7 +3,8 @@
 // page and `crosscheck export`.
 import { claimReviews, type ClaimReviewOptions, type RatedClaim, type SettledConflict } from '../domain/claim-review.js';
 import type { Db } from '../store/database.js';
-import { getConflictWithClaims, listConflicts, type ConflictSummary } from '../store/conflicts.js';
+import { getConflictWithClaims, listConflicts } from '../store/conflicts.js';
+import type { ConflictSummary } from '../store/rows.js';
 import { getEntity } from '../store/entities.js';
 import { getClaimViews } from '../store/claims.js';
 import { listConfirmedRatings } from '../store/claim-ratings.js';

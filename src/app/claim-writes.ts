@@ -4,7 +4,9 @@
 import type { CrosscheckSettings } from '../domain/crosscheck.js';
 import type { Claim, ClaimKind, ClaimStatus, Figure, IsoDate, Qualifier } from '../domain/types.js';
 import { recomputeConflicts } from './recompute.js';
-import { createClaim, deleteClaim, findOrCreateEntity, getClaim, setClaimStatus, updateClaim, type NewClaim } from '../store/index.js';
+import { createClaim, deleteClaim, setClaimStatus, updateClaim, type NewClaim } from '../store/claim-changes.js';
+import { findOrCreateEntity } from '../store/entities.js';
+import { getClaim } from '../store/claims.js';
 import type { WriteContext } from '../store/context.js';
 import type { Db } from '../store/database.js';
 import { restoreClaimStatuses } from '../store/undo.js';

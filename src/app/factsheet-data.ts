@@ -4,7 +4,7 @@
 import { ValidationError } from '../domain/errors.js';
 import type { CrosscheckSettings } from '../domain/crosscheck.js';
 import { buildFactSheet, describeFilter, type FactSheet, type FactSheetFilter, type MinorFacts } from '../domain/factsheet.js';
-import { isIsoDate } from '../domain/figures.js';
+import { isIsoDate } from '../domain/calendar.js';
 import { foldName } from '../domain/names.js';
 import type { Db } from '../store/database.js';
 import { resolveEntity } from '../store/entities.js';

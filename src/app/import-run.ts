@@ -5,7 +5,7 @@ import type { WriteContext } from '../store/context.js';
 import { findSourcesBySha256, sha256Hex, type NewSource } from '../store/sources.js';
 import { cappedClaimsText, importSource, type ImportOptions } from './importer.js';
 import type { ReadDocument } from './documents.js';
-import { isIsoDate } from '../domain/figures.js';
+import { isIsoDate } from '../domain/calendar.js';
 import { AppError } from '../domain/errors.js';
 
 /** A document as an item yields it: read from a file or an archive row, or fetched (then with its URL and time). */

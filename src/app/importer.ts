@@ -3,7 +3,7 @@
 import type { Db } from '../store/database.js';
 import type { WriteContext } from '../store/context.js';
 import { createSource, type NewSource } from '../store/sources.js';
-import { importExtractedClaims } from '../store/claims.js';
+import { importExtractedClaims } from '../store/claim-changes.js';
 import { loadLexicon } from '../store/lexicon.js';
 import { flagNearDuplicates, type NearDuplicate } from '../store/near-duplicates.js';
 import type { SyncResult } from '../store/conflicts.js';

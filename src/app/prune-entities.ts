@@ -3,7 +3,7 @@
 // in later imports, so results depend on import order. Used by `crosscheck entity prune`.
 import type { Db } from '../store/database.js';
 import type { WriteContext } from '../store/context.js';
-import { removeEntityKeepingClaims } from '../store/entities.js';
+import { removeEntityKeepingClaims } from '../store/entity-removal.js';
 import { entityNameOf } from '../domain/names.js';
 import { isDemonym } from '../extract/places.js';
 import { recomputeConflicts } from './recompute.js';

@@ -19,17 +19,12 @@ import { importSource } from '../app/importer.js';
 import { findConflictsOfClaims, recomputeConflicts } from '../app/recompute.js';
 import { extract } from '../extract/index.js';
 import { prng } from './fixtures.js';
-import {
-  createClaims,
-  createSource,
-  findOrCreateEntity,
-  importExtractedClaims,
-  listConflicts,
-  listConflictsOfClaims,
-  loadLexicon,
-  type Db,
-  type NewClaim,
-} from '../store/index.js';
+import { createClaims, importExtractedClaims, type NewClaim } from '../store/claim-changes.js';
+import { createSource } from '../store/sources.js';
+import { findOrCreateEntity } from '../store/entities.js';
+import { listConflicts, listConflictsOfClaims } from '../store/conflicts.js';
+import { loadLexicon } from '../store/lexicon.js';
+import type { Db } from '../store/database.js';
 import { listRuleClaimsOfGroup } from '../store/crosscheck-queries.js';
 import { conflictKeysOfPairs } from '../store/conflict-sync.js';
 import { conflictGroupKey, conflictsInvolving, metricsInConflictGroup, type CrosscheckSettings } from '../domain/crosscheck.js';

@@ -19,7 +19,7 @@ import { openAppDatabase } from '../app/bootstrap.js';
 import { foldName } from '../domain/names.js';
 import type { ClaimStatus, Clock } from '../domain/types.js';
 import type { Db } from '../store/database.js';
-import { CLAIM_COUNT_CAP } from '../store/claims.js';
+import { CLAIM_COUNT_CAP } from '../store/claim-list.js';
 import { createApp } from '../web/app.js';
 import { paths } from '../web/urls.js';
 import { between, generateArticle, prng, vocabulary } from './fixtures.js';

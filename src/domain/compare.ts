@@ -4,8 +4,9 @@
 
 import { diffArrays } from 'diff';
 import { formatDateInterval, formatFigure } from './figures.js';
-import { effectiveAsOf, impliedStart, timeScopeKind, type ClaimInContext, type TimeScopeKind } from './crosscheck.js';
+import { impliedStart, timeScopeKind, type ClaimInContext, type TimeScopeKind } from './crosscheck.js';
 import type { ClaimRank, ClaimStatus, Figure, IsoDate, Qualifier } from './types.js';
+import { timeScopeWords } from './scope-words.js';
 
 /** A claim as the comparison shows it: the store's ClaimView satisfies this. */
 export interface ComparedClaim extends ClaimInContext {
@@ -74,29 +75,12 @@ function column(c: ComparedClaim, quote: QuoteSegment[]): ComparisonColumn {
     figure: c.figure,
     intervalText: formatFigure(c.figure),
     scopeKind: timeScopeKind(c),
-    timeScope: describeTimeScope(c),
+    timeScope: timeScopeWords(c, 'short'),
     impliedStart: implied ? formatDateInterval(implied.low, implied.high) : null,
     status: c.status,
     rank: c.rank,
     quote,
   };
-}
-
-/** The time scope of a claim in words, for comparison columns and fact sheets. */
-export function describeTimeScope(c: ClaimInContext): string {
-  const asOf = effectiveAsOf(c);
-  const day = (iso: IsoDate): string => formatDateInterval(iso, iso);
-  switch (timeScopeKind(c)) {
-    case 'event':
-      return `reported ${day(c.sourcePublishedAt)}`;
-    case 'duration':
-    case 'point':
-      return `as of ${day(asOf)}`;
-    case 'cumulative':
-      return `since ${day(c.scopeFrom ?? asOf)}, as of ${day(c.scopeTo ?? asOf)}`;
-    case 'period':
-      return formatDateInterval(c.scopeFrom, c.scopeTo);
-  }
 }
 
 /**

@@ -1,9 +1,10 @@
 // The fact sheet's wording: a value, a figure, a time scope and a date in words, with full month names.
 // Pure and deterministic; the model (factsheet.ts) and the renderers (src/render/factsheet/) share it.
-import { datePrecision, formatFigure, MONTH_NAMES } from './figures.js';
-import { effectiveAsOf, timeScopeKind } from './crosscheck.js';
+import { datePrecision, MONTH_NAMES } from './calendar.js';
+import { formatFigure } from './figures.js';
 import type { ComparedClaim } from './compare.js';
 import type { IsoDate } from './types.js';
+import { longDate, periodWords, timeScopeWords } from './scope-words.js';
 
 /**
  * A value in words: hedge (when every claim stating it is hedged alike), figure, metric, subject and
@@ -17,7 +18,7 @@ export function statementOf(claims: readonly ComparedClaim[]): string {
   const text =
     c.figure.unit === 'date'
       ? `${c.metric}${subject}: ${dateWords(c.figure.low, c.figure.high)}`
-      : `${figureWords(c)} ${c.metric}${subject}, ${scopeWords(c)}`;
+      : `${figureWords(c)} ${c.metric}${subject}, ${timeScopeWords(c, 'long')}`;
   return capitalise(hedge + text);
 }
 
@@ -29,7 +30,7 @@ export function figureStatement(claims: readonly ComparedClaim[]): string {
   const c = claims[0]!;
   const hedges = new Set(claims.map((x) => x.hedge));
   const hedge = hedges.size === 1 && c.hedge ? `${c.hedge} ` : '';
-  const text = c.figure.unit === 'date' ? dateWords(c.figure.low, c.figure.high) : `${figureWords(c)}, ${scopeWords(c)}`;
+  const text = c.figure.unit === 'date' ? dateWords(c.figure.low, c.figure.high) : `${figureWords(c)}, ${timeScopeWords(c, 'long')}`;
   return capitalise(hedge + text);
 }
 
@@ -72,34 +73,6 @@ function unitSuffix(unit: string, n: number): string {
   return ` ${unit}${n === 1 ? '' : 's'}`;
 }
 
-/** The claim's time scope in words with full month names: "as of 14 September 2021", "March 2011 – September 2021". */
-export function scopeWords(c: ComparedClaim): string {
-  const asOf = effectiveAsOf(c);
-  switch (timeScopeKind(c)) {
-    case 'event':
-      return `reported ${longDate(c.sourcePublishedAt)}`;
-    case 'duration':
-    case 'point':
-      return `as of ${longDate(asOf)}`;
-    case 'cumulative':
-    case 'period':
-      return periodWords(c.scopeFrom!, c.scopeTo ?? asOf);
-  }
-}
-
-/** "March 2011 – September 2021" when both ends are whole months, else "1 March 2011 – 14 September 2021". */
-function periodWords(from: IsoDate, to: IsoDate): string {
-  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
-  const [ty, tm] = to.split('-').map(Number) as [number, number];
-  const wholeMonths = fd === 1 && datePrecision(`${to.slice(0, 8)}01`, to) === 'month';
-  if (wholeMonths) {
-    if (fy === ty && fm === tm) return `${MONTH_NAMES[fm - 1]} ${fy}`;
-    if (fy === ty) return `${MONTH_NAMES[fm - 1]} – ${MONTH_NAMES[tm - 1]} ${ty}`;
-    return `${MONTH_NAMES[fm - 1]} ${fy} – ${MONTH_NAMES[tm - 1]} ${ty}`;
-  }
-  return `${longDate(from)} – ${longDate(to)}`;
-}
-
 /** A date interval in words at its precision: "2015", "March 2011", "18 June 2016", or a span. */
 export function dateWords(low: IsoDate | null, high: IsoDate | null): string {
   if (low === null && high === null) return 'unknown';
@@ -110,10 +83,5 @@ export function dateWords(low: IsoDate | null, high: IsoDate | null): string {
   if (precision === 'month') return `${MONTH_NAMES[Number(low.slice(5, 7)) - 1]} ${low.slice(0, 4)}`;
   if (precision === 'year') return low.slice(0, 4);
   return periodWords(low, high);
-}
-
-export function longDate(iso: IsoDate): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTH_NAMES[m - 1]} ${y}`;
 }
 

@@ -23,7 +23,8 @@ import type {
   SheetSource,
   SheetValue,
 } from './factsheet-types.js';
-import { capitalise, figureStatement, longDate, scopeWords } from './factsheet-words.js';
+import { capitalise, figureStatement } from './factsheet-words.js';
+import { longDate, timeScopeWords } from './scope-words.js';
 import { dayNumber } from './intervals.js';
 import type { ConflictStatus } from './types.js';
 
@@ -267,7 +268,7 @@ function toSheetClaim(c: ComparedClaim, footnote: number, source: SheetSource, s
     scopeFrom: c.scopeFrom,
     scopeTo: c.scopeTo,
     asOf: effectiveAsOf(c),
-    timeScope: scopeWords(c),
+    timeScope: timeScopeWords(c, 'long'),
     speaker: c.speakerName,
     attributionCue: c.attributionCue,
     relay: c.relay,

@@ -1,5 +1,8 @@
 // Folding of names so that spellings of one entity meet: case, accents, punctuation and spacing.
-// Transliteration variants (Shoigu/Shoygu) are not guessable by rule; they go through the alias table.
+// Transliteration variants (Shoigu/Shoygu) are not guessable by rule; they go through the alias table. Also what a
+// name or alias must be to be stored (some letter or digit, at most MAX_NAME_LENGTH characters), with the messages.
+import { ValidationError } from './errors.js';
+import { ENTITY_TYPES, type EntityType } from './types.js';
 
 /** Letters that Unicode decomposition does not split into a base letter plus a mark. */
 const UNDECOMPOSABLE: Record<string, string> = {
@@ -89,3 +92,31 @@ export function entityNameOf(phrase: string): string | null {
   return kept;
 }
 
+/** Longest entity name or alias, in characters: longer is not a name, and every one is compiled into the matcher. */
+export const MAX_NAME_LENGTH = 200;
+
+/** True when a name or alias can be stored: some letter or digit, and at most MAX_NAME_LENGTH characters. */
+export function isStorableName(text: string): boolean {
+  return text.trim().length <= MAX_NAME_LENGTH && foldName(text) !== '';
+}
+
+/** The folded form of a name or alias (see foldName), or a message for the field when it cannot be stored. */
+export function checkedNameFold(text: string, field: string): string {
+  const length = text.trim().length;
+  if (length > MAX_NAME_LENGTH) {
+    throw new ValidationError(`A ${field} is at most ${MAX_NAME_LENGTH} characters; this one has ${length.toLocaleString('en')}.`, {
+      [field]: `Use at most ${MAX_NAME_LENGTH} characters (this one has ${length.toLocaleString('en')}).`,
+    });
+  }
+  const fold = foldName(text);
+  if (fold === '') throw new ValidationError(`A ${field} needs at least one letter or digit.`, { [field]: 'Enter a name.' });
+  return fold;
+}
+
+/** An entity type from the list; anything else is refused. */
+export function checkedEntityType(type: string): EntityType {
+  if (!(ENTITY_TYPES as readonly string[]).includes(type)) {
+    throw new ValidationError(`Unknown entity type “${type}”.`, { type: `Choose one of: ${ENTITY_TYPES.join(', ')}.` });
+  }
+  return type as EntityType;
+}

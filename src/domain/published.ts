@@ -1,6 +1,6 @@
 // The range a publication date may take: from 1900-01-01 to one year after today (the injected clock's today).
 // Year 0001 or 9999 is a typing slip, and would stretch every timeline and conflict window built from it.
-import { isIsoDate } from './figures.js';
+import { isIsoDate } from './calendar.js';
 import type { IsoDate } from './types.js';
 
 export const EARLIEST_PUBLISHED: IsoDate = '1900-01-01';

@@ -4,7 +4,7 @@
 // rules a newsroom uses are few and are pinned by tests here. Pure: the publication date is an argument.
 
 import type { IsoDate } from './types.js';
-import { addDays, dateInterval, daysInMonth, isoDate, parseIsoDate, weekday } from './figures.js';
+import { addDays, dateInterval, daysInMonth, isoDate, parseIsoDate, weekday } from './calendar.js';
 
 /** Whether the sentence speaks of what has happened (past/present) or of what is to come (future). */
 export type Tense = 'past' | 'future';

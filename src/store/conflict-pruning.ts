@@ -7,7 +7,7 @@
 import type { Db } from './database.js';
 import { nowIso, type WriteContext } from './context.js';
 import { recordAudit } from './audit.js';
-import type { StoredConflict } from './conflicts.js';
+import type { StoredConflict } from './rows.js';
 
 /** Ids of the conflicts that include any of the claims `claimsSql` selects (run it before deleting those claims). */
 export function conflictsTouching(db: Db, claimsSql: string, ...params: unknown[]): number[] {

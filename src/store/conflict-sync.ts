@@ -9,25 +9,15 @@
 // - whole facts (syncConflicts): every automatic conflict of the facts is rechecked.
 // A rechecked conflict with no pair left retires (conflict-pruning.ts): deleted while open, stale when decided,
 // its claims kept so the decision still shows what it was about.
-import type { ComputedConflict } from '../domain/crosscheck.js';
-import { independenceKey, normaliseMetric } from '../domain/crosscheck.js';
+import { type ComputedConflict, independenceKey, normaliseMetric } from '../domain/crosscheck.js';
 import type { Db } from './database.js';
 import { nowIso, type WriteContext } from './context.js';
 import { NotFoundError } from '../domain/errors.js';
 import { recordAudit } from './audit.js';
 import { retireConflictsNotFound } from './conflict-pruning.js';
 import { prepared } from './crosscheck-queries.js';
-import {
-  rankScore,
-  SELECT_CONFLICT,
-  toConflict,
-  valueConflictKey,
-  type ConflictInput,
-  type ConflictRow,
-  type FactKey,
-  type StoredConflict,
-  type SyncResult,
-} from './conflicts.js';
+import { rankScore, valueConflictKey, type ConflictInput, type FactKey, type SyncResult } from './conflicts.js';
+import { SELECT_CONFLICT, toConflict, type ConflictRow, type StoredConflict } from './rows.js';
 
 /** A pair the rules report, as syncConflicts takes it (ConflictInput of two claims; its `key` is not read). */
 export type PairInput = ConflictInput;

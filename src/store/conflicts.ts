@@ -13,62 +13,14 @@
 //   marked stale when a reviewer explained or resolved it, so the decision and its reason survive and come back
 //   if the rule fires again; lists hide stale conflicts unless asked;
 // - manual conflicts are never touched by recomputation.
-import type { Conflict, ConflictStatus, RankReason } from '../domain/types.js';
-import { RANK_REASONS } from '../domain/types.js';
+import { type ConflictStatus, RANK_REASONS, type RankReason } from '../domain/types.js';
 import { NotFoundError, StaleEditError, ValidationError } from '../domain/errors.js';
 import { normaliseMetric } from '../domain/crosscheck.js';
 import type { Db } from './database.js';
 import { nowIso, pageBounds, type Page, type PageRequest, type WriteContext } from './context.js';
 import { recordAudit } from './audit.js';
-import { getClaim, getClaimViews, type ClaimView } from './claims.js';
-
-export interface ConflictRow {
-  id: number;
-  key: string;
-  rule: string;
-  severity: number;
-  explanation: string;
-  status: string;
-  resolution_note: string | null;
-  preferred_claim_id: number | null;
-  subject_id: number | null;
-  metric: string;
-  manual: number;
-  stale: number;
-  version: number;
-  created_at: string;
-  updated_at: string;
-  score: number;
-  /** value_key \x1f claim id, entries separated by \x1e, from group_concat */
-  members: string | null;
-  source_count: number;
-}
-
-/** One competing value of a conflict: its value key (figure and scope) and the claims that back it. */
-export interface ValueGroup {
-  /** 1, 2, …: in the order of each value's lowest claim id. */
-  group: number;
-  valueKey: string;
-  claimIds: number[];
-}
-
-/** A conflict as stored: the domain Conflict plus its lock version and whether its rule still fires. */
-export interface StoredConflict extends Conflict {
-  version: number;
-  /** An automatic conflict a reviewer decided whose rule no longer fires. */
-  stale: boolean;
-  /** All its claims come from one source: a disagreement within one article. */
-  internal: boolean;
-  /** The competing values, each with the claims that back it (claimIds is all of them). */
-  valueGroups: ValueGroup[];
-  /** Rank in the list: severity weighted by how well each side is sourced (rankScore). */
-  score: number;
-}
-
-/** A conflict in a list, with its subject's name. */
-export interface ConflictSummary extends StoredConflict {
-  subjectName: string | null;
-}
+import { getClaim, getClaimViews } from './claims.js';
+import { type ClaimView, type ConflictRow, type ConflictSummary, DERIVED_COLUMNS, SELECT_CONFLICT, type StoredConflict, toConflict } from './rows.js';
 
 /** What a conflict rule reports; `key` defaults to conflictKey(rule, claimIds). */
 export interface ConflictInput {
@@ -94,53 +46,6 @@ export interface ConflictFilter extends PageRequest {
   manual?: boolean;
   /** Include automatic conflicts whose rule no longer fires (default false). */
   includeStale?: boolean;
-}
-
-/** Per-conflict columns computed on read: its claims with their values and how many sources they come from. */
-export const DERIVED_COLUMNS = `(SELECT group_concat(cc.value_key || char(31) || cc.claim_id, char(30)) FROM conflict_claims cc WHERE cc.conflict_id = k.id) AS members,
-  (SELECT count(DISTINCT c.source_id) FROM conflict_claims cc JOIN claims c ON c.id = cc.claim_id WHERE cc.conflict_id = k.id) AS source_count`;
-
-export const SELECT_CONFLICT = `SELECT k.*, ${DERIVED_COLUMNS} FROM conflicts k`;
-
-/** The one mapping from a conflicts row (with its claim ids) to a StoredConflict. */
-export function toConflict(row: ConflictRow): StoredConflict {
-  const groups = valueGroupsOf(row.members);
-  return {
-    id: row.id,
-    key: row.key,
-    rule: row.rule,
-    severity: row.severity,
-    explanation: row.explanation,
-    status: row.status as ConflictStatus,
-    resolutionNote: row.resolution_note,
-    preferredClaimId: row.preferred_claim_id,
-    subjectId: row.subject_id,
-    metric: row.metric,
-    claimIds: groups.flatMap((g) => g.claimIds).sort((a, b) => a - b),
-    manual: row.manual === 1,
-    stale: row.stale === 1,
-    internal: row.source_count === 1,
-    valueGroups: groups,
-    score: row.score,
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-/** The value groups of a members column (see DERIVED_COLUMNS), claims in id order, groups by their lowest id. */
-function valueGroupsOf(members: string | null): ValueGroup[] {
-  const byKey = new Map<string, number[]>();
-  for (const entry of members ? members.split('\x1e') : []) {
-    const cut = entry.lastIndexOf('\x1f');
-    const key = entry.slice(0, cut);
-    const ids = byKey.get(key) ?? [];
-    ids.push(Number(entry.slice(cut + 1)));
-    byKey.set(key, ids);
-  }
-  const groups = [...byKey].map(([valueKey, ids]) => ({ valueKey, claimIds: ids.sort((a, b) => a - b) }));
-  groups.sort((a, b) => (a.claimIds[0] ?? 0) - (b.claimIds[0] ?? 0));
-  return groups.map((g, i) => ({ group: i + 1, ...g }));
 }
 
 /**
@@ -467,20 +372,4 @@ function setRank(db: Db, claimId: number, rank: string, reason: string | null, a
   if (before.rank === rank && before.rankReason === reason) return;
   db.prepare('UPDATE claims SET rank = ?, rank_reason = ?, version = version + 1, updated_at = ? WHERE id = ?').run(rank, reason, at, claimId);
   recordAudit(db, { action: 'update', entity: 'claim', entityId: claimId, before, after: getClaim(db, claimId), reason: why }, ctx);
-}
-
-/**
- * Facts (subject + metric) worth recomputing: those with at least two claims that are not rejected, where conflicts
- * can arise, and those that still hold automatic conflicts, which may have to go.
- */
-export function listFactKeys(db: Db): FactKey[] {
-  const rows = db
-    .prepare(
-      `SELECT subject_id, metric FROM claims WHERE status != 'rejected' GROUP BY subject_id, metric HAVING count(*) >= 2
-       UNION
-       SELECT subject_id, metric FROM conflicts WHERE manual = 0
-       ORDER BY subject_id, metric`,
-    )
-    .all() as { subject_id: number | null; metric: string }[];
-  return rows.map((r) => ({ subjectId: r.subject_id, metric: r.metric }));
 }

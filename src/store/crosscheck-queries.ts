@@ -1,15 +1,13 @@
 // Queries for the cross-check beyond the basic repositories: lean claim loads for the conflict rules
 // (incremental recomputation must stay within milliseconds with 100,000 claims), syncing the conflicts of
 // changed claims only, and the read models of the conflict, fact and entity pages.
-import type { ClaimInContext, ComputedConflict } from '../domain/crosscheck.js';
-import { normaliseMetric } from '../domain/crosscheck.js';
+import { type ClaimInContext, normaliseMetric } from '../domain/crosscheck.js';
 import type { PartnerQuery } from '../domain/conflict-window.js';
-import type { ClaimKind, ClaimStatus, ConflictStatus, Figure, NumericUnit, Qualifier } from '../domain/types.js';
+import type { ClaimStatus, ConflictStatus } from '../domain/types.js';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.js';
-import type { ClaimRow } from './claims.js';
 import { pageBounds, type Page } from './context.js';
-import { DERIVED_COLUMNS, toConflict, type ConflictRow, type ConflictSummary } from './conflicts.js';
+import { DERIVED_COLUMNS, toClaim, toConflict, type ClaimRow, type ConflictRow, type ConflictSummary } from './rows.js';
 
 /**
  * Prepared statements of the lookups an import runs many times, per database: compiling these joins costs
@@ -26,62 +24,34 @@ export function prepared(db: Db, sql: string): Statement {
   return statement;
 }
 
-/** The columns the conflict rules read; quotes, notes and bookkeeping stay in the database. */
-type RuleClaimRow = Pick<
-  ClaimRow,
-  | 'id' | 'source_id' | 'value_text' | 'kind' | 'metric' | 'subject_id' | 'value_low' | 'value_high' | 'value_unit'
-  | 'qualifier' | 'scope_from' | 'scope_to' | 'as_of' | 'speaker_id' | 'relay' | 'hedge' | 'status' | 'quote' | 'quote_start'
-> & { publisher: string; published_at: string; speaker_name: string | null; subject_name: string | null };
+/**
+ * The columns the conflict rules read, as a full claims row: the quote's end, the attribution cue, rank, note and
+ * bookkeeping stay in the database and come as fixed values, so that toClaim maps these rows like any other; with
+ * the source's publisher and date and the speaker's and subject's names.
+ */
+type RuleClaimRow = ClaimRow & { publisher: string; published_at: string; speaker_name: string | null; subject_name: string | null };
 
 const RULE_COLUMNS = `c.id, c.source_id, c.value_text, c.kind, c.metric, c.subject_id, c.value_low, c.value_high, c.value_unit,
   c.qualifier, c.scope_from, c.scope_to, c.as_of, c.speaker_id, c.relay, c.hedge, c.status, c.quote, c.quote_start,
+  0 AS quote_end, NULL AS attribution_cue, 'normal' AS rank, NULL AS rank_reason, NULL AS note, 'extracted' AS origin,
+  0 AS version, '' AS created_at, '' AS updated_at,
   s.publisher, s.published_at, sp.name AS speaker_name, su.name AS subject_name`;
 
 const RULE_FROM = `FROM claims c JOIN sources s ON s.id = c.source_id
   LEFT JOIN entities sp ON sp.id = c.speaker_id LEFT JOIN entities su ON su.id = c.subject_id`;
 
 /**
- * A claim as the rules see it. Only what they read is loaded: the quote's end, the note and the
- * timestamps are left empty, so these objects are for the rules, never for display or for writing back.
+ * A claim as the rules see it (the quote too: the rules read the sentence to tell figures an article sets against
+ * each other). The fields RULE_COLUMNS leaves out are empty, so these objects are for the rules, never for display
+ * or for writing back.
  */
 function toRuleClaim(row: RuleClaimRow): ClaimInContext {
-  const figure: Figure =
-    row.value_unit === 'date'
-      ? { unit: 'date', low: row.value_low === null ? null : String(row.value_low), high: row.value_high === null ? null : String(row.value_high) }
-      : { unit: row.value_unit as NumericUnit, low: row.value_low === null ? null : Number(row.value_low), high: row.value_high === null ? null : Number(row.value_high) };
-  return {
-    id: row.id,
-    sourceId: row.source_id,
-    // the sentence: the rules read it to tell figures an article sets against each other
-    quote: row.quote,
-    quoteStart: row.quote_start,
-    quoteEnd: 0,
-    valueText: row.value_text,
-    kind: row.kind as ClaimKind,
-    metric: row.metric,
-    subjectId: row.subject_id,
-    figure,
-    qualifier: row.qualifier as Qualifier,
-    scopeFrom: row.scope_from,
-    scopeTo: row.scope_to,
-    asOf: row.as_of,
-    speakerId: row.speaker_id,
-    attributionCue: null,
-    relay: row.relay,
-    hedge: row.hedge,
-    status: row.status as ClaimStatus,
-    rank: 'normal',
-    rankReason: null,
-    note: null,
-    origin: 'extracted',
-    version: 0,
-    createdAt: '',
-    updatedAt: '',
+  return Object.assign(toClaim(row), {
     sourcePublisher: row.publisher,
     sourcePublishedAt: row.published_at,
     subjectName: row.subject_name,
     speakerName: row.speaker_name,
-  };
+  });
 }
 
 /** The given claims as the conflict rules see them (unknown ids left out), in id order; one query. */
@@ -207,8 +177,8 @@ export function listPartnerClaims(
 
 /**
  * Every fact (subject + metric) a full recomputation must visit: those with claims that are not rejected
- * and those still holding automatic conflicts. Unlike listFactKeys it keeps facts of one claim, since a
- * lone duration and a lone start date of one subject meet in one conflict group.
+ * and those still holding automatic conflicts (which may have to go). It keeps facts of one claim, since a lone
+ * duration and a lone start date of one subject meet in one conflict group. The store's one facts query.
  */
 export function listFactsToRecompute(db: Db): { subjectId: number | null; metric: string }[] {
   const rows = db

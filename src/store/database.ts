@@ -11,7 +11,11 @@ export type Db = Database.Database;
  * `migrate: false` as it is. The store takes the folder from its caller rather than reading the configuration,
  * which would read the environment and make a CSRF secret just to open a file.
  */
-export type OpenOptions = { busyTimeoutMs?: number } & (
+export type OpenOptions = {
+  busyTimeoutMs?: number;
+  /** Called with each statement's SQL every time one runs (better-sqlite3's `verbose`): tests count executions with it. */
+  onStatement?: (sql: unknown) => void;
+} & (
   | { /** Folder of NNN-name.sql files. */ migrationsDir: string; migrate?: true }
   | { /** Open without migrating (tools and tests that build a database at an older version). */ migrate: false; migrationsDir?: string }
 );
@@ -46,7 +50,7 @@ export function openDatabase(file: string, options: OpenOptions): Db {
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     createPrivateFile(file);
   }
-  const db = new Database(file);
+  const db = new Database(file, options.onStatement ? { verbose: options.onStatement } : {});
   try {
     writesTakeTheLockUpFront(db);
     reusePreparedStatements(db);

@@ -2,7 +2,7 @@
 // aliases, for "did you mean"), the metrics of chosen subjects, and a capped count so a preview never loads a
 // million claims. The sheet's own data comes from loadFactSheetData (factsheet.ts).
 import type { Db } from './database.js';
-import { factSheetClauses, type FactSheetClaimQuery } from './claims.js';
+import { factSheetClauses, type FactSheetClaimQuery } from './factsheet.js';
 
 /** An entity that is the subject of at least one claim, with its aliases. */
 export interface SubjectChoice {

@@ -4,10 +4,11 @@
 // entity names and types stay as the users left them. An entity's "part of" is set only where it is unset.
 import type { Lexicon } from '../domain/types.js';
 import { normaliseMetric } from '../domain/crosscheck.js';
-import { foldName } from '../domain/names.js';
+import { foldName, MAX_NAME_LENGTH } from '../domain/names.js';
 import type { Db } from './database.js';
 import type { WriteContext } from './context.js';
-import { addAlias, createEntity, linkLexiconPart, MAX_NAME_LENGTH, resolveEntity } from './entities.js';
+import { addAlias, createEntity, resolveEntity } from './entities.js';
+import { linkLexiconPart } from './entity-seeds.js';
 import { addLexiconMetric, listLexiconMetrics } from './lexicon.js';
 import { addMissingGrammar } from './lexicon-grammar.js';
 

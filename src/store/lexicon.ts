@@ -1,13 +1,13 @@
 // The editable vocabulary extraction reads: metric keywords (here), entities with aliases (entities.ts) and the
 // grammar vocabulary (lexicon-grammar.ts). Seeded once from the lexicon files (db/lexicon/default.json and
 // grammar.json); afterwards the database is the truth.
-import type { ClaimKind, Lexicon, LexiconMetric } from '../domain/types.js';
-import { CLAIM_KINDS } from '../domain/types.js';
+import { CLAIM_KINDS, type ClaimKind, type Lexicon, type LexiconMetric } from '../domain/types.js';
 import { NotFoundError, ValidationError } from '../domain/errors.js';
 import type { Db } from './database.js';
 import { nowIso, type WriteContext } from './context.js';
 import { recordAudit } from './audit.js';
-import { isStorableName, seedEntities } from './entities.js';
+import { isStorableName } from '../domain/names.js';
+import { seedEntities } from './entity-seeds.js';
 import { addMissingGrammar, listGrammar, loadGrammar } from './lexicon-grammar.js';
 
 interface LexiconMetricRow {

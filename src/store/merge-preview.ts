@@ -1,7 +1,8 @@
 // What an entity merge would move, read before the reviewer confirms it: the claims that name the entity as
 // subject or speaker, its spellings, its parts and the conflicts about it. Read-only.
 import type { Db } from './database.js';
-import { getEntity, listParts, type EntityName, type StoredEntity } from './entities.js';
+import { getEntity, type StoredEntity } from './entities.js';
+import { listParts, type EntityName } from './entity-parts.js';
 
 export interface MergePreviewClaim {
   id: number;

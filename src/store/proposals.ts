@@ -8,7 +8,8 @@ import type { Db } from './database.js';
 import { nowIso, type WriteContext } from './context.js';
 import { recordAudit } from './audit.js';
 import { getClaim } from './claims.js';
-import { deprecateClaim, getConflict, resolveConflict, type StoredConflict } from './conflicts.js';
+import { deprecateClaim, getConflict, resolveConflict } from './conflicts.js';
+import type { StoredConflict } from './rows.js';
 
 /** What is proposed: `claimId` is the claim preferred (resolve) or deprecated (deprecate); `version` the one seen. */
 export interface ProposedDecision {

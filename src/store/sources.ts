@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { ClaimStatus, IsoDate, Source, SourceFormat } from '../domain/types.js';
 import { SOURCE_FORMATS } from '../domain/types.js';
 import { NotFoundError, StaleEditError, ValidationError } from '../domain/errors.js';
-import { isIsoDate } from '../domain/figures.js';
+import { isIsoDate } from '../domain/calendar.js';
 import { publishedDateProblem } from '../domain/published.js';
 import type { Db } from './database.js';
 import { definedOnly, nowIso, pageBounds, type Page, type PageRequest, type WriteContext } from './context.js';

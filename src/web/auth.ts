@@ -7,7 +7,7 @@ import { roleAllows, type Role } from '../domain/roles.js';
 import { AppError, ForbiddenError } from '../domain/errors.js';
 import { createSession, deleteSession, findSession, hasAccounts, touchSession, type SessionCutoffs, type User } from '../store/users.js';
 import { actAs, type AppDeps } from './deps.js';
-import { formatOf } from './render.js';
+import { formatOf } from './format.js';
 import { urls } from './urls.js';
 
 export const SESSION_COOKIE = 'crosscheck.session';

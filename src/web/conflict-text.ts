@@ -2,7 +2,7 @@
 // one pair. Kept next to the web layer because it is presentation; the rules themselves are in
 // src/domain/crosscheck.ts and these sentences must say what they check.
 import { independenceKey, type RuleId } from '../domain/crosscheck.js';
-import type { StoredConflict } from '../store/index.js';
+import type { StoredConflict } from '../store/rows.js';
 import type { ValueClaim } from '../store/crosscheck-queries.js';
 
 const RULE_TEXT: Record<RuleId | 'manual', { name: string; meaning: string }> = {

@@ -3,7 +3,7 @@
 // translated into the app's typed errors first so reviewers read one kind of message.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError, BadRequestError, ForbiddenError, NotFoundError, PayloadTooLargeError } from '../domain/errors.js';
-import { formatOf } from './render.js';
+import { formatOf } from './format.js';
 
 /** The fixed error shape, pinned by a test: clients may rely on every key being present. */
 export interface ErrorBody {

@@ -13,7 +13,7 @@ import { captureChanges, changedSince, getUndoLog } from '../store/change-log.js
 import { getOrCreateSetting } from '../store/settings.js';
 import type { Db } from '../store/database.js';
 import { claimWrites, writeContext, type AppDeps } from './deps.js';
-import { formatOf } from './render.js';
+import { formatOf } from './format.js';
 import { csrfIdentity } from './auth.js';
 import { CLIENT_COOKIE } from './security.js';
 import { urls } from './urls.js';

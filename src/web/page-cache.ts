@@ -14,7 +14,7 @@ import { escapeHtml } from '../render/escape.js';
 import type { Db } from '../store/database.js';
 import { accessFor } from './auth.js';
 import { FLASH_PARAM } from './flash.js';
-import { formatOf } from './render.js';
+import { formatOf } from './format.js';
 
 /** Most pages kept, and most characters kept in all (a page larger than a tenth of it is not kept). */
 const MAX_PAGES = 500;

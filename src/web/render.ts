@@ -5,7 +5,10 @@ import { stringify } from 'csv-stringify/sync';
 import { NotFoundError } from '../domain/errors.js';
 import { rememberPage } from './page-cache.js';
 
-export type Format = 'html' | 'json' | 'csv';
+import { formatOf, type Format } from './format.js';
+
+// Routes read the format from here, with the rest of the rendering.
+export { formatOf, type Format };
 
 /** A list's CSV rendering: the header row and one array of cells per row. */
 export interface CsvTable {
@@ -43,11 +46,6 @@ export function negotiateFormat(req: Request, res: Response, next: NextFunction)
     res.locals.format = req.accepts(['html', 'json']) === 'json' ? 'json' : 'html';
   }
   next();
-}
-
-/** The format this request asked for. */
-export function formatOf(res: Response): Format {
-  return (res.locals.format as Format | undefined) ?? 'html';
 }
 
 /** Sends a page in the requested format; asking a non-list for CSV is a 404. */

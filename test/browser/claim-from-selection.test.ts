@@ -1,7 +1,8 @@
 // The main path in a real browser: import an article through the form, select a sentence in the article view,
 // create a claim from it, then see it highlighted in the article and listed in the claims table.
 import { describe, expect, it } from 'vitest';
-import { getClaim, getSource } from '../../src/store/index.js';
+import { getClaim } from '../../src/store/claims.js';
+import { getSource } from '../../src/store/sources.js';
 import { selectText, useBrowserRun } from './harness.js';
 
 // The team's own text, shaped like the sample articles.

@@ -4,7 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/domain/crosscheck.js';
 import { recomputeConflicts } from '../../src/app/recompute.js';
-import { getClaim, getConflict, listAudit, listConflicts } from '../../src/store/index.js';
+import { getClaim } from '../../src/store/claims.js';
+import { getConflict, listConflicts } from '../../src/store/conflicts.js';
+import { listAudit } from '../../src/store/audit.js';
 import { makeClaim, makeEntity, makeSource, TEST_CTX } from '../helpers/index.js';
 import { useBrowserRun } from './harness.js';
 

@@ -2,7 +2,8 @@
 // side by side with the differing words marked and the chart, resolve it with a reason, see it leave the
 // open list. The articles are our own sentences; the conflict comes from the rules, not from a fixture.
 import { describe, expect, it } from 'vitest';
-import { getClaim, getConflict } from '../../src/store/index.js';
+import { getClaim } from '../../src/store/claims.js';
+import { getConflict } from '../../src/store/conflicts.js';
 import { makeClaim } from '../helpers/index.js';
 import { seedStartDateConflict, useBrowserRun } from './harness.js';
 

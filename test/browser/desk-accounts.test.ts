@@ -3,7 +3,9 @@
 // or one without the session's token, is refused with 403 and changes nothing.
 import { describe, expect, it } from 'vitest';
 import { addUser } from '../../src/app/accounts.js';
-import { getClaim, getConflict, listAudit } from '../../src/store/index.js';
+import { getClaim } from '../../src/store/claims.js';
+import { getConflict } from '../../src/store/conflicts.js';
+import { listAudit } from '../../src/store/audit.js';
 import { TEST_CTX } from '../helpers/index.js';
 import { DESK_PASSWORD, seedStartDateConflict, signInPage, useBrowserRun } from './harness.js';
 

@@ -3,7 +3,9 @@
 // proposal pending under the reviewer's name and applies it.
 import { describe, expect, it } from 'vitest';
 import { addUser } from '../../src/app/accounts.js';
-import { getClaim, getProposal, takenBy } from '../../src/store/index.js';
+import { getClaim } from '../../src/store/claims.js';
+import { getProposal } from '../../src/store/proposals.js';
+import { takenBy } from '../../src/store/assignments.js';
 import { TEST_CTX } from '../helpers/index.js';
 import { DESK_PASSWORD, seedStartDateConflict, signInPage, useBrowserRun } from './harness.js';
 

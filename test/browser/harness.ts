@@ -5,11 +5,11 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createApp } from '../../src/web/app.js';
-import type { Db } from '../../src/store/index.js';
+import type { Db } from '../../src/store/database.js';
 import { createTestDb, FIXED_NOW, makeClaim, makeEntity, makeSource, TEST_CTX } from '../helpers/index.js';
 import { DEFAULT_SETTINGS } from '../../src/domain/crosscheck.js';
 import { recomputeConflicts } from '../../src/app/recompute.js';
-import { listConflicts } from '../../src/store/index.js';
+import { listConflicts } from '../../src/store/conflicts.js';
 import type { Claim, Source } from '../../src/domain/types.js';
 
 export interface BrowserRun {

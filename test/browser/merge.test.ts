@@ -1,7 +1,8 @@
 // An entity merge in the browser asks first: the page lists what would move, and only its button merges; its
 // message offers an Undo that brings the merged entity back.
 import { describe, expect, it } from 'vitest';
-import { getClaim, getEntity, resolveEntity } from '../../src/store/index.js';
+import { getClaim } from '../../src/store/claims.js';
+import { getEntity, resolveEntity } from '../../src/store/entities.js';
 import { makeClaim, makeEntity, makeSource } from '../helpers/index.js';
 import { useBrowserRun } from './harness.js';
 

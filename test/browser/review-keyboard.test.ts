@@ -1,6 +1,6 @@
 // The review queue with the keyboard only: move with j/k, confirm one (c), edit one (e), reject one (r).
 import { describe, expect, it } from 'vitest';
-import { getClaim } from '../../src/store/index.js';
+import { getClaim } from '../../src/store/claims.js';
 import { DEFAULT_BODY, makeClaim, makeSource } from '../helpers/index.js';
 import { useBrowserRun } from './harness.js';
 

@@ -3,7 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { loadSamples } from '../../src/app/samples.js';
-import { listClaims, listConflicts, listEntities, listSources } from '../../src/store/index.js';
+import { listClaims } from '../../src/store/claim-list.js';
+import { listConflicts } from '../../src/store/conflicts.js';
+import { listEntities } from '../../src/store/entities.js';
+import { listSources } from '../../src/store/sources.js';
 import { FIXED_NOW } from '../helpers/index.js';
 import { startBrowserRun, type BrowserRun } from './harness.js';
 

@@ -1,7 +1,9 @@
 // A slip is one click from undone: confirm with `c` in the review queue, resolve a conflict or delete a claim,
 // read what changed, press Undo.
 import { describe, expect, it } from 'vitest';
-import { getClaim, getConflict, listAudit } from '../../src/store/index.js';
+import { getClaim } from '../../src/store/claims.js';
+import { getConflict } from '../../src/store/conflicts.js';
+import { listAudit } from '../../src/store/audit.js';
 import { makeClaim, makeSource } from '../helpers/index.js';
 import { seedStartDateConflict, useBrowserRun } from './harness.js';
 

@@ -4,7 +4,8 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_FETCH_LIMITS } from '../../src/config.js';
-import { getClaimRating, listVersions } from '../../src/store/index.js';
+import { getClaimRating } from '../../src/store/claim-ratings.js';
+import { listVersions } from '../../src/store/versions.js';
 import { body, PAGE, startTestServer, type TestServer } from '../helpers/http-server.js';
 import { useBrowserRun } from './harness.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareClaims, describeTimeScope, markQuoteDifferences } from '../../src/domain/compare.js';
+import { compareClaims, markQuoteDifferences } from '../../src/domain/compare.js';
+import { timeScopeWords } from '../../src/domain/scope-words.js';
 import { makeComparedClaim } from '../helpers/claim-builders.js';
 
 const claim = makeComparedClaim;
@@ -119,16 +120,16 @@ describe('compareClaims', () => {
   });
 });
 
-describe('describeTimeScope', () => {
+describe('timeScopeWords (short)', () => {
   it('words each kind of scope', () => {
     const base = { metric: 'killed', sourcePublishedAt: '2016-06-19' };
-    expect(describeTimeScope(claim({ id: 4, ...base, figure: { unit: 'percent', low: 90, high: 90 } }))).toBe('as of 19 Jun 2016');
-    expect(describeTimeScope(claim({ id: 5, ...base, asOf: '2016-06-16', figure: { unit: 'count', low: 5, high: 5 } }))).toBe('as of 16 Jun 2016');
-    expect(describeTimeScope(claim({ id: 6, ...base, scopeFrom: '2015-09-30', figure: { unit: 'count', low: 10, high: 10 } }))).toBe(
+    expect(timeScopeWords(claim({ id: 4, ...base, figure: { unit: 'percent', low: 90, high: 90 } }), 'short')).toBe('as of 19 Jun 2016');
+    expect(timeScopeWords(claim({ id: 5, ...base, asOf: '2016-06-16', figure: { unit: 'count', low: 5, high: 5 } }), 'short')).toBe('as of 16 Jun 2016');
+    expect(timeScopeWords(claim({ id: 6, ...base, scopeFrom: '2015-09-30', figure: { unit: 'count', low: 10, high: 10 } }), 'short')).toBe(
       'since 30 Sep 2015, as of 19 Jun 2016',
     );
     expect(
-      describeTimeScope(claim({ id: 7, ...base, sourcePublishedAt: '2017-11-21', scopeFrom: '2017-01-01', scopeTo: '2017-09-30', figure: { unit: 'count', low: 131, high: 131 } })),
+      timeScopeWords(claim({ id: 7, ...base, sourcePublishedAt: '2017-11-21', scopeFrom: '2017-01-01', scopeTo: '2017-09-30', figure: { unit: 'count', low: 131, high: 131 } }), 'short'),
     ).toBe('1 Jan – 30 Sep 2017');
   });
 });

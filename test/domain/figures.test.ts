@@ -1,23 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addDays,
-  dateInterval,
-  datePrecision,
-  formatFigure,
-  formatInterval,
-  fractionPercent,
-  intervalFor,
-  isIsoDate,
-  parseFigure,
-  parseNumber,
-  partInterval,
-  qualifierFor,
-  rangeInterval,
-  splitQualifier,
-  vagueInterval,
-  weekday,
-  wordsToNumber,
-} from '../../src/domain/figures.js';
+import { addDays, dateInterval, datePrecision, isIsoDate, partInterval, weekday } from '../../src/domain/calendar.js';
+import { formatFigure, formatInterval, fractionPercent, intervalFor, parseNumber, qualifierFor, rangeInterval, splitQualifier, vagueInterval, wordsToNumber } from '../../src/domain/figures.js';
+import { parseFigure } from '../../src/domain/figure-input.js';
 import type { ClaimKind, Figure, Qualifier } from '../../src/domain/types.js';
 
 function parsed(input: string, kind?: ClaimKind): { figure: Figure; qualifier: Qualifier } {

@@ -1,22 +1,13 @@
 // Factories with fixed defaults: each makes one valid row through the store's own functions, so tests only spell
 // out what they are about. The texts are the team's own sample sentences.
-import type { Claim, EntityType } from '../../src/domain/types.js';
-import {
-  conflictKey,
-  createClaim,
-  createEntity,
-  createSource,
-  listConflicts,
-  flagConflict,
-  syncConflicts,
-  type ConflictInput,
-  type Db,
-  type NewClaim,
-  type NewSource,
-  type StoredConflict,
-  type StoredEntity,
-} from '../../src/store/index.js';
-import type { Source } from '../../src/domain/types.js';
+import type { Claim, EntityType, Source } from '../../src/domain/types.js';
+import { conflictKey, listConflicts, flagConflict, type ConflictInput } from '../../src/store/conflicts.js';
+import { createClaim, type NewClaim } from '../../src/store/claim-changes.js';
+import { createEntity, type StoredEntity } from '../../src/store/entities.js';
+import { createSource, type NewSource } from '../../src/store/sources.js';
+import { syncConflicts } from '../../src/store/conflict-sync.js';
+import type { Db } from '../../src/store/database.js';
+import type { StoredConflict } from '../../src/store/rows.js';
 import { TEST_CTX } from './db.js';
 
 /** Default article body: two sentences with figures at known offsets (see DEFAULT_QUOTE). */

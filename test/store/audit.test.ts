@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listAudit, listRecentAudit, recordAudit } from '../../src/store/index.js';
+import { listAudit, listRecentAudit, recordAudit } from '../../src/store/audit.js';
 import { createTestDb, makeClaim } from '../helpers/index.js';
 
 describe('audit', () => {

@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { NotFoundError, StaleEditError, ValidationError } from '../../src/domain/errors.js';
 import type { ExtractedClaim } from '../../src/domain/types.js';
-import {
-  countClaimsByStatus,
-  createClaims,
-  deleteClaim,
-  deleteSource,
-  getClaim,
-  getClaimView,
-  getClaimViews,
-  importExtractedClaims,
-  listAudit,
-  listClaims,
-  listClaimsOfFact,
-  listClaimsOfSource,
-  resolveEntity,
-  setClaimStatus,
-  updateClaim,
-  type NewClaim,
-} from '../../src/store/index.js';
+import { countClaimsByStatus, getClaim, getClaimView, getClaimViews, listClaimsOfFact, listClaimsOfSource } from '../../src/store/claims.js';
+import { createClaims, deleteClaim, importExtractedClaims, setClaimStatus, updateClaim, type NewClaim } from '../../src/store/claim-changes.js';
+import { deleteSource } from '../../src/store/sources.js';
+import { listAudit } from '../../src/store/audit.js';
+import { listClaims } from '../../src/store/claim-list.js';
+import { resolveEntity } from '../../src/store/entities.js';
 import { DEFAULT_QUOTE, TEST_CTX, createTestDb, makeClaim, makeConflict, makeEntity, makeSource } from '../helpers/index.js';
 
 describe('claims', () => {

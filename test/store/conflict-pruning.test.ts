@@ -1,7 +1,8 @@
 // The one rule for automatic conflicts the rules no longer find, shared by both recomputation paths.
 import { describe, expect, it } from 'vitest';
-import { explainConflict, getConflict, listAudit, resolveConflict, syncConflicts } from '../../src/store/index.js';
-import { syncConflictsOfClaims } from '../../src/store/conflict-sync.js';
+import { explainConflict, getConflict, resolveConflict } from '../../src/store/conflicts.js';
+import { listAudit } from '../../src/store/audit.js';
+import { syncConflicts, syncConflictsOfClaims } from '../../src/store/conflict-sync.js';
 import { retireConflictsNotFound } from '../../src/store/conflict-pruning.js';
 import { TEST_CTX, createTestDb, makeClaim, makeConflict, makeManualConflict, makeSource } from '../helpers/index.js';
 

@@ -1,24 +1,11 @@
 import { conflictLabel } from '../helpers/factories.js';
 import { describe, expect, it } from 'vitest';
 import { NotFoundError, StaleEditError, ValidationError } from '../../src/domain/errors.js';
-import {
-  conflictKey,
-  countConflictsByStatus,
-  explainConflict,
-  flagConflict,
-  getClaim,
-  getConflict,
-  getConflictWithClaims,
-  listAudit,
-  listConflicts,
-  listConflictsOfClaim,
-  listFactKeys,
-  reopenConflict,
-  resolveConflict,
-  syncConflicts,
-  unflagConflict,
-  type ConflictInput,
-} from '../../src/store/index.js';
+import { conflictKey, countConflictsByStatus, explainConflict, flagConflict, getConflict, getConflictWithClaims, listConflicts, listConflictsOfClaim, reopenConflict, resolveConflict, unflagConflict, type ConflictInput } from '../../src/store/conflicts.js';
+import { getClaim } from '../../src/store/claims.js';
+import { listAudit } from '../../src/store/audit.js';
+import { syncConflicts } from '../../src/store/conflict-sync.js';
+import { listFactsToRecompute } from '../../src/store/crosscheck-queries.js';
 import { TEST_CTX, createTestDb, makeClaim, makeEntity, makeSource } from '../helpers/index.js';
 
 function setup() {
@@ -167,12 +154,12 @@ describe('conflicts', () => {
     expect(listConflicts(db).total).toBe(0);
   });
 
-  it('lists facts with two or more claims that are not rejected, and facts still holding automatic conflicts', () => {
+  it('the facts to recompute are those with claims that are not rejected, and facts still holding automatic conflicts', () => {
     const { db, war } = setup();
     const rejected = makeClaim(db, { subjectId: war.id, metric: 'wounded', status: 'rejected' });
-    const wounded = makeClaim(db, { subjectId: war.id, metric: 'wounded' });
-    expect(listFactKeys(db)).toEqual([{ subjectId: war.id, metric: 'killed' }]);
-    syncConflicts(db, [], [{ rule: 'point-in-time', severity: 0.4, explanation: 'x', subjectId: war.id, metric: 'wounded', claimIds: [rejected.id, wounded.id] }], TEST_CTX);
-    expect(listFactKeys(db)).toEqual([{ subjectId: war.id, metric: 'killed' }, { subjectId: war.id, metric: 'wounded' }]);
+    const alsoRejected = makeClaim(db, { subjectId: war.id, metric: 'wounded', status: 'rejected' });
+    expect(listFactsToRecompute(db)).toEqual([{ subjectId: war.id, metric: 'killed' }]);
+    syncConflicts(db, [], [{ rule: 'point-in-time', severity: 0.4, explanation: 'x', subjectId: war.id, metric: 'wounded', claimIds: [rejected.id, alsoRejected.id] }], TEST_CTX);
+    expect(listFactsToRecompute(db)).toEqual([{ subjectId: war.id, metric: 'killed' }, { subjectId: war.id, metric: 'wounded' }]);
   });
 });

@@ -7,13 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/domain/crosscheck.js';
 import { matchesPartnerQuery, type PartnerQuery } from '../../src/domain/conflict-window.js';
 import { dayNumber, isoFromDayNumber } from '../../src/domain/intervals.js';
-import {
-  explainConflict,
-  findConflictByKey,
-  listConflicts,
-  resolveConflict,
-  type Db,
-} from '../../src/store/index.js';
+import { explainConflict, listConflicts, resolveConflict } from '../../src/store/conflicts.js';
+import type { Db } from '../../src/store/database.js';
 import {
   listConflictsPage,
   listFactsToRecompute,

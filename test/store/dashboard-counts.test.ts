@@ -1,16 +1,11 @@
 // The dashboard's counts come from tables the triggers keep (migration 011); every kind of write keeps them equal
 // to counting the rows.
 import { describe, expect, it } from 'vitest';
-import {
-  countConflictsByStatus,
-  countEntities,
-  countSources,
-  deleteClaim,
-  deleteSource,
-  explainConflict,
-  reopenConflict,
-  type Db,
-} from '../../src/store/index.js';
+import { countConflictsByStatus, explainConflict, reopenConflict } from '../../src/store/conflicts.js';
+import { countEntities } from '../../src/store/entities.js';
+import { countSources, deleteSource } from '../../src/store/sources.js';
+import { deleteClaim } from '../../src/store/claim-changes.js';
+import type { Db } from '../../src/store/database.js';
 import { TEST_CTX, createTestDb, makeClaim, makeConflict, makeEntity, makeSource } from '../helpers/index.js';
 
 function counted(db: Db): unknown {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { listMigrations, migrate, openDatabase, schemaVersion, type Db, type OpenOptions } from '../../src/store/index.js';
+import { listMigrations, migrate, openDatabase, schemaVersion, type Db, type OpenOptions } from '../../src/store/database.js';
 import { MIGRATIONS_DIR, createTestDb } from '../helpers/index.js';
 
 const opened: Db[] = [];

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { NotFoundError, StaleEditError, ValidationError } from '../../src/domain/errors.js';
-import {
-  addAlias,
-  countEntities,
-  deleteEntity,
-  findOrCreateEntity,
-  getClaim,
-  getConflict,
-  getEntity,
-  listAudit,
-  listEntities,
-  mergeEntities,
-  removeAlias,
-  renameEntity,
-  resolveEntity,
-  seedEntities,
-} from '../../src/store/index.js';
+import { addAlias, countEntities, findOrCreateEntity, getEntity, listEntities, removeAlias, renameEntity, resolveEntity } from '../../src/store/entities.js';
+import { seedEntities } from '../../src/store/entity-seeds.js';
+import { deleteEntity, mergeEntities } from '../../src/store/entity-removal.js';
+import { getClaim } from '../../src/store/claims.js';
+import { getConflict } from '../../src/store/conflicts.js';
+import { listAudit } from '../../src/store/audit.js';
 import { TEST_CTX, createTestDb, makeClaim, makeConflict, makeEntity } from '../helpers/index.js';
 
 describe('entities', () => {

@@ -6,7 +6,11 @@ import { StaleEditError, ValidationError } from '../../src/domain/errors.js';
 import type { Lexicon } from '../../src/domain/types.js';
 import { exportFactSheet, type FactSheetRequest } from '../../src/app/factsheet-data.js';
 import { addMissingLexicon } from '../../src/store/lexicon-sync.js';
-import { getEntity, listAudit, listParts, loadLexicon, mergeEntities, resolveEntity, seedLexicon, setPartOf, withParts, wholeOf } from '../../src/store/index.js';
+import { getEntity, resolveEntity } from '../../src/store/entities.js';
+import { listAudit } from '../../src/store/audit.js';
+import { listParts, setPartOf, withParts, wholeOf } from '../../src/store/entity-parts.js';
+import { loadLexicon, seedLexicon } from '../../src/store/lexicon.js';
+import { mergeEntities } from '../../src/store/entity-removal.js';
 import { TEST_CTX, createTestDb, makeClaim, makeEntity } from '../helpers/index.js';
 
 // The part comes before its whole, so seeding must resolve wholes after creating every entity.

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadFactSheetData, explainConflict, syncConflicts } from '../../src/store/index.js';
+import { loadFactSheetData } from '../../src/store/factsheet.js';
+import { explainConflict } from '../../src/store/conflicts.js';
+import { syncConflicts } from '../../src/store/conflict-sync.js';
 import { TEST_CTX, countQueries, createTestDb, makeClaim, makeConflict, makeEntity, makeSource } from '../helpers/index.js';
 
 describe('fact sheet data', () => {

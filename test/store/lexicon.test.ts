@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { NotFoundError, ValidationError } from '../../src/domain/errors.js';
 import type { Lexicon } from '../../src/domain/types.js';
-import {
-  addLexiconMetric,
-  deleteLexiconMetric,
-  listAudit,
-  listLexiconMetrics,
-  loadLexicon,
-  resolveEntity,
-  seedLexicon,
-  setMetricKeywords,
-} from '../../src/store/index.js';
+import { addLexiconMetric, deleteLexiconMetric, listLexiconMetrics, loadLexicon, seedLexicon, setMetricKeywords } from '../../src/store/lexicon.js';
+import { listAudit } from '../../src/store/audit.js';
+import { resolveEntity } from '../../src/store/entities.js';
 import { TEST_CTX, createTestDb } from '../helpers/index.js';
 
 const LEXICON: Lexicon = {

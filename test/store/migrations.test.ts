@@ -1,7 +1,16 @@
 // A database at every earlier schema version, holding data written with that version's schema, migrates to the
 // newest version with its data intact. Adding migration N+1 means adding a seed for version N below.
 import { describe, expect, it } from 'vitest';
-import { countClaimsByStatus, countConflictsByStatus, countSessions, getUser, countEntities, countSources, getClaim, getClaimView, getConflict, getSource, listAudit, lexiconVersion, loadLexicon, migrate, openDatabase, resolveEntity, schemaVersion, search, listMigrations, type Db } from '../../src/store/index.js';
+import { countClaimsByStatus, getClaim, getClaimView } from '../../src/store/claims.js';
+import { countConflictsByStatus, getConflict } from '../../src/store/conflicts.js';
+import { countSessions, getUser } from '../../src/store/users.js';
+import { countEntities, resolveEntity } from '../../src/store/entities.js';
+import { countSources, getSource } from '../../src/store/sources.js';
+import { listAudit } from '../../src/store/audit.js';
+import { loadLexicon } from '../../src/store/lexicon.js';
+import { lexiconVersion } from '../../src/store/lexicon-grammar.js';
+import { migrate, openDatabase, schemaVersion, listMigrations, type Db } from '../../src/store/database.js';
+import { search } from '../../src/store/search.js';
 import { MIGRATIONS_DIR, makeClaim } from '../helpers/index.js';
 
 const BODY = 'A sample outlet said 300 people fled the town on Monday.\n';

@@ -1,6 +1,10 @@
 // Lists run a fixed number of queries whatever the page size (no query per row).
 import { describe, expect, it } from 'vitest';
-import { listClaims, listConflicts, listEntities, listSources, type Db } from '../../src/store/index.js';
+import { listClaims } from '../../src/store/claim-list.js';
+import { listConflicts } from '../../src/store/conflicts.js';
+import { listEntities } from '../../src/store/entities.js';
+import { listSources } from '../../src/store/sources.js';
+import type { Db } from '../../src/store/database.js';
 import { countQueries, createTestDb, makeClaim, makeConflict, makeEntity, makeSource } from '../helpers/index.js';
 
 function populate(db: Db, n: number): void {

@@ -4,7 +4,12 @@
 // measured by `npm run bench:pages`, never here).
 import { describe, expect, it } from 'vitest';
 import { countFactSheetClaims, listMetricsOfSubjects } from '../../src/store/factsheet-builder.js';
-import { explainConflict, listClaims, listClaimsForFactSheet, listConflicts, listSources, syncConflicts, type ClaimFilter, type Db, type FactSheetClaimQuery } from '../../src/store/index.js';
+import { explainConflict, listConflicts } from '../../src/store/conflicts.js';
+import { listClaims, type ClaimFilter } from '../../src/store/claim-list.js';
+import { listClaimsForFactSheet, type FactSheetClaimQuery } from '../../src/store/factsheet.js';
+import { listSources } from '../../src/store/sources.js';
+import { syncConflicts } from '../../src/store/conflict-sync.js';
+import type { Db } from '../../src/store/database.js';
 import { TEST_CTX, createTestDb, makeClaim, makeEntity, makeSource } from '../helpers/index.js';
 
 /** The query plans (one string per statement) of the reads `fn` makes on `db`, with the arguments it bound. */

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { deleteClaim, deleteSource, listClaims, search, snippetParts, toFtsQuery, updateClaim, updateSource } from '../../src/store/index.js';
+import { deleteClaim, updateClaim } from '../../src/store/claim-changes.js';
+import { deleteSource, updateSource } from '../../src/store/sources.js';
+import { listClaims } from '../../src/store/claim-list.js';
+import { search, snippetParts, toFtsQuery } from '../../src/store/search.js';
 import { TEST_CTX, createTestDb, makeClaim, makeSource } from '../helpers/index.js';
 
 const BODY =

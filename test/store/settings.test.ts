@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { getOrCreateSetting, openDatabase } from '../../src/store/index.js';
+import { getOrCreateSetting } from '../../src/store/settings.js';
+import { openDatabase } from '../../src/store/database.js';
 import { MIGRATIONS_DIR, createTestDb } from '../helpers/index.js';
 
 const tempDirs: string[] = [];

@@ -1,17 +1,10 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { NotFoundError, StaleEditError, ValidationError } from '../../src/domain/errors.js';
-import {
-  countSources,
-  deleteSource,
-  findSourcesBySha256,
-  getClaim,
-  getSource,
-  listAudit,
-  listClaims,
-  listSources,
-  updateSource,
-} from '../../src/store/index.js';
+import { countSources, deleteSource, findSourcesBySha256, getSource, listSources, updateSource } from '../../src/store/sources.js';
+import { getClaim } from '../../src/store/claims.js';
+import { listAudit } from '../../src/store/audit.js';
+import { listClaims } from '../../src/store/claim-list.js';
 import { DEFAULT_BODY, TEST_CTX, createTestDb, makeClaim, makeConflict, makeSource } from '../helpers/index.js';
 
 describe('sources', () => {

@@ -1,14 +1,10 @@
 // The layers point one way (README, "Layout"): web → app → domain, extract, store; store → domain; domain, extract
 // and render are pure. Every import of src/**/*.ts is read with the TypeScript compiler's own parser (so an
 // import-shaped line inside a template string is never taken for one), resolved to its folder, and an import that
-// runs upward fails here, naming the file and what it imports.
-import { readdirSync, readFileSync } from 'node:fs';
+// runs upward fails here, naming the file and what it imports (the reading is in source-imports.ts).
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-
-const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
+import { SRC, sourceFiles, specifiers } from './source-imports.js';
 
 /** For each layer, the layers and packages it must never import. */
 const FORBIDDEN: Record<string, readonly string[]> = {
@@ -24,33 +20,6 @@ const FORBIDDEN: Record<string, readonly string[]> = {
  * also fails on a listed exception that no longer occurs, so the list cannot go stale).
  */
 const KNOWN_EXCEPTIONS: readonly string[] = [];
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(full);
-    return entry.name.endsWith('.ts') ? [full] : [];
-  });
-}
-
-/** Every module specifier a file names: import/export … from, import(), and `import('…')` types. */
-function specifiers(file: string): string[] {
-  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
-  const out: string[] = [];
-  const visit = (node: ts.Node): void => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
-      out.push(node.moduleSpecifier.text);
-    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
-      const [arg] = node.arguments;
-      if (arg && ts.isStringLiteralLike(arg)) out.push(arg.text);
-    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
-      out.push(node.argument.literal.text);
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return out;
-}
 
 /** The layer of a path inside src/ (its first folder), or the package name of a bare specifier. */
 function targetOf(file: string, specifier: string): string {

@@ -1,7 +1,7 @@
 // Accounts in web tests: users added through the real argon2 path, and signing in over HTTP like a browser.
 import type { Role } from '../../src/domain/roles.js';
 import { addUser } from '../../src/app/accounts.js';
-import type { Db } from '../../src/store/index.js';
+import type { Db } from '../../src/store/database.js';
 import { TEST_CTX } from '../helpers/index.js';
 import { csrfToken, html, type TestApp } from './harness.js';
 

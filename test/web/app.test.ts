@@ -1,7 +1,7 @@
 // The app's shell: the pinned error shape, unknown routes, security headers, static files, and pages that
 // need neither inline script nor inline style.
 import { describe, expect, it } from 'vitest';
-import { countConflictsByStatus, listConflicts } from '../../src/store/index.js';
+import { countConflictsByStatus, listConflicts } from '../../src/store/conflicts.js';
 import { makeClaim, makeSource } from '../helpers/index.js';
 import { csrfToken, html, tableCounts, testApp } from './harness.js';
 

@@ -4,10 +4,10 @@
 // of every table is compared before and after.
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/store/index.js';
+import type { Db } from '../../src/store/database.js';
 import { signFlash } from '../../src/web/flash.js';
 import { TEST_CTX, makeClaim, makeConflict, makeEntity, makeSource } from '../helpers/index.js';
-import { addAlias } from '../../src/store/index.js';
+import { addAlias } from '../../src/store/entities.js';
 import { csrfToken, html, testApp, type TestApp } from './harness.js';
 
 /** sha256 over every row of every table (FTS shadow tables included), in a fixed order. */

@@ -8,8 +8,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_CLAIMS_PER_ARTICLE } from '../../src/app/importer.js';
 import { createExtractPool } from '../../src/app/extract-pool.js';
 import { createServer } from '../../src/web/server.js';
-import { SOURCE_CLAIMS_PER_PAGE } from '../../src/web/routes/source-view.js';
-import { countClaimsByStatus, listAudit } from '../../src/store/index.js';
+import { SOURCE_CLAIMS_PER_PAGE } from '../../src/web/pages/source.js';
+import { countClaimsByStatus } from '../../src/store/claims.js';
+import { listAudit } from '../../src/store/audit.js';
 import { makeClaim, makeSource } from '../helpers/index.js';
 import { csrfToken, html, tableCounts, testApp } from './harness.js';
 

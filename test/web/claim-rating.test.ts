@@ -3,7 +3,8 @@
 // stale form is refused), and the fact page's ClaimReview download includes it, valid; a candidate claim or a bad
 // rating is refused with the message beside the field and nothing stored; a viewer sees the rating, not the form.
 import { describe, expect, it } from 'vitest';
-import { getClaimRating, listAudit } from '../../src/store/index.js';
+import { getClaimRating } from '../../src/store/claim-ratings.js';
+import { listAudit } from '../../src/store/audit.js';
 import { seedSampleFactSheet } from './factsheet-fixture.js';
 import { html, testApp } from './harness.js';
 import { expectValidClaimReview, type Json } from './claim-review-validity.js';

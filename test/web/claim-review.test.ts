@@ -3,7 +3,7 @@
 // itemReviewed as a Claim with its author, date and absolute appearance URL, reviewRating with its scale and
 // explanation), from the fact page's download.
 import { describe, expect, it } from 'vitest';
-import { resolveConflict } from '../../src/store/index.js';
+import { resolveConflict } from '../../src/store/conflicts.js';
 import { TEST_CTX } from '../helpers/index.js';
 import { seedSampleFactSheet } from './factsheet-fixture.js';
 import { html, testApp } from './harness.js';

@@ -1,7 +1,9 @@
 // Claims over HTTP: the form (from a selection, with the figure preview), create, highlight, list with filters,
 // edit (and stale edit), delete, and bad input refused with nothing written.
 import { describe, expect, it } from 'vitest';
-import { getClaim, getClaimView, listAudit, resolveEntity } from '../../src/store/index.js';
+import { getClaim, getClaimView } from '../../src/store/claims.js';
+import { listAudit } from '../../src/store/audit.js';
+import { resolveEntity } from '../../src/store/entities.js';
 import { makeClaim, makeConflict, makeEntity, makeSource } from '../helpers/index.js';
 import { csrfToken, html, tableCounts, testApp } from './harness.js';
 

@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/domain/crosscheck.js';
 import type { Claim } from '../../src/domain/types.js';
 import { recomputeConflicts } from '../../src/app/recompute.js';
-import { findConflictByKey, getClaim, getConflict, listAudit, listConflicts, type Db } from '../../src/store/index.js';
+import { getConflict, listConflicts } from '../../src/store/conflicts.js';
+import { getClaim } from '../../src/store/claims.js';
+import { listAudit } from '../../src/store/audit.js';
+import type { Db } from '../../src/store/database.js';
 import { makeClaim, makeEntity, makeSource, TEST_CTX } from '../helpers/index.js';
 import { csrfToken, html, testApp, type HtmlDocument } from './harness.js';
 

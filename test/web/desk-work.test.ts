@@ -2,7 +2,13 @@
 // show "mine" and "unassigned", and resolutions that wait for a second editor.
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { assigneeOf, takenBy, getClaim, getConflict, getProposal, listAudit, listComments, type Db } from '../../src/store/index.js';
+import { assigneeOf, takenBy } from '../../src/store/assignments.js';
+import { getClaim } from '../../src/store/claims.js';
+import { getConflict } from '../../src/store/conflicts.js';
+import { getProposal } from '../../src/store/proposals.js';
+import { listAudit } from '../../src/store/audit.js';
+import { listComments } from '../../src/store/comments.js';
+import type { Db } from '../../src/store/database.js';
 import type { Role } from '../../src/domain/roles.js';
 import { DEFAULT_BODY, makeClaim, makeEntity, makeManualConflict, makeSource } from '../helpers/index.js';
 import { html, testApp } from './harness.js';

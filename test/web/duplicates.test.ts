@@ -1,7 +1,8 @@
 // The same article twice: a paste whose text is already stored adds nothing and links to the stored source; the same
 // wire story with small edits is stored but flagged on its page with a link to the other.
 import { describe, expect, it } from 'vitest';
-import { countSources, deleteSource, listAudit } from '../../src/store/index.js';
+import { countSources, deleteSource } from '../../src/store/sources.js';
+import { listAudit } from '../../src/store/audit.js';
 import { flagNearDuplicates } from '../../src/store/near-duplicates.js';
 import { makeSource, TEST_CTX } from '../helpers/index.js';
 import { csrfToken, html, tableCounts, testApp } from './harness.js';

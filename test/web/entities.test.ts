@@ -5,7 +5,10 @@ import { conflictLabel } from '../helpers/factories.js';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/domain/crosscheck.js';
 import { recomputeConflicts } from '../../src/app/recompute.js';
-import { getClaim, getEntity, listAudit, listConflicts, resolveEntity } from '../../src/store/index.js';
+import { getClaim } from '../../src/store/claims.js';
+import { getEntity, resolveEntity } from '../../src/store/entities.js';
+import { listAudit } from '../../src/store/audit.js';
+import { listConflicts } from '../../src/store/conflicts.js';
 import { makeClaim, makeEntity, makeSource, TEST_CTX } from '../helpers/index.js';
 import { csrfToken, html, tableCounts, testApp } from './harness.js';
 

@@ -9,18 +9,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { readDefaultLexicon } from '../../src/app/bootstrap.js';
 import { addMissingLexicon } from '../../src/store/lexicon-sync.js';
-import {
-  countClaimsByStatus,
-  createEntity,
-  getEntity,
-  listAudit,
-  loadLexicon,
-  MAX_NAME_LENGTH,
-  openDatabase,
-  renameEntity,
-  resolveEntity,
-  seedLexicon,
-} from '../../src/store/index.js';
+import { countClaimsByStatus } from '../../src/store/claims.js';
+import { createEntity, getEntity, renameEntity, resolveEntity } from '../../src/store/entities.js';
+import { listAudit } from '../../src/store/audit.js';
+import { loadLexicon, seedLexicon } from '../../src/store/lexicon.js';
+import { MAX_NAME_LENGTH } from '../../src/domain/names.js';
+import { openDatabase } from '../../src/store/database.js';
 import { MIGRATIONS_DIR, TEST_CTX, makeEntity } from '../helpers/index.js';
 import { csrfToken, html, tableCounts, testApp } from './harness.js';
 

@@ -2,7 +2,9 @@
 // alias (versioned, audited), clears it with a blank, refuses a cycle (422, the input kept, nothing written) and
 // a post without the CSRF token (403).
 import { describe, expect, it } from 'vitest';
-import { getEntity, listAudit, setPartOf } from '../../src/store/index.js';
+import { getEntity } from '../../src/store/entities.js';
+import { listAudit } from '../../src/store/audit.js';
+import { setPartOf } from '../../src/store/entity-parts.js';
 import { TEST_CTX, makeEntity } from '../helpers/index.js';
 import { csrfToken, html, tableCounts, testApp } from './harness.js';
 

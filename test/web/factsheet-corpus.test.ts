@@ -12,7 +12,7 @@ import { exportFactSheet, type FactSheetRequest } from '../../src/app/factsheet-
 import { loadConfig } from '../../src/config.js';
 import { readDefaultLexicon } from '../../src/app/bootstrap.js';
 import { DEFAULT_SETTINGS } from '../../src/domain/crosscheck.js';
-import { seedLexicon } from '../../src/store/index.js';
+import { seedLexicon } from '../../src/store/lexicon.js';
 import { createTestDb, TEST_CTX } from '../helpers/index.js';
 
 const SEEDS = fileURLToPath(new URL('../../../shared/corpus/seeds', import.meta.url));

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { exportFactSheet, type FactSheetRequest } from '../../src/app/factsheet-data.js';
-import { loadFactSheetData } from '../../src/store/index.js';
+import { loadFactSheetData } from '../../src/store/factsheet.js';
 import { createTestDb, makeClaim } from '../helpers/index.js';
 import { GENERATED_AT, seedSampleFactSheet } from './factsheet-fixture.js';
 

@@ -3,9 +3,11 @@
 // stored with our own explanations rather than recomputed, for the same reason.
 import { loadConfig } from '../../src/config.js';
 import { collectFiles, readDocumentFile } from '../../src/app/files.js';
-import { createSource, explainConflict, type Db } from '../../src/store/index.js';
+import { createSource } from '../../src/store/sources.js';
+import { explainConflict } from '../../src/store/conflicts.js';
+import type { Db } from '../../src/store/database.js';
 import type { Claim, Source } from '../../src/domain/types.js';
-import type { NewClaim } from '../../src/store/index.js';
+import type { NewClaim } from '../../src/store/claim-changes.js';
 import { TEST_CTX, makeClaim, makeConflict, makeEntity } from '../helpers/index.js';
 
 /** The instant the pinned exports are generated at. */

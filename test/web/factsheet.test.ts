@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { exportFactSheet } from '../../src/app/factsheet-data.js';
 import { countQueries, FIXED_NOW, makeClaim, makeSource } from '../helpers/index.js';
-import { loadFactSheetBuilder } from '../../src/web/routes/factsheet-builder.js';
+import { loadFactSheetBuilder } from '../../src/web/pages/factsheet-builder.js';
 import { html, testApp } from './harness.js';
 import { GENERATED_AT, seedSampleFactSheet } from './factsheet-fixture.js';
 

@@ -1,7 +1,8 @@
 // The feeds page over HTTP against a local server: follow an RSS feed, poll it (each item imported by URL once),
 // and a page that is not a feed refused beside the field with nothing stored; a viewer reads the page without its forms.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countSources, listFeedItemFailures, listFeeds } from '../../src/store/index.js';
+import { countSources } from '../../src/store/sources.js';
+import { listFeedItemFailures, listFeeds } from '../../src/store/feeds.js';
 import { DEFAULT_FETCH_LIMITS } from '../../src/config.js';
 import { body, PAGE, startTestServer, TEXT, type TestServer } from '../helpers/http-server.js';
 import { csrfToken, html, testApp } from './harness.js';

@@ -11,7 +11,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { createServer } from '../../src/web/server.js';
-import { checkpointWal, createUser, getSource, JOURNAL_SIZE_LIMIT_BYTES, openDatabase } from '../../src/store/index.js';
+import { checkpointWal, JOURNAL_SIZE_LIMIT_BYTES, openDatabase } from '../../src/store/database.js';
+import { createUser } from '../../src/store/users.js';
+import { getSource } from '../../src/store/sources.js';
 import { MIGRATIONS_DIR, TEST_CTX, makeSource } from '../helpers/index.js';
 import { csrfToken, html, tableCounts, testApp } from './harness.js';
 

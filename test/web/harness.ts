@@ -6,7 +6,11 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { createApp } from '../../src/web/app.js';
 import type { Extractor } from '../../src/app/extract-pool.js';
 import { createTestDb, FIXED_NOW } from '../helpers/index.js';
-import { countClaimsByStatus, countEntities, countSources, listRecentAudit, type Db } from '../../src/store/index.js';
+import { countClaimsByStatus } from '../../src/store/claims.js';
+import { countEntities } from '../../src/store/entities.js';
+import { countSources } from '../../src/store/sources.js';
+import { listRecentAudit } from '../../src/store/audit.js';
+import type { Db } from '../../src/store/database.js';
 
 export interface TestApp {
   app: ReturnType<typeof createApp>;

@@ -2,7 +2,11 @@
 // refused with 422 and a message when an entry is bad (nothing changes), added by "Add new defaults" when missing,
 // and read by the next import: a reporting verb added on the page gives the next article's figure its speaker.
 import { describe, expect, it } from 'vitest';
-import { getEntity, listAudit, listClaimsOfSource, listGrammar, lexiconVersion, type Db, type StoredGrammarList } from '../../src/store/index.js';
+import { getEntity } from '../../src/store/entities.js';
+import { listAudit } from '../../src/store/audit.js';
+import { listClaimsOfSource } from '../../src/store/claims.js';
+import { listGrammar, lexiconVersion, type StoredGrammarList } from '../../src/store/lexicon-grammar.js';
+import type { Db } from '../../src/store/database.js';
 import { csrfToken, html, testApp, type TestApp } from './harness.js';
 
 function listNamed(db: Db, name: string): StoredGrammarList {

@@ -8,18 +8,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openAppDatabase, readDefaultLexicon } from '../../src/app/bootstrap.js';
 import { loadConfig, PROJECT_ROOT } from '../../src/config.js';
-import {
-  addAlias,
-  createEntity,
-  deleteLexiconMetric,
-  listAudit,
-  listClaimsOfSource,
-  listLexiconMetrics,
-  removeAlias,
-  resolveEntity,
-  setMetricKeywords,
-  type Db,
-} from '../../src/store/index.js';
+import { addAlias, createEntity, removeAlias, resolveEntity } from '../../src/store/entities.js';
+import { deleteLexiconMetric, listLexiconMetrics, setMetricKeywords } from '../../src/store/lexicon.js';
+import { listAudit } from '../../src/store/audit.js';
+import { listClaimsOfSource } from '../../src/store/claims.js';
+import type { Db } from '../../src/store/database.js';
 import { addMissingLexicon } from '../../src/store/lexicon-sync.js';
 import { TEST_CTX } from '../helpers/index.js';
 import { csrfToken, html, testApp, type TestApp } from './harness.js';

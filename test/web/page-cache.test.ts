@@ -8,7 +8,7 @@ import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createApp } from '../../src/web/app.js';
-import { openDatabase } from '../../src/store/index.js';
+import { openDatabase } from '../../src/store/database.js';
 import { FIXED_NOW, makeClaim, makeSource, MIGRATIONS_DIR } from '../helpers/index.js';
 import { addTestUser, signInAs } from './accounts-harness.js';
 import { html, testApp } from './harness.js';

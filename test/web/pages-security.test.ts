@@ -4,7 +4,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDefaultLexicon } from '../../src/app/bootstrap.js';
 import { loadSamples } from '../../src/app/samples.js';
-import { listClaims, listConflicts, listEntities, listSources } from '../../src/store/index.js';
+import { listClaims } from '../../src/store/claim-list.js';
+import { listConflicts } from '../../src/store/conflicts.js';
+import { listEntities } from '../../src/store/entities.js';
+import { listSources } from '../../src/store/sources.js';
 import { addMissingLexicon } from '../../src/store/lexicon-sync.js';
 import { paths, urls } from '../../src/web/urls.js';
 import { FIXED_NOW, TEST_CTX } from '../helpers/index.js';

@@ -1,7 +1,8 @@
 // A PDF report the team wrote (two pages, figures in running text) uploaded on the add-source form: its text layer
 // is stored one paragraph per page, its figures are extracted, and their quotes are highlighted on the source page.
 import { describe, expect, it } from 'vitest';
-import { getSource, listClaimsOfSource } from '../../src/store/index.js';
+import { getSource } from '../../src/store/sources.js';
+import { listClaimsOfSource } from '../../src/store/claims.js';
 import { makePdf } from '../helpers/index.js';
 import { csrfToken, html, tableCounts, testApp } from './harness.js';
 

@@ -3,7 +3,9 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { ROLES, roleAllows, type Role } from '../../src/domain/roles.js';
-import { addLexiconMetric, getProposal, type Db } from '../../src/store/index.js';
+import { addLexiconMetric } from '../../src/store/lexicon.js';
+import { getProposal } from '../../src/store/proposals.js';
+import type { Db } from '../../src/store/database.js';
 import { routeEntries, type RouteEntry } from '../../src/web/routes/index.js';
 import { paths } from '../../src/web/urls.js';
 import { TEST_CTX, makeClaim, makeEntity, makeManualConflict, makeSource } from '../helpers/index.js';

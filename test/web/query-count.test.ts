@@ -1,25 +1,10 @@
-// Pages must not turn into one query per row: the number of statements a page prepares is the same for a
-// handful of rows as for a full page of them.
+// Pages must not turn into one query per row: the number of statements a page executes (counted on the test
+// connection, helpers/query-count.ts) is the same for a handful of rows as for a full page of them.
 import { describe, expect, it } from 'vitest';
-import type { Db } from '../../src/store/index.js';
+import type { Db } from '../../src/store/database.js';
 import { DEFAULT_BODY, DEFAULT_QUOTE, makeClaim, makeEntity, makeSource } from '../helpers/index.js';
+import { countQueriesAsync as countQueries } from '../helpers/query-count.js';
 import { testApp } from './harness.js';
-
-/** Counts db.prepare calls while `run` executes (the store prepares each statement it runs). */
-async function countQueries(db: Db, run: () => Promise<unknown>): Promise<number> {
-  const original = db.prepare.bind(db);
-  let count = 0;
-  (db as { prepare: Db['prepare'] }).prepare = ((sql: string) => {
-    count += 1;
-    return original(sql);
-  }) as Db['prepare'];
-  try {
-    await run();
-  } finally {
-    (db as { prepare: Db['prepare'] }).prepare = original;
-  }
-  return count;
-}
 
 function seed(db: Db, sources: number, claimsPerSource: number): void {
   const speaker = makeEntity(db, { name: 'A Spokesman' });

@@ -1,7 +1,9 @@
 // The review queue and bulk decisions over HTTP.
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { getClaim, listAudit, updateClaim } from '../../src/store/index.js';
+import { getClaim } from '../../src/store/claims.js';
+import { listAudit } from '../../src/store/audit.js';
+import { updateClaim } from '../../src/store/claim-changes.js';
 import { DEFAULT_BODY, DEFAULT_QUOTE, TEST_CTX, makeClaim, makeSource } from '../helpers/index.js';
 import { csrfToken, html, tableCounts, testApp } from './harness.js';
 

@@ -1,7 +1,9 @@
 // Sources over HTTP: import by paste and upload, view, edit, delete — and every bad input refused with nothing written.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { countConflictsByStatus, getSource, listAudit, listConflicts } from '../../src/store/index.js';
+import { countConflictsByStatus, listConflicts } from '../../src/store/conflicts.js';
+import { getSource } from '../../src/store/sources.js';
+import { listAudit } from '../../src/store/audit.js';
 import { makeClaim, makeEntity, makeSource } from '../helpers/index.js';
 import { csrfToken, html, tableCounts, testApp } from './harness.js';
 

@@ -2,7 +2,7 @@
 // with the address and the time they were fetched; a loopback address without the setting, a 20 MB answer, a slow
 // answer and a redirect loop are refused with a message beside the URL field, and nothing is stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getSource } from '../../src/store/index.js';
+import { getSource } from '../../src/store/sources.js';
 import { DEFAULT_FETCH_LIMITS, type FetchLimits } from '../../src/config.js';
 import { FIXED_NOW, makePdf } from '../helpers/index.js';
 import { body, PAGE, startTestServer, TEXT, type TestServer } from '../helpers/http-server.js';

@@ -2,7 +2,8 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { checkSignIn } from '../../src/app/accounts.js';
-import { countSessions, getUser, listAudit } from '../../src/store/index.js';
+import { countSessions, getUser } from '../../src/store/users.js';
+import { listAudit } from '../../src/store/audit.js';
 import { makeClaim, makeSource } from '../helpers/index.js';
 import { html, tableCounts, testApp, csrfToken } from './harness.js';
 import { addTestUser, pageToken, PASSWORD, signInAs } from './accounts-harness.js';

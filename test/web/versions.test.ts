@@ -2,7 +2,10 @@
 // page's button after the served text changed; the new text is stored as version 2 (version 1 kept with its claims),
 // the word diff shows what changed, and the claims whose quote changed or vanished are flagged on version 1's page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getClaim, getSource, listAudit, listClaimsOfSource, listVersions, versionFlagsOfSource } from '../../src/store/index.js';
+import { getClaim, listClaimsOfSource } from '../../src/store/claims.js';
+import { getSource } from '../../src/store/sources.js';
+import { listAudit } from '../../src/store/audit.js';
+import { listVersions, versionFlagsOfSource } from '../../src/store/versions.js';
 import { DEFAULT_FETCH_LIMITS } from '../../src/config.js';
 import { body, startTestServer, type TestServer } from '../helpers/http-server.js';
 import { csrfToken, html, testApp } from './harness.js';

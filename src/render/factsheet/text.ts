@@ -1,6 +1,6 @@
 // Wording every fact sheet renderer shares: counts, corroboration, settlements, a figure as written, and the
 // source and footnote lines as segments (text, or a URL) that each format writes in its own markup.
-import { longDate } from '../../domain/factsheet-words.js';
+import { longDate } from '../../domain/scope-words.js';
 import type { FactSheet, LeadFigure, SheetClaim, SheetDisagreement, SheetSettlement, SheetSource } from '../../domain/factsheet.js';
 
 /** A piece of a line: plain text, or a URL (a link where the format has links). */

@@ -1,10 +1,11 @@
 // The claim form (new, edit): fields per the README ("Architecture", data model), validated with zod, the quote checked against the
 // article text, the figure parsed into the interval that will be stored.
 import { z } from 'zod';
-import { formatFigure, parseFigure } from '../../domain/figures.js';
+import { formatFigure } from '../../domain/figures.js';
+import { parseFigure } from '../../domain/figure-input.js';
 import { CLAIM_KINDS, CLAIM_STATUSES, type ClaimKind, type Figure, type Qualifier } from '../../domain/types.js';
 import type { ClaimInput } from '../../app/claim-writes.js';
-import type { ClaimView } from '../../store/claims.js';
+import type { ClaimView } from '../../store/rows.js';
 import { fieldErrors, formValues, optionalIsoDate, optionalText, requiredText, type FieldErrors, type FormValues } from './fields.js';
 
 export const CLAIM_FIELDS = [

@@ -1,7 +1,7 @@
 // Field rules shared by the forms: zod schemas for what a reviewer types, and the conversion of zod's
 // issues into one message per field (shown beside the field when the form is re-rendered).
 import { z } from 'zod';
-import { parseIsoDate } from '../../domain/figures.js';
+import { parseIsoDate } from '../../domain/calendar.js';
 import { BadRequestError } from '../../domain/errors.js';
 
 /** Form values exactly as typed, kept to re-render the form after an error. */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { PayloadTooLargeError, ValidationError } from '../../domain/errors.js';
 import { SOURCE_FORMATS, type SourceFormat } from '../../domain/types.js';
 import { decodeDocument, formatFromFilename, type Article } from '../../extract/article.js';
-import { parseIsoDate } from '../../domain/figures.js';
+import { parseIsoDate } from '../../domain/calendar.js';
 import { publishedDateProblem } from '../../domain/published.js';
 import { readBoundedArticle } from '../../html-bounds.js';
 import { isDocumentName } from '../../app/files.js';

@@ -2,7 +2,7 @@
 // .json and .csv).
 import type { Request, RequestHandler } from 'express';
 import type { AuditEvent } from '../../domain/types.js';
-import { parseIsoDate } from '../../domain/figures.js';
+import { parseIsoDate } from '../../domain/calendar.js';
 import { listActivity, type ActivityFilter } from '../../store/audit.js';
 import type { AppDeps } from '../deps.js';
 import { pageRequest, pagination, type Pagination } from '../pagination.js';

@@ -1,15 +1,15 @@
 // POST /claims — saves a new claim; "Preview" or invalid input re-renders the form (200 / 422) with the input kept.
 import type { RequestHandler } from 'express';
 import { ValidationError } from '../../domain/errors.js';
-import { getSource } from '../../store/index.js';
+import { getSource } from '../../store/sources.js';
 import { saveNewClaim } from '../../app/claim-writes.js';
 import { claimWrites, type AppDeps } from '../deps.js';
 import { claimFormValues, readClaimForm, storeFieldErrors } from '../forms/claim-form.js';
 import { formatOf, sendDone, sendPage } from '../render.js';
 import { undoableWrite, withFlash } from '../flash.js';
 import { localReturn } from '../urls.js';
-import { quoteInSourceUrl } from './source-view.js';
-import { claimFormData } from './claim-new.js';
+import { claimFormData } from '../pages/claim-form.js';
+import { quoteInSourceUrl } from '../pages/source.js';
 
 export const claimCreate = (deps: AppDeps): RequestHandler => (req, res) => {
   const values = claimFormValues(req.body);

@@ -1,6 +1,7 @@
 // GET /claims/:id/delete — asks before deleting a claim.
 import type { RequestHandler } from 'express';
-import { getClaimView, type ClaimView } from '../../store/index.js';
+import { getClaimView } from '../../store/claims.js';
+import type { ClaimView } from '../../store/rows.js';
 import type { AppDeps } from '../deps.js';
 import { idParam } from '../params.js';
 import { sendPage } from '../render.js';

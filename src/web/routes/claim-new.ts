@@ -1,63 +1,9 @@
 // GET /claims/new?source=ID[&start=&end=] — the claim form, prefilled from a selection in the article view.
 import type { RequestHandler } from 'express';
-import { BadRequestError } from '../../domain/errors.js';
-import type { Source } from '../../domain/types.js';
-import { getSource, listLexiconMetrics, type ClaimView } from '../../store/index.js';
-import type { Db } from '../../store/index.js';
 import type { AppDeps } from '../deps.js';
-import { figurePreview, newClaimValues, type FigurePreview } from '../forms/claim-form.js';
-import type { FieldErrors, FormValues } from '../forms/fields.js';
 import { queryText } from '../params.js';
 import { sendPage } from '../render.js';
-import { localReturn } from '../urls.js';
-
-export type SourceRef = Omit<Source, 'body'> & { bodyLength: number };
-
-export interface ClaimFormData {
-  mode: 'new' | 'edit';
-  source: SourceRef;
-  claim: ClaimView | null;
-  values: FormValues;
-  errors: FieldErrors;
-  preview: FigurePreview;
-  /** Set when someone else saved first: their version, shown beside the reviewer's input. */
-  conflict: { message: string; current: FormValues } | null;
-  /** The lexicon's metric names, suggested in the metric field so facts group under one spelling. */
-  metrics: string[];
-}
-
-/** The source a claim quotes, without its (possibly large) body. */
-export function sourceRef(source: Source): SourceRef {
-  const { body, ...rest } = source;
-  return { ...rest, bodyLength: body.length };
-}
-
-/** The form's one data object; the figure preview is computed from what was typed. */
-export function claimFormData(
-  db: Db,
-  mode: ClaimFormData['mode'],
-  source: Source,
-  claim: ClaimView | null,
-  values: FormValues,
-  errors: FieldErrors = {},
-  conflict: ClaimFormData['conflict'] = null,
-): ClaimFormData {
-  const metrics = listLexiconMetrics(db).map((m) => m.metric);
-  return { mode, source: sourceRef(source), claim, values, errors, preview: figurePreview(values.valueText ?? '', values.kind ?? '', claim), conflict, metrics };
-}
-
-/** Reads ?source, ?start and ?end and builds the blank (or selection-prefilled) form. */
-export function loadNewClaim(deps: AppDeps, sourceParam: string, startParam: string, endParam: string, returnParam: string): ClaimFormData {
-  const sourceId = Number(sourceParam);
-  if (!/^\d+$/.test(sourceParam) || sourceId < 1) {
-    throw new BadRequestError('Say which article the claim quotes: open the article and select the sentence, or add ?source=ID.', 'missing_source');
-  }
-  const source = getSource(deps.db, sourceId);
-  const num = (text: string): number | undefined => (/^\d+$/.test(text) ? Number(text) : undefined);
-  const values = newClaimValues(source.id, source.body, num(startParam), num(endParam));
-  values.return = localReturn(returnParam) ?? '';
-  return claimFormData(deps.db, 'new', source, null, values);
-}
+import { loadNewClaim } from '../pages/claim-form.js';
 
 export const claimNew = (deps: AppDeps): RequestHandler => (req, res) => {
   const data = loadNewClaim(deps, queryText(req, 'source'), queryText(req, 'start'), queryText(req, 'end'), queryText(req, 'return'));

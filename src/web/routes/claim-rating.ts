@@ -4,14 +4,14 @@
 import type { RequestHandler } from 'express';
 import { StaleEditError, ValidationError } from '../../domain/errors.js';
 import { ratingName } from '../../domain/claim-review.js';
-import { rateClaim } from '../../store/index.js';
+import { rateClaim } from '../../store/claim-ratings.js';
 import { writeContext, type AppDeps } from '../deps.js';
 import { withFlash } from '../flash.js';
 import { formValues } from '../forms/fields.js';
 import { idParam } from '../params.js';
 import { formatOf, sendDone, sendPage } from '../render.js';
 import { urls } from '../urls.js';
-import { loadClaimView } from './claim-view.js';
+import { loadClaimView } from '../pages/claim.js';
 
 export const claimRate = (deps: AppDeps): RequestHandler => (req, res) => {
   const id = idParam(req, 'Claim');

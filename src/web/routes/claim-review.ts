@@ -1,20 +1,12 @@
 // POST /claims/:id/review — confirm or reject one claim (review queue), then back to where the reviewer was.
 import type { RequestHandler } from 'express';
-import { ValidationError } from '../../domain/errors.js';
 import type { AppDeps } from '../deps.js';
 import { decideClaimsUndoably, sessionKey, withFlash } from '../flash.js';
+import { decisionStatus } from '../forms/claim-decision.js';
 import { versionField } from '../forms/fields.js';
 import { idParam } from '../params.js';
 import { sendDone } from '../render.js';
 import { localReturn, urls } from '../urls.js';
-
-const DECISIONS = { confirm: 'confirmed', reject: 'rejected', reopen: 'candidate' } as const;
-
-/** The status a decision button stands for; anything else is a 422. */
-export function decisionStatus(value: unknown): (typeof DECISIONS)[keyof typeof DECISIONS] {
-  if (typeof value === 'string' && Object.hasOwn(DECISIONS, value)) return DECISIONS[value as keyof typeof DECISIONS];
-  throw new ValidationError('Choose confirm or reject.', { decision: 'Choose confirm or reject.' });
-}
 
 export const claimReview = (deps: AppDeps): RequestHandler => (req, res) => {
   const id = idParam(req, 'Claim');

@@ -2,7 +2,8 @@
 // the next page says so, with an Undo.
 import type { RequestHandler } from 'express';
 import { StaleEditError, ValidationError } from '../../domain/errors.js';
-import { getClaimView, getSource } from '../../store/index.js';
+import { getClaimView } from '../../store/claims.js';
+import { getSource } from '../../store/sources.js';
 import { saveClaimEdit } from '../../app/claim-writes.js';
 import { claimWrites, type AppDeps } from '../deps.js';
 import { claimFormValues, claimValues, readClaimForm, storeFieldErrors } from '../forms/claim-form.js';
@@ -11,7 +12,7 @@ import { idParam } from '../params.js';
 import { formatOf, sendDone, sendPage } from '../render.js';
 import { undoableWrite, withFlash } from '../flash.js';
 import { localReturn, urls } from '../urls.js';
-import { claimFormData } from './claim-new.js';
+import { claimFormData } from '../pages/claim-form.js';
 
 export const claimUpdate = (deps: AppDeps): RequestHandler => (req, res) => {
   const id = idParam(req, 'Claim');

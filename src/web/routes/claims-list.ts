@@ -2,15 +2,20 @@
 // "in conflict", paginated (also .json and .csv).
 import type { Request, RequestHandler } from 'express';
 import { formatFigure } from '../../domain/figures.js';
+import { isIsoDate } from '../../domain/calendar.js';
 import { CLAIM_KINDS, CLAIM_RANKS, CLAIM_STATUSES, type ClaimKind, type ClaimRank, type ClaimStatus } from '../../domain/types.js';
 import { ValidationError } from '../../domain/errors.js';
-import { isIsoDate } from '../../domain/figures.js';
-import { CLAIM_COUNT_CAP, getSource, listClaimFilterSources, listClaims, listLexiconMetrics, resolveEntity, type ClaimFilter, type ClaimView, type Page } from '../../store/index.js';
+import { CLAIM_COUNT_CAP, listClaimFilterSources, listClaims, type ClaimFilter } from '../../store/claim-list.js';
+import { getSource } from '../../store/sources.js';
+import { listLexiconMetrics } from '../../store/lexicon.js';
+import { resolveEntity } from '../../store/entities.js';
+import type { ClaimView } from '../../store/rows.js';
+import type { Page } from '../../store/context.js';
 import type { AppDeps } from '../deps.js';
 import { pageRequest, pagination, type Pagination } from '../pagination.js';
 import { queryText } from '../params.js';
 import { formatOf, sendPage, type CsvTable } from '../render.js';
-import { sourceRef, type SourceRef } from './claim-new.js';
+import { sourceRef, type SourceRef } from '../pages/source.js';
 
 const PER_PAGE = 50;
 

@@ -8,8 +8,8 @@ import { idParam } from '../params.js';
 import { formatOf, sendDone, sendPage } from '../render.js';
 import { undoableWrite, withFlash } from '../flash.js';
 import { urls } from '../urls.js';
-import { loadClaimView } from './claim-view.js';
-import { loadConflictPage } from './conflict-view.js';
+import { loadClaimView } from '../pages/claim.js';
+import { loadConflictPage } from '../pages/conflict.js';
 
 const PAGES = {
   claim: { what: 'Claim', view: 'claims/show', url: urls.claim, load: loadClaimView },

@@ -4,10 +4,12 @@
 import type { RequestHandler, Response } from 'express';
 import { renderClaimsChart } from '../../render/chart.js';
 import { NotFoundError } from '../../domain/errors.js';
-import { getConflictWithClaims, listClaims, type ClaimView } from '../../store/index.js';
+import { getConflictWithClaims } from '../../store/conflicts.js';
+import { listClaims } from '../../store/claim-list.js';
+import type { ClaimView } from '../../store/rows.js';
 import type { AppDeps } from '../deps.js';
 import { idParam } from '../params.js';
-import { factParams, FACT_CLAIMS_CHARTED } from './fact-view.js';
+import { factParams, FACT_CLAIMS_CHARTED } from '../pages/fact.js';
 
 function sendSvg(res: Response, claims: readonly ClaimView[], what: string): void {
   const svg = renderClaimsChart(claims.filter((c) => c.status !== 'rejected'));

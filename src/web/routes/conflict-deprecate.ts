@@ -5,12 +5,12 @@ import type { RequestHandler } from 'express';
 import { roleAllows } from '../../domain/roles.js';
 import { ValidationError } from '../../domain/errors.js';
 import type { RankReason } from '../../domain/types.js';
-import { deprecateClaim, getConflict, propose } from '../../store/index.js';
+import { deprecateClaim, getConflict } from '../../store/conflicts.js';
+import { propose } from '../../store/proposals.js';
 import { accessFor } from '../auth.js';
 import { secondReviewOn } from '../second-review.js';
-import { PROPOSED } from './conflict-resolve.js';
 import { writeContext, type AppDeps } from '../deps.js';
-import { decideConflict } from './conflict-decision.js';
+import { decideConflict, PROPOSED } from '../pages/conflict-decision.js';
 
 export const conflictDeprecate = (deps: AppDeps): RequestHandler => (req, res) => {
   const proposes = !roleAllows(accessFor(res).role, 'editor') || secondReviewOn(deps);

@@ -2,14 +2,14 @@
 // selection or a fact page). Audited by the store; flagging the same claims again finds the same conflict.
 import type { RequestHandler } from 'express';
 import { ValidationError } from '../../domain/errors.js';
-import { flagConflict } from '../../store/index.js';
+import { flagConflict } from '../../store/conflicts.js';
 import { writeContext, type AppDeps } from '../deps.js';
 import { formatOf, sendDone, sendPage } from '../render.js';
 import { undoableWrite, withFlash } from '../flash.js';
 import { templateHelpers } from '../view-helpers.js';
 import { urls } from '../urls.js';
-import { selectedIds } from './claims-bulk.js';
-import { loadFactPage } from './fact-view.js';
+import { selectedIds } from '../forms/claim-decision.js';
+import { loadFactPage } from '../pages/fact.js';
 
 export const conflictFlag = (deps: AppDeps): RequestHandler => (req, res) => {
   const note = typeof req.body?.note === 'string' ? req.body.note : '';

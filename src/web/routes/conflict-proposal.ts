@@ -3,11 +3,11 @@
 import type { RequestHandler } from 'express';
 import { roleAllows } from '../../domain/roles.js';
 import { ForbiddenError } from '../../domain/errors.js';
-import { approveProposal, getProposal, withdrawProposal } from '../../store/index.js';
+import { approveProposal, getProposal, withdrawProposal } from '../../store/proposals.js';
 import { accessFor } from '../auth.js';
 import { currentActor, writeContext, type AppDeps } from '../deps.js';
 import { idParam } from '../params.js';
-import { decideConflict } from './conflict-decision.js';
+import { decideConflict } from '../pages/conflict-decision.js';
 
 const APPROVED = {
   resolve: 'Approved and resolved: the preferred claim is ranked first, the others deprecated.',

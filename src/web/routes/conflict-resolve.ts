@@ -5,15 +5,13 @@ import type { RequestHandler } from 'express';
 import { roleAllows } from '../../domain/roles.js';
 import { ValidationError } from '../../domain/errors.js';
 import type { RankReason } from '../../domain/types.js';
-import { propose, resolveConflict } from '../../store/index.js';
+import { propose } from '../../store/proposals.js';
+import { resolveConflict } from '../../store/conflicts.js';
 import { accessFor } from '../auth.js';
 import { writeContext, type AppDeps } from '../deps.js';
 import type { FormValues } from '../forms/fields.js';
-import { decideConflict } from './conflict-decision.js';
+import { decideConflict, PROPOSED } from '../pages/conflict-decision.js';
 import { secondReviewOn } from '../second-review.js';
-
-/** Text of the message after a proposal (resolution or deprecation). */
-export const PROPOSED = 'Proposed: it applies when another editor approves it.';
 
 function decision(values: FormValues): { preferredClaimId: number; reason: RankReason; note: string } {
   if (!/^\d{1,15}$/.test(values.preferredClaimId ?? '')) {

@@ -2,91 +2,10 @@
 // quotes marked), the rule's explanation, the chart, the decision forms (one to deprecate a single claim) and the
 // history.
 import type { RequestHandler } from 'express';
-import { compareClaims, type Comparison, type ComparisonColumn } from '../../domain/compare.js';
-import { RANK_REASONS, type AuditEvent, type RankReason } from '../../domain/types.js';
-import { getConflictWithClaims, getEntity, getProposal, listAudit, listComments, type ClaimView, type Comment, type Proposal, type StoredConflict } from '../../store/index.js';
-import { secondReviewOn } from '../second-review.js';
 import type { AppDeps } from '../deps.js';
-import type { FieldErrors, FormValues } from '../forms/fields.js';
 import { idParam } from '../params.js';
 import { sendPage } from '../render.js';
-import { listValueClaims } from '../../store/crosscheck-queries.js';
-import { inOneArticleLabel, ruleText, severityText, summariseValues, type ValueSummary } from '../conflict-text.js';
-
-/** How many claims of one value the page compares in full; the rest are counted (600 articles can back one value). */
-const CLAIMS_SHOWN_PER_VALUE = 6;
-
-/** One competing value on the page: what it is, who states it, and its first claims compared in full. */
-export interface ValueColumn {
-  summary: ValueSummary;
-  columns: ComparisonColumn[];
-  /** Claims backing it beyond the ones shown. */
-  hidden: number;
-}
-
-export interface ConflictPageData {
-  conflict: StoredConflict & { subjectName: string | null };
-  rule: { name: string; meaning: string };
-  /** The claims compared on the page (the first of each value). */
-  claims: ClaimView[];
-  comparison: Comparison;
-  /** The competing values side by side. */
-  values: ValueColumn[];
-  /** Each shown claim's lock version, for its deprecate form. */
-  claimVersions: Record<number, number>;
-  severityText: string;
-  inOneArticle: string | null;
-  /** Whether any claim has a figure the chart can place (the chart itself is /conflicts/:id/chart.svg). */
-  hasChart: boolean;
-  reasons: readonly RankReason[];
-  audit: AuditEvent[];
-  /** The reviewers' discussion of the conflict. */
-  comments: Comment[];
-  /** A resolution waiting for a second editor, and whether a resolution sent now would wait too. */
-  proposal: Proposal | null;
-  secondReview: boolean;
-  /** A failed decision: which form, its input and the messages (422), or the stale-version message (409). */
-  form: { action: 'explain' | 'resolve' | 'reopen' | 'deprecate' | null; values: FormValues; errors: FieldErrors; stale: string | null };
-}
-
-/** True when at least one claim has a bound to draw. */
-export function chartable(claims: readonly ClaimView[]): boolean {
-  return claims.some((c) => c.figure.low !== null || c.figure.high !== null);
-}
-
-/** Everything the conflict page shows; `form` carries a failed decision back to its form. */
-export function loadConflictPage(deps: AppDeps, id: number, form: Partial<ConflictPageData['form']> = {}): ConflictPageData {
-  const { conflict, claims: all } = getConflictWithClaims(deps.db, id);
-  const subjectName = conflict.subjectId === null ? null : getEntity(deps.db, conflict.subjectId).name;
-  const shownIds = new Set(conflict.valueGroups.flatMap((g) => g.claimIds.slice(0, CLAIMS_SHOWN_PER_VALUE)));
-  const claims = all.filter((c) => shownIds.has(c.id));
-  const comparison = compareClaims(claims);
-  const byClaim = new Map(comparison.columns.map((c) => [c.claimId, c]));
-  const valueClaims = listValueClaims(deps.db, [id]).get(id) ?? [];
-  const summaries = summariseValues(conflict, valueClaims);
-  const values = conflict.valueGroups.map((g, i) => ({
-    summary: summaries[i]!,
-    columns: g.claimIds.slice(0, CLAIMS_SHOWN_PER_VALUE).map((cid) => byClaim.get(cid)).filter((c): c is ComparisonColumn => c !== undefined),
-    hidden: Math.max(0, g.claimIds.length - CLAIMS_SHOWN_PER_VALUE),
-  }));
-  return {
-    conflict: { ...conflict, subjectName },
-    rule: ruleText(conflict.rule),
-    claims,
-    comparison,
-    values,
-    claimVersions: Object.fromEntries(claims.map((c) => [c.id, c.version])),
-    severityText: severityText(conflict.severity, summaries),
-    inOneArticle: conflict.internal && !conflict.manual ? inOneArticleLabel(summaries, valueClaims, conflict) : null,
-    hasChart: chartable(claims),
-    reasons: RANK_REASONS,
-    audit: listAudit(deps.db, 'conflict', id),
-    comments: listComments(deps.db, 'conflict', id),
-    proposal: getProposal(deps.db, id),
-    secondReview: secondReviewOn(deps),
-    form: { action: null, values: {}, errors: {}, stale: null, ...form },
-  };
-}
+import { loadConflictPage } from '../pages/conflict.js';
 
 export const conflictView = (deps: AppDeps): RequestHandler => (req, res) => {
   sendPage(res, { view: 'conflicts/show', data: loadConflictPage(deps, idParam(req, 'Conflict')), shared: true });

@@ -3,7 +3,8 @@
 // and status (also .json, .csv).
 import type { RequestHandler } from 'express';
 import { CONFLICT_STATUSES, type ConflictStatus } from '../../domain/types.js';
-import { resolveEntity, type ConflictSummary } from '../../store/index.js';
+import { resolveEntity } from '../../store/entities.js';
+import type { ConflictSummary } from '../../store/rows.js';
 import { listConflictsPage, listValueClaims } from '../../store/crosscheck-queries.js';
 import type { AppDeps } from '../deps.js';
 import { pageRequest, pagination, type Pagination } from '../pagination.js';

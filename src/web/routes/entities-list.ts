@@ -1,7 +1,7 @@
 // GET /entities — people, organisations, places, events… with their aliases and claim counts (also .json, .csv).
 import type { RequestHandler } from 'express';
 import { ENTITY_TYPES, type EntityType } from '../../domain/types.js';
-import { listEntities, type EntitySummary } from '../../store/index.js';
+import { listEntities, type EntitySummary } from '../../store/entities.js';
 import type { AppDeps } from '../deps.js';
 import { pageRequest, pagination, type Pagination } from '../pagination.js';
 import { queryText } from '../params.js';

@@ -7,14 +7,15 @@ import type { RequestHandler } from 'express';
 import { NotFoundError, StaleEditError, ValidationError } from '../../domain/errors.js';
 import { crosscheckSettings } from '../../config.js';
 import { recomputeConflicts } from '../../app/recompute.js';
-import { getEntity, mergeEntities, resolveEntity, type StoredEntity } from '../../store/index.js';
+import { getEntity, resolveEntity, type StoredEntity } from '../../store/entities.js';
+import { mergeEntities } from '../../store/entity-removal.js';
 import { listClaimIdsOfEntity } from '../../store/crosscheck-queries.js';
 import { loadMergePreview } from '../../store/merge-preview.js';
 import { writeContext, type AppDeps } from '../deps.js';
 import { formValues, versionField } from '../forms/fields.js';
 import { idParam } from '../params.js';
 import { sendPage } from '../render.js';
-import { changeEntity, refuseEntityChange } from './entity-change.js';
+import { changeEntity, tryEntityChange } from '../pages/entity-change.js';
 import { urls } from '../urls.js';
 import { templateHelpers } from '../view-helpers.js';
 
@@ -35,15 +36,13 @@ export const entityMerge = (deps: AppDeps): RequestHandler => (req, res) => {
     const id = idParam(req, 'Entity');
     const values = formValues(req.body, ['into']);
     const version = versionField(req.body);
-    try {
+    tryEntityChange(deps, res, id, 'merge', values, () => {
       const from = getEntity(deps.db, id);
       if (from.version !== version) throw new StaleEditError(`Entity “${from.name}”`);
       const into = mergeTarget(deps, id, values.into ?? '');
       const preview = loadMergePreview(deps.db, id, into.id);
       sendPage(res, { view: 'entities/merge', data: { preview, typed: (values.into ?? '').trim(), version, confirmed: false } });
-    } catch (err) {
-      refuseEntityChange(deps, res, id, 'merge', values, err);
-    }
+    });
     return;
   }
   let mergedName = '';

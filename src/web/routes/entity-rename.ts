@@ -3,9 +3,9 @@ import type { RequestHandler } from 'express';
 import type { EntityType } from '../../domain/types.js';
 import { crosscheckSettings } from '../../config.js';
 import { refreshExplanationsNaming } from '../../app/recompute.js';
-import { getEntity, renameEntity } from '../../store/index.js';
+import { getEntity, renameEntity } from '../../store/entities.js';
 import { writeContext, type AppDeps } from '../deps.js';
-import { changeEntity } from './entity-change.js';
+import { changeEntity } from '../pages/entity-change.js';
 
 export const entityRename = (deps: AppDeps): RequestHandler => (req, res) => {
   let was = '';

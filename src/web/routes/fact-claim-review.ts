@@ -7,7 +7,7 @@ import type { ClaimReviewOptions } from '../../domain/claim-review.js';
 import { getClaim } from '../../store/claims.js';
 import type { AppDeps } from '../deps.js';
 import { idParam } from '../params.js';
-import { factParams } from './fact-view.js';
+import { factParams } from '../pages/fact.js';
 
 /** The reviewer and this server's address as the request reached it (the Host header has passed the host check). */
 function reviewOptions(deps: AppDeps, req: Request): ClaimReviewOptions {

@@ -7,7 +7,7 @@ import { factSheetFileName, loadFactSheet, resolveFactSheetRequest } from '../..
 import { FACT_SHEET_MEDIA_TYPES, isFactSheetFormat, serializeFactSheet, standaloneDocumentCsp } from '../../render/factsheet/index.js';
 import type { AppDeps } from '../deps.js';
 import { queryText } from '../params.js';
-import { factSheetRequest } from './factsheet-builder.js';
+import { factSheetRequest } from '../pages/factsheet-builder.js';
 
 export const factSheetDownload = (deps: AppDeps): RequestHandler => (req, res) => {
   const format = String(req.params.format);

@@ -8,7 +8,7 @@ import { formValues } from '../forms/fields.js';
 import { idParam } from '../params.js';
 import { formatOf, sendDone, sendPage } from '../render.js';
 import { urls } from '../urls.js';
-import { loadLexiconPage } from './lexicon-page.js';
+import { loadLexiconPage } from '../pages/lexicon.js';
 
 export const lexiconGrammarUpdate = (deps: AppDeps): RequestHandler => (req, res) => {
   const id = idParam(req, 'Grammar list');

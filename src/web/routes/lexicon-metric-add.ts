@@ -6,7 +6,8 @@ import { writeContext, type AppDeps } from '../deps.js';
 import { formatOf, sendDone, sendPage } from '../render.js';
 import { urls } from '../urls.js';
 import { undoableWrite, withFlash } from '../flash.js';
-import { loadLexiconPage, readMetricForm } from './lexicon-page.js';
+import { readMetricForm } from '../forms/metric-form.js';
+import { loadLexiconPage } from '../pages/lexicon.js';
 
 export const lexiconMetricAdd = (deps: AppDeps): RequestHandler => (req, res) => {
   const json = formatOf(res) === 'json';

@@ -9,7 +9,8 @@ import { formatOf, sendDone, sendPage } from '../render.js';
 import { urls } from '../urls.js';
 import { undoableWrite, withFlash } from '../flash.js';
 import { templateHelpers } from '../view-helpers.js';
-import { loadLexiconPage, readMetricForm } from './lexicon-page.js';
+import { readMetricForm } from '../forms/metric-form.js';
+import { loadLexiconPage } from '../pages/lexicon.js';
 
 export const lexiconMetricUpdate = (deps: AppDeps): RequestHandler => (req, res) => {
   const id = idParam(req, 'Lexicon metric');

@@ -1,93 +1,10 @@
 // GET /lexicon — the vocabulary extraction reads, which users edit: each metric with its kind and keywords (an
-// edit form per metric), a form to add one, the grammar word lists (lexicon-grammar.ts) and the button that adds
-// new defaults. Also the form rules the lexicon routes share.
-import type { Request, RequestHandler } from 'express';
-import { normaliseMetric } from '../../domain/crosscheck.js';
-import { CLAIM_KINDS, type ClaimKind } from '../../domain/types.js';
-import { listLexiconMetrics, type StoredLexiconMetric } from '../../store/lexicon.js';
-import { MAX_NAME_LENGTH } from '../../store/entities.js';
+// edit form per metric), a form to add one, the grammar word lists (pages/lexicon-grammar.ts) and the button that
+// adds new defaults.
+import type { RequestHandler } from 'express';
 import type { AppDeps } from '../deps.js';
-import { formValues, type FieldErrors, type FormValues } from '../forms/fields.js';
 import { sendPage } from '../render.js';
-import { templateHelpers } from '../view-helpers.js';
-import { grammarRows, type GrammarEdit, type GrammarListRow } from './lexicon-grammar.js';
-
-export interface LexiconMetricRow extends StoredLexiconMetric {
-  /** The keywords as the edit field shows them: "killed, dead, died". */
-  keywordsText: string;
-}
-
-export interface LexiconPageData {
-  metrics: LexiconMetricRow[];
-  /** The "add a metric" form: blank, or as typed when it was refused. */
-  add: { values: FormValues; errors: FieldErrors };
-  /** A metric whose edit was refused: its input as typed and the messages, shown in its row. */
-  edit: { id: number; values: FormValues; errors: FieldErrors } | null;
-  /** After "Add new defaults": what was added, in words. */
-  synced: string | null;
-  /** The grammar vocabulary's word lists. */
-  grammar: GrammarListRow[];
-  /** A list whose save was refused, as typed, with the message. */
-  grammarEdit: GrammarEdit | null;
-}
-
-/** A metric's fields as typed in a form. */
-export interface LexiconMetricInput {
-  metric: string;
-  kind: ClaimKind;
-  keywords: string[];
-}
-
-export const METRIC_FIELDS = ['metric', 'kind', 'keywords'] as const;
-
-/** Keywords typed comma-separated: trimmed, lower-cased, empty ones dropped. */
-export function parseKeywords(text: string): string[] {
-  return text.split(',').map((k) => k.trim().toLowerCase()).filter((k) => k !== '');
-}
-
-/** Reads a metric form; `withName` false for the edit form (a metric's name is not edited). */
-export function readMetricForm(body: unknown, withName: boolean): { ok: true; value: LexiconMetricInput; values: FormValues } | { ok: false; values: FormValues; errors: FieldErrors } {
-  const values = formValues(body, METRIC_FIELDS);
-  const errors: FieldErrors = {};
-  const metric = normaliseMetric(values.metric ?? '');
-  if (withName && metric === '') errors.metric = 'Name the metric, e.g. “displaced”.';
-  else if (withName && metric.length > 100) errors.metric = 'The name is too long (at most 100 characters).';
-  if (!(CLAIM_KINDS as readonly string[]).includes(values.kind ?? '')) errors.kind = `Choose one of: ${CLAIM_KINDS.join(', ')}.`;
-  const keywords = parseKeywords(values.keywords ?? '');
-  if (keywords.length === 0) errors.keywords = 'Give at least one keyword; separate several with commas.';
-  else if (keywords.some((k) => k.length > 100)) errors.keywords = 'A keyword is too long (at most 100 characters).';
-  if (Object.keys(errors).length > 0) return { ok: false, values, errors };
-  return { ok: true, value: { metric, kind: values.kind as ClaimKind, keywords }, values };
-}
-
-function count(req: Request, name: string): number | null {
-  const value = req.query[name];
-  return typeof value === 'string' && /^\d{1,6}$/.test(value) ? Number(value) : null;
-}
-
-/** The message after "Add new defaults" (?synced=1&metrics=2&entities=1&aliases=3); only numbers are read. */
-export function syncedMessage(req: Request): string | null {
-  if (req.query.synced !== '1') return null;
-  const plural = templateHelpers.plural;
-  const [metrics, entities, aliases, grammar] = [count(req, 'metrics') ?? 0, count(req, 'entities') ?? 0, count(req, 'aliases') ?? 0, count(req, 'grammar') ?? 0];
-  const skippedCount = count(req, 'skipped') ?? 0;
-  const skipped = skippedCount > 0 ? ` ${plural(skippedCount, 'name was', 'names were')} left out: longer than ${MAX_NAME_LENGTH} characters.` : '';
-  if (metrics + entities + aliases + grammar === 0) return `The defaults hold nothing that is missing here: nothing was added.${skipped}`;
-  const lists = grammar > 0 ? `, ${plural(grammar, 'grammar list')}` : '';
-  return `Added from the defaults: ${plural(metrics, 'metric')}, ${plural(entities, 'entity', 'entities')}, ${plural(aliases, 'alias', 'aliases')}${lists}. Nothing that was here changed.${skipped}`;
-}
-
-/** The page's data; `add` and `edit` carry a refused form back. */
-export function loadLexiconPage(deps: AppDeps, forms: Partial<Pick<LexiconPageData, 'add' | 'edit' | 'synced' | 'grammarEdit'>> = {}): LexiconPageData {
-  return {
-    metrics: listLexiconMetrics(deps.db).map((m) => ({ ...m, keywordsText: m.keywords.join(', ') })),
-    add: forms.add ?? { values: { metric: '', kind: 'count', keywords: '' }, errors: {} },
-    edit: forms.edit ?? null,
-    synced: forms.synced ?? null,
-    grammar: grammarRows(deps),
-    grammarEdit: forms.grammarEdit ?? null,
-  };
-}
+import { loadLexiconPage, syncedMessage } from '../pages/lexicon.js';
 
 export const lexiconPage = (deps: AppDeps): RequestHandler => (req, res) => {
   sendPage(res, { view: 'lexicon/index', data: loadLexiconPage(deps, { synced: syncedMessage(req) }) });

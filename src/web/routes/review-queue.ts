@@ -6,14 +6,18 @@
 // With a filter, the queue steps through only the source's candidates that the filter admits.
 import type { RequestHandler } from 'express';
 import type { ClaimStatus } from '../../domain/types.js';
-import { assigneeOf, takenBy, countClaimsByStatus, getSource, listClaims, nextSourceToReview, QUEUE_FILTERS, type ClaimView, type QueueFilter } from '../../store/index.js';
+import { assigneeOf, takenBy, nextSourceToReview, QUEUE_FILTERS, type QueueFilter } from '../../store/assignments.js';
+import { countClaimsByStatus } from '../../store/claims.js';
+import { getSource } from '../../store/sources.js';
+import { listClaims } from '../../store/claim-list.js';
+import type { ClaimView } from '../../store/rows.js';
 import { accessFor } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { queryText } from '../params.js';
 import { sendPage } from '../render.js';
 import { urls } from '../urls.js';
-import { sourceRef, type SourceRef } from './claim-new.js';
-import { quoteContext, type QuoteContext } from './claim-view.js';
+import { quoteContext, type QuoteContext } from '../pages/claim.js';
+import { sourceRef, type SourceRef } from '../pages/source.js';
 
 export interface ReviewData {
   /** The candidate under review, or null when none is left anywhere. */

@@ -14,7 +14,7 @@ import { idParam } from '../params.js';
 import { formatOf, sendDone, sendPage } from '../render.js';
 import { undoableWrite, withFlash } from '../flash.js';
 import { urls } from '../urls.js';
-import { sourceEditData } from './source-edit.js';
+import { sourceEditData } from '../pages/source-form.js';
 
 /** Saves a source's metadata and recomputes the conflicts of its claims; all or nothing (StaleEditError when `version` is old). */
 export function saveSourceEdit(deps: AppDeps, id: number, version: number, patch: Partial<SourceMetadata>): Source {

@@ -4,15 +4,15 @@
 // page again with the form's input and messages (422) when the change is refused. An alias changes no claim
 // and no explanation, so it recomputes nothing; it only matters for articles imported later.
 import type { Request, Response } from 'express';
-import { StaleEditError, ValidationError } from '../../domain/errors.js';
 import type { Entity } from '../../domain/types.js';
 import type { AppDeps } from '../deps.js';
+import { undoableWrite, withFlash } from '../flash.js';
 import { formValues, versionField, type FormValues } from '../forms/fields.js';
 import { idParam } from '../params.js';
-import { formatOf, sendDone, sendPage } from '../render.js';
+import { applyOrRerender } from '../refused-form.js';
+import { sendDone, sendPage } from '../render.js';
 import { urls } from '../urls.js';
-import { undoableWrite, withFlash } from '../flash.js';
-import { loadEntityPage, type EntityAction } from './entity-view.js';
+import { loadEntityPage, type EntityAction } from './entity.js';
 
 /**
  * Handles one entity POST: `write(id, version, values)` changes the store when the version the form was
@@ -35,24 +35,18 @@ export function changeEntity(
   const id = idParam(req, 'Entity');
   const values = formValues(req.body, fields);
   const version = versionField(req.body);
-  try {
+  tryEntityChange(deps, res, id, action, values, () => {
     const { result: entity, flash } = undoableWrite(deps, req, () => write(id, version, values), (changed) => done(changed, values), then ? () => then : undefined);
     sendDone(res, withFlash(deps.db, urls.entity(entity.id), flash), { entity });
-  } catch (err) {
-    refuseEntityChange(deps, res, id, action, values, err);
-  }
+  });
 }
 
-/** A refused entity change: its form again with the messages (422), or the page as it is now (409); else rethrown. */
-export function refuseEntityChange(deps: AppDeps, res: Response, id: number, action: EntityAction, values: FormValues, err: unknown): void {
-  if (formatOf(res) === 'json') throw err;
-  if (err instanceof ValidationError) {
-    const data = loadEntityPage(deps, id, { action, values, errors: { form: err.message, ...err.fields } });
-    return sendPage(res, { view: 'entities/show', status: 422, data });
-  }
-  if (err instanceof StaleEditError) {
-    // The page shows the entity as it is now (with its new version); the reviewer's input stays in its form.
-    return sendPage(res, { view: 'entities/show', status: 409, data: loadEntityPage(deps, id, { action, values, stale: err.message }) });
-  }
-  throw err;
+/**
+ * Runs one step of an entity form; refused, its form comes back with the messages (422), or the page as it is now
+ * (with its new version) and the reviewer's input still in its form (409).
+ */
+export function tryEntityChange(deps: AppDeps, res: Response, id: number, action: EntityAction, values: FormValues, apply: () => void): void {
+  applyOrRerender(res, apply, ({ status, ...form }) =>
+    sendPage(res, { view: 'entities/show', status, data: loadEntityPage(deps, id, { action, values, ...form }) }),
+  );
 }

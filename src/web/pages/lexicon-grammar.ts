@@ -1,5 +1,5 @@
 // The grammar vocabulary on the lexicon page: each word list extraction reads (reporting verbs, hedges, role nouns…)
-// with what it is for (saved by lexicon-grammar-update.ts).
+// with what it is for (saved by routes/lexicon-grammar-update.ts).
 import { listGrammar, roleOfList, type StoredGrammarList } from '../../store/lexicon-grammar.js';
 import type { AppDeps } from '../deps.js';
 import type { FieldErrors } from '../forms/fields.js';
