@@ -2,6 +2,8 @@
 import { CLAIM_RATINGS, ratingName } from '../domain/claim-review.js';
 import { formatFigure } from '../domain/figures.js';
 import { foldName } from '../domain/names.js';
+import { timeScopeWords } from '../domain/scope-words.js';
+import type { ClaimInContext } from '../domain/crosscheck.js';
 import type { AuditEvent, Figure, Qualifier } from '../domain/types.js';
 import { articleSegments, paragraphAround } from './article-view.js';
 import * as factSheetText from '../render/factsheet/text.js';
@@ -92,6 +94,8 @@ export const templateHelpers = {
   truncate,
   figureText,
   qualifierText: (qualifier: Qualifier): string => QUALIFIER_WORDS[qualifier] ?? qualifier,
+  /** A claim's time scope in the one wording of it (the comparison columns' short dates). */
+  timeScope: (claim: ClaimInContext): string => timeScopeWords(claim, 'short'),
   auditChanges,
   timestamp,
   articleSegments,

@@ -1,9 +1,10 @@
 // The fact page's data (GET /facts/:subject/:metric), which a refused flag form re-renders, and the fact a URL names.
 import type { Request } from 'express';
 import { crosscheckSettings } from '../../config.js';
-import { agreement, normaliseMetric, type ValueSupport } from '../../domain/crosscheck.js';
+import { agreement, normaliseMetric, type ClaimInContext, type ValueSupport } from '../../domain/crosscheck.js';
 import { NotFoundError } from '../../domain/errors.js';
 import { formatFigure } from '../../domain/figures.js';
+import { timeScopeWords } from '../../domain/scope-words.js';
 import type { Entity } from '../../domain/types.js';
 import { getEntity } from '../../store/entities.js';
 import { listClaims } from '../../store/claim-list.js';
@@ -34,6 +35,8 @@ export const VALUE_CLAIMS_LISTED = 20;
 /** A value of the fact with its backing, its claim lists cut to the newest VALUE_CLAIMS_LISTED. */
 export interface FactValue extends ValueSupport {
   intervalText: string;
+  /** The value's time scope in words, as its first claim states it. */
+  timeScope: string;
   /** How many claims state exactly this value (`claimIds` lists the newest of them). */
   claimCount: number;
   /** How many claims are compatible with it (`supportingClaimIds` lists the newest of them). */
@@ -114,17 +117,20 @@ function factValues(deps: AppDeps, subjectId: number, metric: string): Pick<Fact
   const capped = claims.length > AGREEMENT_CLAIMS_MAX;
   const counted = capped ? claims.slice(0, AGREEMENT_CLAIMS_MAX) : claims;
   const values = agreement(counted, settings);
+  const byId = new Map(counted.map((c) => [c.id, c]));
   return {
     agreement: { claims: counted.length, capped, values: values.length },
-    values: values.slice(0, FACT_VALUES_LISTED).map(listed),
+    values: values.slice(0, FACT_VALUES_LISTED).map((v) => listed(v, byId)),
   };
 }
 
-/** A value as the page lists it: its interval in words and its claim lists cut to the newest. */
-function listed(v: ValueSupport): FactValue {
+/** A value as the page lists it: its interval and time scope in words and its claim lists cut to the newest. */
+function listed(v: ValueSupport, claims: ReadonlyMap<number, ClaimInContext>): FactValue {
+  const first = claims.get(v.claimIds[0]!)!;
   return {
     ...v,
     intervalText: formatFigure(v.figure),
+    timeScope: timeScopeWords(first, 'short'),
     claimIds: newest(v.claimIds),
     claimCount: v.claimIds.length,
     supportingClaimIds: newest(v.supportingClaimIds),
