@@ -13,8 +13,9 @@
 //   marked stale when a reviewer explained or resolved it, so the decision and its reason survive and come back
 //   if the rule fires again; lists hide stale conflicts unless asked;
 // - manual conflicts are never touched by recomputation.
-import { type ConflictStatus, RANK_REASONS, type RankReason } from '../domain/types.js';
-import { NotFoundError, StaleEditError, ValidationError } from '../domain/errors.js';
+import { type ConflictStatus, type RankReason } from '../domain/types.js';
+import { NotFoundError, StaleEditError } from '../domain/errors.js';
+import { checkedConflictClaims, checkRankReason, conflictRefusals } from '../domain/conflict-checks.js';
 import { normaliseMetric } from '../domain/crosscheck.js';
 import type { Db } from './database.js';
 import { nowIso, pageBounds, type Page, type PageRequest, type WriteContext } from './context.js';
@@ -162,12 +163,6 @@ export function countConflictsByStatus(db: Db): Record<ConflictStatus, number> {
   return counts;
 }
 
-function requireClaims(claimIds: number[]): number[] {
-  const ids = [...new Set(claimIds)].sort((a, b) => a - b);
-  if (ids.length < 2) throw new ValidationError('A conflict needs at least two different claims.', { claims: 'Select two or more claims.' });
-  return ids;
-}
-
 function insertConflict(db: Db, input: ConflictInput & { key: string; manual: boolean }, at: string): number {
   const { lastInsertRowid } = db
     .prepare(
@@ -198,14 +193,14 @@ export function flagConflict(
   ctx: WriteContext,
 ): StoredConflict {
   return db.transaction(() => {
-    const claimIds = requireClaims(input.claimIds);
+    const claimIds = checkedConflictClaims(input.claimIds);
     const first = getClaim(db, claimIds[0] as number);
     for (const id of claimIds.slice(1)) getClaim(db, id);
     const key = conflictKey('manual', claimIds);
     const existing = findConflictByKey(db, key);
     if (existing) return existing;
     const note = input.note.trim();
-    if (note === '') throw new ValidationError('Say why these claims conflict.', { note: 'A note is required.' });
+    if (note === '') throw conflictRefusals.flagNoteMissing();
     const id = insertConflict(
       db,
       {
@@ -230,7 +225,7 @@ export function flagConflict(
 export function unflagConflict(db: Db, id: number, version: number, ctx: WriteContext): void {
   db.transaction(() => {
     const before = lockedConflict(db, id, version);
-    if (!before.manual) throw new ValidationError('Only conflicts flagged by hand can be removed; explain or resolve this one instead.');
+    if (!before.manual) throw conflictRefusals.notFlaggedByHand();
     db.prepare('DELETE FROM conflicts WHERE id = ?').run(id);
     recordAudit(db, { action: 'delete', entity: 'conflict', entityId: id, before }, ctx);
   })();
@@ -252,7 +247,7 @@ function setDecision(db: Db, id: number, status: ConflictStatus, note: string | 
 export function explainConflict(db: Db, id: number, version: number, note: string, ctx: WriteContext): StoredConflict {
   return db.transaction(() => {
     const before = lockedConflict(db, id, version);
-    if (note.trim() === '') throw new ValidationError('Say how the claims differ in scope or definition.', { note: 'A note is required.' });
+    if (note.trim() === '') throw conflictRefusals.explainNoteMissing();
     setDecision(db, id, 'explained', note.trim(), null, nowIso(ctx));
     const after = getConflict(db, id);
     recordAudit(db, { action: 'resolve', entity: 'conflict', entityId: id, before, after, reason: note.trim() }, ctx);
@@ -273,10 +268,8 @@ export function resolveConflict(
 ): StoredConflict {
   return db.transaction(() => {
     const before = lockedConflict(db, id, version);
-    if (!before.claimIds.includes(decision.preferredClaimId)) {
-      throw new ValidationError('The preferred claim must be one of the conflict’s claims.', { preferredClaimId: 'Choose one of these claims.' });
-    }
-    requireReason(decision.reason);
+    if (!before.claimIds.includes(decision.preferredClaimId)) throw conflictRefusals.preferredNotInConflict();
+    checkRankReason(decision.reason);
     const at = nowIso(ctx);
     const note = decision.note.trim() || null;
     // The preferred claim's value wins: every claim backing it is preferred, the claims of the other values deprecated.
@@ -290,12 +283,6 @@ export function resolveConflict(
     recordAudit(db, { action: 'resolve', entity: 'conflict', entityId: id, before, after, reason: note ?? decision.reason }, ctx);
     return after;
   })();
-}
-
-function requireReason(reason: string): void {
-  if (!(RANK_REASONS as readonly string[]).includes(reason)) {
-    throw new ValidationError(`Unknown reason “${reason}”.`, { reason: `Choose one of: ${RANK_REASONS.join(', ')}.` });
-  }
 }
 
 /**
@@ -312,7 +299,7 @@ export function deprecateClaim(
   return db.transaction(() => {
     const claim = getClaim(db, input.claimId);
     if (claim.version !== input.version) throw new StaleEditError(`Claim ${input.claimId}`);
-    requireReason(input.reason);
+    checkRankReason(input.reason);
     const at = nowIso(ctx);
     const note = input.note.trim() || null;
     setRank(db, claim.id, 'deprecated', input.reason, at, ctx, note ?? input.reason);

@@ -2,7 +2,8 @@
 // seeded from db/lexicon/grammar.json and edited on the lexicon page; extraction reads it with the rest of the lexicon
 // (loadLexicon). Also the lexicon's version, which triggers bump on every change to what extraction reads.
 import type { GrammarVocabulary } from '../domain/types.js';
-import { NotFoundError, ValidationError } from '../domain/errors.js';
+import { NotFoundError } from '../domain/errors.js';
+import { lexiconRefusals } from '../domain/lexicon-checks.js';
 import type { Db } from './database.js';
 import { nowIso, type WriteContext } from './context.js';
 import { recordAudit } from './audit.js';
@@ -94,7 +95,7 @@ function patternProblem(entry: string): string | null {
 export function cleanGrammarEntries(list: string, lines: readonly string[]): string[] {
   const words = [...new Set(lines.map((l) => l.trim().replace(/\s+/g, ' ')).filter((l) => l !== ''))];
   const refuse = (message: string): never => {
-    throw new ValidationError(`The list was not saved: ${message}`, { words: message });
+    throw lexiconRefusals.grammarList(message);
   };
   if (words.length > MAX_GRAMMAR_ENTRIES) refuse(`at most ${MAX_GRAMMAR_ENTRIES} entries (there are ${words.length}).`);
   const longest = list === 'reportingPatterns' ? MAX_GRAMMAR_PATTERN : MAX_GRAMMAR_ENTRY;

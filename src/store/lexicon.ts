@@ -1,8 +1,9 @@
 // The editable vocabulary extraction reads: metric keywords (here), entities with aliases (entities.ts) and the
 // grammar vocabulary (lexicon-grammar.ts). Seeded once from the lexicon files (db/lexicon/default.json and
 // grammar.json); afterwards the database is the truth.
-import { CLAIM_KINDS, type ClaimKind, type Lexicon, type LexiconMetric } from '../domain/types.js';
-import { NotFoundError, ValidationError } from '../domain/errors.js';
+import type { ClaimKind, Lexicon, LexiconMetric } from '../domain/types.js';
+import { NotFoundError } from '../domain/errors.js';
+import { checkedClaimKind, lexiconRefusals } from '../domain/lexicon-checks.js';
 import type { Db } from './database.js';
 import { nowIso, type WriteContext } from './context.js';
 import { recordAudit } from './audit.js';
@@ -63,22 +64,15 @@ function cleanKeywords(keywords: string[]): string[] {
   return [...new Set(keywords.map((k) => k.trim().toLowerCase()).filter((k) => k !== ''))];
 }
 
-function requireKind(kind: string): ClaimKind {
-  if (!(CLAIM_KINDS as readonly string[]).includes(kind)) throw new ValidationError(`Unknown kind “${kind}”.`, { kind: `Choose one of: ${CLAIM_KINDS.join(', ')}.` });
-  return kind as ClaimKind;
-}
-
 /** Adds a metric with its keywords (lower-cased, deduplicated); ValidationError when the metric exists. Audited. */
 export function addLexiconMetric(db: Db, input: LexiconMetric, ctx: WriteContext): StoredLexiconMetric {
   return db.transaction(() => {
     const metric = input.metric.trim();
-    if (metric === '') throw new ValidationError('Name the metric.', { metric: 'Required.' });
-    if (db.prepare('SELECT 1 FROM lexicon_metrics WHERE metric = ?').get(metric)) {
-      throw new ValidationError(`The metric “${metric}” exists already.`, { metric: 'Already in the lexicon.' });
-    }
+    if (metric === '') throw lexiconRefusals.metricUnnamed();
+    if (db.prepare('SELECT 1 FROM lexicon_metrics WHERE metric = ?').get(metric)) throw lexiconRefusals.metricExists(metric);
     const { lastInsertRowid } = db
       .prepare('INSERT INTO lexicon_metrics (metric, kind, keywords, updated_at) VALUES (?, ?, ?, ?)')
-      .run(metric, requireKind(input.kind), JSON.stringify(cleanKeywords(input.keywords)), nowIso(ctx));
+      .run(metric, checkedClaimKind(input.kind), JSON.stringify(cleanKeywords(input.keywords)), nowIso(ctx));
     const created = getLexiconMetric(db, Number(lastInsertRowid));
     recordAudit(db, { action: 'create', entity: 'lexicon', entityId: created.id, after: created }, ctx);
     return created;
@@ -98,7 +92,7 @@ export function setMetricKeywords(db: Db, id: number, keywords: string[], ctx: W
     const before = getLexiconMetric(db, id);
     db.prepare('UPDATE lexicon_metrics SET keywords = ?, kind = ?, updated_at = ? WHERE id = ?').run(
       JSON.stringify(cleanKeywords(keywords)),
-      requireKind(kind ?? before.kind),
+      checkedClaimKind(kind ?? before.kind),
       nowIso(ctx),
       id,
     );

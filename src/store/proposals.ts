@@ -2,8 +2,9 @@
 // preferred, or deprecating one of its claims — waits here until an editor other than the proposer approves it; then
 // it is applied exactly as proposed (resolveConflict, deprecateClaim). Proposing, approving and withdrawing are each
 // audited on the conflict.
-import { RANK_REASONS, type RankReason } from '../domain/types.js';
-import { StaleEditError, ValidationError } from '../domain/errors.js';
+import type { RankReason } from '../domain/types.js';
+import { StaleEditError } from '../domain/errors.js';
+import { checkRankReason, conflictRefusals } from '../domain/conflict-checks.js';
 import type { Db } from './database.js';
 import { nowIso, type WriteContext } from './context.js';
 import { recordAudit } from './audit.js';
@@ -56,13 +57,9 @@ export function getProposal(db: Db, conflictId: number): Proposal | null {
 
 /** Checks a proposal as the decision itself would be checked: an open conflict, one of its claims, a known reason, versions current. */
 function checkProposal(db: Db, conflict: StoredConflict, decision: ProposedDecision): void {
-  if (conflict.status !== 'open') throw new ValidationError('Only an open conflict can be decided; reopen it first.', { form: 'This conflict is already decided.' });
-  if (!conflict.claimIds.includes(decision.claimId)) {
-    throw new ValidationError('The claim must be one of the conflict’s claims.', { [decision.kind === 'resolve' ? 'preferredClaimId' : 'claimId']: 'Choose one of these claims.' });
-  }
-  if (!(RANK_REASONS as readonly string[]).includes(decision.reason)) {
-    throw new ValidationError(`Unknown reason “${decision.reason}”.`, { reason: `Choose one of: ${RANK_REASONS.join(', ')}.` });
-  }
+  if (conflict.status !== 'open') throw conflictRefusals.notOpen();
+  if (!conflict.claimIds.includes(decision.claimId)) throw conflictRefusals.claimNotInConflict(decision.kind === 'resolve' ? 'preferredClaimId' : 'claimId');
+  checkRankReason(decision.reason);
   const current = decision.kind === 'resolve' ? conflict.version : getClaim(db, decision.claimId).version;
   if (current !== decision.version) throw new StaleEditError(decision.kind === 'resolve' ? `Conflict ${conflict.id}` : `Claim ${decision.claimId}`);
 }
@@ -90,9 +87,7 @@ export function propose(db: Db, conflictId: number, decision: ProposedDecision, 
 export function approveProposal(db: Db, conflictId: number, ctx: WriteContext): StoredConflict {
   return db.transaction(() => {
     const proposal = pendingProposal(db, conflictId);
-    if (proposal.proposedBy.toLowerCase() === ctx.actor.toLowerCase()) {
-      throw new ValidationError('A second editor approves a proposal: ask another editor.', { form: 'You proposed this.' });
-    }
+    if (proposal.proposedBy.toLowerCase() === ctx.actor.toLowerCase()) throw conflictRefusals.ownProposal();
     const why = `Approved; proposed by ${proposal.proposedBy}${proposal.note ? `: ${proposal.note}` : ''}`;
     const { claimId, version, reason, note } = proposal;
     if (proposal.kind === 'resolve') resolveConflict(db, conflictId, version, { preferredClaimId: claimId, reason, note }, ctx);
@@ -116,7 +111,7 @@ export function withdrawProposal(db: Db, conflictId: number, ctx: WriteContext):
 
 function pendingProposal(db: Db, conflictId: number): Proposal {
   const proposal = getProposal(db, conflictId);
-  if (!proposal) throw new ValidationError('There is no pending proposal for this conflict.', { form: 'Nothing is waiting for approval.' });
+  if (!proposal) throw conflictRefusals.noPendingProposal();
   return proposal;
 }
 

@@ -2,7 +2,8 @@
 // the sha256 of their cookie. Changes to users are audited like every other write; sessions are not (they are
 // not reviewer data, and a sign-in is not a change to the desk's work).
 import type { Role } from '../domain/roles.js';
-import { NotFoundError, ValidationError } from '../domain/errors.js';
+import { NotFoundError } from '../domain/errors.js';
+import { userRefusals } from '../domain/user-checks.js';
 import type { Db } from './database.js';
 import { nowIso, type WriteContext } from './context.js';
 import { recordAudit } from './audit.js';
@@ -72,9 +73,7 @@ export function listUsers(db: Db): User[] {
 /** Adds a user; a name already taken (in any letter case) is a ValidationError on `name`. Audited. */
 export function createUser(db: Db, input: { name: string; role: Role; passwordHash: string }, ctx: WriteContext): User {
   return db.transaction(() => {
-    if (findUser(db, input.name)) {
-      throw new ValidationError(`There is already a user called "${input.name}".`, { name: 'That name is taken.' });
-    }
+    if (findUser(db, input.name)) throw userRefusals.nameTaken(input.name);
     const { lastInsertRowid } = db
       .prepare('INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)')
       .run(input.name, input.role, input.passwordHash, nowIso(ctx));
