@@ -2,7 +2,8 @@
 // speakers and subjects. A spelling matches an entity when its fold (foldName) equals the fold of the entity's
 // name or of one of its aliases; each fold belongs to at most one entity, which the functions here enforce.
 import type { Entity, EntityType } from '../domain/types.js';
-import { NotFoundError, StaleEditError, ValidationError } from '../domain/errors.js';
+import { NotFoundError, StaleEditError } from '../domain/errors.js';
+import { entityRefusals } from '../domain/entity-checks.js';
 import { checkedEntityType, checkedNameFold, foldName } from '../domain/names.js';
 import type { Db } from './database.js';
 import { nowIso, pageBounds, type Page, type PageRequest, type WriteContext } from './context.js';
@@ -89,9 +90,7 @@ export function createEntity(db: Db, input: { name: string; type: EntityType; al
     const fold = checkedNameFold(name, 'name');
     const type = checkedEntityType(input.type);
     const existing = ownerOfFold(db, fold);
-    if (existing !== null) {
-      throw new ValidationError(`“${name}” already names ${getEntity(db, existing).name}.`, { name: 'This name is already taken.' });
-    }
+    if (existing !== null) throw entityRefusals.nameTaken(name, getEntity(db, existing).name);
     const at = nowIso(ctx);
     const { lastInsertRowid } = db
       .prepare('INSERT INTO entities (name, type, normalized_name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
@@ -101,9 +100,7 @@ export function createEntity(db: Db, input: { name: string; type: EntityType; al
       const aliasFold = checkedNameFold(alias, 'alias');
       const owner = ownerOfFold(db, aliasFold);
       if (owner === id) continue;
-      if (owner !== null) {
-        throw new ValidationError(`The alias “${alias}” already names ${getEntity(db, owner).name}.`, { aliases: `“${alias}” is taken.` });
-      }
+      if (owner !== null) throw entityRefusals.aliasTaken(alias, getEntity(db, owner).name);
       insertAlias(db, id, alias, aliasFold, at);
     }
     const entity = getEntity(db, id);
@@ -186,11 +183,7 @@ export function addAlias(db: Db, entityId: number, alias: string, ctx: WriteCont
     const fold = checkedNameFold(alias, 'alias');
     const owner = ownerOfFold(db, fold);
     if (owner === entityId) return before;
-    if (owner !== null) {
-      throw new ValidationError(`“${alias}” already names ${getEntity(db, owner).name}; merge the two entities instead.`, {
-        alias: 'This spelling belongs to another entity.',
-      });
-    }
+    if (owner !== null) throw entityRefusals.spellingOfAnother(alias, getEntity(db, owner).name);
     const at = nowIso(ctx);
     insertAlias(db, entityId, alias, fold, at);
     touchEntity(db, entityId, at);
@@ -236,11 +229,7 @@ export function renameEntity(
     const newName = change.name.trim();
     const fold = checkedNameFold(newName, 'name');
     const owner = ownerOfFold(db, fold);
-    if (owner !== null && owner !== id) {
-      throw new ValidationError(`“${newName}” already names ${getEntity(db, owner).name}; merge the two entities instead.`, {
-        name: 'This name belongs to another entity.',
-      });
-    }
+    if (owner !== null && owner !== id) throw entityRefusals.renameToAnother(newName, getEntity(db, owner).name);
     const at = nowIso(ctx);
     // The new name may have been one of this entity's aliases: it becomes the name instead.
     db.prepare('DELETE FROM entity_aliases WHERE entity_id = ? AND normalized_alias = ?').run(id, fold);

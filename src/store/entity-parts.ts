@@ -1,7 +1,7 @@
 
 import { Db } from './database.js';
 import { StoredEntity, getEntity, lockedEntity, resolveEntity, touchEntity } from './entities.js';
-import { ValidationError } from '../domain/errors.js';
+import { entityRefusals } from '../domain/entity-checks.js';
 import { WriteContext, nowIso } from './context.js';
 import { recordAudit } from './audit.js';// What an entity is part of (a town of a region, a unit of an army): the tree of parts, the one whole an entity may
 // have, set by a reviewer or linked from the lexicon's defaults.
@@ -47,14 +47,9 @@ export function wholeOf(db: Db, id: number): EntityName | null {
 /** The entity a reviewer's spelling of a whole denotes; ValidationError when it is unknown, the entity itself, or one of its parts. */
 function acceptableWhole(db: Db, id: number, wholeName: string): StoredEntity {
   const whole = resolveEntity(db, wholeName);
-  if (whole === null) throw new ValidationError(`No entity is called “${wholeName.trim()}”.`, { partOf: 'Enter the name or an alias of an entity.' });
-  if (whole.id === id) throw new ValidationError('An entity cannot be part of itself.', { partOf: 'Choose another entity.' });
-  if (withParts(db, [id]).includes(whole.id)) {
-    const name = getEntity(db, id).name;
-    throw new ValidationError(`${whole.name} is already a part of ${name}; it cannot also be what ${name} is part of.`, {
-      partOf: 'That would make a cycle.',
-    });
-  }
+  if (whole === null) throw entityRefusals.unknownWhole(wholeName.trim());
+  if (whole.id === id) throw entityRefusals.partOfItself();
+  if (withParts(db, [id]).includes(whole.id)) throw entityRefusals.partCycle(whole.name, getEntity(db, id).name);
   return whole;
 }
 

@@ -2,7 +2,7 @@
 import { Db } from './database.js';
 import { WriteContext, nowIso } from './context.js';
 import { EntityRow, StoredEntity, getEntity, insertAlias, lockedEntity, touchEntity } from './entities.js';
-import { ValidationError } from '../domain/errors.js';
+import { entityRefusals } from '../domain/entity-checks.js';
 import { recordAudit } from './audit.js';
 import { rekeyConflictToSubject } from './conflict-pruning.js';// An entity leaving: merged into another (its claims, spellings, parts and conflicts follow it, the conflicts
 // re-keyed to the remaining subject), deleted when no claim names it, or removed with its claims keeping their
@@ -21,7 +21,7 @@ export interface EntityRef {
  * (subject before and after), in one transaction; bumps the version of `into` and of each moved claim.
  */
 export function mergeEntities(db: Db, from: EntityRef, into: EntityRef, ctx: WriteContext): StoredEntity {
-  if (from.id === into.id) throw new ValidationError('An entity cannot be merged into itself.', { into: 'Choose another entity.' });
+  if (from.id === into.id) throw entityRefusals.mergeIntoItself();
   return db.transaction(() => {
     const fromEntity = lockedEntity(db, from.id, from.version);
     const before = lockedEntity(db, into.id, into.version);
@@ -100,11 +100,7 @@ export function deleteEntity(db: Db, id: number, ctx: WriteContext): void {
     const used = (
       db.prepare('SELECT count(*) AS n FROM claims WHERE speaker_id = ? OR subject_id = ?').get(id, id) as { n: number }
     ).n;
-    if (used > 0) {
-      throw new ValidationError(`${before.name} is the speaker or subject of ${used} claim(s); merge it into another entity instead.`, {
-        entity: 'Still used by claims.',
-      });
-    }
+    if (used > 0) throw entityRefusals.stillUsed(before.name, used);
     db.prepare('DELETE FROM entities WHERE id = ?').run(id);
     recordAudit(db, { action: 'delete', entity: 'entity', entityId: id, before }, ctx);
   })();
