@@ -55,3 +55,8 @@ export function checkClaimStatus(status: string): ClaimStatus {
   if (!(CLAIM_STATUSES as readonly string[]).includes(status)) throw new ValidationError(`Unknown status “${status}”.`, { status: 'Unknown status.' });
   return status as ClaimStatus;
 }
+
+/** A claim whose speaker or subject was deleted meanwhile (the database's foreign key refused it). */
+export function unknownClaimEntity(): ValidationError {
+  return new ValidationError('The speaker or subject does not exist (any more).', { speaker: 'Unknown entity.', subject: 'Unknown entity.' });
+}

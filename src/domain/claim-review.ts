@@ -2,6 +2,7 @@
 // conflict gets a review — the preferred one rated as supported, the deprecated ones by why they were set aside, the
 // claims of an explained conflict as explained — and every confirmed claim a reviewer rated on its own gets one with
 // that rating (which then stands in for any its conflicts gave it). Pure: takes plain data, returns JSON-LD objects.
+import { ValidationError } from './errors.js';
 import type { ConflictStatus } from './types.js';
 
 /** A claim of a settled conflict, with what the review needs of its source and speaker. */
@@ -80,6 +81,13 @@ export function checkRatingInput(input: { rating?: unknown; explanation?: unknow
   else if (explanation.length > RATING_EXPLANATION_MAX) errors.explanation = `At most ${RATING_EXPLANATION_MAX} characters (this is ${explanation.length}).`;
   return Object.keys(errors).length > 0 ? { errors } : { rating, explanation };
 }
+
+/** The refusals of a rating the store throws: bad input (checkRatingInput's messages), a claim not confirmed. */
+export const ratingRefusals = {
+  invalid: (errors: Record<string, string>): ValidationError => new ValidationError('The rating was not saved.', errors),
+  notConfirmed: (claimId: number, status: string): ValidationError =>
+    new ValidationError(`Only a confirmed claim can be rated; claim #${claimId} is ${status}.`, { rating: 'Confirm the claim first.' }),
+};
 
 const DEPRECATED_RATINGS: Record<string, Rating> = {
   retracted: { value: 1, name: 'Retracted' },

@@ -72,3 +72,8 @@ export function parseFeed(xml: string, base: string): Feed {
   if (feed) return { title: text(feed.title) ?? base, items: atomItems(feed, base) };
   throw new ValidationError(`${base} is neither an RSS nor an Atom feed.`);
 }
+
+/** A feed already followed. */
+export function feedFollowed(url: string): ValidationError {
+  return new ValidationError(`${url} is already followed.`, { url: 'This feed is already followed.' });
+}

@@ -1,7 +1,8 @@
 
 import { Claim, ClaimKind, ClaimOrigin, ClaimRank, ClaimStatus, ExtractedClaim, Figure, IsoDate, NumericUnit, Qualifier } from '../domain/types.js';
 import { Db } from './database.js';
-import { NotFoundError, StaleEditError, ValidationError } from '../domain/errors.js';
+import { NotFoundError, StaleEditError } from '../domain/errors.js';
+import { unknownClaimEntity } from '../domain/claim-checks.js';
 import { normaliseMetric } from '../domain/crosscheck.js';
 import { WriteContext, definedOnly, nowIso } from './context.js';
 import { checkClaim, checkClaimStatus } from '../domain/claim-checks.js';
@@ -85,7 +86,7 @@ function withEntityCheck<T>(write: () => T): T {
     return write();
   } catch (error) {
     if (error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
-      throw new ValidationError('The speaker or subject does not exist (any more).', { speaker: 'Unknown entity.', subject: 'Unknown entity.' });
+      throw unknownClaimEntity();
     }
     throw error;
   }

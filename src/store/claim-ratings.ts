@@ -1,8 +1,8 @@
 // A reviewer's rating of a confirmed claim for ClaimReview (migration 017): one per claim, edited in place, every
 // change audited on the claim. Only a confirmed claim may be rated, and only confirmed claims' ratings are exported.
-import { checkRatingInput } from '../domain/claim-review.js';
+import { checkRatingInput, ratingRefusals } from '../domain/claim-review.js';
 import { normaliseMetric } from '../domain/crosscheck.js';
-import { StaleEditError, ValidationError } from '../domain/errors.js';
+import { StaleEditError } from '../domain/errors.js';
 import type { Db } from './database.js';
 import { nowIso, type WriteContext } from './context.js';
 import { recordAudit } from './audit.js';
@@ -45,8 +45,8 @@ export function rateClaim(db: Db, claimId: number, version: number, input: { rat
   return db.transaction(() => {
     const claim = getClaim(db, claimId);
     const checked = checkRatingInput(input);
-    if ('errors' in checked) throw new ValidationError('The rating was not saved.', checked.errors);
-    if (claim.status !== 'confirmed') throw new ValidationError(`Only a confirmed claim can be rated; claim #${claimId} is ${claim.status}.`, { rating: 'Confirm the claim first.' });
+    if ('errors' in checked) throw ratingRefusals.invalid(checked.errors);
+    if (claim.status !== 'confirmed') throw ratingRefusals.notConfirmed(claimId, claim.status);
     const before = getClaimRating(db, claimId);
     if ((before?.version ?? 0) !== version) throw new StaleEditError(`The rating of claim ${claimId}`);
     db.prepare(

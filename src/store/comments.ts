@@ -1,13 +1,13 @@
 // Comments: a short thread on a claim or a conflict. Each comment is also an audit event (action "comment"), so the
 // activity page shows the discussion beside the changes it led to.
-import { NotFoundError, ValidationError } from '../domain/errors.js';
+import { NotFoundError } from '../domain/errors.js';
+import { checkedCommentText } from '../domain/comment-checks.js';
 import type { Db } from './database.js';
 import { nowIso, type WriteContext } from './context.js';
 import { recordAudit } from './audit.js';
 
 const COMMENT_ITEMS = ['claim', 'conflict'] as const;
 export type CommentItem = (typeof COMMENT_ITEMS)[number];
-const MAX_COMMENT_LENGTH = 2000;
 
 export interface Comment {
   id: number;
@@ -25,11 +25,7 @@ export function listComments(db: Db, item: CommentItem, itemId: number): Comment
 
 /** Adds a comment by ctx.actor; empty or over-long text is a ValidationError on `body`, an unknown item a 404. Audited. */
 export function addComment(db: Db, item: CommentItem, itemId: number, body: string, ctx: WriteContext): Comment {
-  const text = body.trim();
-  if (text === '') throw new ValidationError('Write a comment first.', { body: 'Write a comment first.' });
-  if (text.length > MAX_COMMENT_LENGTH) {
-    throw new ValidationError(`A comment has at most ${MAX_COMMENT_LENGTH} characters.`, { body: `At most ${MAX_COMMENT_LENGTH} characters.` });
-  }
+  const text = checkedCommentText(body);
   return db.transaction(() => {
     const table = item === 'claim' ? 'claims' : 'conflicts';
     if (!db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(itemId)) throw new NotFoundError(`The ${item} ${itemId}`);

@@ -1,6 +1,6 @@
 // Feeds followed for new articles, the item links already taken from each (migration 015), and the items whose page
 // failed, with how many times (migration 018).
-import { ValidationError } from '../domain/errors.js';
+import { feedFollowed } from '../domain/feed.js';
 import type { Db } from './database.js';
 import { nowIso, type WriteContext } from './context.js';
 import { recordAudit } from './audit.js';
@@ -46,7 +46,7 @@ function toFeed(row: FeedRow): StoredFeed {
 /** Follows a feed; ValidationError when it is already followed. Audited. */
 export function addFeed(db: Db, url: string, title: string, ctx: WriteContext): StoredFeed {
   return db.transaction(() => {
-    if (db.prepare('SELECT 1 FROM feeds WHERE url = ?').get(url)) throw new ValidationError(`${url} is already followed.`, { url: 'This feed is already followed.' });
+    if (db.prepare('SELECT 1 FROM feeds WHERE url = ?').get(url)) throw feedFollowed(url);
     const { lastInsertRowid } = db.prepare('INSERT INTO feeds (url, title, created_at) VALUES (?, ?, ?)').run(url, title, nowIso(ctx));
     const feed = listFeeds(db).find((f) => f.id === Number(lastInsertRowid))!;
     recordAudit(db, { action: 'create', entity: 'feed', entityId: feed.id, after: { url, title } }, ctx);

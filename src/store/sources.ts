@@ -2,10 +2,8 @@
 // so a body never changes after import; only the metadata is editable.
 import { createHash } from 'node:crypto';
 import type { ClaimStatus, IsoDate, Source, SourceFormat } from '../domain/types.js';
-import { SOURCE_FORMATS } from '../domain/types.js';
-import { NotFoundError, StaleEditError, ValidationError } from '../domain/errors.js';
-import { isIsoDate } from '../domain/calendar.js';
-import { publishedDateProblem } from '../domain/published.js';
+import { NotFoundError, StaleEditError } from '../domain/errors.js';
+import { checkSource } from '../domain/source-checks.js';
 import type { Db } from './database.js';
 import { definedOnly, nowIso, pageBounds, type Page, type PageRequest, type WriteContext } from './context.js';
 import { recordAudit } from './audit.js';
@@ -92,24 +90,9 @@ function auditView(source: Source): Omit<Source, 'body'> & { bodyLength: number 
   return { ...rest, bodyLength: body.length };
 }
 
-/** Checks what SQLite's CHECKs would reject, so the reviewer gets a message per field instead of a constraint error. */
-function validateSource(source: Pick<NewSource, 'title' | 'publishedAt'> & { format?: string }, now: Date | null): void {
-  const fields: Record<string, string> = {};
-  if (source.title.trim() === '') fields.title = 'Give the article a title.';
-  if (!isIsoDate(source.publishedAt)) fields.publishedAt = 'Use a real date like 2019-03-15.';
-  else if (now !== null) {
-    const problem = publishedDateProblem(source.publishedAt, now);
-    if (problem) fields.publishedAt = problem;
-  }
-  if (source.format !== undefined && !(SOURCE_FORMATS as readonly string[]).includes(source.format)) {
-    fields.format = `Use one of: ${SOURCE_FORMATS.join(', ')}.`;
-  }
-  if (Object.keys(fields).length > 0) throw new ValidationError('This source cannot be saved as it is.', fields);
-}
-
 /** Stores a new source with its body verbatim and its sha256; ValidationError on a missing title or bad date. Audited. */
 export function createSource(db: Db, input: NewSource, ctx: WriteContext): Source {
-  validateSource(input, new Date(nowIso(ctx)));
+  checkSource(input, new Date(nowIso(ctx)));
   return db.transaction(() => {
     const at = nowIso(ctx);
     const { lastInsertRowid } = db
@@ -221,7 +204,7 @@ export function updateSource(db: Db, id: number, version: number, patch: Partial
     if (before.version !== version) throw new StaleEditError(`Source “${before.title}”`);
     const next = { ...before, ...definedOnly(patch) };
     // The range applies to a date being set; an older source keeps its date through other edits.
-    validateSource(next, next.publishedAt !== before.publishedAt ? new Date(nowIso(ctx)) : null);
+    checkSource(next, next.publishedAt !== before.publishedAt ? new Date(nowIso(ctx)) : null);
     db.prepare(
       `UPDATE sources SET title = ?, publisher = ?, author = ?, url = ?, published_at = ?, language = ?,
          version = version + 1, updated_at = ?
