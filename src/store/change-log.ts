@@ -19,16 +19,17 @@ const TABLES: Record<string, { check: 'row' | 'none' | readonly string[]; derive
   entities: { check: 'row', audit: 'entity', noun: 'entity' },
   entity_aliases: { check: 'row', noun: 'spelling' },
   claims: { check: 'row', audit: 'claim', noun: 'claim' },
-  claim_ratings: { check: 'row', derived: true, noun: 'rating of claim' },
+  claim_ratings: { check: 'row', derived: true, audit: 'claim', noun: 'rating of claim' },
   conflicts: { check: ['status', 'resolution_note', 'preferred_claim_id'], derived: true, audit: 'conflict', noun: 'conflict' },
   conflict_claims: { check: 'none', derived: true },
   resolution_proposals: { check: 'row', derived: true, noun: 'proposal on conflict' },
   comments: { check: 'row', noun: 'comment' },
   assignments: { check: 'row', derived: true, noun: 'assignment of source' },
   subject_assignments: { check: 'row', derived: true, noun: 'assignment of entity' },
-  claim_version_flags: { check: 'none', derived: true },
+  claim_version_flags: { check: 'row', derived: true, audit: 'claim', noun: 'version flag of claim' },
   feed_items: { check: 'none', derived: true },
   lexicon_metrics: { check: 'row', audit: 'lexicon', noun: 'metric' },
+  lexicon_grammar: { check: 'row', audit: 'lexicon-grammar', noun: 'grammar list' },
 };
 const TABLE_NAMES = Object.keys(TABLES);
 
@@ -224,13 +225,18 @@ function auditable(json: string | null): unknown {
   return body === undefined ? rest : { ...rest, bodyLength: String(body).length };
 }
 
+/** One 'undo' event per item put back: a claim's rating or version flag is audited on the claim, once with it. */
 function auditUndo(db: Db, rows: LoggedRow[], ctx: WriteContext): void {
-  for (const row of rows) {
+  const audited = new Set<string>();
+  const own = rows.filter((r) => !TABLES[r.t]?.derived);
+  for (const row of [...own, ...rows.filter((r) => TABLES[r.t]?.derived)]) {
     const entity = TABLES[row.t]?.audit;
     if (!entity) continue;
     const check = TABLES[row.t]?.check;
     if (Array.isArray(check) && row.a !== null && row.b !== null && !differs(row.t, row.b, row.a)) continue;
     const id = Number((JSON.parse(row.k) as unknown[])[0]);
+    if (audited.has(`${entity}:${id}`)) continue;
+    audited.add(`${entity}:${id}`);
     recordAudit(db, { action: 'undo', entity, entityId: id, before: auditable(row.a), after: auditable(row.b) }, ctx);
   }
 }

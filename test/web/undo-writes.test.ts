@@ -12,6 +12,8 @@ import { createApp } from '../../src/web/app.js';
 import { addComment } from '../../src/store/comments.js';
 import { addLexiconMetric, listLexiconMetrics } from '../../src/store/lexicon.js';
 import { getClaimRating, rateClaim } from '../../src/store/claim-ratings.js';
+import { flagChangedClaims, versionFlagsOfSource } from '../../src/store/versions.js';
+import { listGrammar, setGrammarList } from '../../src/store/lexicon-grammar.js';
 import { addAlias, getEntity, resolveEntity } from '../../src/store/entities.js';
 import { deleteEntity } from '../../src/store/entity-removal.js';
 import { explainConflict, getConflict, reopenConflict } from '../../src/store/conflicts.js';
@@ -313,6 +315,66 @@ describe('Undo of lexicon edits', () => {
     await undo(agent, deleted.undo);
     expect(listLexiconMetrics(db)).toEqual(before);
     expect(listAudit(db, 'lexicon', target.id).map((e) => e.action)).toEqual(['create', 'update', 'undo', 'delete', 'undo']);
+  });
+});
+
+describe('Undo of a rating and of a version check', () => {
+  it('rating a claim says so; Undo takes the rating off (audited on the claim); a stale Undo (rated again since) changes nothing', async () => {
+    const { agent, db } = testApp();
+    const { late } = warStart(db);
+    const done = await write(agent, `/claims/${late.id}`, `/claims/${late.id}/rating`, { rating: '2', explanation: 'The year foreign forces arrived, not the start.', version: '0' });
+    expect(done.message).toBe(`Rated claim #${late.id} “Mostly false”: it is in the ClaimReview export.`);
+    expect(getClaimRating(db, late.id)?.rating).toBe(2);
+    expect((await undo(agent, done.undo)).message).toBe(`Undone: rated claim #${late.id} “Mostly false”: it is in the ClaimReview export.`);
+    expect(getClaimRating(db, late.id)).toBeNull();
+    expect(listAudit(db, 'claim', late.id).map((e) => e.action).slice(-2)).toEqual(['rate', 'undo']);
+
+    const again = await write(agent, `/claims/${late.id}`, `/claims/${late.id}/rating`, { rating: '3', explanation: 'Partly right.', version: '0' });
+    rateClaim(db, late.id, 1, { rating: 1, explanation: 'Wrong year.' }, TEST_CTX);
+    const after = getClaimRating(db, late.id);
+    expect((await undo(agent, again.undo, 409)).message).toBe(`This change was not undone: rating of claim #${late.id} has changed since. Nothing was changed.`);
+    expect(getClaimRating(db, late.id)).toEqual(after);
+  });
+
+  it('marking a claim checked against the newer version says so; Undo puts its flag back; a stale Undo (flagged again since) changes nothing', async () => {
+    const { agent, db } = testApp();
+    const { late } = warStart(db);
+    const newer = makeSource(db, { title: 'Officials move the start again', publisher: 'Tarn Daily', body: 'The date is no longer given.', publishedAt: '2019-04-01' });
+    const flag = () => versionFlagsOfSource(db, late.sourceId).get(late.id) ?? null;
+    flagChangedClaims(db, [late], newer, [], TEST_CTX);
+    const flagged = flag();
+    const done = await write(agent, `/claims/${late.id}`, `/claims/${late.id}/version-checked`, {});
+    expect(done.message).toBe(`Claim #${late.id} checked against the newer version: its flag is cleared.`);
+    expect(flag()).toBeNull();
+    expect((await undo(agent, done.undo)).message).toBe(`Undone: claim #${late.id} checked against the newer version: its flag is cleared.`);
+    expect(flag()).toEqual(flagged);
+    expect(listAudit(db, 'claim', late.id).map((e) => e.action).slice(-3)).toEqual(['flag', 'unflag', 'undo']);
+
+    const again = await write(agent, `/claims/${late.id}`, `/claims/${late.id}/version-checked`, {});
+    const newest = makeSource(db, { title: 'Officials move the start once more', publisher: 'Tarn Daily', body: 'Still no date.', publishedAt: '2019-05-01' });
+    flagChangedClaims(db, [late], newest, [], TEST_CTX);
+    const now = flag();
+    expect((await undo(agent, again.undo, 409)).message).toBe(`This change was not undone: version flag of claim #${late.id} has changed since. Nothing was changed.`);
+    expect(flag()).toEqual(now);
+  });
+});
+
+describe('Undo of a grammar list edit', () => {
+  it('saving a grammar list says so; Undo gives the list its entries back; a stale Undo (edited since) changes nothing', async () => {
+    const { agent, db } = testApp();
+    await write(agent, '/lexicon', '/lexicon/sync', {});
+    const hedges = listGrammar(db).find((l) => l.list === 'hedges')!;
+    const done = await write(agent, '/lexicon', `/lexicon/grammar/${hedges.id}`, { words: 'reportedly\nby some accounts' });
+    expect(done.location).toMatch(new RegExp(`#grammar-${hedges.id}$`));
+    expect(done.message).toBe('Saved the grammar list “hedges”: 2 entries.');
+    await undo(agent, done.undo);
+    expect(listGrammar(db).find((l) => l.id === hedges.id)).toEqual(hedges);
+    expect(listAudit(db, 'lexicon-grammar', hedges.id).map((e) => e.action)).toEqual(['create', 'update', 'undo']);
+
+    const again = await write(agent, '/lexicon', `/lexicon/grammar/${hedges.id}`, { words: 'allegedly' });
+    setGrammarList(db, hedges.id, ['purportedly'], TEST_CTX);
+    expect((await undo(agent, again.undo, 409)).message).toBe(`This change was not undone: grammar list #${hedges.id} has changed since. Nothing was changed.`);
+    expect(listGrammar(db).find((l) => l.id === hedges.id)?.words).toEqual(['purportedly']);
   });
 });
 
