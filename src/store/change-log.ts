@@ -14,7 +14,7 @@ import { recordAudit } from './audit.js';
  * nothing (link rows that follow their parents). A `derived` row is restored only where its parents still exist
  * and its key is free; recomputation after the undo puts the rest right. `audit`: the audit log's name for it.
  */
-const TABLES: Record<string, { check: 'row' | 'none' | readonly string[]; derived?: boolean; audit?: string; noun?: string }> = {
+const TABLES: Record<string, { check: 'row' | 'none' | readonly string[]; derived?: boolean; audit?: string; noun?: string; skip?: readonly string[] }> = {
   sources: { check: 'row', audit: 'source', noun: 'source' },
   entities: { check: 'row', audit: 'entity', noun: 'entity' },
   entity_aliases: { check: 'row', noun: 'spelling' },
@@ -30,6 +30,8 @@ const TABLES: Record<string, { check: 'row' | 'none' | readonly string[]; derive
   feed_items: { check: 'none', derived: true },
   lexicon_metrics: { check: 'row', audit: 'lexicon', noun: 'metric' },
   lexicon_grammar: { check: 'row', audit: 'lexicon-grammar', noun: 'grammar list' },
+  // `skip`: columns neither logged nor put back (a password hash stays out of the log; signing in is no change to undo).
+  users: { check: 'row', audit: 'user', noun: 'user', skip: ['password_hash', 'last_sign_in_at'] },
 };
 const TABLE_NAMES = Object.keys(TABLES);
 
@@ -51,7 +53,7 @@ const shapes = new WeakMap<Db, Map<string, Shape>>();
 
 const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
-/** Columns (generated ones left out), primary key and foreign keys of a table, read once per connection. */
+/** Columns (generated and skipped ones left out), primary key and foreign keys of a table, read once per connection. */
 function shapeOf(db: Db, table: string): Shape {
   let byTable = shapes.get(db);
   if (!byTable) shapes.set(db, (byTable = new Map()));
@@ -60,7 +62,7 @@ function shapeOf(db: Db, table: string): Shape {
     const info = db.prepare(`SELECT name, pk, hidden FROM pragma_table_xinfo(?) ORDER BY cid`).all(table) as { name: string; pk: number; hidden: number }[];
     const fks = db.prepare('SELECT "from", "table", "to" FROM pragma_foreign_key_list(?)').all(table) as { from: string; table: string; to: string }[];
     shape = {
-      columns: info.filter((c) => c.hidden === 0).map((c) => c.name),
+      columns: info.filter((c) => c.hidden === 0 && !TABLES[table]?.skip?.includes(c.name)).map((c) => c.name),
       pk: info.filter((c) => c.pk > 0).sort((x, y) => x.pk - y.pk).map((c) => c.name),
       parents: fks.map((fk) => ({ from: fk.from, table: fk.table, to: fk.to ?? 'id' })),
     };

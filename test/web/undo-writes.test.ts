@@ -14,6 +14,7 @@ import { addLexiconMetric, listLexiconMetrics } from '../../src/store/lexicon.js
 import { getClaimRating, rateClaim } from '../../src/store/claim-ratings.js';
 import { flagChangedClaims, versionFlagsOfSource } from '../../src/store/versions.js';
 import { listGrammar, setGrammarList } from '../../src/store/lexicon-grammar.js';
+import { enableUser, getUser } from '../../src/store/users.js';
 import { addAlias, getEntity, resolveEntity } from '../../src/store/entities.js';
 import { deleteEntity } from '../../src/store/entity-removal.js';
 import { explainConflict, getConflict, reopenConflict } from '../../src/store/conflicts.js';
@@ -375,6 +376,32 @@ describe('Undo of a grammar list edit', () => {
     setGrammarList(db, hedges.id, ['purportedly'], TEST_CTX);
     expect((await undo(agent, again.undo, 409)).message).toBe(`This change was not undone: grammar list #${hedges.id} has changed since. Nothing was changed.`);
     expect(listGrammar(db).find((l) => l.id === hedges.id)?.words).toEqual(['purportedly']);
+  });
+});
+
+describe('Undo of a user\'s role and status', () => {
+  it('an admin changing a role or disabling someone is told so; Undo puts it back (audited); a stale Undo changes nothing; no password hash is logged', async () => {
+    const { agent, db } = testApp();
+    await addTestUser(db, 'ilse', 'admin');
+    await addTestUser(db, 'oskar', 'reviewer');
+    await signInAs(agent, 'ilse');
+    const oskar = getUser(db, 'oskar');
+    const role = await write(agent, '/users', '/users/oskar/role', { role: 'editor' });
+    expect(role.message).toBe('oskar is now editor.');
+    expect((await undo(agent, role.undo)).message).toBe('Undone: oskar is now editor.');
+    expect(getUser(db, 'oskar')).toMatchObject({ role: 'reviewer', disabledAt: null });
+
+    const disabled = await write(agent, '/users', '/users/oskar/status', { status: 'disabled' });
+    expect(disabled.message).toBe('oskar is disabled; their sessions have ended.');
+    await undo(agent, disabled.undo);
+    expect(getUser(db, 'oskar').disabledAt).toBeNull();
+    expect(listAudit(db, 'user', oskar.id).map((e) => e.action)).toEqual(['create', 'update', 'undo', 'disable', 'undo']);
+    expect(JSON.stringify(db.prepare('SELECT rows_json FROM undo_log').all())).not.toContain('password_hash');
+
+    const again = await write(agent, '/users', '/users/oskar/status', { status: 'disabled' });
+    enableUser(db, 'oskar', TEST_CTX);
+    expect((await undo(agent, again.undo, 409)).message).toBe(`This change was not undone: user #${oskar.id} has changed since. Nothing was changed.`);
+    expect(getUser(db, 'oskar').disabledAt).toBeNull();
   });
 });
 
