@@ -379,6 +379,26 @@ describe('Undo of a grammar list edit', () => {
   });
 });
 
+describe('Undo of "Add new defaults"', () => {
+  it('adding the default vocabulary says so; Undo takes every added metric, entity and list off again; a stale Undo changes nothing', async () => {
+    const { agent, db } = testApp();
+    const before = { ...snapshot(db), grammar: listGrammar(db) };
+    const done = await write(agent, '/lexicon', '/lexicon/sync', {});
+    expect(done.message).toBe('Added the missing defaults to the lexicon.');
+    expect(listLexiconMetrics(db).length).toBeGreaterThan(0);
+    expect(listGrammar(db).length).toBeGreaterThan(0);
+    await undo(agent, done.undo);
+    expect({ ...snapshot(db), grammar: listGrammar(db) }).toEqual(before);
+
+    const again = await write(agent, '/lexicon', '/lexicon/sync', {});
+    const hedges = listGrammar(db).find((l) => l.list === 'hedges')!;
+    setGrammarList(db, hedges.id, ['purportedly'], TEST_CTX);
+    const after = { ...snapshot(db), grammar: listGrammar(db) };
+    expect((await undo(agent, again.undo, 409)).message).toBe(`This change was not undone: grammar list #${hedges.id} has changed since. Nothing was changed.`);
+    expect({ ...snapshot(db), grammar: listGrammar(db) }).toEqual(after);
+  });
+});
+
 describe('Undo of a user\'s role and status', () => {
   it('an admin changing a role or disabling someone is told so; Undo puts it back (audited); a stale Undo changes nothing; no password hash is logged', async () => {
     const { agent, db } = testApp();
