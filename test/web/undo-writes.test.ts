@@ -399,6 +399,32 @@ describe('Undo of "Add new defaults"', () => {
   });
 });
 
+/** The sources a search lists (links to /sources/N). */
+async function sourcesFound(agent: request.Agent, q: string): Promise<string[]> {
+  const doc = html((await agent.get(`/search?q=${encodeURIComponent(q)}`).expect(200)).text);
+  return [...doc.querySelectorAll('a[href^="/sources/"]')].map((a) => a.getAttribute('href') ?? '').filter((href) => /^\/sources\/\d+$/.test(href));
+}
+
+describe('Undo of loading the sample set', () => {
+  it('loading the samples says so; Undo takes every sample article, claim, conflict and name off again; a stale Undo changes nothing', async () => {
+    const { agent, db } = testApp();
+    const before = { ...snapshot(db), grammar: listGrammar(db) };
+    const done = await write(agent, '/', '/samples', {});
+    expect(done.message).toMatch(/^Loaded the sample set: \d+ articles\.$/);
+    expect((await sourcesFound(agent, 'fictional outlet')).length).toBeGreaterThan(0);
+    await undo(agent, done.undo);
+    expect({ ...snapshot(db), grammar: listGrammar(db) }).toEqual(before);
+    expect(await sourcesFound(agent, 'fictional outlet')).toEqual([]);
+
+    const again = await write(agent, '/', '/samples', {});
+    const claim = db.prepare('SELECT id, version FROM claims ORDER BY id LIMIT 1').get() as { id: number; version: number };
+    db.prepare("UPDATE claims SET note = 'Checked by hand.', version = version + 1 WHERE id = ?").run(claim.id);
+    const after = snapshot(db);
+    expect((await undo(agent, again.undo, 409)).message).toBe(`This change was not undone: claim #${claim.id} has changed since. Nothing was changed.`);
+    expect(snapshot(db)).toEqual(after);
+  });
+});
+
 describe('Undo of a user\'s role and status', () => {
   it('an admin changing a role or disabling someone is told so; Undo puts it back (audited); a stale Undo changes nothing; no password hash is logged', async () => {
     const { agent, db } = testApp();
