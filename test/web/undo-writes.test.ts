@@ -1,5 +1,6 @@
 // Every write says what it did and offers an Undo (within the browser session and the hour): deciding a conflict,
-// merging, renaming and spelling entities, deleting a claim or a source, editing the lexicon. Each Undo puts the
+// merging, renaming and spelling entities, deleting a claim or a source, editing the lexicon (metrics, grammar lists,
+// adding the defaults), rating a claim, the version Checked mark, a user's role and status, loading the samples. Each Undo puts the
 // rows back (ids kept) in one transaction audited as 'undo'; a stale, forged, expired or other-session Undo changes
 // nothing.
 import request from 'supertest';
