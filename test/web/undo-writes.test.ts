@@ -1,19 +1,20 @@
 // Every write says what it did and offers an Undo (within the browser session and the hour): deciding a conflict,
 // merging, renaming and spelling entities, deleting a claim or a source, editing the lexicon (metrics, grammar lists,
-// adding the defaults), rating a claim, the version Checked mark, a user's role and status, loading the samples. Each Undo puts the
+// adding the defaults), rating a claim, the version Checked mark, a user's role and status, a new version fetched, loading the samples. Each Undo puts the
 // rows back (ids kept) in one transaction audited as 'undo'; a stale, forged, expired or other-session Undo changes
 // nothing.
 import request from 'supertest';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/domain/crosscheck.js';
 import type { Claim } from '../../src/domain/types.js';
 import { recomputeConflicts } from '../../src/app/recompute.js';
-import { loadConfig } from '../../src/config.js';
+import { DEFAULT_FETCH_LIMITS, loadConfig } from '../../src/config.js';
+import { body, startTestServer, type TestServer } from '../helpers/http-server.js';
 import { createApp } from '../../src/web/app.js';
 import { addComment } from '../../src/store/comments.js';
 import { addLexiconMetric, listLexiconMetrics } from '../../src/store/lexicon.js';
 import { getClaimRating, rateClaim } from '../../src/store/claim-ratings.js';
-import { flagChangedClaims, versionFlagsOfSource } from '../../src/store/versions.js';
+import { flagChangedClaims, listVersions, versionFlagsOfSource } from '../../src/store/versions.js';
 import { listGrammar, setGrammarList } from '../../src/store/lexicon-grammar.js';
 import { enableUser, getUser } from '../../src/store/users.js';
 import { addAlias, getEntity, resolveEntity } from '../../src/store/entities.js';
@@ -419,6 +420,42 @@ describe('Undo of loading the sample set', () => {
 
     const again = await write(agent, '/', '/samples', {});
     const claim = db.prepare('SELECT id, version FROM claims ORDER BY id LIMIT 1').get() as { id: number; version: number };
+    db.prepare("UPDATE claims SET note = 'Checked by hand.', version = version + 1 WHERE id = ?").run(claim.id);
+    const after = snapshot(db);
+    expect((await undo(agent, again.undo, 409)).message).toBe(`This change was not undone: claim #${claim.id} has changed since. Nothing was changed.`);
+    expect(snapshot(db)).toEqual(after);
+  });
+});
+
+describe('Undo of fetching a source again', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+  const first = 'The Portbrak harbour office said 240 fishing boats were seized.\n\nA convoy of 30 trucks reached Upper Mires.\n';
+  const second = 'The Portbrak harbour office said 310 fishing boats were seized.\n';
+
+  it('a new version says so; Undo removes it and its flags and leads back to the source; a stale Undo changes nothing', async () => {
+    server.route('/boats.txt', body('text/plain', first));
+    const { agent, db } = testApp({ fetch: { ...DEFAULT_FETCH_LIMITS, allowPrivate: true } });
+    await write(agent, '/sources/new', '/sources', { fetchUrl: server.url('/boats.txt'), title: 'Boats seized', publisher: 'Portbrak Courier', published: '2024-04-02' });
+    const before = snapshot(db);
+    server.route('/boats.txt', body('text/plain', second));
+    const done = await write(agent, '/sources/1', '/sources/1/refetch', {});
+    expect(done.message).toMatch(/stored as version 2/);
+    expect(versionFlagsOfSource(db, 1).size).toBeGreaterThan(0);
+    const undone = await undo(agent, done.undo);
+    expect(undone.location).toMatch(/^\/sources\/1\?done=/);
+    expect(undone.message).toMatch(/^Undone: .*stored as version 2/);
+    expect(snapshot(db)).toEqual(before);
+    expect(listVersions(db, 1)).toHaveLength(1);
+    expect(versionFlagsOfSource(db, 1).size).toBe(0);
+
+    const again = await write(agent, '/sources/1', '/sources/1/refetch', {});
+    const claim = db.prepare('SELECT id FROM claims WHERE source_id = (SELECT max(id) FROM sources) ORDER BY id LIMIT 1').get() as { id: number };
     db.prepare("UPDATE claims SET note = 'Checked by hand.', version = version + 1 WHERE id = ?").run(claim.id);
     const after = snapshot(db);
     expect((await undo(agent, again.undo, 409)).message).toBe(`This change was not undone: claim #${claim.id} has changed since. Nothing was changed.`);
