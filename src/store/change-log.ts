@@ -27,6 +27,7 @@ const TABLES: Record<string, { check: 'row' | 'none' | readonly string[]; derive
   assignments: { check: 'row', derived: true, noun: 'assignment of source' },
   subject_assignments: { check: 'row', derived: true, noun: 'assignment of entity' },
   claim_version_flags: { check: 'row', derived: true, audit: 'claim', noun: 'version flag of claim' },
+  feeds: { check: 'row', audit: 'feed', noun: 'feed' },
   feed_items: { check: 'none', derived: true },
   lexicon_metrics: { check: 'row', audit: 'lexicon', noun: 'metric' },
   lexicon_grammar: { check: 'row', audit: 'lexicon-grammar', noun: 'grammar list' },

@@ -1,6 +1,6 @@
 // Every write says what it did and offers an Undo (within the browser session and the hour): deciding a conflict,
 // merging, renaming and spelling entities, deleting a claim or a source, editing the lexicon (metrics, grammar lists,
-// adding the defaults), rating a claim, the version Checked mark, a user's role and status, a new version fetched, loading the samples. Each Undo puts the
+// adding the defaults), rating a claim, the version Checked mark, a user's role and status, a new version fetched, following a feed, loading the samples. Each Undo puts the
 // rows back (ids kept) in one transaction audited as 'undo'; a stale, forged, expired or other-session Undo changes
 // nothing.
 import request from 'supertest';
@@ -427,7 +427,7 @@ describe('Undo of loading the sample set', () => {
   });
 });
 
-describe('Undo of fetching a source again', () => {
+describe('Undo of fetching a source again and of following a feed', () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer();
@@ -460,6 +460,23 @@ describe('Undo of fetching a source again', () => {
     const after = snapshot(db);
     expect((await undo(agent, again.undo, 409)).message).toBe(`This change was not undone: claim #${claim.id} has changed since. Nothing was changed.`);
     expect(snapshot(db)).toEqual(after);
+  });
+  it('following a feed says so; Undo stops following it (audited); a stale Undo (polled since) changes nothing', async () => {
+    server.route('/harbour.xml', body('application/rss+xml', `<rss version="2.0"><channel><title>Harbour notes</title>
+      <item><title>Boats</title><link>${server.url('/boats.txt')}</link><pubDate>Mon, 06 May 2024 09:00:00 GMT</pubDate></item></channel></rss>`));
+    const { agent, db } = testApp({ fetch: { ...DEFAULT_FETCH_LIMITS, allowPrivate: true } });
+    const done = await write(agent, '/feeds', '/feeds', { url: server.url('/harbour.xml') });
+    expect(done.message).toBe('Following “Harbour notes” (1 items now; poll to import them).');
+    const feed = db.prepare('SELECT id FROM feeds').get() as { id: number };
+    await undo(agent, done.undo);
+    expect(db.prepare('SELECT count(*) AS n FROM feeds').get()).toEqual({ n: 0 });
+    expect(listAudit(db, 'feed', feed.id).map((e) => e.action)).toEqual(['create', 'undo']);
+
+    const again = await write(agent, '/feeds', '/feeds', { url: server.url('/harbour.xml') });
+    db.prepare("UPDATE feeds SET last_polled_at = '2024-05-07T09:00:00.000Z'").run();
+    const id = (db.prepare('SELECT id FROM feeds').get() as { id: number }).id;
+    expect((await undo(agent, again.undo, 409)).message).toBe(`This change was not undone: feed #${id} has changed since. Nothing was changed.`);
+    expect(db.prepare('SELECT count(*) AS n FROM feeds').get()).toEqual({ n: 1 });
   });
 });
 
