@@ -461,6 +461,7 @@ describe('Undo of fetching a source again and of following a feed', () => {
     expect((await undo(agent, again.undo, 409)).message).toBe(`This change was not undone: claim #${claim.id} has changed since. Nothing was changed.`);
     expect(snapshot(db)).toEqual(after);
   });
+
   it('following a feed says so; Undo stops following it (audited); a stale Undo (polled since) changes nothing', async () => {
     server.route('/harbour.xml', body('application/rss+xml', `<rss version="2.0"><channel><title>Harbour notes</title>
       <item><title>Boats</title><link>${server.url('/boats.txt')}</link><pubDate>Mon, 06 May 2024 09:00:00 GMT</pubDate></item></channel></rss>`));
