@@ -16,13 +16,25 @@ export type RefetchResult =
   | { changed: false; latest: Source }
   | { changed: true; previous: Source; version: Source; number: number; claims: number; flags: VersionFlag[] };
 
-/** Fetches the newest version of this source's article again and stores its text when it changed. */
-export async function refetchSource(db: Db, sourceId: number, limits: FetchLimits, ctx: WriteContext, options: ImportOptions): Promise<RefetchResult> {
+/** What fetching again found: the newest version it was fetched for, the number the next version would take, the text. */
+export interface Refetched {
+  latest: Source;
+  number: number;
+  doc: Awaited<ReturnType<typeof readUrlDocument>>;
+}
+
+/** Fetches the newest version of this source's article again (nothing stored yet). */
+export async function fetchAgain(db: Db, sourceId: number, limits: FetchLimits, ctx: WriteContext): Promise<Refetched> {
   const versions = listVersions(db, sourceId);
   const latest = getSource(db, versions.at(-1)?.id ?? sourceId);
   const url = latest.fetchedUrl ?? latest.url;
   if (!url) throw new ValidationError(`Source #${latest.id} has no URL to fetch again.`);
-  const doc = await readUrlDocument(url, limits, ctx.clock);
+  return { latest, number: versions.length + 1, doc: await readUrlDocument(url, limits, ctx.clock) };
+}
+
+/** Stores the text fetched again as a new version when it changed (one transaction; the web wraps it for its Undo). */
+export function storeRefetched(db: Db, fetched: Refetched, ctx: WriteContext, options: ImportOptions): RefetchResult {
+  const { latest, doc } = fetched;
   if (sha256Hex(doc.body) === latest.bodySha256) return { changed: false, latest };
   const olderClaims = listClaimsOfSource(db, latest.id);
   let flags: VersionFlag[] = [];
@@ -46,7 +58,12 @@ export async function refetchSource(db: Db, sourceId: number, limits: FetchLimit
     // A new version is the same article: it is not reported as a near-duplicate of the one it replaces.
     { ...options, nearDuplicates: false, afterStore: (stored, storedClaims) => (flags = flagChangedClaims(db, olderClaims, stored, storedClaims, ctx)) },
   );
-  return { changed: true, previous: latest, version: source, number: versions.length + 1, claims: claims.length, flags };
+  return { changed: true, previous: latest, version: source, number: fetched.number, claims: claims.length, flags };
+}
+
+/** Fetches the newest version of this source's article again and stores its text when it changed. */
+export async function refetchSource(db: Db, sourceId: number, limits: FetchLimits, ctx: WriteContext, options: ImportOptions): Promise<RefetchResult> {
+  return storeRefetched(db, await fetchAgain(db, sourceId, limits, ctx), ctx, options);
 }
 
 /** One line saying what a refetch did. */

@@ -14,21 +14,25 @@ import { recordAudit } from './audit.js';
  * nothing (link rows that follow their parents). A `derived` row is restored only where its parents still exist
  * and its key is free; recomputation after the undo puts the rest right. `audit`: the audit log's name for it.
  */
-const TABLES: Record<string, { check: 'row' | 'none' | readonly string[]; derived?: boolean; audit?: string; noun?: string }> = {
+const TABLES: Record<string, { check: 'row' | 'none' | readonly string[]; derived?: boolean; audit?: string; noun?: string; skip?: readonly string[] }> = {
   sources: { check: 'row', audit: 'source', noun: 'source' },
   entities: { check: 'row', audit: 'entity', noun: 'entity' },
   entity_aliases: { check: 'row', noun: 'spelling' },
   claims: { check: 'row', audit: 'claim', noun: 'claim' },
-  claim_ratings: { check: 'row', derived: true, noun: 'rating of claim' },
+  claim_ratings: { check: 'row', derived: true, audit: 'claim', noun: 'rating of claim' },
   conflicts: { check: ['status', 'resolution_note', 'preferred_claim_id'], derived: true, audit: 'conflict', noun: 'conflict' },
   conflict_claims: { check: 'none', derived: true },
   resolution_proposals: { check: 'row', derived: true, noun: 'proposal on conflict' },
   comments: { check: 'row', noun: 'comment' },
   assignments: { check: 'row', derived: true, noun: 'assignment of source' },
   subject_assignments: { check: 'row', derived: true, noun: 'assignment of entity' },
-  claim_version_flags: { check: 'none', derived: true },
+  claim_version_flags: { check: 'row', derived: true, audit: 'claim', noun: 'version flag of claim' },
+  feeds: { check: 'row', audit: 'feed', noun: 'feed' },
   feed_items: { check: 'none', derived: true },
   lexicon_metrics: { check: 'row', audit: 'lexicon', noun: 'metric' },
+  lexicon_grammar: { check: 'row', audit: 'lexicon-grammar', noun: 'grammar list' },
+  // `skip`: columns neither logged nor put back (a password hash stays out of the log; signing in is no change to undo).
+  users: { check: 'row', audit: 'user', noun: 'user', skip: ['password_hash', 'last_sign_in_at'] },
 };
 const TABLE_NAMES = Object.keys(TABLES);
 
@@ -50,7 +54,7 @@ const shapes = new WeakMap<Db, Map<string, Shape>>();
 
 const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
-/** Columns (generated ones left out), primary key and foreign keys of a table, read once per connection. */
+/** Columns (generated and skipped ones left out), primary key and foreign keys of a table, read once per connection. */
 function shapeOf(db: Db, table: string): Shape {
   let byTable = shapes.get(db);
   if (!byTable) shapes.set(db, (byTable = new Map()));
@@ -59,7 +63,7 @@ function shapeOf(db: Db, table: string): Shape {
     const info = db.prepare(`SELECT name, pk, hidden FROM pragma_table_xinfo(?) ORDER BY cid`).all(table) as { name: string; pk: number; hidden: number }[];
     const fks = db.prepare('SELECT "from", "table", "to" FROM pragma_foreign_key_list(?)').all(table) as { from: string; table: string; to: string }[];
     shape = {
-      columns: info.filter((c) => c.hidden === 0).map((c) => c.name),
+      columns: info.filter((c) => c.hidden === 0 && !TABLES[table]?.skip?.includes(c.name)).map((c) => c.name),
       pk: info.filter((c) => c.pk > 0).sort((x, y) => x.pk - y.pk).map((c) => c.name),
       parents: fks.map((fk) => ({ from: fk.from, table: fk.table, to: fk.to ?? 'id' })),
     };
@@ -224,13 +228,18 @@ function auditable(json: string | null): unknown {
   return body === undefined ? rest : { ...rest, bodyLength: String(body).length };
 }
 
+/** One 'undo' event per item put back: a claim's rating or version flag is audited on the claim, once with it. */
 function auditUndo(db: Db, rows: LoggedRow[], ctx: WriteContext): void {
-  for (const row of rows) {
+  const audited = new Set<string>();
+  const own = rows.filter((r) => !TABLES[r.t]?.derived);
+  for (const row of [...own, ...rows.filter((r) => TABLES[r.t]?.derived)]) {
     const entity = TABLES[row.t]?.audit;
     if (!entity) continue;
     const check = TABLES[row.t]?.check;
     if (Array.isArray(check) && row.a !== null && row.b !== null && !differs(row.t, row.b, row.a)) continue;
     const id = Number((JSON.parse(row.k) as unknown[])[0]);
+    if (audited.has(`${entity}:${id}`)) continue;
+    audited.add(`${entity}:${id}`);
     recordAudit(db, { action: 'undo', entity, entityId: id, before: auditable(row.a), after: auditable(row.b) }, ctx);
   }
 }

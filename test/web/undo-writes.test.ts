@@ -1,17 +1,22 @@
 // Every write says what it did and offers an Undo (within the browser session and the hour): deciding a conflict,
-// merging, renaming and spelling entities, deleting a claim or a source, editing the lexicon. Each Undo puts the
+// merging, renaming and spelling entities, deleting a claim or a source, editing the lexicon (metrics, grammar lists,
+// adding the defaults), rating a claim, the version Checked mark, a user's role and status, a new version fetched, following a feed, loading the samples. Each Undo puts the
 // rows back (ids kept) in one transaction audited as 'undo'; a stale, forged, expired or other-session Undo changes
 // nothing.
 import request from 'supertest';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/domain/crosscheck.js';
 import type { Claim } from '../../src/domain/types.js';
 import { recomputeConflicts } from '../../src/app/recompute.js';
-import { loadConfig } from '../../src/config.js';
+import { DEFAULT_FETCH_LIMITS, loadConfig } from '../../src/config.js';
+import { body, startTestServer, type TestServer } from '../helpers/http-server.js';
 import { createApp } from '../../src/web/app.js';
 import { addComment } from '../../src/store/comments.js';
 import { addLexiconMetric, listLexiconMetrics } from '../../src/store/lexicon.js';
 import { getClaimRating, rateClaim } from '../../src/store/claim-ratings.js';
+import { flagChangedClaims, listVersions, versionFlagsOfSource } from '../../src/store/versions.js';
+import { listGrammar, setGrammarList } from '../../src/store/lexicon-grammar.js';
+import { enableUser, getUser } from '../../src/store/users.js';
 import { addAlias, getEntity, resolveEntity } from '../../src/store/entities.js';
 import { deleteEntity } from '../../src/store/entity-removal.js';
 import { explainConflict, getConflict, reopenConflict } from '../../src/store/conflicts.js';
@@ -313,6 +318,192 @@ describe('Undo of lexicon edits', () => {
     await undo(agent, deleted.undo);
     expect(listLexiconMetrics(db)).toEqual(before);
     expect(listAudit(db, 'lexicon', target.id).map((e) => e.action)).toEqual(['create', 'update', 'undo', 'delete', 'undo']);
+  });
+});
+
+describe('Undo of a rating and of a version check', () => {
+  it('rating a claim says so; Undo takes the rating off (audited on the claim); a stale Undo (rated again since) changes nothing', async () => {
+    const { agent, db } = testApp();
+    const { late } = warStart(db);
+    const done = await write(agent, `/claims/${late.id}`, `/claims/${late.id}/rating`, { rating: '2', explanation: 'The year foreign forces arrived, not the start.', version: '0' });
+    expect(done.message).toBe(`Rated claim #${late.id} “Mostly false”: it is in the ClaimReview export.`);
+    expect(getClaimRating(db, late.id)?.rating).toBe(2);
+    expect((await undo(agent, done.undo)).message).toBe(`Undone: rated claim #${late.id} “Mostly false”: it is in the ClaimReview export.`);
+    expect(getClaimRating(db, late.id)).toBeNull();
+    expect(listAudit(db, 'claim', late.id).map((e) => e.action).slice(-2)).toEqual(['rate', 'undo']);
+
+    const again = await write(agent, `/claims/${late.id}`, `/claims/${late.id}/rating`, { rating: '3', explanation: 'Partly right.', version: '0' });
+    rateClaim(db, late.id, 1, { rating: 1, explanation: 'Wrong year.' }, TEST_CTX);
+    const after = getClaimRating(db, late.id);
+    expect((await undo(agent, again.undo, 409)).message).toBe(`This change was not undone: rating of claim #${late.id} has changed since. Nothing was changed.`);
+    expect(getClaimRating(db, late.id)).toEqual(after);
+  });
+
+  it('marking a claim checked against the newer version says so; Undo puts its flag back; a stale Undo (flagged again since) changes nothing', async () => {
+    const { agent, db } = testApp();
+    const { late } = warStart(db);
+    const newer = makeSource(db, { title: 'Officials move the start again', publisher: 'Tarn Daily', body: 'The date is no longer given.', publishedAt: '2019-04-01' });
+    const flag = () => versionFlagsOfSource(db, late.sourceId).get(late.id) ?? null;
+    flagChangedClaims(db, [late], newer, [], TEST_CTX);
+    const flagged = flag();
+    const done = await write(agent, `/claims/${late.id}`, `/claims/${late.id}/version-checked`, {});
+    expect(done.message).toBe(`Claim #${late.id} checked against the newer version: its flag is cleared.`);
+    expect(flag()).toBeNull();
+    expect((await undo(agent, done.undo)).message).toBe(`Undone: claim #${late.id} checked against the newer version: its flag is cleared.`);
+    expect(flag()).toEqual(flagged);
+    expect(listAudit(db, 'claim', late.id).map((e) => e.action).slice(-3)).toEqual(['flag', 'unflag', 'undo']);
+
+    const again = await write(agent, `/claims/${late.id}`, `/claims/${late.id}/version-checked`, {});
+    const newest = makeSource(db, { title: 'Officials move the start once more', publisher: 'Tarn Daily', body: 'Still no date.', publishedAt: '2019-05-01' });
+    flagChangedClaims(db, [late], newest, [], TEST_CTX);
+    const now = flag();
+    expect((await undo(agent, again.undo, 409)).message).toBe(`This change was not undone: version flag of claim #${late.id} has changed since. Nothing was changed.`);
+    expect(flag()).toEqual(now);
+  });
+});
+
+describe('Undo of a grammar list edit', () => {
+  it('saving a grammar list says so; Undo gives the list its entries back; a stale Undo (edited since) changes nothing', async () => {
+    const { agent, db } = testApp();
+    await write(agent, '/lexicon', '/lexicon/sync', {});
+    const hedges = listGrammar(db).find((l) => l.list === 'hedges')!;
+    const done = await write(agent, '/lexicon', `/lexicon/grammar/${hedges.id}`, { words: 'reportedly\nby some accounts' });
+    expect(done.location).toMatch(new RegExp(`#grammar-${hedges.id}$`));
+    expect(done.message).toBe('Saved the grammar list “hedges”: 2 entries.');
+    await undo(agent, done.undo);
+    expect(listGrammar(db).find((l) => l.id === hedges.id)).toEqual(hedges);
+    expect(listAudit(db, 'lexicon-grammar', hedges.id).map((e) => e.action)).toEqual(['create', 'update', 'undo']);
+
+    const again = await write(agent, '/lexicon', `/lexicon/grammar/${hedges.id}`, { words: 'allegedly' });
+    setGrammarList(db, hedges.id, ['purportedly'], TEST_CTX);
+    expect((await undo(agent, again.undo, 409)).message).toBe(`This change was not undone: grammar list #${hedges.id} has changed since. Nothing was changed.`);
+    expect(listGrammar(db).find((l) => l.id === hedges.id)?.words).toEqual(['purportedly']);
+  });
+});
+
+describe('Undo of "Add new defaults"', () => {
+  it('adding the default vocabulary says so; Undo takes every added metric, entity and list off again; a stale Undo changes nothing', async () => {
+    const { agent, db } = testApp();
+    const before = { ...snapshot(db), grammar: listGrammar(db) };
+    const done = await write(agent, '/lexicon', '/lexicon/sync', {});
+    expect(done.message).toBe('Added the missing defaults to the lexicon.');
+    expect(listLexiconMetrics(db).length).toBeGreaterThan(0);
+    expect(listGrammar(db).length).toBeGreaterThan(0);
+    await undo(agent, done.undo);
+    expect({ ...snapshot(db), grammar: listGrammar(db) }).toEqual(before);
+
+    const again = await write(agent, '/lexicon', '/lexicon/sync', {});
+    const hedges = listGrammar(db).find((l) => l.list === 'hedges')!;
+    setGrammarList(db, hedges.id, ['purportedly'], TEST_CTX);
+    const after = { ...snapshot(db), grammar: listGrammar(db) };
+    expect((await undo(agent, again.undo, 409)).message).toBe(`This change was not undone: grammar list #${hedges.id} has changed since. Nothing was changed.`);
+    expect({ ...snapshot(db), grammar: listGrammar(db) }).toEqual(after);
+  });
+});
+
+/** The sources a search lists (links to /sources/N). */
+async function sourcesFound(agent: request.Agent, q: string): Promise<string[]> {
+  const doc = html((await agent.get(`/search?q=${encodeURIComponent(q)}`).expect(200)).text);
+  return [...doc.querySelectorAll('a[href^="/sources/"]')].map((a) => a.getAttribute('href') ?? '').filter((href) => /^\/sources\/\d+$/.test(href));
+}
+
+describe('Undo of loading the sample set', () => {
+  it('loading the samples says so; Undo takes every sample article, claim, conflict and name off again; a stale Undo changes nothing', async () => {
+    const { agent, db } = testApp();
+    const before = { ...snapshot(db), grammar: listGrammar(db) };
+    const done = await write(agent, '/', '/samples', {});
+    expect(done.message).toMatch(/^Loaded the sample set: \d+ articles\.$/);
+    expect((await sourcesFound(agent, 'fictional outlet')).length).toBeGreaterThan(0);
+    await undo(agent, done.undo);
+    expect({ ...snapshot(db), grammar: listGrammar(db) }).toEqual(before);
+    expect(await sourcesFound(agent, 'fictional outlet')).toEqual([]);
+
+    const again = await write(agent, '/', '/samples', {});
+    const claim = db.prepare('SELECT id, version FROM claims ORDER BY id LIMIT 1').get() as { id: number; version: number };
+    db.prepare("UPDATE claims SET note = 'Checked by hand.', version = version + 1 WHERE id = ?").run(claim.id);
+    const after = snapshot(db);
+    expect((await undo(agent, again.undo, 409)).message).toBe(`This change was not undone: claim #${claim.id} has changed since. Nothing was changed.`);
+    expect(snapshot(db)).toEqual(after);
+  });
+});
+
+describe('Undo of fetching a source again and of following a feed', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+  const first = 'The Portbrak harbour office said 240 fishing boats were seized.\n\nA convoy of 30 trucks reached Upper Mires.\n';
+  const second = 'The Portbrak harbour office said 310 fishing boats were seized.\n';
+
+  it('a new version says so; Undo removes it and its flags and leads back to the source; a stale Undo changes nothing', async () => {
+    server.route('/boats.txt', body('text/plain', first));
+    const { agent, db } = testApp({ fetch: { ...DEFAULT_FETCH_LIMITS, allowPrivate: true } });
+    await write(agent, '/sources/new', '/sources', { fetchUrl: server.url('/boats.txt'), title: 'Boats seized', publisher: 'Portbrak Courier', published: '2024-04-02' });
+    const before = snapshot(db);
+    server.route('/boats.txt', body('text/plain', second));
+    const done = await write(agent, '/sources/1', '/sources/1/refetch', {});
+    expect(done.message).toMatch(/stored as version 2/);
+    expect(versionFlagsOfSource(db, 1).size).toBeGreaterThan(0);
+    const undone = await undo(agent, done.undo);
+    expect(undone.location).toMatch(/^\/sources\/1\?done=/);
+    expect(undone.message).toMatch(/^Undone: .*stored as version 2/);
+    expect(snapshot(db)).toEqual(before);
+    expect(listVersions(db, 1)).toHaveLength(1);
+    expect(versionFlagsOfSource(db, 1).size).toBe(0);
+
+    const again = await write(agent, '/sources/1', '/sources/1/refetch', {});
+    const claim = db.prepare('SELECT id FROM claims WHERE source_id = (SELECT max(id) FROM sources) ORDER BY id LIMIT 1').get() as { id: number };
+    db.prepare("UPDATE claims SET note = 'Checked by hand.', version = version + 1 WHERE id = ?").run(claim.id);
+    const after = snapshot(db);
+    expect((await undo(agent, again.undo, 409)).message).toBe(`This change was not undone: claim #${claim.id} has changed since. Nothing was changed.`);
+    expect(snapshot(db)).toEqual(after);
+  });
+
+  it('following a feed says so; Undo stops following it (audited); a stale Undo (polled since) changes nothing', async () => {
+    server.route('/harbour.xml', body('application/rss+xml', `<rss version="2.0"><channel><title>Harbour notes</title>
+      <item><title>Boats</title><link>${server.url('/boats.txt')}</link><pubDate>Mon, 06 May 2024 09:00:00 GMT</pubDate></item></channel></rss>`));
+    const { agent, db } = testApp({ fetch: { ...DEFAULT_FETCH_LIMITS, allowPrivate: true } });
+    const done = await write(agent, '/feeds', '/feeds', { url: server.url('/harbour.xml') });
+    expect(done.message).toBe('Following “Harbour notes” (1 items now; poll to import them).');
+    const feed = db.prepare('SELECT id FROM feeds').get() as { id: number };
+    await undo(agent, done.undo);
+    expect(db.prepare('SELECT count(*) AS n FROM feeds').get()).toEqual({ n: 0 });
+    expect(listAudit(db, 'feed', feed.id).map((e) => e.action)).toEqual(['create', 'undo']);
+
+    const again = await write(agent, '/feeds', '/feeds', { url: server.url('/harbour.xml') });
+    db.prepare("UPDATE feeds SET last_polled_at = '2024-05-07T09:00:00.000Z'").run();
+    const id = (db.prepare('SELECT id FROM feeds').get() as { id: number }).id;
+    expect((await undo(agent, again.undo, 409)).message).toBe(`This change was not undone: feed #${id} has changed since. Nothing was changed.`);
+    expect(db.prepare('SELECT count(*) AS n FROM feeds').get()).toEqual({ n: 1 });
+  });
+});
+
+describe('Undo of a user\'s role and status', () => {
+  it('an admin changing a role or disabling someone is told so; Undo puts it back (audited); a stale Undo changes nothing; no password hash is logged', async () => {
+    const { agent, db } = testApp();
+    await addTestUser(db, 'ilse', 'admin');
+    await addTestUser(db, 'oskar', 'reviewer');
+    await signInAs(agent, 'ilse');
+    const oskar = getUser(db, 'oskar');
+    const role = await write(agent, '/users', '/users/oskar/role', { role: 'editor' });
+    expect(role.message).toBe('oskar is now editor.');
+    expect((await undo(agent, role.undo)).message).toBe('Undone: oskar is now editor.');
+    expect(getUser(db, 'oskar')).toMatchObject({ role: 'reviewer', disabledAt: null });
+
+    const disabled = await write(agent, '/users', '/users/oskar/status', { status: 'disabled' });
+    expect(disabled.message).toBe('oskar is disabled; their sessions have ended.');
+    await undo(agent, disabled.undo);
+    expect(getUser(db, 'oskar').disabledAt).toBeNull();
+    expect(listAudit(db, 'user', oskar.id).map((e) => e.action)).toEqual(['create', 'update', 'undo', 'disable', 'undo']);
+    expect(JSON.stringify(db.prepare('SELECT rows_json FROM undo_log').all())).not.toContain('password_hash');
+
+    const again = await write(agent, '/users', '/users/oskar/status', { status: 'disabled' });
+    enableUser(db, 'oskar', TEST_CTX);
+    expect((await undo(agent, again.undo, 409)).message).toBe(`This change was not undone: user #${oskar.id} has changed since. Nothing was changed.`);
+    expect(getUser(db, 'oskar').disabledAt).toBeNull();
   });
 });
 

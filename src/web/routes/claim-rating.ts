@@ -6,7 +6,7 @@ import { StaleEditError, ValidationError } from '../../domain/errors.js';
 import { ratingName } from '../../domain/claim-review.js';
 import { rateClaim } from '../../store/claim-ratings.js';
 import { writeContext, type AppDeps } from '../deps.js';
-import { withFlash } from '../flash.js';
+import { undoableWrite, withFlash } from '../flash.js';
 import { formValues } from '../forms/fields.js';
 import { idParam } from '../params.js';
 import { formatOf, sendDone, sendPage } from '../render.js';
@@ -17,9 +17,13 @@ export const claimRate = (deps: AppDeps): RequestHandler => (req, res) => {
   const id = idParam(req, 'Claim');
   const values = formValues(req.body, ['rating', 'explanation', 'version']);
   try {
-    const rating = rateClaim(deps.db, id, Number(values.version ?? 0), values, writeContext(deps));
-    const text = `Rated claim #${id} “${ratingName(rating.rating)}”: it is in the ClaimReview export.`;
-    sendDone(res, withFlash(deps.db, urls.claim(id), { k: 'note', text }), { rating }, 201);
+    const { result: rating, flash } = undoableWrite(
+      deps,
+      req,
+      () => rateClaim(deps.db, id, Number(values.version ?? 0), values, writeContext(deps)),
+      (r) => `Rated claim #${id} “${ratingName(r.rating)}”: it is in the ClaimReview export.`,
+    );
+    sendDone(res, withFlash(deps.db, urls.claim(id), flash), { rating }, 201);
   } catch (err) {
     if (!(err instanceof ValidationError || err instanceof StaleEditError) || formatOf(res) === 'json') throw err;
     const data = loadClaimView(deps, id);

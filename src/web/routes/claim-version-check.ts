@@ -5,15 +5,19 @@ import type { RequestHandler } from 'express';
 import { checkClaimAgainstVersion } from '../../app/claim-writes.js';
 import { formValues } from '../forms/fields.js';
 import { claimWrites, type AppDeps } from '../deps.js';
-import { withFlash } from '../flash.js';
+import { undoableWrite, withFlash } from '../flash.js';
 import { idParam } from '../params.js';
 import { sendDone } from '../render.js';
 import { localReturn, urls } from '../urls.js';
 
 export const claimVersionCheck = (deps: AppDeps): RequestHandler => (req, res) => {
   const id = idParam(req, 'Claim');
-  const cleared = checkClaimAgainstVersion(claimWrites(deps), id);
-  const text = cleared ? `Claim #${id} checked against the newer version: its flag is cleared.` : `Claim #${id} had no flag to clear.`;
+  const { result: cleared, flash } = undoableWrite(
+    deps,
+    req,
+    () => checkClaimAgainstVersion(claimWrites(deps), id),
+    (done) => (done ? `Claim #${id} checked against the newer version: its flag is cleared.` : `Claim #${id} had no flag to clear.`),
+  );
   const back = localReturn(formValues(req.body, ['return']).return) ?? urls.claim(id);
-  sendDone(res, withFlash(deps.db, back, { k: 'note', text }), { cleared });
+  sendDone(res, withFlash(deps.db, back, flash), { cleared });
 };

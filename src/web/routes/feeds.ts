@@ -4,10 +4,10 @@
 import type { RequestHandler } from 'express';
 import { crosscheckSettings } from '../../config.js';
 import { ValidationError } from '../../domain/errors.js';
-import { followFeed, pollFeeds } from '../../app/feeds.js';
-import { listFeedItemFailures, listFeeds } from '../../store/feeds.js';
+import { fetchFeed, pollFeeds } from '../../app/feeds.js';
+import { addFeed, listFeedItemFailures, listFeeds } from '../../store/feeds.js';
 import { preparedLexicon, writeContext, type AppDeps } from '../deps.js';
-import { withFlash } from '../flash.js';
+import { undoableWrite, withFlash } from '../flash.js';
 import { formValues, type FieldErrors } from '../forms/fields.js';
 import { formatOf, sendDone, sendPage } from '../render.js';
 import { urls } from '../urls.js';
@@ -22,9 +22,15 @@ export const feedsPage = (deps: AppDeps): RequestHandler => (_req, res) => rende
 export const feedAdd = (deps: AppDeps): RequestHandler => async (req, res) => {
   const url = (formValues(req.body, ['url']).url ?? '').trim();
   try {
-    const { feed, items } = await followFeed(deps.db, url, deps.config.fetch, writeContext(deps));
-    const text = `Following “${feed.title}” (${items} items now; poll to import them).`;
-    sendDone(res, withFlash(deps.db, urls.feeds(), { k: 'note', text }), { feed }, 201);
+    const parsed = await fetchFeed(url, deps.config.fetch);
+    const items = parsed.items.length;
+    const { result: feed, flash } = undoableWrite(
+      deps,
+      req,
+      () => addFeed(deps.db, url, parsed.title, writeContext(deps)),
+      (f) => `Following “${f.title}” (${items} items now; poll to import them).`,
+    );
+    sendDone(res, withFlash(deps.db, urls.feeds(), flash), { feed }, 201);
   } catch (err) {
     if (!(err instanceof ValidationError) || formatOf(res) === 'json') throw err;
     renderFeeds(deps, res, { url }, { url: err.fields.fetchUrl ?? err.fields.url ?? err.message }, 422);

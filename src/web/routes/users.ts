@@ -7,7 +7,7 @@ import { ValidationError } from '../../domain/errors.js';
 import { countSessions, disableUser, enableUser, listUsers, setUserRole, type User } from '../../store/users.js';
 import { accessFor } from '../auth.js';
 import { writeContext, type AppDeps } from '../deps.js';
-import { withFlash } from '../flash.js';
+import { undoableWrite, withFlash } from '../flash.js';
 import { formatOf, sendDone, sendPage } from '../render.js';
 import { urls } from '../urls.js';
 
@@ -59,15 +59,19 @@ export const userRole = (deps: AppDeps): RequestHandler => (req, res) => {
   const role = text(req.body?.role);
   if (!isRole(role)) throw new ValidationError(`A role is one of ${ROLES.join(', ')}.`, { role: 'Choose a role.' });
   refuseSelf(res, name);
-  const user = setUserRole(deps.db, name, role, writeContext(deps));
-  sendDone(res, withFlash(deps.db, urls.users(), { k: 'note', text: `${user.name} is now ${user.role}.` }), { user });
+  const { result: user, flash } = undoableWrite(deps, req, () => setUserRole(deps.db, name, role, writeContext(deps)), (u) => `${u.name} is now ${u.role}.`);
+  sendDone(res, withFlash(deps.db, urls.users(), flash), { user });
 };
 
 export const userStatus = (deps: AppDeps): RequestHandler => (req, res) => {
   const name = nameParam(req);
   refuseSelf(res, name);
   const enable = req.body?.status === 'enabled';
-  const user = enable ? enableUser(deps.db, name, writeContext(deps)) : disableUser(deps.db, name, writeContext(deps));
-  const done = enable ? `${user.name} may sign in again.` : `${user.name} is disabled; their sessions have ended.`;
-  sendDone(res, withFlash(deps.db, urls.users(), { k: 'note', text: done }), { user });
+  const { result: user, flash } = undoableWrite(
+    deps,
+    req,
+    () => (enable ? enableUser(deps.db, name, writeContext(deps)) : disableUser(deps.db, name, writeContext(deps))),
+    (u) => (enable ? `${u.name} may sign in again.` : `${u.name} is disabled; their sessions have ended.`),
+  );
+  sendDone(res, withFlash(deps.db, urls.users(), flash), { user });
 };
