@@ -271,7 +271,3 @@ const UNIT_WORDS: Readonly<Record<string, NumericUnit>> = {
 export function unitFor(word: string): NumericUnit | null {
   return UNIT_WORDS[word.trim().toLowerCase().replace(/\s+/g, ' ')] ?? null;
 }
-
-// The calendar helpers src/extract imports from here (dates.ts, scope.ts); they live in calendar.ts. Re-exported so
-// that this split leaves src/extract untouched while it is reworked; drop this line once extract imports calendar.ts.
-export { addDays, dateInterval, isValidDate, isoDate, monthNumber, partInterval } from './calendar.js';

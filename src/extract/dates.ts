@@ -5,7 +5,8 @@
 // been planned for 4 March" vs "it is now set for late April"), which decides the year.
 
 import type { IsoDate } from '../domain/types.js';
-import { addDays, dateInterval, isValidDate, isoDate, monthNumber, partInterval, wordsToNumber } from '../domain/figures.js';
+import { addDays, dateInterval, isValidDate, isoDate, monthNumber, partInterval } from '../domain/calendar.js';
+import { wordsToNumber } from '../domain/figures.js';
 import {
   WEEKDAYS,
   relativePeriod,

@@ -2,7 +2,8 @@
 // September", "over the first nine months of 2017", "over the past three days", "this year").
 
 import type { IsoDate } from '../domain/types.js';
-import { addDays, wordsToNumber } from '../domain/figures.js';
+import { addDays } from '../domain/calendar.js';
+import { wordsToNumber } from '../domain/figures.js';
 import { firstMonthsOfYear, periodToDate, relativePeriod } from '../domain/timescope.js';
 import type { Mention } from './mentions.js';
 
