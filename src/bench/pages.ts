@@ -23,6 +23,7 @@ import { CLAIM_COUNT_CAP } from '../store/claim-list.js';
 import { createApp } from '../web/app.js';
 import { paths } from '../web/urls.js';
 import { between, generateArticle, prng, vocabulary } from './fixtures.js';
+import { bulkSeeder } from '../store/bulk-seed.js';
 
 /** Bump when the generated data changes shape, so stale cached databases are rebuilt. */
 const FIXTURE_VERSION = 2;
@@ -53,23 +54,7 @@ function buildDatabase(file: string, size: Size): void {
   const subjectIds = insertEntities(db, vocab.subjects, (i) => (i < 32 ? 'place' : 'event'));
   const speakerIds = insertEntities(db, vocab.speakers, (i) => (i % 3 === 2 ? 'organisation' : 'person'));
 
-  const insertSource = db.prepare(
-    `INSERT INTO sources (title, publisher, author, url, published_at, language, body, body_sha256, format, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, 'en', ?, ?, ?, ?, ?)`,
-  );
-  const insertClaim = db.prepare(
-    `INSERT INTO claims (source_id, quote, quote_start, quote_end, value_text, kind, metric, subject_id, value_low, value_high,
-       value_unit, qualifier, scope_from, speaker_id, hedge, status, rank, origin, version, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertAudit = db.prepare(
-    `INSERT INTO audit_events (at, actor, action, entity, entity_id, before_json, after_json, reason) VALUES (?, 'local', ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertConflict = db.prepare(
-    `INSERT INTO conflicts (key, rule, severity, explanation, status, resolution_note, preferred_claim_id, subject_id, metric, manual, stale, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertConflictClaim = db.prepare('INSERT INTO conflict_claims (conflict_id, claim_id) VALUES (?, ?)');
+  const seed = bulkSeeder(db);
 
   const rand = prng(20110315);
   const lastOfFact = new Map<string, { claimId: number; sourceId: number }>();
@@ -90,11 +75,11 @@ function buildDatabase(file: string, size: Size): void {
         const at = `${article.publishedAt}T09:00:00.000Z`;
         const format = i % 5 === 0 ? 'markdown' : 'text';
         const url = i % 4 === 0 ? null : `https://news.example/${i}`;
-        const sourceId = Number(
-          insertSource.run(article.title, article.publisher, i % 3 === 0 ? null : 'Staff reporter', url, article.publishedAt, article.body,
-            createHash('sha256').update(article.body).digest('hex'), format, at, at).lastInsertRowid,
-        );
-        insertAudit.run(at, 'create', 'source', sourceId, null, JSON.stringify({ title: article.title, publisher: article.publisher }), 'crosscheck import');
+        const sourceId = seed.source({
+          title: article.title, publisher: article.publisher, author: i % 3 === 0 ? null : 'Staff reporter', url, publishedAt: article.publishedAt,
+          body: article.body, sha256: createHash('sha256').update(article.body).digest('hex'), format, at,
+        });
+        seed.audit({ at, action: 'create', entity: 'source', entityId: sourceId, before: null, after: JSON.stringify({ title: article.title, publisher: article.publisher }), reason: 'crosscheck import' });
         for (const claim of article.claims) {
           const roll = rand();
           const status: ClaimStatus = roll < 0.7 ? 'candidate' : roll < 0.92 ? 'confirmed' : 'rejected';
@@ -103,15 +88,15 @@ function buildDatabase(file: string, size: Size): void {
           const speakerId = claim.speaker === null ? null : (speakerIds[claim.speaker] as number);
           const origin = rand() < 0.93 ? 'extracted' : 'manual';
           const version = status === 'candidate' ? 1 : 2;
-          const claimId = Number(
-            insertClaim.run(sourceId, claim.quote, claim.start, claim.end, claim.valueText, claim.kind, claim.metric, subjectId,
-              claim.figure.low, claim.figure.high, claim.figure.unit, claim.qualifier, claim.scopeFrom, speakerId, claim.hedge,
-              status, rank, origin, version, at, at).lastInsertRowid,
-          );
+          const claimId = seed.claim({
+            sourceId, quote: claim.quote, start: claim.start, end: claim.end, valueText: claim.valueText, kind: claim.kind, metric: claim.metric, subjectId,
+            low: claim.figure.low, high: claim.figure.high, unit: claim.figure.unit, qualifier: claim.qualifier, scopeFrom: claim.scopeFrom, speakerId,
+            hedge: claim.hedge, status, rank, origin, version, at,
+          });
           claimsStored += 1;
-          insertAudit.run(at, 'create', 'claim', claimId, null, JSON.stringify({ metric: claim.metric, valueText: claim.valueText }), null);
+          seed.audit({ at, action: 'create', entity: 'claim', entityId: claimId, before: null, after: JSON.stringify({ metric: claim.metric, valueText: claim.valueText }), reason: null });
           if (status !== 'candidate') {
-            insertAudit.run(at, 'update', 'claim', claimId, '{"status":"candidate"}', JSON.stringify({ status }), null);
+            seed.audit({ at, action: 'update', entity: 'claim', entityId: claimId, before: '{"status":"candidate"}', after: JSON.stringify({ status }), reason: null });
           }
           // Some facts get a conflict between this claim and the previous one from another source.
           const fact = `${subjectId}|${claim.metric}`;
@@ -122,14 +107,15 @@ function buildDatabase(file: string, size: Size): void {
             const settled = rand();
             const conflictStatus = settled < 0.75 ? 'open' : settled < 0.9 ? 'explained' : 'resolved';
             const manual = rand() < 0.02 ? 1 : 0;
-            const conflictId = Number(
-              insertConflict.run(`${manual ? 'manual' : rule}:${previous.claimId},${claimId}`, manual ? 'manual' : rule, Math.round(rand() * 1000) / 1000,
-                `Two sources give figures for ${claim.metric} that do not overlap.`, conflictStatus,
-                conflictStatus === 'open' ? null : 'Different periods once read closely.', conflictStatus === 'resolved' ? claimId : null,
-                subjectId, claim.metric, manual, !manual && rand() < 0.03 ? 1 : 0, at, at).lastInsertRowid,
+            seed.conflict(
+              {
+                key: `${manual ? 'manual' : rule}:${previous.claimId},${claimId}`, rule: manual ? 'manual' : rule, severity: Math.round(rand() * 1000) / 1000,
+                explanation: `Two sources give figures for ${claim.metric} that do not overlap.`, status: conflictStatus,
+                resolutionNote: conflictStatus === 'open' ? null : 'Different periods once read closely.', preferredClaimId: conflictStatus === 'resolved' ? claimId : null,
+                subjectId, metric: claim.metric, manual, stale: !manual && rand() < 0.03 ? 1 : 0, at,
+              },
+              [previous.claimId, claimId],
             );
-            insertConflictClaim.run(conflictId, previous.claimId);
-            insertConflictClaim.run(conflictId, claimId);
             conflictsStored += 1;
           }
         }
@@ -146,16 +132,8 @@ function buildDatabase(file: string, size: Size): void {
 /** Inserts entities by name (keeping any the lexicon seeded under the same folded name) and returns their ids in order. */
 function insertEntities(db: Db, names: string[], type: (index: number) => string): number[] {
   const at = clock().toISOString();
-  const insert = db.prepare(
-    'INSERT INTO entities (name, type, normalized_name, created_at, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (normalized_name) DO NOTHING',
-  );
-  const byName = db.prepare('SELECT id FROM entities WHERE normalized_name = ?').pluck();
-  return db.transaction(() =>
-    names.map((name, i) => {
-      insert.run(name.replace(/^the /, ''), type(i), foldName(name), at, at);
-      return byName.get(foldName(name)) as number;
-    }),
-  )();
+  const seed = bulkSeeder(db);
+  return db.transaction(() => names.map((name, i) => seed.entity(name.replace(/^the /, ''), type(i), foldName(name), at)))();
 }
 
 // ---------------------------------------------------------------------------------------------------------------
