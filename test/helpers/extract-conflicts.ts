@@ -3,6 +3,7 @@
 import { extract } from '../../src/extract/index.js';
 import { DEFAULT_SETTINGS, conflictsForFact, groupForConflicts, type ClaimInContext, type ComputedConflict } from '../../src/domain/crosscheck.js';
 import type { ExtractedClaim, Figure, Lexicon } from '../../src/domain/types.js';
+import { makeClaimInContext } from './claim-builders.js';
 
 /** An article as a test writes it. */
 export interface Article {
@@ -25,38 +26,34 @@ export function claimsInContext(articles: Article[], lexicon: Lexicon): { claims
     for (const c of extract(article.text, { published: article.published, publisher: article.publisher, lexicon })) {
       const id = claims.length + 1;
       extracted.set(id, c);
-      claims.push({
-        id,
-        sourceId: sourceIndex + 1,
-        quote: c.quote,
-        quoteStart: c.start,
-        quoteEnd: c.end,
-        valueText: c.valueText,
-        kind: c.kind,
-        metric: c.metric,
-        subjectId: idOf(c.subject),
-        figure: { unit: c.value.unit, low: c.value.low, high: c.value.high } as Figure,
-        qualifier: c.qualifier,
-        scopeFrom: c.scope?.from ?? null,
-        scopeTo: c.scope?.to ?? null,
-        asOf: c.asOf,
-        speakerId: idOf(c.speaker),
-        attributionCue: c.attributionCue,
-        relay: c.relay,
-        hedge: c.hedge,
-        status: 'candidate',
-        rank: 'normal',
-        rankReason: null,
-        note: null,
-        origin: 'extracted',
-        version: 1,
-        createdAt: '2026-01-01T00:00:00Z',
-        updatedAt: '2026-01-01T00:00:00Z',
-        sourcePublisher: article.publisher,
-        sourcePublishedAt: article.published,
-        subjectName: c.subject,
-        speakerName: c.speaker,
-      });
+      // the rest as the store would hold a fresh candidate (claim-builders.ts defaults)
+      claims.push(
+        makeClaimInContext({
+          id,
+          sourceId: sourceIndex + 1,
+          quote: c.quote,
+          quoteStart: c.start,
+          quoteEnd: c.end,
+          valueText: c.valueText,
+          kind: c.kind,
+          metric: c.metric,
+          subjectId: idOf(c.subject),
+          figure: { unit: c.value.unit, low: c.value.low, high: c.value.high } as Figure,
+          qualifier: c.qualifier,
+          scopeFrom: c.scope?.from ?? null,
+          scopeTo: c.scope?.to ?? null,
+          asOf: c.asOf,
+          speakerId: idOf(c.speaker),
+          attributionCue: c.attributionCue,
+          relay: c.relay,
+          hedge: c.hedge,
+          status: 'candidate',
+          sourcePublisher: article.publisher,
+          sourcePublishedAt: article.published,
+          subjectName: c.subject,
+          speakerName: c.speaker,
+        }),
+      );
     }
   });
   return { claims, extracted };
