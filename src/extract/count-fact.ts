@@ -9,7 +9,7 @@
 
 import type { ClaimKind, EntityType } from '../domain/types.js';
 import type { Mention } from './mentions.js';
-import { populationText, readPopulation, type Population, type RoleNouns } from './population.js';
+import { populationText, readPopulation, sideOfSpeaker, type Population, type RoleNouns } from './population.js';
 import { placeNear, type PlaceMention } from './topic.js';
 import { namesPlace } from './topic-war.js';
 
@@ -18,6 +18,8 @@ const WHO_METRICS: ReadonlySet<string> = new Set(['count', 'fighters', 'civilian
 /** Measures a count can have, with their kind; the rest of the lexicon's count metrics stay as they are. */
 const MEASURES: Readonly<Record<string, ClaimKind>> = { killed: 'casualties', wounded: 'casualties', casualties: 'casualties', missing: 'casualties', displaced: 'count', detained: 'count', refugees: 'count', surrendered: 'count' };
 
+// "has lost 300 soldiers", "losing about 40 men": a side's own dead (a count of people right after the verb)
+const LOST_BEFORE = /\b(?:lost|losing|lose|loses)\s+(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|up\s+to|as\s+many\s+as)\s+)?$/i;
 const PERSON_ROLES: ReadonlySet<string> = new Set(['soldiers', 'fighters', 'civilians', 'children', 'women', 'people']);
 const SIZE_BEFORE = /\b(?:population|home to|country|nation|city|town|territory|region)\s+of\s+(?:\w+\s+){0,1}$/i;
 
@@ -55,7 +57,10 @@ export function countFact(input: CountInput): CountFact {
   // "a population of 2.3 million", "a country of 26 million", "420 armed clashes": no toll, whatever the clause says
   const notPeople = population !== null && !PERSON_ROLES.has(population.role);
   const size = SIZE_BEFORE.test(sentence.slice(Math.max(0, m.start - 40), m.start));
-  const measure = notPeople || size ? null : measureOf(input);
+  const lost = !notPeople && LOST_BEFORE.test(sentence.slice(Math.max(0, m.start - 40), m.start));
+  const measure = notPeople || size ? null : lost ? 'killed' : measureOf(input);
+  // "the army has lost 300 soldiers", "the Front said it had lost 40 men": the loser is the speaker's side
+  if (lost && population && population.side === null && input.speaker) population = { ...population, side: sideOfSpeaker(input.speaker) };
   if (size) population ??= { role: 'people', side: null };
   // every measure of the taxonomy counts people (the dead, the displaced, the detained): a bare figure counts everyone
   if (!population && measure && MEASURES[measure] !== undefined) population = { role: 'people', side: null };

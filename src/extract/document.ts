@@ -3,13 +3,15 @@
 // figure is read (they look at reporting clauses and event phrases only, never at figures): speakers
 // ("he", "the ministry", a quotation's speaker) and the event the article last named. The closing pass
 // then applies caveats ("The toll could not be verified.") and "since the campaign began" scopes as
-// patches: new claim objects, never an edit of one already emitted.
+// patches, and gives a figure that stands for an earlier one ("the real figure is closer to 9,000") that one's
+// fact (anaphora.ts): new claim objects, never an edit of one already emitted.
 
 import { METRIC_START_DATE } from '../domain/crosscheck.js';
 import type { ExtractedClaim, IsoDate } from '../domain/types.js';
 import type { SentenceAnalysis } from './analysis.js';
 import { articleContext, isNamingModifier, resolveEventPhrase, type ArticleContext, type EventIndex } from './events.js';
 import { ownWar } from './topic-war.js';
+import { resolveReferences } from './anaphora.js';
 import { clauseHedges, hedgeAt, isVerificationCaveat } from './hedges.js';
 import { SHIPPED_GRAMMAR, type CompiledGrammar } from './grammar.js';
 import type { CompiledLexicon } from './lexicon-match.js';
@@ -130,14 +132,15 @@ export function closingPass(
 ): ExtractedClaim[] {
   const caveats = caveatsBySentence(records, hasFigures, grammar);
   const starts = eventStarts(read);
-  return read.map(({ claim, sentence, pendingEvent }) => {
+  const patched = read.map(({ claim, sentence, pendingEvent }) => {
     let out = claim;
     const caveat = caveats.get(sentence);
     if (caveat !== undefined && out.hedge === null) out = { ...out, hedge: caveat };
     const from = pendingEvent ? starts.get(pendingEvent) : undefined;
     if (from && from <= published) out = { ...out, scope: { from, to: published } };
-    return out;
+    return { claim: out, sentence, paragraph: records[sentence]?.paragraph ?? 0 };
   });
+  return resolveReferences(patched);
 }
 
 /** "The toll could not be verified." hedges the figures of the sentence before it, in the same paragraph. */

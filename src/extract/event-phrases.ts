@@ -67,12 +67,18 @@ export function eventPhrases(index: EventNouns, text: string): EventPhrase[] {
       start = offset;
       if (bare !== tok) break; // an opening quotation mark starts the phrase
     }
-    // After the noun: "in Syria", "against Assad" (capitalised words only: names, not a clause).
-    const after = /^\s+(?:in|against|of|on|over)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-eastern|north-western|south-eastern|south-western|northeastern|northwestern|southeastern|southwestern)\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)((?:\p{Lu}[\p{L}'’.-]*\s?){1,3})/u.exec(text.slice(m.index + m[0].length));
+    // After the noun: "in Syria", "against Assad", "with Portbrak" (capitalised words only: names, not a clause).
+    const after = /^\s+(?:in|against|of|on|over|with|between)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-eastern|north-western|south-eastern|south-western|northeastern|northwestern|southeastern|southwestern)\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)((?:\p{Lu}[\p{L}'’.-]*\s?){1,3})/u.exec(text.slice(m.index + m[0].length));
     let end = m.index + m[0].length;
     if (after?.[1]) {
       modifiers.push(...after[1].trim().split(/\s+/));
       end += after[0].trimEnd().length;
+      // "fighting between Portbrak and East Tarn": both sides belong to the phrase
+      const other = /^\s+between\s/.test(after[0]) ? /^\s+and\s+(?:the\s+)?((?:\p{Lu}[\p{L}'’.-]*\s?){1,3})/u.exec(text.slice(end)) : null;
+      if (other?.[1]) {
+        modifiers.push(...other[1].trim().split(/\s+/));
+        end += other[0].trimEnd().length;
+      }
     }
     out.push({ start, end, head, modifiers, determiner });
   }

@@ -103,12 +103,27 @@ function plainNoun(words: string[]): string | null {
 /** "Russia" → "Russian", "Azerbaijani" stays, "M23" stays: the side as a reader would say it. */
 export function sideOf(word: string): string {
   const bare = word.replace(/[’']s$/u, '');
-  return countryOf(bare)?.demonym ?? bare;
+  return (countryOf(bare) ?? countryOfAdjective(bare))?.demonym ?? bare;
 }
 
-/** "Chile said … 874 of its soldiers": the speaker's own side when the speaker is a country. */
-function sideOfSpeaker(speaker: string): string | null {
-  return countryOf(speaker)?.demonym ?? null;
+/** "Djiboutian" when the country data knows only "Djibouti": an adjective whose stem is a country's name. */
+function countryOfAdjective(word: string): ReturnType<typeof countryOf> {
+  const m = /^(\p{Lu}\p{L}+?)(?:ian|an|n|i|ese)$/u.exec(word);
+  if (!m) return null;
+  for (const stem of [m[1]!, `${m[1]!}a`]) {
+    const country = countryOf(stem);
+    if (country && country.name === stem) return country;
+  }
+  return null;
+}
+
+/**
+ * "Chile said … 874 of its soldiers": the speaker's own side when the speaker is a country, a country's body
+ * ("Chile's defence ministry") or a body named by its nationality ("the Chilean army").
+ */
+export function sideOfSpeaker(speaker: string): string | null {
+  const owner = /^(?:the\s+)?(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*?)(?:[’']s\s|\s+(?=\p{Ll}))/u.exec(speaker);
+  return countryOf(speaker)?.demonym ?? (owner ? countryOf(owner[1]!)?.demonym ?? null : null);
 }
 
 /** The population in words, as the fact key shows it: "Russian soldiers", "civilians", "people". */

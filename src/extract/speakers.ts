@@ -6,6 +6,7 @@
 import type { Clause } from './clauses.js';
 import { dataOwner, hasProperName, speakerRef } from './speaker-refs.js';
 import { entityHits, type CompiledLexicon } from './lexicon-match.js';
+import { countryOf } from './places.js';
 
 /** Who a figure is attributed to: speaker (null = the publisher), the words that say so, and any relay. */
 export interface Speaker {
@@ -42,6 +43,19 @@ const ORG_HEAD = /^(?:ministry|group|agency|monitor|observatory|organisation|org
 // a fresh global pattern for each scan, so no lastIndex outlives it
 const ORG_NAME = (): RegExp =>
   /(?<![\p{L}'’-])(?:\p{Lu}[\p{L}'’-]*\s+(?:(?:of|for|and|on)\s+)?){0,5}(?:Ministry|Group|Agency|Monitor|Observatory|Organisation|Organization|Office|Department|Company|Committee|Council|Commission|Institute|Centre|Center|Service|Mission|Coalition)\b(?:\s+(?:of|for|on)(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)(?:\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*){1,4})?/gu;
+// A person the text introduces by role and name ("the army's spokesman Piet Amsel", "envoy Marta Lind"), whom a later
+// "he" or "she" may stand for even when the sentence introducing them quotes no figure.
+// a fresh global pattern for each scan, so no lastIndex outlives it
+const PERSON_WITH_ROLE = (): RegExp =>
+  /\b(?:spokes(?:man|woman|person)|minister|envoy|mayor|president|commander|general|colonel|major|captain|official|leader|chief|director|ambassador|governor|secretary|analyst|researcher)\s+\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)+/gu;
+/** "he" and "she" stand for a person: a name without an organisation's head noun, or a role noun for a person. */
+function personLike(name: string): boolean {
+  // "Alexander Cherkasov of the rights group Memorial": the words before "of" say who speaks
+  const head = name.split(/\s+(?:of|from|at|for)\s+|,/)[0]!;
+  if (head.toLowerCase().split(/\s+/).some((w) => ORG_HEAD.test(w)) || countryOf(head)) return false;
+  return /^(?:[\p{L}'’.-]+\s+)*\p{Lu}[\p{Ll}'’-]+$/u.test(head) || PERSON_ROLE.test(head);
+}
+const PERSON_ROLE = /\b(?:spokes(?:man|woman|person)|minister|envoy|mayor|president|commander|official|leader|chief|director|ambassador|governor|secretary)\b/i;
 // How many organisation names the tracker remembers (the most recent win).
 const NAMES_KEPT = 40;
 
@@ -54,6 +68,8 @@ export interface ResolvedClause extends Clause {
 /** Remembers the last named speaker of a document, to resolve "he", "the ministry" and the like. */
 export class SpeakerTracker {
   last: string | null = null;
+  /** the last speaker or person introduced by role and name that "he" or "she" can stand for */
+  private lastPerson: string | null = null;
   /** organisation names met so far, oldest first */
   private readonly named: string[] = [];
   constructor(
@@ -70,7 +86,7 @@ export class SpeakerTracker {
       const owner = ref.type === 'named' ? dataOwner(c.phrase) : null;
       // … but "according to the research" names where a figure comes from, owner or not
       if (owner !== null && speakerEntity(this.lex, c.phrase) === null) speaker = owner || (c.type === 'according' ? speaker : null);
-      if (ref.type === 'pronoun') speaker = this.last;
+      if (ref.type === 'pronoun') speaker = /^(?:he|she)$/i.test(c.phrase) ? this.lastPerson ?? this.last : this.last;
       else if (ref.type === 'first-person') speaker = inQuote(c.start) ? this.last : this.publisher;
       // "the Observatory estimates" names a known monitor: its own name wins over the last speaker
       else if (ref.type === 'role' && speakerEntity(this.lex, `the ${c.phrase}`) !== null) speaker = speakerEntity(this.lex, `the ${c.phrase}`);
@@ -81,6 +97,7 @@ export class SpeakerTracker {
         if (named) speaker = speakerName(this.lex, named.phrase);
       }
       if (speaker && c.type !== 'relay') this.last = speaker;
+      if (speaker && c.type !== 'relay' && personLike(speaker)) this.lastPerson = speaker;
       if (speaker) this.remember(speaker);
       return { ...c, speaker, known: ref.type === 'named' && speakerEntity(this.lex, c.phrase) !== null };
     });
@@ -92,6 +109,7 @@ export class SpeakerTracker {
       const e = this.lex.lexicon.entities[h.index];
       if (e?.type === 'organisation') this.remember(e.name);
     }
+    for (const m of sentence.matchAll(PERSON_WITH_ROLE())) this.lastPerson = m[0];
     const names = ORG_NAME();
     for (let m = names.exec(sentence); m; m = names.exec(sentence)) this.remember(m[0].replace(/^(?:The|A|An)\s+/, ''));
   }

@@ -11,11 +11,13 @@ import type { IsoDate } from '../domain/types.js';
 import { countryOf, foldPlace } from './places.js';
 
 // The nouns that name a whole war; an "offensive", a "campaign" or an "operation" is one side's part of it.
-const WAR_HEADS: ReadonlySet<string> = new Set(['war', 'conflict']);
+// "Fighting", an "insurgency" or an "uprising" with no other modifier is the article's war too ("since fighting broke
+// out in March 2024", "the insurgency, which began in 2019").
+const WAR_HEADS: ReadonlySet<string> = new Set(['war', 'conflict', 'insurgency', 'uprising', 'rebellion', 'fighting']);
 // Lowercase modifiers that leave the war the article's own ("the country's bloody eight-year civil war"); any
 // other ("the previous war", "the first war", "a cold war") names another war.
 const OWN_WAR_WORD =
-  /^(?:civil|ongoing|current|bloody|brutal|long|devastating|grinding|full-scale|years-long|decade-long|so-called|country['’]s|nation['’]s|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty)-(?:year|month|week|day)s?(?:-old|-long)?)$/i;
+  /^(?:civil|ongoing|current|bloody|brutal|long|devastating|grinding|full-scale|full-blown|all-out|years-long|decade-long|so-called|border|armed|internal|ethnic|separatist|deadly|bitter|protracted|country['’]s|nation['’]s|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty)-(?:year|month|week|day)s?(?:-old|-long)?)$/i;
 
 // Determiners that point away from the article's war: "a war", "that war", "its war" (an actor's own).
 const OTHER_WAR_DETERMINER: ReadonlySet<string> = new Set(['a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'my', 'your']);
@@ -47,11 +49,17 @@ export function ownWar(context: ArticleContext, phrase: EventPhrase): 'named' | 
   let named = false;
   for (const run of runs(phrase.modifiers)) {
     if (/^\p{Lu}/u.test(run)) {
-      if (!namesPlace(run, topic)) return null;
+      if (!namesPlace(run, topic) && !twoSided(run, topic)) return null;
       named = true;
     } else if (!OWN_WAR_WORD.test(run)) return null;
   }
   return named ? 'named' : 'bare';
+}
+
+/** "the war between Portbrak and Chile": the article's place and, beside it, the countries it fights. */
+function twoSided(run: string, topic: string): boolean {
+  const words = run.split(/\s+/);
+  return words.some((w) => namesPlace(w, topic)) && words.every((w) => namesPlace(w, topic) || countryOf(w) !== null);
 }
 
 /** True when a capitalised word names the place: its name, its demonym, or a stem of its name ("Valdorian"). */

@@ -97,7 +97,7 @@ function warPlace(phrase: string): string | null {
 // "in the eastern city of Portbrak", "across North Tarn", "in Valdoria's border province of East Tarn",
 // "for Chile's Portbrak": a place a figure is narrowed to.
 const PLACE_NEAR = new RegExp(
-  String.raw`\b(?:in|across|throughout|for|inside|(?:residents|inhabitants|citizens|people)\s+of|(?:assault|attack|offensive|invasion|strikes?|bombardment)\s+(?:on|against))\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,3}?(?:(?:city|town|province|region|state|district|village|capital|territory|area|strip|enclave)\s+of\s+)?(${PROPER})(?:[’']s\s+(?:[\p{Ll}-]+\s+){0,3}?(?:(?:city|town|province|region|state|district|capital|territory|area)\s+of\s+)?(${PROPER}))?`,
+  String.raw`\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|for|[Ii]nside|(?:residents|inhabitants|citizens|people)\s+of|(?:assault|attack|offensive|invasion|strikes?|bombardment)\s+(?:on|against))\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,3}?(?:(?:city|town|province|region|state|district|village|capital|territory|area|strip|enclave)\s+of\s+)?(${PROPER})(?:[’']s\s+(?:[\p{Ll}-]+\s+){0,3}?(?:(?:city|town|province|region|state|district|capital|territory|area)\s+of\s+)?(${PROPER}))?`,
   'u',
 );
 // "the East Tarnian authorities": a proper adjective before an actor noun names no place, unless a country's
@@ -115,7 +115,7 @@ export function placesIn(sentence: string): PlaceMention[] {
   const out: PlaceMention[] = [];
   for (const m of matchesOf(PLACE_NEAR, sentence)) {
     const phrase = m[2] ?? m[1]!;
-    if (TIME_WORDS.test(phrase.split(/\s+/)[0]!)) continue;
+    if (TIME_WORDS.test(phrase.split(/\s+/)[0]!) || insideName(sentence, m.index)) continue;
     const place = placeName(phrase);
     if (!place || !isPlaceLike(phrase, sentence, m.index + m[0].length)) continue;
     // "the East Tarnian authorities": a proper adjective before a noun names no place, unless a country's
@@ -141,6 +141,14 @@ export function placeNear(sentence: string, start: number, end: number, places: 
     if (!best || distance < best.distance) best = { place, distance };
   }
   return best?.place ?? null;
+}
+
+/**
+ * "the Monitor for Civil Rights", "the Organization for Migration": "for" between capitalised words joins one
+ * name, it does not narrow a figure to a place.
+ */
+function insideName(sentence: string, at: number): boolean {
+  return sentence.startsWith('for', at) && /\p{Lu}[\p{L}.-]*\s+$/u.test(sentence.slice(Math.max(0, at - 40), at));
 }
 
 /** A proper noun after "in" is a place unless it is a person's title, an organisation or a month. */

@@ -1,0 +1,62 @@
+// Stage 5, document pass: a figure that refers back to the fact of an earlier one. "The monitor puts the toll
+// at 18,000. The envoy said the true number could be as high as 60,000" and "the army says it lost 3,100
+// soldiers; diplomats believe the real figure is closer to 9,000": the second figure names no measure or
+// population of its own, only "the number", "the figure", "their strength" — it is another estimate of the
+// fact just stated, and this is the commonest way an article sets two sources against each other.
+// Hand-written: resolving "the real figure" to the figure it stands for is discourse reading no library does.
+
+import type { ExtractedClaim } from '../domain/types.js';
+
+/** What a claim needs here: the claim, the sentence it was read in and that sentence's paragraph. */
+export interface PlacedClaim {
+  claim: ExtractedClaim;
+  sentence: number;
+  paragraph: number;
+}
+
+// "the true number", "the real figure", "the overall toll", "their strength", "the tally": a noun standing for a
+// figure already given, then (within the clause) the figure. "number of <something>" names its own population.
+const REFERENCE = /\b(?:the|that|this|its|their|his|her|our)\s+(?:(?:true|real|actual|likely|final|overall|total|correct|official|full|real-world)\s+)?(?:death\s+)?(?:number|figure|toll|tally|count|total|estimate|strength|numbers|figures)(?!\s+(?:of|among|for)\b)[^.;:!?\d]{0,60}$/i;
+// How far back the figure referred to may be: this sentence or the two before it, in the same or the previous paragraph.
+const SENTENCES_BACK = 2;
+
+/** A count that says nothing of what it counts: no measure and no population. */
+function isBare(c: ExtractedClaim): boolean {
+  return c.kind === 'count' && c.metric === 'count' && c.population === null;
+}
+
+/** A claim another can refer back to: a count or a toll whose fact is known. */
+function isDonor(c: ExtractedClaim): boolean {
+  return (c.kind === 'count' || c.kind === 'casualties') && c.metric !== 'count' && c.population !== null;
+}
+
+/** The text of the claim's sentence before its figure, or null when the figure is not found in it. */
+function textBefore(c: ExtractedClaim): string | null {
+  const at = c.quote.indexOf(c.valueText);
+  return at < 0 ? null : c.quote.slice(0, at);
+}
+
+/**
+ * Each bare figure introduced by a reference noun takes the fact (kind, measure, population, subject and
+ * period) of the nearest figure before it; every other claim is returned as it is. New objects, never edits.
+ */
+export function resolveReferences(claims: readonly PlacedClaim[]): ExtractedClaim[] {
+  return claims.map((here, i) => {
+    const before = isBare(here.claim) ? textBefore(here.claim) : null;
+    if (before === null || !REFERENCE.test(before)) return here.claim;
+    const donor = nearestDonor(claims, i);
+    if (!donor) return here.claim;
+    const { kind, metric, population, subject, scope } = donor;
+    return { ...here.claim, kind, metric, population, subject: subject ?? here.claim.subject, scope: here.claim.scope ?? scope };
+  });
+}
+
+function nearestDonor(claims: readonly PlacedClaim[], i: number): ExtractedClaim | null {
+  const here = claims[i]!;
+  for (let j = i - 1; j >= 0; j--) {
+    const there = claims[j]!;
+    if (here.sentence - there.sentence > SENTENCES_BACK || here.paragraph - there.paragraph > 1) return null;
+    if (isDonor(there.claim)) return there.claim;
+  }
+  return null;
+}

@@ -1,0 +1,107 @@
+// Shapes of reporting that every war's coverage uses and that the cross-check must read without any lexicon entry
+// for the war: a rival estimate that only says "the real figure", a side's own losses ("lost 300 soldiers"), the
+// war's start told as "fighting broke out" or "the insurgency began", a pronoun after a person introduced by role,
+// and an organisation whose name holds "for <Name>". Articles written by the team about invented places; the
+// countries the data package knows (Chile, Peru) stand for the sides where a test needs a demonym.
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/index.js';
+import type { ExtractedClaim } from '../../src/domain/types.js';
+import { claimsInContext, conflictsOf, type Article } from '../helpers/extract-conflicts.js';
+import { defaultLexicon } from '../helpers/lexicons.js';
+
+const lexicon = defaultLexicon();
+
+function claimsOf(text: string, published = '2026-03-02'): ExtractedClaim[] {
+  return extract(text, { published, publisher: 'Test Wire', lexicon });
+}
+
+function claim(claims: ExtractedClaim[], valueText: string): ExtractedClaim {
+  const found = claims.find((c) => c.valueText === valueText);
+  if (!found) throw new Error(`no claim "${valueText}" among ${claims.map((c) => c.valueText).join(', ')}`);
+  return found;
+}
+
+describe('a figure that stands for an earlier one', () => {
+  const text = [
+    'Chile toll disputed as war drags on',
+    'The war in Chile has now lasted two years. The Andes Casualty Monitor puts the toll at more than 12,000 people.',
+    'The UN envoy for Chile, Ines Varga, said last week that the true number could be as high as 40,000.',
+  ].join('\n\n');
+
+  it('takes the measure, population and subject of the figure it refers back to, and keeps its own speaker', () => {
+    const claims = claimsOf(text);
+    const first = claim(claims, 'more than 12,000');
+    const rival = claim(claims, '40,000');
+    expect(rival.metric).toBe(first.metric);
+    expect(rival.population).toBe(first.population);
+    expect(rival.subject).toBe('Chile');
+    expect(rival.speaker).toBe('Ines Varga');
+  });
+
+  it('leaves a bare figure alone when nothing before it names a fact, or when it names its own ("the number of schools")', () => {
+    const alone = claimsOf('Chile talks resume\n\nThe real figure may be as high as 40,000, an aid worker said.');
+    expect(claim(alone, '40,000').metric).toBe('count');
+    const own = claimsOf('Chile war\n\nThe war in Chile has killed 3,000 people. The number of schools shut stands at 900.');
+    expect(claim(own, '900').metric).not.toBe(claim(own, '3,000').metric);
+  });
+
+  it('sets the two estimates of one article against each other', () => {
+    const article: Article = { publisher: 'Test Wire', published: '2026-03-02', text };
+    const { claims } = claimsInContext([article], lexicon);
+    const conflicts = conflictsOf(claims);
+    expect(conflicts.some((c) => c.claimIds.length >= 2 && c.claimIds.map((id) => claims.find((x) => x.id === id)?.valueText).join(' ').includes('40,000'))).toBe(true);
+  });
+});
+
+describe("a side's own losses", () => {
+  it('reads "lost N soldiers" as the dead of the side the speaker belongs to, not as troops deployed', () => {
+    const claims = claimsOf('Border war\n\nPeru’s defence ministry said the army had lost 310 soldiers since the border war with Chile began.');
+    const lost = claim(claims, '310');
+    expect(lost.kind).toBe('casualties');
+    expect(lost.metric).toBe('Peruvian soldiers killed');
+  });
+
+  it('gives "of its soldiers" the side of a country\'s ministry', () => {
+    const claims = claimsOf('Border war\n\nPeru’s defence ministry said on Friday that 312 of its soldiers had been killed.');
+    expect(claim(claims, '312').population).toBe('Peruvian soldiers');
+  });
+});
+
+describe("the start of the article's war, told without the word war", () => {
+  it('dates the war from "fighting broke out", "fighting between A and B erupted" and "the insurgency began"', () => {
+    const broke = claimsOf('Chile: a year of war\n\nThe war in Chile goes on. Thousands have died since fighting broke out in March 2024.');
+    expect(claim(broke, 'March 2024')).toMatchObject({ metric: 'start date', subject: 'Chile' });
+    const between = claimsOf('Peru and Chile dig in\n\nThe war in Chile is in its fifth month. Fighting between Chile and Peru erupted in May 2025.');
+    expect(claim(between, 'May 2025')).toMatchObject({ metric: 'start date', subject: 'Chile' });
+    const insurgency = claimsOf('Chile insurgency\n\nThe war in Chile spreads. The insurgency, which began in 2019, has reached the coast.');
+    expect(claim(insurgency, 'in 2019')).toMatchObject({ metric: 'start date', subject: 'Chile' });
+  });
+
+  it('does not date the war from renewed fighting or fighting in a named town', () => {
+    const renewed = claimsOf('Chile war\n\nThe war in Chile began in 2022. Renewed fighting erupted in May 2025.');
+    expect(claim(renewed, 'May 2025').subject).toBeNull();
+  });
+});
+
+describe('speakers and places inside names', () => {
+  it('"he" after a person introduced by role is that person, not the organisation quoted last', () => {
+    const claims = claimsOf(
+      [
+        'Chile front lines',
+        'The UN refugee agency puts the number of displaced at 3.8 million.',
+        'Rebel spokesman Tomas Orel denied shelling homes. He said the rebels control about 60 percent of the country.',
+      ].join('\n\n'),
+    );
+    expect(claim(claims, 'about 60 percent').speaker).toBe('spokesman Tomas Orel');
+  });
+
+  it('"the Monitor for Civil Rights" names no place: its toll stays the war\'s', () => {
+    const claims = claimsOf('Chile war toll\n\nThe war in Chile goes on. The Andes Monitor for Civil Rights puts the toll at 18,000 people.');
+    expect(claim(claims, '18,000').subject).toBe('Chile');
+  });
+
+  it('"In Dunmore alone" narrows a toll to the town at the start of a sentence too', () => {
+    const claims = claimsOf('Chile war toll\n\nThe war in Chile has killed 25,000 people. In Dunmore alone, 2,800 residents have died.');
+    expect(claim(claims, '2,800').subject).toBe('Dunmore');
+  });
+});
