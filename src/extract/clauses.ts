@@ -56,6 +56,8 @@ function cleanPhrase(raw: string): string {
 // A personal name standing alone between commas: capitalised words, with the usual particles.
 const APPOSITIVE_NAME = /^(?:(?:Dr|Mr|Mrs|Ms|Gen|Col|Maj|Lt|Capt|Sgt|Adm)\.?\s+)*[A-Z][a-zA-Z'’-]+(?:\s+(?:(?:al|el|de|da|di|van|von|bin|ibn|abu|la|le)[-\s]+)?[A-Z][a-zA-Z'’-]+){1,3}$/;
 
+const AUXILIARIES = /^\s*(?:(?:has|have|had|also|since|now|later)\s+)+$/i;
+
 // How far before its verb a speaker phrase may begin. Twelve words and an aside fit well within it; a
 // bound is needed because a sentence may hold hundreds of verbs ("said said said…" pasted in), and a scan
 // back to the start of the sentence for each would make extraction quadratic.
@@ -86,12 +88,14 @@ function phraseBefore(sentence: string, verbStart: number, depth = 0): { text: s
   if (!raw.trim() && relative) return depth < MAX_DEPTH ? phraseBefore(sentence, lead + relative.index, depth + 1) : null;
   // "Colonel X, speaking on condition of anonymity, told…": step over one parenthetical.
   const upToCut = sentence.slice(from, cut).trimEnd();
-  if (!raw.trim() && upToCut.endsWith(',')) {
+  // "…, the Kesten Observer, has counted": auxiliaries alone after the aside leave the phrase before it
+  if ((!raw.trim() || AUXILIARIES.test(raw)) && upToCut.endsWith(',')) {
     const comma = from + upToCut.length - 1;
     const within = sentence.slice(from, comma).lastIndexOf(',');
     const paren = within >= 0 ? from + within : -1;
     // "Putin's spokesman, Dmitry Peskov, said": the name in apposition is the speaker.
-    const apposition = paren >= 0 ? sentence.slice(paren + 1, comma).trim() : '';
+    // "An independent site, the Kesten Observer, has counted": a name after "the" too.
+    const apposition = paren >= 0 ? sentence.slice(paren + 1, comma).trim().replace(/^the\s+(?=\p{Lu})/u, '') : '';
     if (APPOSITIVE_NAME.test(apposition)) return { text: apposition, start: paren + 1 + sentence.slice(paren + 1, comma).indexOf(apposition) };
     if (paren >= 0 && depth < MAX_DEPTH) {
       const inner = phraseBefore(sentence, paren, depth + 1);

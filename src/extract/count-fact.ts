@@ -60,7 +60,7 @@ export function countFact(input: CountInput): CountFact {
   const lost = !notPeople && LOST_BEFORE.test(sentence.slice(Math.max(0, m.start - 40), m.start));
   const measure = notPeople || size ? null : lost ? 'killed' : measureOf(input);
   // "the army has lost 300 soldiers", "the Front said it had lost 40 men": the loser is the speaker's side
-  if (lost && population && population.side === null && input.speaker) population = { ...population, side: sideOfSpeaker(input.speaker) };
+  if (lost && population && population.side === null) population = { ...population, side: loserOf(sentence.slice(0, m.start), input.speaker) };
   if (size) population ??= { role: 'people', side: null };
   // every measure of the taxonomy counts people (the dead, the displaced, the detained): a bare figure counts everyone
   if (!population && measure && MEASURES[measure] !== undefined) population = { role: 'people', side: null };
@@ -75,6 +75,15 @@ export function countFact(input: CountInput): CountFact {
   // A force of the lexicon already says whose losses these are ("Russian armed forces"): the measure alone.
   const metric = lexiconTopic && input.subjectType === 'force' ? measure ?? input.metric : metricOf(measure ?? input.metric, population);
   return { kind, metric, subject, population: populationText(population) };
+}
+
+/** Whose dead "lost N soldiers" counts: the speaker's side, else the country the clause opens with ("Chile has admitted losing"). */
+function loserOf(before: string, speaker: string | null): string | null {
+  const side = speaker ? sideOfSpeaker(speaker) : null;
+  if (side) return side;
+  const named = /^\s*(?:The\s+)?(\p{Lu}[\p{L}-]+)/u.exec(before);
+  // "the Front said it had lost 40 men": a side no country data knows keeps the speaker's name, apart from all tolls
+  return (named ? sideOfSpeaker(named[1]!) : null) ?? speaker;
 }
 
 /** The measure of the figure: the lexicon's when it says what happened, else the nearest measure keyword. */

@@ -108,11 +108,14 @@ export function sideOf(word: string): string {
 
 /** "Djiboutian" when the country data knows only "Djibouti": an adjective whose stem is a country's name. */
 function countryOfAdjective(word: string): ReturnType<typeof countryOf> {
-  const m = /^(\p{Lu}\p{L}+?)(?:ian|an|n|i|ese)$/u.exec(word);
-  if (!m) return null;
-  for (const stem of [m[1]!, `${m[1]!}a`]) {
-    const country = countryOf(stem);
-    if (country && country.name === stem) return country;
+  if (!/^\p{Lu}/u.test(word)) return null;
+  for (const suffix of ['ian', 'an', 'n', 'i', 'ese']) {
+    if (!word.endsWith(suffix) || word.length - suffix.length < 3) continue;
+    const stem = word.slice(0, -suffix.length);
+    for (const name of [stem, `${stem}a`]) {
+      const country = countryOf(name);
+      if (country && country.name === name) return country;
+    }
   }
   return null;
 }

@@ -197,8 +197,10 @@ function place(facts: SentenceFacts, m: Mention, r: Reading): Placed {
   } else {
     // a part of a total ("Of those, seven were killed") is not comparable with any total
     out.subject = r.partOfTotal ? null : countSubject(facts, m, r.casualtyWords, r.speakerEntity) ?? r.subject;
+    // "since the war began" of the article's own war is the whole war, as a toll with no period is
+    if (r.since?.subject != null && r.since.subject === facts.article.topic) out.scope = null;
     // "since the start of its operation in 2015" counts from then, not over 2015
-    if (r.since?.from) out.scope = { from: r.since.from, to: r.published };
+    else if (r.since?.from) out.scope = { from: r.since.from, to: r.published };
     else if (r.since?.subject) {
       out.scope = null;
       out.pendingEvent = r.since.subject;

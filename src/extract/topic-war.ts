@@ -47,19 +47,17 @@ export function ownWar(context: ArticleContext, phrase: EventPhrase): 'named' | 
   const topic = context.topic;
   if (!topic || !WAR_HEADS.has(phrase.head)) return null;
   let named = false;
-  for (const run of runs(phrase.modifiers)) {
+  // "the war with Chile", "fighting between Peru and Chile": the sides the war is fought between are the article's
+  // place or the country it fights, whichever of them the article is about
+  const sides = phrase.sides.filter((w) => namesPlace(w, topic) || countryOf(w) !== null);
+  if (sides.length > 0 && sides.length === phrase.sides.length) named = true;
+  for (const run of runs(phrase.modifiers.filter((w) => !sides.includes(w)))) {
     if (/^\p{Lu}/u.test(run)) {
-      if (!namesPlace(run, topic) && !twoSided(run, topic)) return null;
+      if (!namesPlace(run, topic)) return null;
       named = true;
     } else if (!OWN_WAR_WORD.test(run)) return null;
   }
   return named ? 'named' : 'bare';
-}
-
-/** "the war between Portbrak and Chile": the article's place and, beside it, the countries it fights. */
-function twoSided(run: string, topic: string): boolean {
-  const words = run.split(/\s+/);
-  return words.some((w) => namesPlace(w, topic)) && words.every((w) => namesPlace(w, topic) || countryOf(w) !== null);
 }
 
 /** True when a capitalised word names the place: its name, its demonym, or a stem of its name ("Valdorian"). */

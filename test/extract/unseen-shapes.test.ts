@@ -105,3 +105,37 @@ describe('speakers and places inside names', () => {
     expect(claim(claims, '2,800').subject).toBe('Dunmore');
   });
 });
+
+describe('rival tolls of one war', () => {
+  it('a toll "since the war began" is the whole war\'s, set against a toll told without a period', () => {
+    const article: Article = {
+      publisher: 'Test Wire',
+      published: '2025-10-24',
+      text: [
+        'Peru counts its dead',
+        'Peru’s defence ministry said that 312 of its soldiers had been killed since the border war with Chile began on 4 June 2025.',
+        'Chile’s military spokesman Colonel Ivo Serna said Chilean forces had killed more than 4,000 Peruvian soldiers.',
+      ].join('\n\n'),
+    };
+    const { claims } = claimsInContext([article], lexicon);
+    const toll = claims.find((c) => c.valueText === '312')!;
+    expect(toll.scopeFrom).toBeNull();
+    const values = conflictsOf(claims).map((c) => c.claimIds.map((id) => claims.find((x) => x.id === id)?.valueText).sort().join(' vs '));
+    expect(values).toContain('312 vs more than 4,000');
+  });
+
+  it('"An independent site, the Kesten Observer, has counted" is the Observer\'s count', () => {
+    const claims = claimsOf('Peru war\n\nAn independent news site, the Kesten Observer, has counted the names of 1,150 Peruvian servicemen killed in the fighting.');
+    expect(claim(claims, '1,150').speaker).toBe('Kesten Observer');
+  });
+
+  it('a side the country data spells only as a name ("Djiboutian" for Djibouti) is one side however written', () => {
+    const claims = claimsOf('Djibouti war\n\nDjibouti’s defence ministry said 312 of its soldiers were killed. A monitor counted 1,150 Djiboutian soldiers killed.');
+    expect(claim(claims, '312').population).toBe(claim(claims, '1,150').population);
+  });
+
+  it('"the Front said it had lost 40 men" is the Front\'s own dead, not a toll of the whole war', () => {
+    const claims = claimsOf('Chile war\n\nThe war in Chile has killed 11,000 people. The Front said it had lost 40 men.');
+    expect(claim(claims, '40').metric).not.toBe(claim(claims, '11,000').metric);
+  });
+});
