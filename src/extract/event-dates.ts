@@ -91,7 +91,10 @@ function verbReading(f: SentenceFacts, verb: RegExpExecArray, d: Mention): Event
   const launched = /^launch/.test(word);
   const object = (): EventPhrase | undefined =>
     f.phrases.find((p) => p.start >= verbEnd && p.end <= d.start && /^\s*(?:(?:the|its|their|his|her|a|an)\s+)?$/i.test(text.slice(verbEnd, p.start)));
-  const subject = (): EventPhrase | undefined => [...f.phrases].reverse().find((p) => p.end <= verb.index && PHRASE_TO_VERB.test(text.slice(p.end, verb.index)));
+  const subject = (): EventPhrase | undefined =>
+    [...f.phrases].reverse().find((p) => p.end <= verb.index && PHRASE_TO_VERB.test(text.slice(p.end, verb.index))) ??
+    // "The war in Valdoria has killed 2,100 people since it erupted in December 2024": "it" is the sentence's event
+    (/\bsince\s+it\s+(?:first\s+)?$/i.test(text.slice(Math.max(0, verb.index - 16), verb.index)) ? f.phrases.find((p) => p.end <= verb.index) : undefined);
   // "launched its air campaign on D" names the event after the verb; "the air campaign, launched in D" before it
   const phrase = nounForm ? object() : launched ? object() ?? subject() : subject();
   const actor = nounForm ? null : actorBefore(f, phrase && !launched ? phrase.start : verb.index);

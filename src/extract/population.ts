@@ -47,6 +47,8 @@ export function readPopulation(text: string, start: number, end: number, speaker
 /** "…people", "of its soldiers", "Congolese army troops", "civilian deaths". */
 function phraseAfter(text: string, speaker: string | null, roles: RoleNouns): Population | null {
   // "72 out of the country's 330 townships", "40 of the 120 villages": what the whole counts, the part counts too
+  // 'killed "more than 200" troops': the quotation closes on the figure, the noun follows it
+  text = text.replace(/^["”’]/u, '');
   const whole = /^\s*(?:out\s+)?of\s+(?:(?:the|its|their|all)\s+)?(?:\p{L}+[’']s\s+)?\d[\d,.]*\s+/u.exec(text);
   const after = whole ? text.slice(whole[0].length) : text;
   const m = /^\s*(?:\(\d[^)]*\)\s*)?(of\s+(?:its|their|his|her|the|them|whom|those)\s+|of\s+)?([^,.;:!?"“”()]*)/u.exec(after);
@@ -70,7 +72,7 @@ function phraseAfter(text: string, speaker: string | null, roles: RoleNouns): Po
 
 /** "the number of civilians who died …", "the toll among children …": a population named before the figure. */
 function phraseBefore(before: string, roles: RoleNouns): Population | null {
-  const m = /\b(?:number|toll|count|deaths?|killing)\s+(?:of|among)\s+(?:the\s+)?([\p{L}’' -]{2,40}?)\s+(?:who|that|which|killed|dead|died|was|were|is|has|have|had|at|stood|appeared|rose|to)\b[^,;]*$/iu.exec(before);
+  const m = /\b(?:number|figure|toll|count|tally|deaths?|killing)\s+(?:of|among)\s+(?:the\s+)?([\p{L}’' -]{2,40}?)\s+(?:who|that|which|killed|dead|died|was|were|is|has|have|had|at|stood|appeared|rose|to)\b[^,;]*$/iu.exec(before);
   if (!m) return null;
   return fold(m[1]!.split(/\s+/).filter(Boolean), roles);
 }

@@ -98,6 +98,17 @@ export function statementDate(text: string, dates: readonly Mention[], m: Mentio
 }
 
 /**
+ * The day a running total held, when the sentence says so after the figure: "had killed 377,000 people by the end
+ * of 2021", "by March 2024". A total told as of a past date meets other totals of that date, not today's.
+ */
+export function heldBy(text: string, dates: readonly Mention[], m: Mention, published: IsoDate): IsoDate | null {
+  const d = dates.find((x) => x.start >= m.end && x.start - m.end < 80 && typeof x.high === 'string');
+  if (!d || (d.high as IsoDate) > published || /[;]/.test(text.slice(m.end, d.start))) return null;
+  const by = /\bby\s+(?:the\s+(?:(?:end|close)\s+of\s+)?)?$/i.test(text.slice(Math.max(0, d.start - 20), d.start)) || /^by\s/i.test(d.text);
+  return by ? (d.high as IsoDate) : null;
+}
+
+/**
  * The day a toll belongs to when the sentence ties the killing to one day: "raiders crossed the river on
  * 2 May 2031, killing about 300 villagers", "gunmen who attacked on May 2 killed 340 people". Such a toll is the count
  * of that day's attack whenever it is reported, so it is scoped to that day. Null otherwise.

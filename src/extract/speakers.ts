@@ -30,7 +30,9 @@ export function speakerName(lex: CompiledLexicon, phrase: string): string {
   // A speaker never spans sentences ("…was reportedly 131. Moscow"): keep the words after the last full
   // stop, in case a sentence boundary was missed upstream.
   const last = phrase.split(/(?<=[a-z\d][.!?]["”’]?)\s+(?=\p{Lu})/u).pop() ?? phrase;
-  return speakerEntity(lex, last) ?? last;
+  // "a defence ministry statement said": the statement speaks for its author
+  const author = last.replace(/\s+(?:statement|communiqu[eé]|press release|bulletin|announcement)$/iu, '');
+  return speakerEntity(lex, author) ?? author;
 }
 
 // "The group also said": a generic body refers back to the last speaker whatever its name.

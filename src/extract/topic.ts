@@ -131,8 +131,8 @@ export function placesIn(sentence: string): PlaceMention[] {
  * `places` is placesIn(sentence), passed in when the caller reads several figures of one sentence.
  */
 export function placeNear(sentence: string, start: number, end: number, places: readonly PlaceMention[] = placesIn(sentence)): string | null {
-  const clauseStart = Math.max(sentence.lastIndexOf(';', start), sentence.lastIndexOf(' — ', start), 0);
-  const nextStop = sentence.slice(end).search(/[;]| — /u);
+  const clauseStart = Math.max(sentence.lastIndexOf(';', start), sentence.lastIndexOf(' — ', start), lastContrast(sentence.slice(0, start)), 0);
+  const nextStop = sentence.slice(end).search(/[;]| — |,\s+(?:while|whereas|but)\s/u);
   const clauseEnd = nextStop < 0 ? sentence.length : end + nextStop;
   let best: { place: string; distance: number } | null = null;
   for (const { index, place } of places) {
@@ -151,11 +151,19 @@ function insideName(sentence: string, at: number): boolean {
   return sentence.startsWith('for', at) && /\p{Lu}[\p{L}.-]*\s+$/u.test(sentence.slice(Math.max(0, at - 40), at));
 }
 
+/** Where the last ", while …" clause before the figure starts (-1 when none): a place before it is another clause's. */
+function lastContrast(before: string): number {
+  let at = -1;
+  for (const m of before.matchAll(/,\s+(?:while|whereas|but)\s/gu)) at = m.index;
+  return at;
+}
+
 /** A proper noun after "in" is a place unless it is a person's title, an organisation or a month. */
 function isPlaceLike(phrase: string, sentence: string, after: number): boolean {
   if (countryOf(phrase)) return true;
   const folded = foldPlace(phrase);
   if (/\b(?:ministry|council|agency|office|committee|project|center|centre|group|organization|organisation|court|tribunal|army|forces|government|party)\b/.test(folded)) return false;
   // "in the Valdorian war" reads as the place of the war; "in Portbrak" as written
-  return !/^\s*(?:said|says|told)\b/.test(sentence.slice(after));
+  // "officials in Kidal estimate the toll", "the ministry in Tripoli said": the place is the speaker's, not the figure's
+  return !/^\s*(?:said|says|say|told|estimated?|estimates|reported|reports?|claimed|claims?|counted|counts?|believe[sd]?|puts?|recorded|announced)\b/.test(sentence.slice(after));
 }

@@ -139,3 +139,44 @@ describe('rival tolls of one war', () => {
     expect(claim(claims, '40').metric).not.toBe(claim(claims, '11,000').metric);
   });
 });
+
+describe('what a toll is, when and by whom', () => {
+  it('"had killed 377,000 people by the end of 2021" holds at the end of 2021, not on the day it is told', () => {
+    const claims = claimsOf('Chile war\n\nThe UN said the war in Chile had killed 377,000 people by the end of 2021.', '2025-11-10');
+    expect(claim(claims, '377,000').asOf).toBe('2021-12-31');
+  });
+
+  it('"another 227,000 died of hunger" adds to a toll and is set against no total', () => {
+    const claims = claimsOf('Chile war\n\nThe war in Chile has killed 150,000 people. Another 227,000 died from hunger and disease.');
+    expect(claim(claims, '227,000').subject).toBeNull();
+  });
+
+  it('"killed or wounded" counts casualties, not the dead', () => {
+    const claims = claimsOf('Chile war\n\nAt least 19,200 civilians have been killed or wounded by air strikes in Chile, the monitor said.');
+    expect(claim(claims, 'At least 19,200').metric).toBe('civilians casualties');
+  });
+
+  it('"a defence ministry statement said" is the ministry speaking, and "puts the toll much lower, at" a reporting verb', () => {
+    const claims = claimsOf('Chile war\n\nThe war in Chile goes on. A defence ministry statement said "fewer than 2,000" people had died. The health ministry puts the toll much lower, at 1,300.');
+    expect(claim(claims, 'fewer than 2,000').speaker).toBe('defence ministry');
+    expect(claim(claims, '1,300').speaker).toBe('health ministry');
+  });
+
+  it('a place in the other clause or in the speaker\'s own phrase does not narrow a toll ("officials in Kidal estimate")', () => {
+    const claims = claimsOf('Chile war\n\nIn Chile, the Andes Observatory counts at least 3,900 deaths, while local officials in Dunmore estimate the toll at nearly 6,000.');
+    expect(claim(claims, 'at least 3,900').subject).toBe('Chile');
+    expect(claim(claims, 'nearly 6,000').subject).toBe('Chile');
+  });
+
+  it('reads the population after a quoted figure and in "the figure of civilian dead"', () => {
+    const quoted = claimsOf('Chile war\n\nThe rebels claimed to have killed "more than 200" troops in Chile.');
+    expect(claim(quoted, 'more than 200').population).toBe('soldiers');
+    const figure = claimsOf('Chile war\n\nThe health ministry said the figure of civilian dead in Chile stood at 18,000.');
+    expect(claim(figure, '18,000').population).toBe('civilians');
+  });
+
+  it('"since it erupted in December 2024" dates the war the sentence names', () => {
+    const claims = claimsOf('Chile war\n\nThe war in Chile has killed 2,100 people since it erupted in December 2024.', '2025-06-20');
+    expect(claim(claims, 'December 2024')).toMatchObject({ metric: 'start date', subject: 'Chile' });
+  });
+});
