@@ -30,7 +30,7 @@ export function segment(text: string, grammar: CompiledGrammar = SHIPPED_GRAMMAR
 
 /**
  * segment() one paragraph at a time, for a reader that may stop early: extraction with a claim cap stops splitting
- * sentences (the splitter costs ~0.3 ms a sentence) once the cap is reached, instead of splitting a 4 MB paste whole.
+ * sentences once the cap is reached, instead of splitting a 4 MB paste whole.
  */
 export function* segmentLazily(text: string, grammar: CompiledGrammar = SHIPPED_GRAMMAR): Generator<SentenceRecord> {
   let before: SentenceRecord | undefined;
