@@ -16,12 +16,15 @@ const lower = (words: readonly string[]): ReadonlySet<string> => new Set(words.m
 const ABBREVIATION = lower(ABBREVIATIONS);
 // words marked whatever follows them
 const ALWAYS_MARKED = lower([...PREPOSITIVE_ABBREVIATIONS, ...EXCLAMATION_WORDS]);
-const SEPARATORS: ReadonlySet<string> = new Set(['.', '．', '。', '?', '!', '？', '！']);
+// the pass reads character codes: a set of numbers is looked up without making a string of each character
+const codes = (chars: string): ReadonlySet<number> => new Set([...chars].map((c) => c.charCodeAt(0)));
+const SEPARATORS = codes('.．。?!？！');
 const SEPARATOR_IN = /[.．。?!？！]/;
 // quotation marks and brackets: a pair's opening mark → its closing mark (a `"` both opens and closes)
 const PAIRS: ReadonlyMap<string, string> = new Map(['""', '[]', '()', '{}', '「」', '（）', '『』', '｛｝', '［］', '〚〛', '【】', '《》'].map((p) => [p[0]!, p[1]!]));
 // a closing mark → the opening mark of its pair
 const CLOSES: ReadonlyMap<string, string> = new Map([...PAIRS].map(([open, close]) => [close, open]));
+const PAIR_MARKS = codes([...PAIRS].flat().join(''));
 const SPACE = /\s/;
 // Chinese, Japanese and Korean characters bound words as spaces do (none lies below U+1100, where Hangul starts)
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
@@ -75,14 +78,15 @@ export function sentenceBounds(text: string): [number, number][] {
 }
 
 function endsSentence(scan: Scan, i: number): boolean {
-  const c = scan.text[i]!;
-  if (!SEPARATORS.has(c) || scan.open.length > 0) return false;
+  const code = scan.text.charCodeAt(i);
+  if (!SEPARATORS.has(code) || scan.open.length > 0) return false;
   if (i >= scan.abbreviationStart && i < scan.abbreviationEnd) return false;
-  return c !== '.' || i + 1 >= scan.text.length || isSpace(scan.text, i + 1);
+  return code !== 46 /* . */ || i + 1 >= scan.text.length || isSpace(scan.text, i + 1);
 }
 
 /** A quotation mark or bracket opens or closes its pair; one pair of each kind at a time, as in the package. */
 function markPair(scan: Scan, i: number): void {
+  if (!PAIR_MARKS.has(scan.text.charCodeAt(i))) return;
   const c = scan.text[i]!;
   const kind = PAIRS.has(c) ? c : CLOSES.get(c);
   if (kind === undefined) return;
