@@ -24,7 +24,7 @@ export function addVocabularyCommands(
     .command('sync')
     .description('Add the metrics, entities and aliases of the default lexicon (or of --file, e.g. a pack for the war you cover), and the grammar word lists, that the database lacks; existing ones (and your edits) stay as they are.')
     .option('--db <file>', 'database file')
-    .option('--file <lexicon.json>', 'a lexicon file to add instead of the default (same format as db/lexicon/default.json)')
+    .option('--file <lexicon.json>', 'a lexicon file to add instead of the default (same format as db/lexicon/default.json; a pack may add "grammar" entries)')
     .action((opts: { db?: string; file?: string }) => {
       const config = configWith(opts);
       const lexicon = opts.file ? readLexiconFile(opts.file) : readDefaultLexicon(config);
@@ -37,9 +37,12 @@ export function addVocabularyCommands(
         ...added.entities.map((name) => `entity  ${name}`),
         ...added.aliases.map(({ entity, alias }) => `alias   ${alias} (${entity})`),
         ...added.grammar.map((list) => `grammar ${list}`),
+        ...added.grammarEntries.map(({ list, entries }) => `grammar ${list}: + ${entries.join(', ')}`),
         ...added.skipped.map((name) => `skipped ${name} (longer than ${MAX_NAME_LENGTH} characters, not a name)`),
       ];
-      const total = `Lexicon: added ${plural(added.metrics.length, 'metric')}, ${plural(added.entities.length, 'entity', 'entities')}, ${plural(added.aliases.length, 'alias', 'aliases')}${added.grammar.length > 0 ? `, ${plural(added.grammar.length, 'grammar list')}` : ''}; nothing existing changed.`;
+      const entries = added.grammarEntries.reduce((n, l) => n + l.entries.length, 0);
+      const grammar = `${added.grammar.length > 0 ? `, ${plural(added.grammar.length, 'grammar list')}` : ''}${entries > 0 ? `, ${plural(entries, 'grammar entry', 'grammar entries')}` : ''}`;
+      const total = `Lexicon: added ${plural(added.metrics.length, 'metric')}, ${plural(added.entities.length, 'entity', 'entities')}, ${plural(added.aliases.length, 'alias', 'aliases')}${grammar}; ${entries > 0 ? 'entries already listed stay as they were' : 'nothing existing changed'}.`;
       process.stdout.write([...lines, total].join('\n') + '\n');
     });
 

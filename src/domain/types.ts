@@ -140,6 +140,13 @@ export interface Lexicon {
   /** The word lists the extraction rules read; absent, the shipped ones (db/lexicon/grammar.json). */
   grammar?: GrammarVocabulary;
 }
+/**
+ * A lexicon file as read: a pack may also bring grammar entries, added to the stored lists (any list, or none; a role
+ * it names that has no list gets one). `grammar` is then the shipped vocabulary, stored first where the database has none.
+ */
+export interface LexiconPack extends Lexicon {
+  grammarAdditions?: Partial<GrammarVocabulary>;
+}
 /** The grammar vocabulary: word lists the extraction rules read (see db/lexicon/grammar.json). */
 export interface GrammarVocabulary {
   /** speech verbs and fixed phrases ("said", "declined to comment"), matched as written */

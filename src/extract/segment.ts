@@ -30,7 +30,7 @@ export function segment(text: string, grammar: CompiledGrammar = SHIPPED_GRAMMAR
 
 /**
  * segment() one paragraph at a time, for a reader that may stop early: extraction with a claim cap stops splitting
- * sentences (the splitter costs ~0.3 ms a sentence) once the cap is reached, instead of splitting a 4 MB paste whole.
+ * sentences once the cap is reached, instead of splitting a 4 MB paste whole.
  */
 export function* segmentLazily(text: string, grammar: CompiledGrammar = SHIPPED_GRAMMAR): Generator<SentenceRecord> {
   let before: SentenceRecord | undefined;
@@ -40,7 +40,8 @@ export function* segmentLazily(text: string, grammar: CompiledGrammar = SHIPPED_
     for (const s of sentencesOf(paragraph, p)) {
       const startsInQuote = before !== undefined && before.paragraph === s.paragraph && before.openAtEnd;
       const { spans, openAtEnd } = quoteSpans(s.text, startsInQuote);
-      before = { ...s, index, paragraphStart: paragraph.start, caption, quotes: spans, startsInQuote, openAtEnd };
+      // the fields written out: spreading `s` cost a tenth of segmenting
+      before = { text: s.text, start: s.start, end: s.end, paragraph: s.paragraph, index, paragraphStart: paragraph.start, caption, quotes: spans, startsInQuote, openAtEnd };
       index += 1;
       yield before;
     }

@@ -1,14 +1,14 @@
 // Text → paragraphs → sentences, each with its offsets into the original text (claims keep offsets, so the
-// article view can highlight them). The sentence boundaries come from `sentence-splitter`; a few fix-ups
-// follow for news copy it leaves joined: a quotation closed by a full stop and followed by a new sentence,
+// article view can highlight them). The sentence boundaries come from sentence-bounds.ts (sentence-splitter's rules);
+// a few fix-ups follow for news copy they leave joined: a quotation closed by a full stop and followed by a new sentence,
 // and words glued by a lost space ("term.Assad") from copy-pasted web pages.
 // Every later stage looks around each figure within its sentence, so a sentence must stay short whatever
 // is pasted: an over-long paragraph reaches the splitter in pieces, and a sentence longer than
 // MAX_SENTENCE (a paste without full stops, a table flattened to one line) is cut at a semicolon, a comma
 // or a space. That keeps extraction linear in the size of the text.
 
-import { split } from 'sentence-splitter';
 import { matchesOf } from './regex.js';
+import { sentenceBounds } from './sentence-bounds.js';
 
 /** A piece of the document with offsets: text === document.slice(start, end). */
 export interface Span {
@@ -73,8 +73,8 @@ function extraCuts(text: string): number[] {
 
 /** The longest sentence kept whole; longer ones are cut (see cutLong). */
 export const MAX_SENTENCE = 1000;
-// A paragraph longer than this reaches the splitter in pieces: it costs ~1.5 s per MB, and a piece
-// without any full stop does not need it at all.
+// A paragraph longer than this reaches the splitter in pieces (a quotation mark left open holds back its cuts only
+// to the end of the piece), and a piece without any full stop does not need it at all.
 const SPLIT_CHUNK = 8000;
 
 /** The last match of a regex ending in text[from, to), as the offset just after it, or -1. */
@@ -131,14 +131,12 @@ function hasInnerTerminal(text: string): boolean {
 function splitPiece(text: string, from: number, to: number): Span[] {
   const piece = text.slice(from, to);
   // A piece with no sentence end before its last characters is one sentence: no need to pay for the
-  // splitter (a call costs ~30 µs however short the piece, and a paste may hold a hundred thousand lines).
+  // splitter (it reads every character, and a paste may hold a hundred thousand lines).
   if (!hasInnerTerminal(piece) || (piece.length > MAX_SENTENCE && !/[.!?]["”’)]?(?:\s|$)/.test(piece))) return [{ text: piece, start: from, end: to }];
   const out: Span[] = [];
-  for (const node of split(piece)) {
-    if (node.type !== 'Sentence') continue;
-    const [a, b] = node.range;
+  for (const [a, b] of sentenceBounds(piece)) {
     let last = from + a;
-    for (const cut of extraCuts(node.raw)) {
+    for (const cut of extraCuts(piece.slice(a, b))) {
       out.push({ text: text.slice(last, from + a + cut).trimEnd(), start: last, end: from + a + cut });
       last = from + a + cut;
     }

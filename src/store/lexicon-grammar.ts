@@ -2,7 +2,7 @@
 // seeded from db/lexicon/grammar.json and edited on the lexicon page; extraction reads it with the rest of the lexicon
 // (loadLexicon). Also the lexicon's version, which triggers bump on every change to what extraction reads.
 import type { GrammarVocabulary } from '../domain/types.js';
-import { NotFoundError } from '../domain/errors.js';
+import { NotFoundError, ValidationError } from '../domain/errors.js';
 import { lexiconRefusals } from '../domain/lexicon-checks.js';
 import type { Db } from './database.js';
 import { nowIso, type WriteContext } from './context.js';
@@ -136,6 +136,51 @@ export function addMissingGrammar(db: Db, grammar: GrammarVocabulary, ctx: Write
     }
     return added;
   })();
+}
+
+/** Entries a sync added to one stored list. */
+export interface GrammarEntriesAdded {
+  list: string;
+  entries: string[];
+}
+
+/**
+ * Adds a pack's grammar entries to the stored lists: each entry a list lacks is appended after the list's own (which
+ * stay as edited, in their order); a list the database lacks is created. The merged list is checked as
+ * cleanGrammarEntries says, the refusal naming the list; one transaction, each list changed audited.
+ */
+export function addGrammarEntries(db: Db, additions: Partial<GrammarVocabulary>, ctx: WriteContext): GrammarEntriesAdded[] {
+  return db.transaction(() => {
+    const stored = new Map(listGrammar(db).map((l) => [l.list, l]));
+    const added: GrammarEntriesAdded[] = [];
+    for (const [list, lines] of listsOf({ ...EMPTY_GRAMMAR, ...additions })) {
+      const before = stored.get(list);
+      const words = namedRefusal(list, () => cleanGrammarEntries(list, [...(before?.words ?? []), ...lines]));
+      const entries = words.slice(before?.words.length ?? 0);
+      if (entries.length === 0) continue;
+      if (before) {
+        db.prepare('UPDATE lexicon_grammar SET words = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(words), nowIso(ctx), before.id);
+        recordAudit(db, { action: 'update', entity: 'lexicon-grammar', entityId: before.id, before, after: getGrammarList(db, before.id) }, ctx);
+      } else {
+        const id = Number(db.prepare('INSERT INTO lexicon_grammar (list, words, updated_at) VALUES (?, ?, ?)').run(list, JSON.stringify(words), nowIso(ctx)).lastInsertRowid);
+        recordAudit(db, { action: 'create', entity: 'lexicon-grammar', entityId: id, after: getGrammarList(db, id) }, ctx);
+      }
+      added.push({ list, entries });
+    }
+    return added;
+  })();
+}
+
+const EMPTY_GRAMMAR: GrammarVocabulary = { reportingVerbs: [], reportingPatterns: [], hedges: [], roleNouns: {}, forceWords: [], captionWords: [], captionAgencies: [] };
+
+/** Runs a check of one list, its refusal naming the list ("hedges: entry 2 (“…”) has no letter in it."). */
+function namedRefusal<T>(list: string, check: () => T): T {
+  try {
+    return check();
+  } catch (e) {
+    if (e instanceof ValidationError && e.fields['words']) throw lexiconRefusals.grammarList(`${list}: ${e.fields['words']}`);
+    throw e;
+  }
 }
 
 /** The lexicon's version: a counter bumped (by triggers, migration 020) on every change to metrics, entities, aliases or grammar. */

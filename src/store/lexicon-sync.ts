@@ -2,7 +2,7 @@
 // database whose vocabulary users have edited. Only what is missing is added — metrics by name, entities by
 // name or alias, aliases that no entity uses — and nothing that exists is changed: edited keywords, kinds,
 // entity names and types stay as the users left them. An entity's "part of" is set only where it is unset.
-import type { Lexicon } from '../domain/types.js';
+import type { LexiconPack } from '../domain/types.js';
 import { normaliseMetric } from '../domain/crosscheck.js';
 import { foldName, MAX_NAME_LENGTH } from '../domain/names.js';
 import type { Db } from './database.js';
@@ -10,7 +10,7 @@ import type { WriteContext } from './context.js';
 import { addAlias, createEntity, resolveEntity } from './entities.js';
 import { linkLexiconPart } from './entity-seeds.js';
 import { addLexiconMetric, listLexiconMetrics } from './lexicon.js';
-import { addMissingGrammar } from './lexicon-grammar.js';
+import { addGrammarEntries, addMissingGrammar, type GrammarEntriesAdded } from './lexicon-grammar.js';
 
 /** What a sync added, by name (the CLI prints it; the page counts it). */
 export interface LexiconSyncResult {
@@ -21,17 +21,20 @@ export interface LexiconSyncResult {
   partOf: { entity: string; whole: string }[];
   /** Grammar word lists the database lacked ("hedges", "roleNouns:medics"); lists it has keep their entries. */
   grammar: string[];
+  /** Entries a pack added to the grammar lists, list by list. */
+  grammarEntries: GrammarEntriesAdded[];
   /** Names and aliases of the file left out because they are longer than MAX_NAME_LENGTH (the start of each). */
   skipped: string[];
 }
 
 /**
  * Adds the lexicon's missing metrics, entities and aliases, and its "part of" links where an entity has none, without
- * changing existing ones; one transaction, each addition audited.
+ * changing existing ones; the grammar lists the database lacks, then a pack's grammar entries the lists lack; one
+ * transaction (a refused grammar list undoes the whole sync), each addition audited.
  */
-export function addMissingLexicon(db: Db, lexicon: Lexicon, ctx: WriteContext): LexiconSyncResult {
+export function addMissingLexicon(db: Db, lexicon: LexiconPack, ctx: WriteContext): LexiconSyncResult {
   return db.transaction((): LexiconSyncResult => {
-    const result: LexiconSyncResult = { metrics: [], entities: [], aliases: [], partOf: [], grammar: [], skipped: [] };
+    const result: LexiconSyncResult = { metrics: [], entities: [], aliases: [], partOf: [], grammar: [], grammarEntries: [], skipped: [] };
     // A name too long to be one is left out and reported, rather than refusing the whole sync.
     const tooLong = (name: string): boolean => {
       if (name.trim().length <= MAX_NAME_LENGTH) return false;
@@ -69,6 +72,8 @@ export function addMissingLexicon(db: Db, lexicon: Lexicon, ctx: WriteContext): 
       if (whole !== null) result.partOf.push({ entity: resolveEntity(db, seed.name)!.name, whole });
     }
     if (lexicon.grammar) result.grammar = addMissingGrammar(db, lexicon.grammar, ctx);
+    // after the shipped lists: a database that stored none reads them all from the file, and must go on reading them
+    if (lexicon.grammarAdditions) result.grammarEntries = addGrammarEntries(db, lexicon.grammarAdditions, ctx);
     return result;
   })();
 }
