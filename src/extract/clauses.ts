@@ -34,6 +34,8 @@ const BOUNDARY = (): RegExp => /[,;:"“”()–—]|\s-\s|\b(?:that|which|who|w
 const TRAILING = /\s+(?:has|have|had|also|reportedly|previously|earlier|later|recently|then|separately|again|would|will|since|further|repeatedly|publicly|officially|initially|once|now|already|had|on\s+\w+(?:\s+\d{1,2})?|last\s+\w+|this\s+\w+|\w+day|in\s+a\s+statement)$/i;
 export const LEADING = /^(?:the|a|an)\s+/i;
 // A "speaker" made only of these words is a parsing accident, not a speaker.
+// "Of the dead counted by the monitors": a phrase opening on a preposition is no one who speaks
+const PREPOSITION_FIRST = /^(?:of|in|on|at|for|with|by|from|to|among|between|under|over)\s/i;
 const FUNCTION_WORDS = /^(?:(?:have|has|had|is|are|was|were|will|would|also|then|and|but|so|it's|there|here|not|never|just|only)\s*)+$/i;
 
 // A time phrase opening the sentence ("On Friday the ministry said") is not part of the speaker.
@@ -108,7 +110,7 @@ function phraseBefore(sentence: string, verbStart: number, depth = 0): { text: s
     raw = rest;
   }
   const text = cleanPhrase(raw);
-  if (!text || text.split(/\s+/).length > 12 || FUNCTION_WORDS.test(text)) return null;
+  if (!text || text.split(/\s+/).length > 12 || FUNCTION_WORDS.test(text) || PREPOSITION_FIRST.test(text)) return null;
   return { text, start: cut + raw.indexOf(text.slice(0, 3)) };
 }
 

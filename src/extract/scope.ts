@@ -119,6 +119,8 @@ export function eventDay(text: string, dates: readonly Mention[], m: Mention, pu
     const between = text.slice(d.end, m.start);
     if (/\b(?:said|says|told|reported|announced|according|since|until|by)\b/i.test(between)) continue;
     if (/^\W*(?:on\s+)?$/i.test(text.slice(0, d.start))) continue; // a sentence-opening date is when it was said
+    // "the army said on Saturday it had killed 150": the day of the statement, not of the killing
+    if (/\b(?:said|says|told\s+\w+|reported|announced|stated|claimed)\s+(?:on\s+)?$/i.test(text.slice(Math.max(0, d.start - 30), d.start))) continue;
     if (/\b(?:killing|killed|kill|murdered|massacred|slaughtered)\s+(?:\w+\s+){0,2}$/i.test(between)) return d.low;
   }
   return null;

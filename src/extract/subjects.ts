@@ -160,6 +160,8 @@ export function isPartOfTotal(f: SentenceFacts, m: Mention, counts: readonly Men
   const from = Math.max(0, m.start - 400);
   const before = f.text.slice(from, m.start);
   if (/\b(?:of\s+(?:those|them|whom|these)|among\s+(?:them|those|whom)|including)\b[^.;:]*$/i.test(before)) return true;
+  // "Of the dead counted by the monitors, about 40,000 were combatants": a sentence that opens on a partitive
+  if (/^\s*Of\s+(?:the|those|these|them|all)\b[^.;:]*,\s*(?:\S+\s+){0,3}$/.test(f.text.slice(0, m.start))) return true;
   // "another 227,000 died of hunger", "a further 40 were wounded": an addition to a figure, not a total of its own
   if (/\b(?:another|a\s+further|an\s+additional|an\s+extra)\s+(?:(?:about|around|some|nearly|almost|over|more\s+than)\s+)?$/i.test(before)) return true;
   const colon = before.lastIndexOf(':');

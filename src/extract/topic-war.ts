@@ -53,7 +53,8 @@ export function ownWar(context: ArticleContext, phrase: EventPhrase): 'named' | 
   if (sides.length > 0 && sides.length === phrase.sides.length) named = true;
   for (const run of runs(phrase.modifiers.filter((w) => !sides.includes(w)))) {
     if (/^\p{Lu}/u.test(run)) {
-      if (!namesPlace(run, topic)) return null;
+      // "the war in Chile's Portbrak region" names Portbrak as the country's part
+      if (!namesPlace(run, topic) && !namesPlace(run.split(/[’']s\s+/u).pop()!, topic)) return null;
       named = true;
     } else if (!OWN_WAR_WORD.test(run)) return null;
   }

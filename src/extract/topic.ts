@@ -10,7 +10,8 @@ import { PROPER, countryOf, demonymSiblings, foldPlace, placeName } from './plac
 const WAR_NOUN = String.raw`(?:civil\s+war|war|conflict|invasion|offensive|fighting|crisis|genocide|insurgency|uprising|campaign)`;
 // "the Sudan war", "Yemen's war", "the Tigray conflict", "the Bosnian war", "the 18-month civil war in Sudan"
 const PLACE_THEN_WAR = new RegExp(String.raw`(${PROPER})(?:[’']s)?\s+(?:(?:\d+|[\p{Ll}]+)-(?:year|month|week|day)(?:-old|-long)?\s+|[\p{Ll}]+\s+)?${WAR_NOUN}\b`, 'u');
-const WAR_THEN_PLACE = new RegExp(String.raw`\b${WAR_NOUN}\s+(?:in|over|on|of|for|against|across)\s+(?:the\s+)?(${PROPER})`, 'u');
+// "the war in Chile's Portbrak region": the region a country's possessive names is the place (group 2)
+const WAR_THEN_PLACE = new RegExp(String.raw`\b${WAR_NOUN}\s+(?:in|over|on|of|for|against|across)\s+(?:the\s+)?(${PROPER})(?:[’']s\s+(${PROPER})(?=\s+(?:region|province|state|district|area)\b))?`, 'u');
 const ANY_PROPER = new RegExp(PROPER, 'u');
 
 /**
@@ -30,7 +31,10 @@ export function articleTopic(text: string): string | null {
   const historical = (at: number): boolean => /\b\d{4}\s+$/.test(text.slice(Math.max(0, at - 6), at));
   for (const m of matchesOf(PLACE_THEN_WAR, text)) if (!historical(m.index)) add(warPlace(m[1]!));
   // "the war against <a group>" names an enemy, not a place: only a country counts after "against"
-  for (const m of matchesOf(WAR_THEN_PLACE, text)) if (!/\bagainst\s/.test(m[0]) || countryOf(m[1]!)) add(warPlace(m[1]!));
+  for (const m of matchesOf(WAR_THEN_PLACE, text)) {
+    if (m[2] && countryOf(m[1]!)) war.set(m[2], (war.get(m[2]) ?? 0) + 1);
+    else if (!/\bagainst\s/.test(m[0]) || countryOf(m[1]!)) add(warPlace(m[1]!));
+  }
   const title = text.slice(0, text.indexOf('\n') > 0 ? text.indexOf('\n') : 200);
   for (const m of matchesOf(PLACE_NEAR, title)) add(m[2] ?? m[1]!);
   const scores = war.size > 0 ? new Map([...war].map(([k, v]) => [k, v * 10 + (countries.get(k) ?? 0)])) : countries;

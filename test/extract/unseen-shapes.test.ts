@@ -180,3 +180,24 @@ describe('what a toll is, when and by whom', () => {
     expect(claim(claims, 'December 2024')).toMatchObject({ metric: 'start date', subject: 'Chile' });
   });
 });
+
+describe('regions, statements and partitives', () => {
+  it('"the war in Chile\'s Portbrak region" is about the region, as "the conflict in Portbrak" is', () => {
+    const a = claimsOf('Portbrak toll revised\n\nThe two-year war in Chile’s Portbrak region killed as many as 60,000 civilians, researchers said. The war broke out in November 2020.');
+    const b = claimsOf('Portbrak, two years on\n\nThe conflict in Portbrak, which began in October 2020, left some 16,000 people dead, monitors said.');
+    expect(claim(a, 'November 2020').subject).toBe('Portbrak');
+    expect(claim(b, 'October 2020').subject).toBe('Portbrak');
+  });
+
+  it('"the army said on Saturday it had killed 150" is a count of the offensive, not of Saturday', () => {
+    const claims = claimsOf('Chile offensive\n\nChile’s army said on Saturday it had killed 150 rebel fighters in Portbrak.', '2025-08-10');
+    expect(claim(claims, '150').scope).toBeNull();
+  });
+
+  it('"Of the dead counted by the monitors, about 40,000 were combatants" is a part, and "Of the dead" speaks for no one', () => {
+    const claims = claimsOf('Chile war\n\nThe war in Chile left 160,000 people dead. Of the dead counted by the monitors, about 40,000 were combatants.');
+    const part = claim(claims, 'about 40,000');
+    expect(part.subject).toBeNull();
+    expect(part.speaker).not.toBe('Of the dead');
+  });
+});
