@@ -38,9 +38,14 @@
 //                      an earlier one (after tolerance) of at most CUMULATIVE_LOOKBACK_DAYS (a year) before
 //                      conflicts; totals as of dates within the window
 //                      that do not overlap conflict either way.
-//   The three numeric rules compare claims of different articles only: inside one article, differing
+//   The numeric rules compare claims of different articles only: inside one article, differing
 //   figures for one subject and metric are nearly always parts of a whole ("seven in combat, two in a
 //   crash, one by suicide"). Internal inconsistency is flagged for dates and for duration vs start.
+//   part-above-whole   a count of a part above a count of its whole (nesting.ts: killed and wounded ⊂ casualties;
+//                      soldiers, fighters, civilians, children, women ⊂ people; same side), both for the same subject
+//                      and held at comparable times (comparableParts). A part below its whole is no disagreement.
+//                      Filed under the whole's fact. Within one article only figures one sentence sets against
+//                      each other: a whole and a part from two speakers are most often a breakdown.
 //   duration-vs-start  "N-year" as of D puts the start in [D − (N+1), D − (N−1)] years: one unit of
 //                      slack on each side because writers round both ways ("eight-year war" for a war in
 //                      its eighth year or past its eighth anniversary). A stated start outside it
@@ -86,10 +91,12 @@ import {
   type Prepared,
 } from './conflict-model.js';
 import { build, day, days, lead, ordered, percent, says, topic } from './conflict-words.js';
+import { countWords, nestsIn, readCountMetric } from './nesting.js';
 
 // The model (metric names, settings, facts, time scopes, independence) lives in conflict-model.ts, the explanations'
 // words in conflict-words.ts; callers import all of it from here.
 export * from './conflict-model.js';
+export { nestingMetrics, readCountMetric } from './nesting.js';
 
 // ─────────────────────────────────────────────────────────────────────────────────────────────────────
 // Pairwise rules
@@ -106,13 +113,19 @@ function checkPrepared(x: Prepared, y: Prepared, settings: CrosscheckSettings): 
   const [a, b] = x.claim.id <= y.claim.id ? [x, y] : [y, x];
   if (a.claim.id === b.claim.id || a.claim.subjectId === null || a.claim.subjectId !== b.claim.subjectId) return null;
   if (a.scope === 'duration' || b.scope === 'duration') return durationVsStart(a, b);
-  if (a.metric !== b.metric || a.claim.figure.unit !== b.claim.figure.unit) return null;
-  if (a.scope === 'event' && b.scope === 'event') return eventDate(a, b, settings);
+  if (a.claim.figure.unit !== b.claim.figure.unit) return null;
+  // Different metrics meet only when one count is a part of the other (nesting.ts)
+  const nested = a.metric === b.metric ? null : partAndWhole(a, b);
+  if (a.metric !== b.metric && !nested) return null;
+  if (a.scope === 'event' && b.scope === 'event') return nested ? null : eventDate(a, b, settings);
   // Within one article, different figures for one fact by one speaker are nearly always a breakdown ("ten
   // died: seven in combat, two in a crash, one by suicide"); figures of different speakers ("the monitor puts the toll
   // at 20,000 … the envoy says as high as 150,000") or set against each other ("closer to 100,000 than the
   // figure of 200,000", "revised from 1,400 to 1,200") are a disagreement the article reports.
   if (a.claim.sourceId === b.claim.sourceId && !disagreeInOneArticle(a.claim, b.claim)) return null;
+  // An article that gives a whole and a part, even from two speakers, is most often laying out a breakdown whose
+  // qualifiers ("from each side", "still buried") the fact key does not hold: only figures it sets against each other.
+  if (nested) return a.claim.sourceId === b.claim.sourceId && !setAgainst(a.claim, b.claim) ? null : partAboveWhole(a, b, nested, settings);
   if (a.scope === 'point' && b.scope === 'point') return pointInTime(a, b, settings);
   if (a.scope === 'cumulative' && b.scope === 'cumulative') return cumulativeTotal(a, b, settings);
   if (a.period && b.period) return periodCount(a, b, settings);
@@ -126,6 +139,11 @@ export function disagreeInOneArticle(a: ClaimInContext, b: ClaimInContext): bool
   // The publisher's own voice beside a cited figure is most often context or a part ("the war began … killing
   // 1,200"; "thousands of bodies are still buried"): only two named speakers disagree outright.
   if (a.speakerId !== null && b.speakerId !== null && independenceKey(a) !== independenceKey(b)) return true;
+  return setAgainst(a, b);
+}
+
+/** Two figures of one sentence that it contrasts ("not 3,000", "closer to … than") or revises ("revised from … to"). */
+function setAgainst(a: ClaimInContext, b: ClaimInContext): boolean {
   if (a.quoteStart !== b.quoteStart) return false;
   return CONTRAST.test(between(a, b)) || (REVISION.test(a.quote) && /^\s*to\b/i.test(between(a, b)));
 }
@@ -216,6 +234,52 @@ function nestedPeriods(a: Prepared, b: Prepared, settings: CrosscheckSettings): 
   return build('period-count', a, b, relativeGap(a.core, b.core), explanation);
 }
 
+/** Which of two counts of different metrics is the part and which the whole, or null when they do not nest. */
+function partAndWhole(a: Prepared, b: Prepared): { part: Prepared; whole: Prepared; words: [string, string] } | null {
+  const [x, y] = [readCountMetric(a.metric), readCountMetric(b.metric)];
+  if (!x || !y) return null;
+  const [part, whole, p, w] = nestsIn(x, y) ? [a, b, x, y] : nestsIn(y, x) ? [b, a, y, x] : [null, null, x, y];
+  if (!part || !whole) return null;
+  return { part, whole, words: [countWords(p, false), countWords(w, p.role !== w.role)] };
+}
+
+/**
+ * A part cannot be larger than its whole: "5,000 killed" against "3,000 casualties (killed and wounded)", "900
+ * civilians killed" against "600 killed" in all. A part below its whole is no disagreement. The two must hold at
+ * comparable times (comparableParts); the conflict is filed under the whole's fact.
+ */
+function partAboveWhole(a: Prepared, b: Prepared, nested: NonNullable<ReturnType<typeof partAndWhole>>, settings: CrosscheckSettings): ComputedConflict | null {
+  const { part, whole, words } = nested;
+  if (!comparableParts(part, whole, settings) || overlaps(part.core, whole.core, settings.tolerance)) return null;
+  if (part.core.low === null || whole.core.high === null || part.core.low <= whole.core.high) return null;
+  const other = a.claim.sourceId === b.claim.sourceId ? 'the same article gives' : 'another source gives';
+  const explanation =
+    `${lead(a, b, `${topic(whole)} and a part of it`)}${says(part)} for ${words[0]}; ${says(whole)} for ${words[1]}. ` +
+    `"${part.claim.valueText}" ${words[0]} is more than the "${whole.claim.valueText}" ${words[1]} ${other}, ` +
+    `though the first is a part of the second, even allowing ${percent(settings.tolerance)} either way.`;
+  return build('part-above-whole', a, b, relativeGap(a.core, b.core), explanation, whole);
+}
+
+/**
+ * A part and its whole are held against each other when they count over comparable times: figures as of dates
+ * within the window; running totals from starts within the window, the part's no later than the whole's (a
+ * total can only grow, so an earlier part of up to CUMULATIVE_LOOKBACK_DAYS still caps nothing above the later
+ * whole); periods the same (≥ 80 % of days shared) or the part's within the whole's.
+ */
+function comparableParts(part: Prepared, whole: Prepared, settings: CrosscheckSettings): boolean {
+  const w = settings.asOfWindowDays;
+  if (part.scope !== whole.scope) return false;
+  if (part.scope === 'point') return Math.abs(part.asOf - whole.asOf) <= w;
+  if (!part.period || !whole.period) return false;
+  if (part.scope === 'cumulative') {
+    const starts = Math.abs(dayNumber(part.period.from) - dayNumber(whole.period.from));
+    return starts <= w && part.asOf - whole.asOf <= w && whole.asOf - part.asOf <= CUMULATIVE_LOOKBACK_DAYS;
+  }
+  if (part.scope !== 'period') return false;
+  const inside = part.period.from >= whole.period.from && part.period.to <= whole.period.to;
+  return inside || periodOverlapFraction(part.period, whole.period) >= SAME_PERIOD_OVERLAP;
+}
+
 /**
  * How far back a running total is checked for a decrease. A low total set against every higher total of the
  * years before buries the reviewer in near-identical conflicts (one figure against thousands); within a year
@@ -295,6 +359,24 @@ export function conflictsForFact(claims: readonly ClaimInContext[], settings: Cr
     }
   }
   return found.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+}
+
+/**
+ * The conflicts between a group's claims and the claims of the facts nested in it (nesting.ts): what a full
+ * recomputation of a whole's group adds, since a nesting conflict is filed under its whole. O(claims × parts).
+ */
+export function conflictsWithParts(claims: readonly ClaimInContext[], parts: readonly ClaimInContext[], settings: CrosscheckSettings): ComputedConflict[] {
+  const wholes = claims.filter((c) => participates(c, settings)).map(prepare);
+  const found: ComputedConflict[] = [];
+  for (const p of parts) {
+    if (!participates(p, settings)) continue;
+    const part = prepare(p);
+    for (const whole of wholes) {
+      const conflict = whole.metric === part.metric ? null : checkPrepared(whole, part, settings);
+      if (conflict) found.push(conflict);
+    }
+  }
+  return found;
 }
 
 /**

@@ -26,6 +26,10 @@ const RULE_TEXT: Record<RuleId | 'manual', { name: string; meaning: string }> = 
     name: 'Duration against start date',
     meaning: 'How long something has lasted, counted back from when it was said, puts its start elsewhere than a stated start date.',
   },
+  'part-above-whole': {
+    name: 'A part above its whole',
+    meaning: 'A count of a part (civilians, the killed) is larger than a count of its whole (everyone, all casualties) at a comparable time; a part can only be smaller.',
+  },
   manual: { name: 'Flagged by a reviewer', meaning: 'A reviewer marked these claims as conflicting; the note says why.' },
 };
 
