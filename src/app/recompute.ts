@@ -18,11 +18,11 @@ import type { FactKey, SyncResult } from '../store/conflicts.js';
 import {
   listConflictClaimsNaming,
   listFactsToRecompute,
-  listMetricsOfSubject,
   listRuleClaims,
   listPartnerClaims,
   listRuleClaimsOfGroup,
 } from '../store/crosscheck-queries.js';
+import { listMetricsOfSubjects } from '../store/factsheet-builder.js';
 import { conflictsHoldingClaims, recheckConflicts, syncConflicts, syncConflictsOfClaims } from '../store/conflict-sync.js';
 import {
   conflictGroupKey,
@@ -108,12 +108,12 @@ export function findConflictsOfClaims(db: Db, claimIds: Iterable<number>, settin
   return found;
 }
 
-/** The metrics of each subject, read once per recomputation (listMetricsOfSubject). */
+/** The metrics of each subject (a skip scan of the subject's index entries), read once per recomputation. */
 function subjectMetrics(db: Db): (subjectId: number) => string[] {
   const known = new Map<number, string[]>();
   return (subjectId) => {
     let metrics = known.get(subjectId);
-    if (!metrics) known.set(subjectId, (metrics = listMetricsOfSubject(db, subjectId)));
+    if (!metrics) known.set(subjectId, (metrics = listMetricsOfSubjects(db, [subjectId])));
     return metrics;
   };
 }

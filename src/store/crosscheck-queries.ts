@@ -176,22 +176,6 @@ export function listPartnerClaims(
 }
 
 /**
- * The metrics a subject's claims are filed under (rejected ones too), in text order: where its nesting facts are
- * looked for. One index seek per metric on (subject_id, metric), however many claims each holds.
- */
-export function listMetricsOfSubject(db: Db, subjectId: number): string[] {
-  const rows = prepared(
-    db,
-    `WITH RECURSIVE m (metric) AS (
-       SELECT min(metric) FROM claims WHERE subject_id = @subject
-       UNION ALL
-       SELECT (SELECT min(c.metric) FROM claims c WHERE c.subject_id = @subject AND c.metric > m.metric) FROM m WHERE m.metric IS NOT NULL
-     ) SELECT metric FROM m WHERE metric IS NOT NULL`,
-  ).all({ subject: subjectId }) as { metric: string }[];
-  return rows.map((r) => r.metric);
-}
-
-/**
  * Every fact (subject + metric) a full recomputation must visit: those with claims that are not rejected
  * and those still holding automatic conflicts (which may have to go). It keeps facts of one claim, since a lone
  * duration and a lone start date of one subject meet in one conflict group. The store's one facts query.
