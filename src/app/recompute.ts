@@ -31,6 +31,7 @@ import {
   conflictsWithParts,
   metricsInConflictGroup,
   nestingMetrics,
+  readCountMetric,
   type ClaimInContext,
   type ComputedConflict,
   type CrosscheckSettings,
@@ -98,7 +99,7 @@ export function findConflictsOfClaims(db: Db, claimIds: Iterable<number>, settin
     const ids = claims.map((c) => c.id);
     const partners = [
       ...listPartnerClaims(db, group, partnerQueries(claims, settings), { includeCandidates: settings.includeCandidates }),
-      ...nestingPartners(db, group, claims, metricsOf(group.subjectId), settings),
+      ...nestingPartners(db, group, claims, metricsOf, settings),
     ];
     // The changed claims themselves, whether or not a lookup found them (ids are unique in the list).
     const inList = new Set(partners.map((c) => c.id));
@@ -118,12 +119,19 @@ function subjectMetrics(db: Db): (subjectId: number) => string[] {
   };
 }
 
+/** The facts of the group's subject that hold its counts (wholes) or lie within them (parts); none for other metrics. */
+function nestedFacts(group: Group, metricsOf: (subjectId: number) => string[]): { wholes: string[]; parts: string[] } {
+  const metric = group.metrics[0]!;
+  // the subject's metrics are read only for a count that can nest
+  return readCountMetric(metric) ? nestingMetrics(metric, metricsOf(group.subjectId)) : { wholes: [], parts: [] };
+}
+
 /**
  * The claims of the facts nested with a group's (its wholes and its parts: nesting.ts) that its changed claims
  * could conflict with, found by the partner lookups of conflict-window.ts in each of those facts.
  */
-function nestingPartners(db: Db, group: Group, claims: ClaimInContext[], metrics: readonly string[], settings: CrosscheckSettings): ClaimInContext[] {
-  const { wholes, parts } = nestingMetrics(group.metrics[0]!, metrics);
+function nestingPartners(db: Db, group: Group, claims: ClaimInContext[], metricsOf: (subjectId: number) => string[], settings: CrosscheckSettings): ClaimInContext[] {
+  const { wholes, parts } = nestedFacts(group, metricsOf);
   const options = { includeCandidates: settings.includeCandidates };
   const lookIn = (list: string[], look: 'wholes' | 'parts'): ClaimInContext[] =>
     list.length === 0 ? [] : listPartnerClaims(db, { subjectId: group.subjectId, metrics: list }, nestingPartnerQueries(claims, settings, look), options);
@@ -149,7 +157,7 @@ export function recomputeFacts(db: Db, facts: Iterable<Pick<Claim, 'subjectId' |
       const claims = listRuleClaimsOfGroup(db, group, { includeCandidates: settings.includeCandidates });
       for (const conflict of conflictsForFact(claims, settings)) found.push(conflict);
       // a part above its whole is filed under the whole: its group meets the claims of its parts
-      const { parts } = nestingMetrics(group.metrics[0]!, metricsOf(group.subjectId));
+      const { parts } = nestedFacts(group, metricsOf);
       if (parts.length === 0) continue;
       const partClaims = listRuleClaimsOfGroup(db, { subjectId: group.subjectId, metrics: parts }, { includeCandidates: settings.includeCandidates });
       for (const conflict of conflictsWithParts(claims, partClaims, settings)) found.push(conflict);

@@ -1,7 +1,7 @@
 // What each conflict rule means, in the reviewer's words, shown beside the explanation the rule wrote for
 // one pair. Kept next to the web layer because it is presentation; the rules themselves are in
 // src/domain/crosscheck.ts and these sentences must say what they check.
-import { independenceKey, type RuleId } from '../domain/crosscheck.js';
+import { independenceKey, normaliseMetric, type RuleId } from '../domain/crosscheck.js';
 import type { StoredConflict } from '../store/rows.js';
 import type { ValueClaim } from '../store/crosscheck-queries.js';
 
@@ -70,9 +70,12 @@ export function summariseValues(conflict: StoredConflict, claims: readonly Value
     const origins = new Set(
       backing.map((c) => independenceKey({ speakerId: c.speakerId, relay: c.relay, sourcePublisher: c.publisher } as Parameters<typeof independenceKey>[0])),
     );
+    const first = backing[0];
+    // a part held against its whole says what it counts: "5,000 civilians killed" under the fact "killed"
+    const other = first && normaliseMetric(first.metric) !== normaliseMetric(conflict.metric) ? ` ${first.metric}` : '';
     return {
       group: g.group,
-      valueText: backing[0]?.valueText ?? '',
+      valueText: first ? `${first.valueText}${other}` : '',
       sources: sources.slice(0, SOURCES_SHOWN),
       moreSources: Math.max(0, sources.length - SOURCES_SHOWN),
       claims: backing.length,
