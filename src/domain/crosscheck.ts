@@ -77,6 +77,7 @@ import {
 import type { DurationUnit, Figure, IsoDate } from './types.js';
 import { DURATION_UNITS } from './types.js';
 import {
+  CUMULATIVE_LOOKBACK_DAYS,
   effectiveAsOf,
   independenceKey,
   isDurationMetric,
@@ -91,12 +92,15 @@ import {
   type Prepared,
 } from './conflict-model.js';
 import { build, day, days, lead, ordered, percent, says, topic } from './conflict-words.js';
-import { countWords, nestsIn, readCountMetric } from './nesting.js';
+import { partAboveWhole, partAndWhole } from './nesting.js';
+import { disagreeInOneArticle, setAgainst } from './one-article.js';
 
 // The model (metric names, settings, facts, time scopes, independence) lives in conflict-model.ts, the explanations'
-// words in conflict-words.ts; callers import all of it from here.
+// words in conflict-words.ts, counts that nest and their rule in nesting.ts, figures one article sets against each
+// other in one-article.ts; callers import all of it from here.
 export * from './conflict-model.js';
 export { nestingMetrics, readCountMetric } from './nesting.js';
+export { disagreeInOneArticle } from './one-article.js';
 
 // ─────────────────────────────────────────────────────────────────────────────────────────────────────
 // Pairwise rules
@@ -130,48 +134,6 @@ function checkPrepared(x: Prepared, y: Prepared, settings: CrosscheckSettings): 
   if (a.scope === 'cumulative' && b.scope === 'cumulative') return cumulativeTotal(a, b, settings);
   if (a.period && b.period) return periodCount(a, b, settings);
   return null;
-}
-
-/** Two figures of one article that the article sets against each other (see checkPrepared). */
-export function disagreeInOneArticle(a: ClaimInContext, b: ClaimInContext): boolean {
-  // "… 43,500 more deaths, bringing the total to 62,000": a total the article adds up is no rival of its parts
-  if (sumsEarlier(a, b) || sumsEarlier(b, a)) return false;
-  // The publisher's own voice beside a cited figure is most often context or a part ("the war began … killing
-  // 1,200"; "thousands of bodies are still buried"): only two named speakers disagree outright.
-  if (a.speakerId !== null && b.speakerId !== null && independenceKey(a) !== independenceKey(b)) return true;
-  return setAgainst(a, b);
-}
-
-/** Two figures of one sentence that it contrasts ("not 3,000", "closer to … than") or revises ("revised from … to"). */
-function setAgainst(a: ClaimInContext, b: ClaimInContext): boolean {
-  if (a.quoteStart !== b.quoteStart) return false;
-  return CONTRAST.test(between(a, b)) || (REVISION.test(a.quote) && /^\s*to\b/i.test(between(a, b)));
-}
-
-// Words that make the figure after them the sum of figures stated before ("bringing the total to 62,000").
-const SUM_BEFORE = /\b(?:bring\w*|tak\w*|took|push\w*|rais\w*)\s+the\s+(?:\w+\s+)?(?:total|toll|tally|count)\s+to\s+(?:\S+\s+){0,4}$/i;
-
-/** True when `total` is stated as the sum of figures before it and `part` comes no later in the article. */
-function sumsEarlier(total: ClaimInContext, part: ClaimInContext): boolean {
-  if (part.quoteStart > total.quoteStart) return false;
-  const at = total.quote.indexOf(total.valueText);
-  return at > 0 && SUM_BEFORE.test(total.quote.slice(Math.max(0, at - 80), at));
-}
-
-// Words between two figures of one sentence that set one against the other.
-const CONTRAST = /\b(?:than|not|rather than|instead of|contrary to|against|contradict\w*|disput\w*)\b/i;
-const REVISION = /\b(?:revis\w*|updat\w*|correct\w*|lower\w*|rais\w*|cut|adjust\w*)\b/i;
-
-/** The words between two figures of one sentence (located by their value text in the quote). */
-function between(a: ClaimInContext, b: ClaimInContext): string {
-  const x = a.quote.indexOf(a.valueText);
-  const y = a.quote.indexOf(b.valueText, x < 0 ? 0 : x + a.valueText.length);
-  if (x < 0 || y < 0) {
-    const y2 = a.quote.indexOf(b.valueText);
-    const x2 = y2 < 0 ? -1 : a.quote.indexOf(a.valueText, y2 + b.valueText.length);
-    return x2 < 0 || y2 < 0 ? '' : a.quote.slice(y2 + b.valueText.length, x2);
-  }
-  return a.quote.slice(x + a.valueText.length, y);
 }
 
 function eventDate(a: Prepared, b: Prepared, settings: CrosscheckSettings): ComputedConflict | null {
@@ -233,59 +195,6 @@ function nestedPeriods(a: Prepared, b: Prepared, settings: CrosscheckSettings): 
     `even allowing ${percent(settings.tolerance)} either way.`;
   return build('period-count', a, b, relativeGap(a.core, b.core), explanation);
 }
-
-/** Which of two counts of different metrics is the part and which the whole, or null when they do not nest. */
-function partAndWhole(a: Prepared, b: Prepared): { part: Prepared; whole: Prepared; words: [string, string] } | null {
-  const [x, y] = [readCountMetric(a.metric), readCountMetric(b.metric)];
-  if (!x || !y) return null;
-  const [part, whole, p, w] = nestsIn(x, y) ? [a, b, x, y] : nestsIn(y, x) ? [b, a, y, x] : [null, null, x, y];
-  if (!part || !whole) return null;
-  return { part, whole, words: [countWords(p, false), countWords(w, p.role !== w.role)] };
-}
-
-/**
- * A part cannot be larger than its whole: "5,000 killed" against "3,000 casualties (killed and wounded)", "900
- * civilians killed" against "600 killed" in all. A part below its whole is no disagreement. The two must hold at
- * comparable times (comparableParts); the conflict is filed under the whole's fact.
- */
-function partAboveWhole(a: Prepared, b: Prepared, nested: NonNullable<ReturnType<typeof partAndWhole>>, settings: CrosscheckSettings): ComputedConflict | null {
-  const { part, whole, words } = nested;
-  if (!comparableParts(part, whole, settings) || overlaps(part.core, whole.core, settings.tolerance)) return null;
-  if (part.core.low === null || whole.core.high === null || part.core.low <= whole.core.high) return null;
-  const other = a.claim.sourceId === b.claim.sourceId ? 'the same article gives' : 'another source gives';
-  const explanation =
-    `${lead(a, b, `${topic(whole)} and a part of it`)}${says(part)} for ${words[0]}; ${says(whole)} for ${words[1]}. ` +
-    `"${part.claim.valueText}" ${words[0]} is more than the "${whole.claim.valueText}" ${words[1]} ${other}, ` +
-    `though the first is a part of the second, even allowing ${percent(settings.tolerance)} either way.`;
-  return build('part-above-whole', a, b, relativeGap(a.core, b.core), explanation, whole);
-}
-
-/**
- * A part and its whole are held against each other when they count over comparable times: figures as of dates
- * within the window; running totals from starts within the window, the part's no later than the whole's (a
- * total can only grow, so an earlier part of up to CUMULATIVE_LOOKBACK_DAYS still caps nothing above the later
- * whole); periods the same (≥ 80 % of days shared) or the part's within the whole's.
- */
-function comparableParts(part: Prepared, whole: Prepared, settings: CrosscheckSettings): boolean {
-  const w = settings.asOfWindowDays;
-  if (part.scope !== whole.scope) return false;
-  if (part.scope === 'point') return Math.abs(part.asOf - whole.asOf) <= w;
-  if (!part.period || !whole.period) return false;
-  if (part.scope === 'cumulative') {
-    const starts = Math.abs(dayNumber(part.period.from) - dayNumber(whole.period.from));
-    return starts <= w && part.asOf - whole.asOf <= w && whole.asOf - part.asOf <= CUMULATIVE_LOOKBACK_DAYS;
-  }
-  if (part.scope !== 'period') return false;
-  const inside = part.period.from >= whole.period.from && part.period.to <= whole.period.to;
-  return inside || periodOverlapFraction(part.period, whole.period) >= SAME_PERIOD_OVERLAP;
-}
-
-/**
- * How far back a running total is checked for a decrease. A low total set against every higher total of the
- * years before buries the reviewer in near-identical conflicts (one figure against thousands); within a year
- * the comparison is between reports of the same stage of the war, and the nearest ones carry the signal.
- */
-export const CUMULATIVE_LOOKBACK_DAYS = 365;
 
 function cumulativeTotal(a: Prepared, b: Prepared, settings: CrosscheckSettings): ComputedConflict | null {
   if (!a.period || !b.period) return null;
