@@ -97,11 +97,14 @@ export function partAndWhole(a: Prepared, b: Prepared): NestedPair | null {
 
 /**
  * A part cannot be larger than its whole: "5,000 killed" against "3,000 casualties (killed and wounded)", "900
- * civilians killed" against "600 killed" in all. A part below its whole is no disagreement. The two must hold at
+ * civilians killed" against "600 killed" in all. A part below its whole is no disagreement, nor one above a vague
+ * whole ("thousands"). The two must hold at
  * comparable times (comparableParts); the conflict is filed under the whole's fact.
  */
 export function partAboveWhole(a: Prepared, b: Prepared, nested: NestedPair, settings: CrosscheckSettings): ComputedConflict | null {
   const { part, whole, words } = nested;
+  // "thousands have been killed" says how many at least, not at most: it caps no part
+  if (whole.claim.qualifier === 'vague') return null;
   if (!comparableParts(part, whole, settings) || overlaps(part.core, whole.core, settings.tolerance)) return null;
   if (part.core.low === null || whole.core.high === null || part.core.low <= whole.core.high) return null;
   const other = a.claim.sourceId === b.claim.sourceId ? 'the same article gives' : 'another source gives';

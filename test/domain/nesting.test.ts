@@ -82,6 +82,12 @@ describe('a part above its whole', () => {
   it('a part below its whole, or within the tolerance of it, is no disagreement', () => {
     expect(checkPair(toll('killed', 1200), casualties, S)).toBeNull();
     expect(checkPair(toll('wounded', 3100), casualties, S)).toBeNull();
+    // "thousands have been killed" is no upper bound: 12,000 civilians killed does not exceed it
+    const thousands = toll('killed', 2000, { qualifier: 'vague', valueText: 'thousands', figure: count(2000, 9999) });
+    expect(checkPair(toll('civilians killed', 12000), thousands, S)).toBeNull();
+    // while a vague part is at least its low bound: "thousands of civilians" is more than 1,500 killed in all
+    const vaguePart = toll('civilians killed', 2000, { qualifier: 'vague', valueText: 'thousands', figure: count(2000, 9999) });
+    expect(checkPair(vaguePart, toll('killed', 1500), S)?.rule).toBe('part-above-whole');
   });
 
   it('900 civilians killed against 600 killed in all conflicts; 300 does not', () => {
