@@ -73,13 +73,12 @@ export function nestingMetrics(metric: string, among: Iterable<string>): { whole
 }
 
 /** The words of a nesting count: "civilians killed", "casualties (killed and wounded)", "killed in all". */
-export function countWords(key: CountKey, wholeOfPopulation: boolean): string {
+function countWords(key: CountKey, wholeOfPopulation: boolean): string {
   const who = key.role === EVERYONE ? (key.side ? `${key.side} people ` : '') : `${key.side ? `${key.side} ` : ''}${key.role} `;
   const all = wholeOfPopulation && key.role === EVERYONE ? ' in all' : '';
   return `${who}${key.measure}${all}${key.measure === 'casualties' ? ' (killed and wounded)' : ''}`;
 }
 
-/** Which of two counts of different metrics is the part and which the whole, or null when they do not nest. */
 /** Two claims of nested facts: which is the part and which the whole, and the words of each count. */
 export interface NestedPair {
   part: Prepared;
@@ -87,6 +86,7 @@ export interface NestedPair {
   words: [string, string];
 }
 
+/** Which of two counts of different metrics is the part and which the whole, or null when they do not nest. */
 export function partAndWhole(a: Prepared, b: Prepared): NestedPair | null {
   const [x, y] = [readCountMetric(a.metric), readCountMetric(b.metric)];
   if (!x || !y) return null;
