@@ -15,18 +15,28 @@
 import type { Db } from '../store/database.js';
 import type { WriteContext } from '../store/context.js';
 import type { FactKey, SyncResult } from '../store/conflicts.js';
-import { listConflictClaimsNaming, listFactsToRecompute, listRuleClaims, listPartnerClaims, listRuleClaimsOfGroup } from '../store/crosscheck-queries.js';
+import {
+  listConflictClaimsNaming,
+  listFactsToRecompute,
+  listRuleClaims,
+  listPartnerClaims,
+  listRuleClaimsOfGroup,
+} from '../store/crosscheck-queries.js';
+import { listMetricsOfSubjects } from '../store/factsheet-builder.js';
 import { conflictsHoldingClaims, recheckConflicts, syncConflicts, syncConflictsOfClaims } from '../store/conflict-sync.js';
 import {
   conflictGroupKey,
   conflictsForFact,
   conflictsInvolving,
+  conflictsWithParts,
   metricsInConflictGroup,
+  nestingMetrics,
+  readCountMetric,
   type ClaimInContext,
   type ComputedConflict,
   type CrosscheckSettings,
 } from '../domain/crosscheck.js';
-import { partnerQueries } from '../domain/conflict-window.js';
+import { nestingPartnerQueries, partnerQueries } from '../domain/conflict-window.js';
 import type { Claim } from '../domain/types.js';
 
 interface Group {
@@ -84,15 +94,48 @@ export function findConflictsOfClaims(db: Db, claimIds: Iterable<number>, settin
     else byGroup.set(key, { group, claims: [claim] });
   }
   const found: ComputedConflict[] = [];
+  const metricsOf = subjectMetrics(db);
   for (const { group, claims } of byGroup.values()) {
     const ids = claims.map((c) => c.id);
-    const partners = listPartnerClaims(db, group, partnerQueries(claims, settings), { includeCandidates: settings.includeCandidates });
+    const partners = [
+      ...listPartnerClaims(db, group, partnerQueries(claims, settings), { includeCandidates: settings.includeCandidates }),
+      ...nestingPartners(db, group, claims, metricsOf, settings),
+    ];
     // The changed claims themselves, whether or not a lookup found them (ids are unique in the list).
     const inList = new Set(partners.map((c) => c.id));
     // appended one by one: a figure-dense article can disagree with a million pairs, too many arguments for push(...)
     for (const conflict of conflictsInvolving(ids, [...partners, ...claims.filter((c) => !inList.has(c.id))], settings)) found.push(conflict);
   }
   return found;
+}
+
+/** The metrics of each subject (a skip scan of the subject's index entries), read once per recomputation. */
+function subjectMetrics(db: Db): (subjectId: number) => string[] {
+  const known = new Map<number, string[]>();
+  return (subjectId) => {
+    let metrics = known.get(subjectId);
+    if (!metrics) known.set(subjectId, (metrics = listMetricsOfSubjects(db, [subjectId])));
+    return metrics;
+  };
+}
+
+/** The facts of the group's subject that hold its counts (wholes) or lie within them (parts); none for other metrics. */
+function nestedFacts(group: Group, metricsOf: (subjectId: number) => string[]): { wholes: string[]; parts: string[] } {
+  const metric = group.metrics[0]!;
+  // the subject's metrics are read only for a count that can nest
+  return readCountMetric(metric) ? nestingMetrics(metric, metricsOf(group.subjectId)) : { wholes: [], parts: [] };
+}
+
+/**
+ * The claims of the facts nested with a group's (its wholes and its parts: nesting.ts) that its changed claims
+ * could conflict with, found by the partner lookups of conflict-window.ts in each of those facts.
+ */
+function nestingPartners(db: Db, group: Group, claims: ClaimInContext[], metricsOf: (subjectId: number) => string[], settings: CrosscheckSettings): ClaimInContext[] {
+  const { wholes, parts } = nestedFacts(group, metricsOf);
+  const options = { includeCandidates: settings.includeCandidates };
+  const lookIn = (list: string[], look: 'wholes' | 'parts'): ClaimInContext[] =>
+    list.length === 0 ? [] : listPartnerClaims(db, { subjectId: group.subjectId, metrics: list }, nestingPartnerQueries(claims, settings, look), options);
+  return [...lookIn(wholes, 'wholes'), ...lookIn(parts, 'parts')];
 }
 
 /** Recomputes whole facts (every pair of their conflict groups): after a rename, or for one subject. */
@@ -108,10 +151,16 @@ export function recomputeFacts(db: Db, facts: Iterable<Pick<Claim, 'subjectId' |
   }
   return db.transaction(() => {
     const found: ComputedConflict[] = [];
+    const metricsOf = subjectMetrics(db);
     for (const group of groups.values()) {
       for (const metric of group.metrics) keys.push({ subjectId: group.subjectId, metric });
       const claims = listRuleClaimsOfGroup(db, group, { includeCandidates: settings.includeCandidates });
       for (const conflict of conflictsForFact(claims, settings)) found.push(conflict);
+      // a part above its whole is filed under the whole: its group meets the claims of its parts
+      const { parts } = nestedFacts(group, metricsOf);
+      if (parts.length === 0) continue;
+      const partClaims = listRuleClaimsOfGroup(db, { subjectId: group.subjectId, metrics: parts }, { includeCandidates: settings.includeCandidates });
+      for (const conflict of conflictsWithParts(claims, partClaims, settings)) found.push(conflict);
     }
     return syncConflicts(db, keys, found, ctx);
   })();

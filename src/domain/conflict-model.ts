@@ -25,6 +25,13 @@ export function isDurationMetric(metric: string): boolean {
 /** Two periods are "the same period" at or above this overlap (intersection over union). */
 export const SAME_PERIOD_OVERLAP = 0.8;
 
+/**
+ * How far back a running total is checked for a decrease. A low total set against every higher total of the
+ * years before buries the reviewer in near-identical conflicts (one figure against thousands); within a year
+ * the comparison is between reports of the same stage of the war, and the nearest ones carry the signal.
+ */
+export const CUMULATIVE_LOOKBACK_DAYS = 365;
+
 export interface CrosscheckSettings {
   /** Point-in-time figures are compared when their as-of dates are at most this many days apart. */
   asOfWindowDays: number;
@@ -51,7 +58,7 @@ export interface ClaimInContext extends Claim {
   speakerName: string | null;
 }
 
-export const RULES = ['event-date', 'point-in-time', 'period-count', 'cumulative-total', 'duration-vs-start'] as const;
+export const RULES = ['event-date', 'point-in-time', 'period-count', 'cumulative-total', 'duration-vs-start', 'part-above-whole'] as const;
 export type RuleId = (typeof RULES)[number];
 
 /** A conflict as the rules compute it; the store adds status and reviewer decisions by key. */

@@ -20,6 +20,9 @@
 //                    many days of c's.
 //   nested periods   a closed period c also meets closed periods that hold it (from ≤ c's from, end ≥ c's end)
 //                    and those it holds (both ends within c's): two more "periods" lookups, periods only.
+//   nesting          a count also meets the counts of the facts nested with it (nesting.ts; crosscheck.ts
+//                    partAboveWhole), under the same time scopes as above: the same lookups in the other fact, with
+//                    one side of the value bounds only — its wholes must lie below it, its parts above it.
 //   a point never meets a scoped claim (no rule compares them).
 //   dates and durations: event-date and duration-vs-start compare dates far apart (2011 against 2015, said
 //                    years later), so a start or end date, or a duration of the subject, is compared with its
@@ -136,6 +139,18 @@ export function partnerQueries(changed: readonly ClaimInContext[], settings: Cro
   if (pointsAsOf) queries.push({ kind: 'points', asOf: pointsAsOf, ...pointsBounds });
   queries.push(...cumulative.values(), ...periods.values(), ...[...nesting.values()].flat());
   return queries;
+}
+
+/**
+ * The lookups that find every possible partner of these changed claims in a fact nested with theirs: in a whole
+ * (`wholes`: a part above its whole conflicts, so the whole lies below the part) or in a part (`parts`: above).
+ * Dates and durations never nest.
+ */
+export function nestingPartnerQueries(changed: readonly ClaimInContext[], settings: CrosscheckSettings, look: 'wholes' | 'parts'): PartnerQuery[] {
+  const counts = changed.filter((c) => c.figure.unit !== 'date' && timeScopeKind(c) !== 'duration');
+  return partnerQueries(counts, settings).flatMap((q) =>
+    q.kind === 'all' ? [] : [{ ...q, above: look === 'parts' ? q.above : null, below: look === 'wholes' ? q.below : null }],
+  );
 }
 
 /**

@@ -16,10 +16,11 @@ import {
 import type { IsoDate } from './types.js';
 
 
-export function build(rule: RuleId, a: Prepared, b: Prepared, severity: number, explanation: string): ComputedConflict {
+/** The conflict of a pair, filed under `filedUnder`'s fact (a nesting pair under its whole), else under a's. */
+export function build(rule: RuleId, a: Prepared, b: Prepared, severity: number, explanation: string, filedUnder?: Prepared): ComputedConflict {
   const ids = [a.claim.id, b.claim.id].sort((x, y) => x - y);
   // Stored under the start-date side's metric as written, so the store finds it with that fact.
-  const startSide = isDurationMetric(a.metric) ? b : a;
+  const startSide = filedUnder ?? (isDurationMetric(a.metric) ? b : a);
   return {
     key: conflictKey(rule, ids),
     rule,

@@ -38,9 +38,14 @@
 //                      an earlier one (after tolerance) of at most CUMULATIVE_LOOKBACK_DAYS (a year) before
 //                      conflicts; totals as of dates within the window
 //                      that do not overlap conflict either way.
-//   The three numeric rules compare claims of different articles only: inside one article, differing
+//   The numeric rules compare claims of different articles only: inside one article, differing
 //   figures for one subject and metric are nearly always parts of a whole ("seven in combat, two in a
 //   crash, one by suicide"). Internal inconsistency is flagged for dates and for duration vs start.
+//   part-above-whole   a count of a part above a count of its whole (nesting.ts: killed and wounded ⊂ casualties;
+//                      soldiers, fighters, civilians, children, women ⊂ people; same side), both for the same subject
+//                      and held at comparable times (comparableParts). A part below its whole is no disagreement.
+//                      Filed under the whole's fact. Within one article only figures one sentence sets against
+//                      each other: a whole and a part from two speakers are most often a breakdown.
 //   duration-vs-start  "N-year" as of D puts the start in [D − (N+1), D − (N−1)] years: one unit of
 //                      slack on each side because writers round both ways ("eight-year war" for a war in
 //                      its eighth year or past its eighth anniversary). A stated start outside it
@@ -72,6 +77,7 @@ import {
 import type { DurationUnit, Figure, IsoDate } from './types.js';
 import { DURATION_UNITS } from './types.js';
 import {
+  CUMULATIVE_LOOKBACK_DAYS,
   effectiveAsOf,
   independenceKey,
   isDurationMetric,
@@ -86,10 +92,15 @@ import {
   type Prepared,
 } from './conflict-model.js';
 import { build, day, days, lead, ordered, percent, says, topic } from './conflict-words.js';
+import { partAboveWhole, partAndWhole } from './nesting.js';
+import { disagreeInOneArticle, setAgainst } from './one-article.js';
 
 // The model (metric names, settings, facts, time scopes, independence) lives in conflict-model.ts, the explanations'
-// words in conflict-words.ts; callers import all of it from here.
+// words in conflict-words.ts, counts that nest and their rule in nesting.ts, figures one article sets against each
+// other in one-article.ts; callers import all of it from here.
 export * from './conflict-model.js';
+export { nestingMetrics, readCountMetric } from './nesting.js';
+export { disagreeInOneArticle } from './one-article.js';
 
 // ─────────────────────────────────────────────────────────────────────────────────────────────────────
 // Pairwise rules
@@ -106,54 +117,23 @@ function checkPrepared(x: Prepared, y: Prepared, settings: CrosscheckSettings): 
   const [a, b] = x.claim.id <= y.claim.id ? [x, y] : [y, x];
   if (a.claim.id === b.claim.id || a.claim.subjectId === null || a.claim.subjectId !== b.claim.subjectId) return null;
   if (a.scope === 'duration' || b.scope === 'duration') return durationVsStart(a, b);
-  if (a.metric !== b.metric || a.claim.figure.unit !== b.claim.figure.unit) return null;
-  if (a.scope === 'event' && b.scope === 'event') return eventDate(a, b, settings);
+  if (a.claim.figure.unit !== b.claim.figure.unit) return null;
+  // Different metrics meet only when one count is a part of the other (nesting.ts)
+  const nested = a.metric === b.metric ? null : partAndWhole(a, b);
+  if (a.metric !== b.metric && !nested) return null;
+  if (a.scope === 'event' && b.scope === 'event') return nested ? null : eventDate(a, b, settings);
   // Within one article, different figures for one fact by one speaker are nearly always a breakdown ("ten
   // died: seven in combat, two in a crash, one by suicide"); figures of different speakers ("the monitor puts the toll
   // at 20,000 … the envoy says as high as 150,000") or set against each other ("closer to 100,000 than the
   // figure of 200,000", "revised from 1,400 to 1,200") are a disagreement the article reports.
   if (a.claim.sourceId === b.claim.sourceId && !disagreeInOneArticle(a.claim, b.claim)) return null;
+  // An article that gives a whole and a part, even from two speakers, is most often laying out a breakdown whose
+  // qualifiers ("from each side", "still buried") the fact key does not hold: only figures it sets against each other.
+  if (nested) return a.claim.sourceId === b.claim.sourceId && !setAgainst(a.claim, b.claim) ? null : partAboveWhole(a, b, nested, settings);
   if (a.scope === 'point' && b.scope === 'point') return pointInTime(a, b, settings);
   if (a.scope === 'cumulative' && b.scope === 'cumulative') return cumulativeTotal(a, b, settings);
   if (a.period && b.period) return periodCount(a, b, settings);
   return null;
-}
-
-/** Two figures of one article that the article sets against each other (see checkPrepared). */
-export function disagreeInOneArticle(a: ClaimInContext, b: ClaimInContext): boolean {
-  // "… 43,500 more deaths, bringing the total to 62,000": a total the article adds up is no rival of its parts
-  if (sumsEarlier(a, b) || sumsEarlier(b, a)) return false;
-  // The publisher's own voice beside a cited figure is most often context or a part ("the war began … killing
-  // 1,200"; "thousands of bodies are still buried"): only two named speakers disagree outright.
-  if (a.speakerId !== null && b.speakerId !== null && independenceKey(a) !== independenceKey(b)) return true;
-  if (a.quoteStart !== b.quoteStart) return false;
-  return CONTRAST.test(between(a, b)) || (REVISION.test(a.quote) && /^\s*to\b/i.test(between(a, b)));
-}
-
-// Words that make the figure after them the sum of figures stated before ("bringing the total to 62,000").
-const SUM_BEFORE = /\b(?:bring\w*|tak\w*|took|push\w*|rais\w*)\s+the\s+(?:\w+\s+)?(?:total|toll|tally|count)\s+to\s+(?:\S+\s+){0,4}$/i;
-
-/** True when `total` is stated as the sum of figures before it and `part` comes no later in the article. */
-function sumsEarlier(total: ClaimInContext, part: ClaimInContext): boolean {
-  if (part.quoteStart > total.quoteStart) return false;
-  const at = total.quote.indexOf(total.valueText);
-  return at > 0 && SUM_BEFORE.test(total.quote.slice(Math.max(0, at - 80), at));
-}
-
-// Words between two figures of one sentence that set one against the other.
-const CONTRAST = /\b(?:than|not|rather than|instead of|contrary to|against|contradict\w*|disput\w*)\b/i;
-const REVISION = /\b(?:revis\w*|updat\w*|correct\w*|lower\w*|rais\w*|cut|adjust\w*)\b/i;
-
-/** The words between two figures of one sentence (located by their value text in the quote). */
-function between(a: ClaimInContext, b: ClaimInContext): string {
-  const x = a.quote.indexOf(a.valueText);
-  const y = a.quote.indexOf(b.valueText, x < 0 ? 0 : x + a.valueText.length);
-  if (x < 0 || y < 0) {
-    const y2 = a.quote.indexOf(b.valueText);
-    const x2 = y2 < 0 ? -1 : a.quote.indexOf(a.valueText, y2 + b.valueText.length);
-    return x2 < 0 || y2 < 0 ? '' : a.quote.slice(y2 + b.valueText.length, x2);
-  }
-  return a.quote.slice(x + a.valueText.length, y);
 }
 
 function eventDate(a: Prepared, b: Prepared, settings: CrosscheckSettings): ComputedConflict | null {
@@ -215,13 +195,6 @@ function nestedPeriods(a: Prepared, b: Prepared, settings: CrosscheckSettings): 
     `even allowing ${percent(settings.tolerance)} either way.`;
   return build('period-count', a, b, relativeGap(a.core, b.core), explanation);
 }
-
-/**
- * How far back a running total is checked for a decrease. A low total set against every higher total of the
- * years before buries the reviewer in near-identical conflicts (one figure against thousands); within a year
- * the comparison is between reports of the same stage of the war, and the nearest ones carry the signal.
- */
-export const CUMULATIVE_LOOKBACK_DAYS = 365;
 
 function cumulativeTotal(a: Prepared, b: Prepared, settings: CrosscheckSettings): ComputedConflict | null {
   if (!a.period || !b.period) return null;
@@ -295,6 +268,24 @@ export function conflictsForFact(claims: readonly ClaimInContext[], settings: Cr
     }
   }
   return found.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+}
+
+/**
+ * The conflicts between a group's claims and the claims of the facts nested in it (nesting.ts): what a full
+ * recomputation of a whole's group adds, since a nesting conflict is filed under its whole. O(claims × parts).
+ */
+export function conflictsWithParts(claims: readonly ClaimInContext[], parts: readonly ClaimInContext[], settings: CrosscheckSettings): ComputedConflict[] {
+  const wholes = claims.filter((c) => participates(c, settings)).map(prepare);
+  const found: ComputedConflict[] = [];
+  for (const p of parts) {
+    if (!participates(p, settings)) continue;
+    const part = prepare(p);
+    for (const whole of wholes) {
+      const conflict = whole.metric === part.metric ? null : checkPrepared(whole, part, settings);
+      if (conflict) found.push(conflict);
+    }
+  }
+  return found;
 }
 
 /**

@@ -269,6 +269,8 @@ export interface ValueClaim {
   claimId: number;
   valueKey: string;
   valueText: string;
+  /** the claim's metric: a part's (civilians killed) in a conflict filed under its whole (killed) */
+  metric: string;
   publisher: string;
   publishedAt: string;
   speaker: string | null;
@@ -281,19 +283,19 @@ export interface ValueClaim {
 export function listValueClaims(db: Db, conflictIds: readonly number[]): Map<number, ValueClaim[]> {
   const rows = prepared(
     db,
-    `SELECT cc.conflict_id, cc.claim_id, cc.value_key, c.value_text, c.speaker_id, c.relay, c.rank, s.publisher, s.published_at, sp.name AS speaker
+    `SELECT cc.conflict_id, cc.claim_id, cc.value_key, c.value_text, c.metric, c.speaker_id, c.relay, c.rank, s.publisher, s.published_at, sp.name AS speaker
      FROM conflict_claims cc JOIN claims c ON c.id = cc.claim_id JOIN sources s ON s.id = c.source_id
      LEFT JOIN entities sp ON sp.id = c.speaker_id
      WHERE cc.conflict_id IN (SELECT value FROM json_each(?)) ORDER BY cc.conflict_id, cc.claim_id`,
   ).all(JSON.stringify(conflictIds)) as {
-    conflict_id: number; claim_id: number; value_key: string; value_text: string; speaker_id: number | null; relay: string | null;
+    conflict_id: number; claim_id: number; value_key: string; value_text: string; metric: string; speaker_id: number | null; relay: string | null;
     rank: string; publisher: string; published_at: string; speaker: string | null;
   }[];
   const byConflict = new Map<number, ValueClaim[]>();
   for (const r of rows) {
     const list = byConflict.get(r.conflict_id) ?? [];
     list.push({
-      claimId: r.claim_id, valueKey: r.value_key, valueText: r.value_text, publisher: r.publisher, publishedAt: r.published_at,
+      claimId: r.claim_id, valueKey: r.value_key, valueText: r.value_text, metric: r.metric, publisher: r.publisher, publishedAt: r.published_at,
       speaker: r.speaker, speakerId: r.speaker_id, relay: r.relay, rank: r.rank,
     });
     byConflict.set(r.conflict_id, list);

@@ -2,6 +2,7 @@
 // aliases, for "did you mean"), the metrics of chosen subjects, and a capped count so a preview never loads a
 // million claims. The sheet's own data comes from loadFactSheetData (factsheet.ts).
 import type { Db } from './database.js';
+import { prepared } from './crosscheck-queries.js';
 import { factSheetClauses, type FactSheetClaimQuery } from './factsheet.js';
 
 /** An entity that is the subject of at least one claim, with its aliases. */
@@ -39,17 +40,17 @@ export function listMetricsOfSubjects(db: Db, subjectIds: number[]): string[] {
   if (subjectIds.length === 0) return [];
   // A skip scan of the (subject_id, metric) index: each step seeks the next metric after the last one found, so a
   // subject with 100,000 claims over a dozen metrics costs a dozen seeks (DISTINCT read all 100,000 entries).
-  const rows = db
-    .prepare(
-      `WITH RECURSIVE walk (subject_id, metric) AS (
-         SELECT s.value, (SELECT min(c.metric) FROM claims c WHERE c.subject_id = s.value) FROM json_each(?) AS s
-         UNION ALL
-         SELECT w.subject_id, (SELECT min(c.metric) FROM claims c WHERE c.subject_id = w.subject_id AND c.metric > w.metric)
-         FROM walk w WHERE w.metric IS NOT NULL
-       )
-       SELECT DISTINCT metric FROM walk WHERE metric IS NOT NULL ORDER BY metric`,
-    )
-    .all(JSON.stringify(subjectIds)) as { metric: string }[];
+  // compiled once per database (prepared): an import reads a subject's metrics for its nesting facts (recompute.ts)
+  const rows = prepared(
+    db,
+    `WITH RECURSIVE walk (subject_id, metric) AS (
+       SELECT s.value, (SELECT min(c.metric) FROM claims c WHERE c.subject_id = s.value) FROM json_each(?) AS s
+       UNION ALL
+       SELECT w.subject_id, (SELECT min(c.metric) FROM claims c WHERE c.subject_id = w.subject_id AND c.metric > w.metric)
+       FROM walk w WHERE w.metric IS NOT NULL
+     )
+     SELECT DISTINCT metric FROM walk WHERE metric IS NOT NULL ORDER BY metric`,
+  ).all(JSON.stringify(subjectIds)) as { metric: string }[];
   return rows.map((r) => r.metric);
 }
 

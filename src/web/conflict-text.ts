@@ -1,7 +1,7 @@
 // What each conflict rule means, in the reviewer's words, shown beside the explanation the rule wrote for
 // one pair. Kept next to the web layer because it is presentation; the rules themselves are in
 // src/domain/crosscheck.ts and these sentences must say what they check.
-import { independenceKey, type RuleId } from '../domain/crosscheck.js';
+import { independenceKey, normaliseMetric, type RuleId } from '../domain/crosscheck.js';
 import type { StoredConflict } from '../store/rows.js';
 import type { ValueClaim } from '../store/crosscheck-queries.js';
 
@@ -25,6 +25,10 @@ const RULE_TEXT: Record<RuleId | 'manual', { name: string; meaning: string }> = 
   'duration-vs-start': {
     name: 'Duration against start date',
     meaning: 'How long something has lasted, counted back from when it was said, puts its start elsewhere than a stated start date.',
+  },
+  'part-above-whole': {
+    name: 'A part above its whole',
+    meaning: 'A count of a part (civilians, the killed) is larger than a count of its whole (everyone, all casualties) at a comparable time; a part can only be smaller.',
   },
   manual: { name: 'Flagged by a reviewer', meaning: 'A reviewer marked these claims as conflicting; the note says why.' },
 };
@@ -66,9 +70,12 @@ export function summariseValues(conflict: StoredConflict, claims: readonly Value
     const origins = new Set(
       backing.map((c) => independenceKey({ speakerId: c.speakerId, relay: c.relay, sourcePublisher: c.publisher } as Parameters<typeof independenceKey>[0])),
     );
+    const first = backing[0];
+    // a part held against its whole says what it counts: "5,000 civilians killed" under the fact "killed"
+    const other = first && normaliseMetric(first.metric) !== normaliseMetric(conflict.metric) ? ` ${first.metric}` : '';
     return {
       group: g.group,
-      valueText: backing[0]?.valueText ?? '',
+      valueText: first ? `${first.valueText}${other}` : '',
       sources: sources.slice(0, SOURCES_SHOWN),
       moreSources: Math.max(0, sources.length - SOURCES_SHOWN),
       claims: backing.length,

@@ -2,8 +2,8 @@
 // flag against a changed claim is found by one of its lookups (checked over many generated pairs), while
 // claims far away in time or value are not.
 import { describe, expect, it } from 'vitest';
-import { checkPair, DEFAULT_SETTINGS, type ClaimInContext } from '../../src/domain/crosscheck.js';
-import { matchesPartnerQuery, partnerQueries } from '../../src/domain/conflict-window.js';
+import { checkPair, DEFAULT_SETTINGS, nestingMetrics, type ClaimInContext } from '../../src/domain/crosscheck.js';
+import { matchesPartnerQuery, nestingPartnerQueries, partnerQueries } from '../../src/domain/conflict-window.js';
 import { isoFromDayNumber, dayNumber } from '../../src/domain/intervals.js';
 import type { Figure } from '../../src/domain/types.js';
 
@@ -104,6 +104,32 @@ describe('partner lookups', () => {
     expect(matchesPartnerQuery(earlierLower, cumulative!)).toBe(false);
     expect(matchesPartnerQuery(earlierHigher, cumulative!)).toBe(true);
     expect(checkPair(total, earlierHigher, S)?.rule).toBe('cumulative-total');
+  });
+
+  it('find every count of a nested fact a changed claim conflicts with: its wholes below it, its parts above it', () => {
+    const rand = prng(19);
+    const metrics = ['killed', 'civilians killed', 'casualties', 'wounded'];
+    const claims = Array.from({ length: 400 }, (_, i) => ({ ...randomClaim(i + 1, rand), metric: metrics[i % metrics.length]! }));
+    let conflicts = 0;
+    for (const c of claims.slice(0, 80)) {
+      const { wholes, parts } = nestingMetrics(c.metric, metrics);
+      const lookups = { wholes: nestingPartnerQueries([c], S, 'wholes'), parts: nestingPartnerQueries([c], S, 'parts') };
+      for (const b of claims) {
+        const found = checkPair(c, b, S);
+        if (found?.rule !== 'part-above-whole') continue;
+        conflicts += 1;
+        const look = wholes.includes(b.metric) ? 'wholes' : 'parts';
+        expect(look === 'parts' ? parts : wholes).toContain(b.metric);
+        expect(lookups[look].some((q) => matchesPartnerQuery(b, q)), `claim ${b.id} against changed ${c.id}`).toBe(true);
+      }
+    }
+    expect(conflicts).toBeGreaterThan(50);
+    // a whole above its part is no partner: the lookup of wholes only keeps those below the changed claim
+    const part = claim(1, { metric: 'civilians killed', figure: { unit: 'count', low: 500, high: 500 } });
+    const [points] = nestingPartnerQueries([part], S, 'wholes');
+    expect(points).toMatchObject({ kind: 'points', above: null });
+    expect(matchesPartnerQuery(claim(2, { figure: { unit: 'count', low: 900, high: 900 } }), points!)).toBe(false);
+    expect(matchesPartnerQuery(claim(3, { figure: { unit: 'count', low: 300, high: 300 } }), points!)).toBe(true);
   });
 
   it('compare dates and durations with the whole group, and changed claims that take no part with nothing', () => {

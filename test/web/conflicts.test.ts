@@ -72,6 +72,28 @@ describe('the conflicts list', () => {
         'March 2011 (Sample Weekly) vs 2015 (Sample Daily)\r\n',
     );
   });
+
+  it('lists a part above its whole under the whole\'s fact, the part\'s figure saying what it counts', async () => {
+    const { agent, db } = testApp();
+    const valdoria = makeEntity(db, { name: 'Valdoria', type: 'place' });
+    const toll = (publisher: string, publishedAt: string, sentence: string, metric: string, n: number): Claim => {
+      const source = makeSource(db, { title: `${publisher} on Valdoria`, publisher, body: sentence, publishedAt });
+      return makeClaim(db, {
+        kind: 'casualties', metric, subjectId: valdoria.id, qualifier: 'exact', asOf: null, status: 'confirmed', sourceId: source.id,
+        quote: sentence, quoteStart: 0, quoteEnd: sentence.length, valueText: n.toLocaleString('en-US'), figure: { unit: 'count', low: n, high: n },
+      });
+    };
+    const all = toll('Portbrak Daily', '2026-03-02', 'The ministry said 3,000 people had been killed in the war in Valdoria.', 'killed', 3000);
+    const civilians = toll('Harbour Gazette', '2026-03-04', 'A rights group said 5,000 civilians had been killed in the war in Valdoria.', 'civilians killed', 5000);
+    recomputeConflicts(db, [all, civilians], DEFAULT_SETTINGS, TEST_CTX);
+    const doc = html((await agent.get('/conflicts').expect(200)).text);
+    expect(doc.querySelector('tr.fact-row')?.textContent?.trim()).toBe('Valdoria · killed');
+    expect(doc.querySelector('a.conflict-link')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('3,000 vs 5,000 civilians killed');
+    const id = listConflicts(db).items[0]!.id;
+    const page = html((await agent.get(`/conflicts/${id}`).expect(200)).text).querySelector('main')?.textContent?.replace(/\s+/g, ' ');
+    expect(page).toContain('"5,000" civilians killed is more than the "3,000" killed in all another source gives');
+    expect(page).toContain('A part above its whole');
+  });
 });
 
 describe('the conflict page', () => {

@@ -1,0 +1,48 @@
+// Figures of one article that the article itself sets against each other: two named speakers ("the monitor puts the
+// toll at 20,000 … the envoy says as high as 150,000"), or one sentence that contrasts or revises ("closer to 100,000
+// than the figure of 200,000", "revised from 1,400 to 1,200"). Other figures of one article for one fact are nearly
+// always parts of a whole, and the numeric rules leave them be (crosscheck.ts). Pure.
+
+import { independenceKey, type ClaimInContext } from './conflict-model.js';
+
+/** Two figures of one article that the article sets against each other (crosscheck.ts checkPrepared). */
+export function disagreeInOneArticle(a: ClaimInContext, b: ClaimInContext): boolean {
+  // "… 43,500 more deaths, bringing the total to 62,000": a total the article adds up is no rival of its parts
+  if (sumsEarlier(a, b) || sumsEarlier(b, a)) return false;
+  // The publisher's own voice beside a cited figure is most often context or a part ("the war began … killing
+  // 1,200"; "thousands of bodies are still buried"): only two named speakers disagree outright.
+  if (a.speakerId !== null && b.speakerId !== null && independenceKey(a) !== independenceKey(b)) return true;
+  return setAgainst(a, b);
+}
+
+/** Two figures of one sentence that it contrasts ("not 3,000", "closer to … than") or revises ("revised from … to"). */
+export function setAgainst(a: ClaimInContext, b: ClaimInContext): boolean {
+  if (a.quoteStart !== b.quoteStart) return false;
+  return CONTRAST.test(between(a, b)) || (REVISION.test(a.quote) && /^\s*to\b/i.test(between(a, b)));
+}
+
+// Words that make the figure after them the sum of figures stated before ("bringing the total to 62,000").
+const SUM_BEFORE = /\b(?:bring\w*|tak\w*|took|push\w*|rais\w*)\s+the\s+(?:\w+\s+)?(?:total|toll|tally|count)\s+to\s+(?:\S+\s+){0,4}$/i;
+
+/** True when `total` is stated as the sum of figures before it and `part` comes no later in the article. */
+function sumsEarlier(total: ClaimInContext, part: ClaimInContext): boolean {
+  if (part.quoteStart > total.quoteStart) return false;
+  const at = total.quote.indexOf(total.valueText);
+  return at > 0 && SUM_BEFORE.test(total.quote.slice(Math.max(0, at - 80), at));
+}
+
+// Words between two figures of one sentence that set one against the other.
+const CONTRAST = /\b(?:than|not|rather than|instead of|contrary to|against|contradict\w*|disput\w*)\b/i;
+const REVISION = /\b(?:revis\w*|updat\w*|correct\w*|lower\w*|rais\w*|cut|adjust\w*)\b/i;
+
+/** The words between two figures of one sentence (located by their value text in the quote). */
+function between(a: ClaimInContext, b: ClaimInContext): string {
+  const x = a.quote.indexOf(a.valueText);
+  const y = a.quote.indexOf(b.valueText, x < 0 ? 0 : x + a.valueText.length);
+  if (x < 0 || y < 0) {
+    const y2 = a.quote.indexOf(b.valueText);
+    const x2 = y2 < 0 ? -1 : a.quote.indexOf(a.valueText, y2 + b.valueText.length);
+    return x2 < 0 || y2 < 0 ? '' : a.quote.slice(y2 + b.valueText.length, x2);
+  }
+  return a.quote.slice(x + a.valueText.length, y);
+}
