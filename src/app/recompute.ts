@@ -22,12 +22,15 @@ import {
   conflictsForFact,
   conflictsInvolving,
   metricsInConflictGroup,
+  normaliseMetric,
   type ClaimInContext,
-  type ComputedConflict,
   type CrosscheckSettings,
+  type PairVisitor,
 } from '../domain/crosscheck.js';
 import { partnerQueries } from '../domain/conflict-window.js';
+import { crowdedKeyMetric } from '../domain/crowded-fact.js';
 import type { Claim } from '../domain/types.js';
+import { boundedFindings, MAX_PARTNERS_PER_FACT, type Finding } from './crowded-facts.js';
 
 interface Group {
   subjectId: number;
@@ -54,7 +57,7 @@ export function recomputeConflicts(
   for (const claim of touched) changedIds.add(claim.id);
   if (changedIds.size === 0) return { created: 0, updated: 0, deleted: 0, staled: 0 };
   const held = conflictsHoldingClaims(db, changedIds);
-  const found = [...findConflictsOfClaims(db, changedIds, settings), ...pairsAmong(db, held.map((k) => k.memberIds), settings)];
+  const found = [...findConflictsOfClaims(db, changedIds, settings), ...pairsAmong(db, held, settings)];
   return syncConflictsOfClaims(db, changedIds, found, ctx);
 }
 
@@ -62,10 +65,15 @@ export function recomputeConflicts(
  * Every pair the rules find among the claims of each given conflict: what a rechecked conflict keeps. One query
  * for all the claims; O(claims²) per conflict, paid only when a claim of the conflict changes.
  */
-function pairsAmong(db: Db, conflicts: readonly number[][], settings: CrosscheckSettings): ComputedConflict[] {
+function pairsAmong(db: Db, conflicts: readonly { key: string; memberIds: number[] }[], settings: CrosscheckSettings): Finding[] {
   if (conflicts.length === 0) return [];
-  const claims = new Map(listRuleClaims(db, conflicts.flat()).map((c) => [c.id, c]));
-  return conflicts.flatMap((ids) => conflictsForFact(ids.map((id) => claims.get(id)).filter((c): c is ClaimInContext => c !== undefined), settings));
+  const claims = new Map(listRuleClaims(db, conflicts.flatMap((k) => k.memberIds)).map((c) => [c.id, c]));
+  return conflicts.flatMap(({ key, memberIds }) => {
+    const members = memberIds.map((id) => claims.get(id)).filter((c): c is ClaimInContext => c !== undefined);
+    // a crowded fact's conflict is checked again as crowded: its claims that still take part, without pairs
+    const crowdedMetric = crowdedKeyMetric(key);
+    return boundedFindings(members, crowdedMetric ?? '', settings, (visit) => conflictsForFact(members, settings, visit), crowdedMetric !== null);
+  });
 }
 
 /**
@@ -73,7 +81,7 @@ function pairsAmong(db: Db, conflicts: readonly number[][], settings: Crosscheck
  * Each claim is compared with the claims of its group that lie in its conflict window, so a group's size
  * hardly matters; a claim that left a group (or was deleted) has no partners there any more.
  */
-export function findConflictsOfClaims(db: Db, claimIds: Iterable<number>, settings: CrosscheckSettings): ComputedConflict[] {
+export function findConflictsOfClaims(db: Db, claimIds: Iterable<number>, settings: CrosscheckSettings): Finding[] {
   const byGroup = new Map<string, { group: Group; claims: ClaimInContext[] }>();
   for (const claim of listRuleClaims(db, claimIds)) {
     const entry = groupOf(claim);
@@ -83,14 +91,17 @@ export function findConflictsOfClaims(db: Db, claimIds: Iterable<number>, settin
     if (slot) slot.claims.push(claim);
     else byGroup.set(key, { group, claims: [claim] });
   }
-  const found: ComputedConflict[] = [];
+  const found: Finding[] = [];
   for (const { group, claims } of byGroup.values()) {
     const ids = claims.map((c) => c.id);
-    const partners = listPartnerClaims(db, group, partnerQueries(claims, settings), { includeCandidates: settings.includeCandidates });
+    const options = { includeCandidates: settings.includeCandidates, limit: MAX_PARTNERS_PER_FACT };
+    const partners = listPartnerClaims(db, group, partnerQueries(claims, settings), options);
     // The changed claims themselves, whether or not a lookup found them (ids are unique in the list).
     const inList = new Set(partners.map((c) => c.id));
-    // appended one by one: a figure-dense article can disagree with a million pairs, too many arguments for push(...)
-    for (const conflict of conflictsInvolving(ids, [...partners, ...claims.filter((c) => !inList.has(c.id))], settings)) found.push(conflict);
+    const all = [...partners, ...claims.filter((c) => !inList.has(c.id))];
+    const search = (visit: PairVisitor) => conflictsInvolving(ids, all, settings, visit);
+    // appended one by one: a crowded fact's one conflict can hold thousands of claims
+    for (const finding of boundedFindings(all, group.metrics[0]!, settings, search, partners.length > MAX_PARTNERS_PER_FACT)) found.push(finding);
   }
   return found;
 }
@@ -107,11 +118,11 @@ export function recomputeFacts(db: Db, facts: Iterable<Pick<Claim, 'subjectId' |
     else keys.push({ subjectId: null, metric: fact.metric });
   }
   return db.transaction(() => {
-    const found: ComputedConflict[] = [];
+    const found: Finding[] = [];
     for (const group of groups.values()) {
       for (const metric of group.metrics) keys.push({ subjectId: group.subjectId, metric });
       const claims = listRuleClaimsOfGroup(db, group, { includeCandidates: settings.includeCandidates });
-      for (const conflict of conflictsForFact(claims, settings)) found.push(conflict);
+      for (const finding of boundedFindings(claims, group.metrics[0]!, settings, (visit) => conflictsForFact(claims, settings, visit))) found.push(finding);
     }
     return syncConflicts(db, keys, found, ctx);
   })();
@@ -129,6 +140,6 @@ export function recomputeAllConflicts(db: Db, settings: CrosscheckSettings, ctx:
  */
 export function refreshExplanationsNaming(db: Db, entityId: number, settings: CrosscheckSettings, ctx: WriteContext): SyncResult {
   const conflicts = listConflictClaimsNaming(db, entityId);
-  const found = pairsAmong(db, conflicts.map((k) => k.claimIds), settings);
+  const found = pairsAmong(db, conflicts.map((k) => ({ key: k.key, memberIds: k.claimIds })), settings);
   return recheckConflicts(db, conflicts.map((k) => k.conflictId), found, ctx);
 }

@@ -282,16 +282,24 @@ export function impliedStart(claim: ClaimInContext): { unit: 'date'; low: IsoDat
 // ─────────────────────────────────────────────────────────────────────────────────────────────────────
 
 /**
+ * Given to conflictsForFact or conflictsInvolving, it is handed each conflict found instead of the list (which then
+ * comes back empty), and the search stops when it answers false: a caller can keep less than every pair, and stop
+ * on a fact with too many values (src/app/crowded-facts.ts).
+ */
+export type PairVisitor = (conflict: ComputedConflict) => boolean;
+
+/**
  * All conflicts among one conflict group's claims (see conflictGroupKey), ordered by key. O(n²) pairs
  * over a group; groups are small. Claims from other groups are ignored by the rules anyway.
  */
-export function conflictsForFact(claims: readonly ClaimInContext[], settings: CrosscheckSettings): ComputedConflict[] {
+export function conflictsForFact(claims: readonly ClaimInContext[], settings: CrosscheckSettings, onFound?: PairVisitor): ComputedConflict[] {
   const prepared = claims.filter((c) => participates(c, settings)).map(prepare);
   const found: ComputedConflict[] = [];
+  const take = onFound ?? ((c: ComputedConflict) => found.push(c) > 0);
   for (let i = 0; i < prepared.length; i++) {
     for (let j = i + 1; j < prepared.length; j++) {
       const conflict = checkPrepared(prepared[i]!, prepared[j]!, settings);
-      if (conflict) found.push(conflict);
+      if (conflict && !take(conflict)) return found;
     }
   }
   return found.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
@@ -300,23 +308,25 @@ export function conflictsForFact(claims: readonly ClaimInContext[], settings: Cr
 /**
  * The conflicts of a group that involve at least one of the changed claims: what an import or an edit
  * needs recomputed, in O(changed × group) instead of O(group²). Conflicts between unchanged claims
- * cannot have changed.
+ * cannot have changed. `onFound`: see PairVisitor.
  */
 export function conflictsInvolving(
   changedIds: Iterable<number>,
   claims: readonly ClaimInContext[],
   settings: CrosscheckSettings,
+  onFound?: PairVisitor,
 ): ComputedConflict[] {
   const changed = new Set(changedIds);
   const prepared = claims.filter((c) => participates(c, settings)).map(prepare);
   const touched = prepared.filter((p) => changed.has(p.claim.id));
   const found: ComputedConflict[] = [];
+  const take = onFound ?? ((c: ComputedConflict) => found.push(c) > 0);
   for (const a of touched) {
     for (const b of prepared) {
       // A pair of two changed claims is met twice; keep it once, from its lower id.
       if (a === b || (changed.has(b.claim.id) && b.claim.id < a.claim.id)) continue;
       const conflict = checkPrepared(a, b, settings);
-      if (conflict) found.push(conflict);
+      if (conflict && !take(conflict)) return found;
     }
   }
   return found.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
