@@ -10,7 +10,7 @@ import { normaliseMetric, type ClaimInContext, type ComputedConflict, type Cross
 import { crowdedConflict, valueOf, type CrowdedConflict } from '../domain/crowded-fact.js';
 
 /** Most conflicts (pairs of values) one recomputation stores for one fact; past it the fact is crowded. */
-export const MAX_CONFLICTS_PER_FACT = 1_000;
+export const MAX_CONFLICTS_PER_FACT = 2_000;
 /** Most claims a fact's changed claims are compared with in one recomputation; past it the fact is crowded. */
 export const MAX_PARTNERS_PER_FACT = 10_000;
 

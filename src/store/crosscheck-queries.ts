@@ -169,13 +169,11 @@ export function listPartnerClaims(
   const found = new Map<number, ClaimInContext>();
   for (const metric of new Set(group.metrics.map(normaliseMetric))) {
     for (const query of queries as Exclude<PartnerQuery, { kind: 'all' }>[]) {
-      const rows = prepared(db, PARTNER_SQL[query.kind])
-        .iterate({ subject: group.subjectId, metric, statusA, statusB: statusB ?? statusA, ...partnerParams(query) }) as IterableIterator<RuleClaimRow>;
-      for (const row of rows) {
-        if (!found.has(row.id)) found.set(row.id, toRuleClaim(row));
-        // one more than the limit tells the caller there were more (a crowded fact: app/crowded-facts.ts)
-        if (found.size > limit) return [...found.values()];
-      }
+      // one more than the limit tells the caller there were more (a crowded fact: app/crowded-facts.ts); -1: no limit
+      const rows = prepared(db, `${PARTNER_SQL[query.kind]} LIMIT @limit`)
+        .all({ subject: group.subjectId, metric, statusA, statusB: statusB ?? statusA, limit: Number.isFinite(limit) ? limit + 1 : -1, ...partnerParams(query) }) as RuleClaimRow[];
+      for (const row of rows) if (!found.has(row.id)) found.set(row.id, toRuleClaim(row));
+      if (found.size > limit) return [...found.values()];
     }
   }
   return [...found.values()];
