@@ -83,6 +83,7 @@ import {
   type ClaimInContext,
   type ComputedConflict,
   type CrosscheckSettings,
+  type PairVisitor,
   type Prepared,
 } from './conflict-model.js';
 import { build, day, days, lead, ordered, percent, says, topic } from './conflict-words.js';
@@ -280,13 +281,6 @@ export function impliedStart(claim: ClaimInContext): { unit: 'date'; low: IsoDat
 // ─────────────────────────────────────────────────────────────────────────────────────────────────────
 // Whole facts and incremental recomputation
 // ─────────────────────────────────────────────────────────────────────────────────────────────────────
-
-/**
- * Given to conflictsForFact or conflictsInvolving, it is handed each conflict found instead of the list (which then
- * comes back empty), and the search stops when it answers false: a caller can keep less than every pair, and stop
- * on a fact with too many values (src/app/crowded-facts.ts).
- */
-export type PairVisitor = (conflict: ComputedConflict) => boolean;
 
 /**
  * All conflicts among one conflict group's claims (see conflictGroupKey), ordered by key. O(n²) pairs

@@ -5,13 +5,14 @@
 // not with nothing stored.
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createExtractPool, type Extractor } from '../../src/app/extract-pool.js';
 import { DEFAULT_FETCH_LIMITS } from '../../src/config.js';
 import { MAX_HTML_DEPTH } from '../../src/html-bounds.js';
 import { listClaimsOfSource } from '../../src/store/claims.js';
 import { listFeedItemFailures } from '../../src/store/feeds.js';
 import { createServer } from '../../src/web/server.js';
+import { sharedLexicon } from '../../src/web/deps.js';
 import { body, PAGE, startTestServer, type TestServer } from '../helpers/http-server.js';
 import { csrfToken, html, tableCounts, testApp } from './harness.js';
 
@@ -30,11 +31,13 @@ beforeAll(async () => {
     <item><title>Floods</title><link>${pages.url('/good.html')}</link></item>
     <item><title>Deep</title><link>${pages.url('/nested.html')}</link><pubDate>Mon, 06 May 2024 09:00:00 GMT</pubDate></item></channel></rss>`));
   pool = createExtractPool({ threads: 1, timeoutMs: BUDGET_MS });
-  // A thread started, its modules and the tagger loaded, as in a server that has imported before (the budget counts them).
-  const { sharedLexicon } = await import('../../src/web/deps.js');
+});
+// A page over the budget stops its thread: each test starts with a thread whose modules and tagger are loaded, as in a
+// server that has imported before (the budget counts them).
+beforeEach(async () => {
   const warm = testApp();
+  const lexicon = sharedLexicon({ db: warm.db, clock: () => new Date(), config: warm.config });
   for (let tries = 0; tries < 3; tries++) {
-    const lexicon = sharedLexicon({ db: warm.db, clock: () => new Date(), config: warm.config });
     const warmed = pool.readArticle('<p>Warm.</p>', 'html').then(() => pool.extract({ text: 'In East Tarn 40 homes burned.', published: '2024-05-01', publisher: 'Wire', lexicon }));
     if (await warmed.then(() => true, () => false)) break;
   }
