@@ -49,6 +49,24 @@ export interface Extractor {
   close(): Promise<void>;
 }
 
+/**
+ * An article's reading and extraction handed to the pool, as the web app's imports by feed and refetch use it: the
+ * page read into its article, and the candidate claims of a text (asked for one more than the cap, as importSource
+ * expects). Either one over its budget is a ValidationError whose message an item's failure line or a flash shows.
+ */
+export interface OffThread {
+  read: (raw: string, format: SourceFormat) => Promise<Article>;
+  extract(input: { body: string; publishedAt: IsoDate; publisher: string | null }): Promise<ExtractedClaim[]>;
+}
+
+/** The pool's OffThread with this lexicon, keeping at most `maxClaims` + 1 claims. */
+export function offThread(extractor: Extractor, lexicon: () => SharedLexicon, maxClaims: number): OffThread {
+  return {
+    read: (raw, format) => extractor.readArticle(raw, format),
+    extract: (input) => extractor.extract({ text: input.body, published: input.publishedAt, publisher: input.publisher, lexicon: lexicon(), maxClaims: maxClaims + 1 }),
+  };
+}
+
 export const DEFAULT_EXTRACT_TIMEOUT_MS = 30_000;
 export const DEFAULT_EXTRACT_MEMORY_MB = 512;
 

@@ -7,9 +7,9 @@ import type { Feed } from '../domain/feed.js';
 import { addFeed, listFeedItemFailures, listFeeds, markFeedPolled, recordFeedItem, recordFeedItemFailure, takenLinks, type StoredFeed } from '../store/feeds.js';
 import type { Db } from '../store/database.js';
 import type { WriteContext } from '../store/context.js';
-import { importItems, failureText, type ImportItem, type ImportRun, type ImportTotals } from './import-run.js';
+import { importItems, failureText, type ImportItem, type ImportRun, type ImportTotals, type RunOptions } from './import-run.js';
 import { readUrlDocument } from './url-import.js';
-import type { ImportOptions } from './importer.js';
+import type { ArticleReader } from './documents.js';
 
 export const FEED_MEDIA_TYPES = ['application/rss+xml', 'application/atom+xml', 'application/xml', 'text/xml'] as const;
 
@@ -43,7 +43,7 @@ interface FeedWork {
  * The import items of a feed's new links, the feed's title and the item's date filling in what a page does not say;
  * each failure is counted, and a link that failed `maxAttempts` times already is given up rather than fetched.
  */
-function newItems(db: Db, feed: StoredFeed, parsed: Feed, limits: FetchLimits, ctx: WriteContext, maxAttempts: number): FeedWork {
+function newItems(db: Db, feed: StoredFeed, parsed: Feed, limits: FetchLimits, ctx: WriteContext, maxAttempts: number, read?: ArticleReader): FeedWork {
   const taken = takenLinks(db, feed.id);
   const failures = new Map(listFeedItemFailures(db, feed.id).map((f) => [f.link, f]));
   const fresh = parsed.items.filter((item) => !taken.has(item.link));
@@ -53,7 +53,7 @@ function newItems(db: Db, feed: StoredFeed, parsed: Feed, limits: FetchLimits, c
     .map((item) => ({
       label: item.link,
       read: async () => {
-        const doc = await readUrlDocument(item.link, limits);
+        const doc = await readUrlDocument(item.link, limits, undefined, read);
         const meta = { ...doc.meta, title: doc.meta.title ?? item.title ?? undefined, publisher: doc.meta.publisher ?? parsed.title, publishedAt: doc.meta.publishedAt ?? item.publishedAt ?? undefined };
         return { ...doc, meta };
       },
@@ -75,8 +75,12 @@ export interface PollRun extends ImportRun {
   givenUp: number;
 }
 
-/** Polls every feed followed; one report for all, with a line per feed and per item (given up ones too). */
-export async function pollFeeds(db: Db, limits: FetchLimits, ctx: WriteContext, options: ImportOptions, maxAttempts: number): Promise<PollRun> {
+/**
+ * Polls every feed followed; one report for all, with a line per feed and per item (given up ones too). With
+ * `options.offThread` (the web app) each item's page is read and its figures extracted in the worker pool, within
+ * the pool's budgets; an item over one fails with the budget's message and is tried again like any failure.
+ */
+export async function pollFeeds(db: Db, limits: FetchLimits, ctx: WriteContext, options: RunOptions, maxAttempts: number): Promise<PollRun> {
   const lines: string[] = [];
   let givenUp = 0;
   const totals: ImportTotals = { items: 0, imported: 0, skipped: 0, failed: 0, claims: 0, conflicts: 0 };
@@ -89,7 +93,7 @@ export async function pollFeeds(db: Db, limits: FetchLimits, ctx: WriteContext, 
       totals.failed += 1;
       continue;
     }
-    const work = newItems(db, feed, parsed, limits, ctx, maxAttempts);
+    const work = newItems(db, feed, parsed, limits, ctx, maxAttempts, options.offThread?.read);
     const gaveUp = work.givenUp.length > 0 ? `, ${work.givenUp.length} given up after ${maxAttempts} failed attempts` : '';
     lines.push(`feed #${feed.id} “${parsed.title}”: ${work.items.length} new of ${parsed.items.length} items${gaveUp}`);
     const run = await importItems(db, work.items, {}, ctx, options);

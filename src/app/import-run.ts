@@ -7,6 +7,7 @@ import { cappedClaimsText, importSource, type ImportOptions } from './importer.j
 import type { ReadDocument } from './documents.js';
 import { isIsoDate } from '../domain/calendar.js';
 import { AppError } from '../domain/errors.js';
+import type { OffThread } from './extract-pool.js';
 
 /** A document as an item yields it: read from a file or an archive row, or fetched (then with its URL and time). */
 export type ItemDocument = ReadDocument & { fetchedUrl?: string; fetchedAt?: string };
@@ -38,6 +39,9 @@ export interface ImportTotals {
   conflicts: number;
 }
 
+/** importSource's options for every item, and the web app's worker pool to read and extract each item in. */
+export type RunOptions = ImportOptions & { offThread?: OffThread };
+
 export interface ImportRun {
   lines: string[];
   totals: ImportTotals;
@@ -49,7 +53,7 @@ export async function importItems(
   items: Iterable<ImportItem>,
   defaults: ImportDefaults,
   ctx: WriteContext,
-  options: ImportOptions,
+  options: RunOptions,
   onItem: (label: string, done: number) => void = () => {},
 ): Promise<ImportRun> {
   const lines: string[] = [];
@@ -58,7 +62,11 @@ export async function importItems(
     onItem(item.label, totals.items);
     totals.items += 1;
     try {
-      const { sourceId, lines: itemLines } = importOne(db, item.label, await item.read(), defaults, ctx, options, totals);
+      const input = newSourceFrom(await item.read(), defaults, item.label);
+      const { offThread, ...importOptions } = options;
+      // extracted in the pool before the import takes the write lock; a text already stored is not extracted
+      const extracted = offThread && options.extract !== false && !storedAlready(db, input) ? await offThread.extract(input) : undefined;
+      const { sourceId, lines: itemLines } = importOne(db, item.label, input, ctx, { ...importOptions, extracted }, totals);
       item.taken?.(sourceId);
       lines.push(...itemLines);
     } catch (err) {
@@ -71,16 +79,11 @@ export async function importItems(
   return { lines, totals };
 }
 
-function importOne(
-  db: Db,
-  label: string,
-  doc: ItemDocument,
-  defaults: ImportDefaults,
-  ctx: WriteContext,
-  options: ImportOptions,
-  totals: ImportTotals,
-): { sourceId: number; lines: string[] } {
-  const input = newSourceFrom(doc, defaults, label);
+function storedAlready(db: Db, input: NewSource): boolean {
+  return findSourcesBySha256(db, sha256Hex(input.body)).length > 0;
+}
+
+function importOne(db: Db, label: string, input: NewSource, ctx: WriteContext, options: ImportOptions, totals: ImportTotals): { sourceId: number; lines: string[] } {
   const existing = findSourcesBySha256(db, sha256Hex(input.body));
   if (existing.length > 0) {
     totals.skipped += 1;

@@ -31,13 +31,16 @@ import {
   conflictsWithParts,
   metricsInConflictGroup,
   nestingMetrics,
+  normaliseMetric,
   readCountMetric,
   type ClaimInContext,
-  type ComputedConflict,
   type CrosscheckSettings,
+  type PairVisitor,
 } from '../domain/crosscheck.js';
 import { nestingPartnerQueries, partnerQueries } from '../domain/conflict-window.js';
+import { crowdedKeyMetric } from '../domain/crowded-fact.js';
 import type { Claim } from '../domain/types.js';
+import { boundedFindings, MAX_PARTNERS_PER_FACT, type Finding } from './crowded-facts.js';
 
 interface Group {
   subjectId: number;
@@ -64,7 +67,7 @@ export function recomputeConflicts(
   for (const claim of touched) changedIds.add(claim.id);
   if (changedIds.size === 0) return { created: 0, updated: 0, deleted: 0, staled: 0 };
   const held = conflictsHoldingClaims(db, changedIds);
-  const found = [...findConflictsOfClaims(db, changedIds, settings), ...pairsAmong(db, held.map((k) => k.memberIds), settings)];
+  const found = [...findConflictsOfClaims(db, changedIds, settings), ...pairsAmong(db, held, settings)];
   return syncConflictsOfClaims(db, changedIds, found, ctx);
 }
 
@@ -72,10 +75,15 @@ export function recomputeConflicts(
  * Every pair the rules find among the claims of each given conflict: what a rechecked conflict keeps. One query
  * for all the claims; O(claims²) per conflict, paid only when a claim of the conflict changes.
  */
-function pairsAmong(db: Db, conflicts: readonly number[][], settings: CrosscheckSettings): ComputedConflict[] {
+function pairsAmong(db: Db, conflicts: readonly { key: string; memberIds: number[] }[], settings: CrosscheckSettings): Finding[] {
   if (conflicts.length === 0) return [];
-  const claims = new Map(listRuleClaims(db, conflicts.flat()).map((c) => [c.id, c]));
-  return conflicts.flatMap((ids) => conflictsForFact(ids.map((id) => claims.get(id)).filter((c): c is ClaimInContext => c !== undefined), settings));
+  const claims = new Map(listRuleClaims(db, conflicts.flatMap((k) => k.memberIds)).map((c) => [c.id, c]));
+  return conflicts.flatMap(({ key, memberIds }) => {
+    const members = memberIds.map((id) => claims.get(id)).filter((c): c is ClaimInContext => c !== undefined);
+    // a crowded fact's conflict is checked again as crowded: its claims that still take part, without pairs
+    const crowdedMetric = crowdedKeyMetric(key);
+    return boundedFindings(members, crowdedMetric ?? '', settings, (visit) => conflictsForFact(members, settings, visit), crowdedMetric !== null);
+  });
 }
 
 /**
@@ -83,7 +91,7 @@ function pairsAmong(db: Db, conflicts: readonly number[][], settings: Crosscheck
  * Each claim is compared with the claims of its group that lie in its conflict window, so a group's size
  * hardly matters; a claim that left a group (or was deleted) has no partners there any more.
  */
-export function findConflictsOfClaims(db: Db, claimIds: Iterable<number>, settings: CrosscheckSettings): ComputedConflict[] {
+export function findConflictsOfClaims(db: Db, claimIds: Iterable<number>, settings: CrosscheckSettings): Finding[] {
   const byGroup = new Map<string, { group: Group; claims: ClaimInContext[] }>();
   for (const claim of listRuleClaims(db, claimIds)) {
     const entry = groupOf(claim);
@@ -93,18 +101,18 @@ export function findConflictsOfClaims(db: Db, claimIds: Iterable<number>, settin
     if (slot) slot.claims.push(claim);
     else byGroup.set(key, { group, claims: [claim] });
   }
-  const found: ComputedConflict[] = [];
+  const found: Finding[] = [];
   const metricsOf = subjectMetrics(db);
   for (const { group, claims } of byGroup.values()) {
     const ids = claims.map((c) => c.id);
-    const partners = [
-      ...listPartnerClaims(db, group, partnerQueries(claims, settings), { includeCandidates: settings.includeCandidates }),
-      ...nestingPartners(db, group, claims, metricsOf, settings),
-    ];
+    const options = { includeCandidates: settings.includeCandidates, limit: MAX_PARTNERS_PER_FACT };
+    const partners = [...listPartnerClaims(db, group, partnerQueries(claims, settings), options), ...nestingPartners(db, group, claims, metricsOf, options, settings)];
     // The changed claims themselves, whether or not a lookup found them (ids are unique in the list).
     const inList = new Set(partners.map((c) => c.id));
-    // appended one by one: a figure-dense article can disagree with a million pairs, too many arguments for push(...)
-    for (const conflict of conflictsInvolving(ids, [...partners, ...claims.filter((c) => !inList.has(c.id))], settings)) found.push(conflict);
+    const all = [...partners, ...claims.filter((c) => !inList.has(c.id))];
+    const search = (visit: PairVisitor) => conflictsInvolving(ids, all, settings, visit);
+    // appended one by one: a crowded fact's one conflict can hold thousands of claims
+    for (const finding of boundedFindings(all, group.metrics[0]!, settings, search, partners.length > MAX_PARTNERS_PER_FACT)) found.push(finding);
   }
   return found;
 }
@@ -130,9 +138,15 @@ function nestedFacts(group: Group, metricsOf: (subjectId: number) => string[]): 
  * The claims of the facts nested with a group's (its wholes and its parts: nesting.ts) that its changed claims
  * could conflict with, found by the partner lookups of conflict-window.ts in each of those facts.
  */
-function nestingPartners(db: Db, group: Group, claims: ClaimInContext[], metricsOf: (subjectId: number) => string[], settings: CrosscheckSettings): ClaimInContext[] {
+function nestingPartners(
+  db: Db,
+  group: Group,
+  claims: ClaimInContext[],
+  metricsOf: (subjectId: number) => string[],
+  options: { includeCandidates?: boolean; limit?: number },
+  settings: CrosscheckSettings,
+): ClaimInContext[] {
   const { wholes, parts } = nestedFacts(group, metricsOf);
-  const options = { includeCandidates: settings.includeCandidates };
   const lookIn = (list: string[], look: 'wholes' | 'parts'): ClaimInContext[] =>
     list.length === 0 ? [] : listPartnerClaims(db, { subjectId: group.subjectId, metrics: list }, nestingPartnerQueries(claims, settings, look), options);
   return [...lookIn(wholes, 'wholes'), ...lookIn(parts, 'parts')];
@@ -150,17 +164,19 @@ export function recomputeFacts(db: Db, facts: Iterable<Pick<Claim, 'subjectId' |
     else keys.push({ subjectId: null, metric: fact.metric });
   }
   return db.transaction(() => {
-    const found: ComputedConflict[] = [];
+    const found: Finding[] = [];
     const metricsOf = subjectMetrics(db);
     for (const group of groups.values()) {
       for (const metric of group.metrics) keys.push({ subjectId: group.subjectId, metric });
       const claims = listRuleClaimsOfGroup(db, group, { includeCandidates: settings.includeCandidates });
-      for (const conflict of conflictsForFact(claims, settings)) found.push(conflict);
-      // a part above its whole is filed under the whole: its group meets the claims of its parts
+      for (const finding of boundedFindings(claims, group.metrics[0]!, settings, (visit) => conflictsForFact(claims, settings, visit))) found.push(finding);
+      // a part above its whole is filed under the whole: its group meets the claims of its parts, within the same bounds
       const { parts } = nestedFacts(group, metricsOf);
       if (parts.length === 0) continue;
       const partClaims = listRuleClaimsOfGroup(db, { subjectId: group.subjectId, metrics: parts }, { includeCandidates: settings.includeCandidates });
-      for (const conflict of conflictsWithParts(claims, partClaims, settings)) found.push(conflict);
+      const both = [...claims, ...partClaims];
+      const search = (visit: PairVisitor) => conflictsWithParts(claims, partClaims, settings, visit);
+      for (const finding of boundedFindings(both, group.metrics[0]!, settings, search, partClaims.length > MAX_PARTNERS_PER_FACT)) found.push(finding);
     }
     return syncConflicts(db, keys, found, ctx);
   })();
@@ -178,6 +194,6 @@ export function recomputeAllConflicts(db: Db, settings: CrosscheckSettings, ctx:
  */
 export function refreshExplanationsNaming(db: Db, entityId: number, settings: CrosscheckSettings, ctx: WriteContext): SyncResult {
   const conflicts = listConflictClaimsNaming(db, entityId);
-  const found = pairsAmong(db, conflicts.map((k) => k.claimIds), settings);
+  const found = pairsAmong(db, conflicts.map((k) => ({ key: k.key, memberIds: k.claimIds })), settings);
   return recheckConflicts(db, conflicts.map((k) => k.conflictId), found, ctx);
 }

@@ -9,27 +9,38 @@ import { flagChangedClaims, listVersions, type VersionFlag } from '../store/vers
 import { importSource, type ImportOptions } from './importer.js';
 import { readUrlDocument } from './url-import.js';
 import type { FetchLimits } from '../config.js';
-import type { Source } from '../domain/types.js';
+import type { ExtractedClaim, Source } from '../domain/types.js';
+import type { OffThread } from './extract-pool.js';
 import { ValidationError } from '../domain/errors.js';
 
 export type RefetchResult =
   | { changed: false; latest: Source }
   | { changed: true; previous: Source; version: Source; number: number; claims: number; flags: VersionFlag[] };
 
-/** What fetching again found: the newest version it was fetched for, the number the next version would take, the text. */
+/**
+ * What fetching again found: the newest version it was fetched for, the number the next version would take, the
+ * text, and its candidate claims when they were extracted in the worker pool (a changed text, in the web app).
+ */
 export interface Refetched {
   latest: Source;
   number: number;
   doc: Awaited<ReturnType<typeof readUrlDocument>>;
+  extracted?: ExtractedClaim[];
 }
 
-/** Fetches the newest version of this source's article again (nothing stored yet). */
-export async function fetchAgain(db: Db, sourceId: number, limits: FetchLimits, ctx: WriteContext): Promise<Refetched> {
+/**
+ * Fetches the newest version of this source's article again (nothing stored yet). With `offThread` (the web app) the
+ * page is read and a changed text's figures extracted in the worker pool, within its budgets (ValidationError over).
+ */
+export async function fetchAgain(db: Db, sourceId: number, limits: FetchLimits, ctx: WriteContext, offThread?: OffThread): Promise<Refetched> {
   const versions = listVersions(db, sourceId);
   const latest = getSource(db, versions.at(-1)?.id ?? sourceId);
   const url = latest.fetchedUrl ?? latest.url;
   if (!url) throw new ValidationError(`Source #${latest.id} has no URL to fetch again.`);
-  return { latest, number: versions.length + 1, doc: await readUrlDocument(url, limits, ctx.clock) };
+  const doc = await readUrlDocument(url, limits, ctx.clock, offThread?.read);
+  const changed = sha256Hex(doc.body) !== latest.bodySha256;
+  const extracted = offThread && changed ? await offThread.extract({ body: doc.body, publishedAt: latest.publishedAt, publisher: latest.publisher }) : undefined;
+  return { latest, number: versions.length + 1, doc, extracted };
 }
 
 /** Stores the text fetched again as a new version when it changed (one transaction; the web wraps it for its Undo). */
@@ -56,7 +67,7 @@ export function storeRefetched(db: Db, fetched: Refetched, ctx: WriteContext, op
     },
     ctx,
     // A new version is the same article: it is not reported as a near-duplicate of the one it replaces.
-    { ...options, nearDuplicates: false, afterStore: (stored, storedClaims) => (flags = flagChangedClaims(db, olderClaims, stored, storedClaims, ctx)) },
+    { ...options, extracted: fetched.extracted, nearDuplicates: false, afterStore: (stored, storedClaims) => (flags = flagChangedClaims(db, olderClaims, stored, storedClaims, ctx)) },
   );
   return { changed: true, previous: latest, version: source, number: fetched.number, claims: claims.length, flags };
 }

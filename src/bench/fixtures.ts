@@ -326,3 +326,17 @@ export function generateArticle(rand: () => number, vocab: ArticleVocabulary, op
   }
   return { title, publisher, publishedAt, body, claims };
 }
+
+/**
+ * A paste of `sentences` different tolls for one fact (the war in Valdoria, an invented place), five sentences a
+ * paragraph: the figure-dense article of the crowded-fact case (app/crowded-facts.ts). A seed gives its own figures.
+ */
+export function denseTolls(seed: number, sentences: number): string {
+  const rand = prng(seed);
+  const out: string[] = [];
+  for (let i = 0; i < sentences; i++) {
+    out.push(`The war in Valdoria has killed ${between(rand, 1000, 91_000).toLocaleString('en-US')} people, the ministry said.`);
+    out.push(i % 5 === 4 ? '\n\n' : ' ');
+  }
+  return out.join('');
+}

@@ -75,6 +75,13 @@ export interface ComputedConflict {
   internal: boolean;
 }
 
+/**
+ * Given to conflictsForFact or conflictsInvolving (crosscheck.ts), it is handed each conflict found instead of the
+ * list (which then comes back empty), and the search stops when it answers false: a caller can keep less than every
+ * pair, and stop on a fact with too many values (src/app/crowded-facts.ts).
+ */
+export type PairVisitor = (conflict: ComputedConflict) => boolean;
+
 export type TimeScopeKind = 'event' | 'duration' | 'cumulative' | 'period' | 'point';
 
 /** The stable key of a conflict: rule and claim ids in ascending order. */

@@ -89,6 +89,7 @@ import {
   type ClaimInContext,
   type ComputedConflict,
   type CrosscheckSettings,
+  type PairVisitor,
   type Prepared,
 } from './conflict-model.js';
 import { build, day, days, lead, ordered, percent, says, topic } from './conflict-words.js';
@@ -258,13 +259,14 @@ export function impliedStart(claim: ClaimInContext): { unit: 'date'; low: IsoDat
  * All conflicts among one conflict group's claims (see conflictGroupKey), ordered by key. O(n²) pairs
  * over a group; groups are small. Claims from other groups are ignored by the rules anyway.
  */
-export function conflictsForFact(claims: readonly ClaimInContext[], settings: CrosscheckSettings): ComputedConflict[] {
+export function conflictsForFact(claims: readonly ClaimInContext[], settings: CrosscheckSettings, onFound?: PairVisitor): ComputedConflict[] {
   const prepared = claims.filter((c) => participates(c, settings)).map(prepare);
   const found: ComputedConflict[] = [];
+  const take = onFound ?? ((c: ComputedConflict) => found.push(c) > 0);
   for (let i = 0; i < prepared.length; i++) {
     for (let j = i + 1; j < prepared.length; j++) {
       const conflict = checkPrepared(prepared[i]!, prepared[j]!, settings);
-      if (conflict) found.push(conflict);
+      if (conflict && !take(conflict)) return found;
     }
   }
   return found.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
@@ -274,15 +276,16 @@ export function conflictsForFact(claims: readonly ClaimInContext[], settings: Cr
  * The conflicts between a group's claims and the claims of the facts nested in it (nesting.ts): what a full
  * recomputation of a whole's group adds, since a nesting conflict is filed under its whole. O(claims × parts).
  */
-export function conflictsWithParts(claims: readonly ClaimInContext[], parts: readonly ClaimInContext[], settings: CrosscheckSettings): ComputedConflict[] {
+export function conflictsWithParts(claims: readonly ClaimInContext[], parts: readonly ClaimInContext[], settings: CrosscheckSettings, onFound?: PairVisitor): ComputedConflict[] {
   const wholes = claims.filter((c) => participates(c, settings)).map(prepare);
   const found: ComputedConflict[] = [];
+  const take = onFound ?? ((c: ComputedConflict) => found.push(c) > 0);
   for (const p of parts) {
     if (!participates(p, settings)) continue;
     const part = prepare(p);
     for (const whole of wholes) {
       const conflict = whole.metric === part.metric ? null : checkPrepared(whole, part, settings);
-      if (conflict) found.push(conflict);
+      if (conflict && !take(conflict)) return found;
     }
   }
   return found;
@@ -291,23 +294,25 @@ export function conflictsWithParts(claims: readonly ClaimInContext[], parts: rea
 /**
  * The conflicts of a group that involve at least one of the changed claims: what an import or an edit
  * needs recomputed, in O(changed × group) instead of O(group²). Conflicts between unchanged claims
- * cannot have changed.
+ * cannot have changed. `onFound`: see PairVisitor.
  */
 export function conflictsInvolving(
   changedIds: Iterable<number>,
   claims: readonly ClaimInContext[],
   settings: CrosscheckSettings,
+  onFound?: PairVisitor,
 ): ComputedConflict[] {
   const changed = new Set(changedIds);
   const prepared = claims.filter((c) => participates(c, settings)).map(prepare);
   const touched = prepared.filter((p) => changed.has(p.claim.id));
   const found: ComputedConflict[] = [];
+  const take = onFound ?? ((c: ComputedConflict) => found.push(c) > 0);
   for (const a of touched) {
     for (const b of prepared) {
       // A pair of two changed claims is met twice; keep it once, from its lower id.
       if (a === b || (changed.has(b.claim.id) && b.claim.id < a.claim.id)) continue;
       const conflict = checkPrepared(a, b, settings);
-      if (conflict) found.push(conflict);
+      if (conflict && !take(conflict)) return found;
     }
   }
   return found.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));

@@ -10,6 +10,7 @@
 // A rechecked conflict with no pair left retires (conflict-pruning.ts): deleted while open, stale when decided,
 // its claims kept so the decision still shows what it was about.
 import { type ComputedConflict, independenceKey, normaliseMetric } from '../domain/crosscheck.js';
+import { CROWDED_RULE, crowdedExplanation, crowdedFactKey } from '../domain/crowded-fact.js';
 import type { Db } from './database.js';
 import { nowIso, type WriteContext } from './context.js';
 import { NotFoundError } from '../domain/errors.js';
@@ -44,10 +45,15 @@ function pairValues(pair: PairInput, valueKeys: ReadonlyMap<number, string>): [s
   return a === b ? [`${a}#${pair.claimIds[0]}`, `${b}#${pair.claimIds[1]}`] : [a, b];
 }
 
+/** The key of the conflict a pair (or a crowded fact's finding: domain/crowded-fact.ts) belongs to. */
+function keyOf(pair: PairInput, valueKeys: ReadonlyMap<number, string>): string {
+  return pair.rule === CROWDED_RULE ? crowdedFactKey(pair.subjectId, pair.metric) : valueConflictKey(pair.subjectId, pair.metric, ...pairValues(pair, valueKeys));
+}
+
 /** The key of the conflict each pair belongs to, in the order given; one query. */
 export function conflictKeysOfPairs(db: Db, pairs: readonly PairInput[]): string[] {
   const valueKeys = valueKeysOf(db, pairs.flatMap((p) => p.claimIds));
-  return pairs.map((pair) => valueConflictKey(pair.subjectId, pair.metric, ...pairValues(pair, valueKeys)));
+  return pairs.map((pair) => keyOf(pair, valueKeys));
 }
 
 interface Found {
@@ -61,8 +67,9 @@ function groupPairs(db: Db, pairs: readonly PairInput[]): Map<string, Found> {
   const valueKeys = valueKeysOf(db, pairs.flatMap((p) => p.claimIds));
   const byKey = new Map<string, Found>();
   for (const pair of pairs) {
-    const values = pairValues(pair, valueKeys);
-    const key = valueConflictKey(pair.subjectId, pair.metric, ...values);
+    // a crowded fact's claims each back their own value
+    const values = pair.rule === CROWDED_RULE ? pair.claimIds.map((id) => valueKeys.get(id) ?? '') : pairValues(pair, valueKeys);
+    const key = keyOf(pair, valueKeys);
     const slot = byKey.get(key) ?? { best: pair, members: new Map<number, string>() };
     if (pair.severity > slot.best.severity || (pair.severity === slot.best.severity && String(pair.claimIds) < String(slot.best.claimIds))) slot.best = pair;
     pair.claimIds.forEach((id, i) => slot.members.set(id, values[i]!));
@@ -100,8 +107,24 @@ export function applyFound(db: Db, pairs: readonly PairInput[], recheck: Iterabl
   const retired = retireConflictsNotFound(db, gone, new Set(), ctx);
   result.deleted += retired.deleted;
   result.staled += retired.staled;
+  refreshCrowdedExplanations(db, [...touched]);
   updateScores(db, [...touched]);
   return result;
+}
+
+/**
+ * A crowded fact's conflict says how many sources give how many values among all its claims, which grow with each
+ * import that finds the fact crowded again: counted here after its claims are written (one query, one update each).
+ */
+function refreshCrowdedExplanations(db: Db, conflictIds: readonly number[]): void {
+  const rows = prepared(
+    db,
+    `SELECT k.id, k.metric, e.name, count(DISTINCT c.source_id) AS sources, count(DISTINCT cc.value_key) AS vals
+     FROM conflicts k JOIN conflict_claims cc ON cc.conflict_id = k.id JOIN claims c ON c.id = cc.claim_id LEFT JOIN entities e ON e.id = k.subject_id
+     WHERE k.id IN (SELECT value FROM json_each(?)) AND k.rule = ? GROUP BY k.id`,
+  ).all(JSON.stringify(conflictIds), CROWDED_RULE) as { id: number; metric: string; name: string | null; sources: number; vals: number }[];
+  const update = prepared(db, 'UPDATE conflicts SET explanation = ? WHERE id = ?');
+  for (const row of rows) update.run(crowdedExplanation(row.name, row.metric, row.sources, row.vals), row.id);
 }
 
 function createConflict(db: Db, key: string, slot: Found, ctx: WriteContext): number {

@@ -154,22 +154,26 @@ function partnerParams(query: Exclude<PartnerQuery, { kind: 'all' }>): Record<st
 
 /**
  * The claims of one conflict group found by any of the partner lookups (see conflict-window.ts), each
- * once; taking part only (see listRuleClaimsOfGroup). Lean rows for the rules, one query per lookup.
+ * once; taking part only (see listRuleClaimsOfGroup). Lean rows for the rules, one query per lookup. With a
+ * `limit`, at most one claim more than it.
  */
 export function listPartnerClaims(
   db: Db,
   group: { subjectId: number; metrics: string[] },
   queries: readonly PartnerQuery[],
-  options: { includeCandidates?: boolean } = {},
+  options: { includeCandidates?: boolean; limit?: number } = {},
 ): ClaimInContext[] {
   if (queries.some((q) => q.kind === 'all')) return listRuleClaimsOfGroup(db, group, options);
   const [statusA, statusB] = statusesFor(options.includeCandidates);
+  const limit = options.limit ?? Infinity;
   const found = new Map<number, ClaimInContext>();
   for (const metric of new Set(group.metrics.map(normaliseMetric))) {
     for (const query of queries as Exclude<PartnerQuery, { kind: 'all' }>[]) {
-      const rows = prepared(db, PARTNER_SQL[query.kind])
-        .all({ subject: group.subjectId, metric, statusA, statusB: statusB ?? statusA, ...partnerParams(query) }) as RuleClaimRow[];
+      // one more than the limit tells the caller there were more (a crowded fact: app/crowded-facts.ts); -1: no limit
+      const rows = prepared(db, `${PARTNER_SQL[query.kind]} LIMIT @limit`)
+        .all({ subject: group.subjectId, metric, statusA, statusB: statusB ?? statusA, limit: Number.isFinite(limit) ? limit + 1 : -1, ...partnerParams(query) }) as RuleClaimRow[];
       for (const row of rows) if (!found.has(row.id)) found.set(row.id, toRuleClaim(row));
+      if (found.size > limit) return [...found.values()];
     }
   }
   return [...found.values()];
@@ -211,16 +215,16 @@ export function listClaimIdsOfEntity(db: Db, entityId: number): number[] {
  * The claim ids of each automatic conflict whose explanation can name this entity: conflicts about it (as
  * subject) and conflicts with a claim it speaks. One query, however many claims the entity has.
  */
-export function listConflictClaimsNaming(db: Db, entityId: number): { conflictId: number; claimIds: number[] }[] {
+export function listConflictClaimsNaming(db: Db, entityId: number): { conflictId: number; key: string; claimIds: number[] }[] {
   const rows = db
     .prepare(
-      `SELECT k.id, (SELECT group_concat(claim_id) FROM conflict_claims x WHERE x.conflict_id = k.id) AS claim_ids
+      `SELECT k.id, k.key, (SELECT group_concat(claim_id) FROM conflict_claims x WHERE x.conflict_id = k.id) AS claim_ids
        FROM conflicts k
        WHERE k.manual = 0 AND (k.subject_id = ? OR k.id IN (
          SELECT cc.conflict_id FROM conflict_claims cc JOIN claims c ON c.id = cc.claim_id WHERE c.speaker_id = ?))`,
     )
-    .all(entityId, entityId) as { id: number; claim_ids: string | null }[];
-  return rows.map((r) => ({ conflictId: r.id, claimIds: (r.claim_ids ?? '').split(',').filter(Boolean).map(Number) }));
+    .all(entityId, entityId) as { id: number; key: string; claim_ids: string | null }[];
+  return rows.map((r) => ({ conflictId: r.id, key: r.key, claimIds: (r.claim_ids ?? '').split(',').filter(Boolean).map(Number) }));
 }
 
 /** The statuses in the order the conflicts list shows them: open first. */

@@ -2,10 +2,11 @@
 // one pair. Kept next to the web layer because it is presentation; the rules themselves are in
 // src/domain/crosscheck.ts and these sentences must say what they check.
 import { independenceKey, normaliseMetric, type RuleId } from '../domain/crosscheck.js';
+import { CROWDED_RULE } from '../domain/crowded-fact.js';
 import type { StoredConflict } from '../store/rows.js';
 import type { ValueClaim } from '../store/crosscheck-queries.js';
 
-const RULE_TEXT: Record<RuleId | 'manual', { name: string; meaning: string }> = {
+const RULE_TEXT: Record<RuleId | 'manual' | typeof CROWDED_RULE, { name: string; meaning: string }> = {
   'event-date': {
     name: 'Event dates',
     meaning: 'An event that happens once (a war’s start or end) is given dates that do not overlap, so both cannot be right.',
@@ -29,6 +30,10 @@ const RULE_TEXT: Record<RuleId | 'manual', { name: string; meaning: string }> = 
   'part-above-whole': {
     name: 'A part above its whole',
     meaning: 'A count of a part (civilians, the killed) is larger than a count of its whole (everyone, all casualties) at a comparable time; a part can only be smaller.',
+  },
+  [CROWDED_RULE]: {
+    name: 'Too many values to compare',
+    meaning: 'So many different figures are given for this fact that they are one conflict rather than one per pair of values: the fact page lays them out.',
   },
   manual: { name: 'Flagged by a reviewer', meaning: 'A reviewer marked these claims as conflicting; the note says why.' },
 };

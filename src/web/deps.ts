@@ -5,7 +5,8 @@ import { crosscheckSettings, type Config } from '../config.js';
 import type { Clock } from '../domain/types.js';
 import type { Db } from '../store/database.js';
 import type { WriteContext } from '../store/context.js';
-import type { Extractor } from '../app/extract-pool.js';
+import { offThread, type Extractor, type OffThread } from '../app/extract-pool.js';
+import { MAX_CLAIMS_PER_ARTICLE } from '../app/importer.js';
 import { createLexiconCache, type LexiconCache, type SharedLexicon } from '../app/lexicon-cache.js';
 import type { PreparedLexicon } from '../extract/index.js';
 
@@ -48,6 +49,11 @@ export function preparedLexicon(deps: AppDeps): PreparedLexicon {
 /** The same for the worker pool: in shared memory, written once per lexicon version. */
 export function sharedLexicon(deps: AppDeps): SharedLexicon {
   return (deps.lexicons ?? createLexiconCache()).shared(deps.db);
+}
+
+/** Reading and extracting an article in the worker pool, within its budgets (none without a pool: inline). */
+export function offThreadWork(deps: AppDeps): OffThread | undefined {
+  return deps.extractor ? offThread(deps.extractor, () => sharedLexicon(deps), MAX_CLAIMS_PER_ARTICLE) : undefined;
 }
 
 /** What the claim writes of the current request need (app/claim-writes.ts). */

@@ -15,6 +15,8 @@ import { inOneArticleLabel, ruleText, severityText, summariseValues, type ValueS
 
 /** How many claims of one value the page compares in full; the rest are counted (600 articles can back one value). */
 const CLAIMS_SHOWN_PER_VALUE = 6;
+/** How many values the page lays side by side; a crowded fact's conflict can hold thousands (the fact page lists them). */
+export const VALUES_SHOWN = 12;
 
 /** One competing value on the page: what it is, who states it, and its first claims compared in full. */
 export interface ValueColumn {
@@ -30,8 +32,10 @@ export interface ConflictPageData {
   /** The claims compared on the page (the first of each value). */
   claims: ClaimView[];
   comparison: Comparison;
-  /** The competing values side by side. */
+  /** The competing values side by side (the first VALUES_SHOWN). */
   values: ValueColumn[];
+  /** Values of the conflict not laid out (beyond VALUES_SHOWN). */
+  moreValues: number;
   /** Each shown claim's lock version, for its deprecate form. */
   claimVersions: Record<number, number>;
   severityText: string;
@@ -58,13 +62,14 @@ export function chartable(claims: readonly ClaimView[]): boolean {
 export function loadConflictPage(deps: AppDeps, id: number, form: Partial<ConflictPageData['form']> = {}): ConflictPageData {
   const { conflict, claims: all } = getConflictWithClaims(deps.db, id);
   const subjectName = conflict.subjectId === null ? null : getEntity(deps.db, conflict.subjectId).name;
-  const shownIds = new Set(conflict.valueGroups.flatMap((g) => g.claimIds.slice(0, CLAIMS_SHOWN_PER_VALUE)));
+  const groups = conflict.valueGroups.slice(0, VALUES_SHOWN);
+  const shownIds = new Set(groups.flatMap((g) => g.claimIds.slice(0, CLAIMS_SHOWN_PER_VALUE)));
   const claims = all.filter((c) => shownIds.has(c.id));
   const comparison = compareClaims(claims);
   const byClaim = new Map(comparison.columns.map((c) => [c.claimId, c]));
   const valueClaims = listValueClaims(deps.db, [id]).get(id) ?? [];
   const summaries = summariseValues(conflict, valueClaims);
-  const values = conflict.valueGroups.map((g, i) => ({
+  const values = groups.map((g, i) => ({
     summary: summaries[i]!,
     columns: g.claimIds.slice(0, CLAIMS_SHOWN_PER_VALUE).map((cid) => byClaim.get(cid)).filter((c): c is ComparisonColumn => c !== undefined),
     hidden: Math.max(0, g.claimIds.length - CLAIMS_SHOWN_PER_VALUE),
@@ -75,6 +80,7 @@ export function loadConflictPage(deps: AppDeps, id: number, form: Partial<Confli
     claims,
     comparison,
     values,
+    moreValues: conflict.valueGroups.length - groups.length,
     claimVersions: Object.fromEntries(claims.map((c) => [c.id, c.version])),
     severityText: severityText(conflict.severity, summaries),
     inOneArticle: conflict.internal && !conflict.manual ? inOneArticleLabel(summaries, valueClaims, conflict) : null,

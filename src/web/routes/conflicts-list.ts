@@ -12,6 +12,9 @@ import { queryText } from '../params.js';
 import { sendPage, type CsvTable } from '../render.js';
 import { inOneArticleLabel, ruleText, severityText, summariseValues, type ValueSummary } from '../conflict-text.js';
 
+/** Most values a row of the list names (a crowded fact's conflict holds thousands; its page says how many). */
+const VALUES_LISTED = 6;
+
 const PER_PAGE = 50;
 
 /** A conflict in the list: its competing values with their sources and its rank in words. */
@@ -64,7 +67,8 @@ export function loadConflictsList(deps: AppDeps, query: { subject: string; metri
     return {
       ...k,
       ruleName: ruleText(k.rule).name,
-      values,
+      // a crowded fact's conflict holds thousands of values: the row names the first few, its page says how many
+      values: values.slice(0, VALUES_LISTED),
       severityText: severityText(k.severity, values),
       inOneArticle: k.internal && !k.manual ? inOneArticleLabel(values, mine, k) : null,
     };

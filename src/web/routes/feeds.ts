@@ -6,7 +6,7 @@ import { crosscheckSettings } from '../../config.js';
 import { ValidationError } from '../../domain/errors.js';
 import { fetchFeed, pollFeeds } from '../../app/feeds.js';
 import { addFeed, listFeedItemFailures, listFeeds } from '../../store/feeds.js';
-import { preparedLexicon, writeContext, type AppDeps } from '../deps.js';
+import { offThreadWork, preparedLexicon, writeContext, type AppDeps } from '../deps.js';
 import { undoableWrite, withFlash } from '../flash.js';
 import { formValues, type FieldErrors } from '../forms/fields.js';
 import { formatOf, sendDone, sendPage } from '../render.js';
@@ -38,7 +38,8 @@ export const feedAdd = (deps: AppDeps): RequestHandler => async (req, res) => {
 };
 
 export const feedsPoll = (deps: AppDeps): RequestHandler => async (_req, res) => {
-  const options = { settings: crosscheckSettings(deps.config), lexicon: preparedLexicon(deps), nearDuplicates: true };
+  // each item read and extracted in the worker pool, within its budgets
+  const options = { settings: crosscheckSettings(deps.config), lexicon: preparedLexicon(deps), nearDuplicates: true, offThread: offThreadWork(deps) };
   const { lines, totals, givenUp } = await pollFeeds(deps.db, deps.config.fetch, writeContext(deps), options, deps.config.feedAttempts);
   const gaveUp = givenUp > 0 ? `, ${givenUp} given up after ${deps.config.feedAttempts} failed attempts` : '';
   const text = `Polled the feeds: ${totals.imported} new sources, ${totals.skipped} already there, ${totals.failed} failed${gaveUp}.`;

@@ -2,11 +2,10 @@
 // conflicts they raise); invalid input re-renders the form (422), text or a file over the limit too (413).
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { crosscheckSettings } from '../../config.js';
-import { cappedClaimsText, importSource, MAX_CLAIMS_PER_ARTICLE } from '../../app/importer.js';
-import type { ExtractedClaim } from '../../domain/types.js';
-import { findSourcesBySha256, type NewSource, sha256Hex } from '../../store/sources.js';
+import { cappedClaimsText, importSource } from '../../app/importer.js';
+import { findSourcesBySha256, sha256Hex } from '../../store/sources.js';
 import { PayloadTooLargeError, ValidationError } from '../../domain/errors.js';
-import { preparedLexicon, sharedLexicon, writeContext, type AppDeps } from '../deps.js';
+import { offThreadWork, preparedLexicon, writeContext, type AppDeps } from '../deps.js';
 import { type FieldErrors, formValues } from '../forms/fields.js';
 import { NEW_SOURCE_FIELDS, readNewSourceForm, type UploadedFile } from '../forms/source-form.js';
 import { readUrlDocument } from '../../app/url-import.js';
@@ -78,13 +77,6 @@ function sendIfDuplicate(deps: AppDeps, res: Response, body: string): boolean {
   return true;
 }
 
-/** The article's candidate claims from the worker pool, or undefined when the app has none (importSource extracts). */
-async function extractOffThread(deps: AppDeps, input: NewSource): Promise<ExtractedClaim[] | undefined> {
-  if (!deps.extractor) return undefined;
-  const job = { text: input.body, published: input.publishedAt, publisher: input.publisher, lexicon: sharedLexicon(deps) };
-  return deps.extractor.extract({ ...job, maxClaims: MAX_CLAIMS_PER_ARTICLE + 1 });
-}
-
 /**
  * The document the form names that must be read before the form is (asynchronously): a page fetched by URL or
  * an uploaded PDF. Field errors when it cannot be read; nothing when the form brings text or a text file.
@@ -139,7 +131,8 @@ export const sourceCreate = (deps: AppDeps): RequestHandler => async (req, res) 
   if (sendIfDuplicate(deps, res, form.value.body)) return;
   let extracted;
   try {
-    extracted = await extractOffThread(deps, form.value);
+    // the article's candidate claims from the worker pool; without one importSource extracts
+    extracted = await offThreadWork(deps)?.extract(form.value);
   } catch (err) {
     if (!(err instanceof ValidationError) || json) throw err;
     sendPage(res, { view: 'sources/new', status: 422, data: sourceFormData(deps, form.values, err.fields) });

@@ -4,7 +4,7 @@ import type { RequestHandler } from 'express';
 import { crosscheckSettings } from '../../config.js';
 import { ValidationError } from '../../domain/errors.js';
 import { fetchAgain, refetchLine, storeRefetched, type RefetchResult } from '../../app/refetch.js';
-import { preparedLexicon, writeContext, type AppDeps } from '../deps.js';
+import { offThreadWork, preparedLexicon, writeContext, type AppDeps } from '../deps.js';
 import { undoableWrite, withFlash } from '../flash.js';
 import { idParam } from '../params.js';
 import { formatOf, sendDone } from '../render.js';
@@ -18,7 +18,8 @@ export const sourceRefetch = (deps: AppDeps): RequestHandler => async (req, res)
   const options = { settings: crosscheckSettings(deps.config), lexicon: preparedLexicon(deps) };
   let done;
   try {
-    const fetched = await fetchAgain(deps.db, id, deps.config.fetch, writeContext(deps));
+    // read and extracted in the worker pool, within its budgets
+    const fetched = await fetchAgain(deps.db, id, deps.config.fetch, writeContext(deps), offThreadWork(deps));
     // Its Undo removes the new version and leads back to the one it replaced.
     done = undoableWrite(deps, req, () => storeRefetched(deps.db, fetched, writeContext(deps), options), refetchText, (r) => urls.source(r.changed ? r.previous.id : id));
   } catch (err) {
