@@ -2,7 +2,7 @@
 // claims (budget: ≤ 10 ms per article, README "Architecture": budgets).
 //
 // Builds a temporary file database holding 100,000 claims over the default vocabulary's subjects and
-// metrics, spread like real reporting: a few huge groups ("Syrian civil war | killed" gets thousands of
+// metrics, spread like real reporting: a few huge groups ("Valdorian civil war | killed" gets thousands of
 // claims), many small ones; point figures, cumulative totals and monthly counts from 2015 to 2021, figures
 // that mostly agree with a trend and sometimes not. Then it imports generated 5 KB articles (our own text)
 // through importSource and prints, per article, the time of the recomputation alone (median and p95) and of
@@ -44,8 +44,8 @@ function pick<T>(rand: () => number, xs: readonly T[]): T {
 }
 
 const SUBJECTS = [
-  'Syrian civil war', 'Russian military intervention in Syria', 'Islamic State', 'Idlib', 'Aleppo', 'Syrian Arab Army',
-  'Free Syrian Army', 'Hezbollah', 'Nusra Front', 'Wagner Group', 'Syrian Democratic Forces', 'Hmeimim air base',
+  'Valdorian civil war', 'Estmark intervention in Valdoria', 'Korvan Front', 'Portbrak', 'East Tarn', 'Valdorian army',
+  'Free Valdoria Movement', 'Upper Mires militia', 'Harrow Brigades', 'Saltmarsh Company', 'Northern Coastal Forces', 'Kestrel air base',
 ];
 const METRICS: ReadonlyArray<{ metric: string; kind: NewClaim['kind']; unit: 'count' | 'percent'; base: number; growth: number }> = [
   { metric: 'killed', kind: 'casualties', unit: 'count', base: 250_000, growth: 40_000 },
@@ -56,7 +56,7 @@ const METRICS: ReadonlyArray<{ metric: string; kind: NewClaim['kind']; unit: 'co
   { metric: 'territory controlled', kind: 'territory', unit: 'percent', base: 30, growth: 8 },
 ];
 const PUBLISHERS = ['Northgate Wire', 'Harbour Courier', 'The Eastern Ledger', 'Plainview Times', 'Civic Radio', 'Meridian Post', 'Lowland Daily', 'Crescent Network'];
-const SPEAKERS = ['Syrian Observatory for Human Rights', 'Russian Defence Ministry', 'Igor Konashenkov', 'United Nations', 'Airwars', 'Pentagon', null, null];
+const SPEAKERS = ['Valdorian Monitor for Human Rights', 'Estmark Defence Ministry', 'Colonel Ivo Strand', 'United Nations', 'Saltmarsh Conflict Mapping Group', 'Estmark General Staff', null, null];
 const YEAR0 = Date.UTC(2015, 8, 1);
 const DAYS = 6 * 365;
 
@@ -162,11 +162,11 @@ function seed(db: Db, ctx: { actor: string; clock: Clock }): void {
 
 /** Sentences of the generated articles, each with the metric whose trend its figure follows. */
 const ARTICLE_SENTENCES: ReadonlyArray<{ metric: string; text: (n: string) => string }> = [
-  { metric: 'killed', text: (n) => `The Syrian Observatory for Human Rights said ${n} people had been killed in the Syrian civil war since March 2011.` },
-  { metric: 'displaced', text: (n) => `According to the United Nations, about ${n} people have been displaced by the Syrian civil war.` },
-  { metric: 'airstrikes', text: (n) => `The Russian Defence Ministry said its aircraft had carried out ${n} airstrikes in Syria.` },
-  { metric: 'territory controlled', text: (n) => `Government forces now control ${n} percent of Syria, state media reported.` },
-  { metric: 'wounded', text: (n) => `Local officials said ${n} people had been wounded in the Syrian civil war.` },
+  { metric: 'killed', text: (n) => `The Valdorian Monitor for Human Rights said ${n} people had been killed in the Valdorian civil war since March 2021.` },
+  { metric: 'displaced', text: (n) => `According to the United Nations, about ${n} people have been displaced by the Valdorian civil war.` },
+  { metric: 'airstrikes', text: (n) => `The Estmark Defence Ministry said its aircraft had carried out ${n} airstrikes in Valdoria.` },
+  { metric: 'territory controlled', text: (n) => `Government forces now control ${n} percent of Valdoria, state media reported.` },
+  { metric: 'wounded', text: (n) => `Local officials said ${n} people had been wounded in the Valdorian civil war.` },
 ];
 const FILLER = [
   'Aid convoys waited at the crossing for a third day while officials argued over paperwork.',
