@@ -56,7 +56,7 @@ function cleanPhrase(raw: string): string {
 }
 
 // A personal name standing alone between commas: capitalised words, with the usual particles.
-const APPOSITIVE_NAME = /^(?:(?:Dr|Mr|Mrs|Ms|Gen|Col|Maj|Lt|Capt|Sgt|Adm)\.?\s+)*[A-Z][a-zA-Z'’-]+(?:\s+(?:(?:al|el|de|da|di|van|von|bin|ibn|abu|la|le)[-\s]+)?[A-Z][a-zA-Z'’-]+){1,3}$/;
+const APPOSITIVE_NAME = /^(?:(?:Dr|Mr|Mrs|Ms|Gen|Col|Maj|Lt|Capt|Sgt|Adm|General|Colonel|Major|Captain|Lieutenant|Sergeant|Admiral)\.?\s+)*[A-Z][a-zA-Z'’-]+(?:\s+(?:(?:al|el|de|da|di|van|von|bin|ibn|abu|la|le)[-\s]+)?[A-Z][a-zA-Z'’-]+){1,3}$/;
 
 const AUXILIARIES = /^\s*(?:(?:has|have|had|also|since|now|later)\s+)+$/i;
 
@@ -164,9 +164,12 @@ function verbClauses(sentence: string, verbs: RegExp): Clause[] {
     const before = sentence.slice(Math.max(0, start - 80), start);
     // `…," said the ministry` and `…, said Ruiz.` put the speaker after the verb; after a plain comma only
     // verbs that take no object invert ("Ruiz, speaking by phone, told the radio…" does not).
-    const inverted = /["”]\s*,?\s*$/.test(before) || (start < 80 && /^\s*$/.test(before)) ||
-      (/,\s*$/.test(before) && /^(said|says|added|adds|noted|wrote|explained|insisted|warned|claimed)$/.test(verb));
-    const ph = inverted ? phraseAfter(sentence, end) ?? phraseBefore(sentence, start) : phraseBefore(sentence, start);
+    const quoted = /["”]\s*,?\s*$/.test(before) || (start < 80 && /^\s*$/.test(before));
+    const afterComma = !quoted && /,\s*$/.test(before) && /^(said|says|added|adds|noted|wrote|explained|insisted|warned|claimed)$/.test(verb);
+    // "A spokesman, Major Elin Ruud, said the rebels…": a name in apposition before the comma is the speaker
+    const named = afterComma ? phraseBefore(sentence, start) : null;
+    const inverted = quoted || (afterComma && !(named && APPOSITIVE_NAME.test(named.text)));
+    const ph = inverted ? phraseAfter(sentence, end) ?? phraseBefore(sentence, start) : named ?? phraseBefore(sentence, start);
     // "19,000 deaths recorded": a figure before a participle is what was counted, not who counted it
     if (!ph || /(?:^|\s)\d[\d,.]*(?:\s|$)/.test(ph.text)) continue;
     let cue = verb;

@@ -20,6 +20,7 @@ import { eventDay, heldBy, scopeOf, statementDate } from './scope.js';
 import { inQuote, type SentenceRecord } from './segment.js';
 import { attributionFor, type Speaker } from './speakers.js';
 import { dateEvent, durationEvent, sinceEvent } from './event-dates.js';
+import { territoryHolder } from './holder.js';
 import { controllerSubject, countSubject, isPartOfTotal, occasionSubject, type SentenceFacts } from './subjects.js';
 
 // "the official death toll at", "official figures put the toll at", "officially": a figure the officials give
@@ -193,7 +194,7 @@ function place(facts: SentenceFacts, m: Mention, r: Reading): Placed {
     // "a seven-year civil war which started in 2014": the age of the war, not a count over 2014
     if (attached.attached) out.scope = null;
   } else if (r.kind === 'territory') {
-    out.subject = controllerSubject(facts, m, r.speakerEntity) ?? r.subject;
+    out.subject = controllerSubject(facts, m, r.speakerEntity) ?? territoryHolder(facts.text, m.start, r.speakerEntity, facts.article.topic) ?? r.subject;
   } else {
     // a part of a total ("Of those, seven were killed") is not comparable with any total
     out.subject = r.partOfTotal ? null : countSubject(facts, m, r.casualtyWords, r.speakerEntity) ?? r.subject;

@@ -201,3 +201,29 @@ describe('regions, statements and partitives', () => {
     expect(part.speaker).not.toBe('Of the dead');
   });
 });
+
+describe('who holds a share of territory, with no lexicon entry for any side', () => {
+  const text = [
+    'Chile front lines',
+    'The war in Chile goes on. Peru now controls about 18 percent of Chile, Chilean officials said. Peru said its forces held 25 percent of Chile.',
+    'The rebels control 45 percent of the country, their spokesman said. A military spokesman, Major Elin Ruud, said the rebels held less than a fifth of the country.',
+    'The government controls 60 percent of Chile, the army said.',
+  ].join('\n\n');
+
+  it('folds the holder: a country or its forces to the country, the rebels to "<place> rebels", the state\'s bodies to the place', () => {
+    const claims = claimsOf(text);
+    expect(claim(claims, 'about 18 percent').subject).toBe('Peru');
+    expect(claim(claims, '25 percent').subject).toBe('Peru');
+    expect(claim(claims, '45 percent').subject).toBe('Chile rebels');
+    expect(claim(claims, 'less than a fifth').subject).toBe('Chile rebels');
+    expect(claim(claims, '60 percent').subject).toBe('Chile');
+  });
+
+  it('"A military spokesman, Major Elin Ruud, said" is Major Elin Ruud speaking, and the two rebel shares disagree', () => {
+    const article: Article = { publisher: 'Test Wire', published: '2026-03-02', text };
+    const { claims } = claimsInContext([article], lexicon);
+    expect(claims.find((c) => c.valueText === 'less than a fifth')?.speakerName).toBe('Major Elin Ruud');
+    const values = conflictsOf(claims).map((c) => c.claimIds.map((id) => claims.find((x) => x.id === id)?.valueText).sort().join(' vs '));
+    expect(values).toContain('45 percent vs less than a fifth');
+  });
+});
