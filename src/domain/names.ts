@@ -49,7 +49,8 @@ export const ROLE_HEADS: ReadonlySet<string> = new Set(
     'head secretary chairman chairwoman chair adviser advisor aide negotiator mediator representative delegate journalist ' +
     'journalists reporter correspondent correspondents editor captain colonel major lieutenant sergeant admiral marshal ' +
     'senator deputy deputies legislator legislators judge coordinator manager administrator historian scientist ' +
-    'scientists professor survivor survivors family families research').split(' '),
+    'scientists professor survivor survivors family families research elder elders villager villagers relative relatives ' +
+    'clergy priest imam chiefs').split(' '),
 );
 
 const NOT_NAMES = new Set(

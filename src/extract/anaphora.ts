@@ -20,9 +20,13 @@ const REFERENCE = /\b(?:the|that|this|its|their|his|her|our)\s+(?:(?:true|real|a
 // How far back the figure referred to may be: this sentence or the two before it, in the same or the previous paragraph.
 const SENTENCES_BACK = 2;
 
-/** A count that says nothing of what it counts: no measure and no population. */
+// Lexicon metrics that only say who might be counted, taken from a keyword nearby ("150 fighters; elders put the
+// number at closer to 30" gives the 30 "fighters" from the other clause): no fact of the figure's own.
+const WHO_ONLY: ReadonlySet<string> = new Set(['count', 'fighters', 'troops deployed', 'civilians affected']);
+
+/** A count that says nothing of what it counts: no measure and no population of its own. */
 function isBare(c: ExtractedClaim): boolean {
-  return c.kind === 'count' && c.metric === 'count' && c.population === null;
+  return c.kind === 'count' && WHO_ONLY.has(c.metric) && c.population === null;
 }
 
 /** A claim another can refer back to: a count or a toll whose fact is known. */

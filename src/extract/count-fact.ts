@@ -12,6 +12,7 @@ import type { Mention } from './mentions.js';
 import { populationText, readPopulation, sideOfSpeaker, type Population, type RoleNouns } from './population.js';
 import { placeNear, type PlaceMention } from './topic.js';
 import { namesPlace } from './topic-war.js';
+import { countryOf } from './places.js';
 
 /** Lexicon metrics that say who is counted rather than what happened to them. */
 const WHO_METRICS: ReadonlySet<string> = new Set(['count', 'fighters', 'civilians affected', 'troops deployed']);
@@ -20,6 +21,8 @@ const MEASURES: Readonly<Record<string, ClaimKind>> = { killed: 'casualties', wo
 
 // "has lost 300 soldiers", "losing about 40 men": a side's own dead (a count of people right after the verb)
 const LOST_BEFORE = /\b(?:lost|losing|lose|loses)\s+(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|up\s+to|as\s+many\s+as)\s+)?$/i;
+// "the army put its own losses at three dead", "their losses at 12": the speaker's side's dead
+const OWN_LOSSES = /\b(?:its|their|our)\s+(?:own\s+)?(?:losses|casualties|dead|death\s+toll)\s+(?:at|to|as)\s+(?:(?:about|around|some|nearly|only|just)\s+)?$/i;
 const PERSON_ROLES: ReadonlySet<string> = new Set(['soldiers', 'fighters', 'civilians', 'children', 'women', 'people']);
 const SIZE_BEFORE = /\b(?:population|home to|country|nation|city|town|territory|region)\s+of\s+(?:\w+\s+){0,1}$/i;
 
@@ -57,10 +60,10 @@ export function countFact(input: CountInput): CountFact {
   // "a population of 2.3 million", "a country of 26 million", "420 armed clashes": no toll, whatever the clause says
   const notPeople = population !== null && !PERSON_ROLES.has(population.role);
   const size = SIZE_BEFORE.test(sentence.slice(Math.max(0, m.start - 40), m.start));
-  const lost = !notPeople && LOST_BEFORE.test(sentence.slice(Math.max(0, m.start - 40), m.start));
+  const lost = !notPeople && (LOST_BEFORE.test(sentence.slice(Math.max(0, m.start - 40), m.start)) || OWN_LOSSES.test(sentence.slice(Math.max(0, m.start - 60), m.start)));
   const measure = notPeople || size ? null : lost ? 'killed' : measureOf(input);
   // "the army has lost 300 soldiers", "the Front said it had lost 40 men": the loser is the speaker's side
-  if (lost && population && population.side === null) population = { ...population, side: loserOf(sentence.slice(0, m.start), input.speaker) };
+  if (lost && population && population.side === null) population = losers(population, loserOf(sentence.slice(0, m.start), input.speaker));
   if (size) population ??= { role: 'people', side: null };
   // every measure of the taxonomy counts people (the dead, the displaced, the detained): a bare figure counts everyone
   if (!population && measure && MEASURES[measure] !== undefined) population = { role: 'people', side: null };
@@ -75,6 +78,19 @@ export function countFact(input: CountInput): CountFact {
   // A force of the lexicon already says whose losses these are ("Russian armed forces"): the measure alone.
   const metric = lexiconTopic && input.subjectType === 'force' ? measure ?? input.metric : metricOf(measure ?? input.metric, population);
   return { kind, metric, subject, population: populationText(population) };
+}
+
+// "The army put its losses at three dead", "the Front said it had lost 40 men": a side no country names is an army's
+// soldiers or an armed group's fighters, whoever counts them
+const ARMY_WORDS = /\b(?:army|military|armed forces|forces|troops|government)\b/i;
+const GROUP_WORDS = /\b(?:rebels?|insurgents?|militants?|militias?|front|movement|brigades?|guerrillas?|group)\b/i;
+
+/** The population of a side's own dead: the side's demonym, else the army's soldiers or a group's fighters. */
+function losers(population: Population, side: string | null): Population {
+  if (side === null || countryOf(side) !== null || population.role !== 'people') return { ...population, side };
+  if (ARMY_WORDS.test(side)) return { role: 'soldiers', side: null };
+  if (GROUP_WORDS.test(side)) return { role: 'fighters', side: null };
+  return { ...population, side };
 }
 
 /** Whose dead "lost N soldiers" counts: the speaker's side, else the country the clause opens with ("Chile has admitted losing"). */

@@ -227,3 +227,22 @@ describe('who holds a share of territory, with no lexicon entry for any side', (
     expect(values).toContain('45 percent vs less than a fifth');
   });
 });
+
+describe("a side's own count of its dead", () => {
+  it('"the army put its own losses at three dead" is the army\'s soldiers, set against the rebels\' count of them', () => {
+    const article: Article = {
+      publisher: 'Test Wire',
+      published: '2025-08-10',
+      text: 'Portbrak offensive\n\nThe war in Portbrak goes on. The Korvan Front said it had killed 40 government soldiers. The army put its own losses at three dead.',
+    };
+    const { claims } = claimsInContext([article], lexicon);
+    expect(claims.find((c) => c.valueText === 'three')).toMatchObject({ metric: 'soldiers killed', speakerName: 'army' });
+    const values = conflictsOf(claims).map((c) => c.claimIds.map((id) => claims.find((x) => x.id === id)?.valueText).sort().join(' vs '));
+    expect(values).toContain('40 vs three');
+  });
+
+  it('"elders put the number at closer to 30" after "killed 150 fighters" is another estimate of the same dead', () => {
+    const claims = claimsOf('Portbrak offensive\n\nThe war in Portbrak goes on. The army claims to have killed 150 fighters; local elders put the number at closer to 30.');
+    expect(claim(claims, '30')).toMatchObject({ metric: claim(claims, '150').metric, speaker: 'local elders' });
+  });
+});
