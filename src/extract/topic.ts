@@ -11,7 +11,7 @@ const WAR_NOUN = String.raw`(?:civil\s+war|war|conflict|invasion|offensive|fight
 // "the Sudan war", "Yemen's war", "the Tigray conflict", "the Bosnian war", "the 18-month civil war in Sudan"
 const PLACE_THEN_WAR = new RegExp(String.raw`(${PROPER})(?:[’']s)?\s+(?:(?:\d+|[\p{Ll}]+)-(?:year|month|week|day)(?:-old|-long)?\s+|[\p{Ll}]+\s+)?${WAR_NOUN}\b`, 'u');
 // "the war in Chile's Portbrak region": the region a country's possessive names is the place (group 2)
-const WAR_THEN_PLACE = new RegExp(String.raw`\b${WAR_NOUN}\s+(?:in|over|on|of|for|against|across)\s+(?:the\s+)?(${PROPER})(?:[’']s\s+(${PROPER})(?=\s+(?:region|province|state|district|area)\b))?`, 'u');
+const WAR_THEN_PLACE = new RegExp(String.raw`\b${WAR_NOUN}\s+(?:in|over|on|of|for|against|across|with|between)\s+(?:the\s+)?(${PROPER})(?:[’']s\s+(${PROPER})(?=\s+(?:region|province|state|district|area)\b))?`, 'u');
 const ANY_PROPER = new RegExp(PROPER, 'u');
 
 /**
@@ -30,18 +30,43 @@ export function articleTopic(text: string): string | null {
   // "the 1994 genocide" is history the article recalls, not its war
   const historical = (at: number): boolean => /\b\d{4}\s+$/.test(text.slice(Math.max(0, at - 6), at));
   for (const m of matchesOf(PLACE_THEN_WAR, text)) if (!historical(m.index)) add(warPlace(m[1]!));
+  // a side of the war ("the border war with Haldor") stands for its place when no war phrase names one
+  const sides = new Map<string, number>();
+  const addSide = (name: string): void => {
+    const place = countryOf(name)?.name ?? placeName(name);
+    if (place) sides.set(place, (sides.get(place) ?? 0) + 1);
+  };
   // "the war against <a group>" names an enemy, not a place: only a country counts after "against"
   for (const m of matchesOf(WAR_THEN_PLACE, text)) {
     if (m[2] && countryOf(m[1]!)) war.set(m[2], (war.get(m[2]) ?? 0) + 1);
+    // "the border war with Haldor", "fighting between Haldor and Brenmark": a side of the war, named as such
+    else if (/\s(?:with|between)\s/.test(m[0])) addSide(m[1]!.split(/\s+and\s+/u)[0]!);
     else if (!/\bagainst\s/.test(m[0]) || countryOf(m[1]!)) add(warPlace(m[1]!));
   }
   const title = text.slice(0, text.indexOf('\n') > 0 ? text.indexOf('\n') : 200);
   for (const m of matchesOf(PLACE_NEAR, title)) add(m[2] ?? m[1]!);
-  const scores = war.size > 0 ? new Map([...war].map(([k, v]) => [k, v * 10 + (countries.get(k) ?? 0)])) : countries;
+  if (war.size === 0) for (const [place, n] of sides) war.set(place, n);
+  const scores = war.size > 0 ? new Map([...war].map(([k, v]) => [k, v * 10 + (countries.get(k) ?? 0)])) : countries.size > 0 ? countries : titlePlaces(title, text);
   mergeNamesakes(scores);
   let best: [string, number] | null = null;
   for (const entry of scores) if (!best || entry[1] > best[1]) best = entry;
   return best && best[1] >= 2 ? best[0] : null;
+}
+
+/**
+ * A place no country list holds, when the article names no country and no war phrase: a proper noun of the title
+ * that the text uses as a place ("Selvania: counting the dead" … "the government of Selvania"), scored by how often
+ * the text names it.
+ */
+function titlePlaces(title: string, text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const m of matchesOf(ANY_PROPER, title)) {
+    const name = m[0].replace(/[’']s$/u, '');
+    if (!usedAsPlace(name, text)) continue;
+    const times = text.split(new RegExp(String.raw`(?<![\p{L}])${escapeRegExp(name)}(?![\p{L}])`, 'u')).length - 1;
+    out.set(name, Math.max(out.get(name) ?? 0, times));
+  }
+  return out;
 }
 
 /** How often the text names each country (name or demonym), the title counting double. */
@@ -68,7 +93,12 @@ function asNamedInText(name: string, text: string): string {
 }
 
 function usedAsPlace(name: string, text: string): boolean {
-  return new RegExp(String.raw`\b(?:in|across|of|to|from|into)\s+(?:the\s+)?${escapeRegExp(name)}(?![\p{L}])`, 'u').test(text);
+  const named = escapeRegExp(name);
+  // "in Selvania", or a wire dateline "RAVENHOLT, Selvania (Northwire) —": a city in capitals, then its country
+  return (
+    new RegExp(String.raw`\b(?:in|across|of|to|from|into)\s+(?:the\s+)?${named}(?![\p{L}])`, 'u').test(text) ||
+    new RegExp(String.raw`(?:^|\n)\s*\p{Lu}[\p{Lu}' -]{2,40},\s+${named}(?![\p{L}])`, 'u').test(text)
+  );
 }
 
 

@@ -5,6 +5,7 @@
 // countries the data package knows (Chile, Peru) stand for the sides where a test needs a demonym.
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/extract/index.js';
+import { articleTopic } from '../../src/extract/topic.js';
 import type { ExtractedClaim } from '../../src/domain/types.js';
 import { claimsInContext, conflictsOf, type Article } from '../helpers/extract-conflicts.js';
 import { defaultLexicon } from '../helpers/lexicons.js';
@@ -244,5 +245,18 @@ describe("a side's own count of its dead", () => {
   it('"elders put the number at closer to 30" after "killed 150 fighters" is another estimate of the same dead', () => {
     const claims = claimsOf('Portbrak offensive\n\nThe war in Portbrak goes on. The army claims to have killed 150 fighters; local elders put the number at closer to 30.');
     expect(claim(claims, '30')).toMatchObject({ metric: claim(claims, '150').metric, speaker: 'local elders' });
+  });
+});
+
+describe('the place of a war no country list holds', () => {
+  it('reads it from a wire dateline, a title the text uses as a place, or a side of "the border war with"', () => {
+    expect(articleTopic('Talks stall\n\nRAVENHOLT, Selvania (Northwire) — Selvania’s civil war entered its third year on Tuesday.')).toBe('Selvania');
+    expect(articleTopic('Selvania: counting the dead\n\nThe government of Selvania says its army has lost 3,100 soldiers.')).toBe('Selvania');
+    expect(articleTopic('Brenmark says 312 troops killed in border war with Haldor\n\nThe ministry gave its first toll in months.')).toBe('Haldor');
+  });
+
+  it('keeps the place a war phrase names over a side named with "between"', () => {
+    const text = 'Portbrak toll rises\n\nThe war in Portbrak goes on. The war between Chile and the Korvan Front has killed thousands in Portbrak.';
+    expect(articleTopic(text)).toBe('Portbrak');
   });
 });
