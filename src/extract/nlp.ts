@@ -47,3 +47,34 @@ export function loadTagger(): { tagger: Tagger; loadMs: number } {
   };
   return { tagger: { tag }, loadMs: performance.now() - started };
 }
+
+/** wink-nlp's document reader as sentence boundaries use it: sentence spans are first and last token indices. */
+interface SentencePipe {
+  readDoc(text: string): {
+    tokens(): { out(what?: unknown): string[] };
+    sentences(): { out(what: unknown): [number, number][] };
+  };
+  its: { precedingSpaces: unknown; span: unknown };
+}
+
+/**
+ * Sentence ranges [start, end) in a text by wink-nlp's sentence boundary detection (README, "How extraction works"),
+ * the spaces between left out. The ['sbd'] instance is required at first use and then held by Node's module cache.
+ */
+export function sentenceBounds(text: string): [number, number][] {
+  const pipe = load('./sentence-pipe.cjs') as SentencePipe;
+  const doc = pipe.readDoc(text);
+  const tokens = doc.tokens();
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let at = 0;
+  for (const token of tokens.out()) {
+    // tokens are found in the text itself, so offsets hold whatever the tokenizer did with the spaces
+    const found = text.indexOf(token, at);
+    const start = found < 0 ? at : found;
+    starts.push(start);
+    at = found < 0 ? at : start + token.length;
+    ends.push(at);
+  }
+  return doc.sentences().out(pipe.its.span).map(([first, last]) => [starts[first] ?? 0, ends[last] ?? text.length]);
+}

@@ -8,7 +8,7 @@
 // or a space. That keeps extraction linear in the size of the text.
 
 import { matchesOf } from './regex.js';
-import { sentenceBounds } from './sentence-bounds.js';
+import { sentenceBounds } from './nlp.js';
 
 /** A piece of the document with offsets: text === document.slice(start, end). */
 export interface Span {
@@ -34,19 +34,32 @@ export function paragraphs(text: string): Span[] {
   return out;
 }
 
-// Words that end with a full stop without ending the sentence.
+// Words that end with a full stop without ending the sentence (the team's short list of news-copy abbreviations).
 const ABBREVIATIONS: ReadonlySet<string> = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'maj', 'col', 'lt', 'capt', 'cpt', 'sgt', 'adm', 'cmdr', 'rep', 'sen', 'gov',
-  'pres', 'st', 'jr', 'sr', 'no', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul',
+  'no', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul',
   'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'u.s', 'u.k', 'u.n', 'e.u', 'a.m', 'p.m', 'approx', 'est', 'fig',
 ]);
+// Titles: they stand before a name, so a capitalised word after one goes on the sentence ("Maj. Gen. Ivan Petrov").
+const TITLES: ReadonlySet<string> = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'maj', 'col', 'lt', 'capt', 'cpt', 'sgt', 'adm', 'cmdr', 'rep', 'sen', 'gov',
+  'pres', 'st', 'jr', 'sr',
+]);
 
-function endsWithAbbreviation(text: string): boolean {
+/** The word before a closing full stop at the end of the text, lower-cased ("u.s" in "the U.S."), or null. */
+function wordBeforeStop(text: string): string | null {
   // only the end matters; an unanchored search over a long piece would cost its whole length each time
   const m = /([A-Za-z][A-Za-z.]*)\.["”’)]?$/.exec(text.slice(-24));
-  if (!m) return false;
-  const word = (m[1] ?? '').toLowerCase();
-  return ABBREVIATIONS.has(word) || /^[a-z]$/.test(word) || /^([a-z]\.)+[a-z]$/.test(word);
+  return m ? (m[1] ?? '').toLowerCase() : null;
+}
+
+function endsWithAbbreviation(text: string): boolean {
+  const word = wordBeforeStop(text);
+  return word !== null && (ABBREVIATIONS.has(word) || TITLES.has(word) || /^[a-z]$/.test(word) || /^([a-z]\.)+[a-z]$/.test(word));
+}
+
+function endsWithTitle(text: string): boolean {
+  const word = wordBeforeStop(text);
+  return word !== null && TITLES.has(word);
 }
 
 /** Further cut points inside one splitter sentence (offsets relative to it). */
@@ -60,6 +73,11 @@ function extraCuts(text: string): number[] {
   // A number ending a sentence: the splitter reads "in 2014. Diplomats" as one sentence.
   const afterNumber = /\d[.!?]["”’)]?\s{1,20}(?=["“‘]?[A-Z])/g;
   for (let m = afterNumber.exec(text); m; m = afterNumber.exec(text)) {
+    cuts.push(m.index + m[0].length);
+  }
+  // A byline or credit after a dash: "…the ministry said. — Valdoria Wire".
+  const dash = /[.!?]["”’)]?\s{1,20}(?=[—–]\s)/g;
+  for (let m = dash.exec(text); m; m = dash.exec(text)) {
     cuts.push(m.index + m[0].length);
   }
   // A full stop with no space before a capitalised word: "long-term.Assad" (but not "U.S." or "S.A").
@@ -153,18 +171,54 @@ function modifierAbbreviation(text: string): boolean {
   return /\b(?:to|by|of|from|for|with|the|a|an|and|senior|top)\s+(?:\p{Lu}\.){2,}\s*$/u.test(text);
 }
 
+/**
+ * A quotation or bracket opened in the text and not closed by its end: straight quotation marks by their count,
+ * curly ones and brackets by kind. Returns the marks that would close it, or null.
+ */
+function openAtEnd(text: string): RegExp | null {
+  let straight = 0;
+  let curly = 0;
+  let bracket = 0;
+  for (const ch of text) {
+    if (ch === '"') straight += 1;
+    else if (ch === '“') curly += 1;
+    else if (ch === '”') curly = Math.max(0, curly - 1);
+    else if (ch === '(') bracket += 1;
+    else if (ch === ')') bracket = Math.max(0, bracket - 1);
+  }
+  if (straight % 2 === 1 || curly > 0) return /["”]/;
+  return bracket > 0 ? /\)/ : null;
+}
+
+// A numbered line's mark on its own ("3."): it opens the sentence after it.
+const LIST_MARK = /^\d{1,3}[.)]$/;
+
+/**
+ * Whether a piece goes on the sentence before it: it starts in lower case; the sentence ends with an abbreviation
+ * ("7 a.m. | on Tuesday"), a title before a name ("Maj. | Gen."), a dotted modifier ("by U.N. | envoys") or is a
+ * numbered line's mark; the piece has no letters (a footnote mark, "[12]"); or the sentence leaves a quotation or
+ * bracket open that closes within reach — the sentences of a quoted remark stay with the clause that says who made
+ * it, as attribution reads them.
+ */
+function joinsPrevious(text: string, prev: Span, piece: Span, body: string): boolean {
+  if (piece.end - prev.start > MAX_SENTENCE) return false;
+  if (/^[a-z]/.test(body) || modifierAbbreviation(prev.text) || LIST_MARK.test(prev.text.trim())) return true;
+  if (!/\p{L}/u.test(body) && !LIST_MARK.test(body)) return true;
+  if (endsWithTitle(prev.text) ? /^\p{Lu}/u.test(body) : endsWithAbbreviation(prev.text) && !/^[A-Z][a-z]/.test(body)) return true;
+  const closing = openAtEnd(prev.text);
+  return closing !== null && closing.test(text.slice(piece.start, prev.start + MAX_SENTENCE));
+}
+
 /** Splits one paragraph into sentences with document offsets, none longer than MAX_SENTENCE. */
 export function sentencesOf(paragraph: Span, index: number): Sentence[] {
   const { text } = paragraph;
   const spans = pieces(text, 0, text.length, SPLIT_CHUNK, [SENTENCE_END, SEMICOLON, SPACE]).flatMap(([a, b]) => splitPiece(text, a, b));
-  // Re-join pieces the splitter cut after an abbreviation ("7 a.m. | on Tuesday").
   const merged: Span[] = [];
   for (const piece of spans) {
     const prev = merged[merged.length - 1];
     const body = piece.text.trim();
     if (!body) continue;
-    const join = prev && piece.end - prev.start <= MAX_SENTENCE && (/^[a-z]/.test(body) || endsWithAbbreviation(prev.text) && /^[A-Z][a-z]/.test(body) === false || modifierAbbreviation(prev.text));
-    if (prev && join) {
+    if (prev && joinsPrevious(text, prev, piece, body)) {
       merged[merged.length - 1] = { text: text.slice(prev.start, piece.end), start: prev.start, end: piece.end };
     } else merged.push(piece);
   }
