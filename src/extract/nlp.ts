@@ -57,6 +57,9 @@ interface SentencePipe {
   its: { precedingSpaces: unknown; span: unknown };
 }
 
+// the most characters between two tokens (spaces wink does not make tokens of)
+const TOKEN_GAP = 64;
+
 /**
  * Sentence ranges [start, end) in a text by wink-nlp's sentence boundary detection (README, "How extraction works"),
  * the spaces between left out. The ['sbd'] instance is required at first use and then held by Node's module cache.
@@ -69,11 +72,12 @@ export function sentenceBounds(text: string): [number, number][] {
   const ends: number[] = [];
   let at = 0;
   for (const token of tokens.out()) {
-    // tokens are found in the text itself, so offsets hold whatever the tokenizer did with the spaces
+    // tokens are the text's own characters, found in it, so offsets hold whatever spaces lay between them; one not
+    // found close by (never seen) keeps the offset where it was rather than jump ahead
     const found = text.indexOf(token, at);
-    const start = found < 0 ? at : found;
-    starts.push(start);
-    at = found < 0 ? at : start + token.length;
+    const near = found >= 0 && found - at <= TOKEN_GAP;
+    starts.push(near ? found : at);
+    if (near) at = found + token.length;
     ends.push(at);
   }
   return doc.sentences().out(pipe.its.span).map(([first, last]) => [starts[first] ?? 0, ends[last] ?? text.length]);

@@ -1,7 +1,8 @@
 // Text → paragraphs → sentences, each with its offsets into the original text (claims keep offsets, so the
-// article view can highlight them). The sentence boundaries come from sentence-bounds.ts (sentence-splitter's rules);
-// a few fix-ups follow for news copy they leave joined: a quotation closed by a full stop and followed by a new sentence,
-// and words glued by a lost space ("term.Assad") from copy-pasted web pages.
+// article view can highlight them). The sentence boundaries come from wink-nlp (nlp.ts sentenceBounds); the rules
+// here are ours because they are about news copy and how attribution reads it, which no library knows: further cuts
+// (a closing quotation, a number or a lost space before a capitalised word, a credit line after a dash) and re-joins
+// (a quotation or bracket still open, a title before a name, a numbered line's mark, a footnote mark).
 // Every later stage looks around each figure within its sentence, so a sentence must stay short whatever
 // is pasted: an over-long paragraph reaches the splitter in pieces, and a sentence longer than
 // MAX_SENTENCE (a paste without full stops, a table flattened to one line) is cut at a semicolon, a comma
@@ -70,7 +71,7 @@ function extraCuts(text: string): number[] {
   for (let m = quoteEnd.exec(text); m; m = quoteEnd.exec(text)) {
     cuts.push(m.index + m[0].length);
   }
-  // A number ending a sentence: the splitter reads "in 2014. Diplomats" as one sentence.
+  // A number ending a sentence ("in 2014. Diplomats"), whatever the splitter makes of it.
   const afterNumber = /\d[.!?]["”’)]?\s{1,20}(?=["“‘]?[A-Z])/g;
   for (let m = afterNumber.exec(text); m; m = afterNumber.exec(text)) {
     cuts.push(m.index + m[0].length);
@@ -91,8 +92,8 @@ function extraCuts(text: string): number[] {
 
 /** The longest sentence kept whole; longer ones are cut (see cutLong). */
 export const MAX_SENTENCE = 1000;
-// A paragraph longer than this reaches the splitter in pieces (a quotation mark left open holds back its cuts only
-// to the end of the piece), and a piece without any full stop does not need it at all.
+// A paragraph longer than this reaches the splitter in pieces, cut at a sentence end where there is one (the
+// splitter's work stays linear), and a piece without any full stop does not need it at all.
 const SPLIT_CHUNK = 8000;
 
 /** The last match of a regex ending in text[from, to), as the offset just after it, or -1. */
