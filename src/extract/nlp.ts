@@ -57,6 +57,7 @@ interface SentencePipe {
   its: { precedingSpaces: unknown; span: unknown };
 }
 
+const DIGIT = /[1-9]/g;
 // the most characters between two tokens (spaces wink does not make tokens of)
 const TOKEN_GAP = 64;
 
@@ -66,7 +67,11 @@ const TOKEN_GAP = 64;
  */
 export function sentenceBounds(text: string): [number, number][] {
   const pipe = load('./sentence-pipe.cjs') as SentencePipe;
-  const doc = pipe.readDoc(text);
+  // Every digit read as 0, character for character so offsets hold: where a sentence ends does not depend on which
+  // number it holds, and wink-nlp keeps each new token it meets for the life of the process (a server would keep
+  // every distinct figure it ever read; "12,345" and "67,890" are one token to it now).
+  const read = text.replace(DIGIT, '0');
+  const doc = pipe.readDoc(read);
   const tokens = doc.tokens();
   const starts: number[] = [];
   const ends: number[] = [];
@@ -74,7 +79,7 @@ export function sentenceBounds(text: string): [number, number][] {
   for (const token of tokens.out()) {
     // tokens are the text's own characters, found in it, so offsets hold whatever spaces lay between them; one not
     // found close by (never seen) keeps the offset where it was rather than jump ahead
-    const found = text.indexOf(token, at);
+    const found = read.indexOf(token, at);
     const near = found >= 0 && found - at <= TOKEN_GAP;
     starts.push(near ? found : at);
     if (near) at = found + token.length;
