@@ -57,7 +57,6 @@ interface SentencePipe {
   its: { precedingSpaces: unknown; span: unknown };
 }
 
-const DIGIT = /[1-9]/g;
 // the most characters between two tokens (spaces wink does not make tokens of)
 const TOKEN_GAP = 64;
 
@@ -70,7 +69,7 @@ export function sentenceBounds(text: string): [number, number][] {
   // Every digit read as 0, character for character so offsets hold: where a sentence ends does not depend on which
   // number it holds, and wink-nlp keeps each new token it meets for the life of the process (a server would keep
   // every distinct figure it ever read; "12,345" and "67,890" are one token to it now).
-  const read = text.replace(DIGIT, '0');
+  const read = text.replace(/[1-9]/g, '0');
   const doc = pipe.readDoc(read);
   const tokens = doc.tokens();
   const starts: number[] = [];

@@ -2,7 +2,7 @@
 // article view can highlight them). The sentence boundaries come from wink-nlp (nlp.ts sentenceBounds); the rules
 // here are ours because they are about news copy and how attribution reads it, which no library knows: further cuts
 // (a closing quotation, a number or a lost space before a capitalised word, a credit line after a dash) and re-joins
-// (a quotation or bracket still open, a title before a name, a numbered line's mark, a footnote mark).
+// (a bracket still open, a title before a name, a numbered line's mark, a footnote mark).
 // Every later stage looks around each figure within its sentence, so a sentence must stay short whatever
 // is pasted: an over-long paragraph reaches the splitter in pieces, and a sentence longer than
 // MAX_SENTENCE (a paste without full stops, a table flattened to one line) is cut at a semicolon, a comma
@@ -172,23 +172,14 @@ function modifierAbbreviation(text: string): boolean {
   return /\b(?:to|by|of|from|for|with|the|a|an|and|senior|top)\s+(?:\p{Lu}\.){2,}\s*$/u.test(text);
 }
 
-/**
- * A quotation or bracket opened in the text and not closed by its end: straight quotation marks by their count,
- * curly ones and brackets by kind. Returns the marks that would close it, or null.
- */
-function openAtEnd(text: string): RegExp | null {
-  let straight = 0;
-  let curly = 0;
-  let bracket = 0;
+/** A bracket opened in the text and not closed by its end. */
+function bracketOpenAtEnd(text: string): boolean {
+  let open = 0;
   for (const ch of text) {
-    if (ch === '"') straight += 1;
-    else if (ch === '“') curly += 1;
-    else if (ch === '”') curly = Math.max(0, curly - 1);
-    else if (ch === '(') bracket += 1;
-    else if (ch === ')') bracket = Math.max(0, bracket - 1);
+    if (ch === '(') open += 1;
+    else if (ch === ')') open = Math.max(0, open - 1);
   }
-  if (straight % 2 === 1 || curly > 0) return /["”]/;
-  return bracket > 0 ? /\)/ : null;
+  return open > 0;
 }
 
 // A numbered line's mark on its own ("3."): it opens the sentence after it.
@@ -197,17 +188,16 @@ const LIST_MARK = /^\d{1,3}[.)]$/;
 /**
  * Whether a piece goes on the sentence before it: it starts in lower case; the sentence ends with an abbreviation
  * ("7 a.m. | on Tuesday"), a title before a name ("Maj. | Gen."), a dotted modifier ("by U.N. | envoys") or is a
- * numbered line's mark; the piece has no letters (a footnote mark, "[12]"); or the sentence leaves a quotation or
- * bracket open that closes within reach — the sentences of a quoted remark stay with the clause that says who made
- * it, as attribution reads them.
+ * numbered line's mark; the piece has no letters (a footnote mark, "[12]"); or the sentence leaves a bracket open
+ * that closes within reach. A quotation's sentences stay apart: the document pass gives them the speaker of the
+ * clause that closes the quotation.
  */
 function joinsPrevious(text: string, prev: Span, piece: Span, body: string): boolean {
   if (piece.end - prev.start > MAX_SENTENCE) return false;
   if (/^[a-z]/.test(body) || modifierAbbreviation(prev.text) || LIST_MARK.test(prev.text.trim())) return true;
   if (!/\p{L}/u.test(body) && !LIST_MARK.test(body)) return true;
   if (endsWithTitle(prev.text) ? /^\p{Lu}/u.test(body) : endsWithAbbreviation(prev.text) && !/^[A-Z][a-z]/.test(body)) return true;
-  const closing = openAtEnd(prev.text);
-  return closing !== null && closing.test(text.slice(piece.start, prev.start + MAX_SENTENCE));
+  return bracketOpenAtEnd(prev.text) && text.slice(piece.start, prev.start + MAX_SENTENCE).includes(')');
 }
 
 /** Splits one paragraph into sentences with document offsets, none longer than MAX_SENTENCE. */
