@@ -47,3 +47,42 @@ export function loadTagger(): { tagger: Tagger; loadMs: number } {
   };
   return { tagger: { tag }, loadMs: performance.now() - started };
 }
+
+/** wink-nlp's document reader as sentence boundaries use it: sentence spans are first and last token indices. */
+interface SentencePipe {
+  readDoc(text: string): {
+    tokens(): { out(what?: unknown): string[] };
+    sentences(): { out(what: unknown): [number, number][] };
+  };
+  its: { precedingSpaces: unknown; span: unknown };
+}
+
+// the most characters between two tokens (spaces wink does not make tokens of)
+const TOKEN_GAP = 64;
+
+/**
+ * Sentence ranges [start, end) in a text by wink-nlp's sentence boundary detection (README, "How extraction works"),
+ * the spaces between left out. The ['sbd'] instance is required at first use and then held by Node's module cache.
+ */
+export function sentenceBounds(text: string): [number, number][] {
+  const pipe = load('./sentence-pipe.cjs') as SentencePipe;
+  // Every digit read as 0, character for character so offsets hold: where a sentence ends does not depend on which
+  // number it holds, and wink-nlp keeps each new token it meets for the life of the process (a server would keep
+  // every distinct figure it ever read; "12,345" and "67,890" are one token to it now).
+  const read = text.replace(/[1-9]/g, '0');
+  const doc = pipe.readDoc(read);
+  const tokens = doc.tokens();
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let at = 0;
+  for (const token of tokens.out()) {
+    // tokens are the text's own characters, found in it, so offsets hold whatever spaces lay between them; one not
+    // found close by (never seen) keeps the offset where it was rather than jump ahead
+    const found = read.indexOf(token, at);
+    const near = found >= 0 && found - at <= TOKEN_GAP;
+    starts.push(near ? found : at);
+    if (near) at = found + token.length;
+    ends.push(at);
+  }
+  return doc.sentences().out(pipe.its.span).map(([first, last]) => [starts[first] ?? 0, ends[last] ?? text.length]);
+}

@@ -1,14 +1,15 @@
 // Text → paragraphs → sentences, each with its offsets into the original text (claims keep offsets, so the
-// article view can highlight them). The sentence boundaries come from sentence-bounds.ts (sentence-splitter's rules);
-// a few fix-ups follow for news copy they leave joined: a quotation closed by a full stop and followed by a new sentence,
-// and words glued by a lost space ("term.Assad") from copy-pasted web pages.
+// article view can highlight them). The sentence boundaries come from wink-nlp (nlp.ts sentenceBounds); the rules
+// here are ours because they are about news copy and how attribution reads it, which no library knows: further cuts
+// (a closing quotation, a number or a lost space before a capitalised word, a credit line after a dash) and re-joins
+// (a bracket still open, a title before a name, a numbered line's mark, a footnote mark).
 // Every later stage looks around each figure within its sentence, so a sentence must stay short whatever
 // is pasted: an over-long paragraph reaches the splitter in pieces, and a sentence longer than
 // MAX_SENTENCE (a paste without full stops, a table flattened to one line) is cut at a semicolon, a comma
 // or a space. That keeps extraction linear in the size of the text.
 
 import { matchesOf } from './regex.js';
-import { sentenceBounds } from './sentence-bounds.js';
+import { sentenceBounds } from './nlp.js';
 
 /** A piece of the document with offsets: text === document.slice(start, end). */
 export interface Span {
@@ -34,19 +35,32 @@ export function paragraphs(text: string): Span[] {
   return out;
 }
 
-// Words that end with a full stop without ending the sentence.
+// Words that end with a full stop without ending the sentence (the team's short list of news-copy abbreviations).
 const ABBREVIATIONS: ReadonlySet<string> = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'maj', 'col', 'lt', 'capt', 'cpt', 'sgt', 'adm', 'cmdr', 'rep', 'sen', 'gov',
-  'pres', 'st', 'jr', 'sr', 'no', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul',
+  'no', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul',
   'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'u.s', 'u.k', 'u.n', 'e.u', 'a.m', 'p.m', 'approx', 'est', 'fig',
 ]);
+// Titles: they stand before a name, so a capitalised word after one goes on the sentence ("Maj. Gen. Ivan Petrov").
+const TITLES: ReadonlySet<string> = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'maj', 'col', 'lt', 'capt', 'cpt', 'sgt', 'adm', 'cmdr', 'rep', 'sen', 'gov',
+  'pres', 'st', 'jr', 'sr',
+]);
 
-function endsWithAbbreviation(text: string): boolean {
+/** The word before a closing full stop at the end of the text, lower-cased ("u.s" in "the U.S."), or null. */
+function wordBeforeStop(text: string): string | null {
   // only the end matters; an unanchored search over a long piece would cost its whole length each time
   const m = /([A-Za-z][A-Za-z.]*)\.["”’)]?$/.exec(text.slice(-24));
-  if (!m) return false;
-  const word = (m[1] ?? '').toLowerCase();
-  return ABBREVIATIONS.has(word) || /^[a-z]$/.test(word) || /^([a-z]\.)+[a-z]$/.test(word);
+  return m ? (m[1] ?? '').toLowerCase() : null;
+}
+
+function endsWithAbbreviation(text: string): boolean {
+  const word = wordBeforeStop(text);
+  return word !== null && (ABBREVIATIONS.has(word) || TITLES.has(word) || /^[a-z]$/.test(word) || /^([a-z]\.)+[a-z]$/.test(word));
+}
+
+function endsWithTitle(text: string): boolean {
+  const word = wordBeforeStop(text);
+  return word !== null && TITLES.has(word);
 }
 
 /** Further cut points inside one splitter sentence (offsets relative to it). */
@@ -57,9 +71,14 @@ function extraCuts(text: string): number[] {
   for (let m = quoteEnd.exec(text); m; m = quoteEnd.exec(text)) {
     cuts.push(m.index + m[0].length);
   }
-  // A number ending a sentence: the splitter reads "in 2014. Diplomats" as one sentence.
+  // A number ending a sentence ("in 2014. Diplomats"), whatever the splitter makes of it.
   const afterNumber = /\d[.!?]["”’)]?\s{1,20}(?=["“‘]?[A-Z])/g;
   for (let m = afterNumber.exec(text); m; m = afterNumber.exec(text)) {
+    cuts.push(m.index + m[0].length);
+  }
+  // A byline or credit after a dash: "…the ministry said. — Valdoria Wire".
+  const dash = /[.!?]["”’)]?\s{1,20}(?=[—–]\s)/g;
+  for (let m = dash.exec(text); m; m = dash.exec(text)) {
     cuts.push(m.index + m[0].length);
   }
   // A full stop with no space before a capitalised word: "long-term.Assad" (but not "U.S." or "S.A").
@@ -73,8 +92,8 @@ function extraCuts(text: string): number[] {
 
 /** The longest sentence kept whole; longer ones are cut (see cutLong). */
 export const MAX_SENTENCE = 1000;
-// A paragraph longer than this reaches the splitter in pieces (a quotation mark left open holds back its cuts only
-// to the end of the piece), and a piece without any full stop does not need it at all.
+// A paragraph longer than this reaches the splitter in pieces, cut at a sentence end where there is one (the
+// splitter's work stays linear), and a piece without any full stop does not need it at all.
 const SPLIT_CHUNK = 8000;
 
 /** The last match of a regex ending in text[from, to), as the offset just after it, or -1. */
@@ -153,18 +172,44 @@ function modifierAbbreviation(text: string): boolean {
   return /\b(?:to|by|of|from|for|with|the|a|an|and|senior|top)\s+(?:\p{Lu}\.){2,}\s*$/u.test(text);
 }
 
+/** A bracket opened in the text and not closed by its end. */
+function bracketOpenAtEnd(text: string): boolean {
+  let open = 0;
+  for (const ch of text) {
+    if (ch === '(') open += 1;
+    else if (ch === ')') open = Math.max(0, open - 1);
+  }
+  return open > 0;
+}
+
+// A numbered line's mark on its own ("3."): it opens the sentence after it.
+const LIST_MARK = /^\d{1,3}[.)]$/;
+
+/**
+ * Whether a piece goes on the sentence before it: it starts in lower case; the sentence ends with an abbreviation
+ * ("7 a.m. | on Tuesday"), a title before a name ("Maj. | Gen."), a dotted modifier ("by U.N. | envoys") or is a
+ * numbered line's mark; the piece has no letters (a footnote mark, "[12]"); or the sentence leaves a bracket open
+ * that closes within reach. A quotation's sentences stay apart: the document pass gives them the speaker of the
+ * clause that closes the quotation.
+ */
+function joinsPrevious(text: string, prev: Span, piece: Span, body: string): boolean {
+  if (piece.end - prev.start > MAX_SENTENCE) return false;
+  if (/^[a-z]/.test(body) || modifierAbbreviation(prev.text) || LIST_MARK.test(prev.text.trim())) return true;
+  if (!/\p{L}/u.test(body) && !LIST_MARK.test(body)) return true;
+  if (endsWithTitle(prev.text) ? /^\p{Lu}/u.test(body) : endsWithAbbreviation(prev.text) && !/^[A-Z][a-z]/.test(body)) return true;
+  return bracketOpenAtEnd(prev.text) && text.slice(piece.start, prev.start + MAX_SENTENCE).includes(')');
+}
+
 /** Splits one paragraph into sentences with document offsets, none longer than MAX_SENTENCE. */
 export function sentencesOf(paragraph: Span, index: number): Sentence[] {
   const { text } = paragraph;
   const spans = pieces(text, 0, text.length, SPLIT_CHUNK, [SENTENCE_END, SEMICOLON, SPACE]).flatMap(([a, b]) => splitPiece(text, a, b));
-  // Re-join pieces the splitter cut after an abbreviation ("7 a.m. | on Tuesday").
   const merged: Span[] = [];
   for (const piece of spans) {
     const prev = merged[merged.length - 1];
     const body = piece.text.trim();
     if (!body) continue;
-    const join = prev && piece.end - prev.start <= MAX_SENTENCE && (/^[a-z]/.test(body) || endsWithAbbreviation(prev.text) && /^[A-Z][a-z]/.test(body) === false || modifierAbbreviation(prev.text));
-    if (prev && join) {
+    if (prev && joinsPrevious(text, prev, piece, body)) {
       merged[merged.length - 1] = { text: text.slice(prev.start, piece.end), start: prev.start, end: piece.end };
     } else merged.push(piece);
   }

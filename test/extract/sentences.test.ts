@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sentenceBounds } from '../../src/extract/sentence-bounds.js';
+import { sentenceBounds } from '../../src/extract/nlp.js';
 import { paragraphs, sentences } from '../../src/extract/sentences.js';
 
 describe('paragraphs and sentences', () => {
@@ -35,31 +35,40 @@ describe('paragraphs and sentences', () => {
   });
 });
 
-describe('sentence bounds (the splitter rules before the news-copy fix-ups)', () => {
+describe('sentence bounds (wink-nlp) and the news-copy rules after them', () => {
   const cut = (text: string): string[] => sentenceBounds(text).map(([a, b]) => text.slice(a, b));
+  const split = (text: string): string[] => sentences(text).map((s) => s.text);
 
-  it('ends a sentence at a run of full stops, question and exclamation marks followed by a space', () => {
-    expect(cut('Valdoria held 1.5 km of road. Was it enough?! Nobody knew.')).toEqual([
-      'Valdoria held 1.5 km of road.',
-      'Was it enough?!',
-      'Nobody knew.',
+  it('maps wink-nlp sentences back to exact offsets, whatever the spaces between them', () => {
+    const text = 'Valdoria held 1.5 km of road.  Was it enough?!\tNobody\u00a0knew… They left.';
+    const got = sentences(text);
+    expect(got.map((s) => s.text)).toEqual(['Valdoria held 1.5 km of road.', 'Was it enough?!', 'Nobody\u00a0knew… They left.']);
+    for (const s of got) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it('keeps dotted abbreviations inside a sentence, as wink-nlp reads them', () => {
+    expect(cut('A senior U.N. official spoke. U.N. experts counted 12 more on Jan. 5 in Portbrak.')).toEqual([
+      'A senior U.N. official spoke.',
+      'U.N. experts counted 12 more on Jan. 5 in Portbrak.',
     ]);
   });
 
-  it('does not end one inside quotation marks or brackets, even when one is never closed', () => {
-    expect(cut('He said "we left. They stayed." Then (in Portbrak. Later) he went.')).toEqual([
-      'He said "we left. They stayed." Then (in Portbrak. Later) he went.',
-    ]);
-    expect(cut('The mayor (of East Tarn. said so. Then left.')).toEqual(['The mayor (of East Tarn. said so. Then left.']);
+  it('keeps the sentences of a bracket together, and leaves a quotation\'s apart for the document pass', () => {
+    expect(split('Then (in Portbrak. Later) he went. He stayed.')).toEqual(['Then (in Portbrak. Later) he went.', 'He stayed.']);
+    expect(split('“We held the bridge. We lost four men,” the captain said.')).toEqual(['“We held the bridge.', 'We lost four men,” the captain said.']);
   });
 
-  it('does not end one after titles, dotted initials, numbered lines or an abbreviation before a lower-case word', () => {
-    for (const text of ['Gen. Tomas Reyk spoke.', 'The U.S.A. team left.', '3. Roads stayed shut.', 'On Jan. 5 the talks began.', 'Officer Ana K. Petrova spoke.']) {
-      expect(cut(text)).toEqual([text]);
-    }
+  it('cuts after a bracket that never closes', () => {
+    expect(split('The mayor (of East Tarn. said so. Then left.')).toEqual(['The mayor (of East Tarn. said so.', 'Then left.']);
   });
 
-  it('ends one after an abbreviation that a capitalised word follows', () => {
-    expect(cut('The depot is on Ave. Portbrak lies beyond it.')).toEqual(['The depot is on Ave.', 'Portbrak lies beyond it.']);
+  it('keeps a title with its name, a numbered line with its text and a footnote mark with its sentence', () => {
+    for (const text of ['Maj. Gen. Ivan Petrov spoke.', '3. Roads stayed shut.', 'Officer Ana K. Petrova spoke.']) expect(split(text)).toEqual([text]);
+    expect(split('The toll rose to 90 in Upper Mires."[12]')).toEqual(['The toll rose to 90 in Upper Mires."[12]']);
+    expect(split('"The toll rose to 90." [12]')).toEqual(['"The toll rose to 90." [12]']);
+  });
+
+  it('cuts before a credit line after a dash', () => {
+    expect(split('The ministry said 14 died. — Valdoria Wire')).toEqual(['The ministry said 14 died.', '— Valdoria Wire']);
   });
 });
