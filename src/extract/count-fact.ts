@@ -64,6 +64,7 @@ export function countFact(input: CountInput): CountFact {
   const measure = notPeople || size ? null : lost ? 'killed' : measureOf(input);
   // "the army has lost 300 soldiers", "the Front said it had lost 40 men": the loser is the speaker's side
   if (lost && population && population.side === null) population = losers(population, loserOf(sentence.slice(0, m.start), input.speaker));
+  else if (population?.role === 'soldiers' && population.side === null) population = { ...population, side: soldiersSide(input.speaker, input.topic) };
   if (size) population ??= { role: 'people', side: null };
   // every measure of the taxonomy counts people (the dead, the displaced, the detained): a bare figure counts everyone
   if (!population && measure && MEASURES[measure] !== undefined) population = { role: 'people', side: null };
@@ -91,6 +92,19 @@ function losers(population: Population, side: string | null): Population {
   if (ARMY_WORDS.test(side)) return { role: 'soldiers', side: null };
   if (GROUP_WORDS.test(side)) return { role: 'fighters', side: null };
   return { ...population, side };
+}
+
+/**
+ * Whose soldiers a count names no side for, in a war on one country's soil: the army's own when the state speaks
+ * ("the army said 57 soldiers died"), the state's when an armed group counts them ("the rebels said they killed 200
+ * troops"); a country's body speaks for its own ("Peru's ministry said 312 soldiers died"). Null otherwise.
+ */
+function soldiersSide(speaker: string | null, topic: string | null): string | null {
+  if (!speaker) return null;
+  const own = sideOfSpeaker(speaker);
+  if (own) return own;
+  const state = topic ? countryOf(topic)?.demonym ?? null : null;
+  return state && (ARMY_WORDS.test(speaker) || GROUP_WORDS.test(speaker) || /\bcoalition\b/i.test(speaker)) ? state : null;
 }
 
 /** Whose dead "lost N soldiers" counts: the speaker's side, else the country the clause opens with ("Chile has admitted losing"). */

@@ -171,7 +171,7 @@ describe('what a toll is, when and by whom', () => {
 
   it('reads the population after a quoted figure and in "the figure of civilian dead"', () => {
     const quoted = claimsOf('Chile war\n\nThe rebels claimed to have killed "more than 200" troops in Chile.');
-    expect(claim(quoted, 'more than 200').population).toBe('soldiers');
+    expect(claim(quoted, 'more than 200').population).toBe('Chilean soldiers');
     const figure = claimsOf('Chile war\n\nThe health ministry said the figure of civilian dead in Chile stood at 18,000.');
     expect(claim(figure, '18,000').population).toBe('civilians');
   });
@@ -258,5 +258,19 @@ describe('the place of a war no country list holds', () => {
   it('keeps the place a war phrase names over a side named with "between"', () => {
     const text = 'Portbrak toll rises\n\nThe war in Portbrak goes on. The war between Chile and the Korvan Front has killed thousands in Portbrak.';
     expect(articleTopic(text)).toBe('Portbrak');
+  });
+});
+
+describe('whose soldiers a count names no side for', () => {
+  it('the state\'s, whether its army counts them or an armed group claims to have killed them', () => {
+    const claims = claimsOf('Chile clashes\n\nThe war in Chile goes on. The army said 57 soldiers died this week. The rebel coalition said it had killed "more than 200" troops.');
+    expect(claim(claims, '57').population).toBe('Chilean soldiers');
+    expect(claim(claims, 'more than 200').population).toBe('Chilean soldiers');
+  });
+
+  it('a country\'s official speaks for that country\'s soldiers, so two sides\' tolls stay apart', () => {
+    const claims = claimsOf('Border war\n\nThe war in Chile goes on. Peru said 2,783 of its soldiers were killed. A Chilean official said 2,317 soldiers had been killed.');
+    expect(claim(claims, '2,783').population).toBe('Peruvian soldiers');
+    expect(claim(claims, '2,317').population).toBe('Chilean soldiers');
   });
 });
