@@ -6,6 +6,7 @@
 // Hand-written: resolving "the real figure" to the figure it stands for is discourse reading no library does.
 
 import type { ExtractedClaim } from '../domain/types.js';
+import { WHO_METRICS } from './count-fact.js';
 
 /** What a claim needs here: the claim, the sentence it was read in and that sentence's paragraph. */
 export interface PlacedClaim {
@@ -20,13 +21,13 @@ const REFERENCE = /\b(?:the|that|this|its|their|his|her|our)\s+(?:(?:true|real|a
 // How far back the figure referred to may be: this sentence or the two before it, in the same or the previous paragraph.
 const SENTENCES_BACK = 2;
 
-// Lexicon metrics that only say who might be counted, taken from a keyword nearby ("150 fighters; elders put the
-// number at closer to 30" gives the 30 "fighters" from the other clause): no fact of the figure's own.
-const WHO_ONLY: ReadonlySet<string> = new Set(['count', 'fighters', 'troops deployed', 'civilians affected']);
-
-/** A count that says nothing of what it counts: no measure and no population of its own. */
+/**
+ * A count that says nothing of what it counts: no measure and no population of its own. The lexicon metrics that only
+ * say who might be counted come from a keyword nearby ("150 fighters; elders put the number at closer to 30" gives
+ * the 30 "fighters" from the other clause): no fact of the figure's own.
+ */
 function isBare(c: ExtractedClaim): boolean {
-  return c.kind === 'count' && WHO_ONLY.has(c.metric) && c.population === null;
+  return c.kind === 'count' && WHO_METRICS.has(c.metric) && c.population === null;
 }
 
 /** A claim another can refer back to: a count or a toll whose fact is known. */

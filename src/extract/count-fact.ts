@@ -15,7 +15,7 @@ import { namesPlace } from './topic-war.js';
 import { countryOf } from './places.js';
 
 /** Lexicon metrics that say who is counted rather than what happened to them. */
-const WHO_METRICS: ReadonlySet<string> = new Set(['count', 'fighters', 'civilians affected', 'troops deployed']);
+export const WHO_METRICS: ReadonlySet<string> = new Set(['count', 'fighters', 'civilians affected', 'troops deployed']);
 /** Measures a count can have, with their kind; the rest of the lexicon's count metrics stay as they are. */
 const MEASURES: Readonly<Record<string, ClaimKind>> = { killed: 'casualties', wounded: 'casualties', casualties: 'casualties', missing: 'casualties', displaced: 'count', detained: 'count', refugees: 'count', surrendered: 'count' };
 

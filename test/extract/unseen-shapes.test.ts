@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/extract/index.js';
 import { articleTopic } from '../../src/extract/topic.js';
 import type { ExtractedClaim } from '../../src/domain/types.js';
+import type { ClaimInContext } from '../../src/domain/crosscheck.js';
 import { claimsInContext, conflictsOf, type Article } from '../helpers/extract-conflicts.js';
 import { defaultLexicon } from '../helpers/lexicons.js';
 
@@ -14,6 +15,11 @@ const lexicon = defaultLexicon();
 
 function claimsOf(text: string, published = '2026-03-02'): ExtractedClaim[] {
   return extract(text, { published, publisher: 'Test Wire', lexicon });
+}
+
+/** Each conflict the rules find among the claims, as its figures: "312 vs more than 4,000". */
+function pairValues(claims: ClaimInContext[]): string[] {
+  return conflictsOf(claims).map((c) => c.claimIds.map((id) => claims.find((x) => x.id === id)?.valueText).sort().join(' vs '));
 }
 
 function claim(claims: ExtractedClaim[], valueText: string): ExtractedClaim {
@@ -121,7 +127,7 @@ describe('rival tolls of one war', () => {
     const { claims } = claimsInContext([article], lexicon);
     const toll = claims.find((c) => c.valueText === '312')!;
     expect(toll.scopeFrom).toBeNull();
-    const values = conflictsOf(claims).map((c) => c.claimIds.map((id) => claims.find((x) => x.id === id)?.valueText).sort().join(' vs '));
+    const values = pairValues(claims);
     expect(values).toContain('312 vs more than 4,000');
   });
 
@@ -224,7 +230,7 @@ describe('who holds a share of territory, with no lexicon entry for any side', (
     const article: Article = { publisher: 'Test Wire', published: '2026-03-02', text };
     const { claims } = claimsInContext([article], lexicon);
     expect(claims.find((c) => c.valueText === 'less than a fifth')?.speakerName).toBe('Major Elin Ruud');
-    const values = conflictsOf(claims).map((c) => c.claimIds.map((id) => claims.find((x) => x.id === id)?.valueText).sort().join(' vs '));
+    const values = pairValues(claims);
     expect(values).toContain('45 percent vs less than a fifth');
   });
 });
@@ -238,7 +244,7 @@ describe("a side's own count of its dead", () => {
     };
     const { claims } = claimsInContext([article], lexicon);
     expect(claims.find((c) => c.valueText === 'three')).toMatchObject({ metric: 'soldiers killed', speakerName: 'army' });
-    const values = conflictsOf(claims).map((c) => c.claimIds.map((id) => claims.find((x) => x.id === id)?.valueText).sort().join(' vs '));
+    const values = pairValues(claims);
     expect(values).toContain('40 vs three');
   });
 
