@@ -47,6 +47,8 @@ function textBefore(c: ExtractedClaim): string | null {
  */
 export function resolveReferences(claims: readonly PlacedClaim[]): ExtractedClaim[] {
   return claims.map((here, i) => {
+    const denied = deniedFigure(claims, i);
+    if (denied) return denied;
     const before = isBare(here.claim) ? textBefore(here.claim) : null;
     if (before === null || !REFERENCE.test(before)) return here.claim;
     const donor = nearestDonor(claims, i);
@@ -64,4 +66,19 @@ function nearestDonor(claims: readonly PlacedClaim[], i: number): ExtractedClaim
     if (isDonor(there.claim)) return there.claim;
   }
   return null;
+}
+
+// "the dead include 2,500 fighters, and not 3,000 civilians as the UN says": a figure a speaker denies in favour of
+// the one just given is another estimate of that same quantity, whatever its own words say it counts.
+const DENIAL = /(?:,\s*|\b(?:and|but)\s+)not\s+(?:the\s+)?$/i;
+
+/** The denied figure re-read with the fact of the figure asserted before it in its sentence, or null. */
+function deniedFigure(claims: readonly PlacedClaim[], i: number): ExtractedClaim | null {
+  const here = claims[i]!;
+  const before = here.claim.kind === 'casualties' || here.claim.kind === 'count' ? textBefore(here.claim) : null;
+  if (before === null || !DENIAL.test(before)) return null;
+  const there = claims[i - 1];
+  if (!there || there.sentence !== here.sentence || there.claim.kind !== here.claim.kind || !isDonor(there.claim)) return null;
+  const { metric, population, subject, scope } = there.claim;
+  return { ...here.claim, metric, population, subject: subject ?? here.claim.subject, scope: here.claim.scope ?? scope };
 }

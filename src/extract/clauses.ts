@@ -4,7 +4,7 @@
 // for ("he", "the ministry") is the document pass's work (speakers.ts).
 
 import { SHIPPED_GRAMMAR, type CompiledGrammar } from './grammar.js';
-import { matchesOf } from './regex.js';
+import { firstMatchFrom, matchesOf } from './regex.js';
 
 /** One reporting clause of a sentence: a speech verb, "according to" or a relay, with its speaker phrase. */
 export interface Clause {
@@ -52,6 +52,8 @@ function cleanPhrase(raw: string): string {
   p = p.replace(/^(?:its|their|his|her)\s+(?=\p{Ll}+\s+\p{Lu})/u, '').replace(/^(?:Its|Their|His|Her)\s+(?=\p{Ll}+\s+\p{Lu})/u, '');
   // "A report by UN observers submitted to the council in May": the speaker ends before its participle
   p = p.replace(/\s+(?:submitted|published|released|issued|presented|prepared|compiled|sent|delivered)\s+(?:to|in|on|last|this|earlier)\b.*$/i, '');
+  // "Reports from the Front indicate": the reports are the Front's
+  p = p.replace(/^(?:(?:the|some|early|initial|latest)\s+)?(?:reports?|figures?|estimates?|data|claims?|statements?|accounts?)\s+(?:from|by|of)\s+(?=\S)/i, '');
   return p.replace(/[.,;:]+$/, '').trim();
 }
 
@@ -134,7 +136,7 @@ const TOLD_WHOM = /^\s+((?:reporters|journalists|the press|a news conference|a p
 
 /** Every reporting clause of a sentence, in order; its verbs are the grammar vocabulary's reporting verbs and patterns. */
 export function findClauses(sentence: string, grammar: CompiledGrammar = SHIPPED_GRAMMAR): Clause[] {
-  const out = [...verbClauses(sentence, grammar.verbs), ...quotedAsClauses(sentence), ...pollClauses(sentence), ...accordingClauses(sentence)];
+  const out = [...verbClauses(sentence, grammar.verbs), ...quotedAsClauses(sentence), ...pollClauses(sentence), ...accordingClauses(sentence, grammar.verbs)];
   return out.sort((a, b) => a.start - b.start);
 }
 
@@ -229,13 +231,16 @@ function pollClauses(sentence: string): Clause[] {
 }
 
 /** "according to X", "citing X", "as reported by X": the dots of an abbreviation ("U.S.") do not end the phrase. */
-function accordingClauses(sentence: string): Clause[] {
+function accordingClauses(sentence: string, verbs: RegExp): Clause[] {
   const out: Clause[] = [];
   const acc = /\b(according to|citing|as reported by|reported by|quoted by|(?:published|released|compiled|presented|provided|issued|produced|estimated|recorded|documented|claimed|given|put forward) by|(?:claims?|estimates?|reports?|assertions?|figures?) (?:by|from))\s+((?:(?:\p{Lu}\.){2,}|[^,.;:"“”()]){1,200})/giu;
   for (let m = acc.exec(sentence); m; m = acc.exec(sentence)) {
     if (/\bas\s+saying\b/.test(m[2] ?? '') || /^quoted by$/i.test(m[1] ?? '') && /\b(?:was|were)\s+$/.test(sentence.slice(Math.max(0, m.index - 12), m.index))) continue;
     // "The estimate published by Dr Voss was 9,000": the phrase ends where its sentence's verb begins
-    const raw = cleanPhrase((m[2] ?? '').replace(/\s+(?:was|were|is|are|has|have|had|would|will|could|may|might|did|does|do|that|appears?|appeared|remains?|stood|stands|includ(?:ed|es?)|showed|shows|said|says|put|puts|gave|gives|reached|rose|fell)\b.*$/i, ''));
+    // "Reports from the M23 indicate that…": the phrase also ends at a reporting verb of the vocabulary
+    const verb = firstMatchFrom(verbs, m[2] ?? '', 0);
+    const upToVerb = verb && verb.index > 0 ? (m[2] ?? '').slice(0, verb.index) : m[2] ?? '';
+    const raw = cleanPhrase(upToVerb.replace(/\s+(?:was|were|is|are|has|have|had|would|will|could|may|might|did|does|do|that|appears?|appeared|remains?|stood|stands|includ(?:ed|es?)|showed|shows|said|says|put|puts|gave|gives|reached|rose|fell)\b.*$/i, ''));
     const phrase = raw.replace(LEADING, '');
     if (!phrase) continue;
     const cue = (m[1] ?? '').toLowerCase();

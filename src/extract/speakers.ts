@@ -174,6 +174,9 @@ function clauseReach(sentence: string, end: number): number {
   return m && m.index + m[0].length <= limit ? m.index + m[0].length : limit;
 }
 
+// How far after a denied figure ("not 3,000 civilian lives lost as reported by") its source may be named.
+const DENIED_REACH = 60;
+
 /** The speaker, cue and relay for a figure at [start, end) of a sentence with these clauses, or null. */
 export function attributionFor(sentence: string, clauses: ResolvedClause[], start: number, end: number, dateFigure = false): Speaker | null {
   // A figure inside the speaker phrase ("40% of respondents … said") is not that speaker's claim,
@@ -186,6 +189,11 @@ export function attributionFor(sentence: string, clauses: ResolvedClause[], star
   const verbs = clauses.filter((c) => c.type === 'verb' && (c.known || !(start < c.phraseEnd && end > c.phraseStart)) && !inRelative(c) && !counted(c));
   const according = clauses.find((c) => c.type === 'according' && !(start >= c.phraseStart && end <= c.phraseEnd));
   const relayClause = clauses.find((c) => c.type === 'relay');
+  // "2,500 fighters, and not 3,000 civilians as reported by the UN": the figure denied is the one named after it
+  const denied = /\bnot\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, start - 12), start))
+    ? clauses.find((c) => c.type !== 'verb' && c.speaker !== null && c.start >= end && c.start - end <= DENIED_REACH && !/[.;:,]/.test(sentence.slice(end, c.start)))
+    : undefined;
+  if (denied) return { name: denied.speaker, cue: denied.cue, relay: null };
   const before = verbs.filter((c) => c.start < start);
   // A reporting clause after the figure covers it ("…, the ministry said") unless a new clause starts
   // between them ("…displaced 900,000, while aid groups said funding was short").

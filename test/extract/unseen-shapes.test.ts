@@ -280,3 +280,30 @@ describe('whose soldiers a count names no side for', () => {
     expect(claim(claims, '2,317').population).toBe('Chilean soldiers');
   });
 });
+
+describe('a figure a speaker denies', () => {
+  const text = [
+    'Rebels dispute the toll of Portbrak',
+    'Reports from the Korvan Front indicate that the number of deceased in Portbrak includes 1,800 army soldiers who were neutralized, and not 2,600 civilian lives lost as reported by the UN.',
+  ].join('\n\n');
+
+  it('"Reports from the Front indicate" is the Front speaking, and "lives lost" and "deceased" count the dead', () => {
+    const claims = claimsOf(text);
+    expect(claim(claims, '1,800').speaker).toBe('Korvan Front');
+    expect(claim(claims, '1,800').metric).toMatch(/killed/);
+  });
+
+  it('"and not 2,600 … as reported by the UN" is the UN\'s figure for the same dead, and the two disagree', () => {
+    const claims = claimsOf(text);
+    const denied = claim(claims, '2,600');
+    expect(denied.speaker).toBe('United Nations');
+    expect(denied.metric).toBe(claim(claims, '1,800').metric);
+    const { claims: placed } = claimsInContext([{ publisher: 'Test Wire', published: '2026-03-02', text }], lexicon);
+    expect(pairValues(placed)).toContain('1,800 vs 2,600');
+  });
+
+  it('a figure after "not" that no earlier figure of its sentence asserts keeps its own fact', () => {
+    const claims = claimsOf('Portbrak toll\n\nThe monitor counted not 300 soldiers but 2,600 civilians killed in Portbrak.');
+    expect(claim(claims, '2,600').population).toBe('civilians');
+  });
+});
