@@ -159,11 +159,22 @@ function pointInTime(a: Prepared, b: Prepared, settings: CrosscheckSettings): Co
   if (apart > settings.asOfWindowDays) return null;
   if (overlaps(a.core, b.core, settings.tolerance)) return null;
   const [first, second] = ordered(a, b, (p) => p.asOf);
+  if (isUpdate(first, second)) return null;
   const explanation =
     `${lead(a, b, topic(a))}${says(first)}; ${says(second)}. ` +
     `The figures hold at dates ${apart === 0 ? 'on the same day' : `${days(apart)} apart`} and do not overlap, ` +
     `even allowing ${percent(settings.tolerance)} either way.`;
   return build('point-in-time', a, b, relativeGap(a.core, b.core), explanation);
+}
+
+// "the toll has since climbed to 17", "has risen to", "raised their toll to 27": the figure is a running count that grew
+const GREW_TO = /\b(?:ris\w*|rose|climb\w*|increas\w*|jump\w*|grow\w*|grew|swell\w*|mount\w*|reach\w*|rais\w*|push\w*|went\s+up)\s+(?:\S+\s+){0,4}?(?:to|at)\s+(?:\S+\s+){0,2}$/i;
+
+/** A later, higher figure its words tell as a count that has grown since ("has since climbed to 17") updates the earlier. */
+function isUpdate(earlier: Prepared, later: Prepared): boolean {
+  if (later.asOf <= earlier.asOf || later.core.low === null || earlier.core.high === null || later.core.low < earlier.core.high) return false;
+  const at = later.claim.quote.indexOf(later.claim.valueText);
+  return at > 0 && GREW_TO.test(later.claim.quote.slice(Math.max(0, at - 80), at));
 }
 
 function periodCount(a: Prepared, b: Prepared, settings: CrosscheckSettings): ComputedConflict | null {

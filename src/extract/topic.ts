@@ -13,6 +13,10 @@ const PLACE_THEN_WAR = new RegExp(String.raw`(${PROPER})(?:[’']s)?\s+(?:(?:\d+
 // "the war in Chile's Portbrak region": the region a country's possessive names is the place (group 2)
 const WAR_THEN_PLACE = new RegExp(String.raw`\b${WAR_NOUN}\s+(?:in|over|on|of|for|against|across|with|between)\s+(?:the\s+)?(${PROPER})(?:[’']s\s+(${PROPER})(?=\s+(?:region|province|state|district|area)\b))?`, 'u');
 const ANY_PROPER = new RegExp(PROPER, 'u');
+const SUPERLATIVE_BEFORE = /\b(?:\p{Ll}+est|most\s+\p{Ll}+|biggest|worst)\s+(?:[\p{Ll}-]+\s+)?$/u;
+// "Ethiopia's Amhara region", "the Amhara region", "Kharkiv oblast": a region the article names as such (group 1 the
+// country, when a possessive names it; group 2 the region)
+const REGION = new RegExp(String.raw`(?:(${PROPER})[’']s\s+)?(?:the\s+)?(${PROPER})\s+(?:region|province|governorate|oblast|state)\b(?!\s+of\b)`, 'gu');
 
 /**
  * The place the article is about: the place its war phrases ("the Sudan war", "war in Bosnia") and its title
@@ -38,6 +42,8 @@ export function articleTopic(text: string): string | null {
   };
   // "the war against <a group>" names an enemy, not a place: only a country counts after "against"
   for (const m of matchesOf(WAR_THEN_PLACE, text)) {
+    // "the largest war in Europe since 1945" compares the war with others of a place; it does not place it
+    if (SUPERLATIVE_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
     if (m[2] && countryOf(m[1]!)) war.set(m[2], (war.get(m[2]) ?? 0) + 1);
     // "the border war with Haldor", "fighting between Haldor and Brenmark": a side of the war, named as such
     else if (/\s(?:with|between)\s/.test(m[0])) addSide(m[1]!.split(/\s+and\s+/u)[0]!);
@@ -50,7 +56,28 @@ export function articleTopic(text: string): string | null {
   mergeNamesakes(scores);
   let best: [string, number] | null = null;
   for (const entry of scores) if (!best || entry[1] > best[1]) best = entry;
-  return best && best[1] >= 2 ? best[0] : null;
+  if (!best || best[1] < 2) return war.size > 0 ? null : regionOf(null, false, countries, text);
+  return regionOf(best[0], war.size > 0, countries, text) ?? best[0];
+}
+
+/**
+ * A region the article names as such ("Ethiopia's Amhara region", "the Amhara region") is its place when the text
+ * names the region more often than the country chosen: the war is the region's, and a toll "in Amhara" meets one
+ * that names no place. A country named more often than its region keeps the article; a region no possessive ties
+ * to a country takes the place of one only when no war phrase names a place.
+ */
+function regionOf(chosen: string | null, warNamed: boolean, countries: Map<string, number>, text: string): string | null {
+  if (chosen !== null && !countryOf(chosen)) return null;
+  let best: [string, number] | null = null;
+  for (const m of matchesOf(REGION, text)) {
+    const region = placeName(m[2]!);
+    if (!region || countryOf(region) || /^(?:The|A|An|This|That)\b/u.test(region)) continue;
+    const owner = m[1] ? countryOf(m[1])?.name ?? null : null;
+    if (owner ? owner !== chosen : warNamed) continue;
+    const times = text.split(new RegExp(String.raw`(?<![\p{L}])${escapeRegExp(region)}(?![\p{L}])`, 'u')).length - 1;
+    if (times >= (chosen ? 3 : 2) && times > (chosen ? countries.get(chosen) ?? 0 : 0) && (!best || times > best[1])) best = [region, times];
+  }
+  return best?.[0] ?? null;
 }
 
 /**
@@ -74,7 +101,8 @@ function countryCounts(text: string): Map<string, number> {
   const counts = new Map<string, number>();
   const titleEnd = text.indexOf('\n') > 0 ? text.indexOf('\n') : 200;
   for (const m of matchesOf(ANY_PROPER, text)) {
-    for (const part of m[0].split(/\s+and\s+/u)) {
+    // "the General Staff of Ukraine": the country an organisation's name ends on counts too
+    for (const part of m[0].split(/\s+(?:and|of(?:\s+the)?)\s+/u)) {
       const country = countryOf(part);
       if (country) counts.set(country.name, (counts.get(country.name) ?? 0) + (m.index < titleEnd ? 2 : 1));
     }
@@ -96,7 +124,7 @@ function usedAsPlace(name: string, text: string): boolean {
   const named = escapeRegExp(name);
   // "in Selvania", or a wire dateline "RAVENHOLT, Selvania (Northwire) —": a city in capitals, then its country
   return (
-    new RegExp(String.raw`\b(?:in|across|of|to|from|into)\s+(?:the\s+)?${named}(?![\p{L}])`, 'u').test(text) ||
+    new RegExp(String.raw`\b(?:[Ii]n|[Aa]cross|[Oo]f|[Tt]o|[Ff]rom|[Ii]nto|[Nn]ear)\s+(?:the\s+)?${named}(?![\p{L}])`, 'u').test(text) ||
     new RegExp(String.raw`(?:^|\n)\s*\p{Lu}[\p{Lu}' -]{2,40},\s+${named}(?![\p{L}])`, 'u').test(text)
   );
 }
@@ -131,7 +159,7 @@ function warPlace(phrase: string): string | null {
 // "in the eastern city of Portbrak", "across North Tarn", "in Valdoria's border province of East Tarn",
 // "for Chile's Portbrak": a place a figure is narrowed to.
 const PLACE_NEAR = new RegExp(
-  String.raw`\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|for|[Ii]nside|(?:residents|inhabitants|citizens|people)\s+of|(?:assault|attack|offensive|invasion|strikes?|bombardment)\s+(?:on|against))\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,3}?(?:(?:city|town|province|region|state|district|village|capital|territory|area|strip|enclave)\s+of\s+)?(${PROPER})(?:[’']s\s+(?:[\p{Ll}-]+\s+){0,3}?(?:(?:city|town|province|region|state|district|capital|territory|area)\s+of\s+)?(${PROPER}))?`,
+  String.raw`\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|for|[Ii]nside|[Nn]ear|[Oo]utside|(?:residents|inhabitants|citizens|people)\s+of|(?:assault|attack|offensive|invasion|strikes?|bombardment)\s+(?:on|against))\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,3}?(?:(?:${PROPER}\s+)?(?:[\p{Ll}-]+\s+){0,2}?(?:city|town|port|province|region|state|district|zone|village|capital|territory|area|strip|enclave)\s+of\s+)?(${PROPER})(?:[’']s\s+(?:[\p{Ll}-]+\s+){0,3}?(?:(?:city|town|province|region|state|district|capital|territory|area)\s+of\s+)?(${PROPER}))?`,
   'u',
 );
 // "the East Tarnian authorities": a proper adjective before an actor noun names no place, unless a country's
