@@ -49,6 +49,8 @@ export function resolveReferences(claims: readonly PlacedClaim[]): ExtractedClai
   return claims.map((here, i) => {
     const denied = deniedFigure(claims, i);
     if (denied) return denied;
+    const samePeriod = samePeriodAs(claims, i);
+    if (samePeriod) return samePeriod;
     const before = isBare(here.claim) ? textBefore(here.claim) : null;
     if (before === null || !REFERENCE.test(before)) return here.claim;
     const donor = nearestDonor(claims, i);
@@ -81,4 +83,21 @@ function deniedFigure(claims: readonly PlacedClaim[], i: number): ExtractedClaim
   if (!there || there.sentence !== here.sentence || there.claim.kind !== here.claim.kind || !isDonor(there.claim)) return null;
   const { metric, population, subject, scope } = there.claim;
   return { ...here.claim, metric, population, subject: subject ?? here.claim.subject, scope: here.claim.scope ?? scope };
+}
+
+// "the group said it had lost no more than 40 fighters in the same period": the period, and the place, of the figure
+// the article gave before
+const SAME_PERIOD = /\b(?:in|over|during|for)\s+the\s+same\s+(?:period|time|days|weeks|months|span|timeframe|operations?)\b/i;
+
+/** A figure counted "in the same period" re-read with the period and subject of the nearest earlier figure of its kind that has one. */
+function samePeriodAs(claims: readonly PlacedClaim[], i: number): ExtractedClaim | null {
+  const here = claims[i]!;
+  if (here.claim.scope !== null || !SAME_PERIOD.test(here.claim.quote.slice(here.claim.quote.indexOf(here.claim.valueText)))) return null;
+  for (let j = i - 1; j >= 0; j--) {
+    const there = claims[j]!;
+    if (there.claim.scope !== null && there.claim.kind === here.claim.kind) {
+      return { ...here.claim, scope: there.claim.scope, subject: there.claim.subject ?? here.claim.subject };
+    }
+  }
+  return null;
 }

@@ -116,6 +116,21 @@ function phraseBefore(sentence: string, verbStart: number, depth = 0): { text: s
   return { text, start: cut + raw.indexOf(text.slice(0, 3)) };
 }
 
+// The verb that ends a sentence's subject: a past form, or a few common verbs of rejection and reporting.
+const MAIN_VERB = /\s(?:(?:has|have|had)\s+)?(?:\p{Ll}+ed|put|gave|said|says|denies|rejects|disputes|dismisses|hit|took)\b/u;
+
+/** The subject a participle clause ("…, saying") hangs on: the sentence's opening phrase before its first aside or verb. */
+function subjectOf(sentence: string, verbStart: number): { text: string; start: number } | null {
+  const head = sentence.slice(0, verbStart);
+  const comma = head.indexOf(',');
+  let upTo = comma >= 0 ? comma : head.length;
+  const verb = MAIN_VERB.exec(head.slice(0, upTo));
+  if (verb) upTo = verb.index;
+  const text = cleanPhrase(head.slice(0, upTo));
+  if (!text || /^["“‘']/.test(head) || /\d/.test(text) || text.split(/\s+/).length > 10 || FUNCTION_WORDS.test(text) || PREPOSITION_FIRST.test(text)) return null;
+  return { text, start: head.indexOf(text) };
+}
+
 /** The speaker phrase written after a verb, in inverted order (`…," said the ministry.`). */
 function phraseAfter(sentence: string, verbEnd: number): { text: string; start: number } | null {
   const after = sentence.slice(verbEnd, verbEnd + LOOKAHEAD);
@@ -171,7 +186,12 @@ function verbClauses(sentence: string, verbs: RegExp): Clause[] {
     // "A spokesman, Major Elin Ruud, said the rebels…": a name in apposition before the comma is the speaker
     const named = afterComma ? phraseBefore(sentence, start) : null;
     const inverted = quoted || (afterComma && !(named && APPOSITIVE_NAME.test(named.text)));
-    const ph = inverted ? phraseAfter(sentence, end) ?? phraseBefore(sentence, start) : named ?? phraseBefore(sentence, start);
+    // "A spokesman for the Front, contacted by phone, rejected the figures, saying…": the participle's speaker is
+    // the subject of the sentence's main verb
+    const participle = /ing$/.test(verb) && /,\s*$/.test(before);
+    // "she said, adding that…": the participle goes with the reporting clause before it
+    if (participle && out.length > 0) continue;
+    const ph = participle ? subjectOf(sentence, start) : inverted ? phraseAfter(sentence, end) ?? phraseBefore(sentence, start) : named ?? phraseBefore(sentence, start);
     // "19,000 deaths recorded": a figure before a participle is what was counted, not who counted it
     if (!ph || /(?:^|\s)\d[\d,.]*(?:\s|$)/.test(ph.text)) continue;
     let cue = verb;

@@ -9,7 +9,7 @@
 
 import type { ClaimKind, EntityType } from '../domain/types.js';
 import type { Mention } from './mentions.js';
-import { populationText, readPopulation, sideOfSpeaker, type Population, type RoleNouns } from './population.js';
+import { organisationOf, populationText, readPopulation, sideOfSpeaker, type Population, type RoleNouns } from './population.js';
 import { placeNear, type PlaceMention } from './topic.js';
 import { namesPlace } from './topic-war.js';
 import { countryOf } from './places.js';
@@ -113,7 +113,7 @@ function loserOf(before: string, speaker: string | null): string | null {
   if (side) return side;
   const named = /^\s*(?:The\s+)?(\p{Lu}[\p{L}-]+)/u.exec(before);
   // "the Front said it had lost 40 men": a side no country data knows keeps the speaker's name, apart from all tolls
-  return (named ? sideOfSpeaker(named[1]!) : null) ?? speaker;
+  return (named ? sideOfSpeaker(named[1]!) : null) ?? (speaker ? organisationOf(speaker) : null);
 }
 
 /** The measure of the figure: the lexicon's when it says what happened, else the nearest measure keyword. */

@@ -6,10 +6,10 @@
 // the speaker's side; a proper name as written. Hand-written: no library says who controls what.
 
 import { countryOf } from './places.js';
-import { sideOfSpeaker } from './population.js';
+import { organisationOf, sideOfSpeaker } from './population.js';
 
 // a fresh global pattern for each scan, so no lastIndex outlives it
-const CONTROL_VERB = (): RegExp => /\b(?:controls?|controlled|controlling|holds?|held|holding|occup(?:y|ies|ied|ying))\b/g;
+const CONTROL_VERB = (): RegExp => /\b(?:controls?|controlled|controlling|holds?|held|holding|govern(?:s|ed|ing)?|occup(?:y|ies|ied|ying))\b/g;
 // Words between the holder and its verb ("the rebels now control", "it still holds").
 const BETWEEN = /^(?:now|still|only|already|effectively|currently|also|jointly|reportedly|has|have|had|is|are|was|were|to|had\s+come\s+to)$/i;
 // Words that end the holder going back from the verb.
@@ -35,10 +35,10 @@ export function territoryHolder(sentence: string, figureStart: number, speaker: 
     phrase.unshift(bare);
     if (/^(?:the|a|an)$/i.test(bare) || phrase.length >= 5) break;
   }
-  return fold(phrase.filter((w) => !/^(?:the|a|an)$/i.test(w)), speaker, place);
+  return fold(phrase.filter((w) => !/^(?:the|a|an)$/i.test(w)), speaker, place, /^the$/i.test(phrase[0] ?? ''));
 }
 
-function fold(words: string[], speaker: string | null, place: string | null): string | null {
+function fold(words: string[], speaker: string | null, place: string | null, article = false): string | null {
   // "they said they had taken three towns and now hold 45 percent": the verb shares the speaker's subject
   if (words.length === 0) return speaker ? sideName(speaker, place) : null;
   const head = words[words.length - 1]!;
@@ -48,8 +48,8 @@ function fold(words: string[], speaker: string | null, place: string | null): st
   if (country) return country.name;
   if (REBELS.test(head) || words.some((w) => /^rebel$/i.test(w))) return place ? `${place} rebels` : null;
   if (STATE.test(head)) return /^\p{Lu}/u.test(words[0]!) && !STATE.test(words[0]!) ? words.join(' ') : place;
-  // a proper name as written ("the Korvan Front", "Coastal Guard")
-  return words.every((w) => /^\p{Lu}/u.test(w)) ? words.join(' ') : null;
+  // a proper name as written ("the Korvan Front", "Coastal Guard"); "the Houthis" as its people's adjective
+  return words.every((w) => /^\p{Lu}/u.test(w)) ? organisationOf(`${article ? 'the ' : ''}${words.join(' ')}`) : null;
 }
 
 /** The side a speaker stands for: its country, the rebels, the state, or its own name. */
@@ -59,5 +59,5 @@ function sideName(speaker: string, place: string | null): string {
   const words = speaker.split(/\s+/);
   if (words.some((w) => REBELS.test(w) || /^rebel$/i.test(w))) return place ? `${place} rebels` : speaker;
   if (words.some((w) => STATE.test(w)) && place) return place;
-  return speaker;
+  return organisationOf(speaker);
 }

@@ -36,7 +36,8 @@ export function speakerName(lex: CompiledLexicon, phrase: string): string {
 }
 
 // "The group also said": a generic body refers back to the last speaker whatever its name.
-const GENERIC_BODY = /^(group|agency|monitor|organisation|organization|observatory|office|department|company)$/;
+// "The statement said" after the bureau spoke: a statement or report speaks for whoever issued it.
+const GENERIC_BODY = /^(group|agency|monitor|organisation|organization|observatory|office|department|company|statement|report)$/;
 // Head nouns of organisation names that a later mention uses alone: "the ministry" after "the Russian
 // Defence Ministry", "the monitor" after "Kestrel Monitor for Human Rights".
 const ORG_HEAD = /^(?:ministry|group|agency|monitor|observatory|organisation|organization|office|department|company|committee|council|commission|institute|centre|center|service|mission|coalition)$/;
@@ -50,6 +51,8 @@ const ORG_NAME = (): RegExp =>
 // a fresh global pattern for each scan, so no lastIndex outlives it
 const PERSON_WITH_ROLE = (): RegExp =>
   /\b(?:spokes(?:man|woman|person)|minister|envoy|mayor|president|commander|general|colonel|major|captain|official|leader|chief|director|ambassador|governor|secretary|analyst|researcher)\s+\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)+/gu;
+// An organisation as a sentence's subject: "The Valdorian regional government gave", "The army has denied".
+const ORG_SUBJECT = /^(?:The|An?)\s+((?:[\p{L}'’-]+\s+){0,5}?(?:government|ministry|army|military|bureau|administration|authorities|commission|office|police|agency|council|committee|mission|command|movement|front|alliance|coalition|militia|group))\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:\p{Ll}+ed|gave|put|puts|gives|says|said|denies|rejects|disputes)\b/u;
 /** "he" and "she" stand for a person: a name without an organisation's head noun, or a role noun for a person. */
 function personLike(name: string): boolean {
   // "Alexander Cherkasov of the rights group Memorial": the words before "of" say who speaks
@@ -107,6 +110,10 @@ export class SpeakerTracker {
 
   /** Notes the organisations a sentence names (lexicon organisations and capitalised names with an org head). */
   note(sentence: string): void {
+    // "The regional government gave a far lower figure. In a statement, it said…": an organisation the sentence
+    // opens on, as the subject of its verb, is what a following "it" stands for
+    const subject = ORG_SUBJECT.exec(sentence);
+    if (subject?.[1]) this.last = speakerName(this.lex, subject[1]);
     for (const h of entityHits(this.lex, sentence)) {
       const e = this.lex.lexicon.entities[h.index];
       if (e?.type === 'organisation') this.remember(e.name);

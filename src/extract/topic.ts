@@ -16,7 +16,7 @@ const ANY_PROPER = new RegExp(PROPER, 'u');
 const SUPERLATIVE_BEFORE = /\b(?:\p{Ll}+est|most\s+\p{Ll}+|biggest|worst)\s+(?:[\p{Ll}-]+\s+)?$/u;
 // "Ethiopia's Amhara region", "the Amhara region", "Kharkiv oblast": a region the article names as such (group 1 the
 // country, when a possessive names it; group 2 the region)
-const REGION = new RegExp(String.raw`(?:(${PROPER})[’']s\s+)?(?:the\s+)?(${PROPER})\s+(?:region|province|governorate|oblast|state)\b(?!\s+of\b)`, 'gu');
+const REGION = new RegExp(String.raw`(?:(${PROPER})[’']s\s+)?(?:the\s+)?(${PROPER})\s+(?:region|province|governorate|oblast|state)\b(?!\s+of\b)`, 'u');
 
 /**
  * The place the article is about: the place its war phrases ("the Sudan war", "war in Bosnia") and its title

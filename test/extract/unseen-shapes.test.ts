@@ -307,3 +307,69 @@ describe('a figure a speaker denies', () => {
     expect(claim(claims, '2,600').population).toBe('civilians');
   });
 });
+
+describe('the region a war is fought in, and sides named by their members', () => {
+  const regional = [
+    'Drone strike on Chilean market kills at least 31',
+    'A drone strike on a market in Chile\'s Norvale region killed at least 31 people, a local administrator said on Tuesday.',
+    'The Norvale regional government gave a far lower figure. In a statement carried by state media, it said nine people had died.',
+    'Fighting in Norvale began in August 2023, and the Norvale militias now hold much of the countryside.',
+  ].join('\n\n');
+
+  it('takes the region the article names more often than its country as the article\'s place', () => {
+    expect(articleTopic(regional)).toBe('Norvale');
+  });
+
+  it('"it said" after "The regional government gave a far lower figure" is the regional government speaking, and the two tolls disagree', () => {
+    expect(claim(claimsOf(regional), 'nine').speaker).toBe('Norvale regional government');
+    const { claims } = claimsInContext([{ publisher: 'Test Wire', published: '2026-03-02', text: regional }], lexicon);
+    expect(pairValues(claims)).toContain('at least 31 vs nine');
+  });
+
+  it('"the largest war in Europe" compares the war with others; it does not place it', () => {
+    const text = 'Chile after two years of war\n\nIt is two years since troops crossed into Chile, in the largest war in Europe for decades. Chile says 9,000 soldiers have died.';
+    expect(articleTopic(text)).toBe('Chile');
+  });
+
+  it('"a spokesman for one of the main Korvan factions … saying the group had lost no more than 40 fighters in the same period" is the Korvan side\'s own count', () => {
+    const text = [
+      'Army says 312 Korvan fighters killed',
+      'Security forces killed 312 Korvan fighters in the Tarn valley over the past two weeks, the army said in a statement on Monday.',
+      'A spokesman for one of the main Korvan factions, contacted by phone, rejected the figures, saying the group had lost no more than 40 fighters in the same period.',
+    ].join('\n\n');
+    const claims = claimsOf(text);
+    const own = claim(claims, 'no more than 40');
+    const army = claims.filter((c) => c.valueText === '312').at(-1)!;
+    expect(own.speaker).toBe('spokesman for one of the main Korvan factions');
+    expect(own.population).toBe(army.population);
+    expect(army.scope).not.toBeNull();
+    expect(own.scope).toEqual(army.scope);
+  });
+
+  it('"the Korvans hold 25 percent" and "Korvan leaders claim to govern 40 percent" name one holder', () => {
+    const text = [
+      'Korvan map disputed',
+      'Officials in the capital say the Korvans hold no more than 25 percent of Chile\'s territory. Korvan leaders, for their part, claim to govern close to 40 percent of it.',
+    ].join('\n\n');
+    const claims = claimsOf(text);
+    expect(claim(claims, 'no more than 25 percent').subject).toBe('Korvan');
+    expect(claim(claims, 'close to 40 percent').subject).toBe('Korvan');
+    expect(claim(claims, 'close to 40 percent').kind).toBe('territory');
+  });
+
+  it('"the Red Sea port of Portbrak" and "near Portbrak" name Portbrak', () => {
+    const claims = claimsOf('Strikes on port\n\nAt least 20 people were killed in air strikes on the Red Sea port of Portbrak, officials said. Three died near Portbrak on Monday, a nurse said.');
+    expect(claim(claims, 'At least 20').subject).toBe('Portbrak');
+    expect(claim(claims, 'Three').subject).toBe('Portbrak');
+  });
+});
+
+describe('a toll that has grown since an earlier report', () => {
+  it('"whose toll has since climbed to 17" a week after "has risen to 14" is an update, not a disagreement; a later lower one is', () => {
+    const first: Article = { publisher: 'Wire A', published: '2026-03-02', text: 'Strike on Portbrak\n\nThe death toll from the missile strike in Portbrak has risen to 14, officials said.' };
+    const grown: Article = { publisher: 'Wire B', published: '2026-03-08', text: 'Portbrak mourns\n\nThe missile strike in Portbrak, whose toll has since climbed to 17, was the deadliest this year.' };
+    const lower: Article = { publisher: 'Wire C', published: '2026-03-08', text: 'Portbrak mourns\n\nThe missile strike in Portbrak killed 6 people, officials said.' };
+    expect(pairValues(claimsInContext([first, grown], lexicon).claims)).toEqual([]);
+    expect(pairValues(claimsInContext([first, lower], lexicon).claims)).toContain('14 vs 6');
+  });
+});
