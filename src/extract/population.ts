@@ -34,7 +34,8 @@ const STOP: ReadonlySet<string> = new Set(
     'in on at from since by during as to than for with into over under after before between among while when ' +
     'who which that whom whose where what and or but nor so yet if because since per each every this these ' +
     'those it its their his her our more less most least some any all also only just still already about ' +
-    'killed died wounded injured displaced missing captured according said says say reported').split(' '),
+    'killed died wounded injured displaced missing captured according said says say reported ' +
+    'nationwide countrywide worldwide overall altogether alone together').split(' '),
 );
 
 const WORD = /^[\p{L}][\p{L}\d’'-]*$/u;

@@ -227,5 +227,5 @@ function isPlaceLike(phrase: string, sentence: string, after: number): boolean {
   if (/\b(?:ministry|council|agency|office|committee|project|center|centre|group|organization|organisation|court|tribunal|army|forces|government|party)\b/.test(folded)) return false;
   // "in the Valdorian war" reads as the place of the war; "in Portbrak" as written
   // "officials in Kidal estimate the toll", "the ministry in Tripoli said": the place is the speaker's, not the figure's
-  return !/^\s*(?:said|says|say|told|estimated?|estimates|reported|reports?|claimed|claims?|counted|counts?|believe[sd]?|puts?|recorded|announced)\b/.test(sentence.slice(after));
+  return !/^\s*(?:(?:together|jointly|also|have|has|had|\p{Ll}+ly)\s+)?(?:said|says|say|told|estimated?|estimates|reported|reports?|claimed|claims?|counted|counts?|believe[sd]?|puts?|recorded|announced)\b/u.test(sentence.slice(after));
 }
