@@ -17,7 +17,7 @@ export interface PlacedClaim {
 
 // "the true number", "the real figure", "the overall toll", "their strength", "the tally": a noun standing for a
 // figure already given, then (within the clause) the figure. "number of <something>" names its own population.
-const REFERENCE = /\b(?:the|that|this|its|their|his|her|our)\s+(?:(?:true|real|actual|likely|final|overall|total|correct|official|full|real-world)\s+)?(?:death\s+)?(?:number|figure|toll|tally|count|total|estimate|strength|numbers|figures)(?!\s+(?:of|among|for)\b)[^.;:!?\d]{0,60}$/i;
+const REFERENCE = /(?:\b(?:the|that|this|its|their|his|her|our)|\p{Lu}[\p{L}.]*['’]s)\s+(?:(?:true|real|actual|likely|final|overall|total|correct|official|full|real-world|own)\s+)?(?:death\s+)?(?:number|figure|toll|tally|count|total|estimate|strength|numbers|figures|share|proportion|percentage)(?!\s+(?:of|among)\b|\s+for\s+(?!the\s+same\b|that\b|this\b))[^.;:!?\d]{0,60}$/iu;
 // How far back the figure referred to may be: this sentence or the two before it, in the same or the previous paragraph.
 const SENTENCES_BACK = 2;
 
@@ -27,12 +27,12 @@ const SENTENCES_BACK = 2;
  * the 30 "fighters" from the other clause): no fact of the figure's own.
  */
 function isBare(c: ExtractedClaim): boolean {
-  return c.kind === 'count' && WHO_METRICS.has(c.metric) && c.population === null;
+  return (c.kind === 'count' && WHO_METRICS.has(c.metric) && c.population === null) || (c.kind === 'percentage' && c.metric === 'share');
 }
 
 /** A claim another can refer back to: a count or a toll whose fact is known. */
 function isDonor(c: ExtractedClaim): boolean {
-  return (c.kind === 'count' || c.kind === 'casualties') && c.metric !== 'count' && c.population !== null;
+  return ((c.kind === 'count' || c.kind === 'casualties') && c.metric !== 'count' && c.population !== null) || c.kind === 'territory';
 }
 
 /** The text of the claim's sentence before its figure, or null when the figure is not found in it. */
@@ -65,7 +65,7 @@ function nearestDonor(claims: readonly PlacedClaim[], i: number): ExtractedClaim
   for (let j = i - 1; j >= 0; j--) {
     const there = claims[j]!;
     if (here.sentence - there.sentence > SENTENCES_BACK || here.paragraph - there.paragraph > 1) return null;
-    if (isDonor(there.claim)) return there.claim;
+    if (isDonor(there.claim) && (there.claim.kind === 'territory') === (here.claim.kind === 'percentage')) return there.claim;
   }
   return null;
 }
@@ -87,7 +87,7 @@ function deniedFigure(claims: readonly PlacedClaim[], i: number): ExtractedClaim
 
 // "the group said it had lost no more than 40 fighters in the same period": the period, and the place, of the figure
 // the article gave before
-const SAME_PERIOD = /\b(?:in|over|during|for)\s+the\s+same\s+(?:period|time|days|weeks|months|span|timeframe|operations?)\b/i;
+const SAME_PERIOD = /\b(?:in|over|during|for)\s+the\s+same\s+(?:period|time|day|days|week|weeks|month|months|year|span|timeframe|operations?)\b/i;
 
 /** A figure counted "in the same period" re-read with the period and subject of the nearest earlier figure of its kind that has one. */
 function samePeriodAs(claims: readonly PlacedClaim[], i: number): ExtractedClaim | null {

@@ -76,13 +76,23 @@ function phraseBefore(sentence: string, verbStart: number, depth = 0): { text: s
   const from = Math.max(0, verbStart - LOOKBACK);
   // the end of the last boundary before the verb; none within reach means a phrase longer than any speaker
   let cut = from > 0 ? -1 : 0;
+  let relativeAt = -1;
   const boundary = BOUNDARY();
   boundary.lastIndex = from;
   for (let m = boundary.exec(sentence); m && m.index < verbStart; m = boundary.exec(sentence)) {
-    if (m.index + m[0].length <= verbStart) cut = m.index + m[0].length;
+    if (m.index + m[0].length <= verbStart) {
+      cut = m.index + m[0].length;
+      relativeAt = /^(?:who|that)$/i.test(m[0]) ? m.index : -1;
+    }
   }
   if (cut < 0) return null;
   let raw = sentence.slice(cut, verbStart);
+  // "Independent analysts who track the conflict say": the speaker is the noun the relative clause hangs on
+  // ("reported that the governor said" is a report of what the governor said: a determiner opens a new subject)
+  if (relativeAt > 0 && /^\s*(?!(?:the|a|an|its|their|his|her|this|these|those|some|many|most|all|he|she|it|they|we|i|you|there)\b)\p{Ll}/u.test(raw) && !/,\s*$/.test(sentence.slice(0, relativeAt)) && depth < MAX_DEPTH) {
+    const head = phraseBefore(sentence, relativeAt, depth + 1);
+    if (head) return head;
+  }
   // "the Upper Mires Conflict Monitor (UMCM) reported": the short name in brackets names the speaker
   const acronym = /\(([\p{Lu}][\p{L}\d&.-]{1,15})\)\s*$/u.exec(sentence.slice(from, verbStart));
   if (!raw.trim() && acronym?.[1]) return { text: acronym[1], start: from + acronym.index + 1 };

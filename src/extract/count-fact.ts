@@ -110,16 +110,16 @@ function losers(population: Population, side: string | null): Population {
 }
 
 /**
- * Whose soldiers a count names no side for, in a war on one country's soil: the army's own when the state speaks
- * ("the army said 57 soldiers died"), the state's when an armed group counts them ("the rebels said they killed 200
- * troops"); a country's body speaks for its own ("Peru's ministry said 312 soldiers died"). Null otherwise.
+ * Whose soldiers a count names no side for, in a war on one country's soil: the state's, whether the army counts its own
+ * ("the army said 57 soldiers died"), an armed group its kills ("the rebels said they killed 200 troops") or a monitor
+ * either; a country's body speaks for its own ("Peru's ministry said 312 soldiers died"). Null with no speaker.
  */
 function soldiersSide(speaker: string | null, topic: string | null): string | null {
   if (!speaker) return null;
   const own = sideOfSpeaker(speaker);
   if (own) return own;
-  const state = topic ? countryOf(topic)?.demonym ?? null : null;
-  return state && (ARMY_WORDS.test(speaker) || GROUP_WORDS.test(speaker) || /\bcoalition\b/i.test(speaker)) ? state : null;
+  // a speaker of no country (the army, a rebel group, a monitor, "ISWAP") counts the soldiers of the state at war
+  return topic ? countryOf(topic)?.demonym ?? null : null;
 }
 
 /** Whose dead "lost N soldiers" counts: the speaker's side, else the country the clause opens with ("Chile has admitted losing"). */

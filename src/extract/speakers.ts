@@ -51,8 +51,8 @@ const ORG_NAME = (): RegExp =>
 // a fresh global pattern for each scan, so no lastIndex outlives it
 const PERSON_WITH_ROLE = (): RegExp =>
   /\b(?:spokes(?:man|woman|person)|minister|envoy|mayor|president|commander|general|colonel|major|captain|official|leader|chief|director|ambassador|governor|secretary|analyst|researcher)\s+\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)+/gu;
-// An organisation as a sentence's subject: "The Valdorian regional government gave", "The army has denied".
-const ORG_SUBJECT = /^(?:The|An?)\s+((?:[\p{L}'’-]+\s+){0,5}?(?:government|ministry|army|military|bureau|administration|authorities|commission|office|police|agency|council|committee|mission|command|movement|front|alliance|coalition|militia|group))\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:\p{Ll}+ed|gave|put|puts|gives|says|said|denies|rejects|disputes)\b/u;
+// An organisation as a sentence's subject: "The Valdorian regional government gave", "The army has denied", "KLF gave".
+const ORG_SUBJECT = /^(?:(?:The|An?)\s+((?:[\p{L}'’-]+\s+){0,5}?(?:government|ministry|army|military|bureau|administration|authorities|commission|office|police|agency|council|committee|mission|command|movement|front|alliance|coalition|militia|group))|(\p{Lu}{2,}[\p{Lu}\d-]*))\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:\p{Ll}+ed|gave|put|puts|gives|says|said|denies|rejects|disputes)\b/u;
 /** "he" and "she" stand for a person: a name without an organisation's head noun, or a role noun for a person. */
 function personLike(name: string): boolean {
   // "Alexander Cherkasov of the rights group Memorial": the words before "of" say who speaks
@@ -113,7 +113,8 @@ export class SpeakerTracker {
     // "The regional government gave a far lower figure. In a statement, it said…": an organisation the sentence
     // opens on, as the subject of its verb, is what a following "it" stands for
     const subject = ORG_SUBJECT.exec(sentence);
-    if (subject?.[1]) this.last = speakerName(this.lex, subject[1]);
+    const opening = subject?.[1] ?? subject?.[2];
+    if (opening) this.last = speakerName(this.lex, opening);
     for (const h of entityHits(this.lex, sentence)) {
       const e = this.lex.lexicon.entities[h.index];
       if (e?.type === 'organisation') this.remember(e.name);

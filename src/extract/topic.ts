@@ -11,7 +11,7 @@ const WAR_NOUN = String.raw`(?:civil\s+war|war|conflict|invasion|offensive|fight
 // "the Sudan war", "Yemen's war", "the Tigray conflict", "the Bosnian war", "the 18-month civil war in Sudan"
 const PLACE_THEN_WAR = new RegExp(String.raw`(${PROPER})(?:[’']s)?\s+(?:(?:\d+|[\p{Ll}]+)-(?:year|month|week|day)(?:-old|-long)?\s+|[\p{Ll}]+\s+)?${WAR_NOUN}\b`, 'u');
 // "the war in Chile's Portbrak region": the region a country's possessive names is the place (group 2)
-const WAR_THEN_PLACE = new RegExp(String.raw`\b${WAR_NOUN}\s+(?:in|over|on|of|for|against|across|with|between)\s+(?:the\s+)?(${PROPER})(?:[’']s\s+(${PROPER})(?=\s+(?:region|province|state|district|area)\b))?`, 'u');
+const WAR_THEN_PLACE = new RegExp(String.raw`\b${WAR_NOUN}\s+(?:in|over|on|of|for|against|across|with|between)\s+(?:the\s+)?(?:(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\s+)?(${PROPER})(?:[’']s\s+(${PROPER})(?=\s+(?:region|province|state|district|area)\b))?`, 'u');
 const ANY_PROPER = new RegExp(PROPER, 'u');
 const SUPERLATIVE_BEFORE = /\b(?:\p{Ll}+est|most\s+\p{Ll}+|biggest|worst)\s+(?:[\p{Ll}-]+\s+)?$/u;
 // "Ethiopia's Amhara region", "the Amhara region", "Kharkiv oblast": a region the article names as such (group 1 the
@@ -103,7 +103,7 @@ function countryCounts(text: string): Map<string, number> {
   for (const m of matchesOf(ANY_PROPER, text)) {
     // "the General Staff of Ukraine": the country an organisation's name ends on counts too
     for (const part of m[0].split(/\s+(?:and|of(?:\s+the)?)\s+/u)) {
-      const country = countryOf(part);
+      const country = countryOf(part) ?? countryOf(withoutLead(part));
       if (country) counts.set(country.name, (counts.get(country.name) ?? 0) + (m.index < titleEnd ? 2 : 1));
     }
   }
@@ -143,8 +143,18 @@ function mergeNamesakes(scores: Map<string, number>): void {
   }
 }
 
+// Capitalised words that open a title or a question, not a name: "Why Nigeria's war", "Explainer: Who".
+const LEAD_WORDS = /^(?:(?:Why|How|What|When|Where|Who|Which|Inside|Explainer|Analysis|Opinion|Comment|Timeline|Factbox|Q&A|As|After|Before|In|On|At)\s+)+/u;
+
+/** A proper phrase without the title or question words it opens with ("Why Nigeria" → "Nigeria"). */
+function withoutLead(phrase: string): string {
+  return phrase.replace(LEAD_WORDS, '');
+}
+
 /** The place a war phrase names: "Bosnian" → Bosnia and Herzegovina; "East Tarn" as written. */
-function warPlace(phrase: string): string | null {
+function warPlace(written: string): string | null {
+  const phrase = withoutLead(written);
+  if (!phrase) return null;
   // "Chile's Portbrak": the country the possessive names
   const parts = phrase.split(/[’']s\s+/u);
   const owner = parts.length > 1 ? parts.map((p) => countryOf(p)).find(Boolean) : null;
@@ -166,6 +176,9 @@ const PLACE_NEAR = new RegExp(
 const ACTOR_NOUN = /^\s+(?:authorities|officials?|government|army|military|forces|troops|side|president|leaders?|leadership|media|separatists?|rebels|militias?|police|ministry|allies|fighters|militants)\b/u;
 const TIME_WORDS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/u;
 
+// "since the first attack in Portbrak": a place in the phrase that dates a count's start is where the war began
+const SINCE_EVENT = /\bsince\s+(?:the|its|their)\s+(?:\p{Ll}+\s+){0,2}(?:attack|attacks|uprising|war|fighting|offensive|invasion|raid|clashes|insurgency|assault)\s*$/u;
+
 /** A place a sentence names, at its offset in the sentence. */
 export interface PlaceMention {
   index: number;
@@ -175,9 +188,13 @@ export interface PlaceMention {
 /** The places a sentence names ("in <Place>", "residents of <Place>" …), read once per sentence. */
 export function placesIn(sentence: string): PlaceMention[] {
   const out: PlaceMention[] = [];
+  let lastEnd = -1;
   for (const m of matchesOf(PLACE_NEAR, sentence)) {
     const phrase = m[2] ?? m[1]!;
-    if (TIME_WORDS.test(phrase.split(/\s+/)[0]!) || insideName(sentence, m.index)) continue;
+    // "the village of Kfar Dara in southern Valdoria": the second place locates the first, it is not the figure's
+    const locates = lastEnd >= 0 && /^\s*$/.test(sentence.slice(lastEnd, m.index)) && /^in\s/.test(m[0]);
+    lastEnd = m.index + m[0].length;
+    if (locates || TIME_WORDS.test(phrase.split(/\s+/)[0]!) || insideName(sentence, m.index) || SINCE_EVENT.test(sentence.slice(Math.max(0, m.index - 50), m.index))) continue;
     const place = placeName(phrase);
     if (!place || !isPlaceLike(phrase, sentence, m.index + m[0].length)) continue;
     // "the East Tarnian authorities": a proper adjective before a noun names no place, unless a country's
@@ -224,7 +241,7 @@ function lastContrast(before: string): number {
 function isPlaceLike(phrase: string, sentence: string, after: number): boolean {
   if (countryOf(phrase)) return true;
   const folded = foldPlace(phrase);
-  if (/\b(?:ministry|council|agency|office|committee|project|center|centre|group|organization|organisation|court|tribunal|army|forces|government|party)\b/.test(folded)) return false;
+  if (/\b(?:ministry|council|agency|office|committee|project|center|centre|group|organization|organisation|court|tribunal|army|forces|force|defence|defense|police|front|movement|brigade|network|observatory|monitor|bureau|authority|administration|command|coalition|alliance|mission|institute|programme|program|fund|bank|union|association|federation|society|foundation|commission)\b/.test(folded)) return false;
   // "in the Valdorian war" reads as the place of the war; "in Portbrak" as written
   // "officials in Kidal estimate the toll", "the ministry in Tripoli said": the place is the speaker's, not the figure's
   return !/^\s*(?:(?:together|jointly|also|have|has|had|\p{Ll}+ly)\s+)?(?:said|says|say|told|estimated?|estimates|reported|reports?|claimed|claims?|counted|counts?|believe[sd]?|puts?|recorded|announced)\b/u.test(sentence.slice(after));

@@ -373,3 +373,55 @@ describe('a toll that has grown since an earlier report', () => {
     expect(pairValues(claimsInContext([first, lower], lexicon).claims)).toContain('14 vs 6');
   });
 });
+
+describe('who speaks and where, in shapes a wire story uses', () => {
+  it('"KLF gave a very different account … the group said its fighters had killed 30 soldiers" is KLF counting the state\'s soldiers', () => {
+    const text = [
+      'Rebels storm army base in Chile',
+      'The army said 12 soldiers were killed when KLF fighters attacked the base in northern Chile.',
+      'KLF gave a very different account. In a claim circulated online, the group said its fighters had killed 30 soldiers.',
+    ].join('\n\n');
+    const claims = claimsOf(text);
+    expect(claim(claims, '30').speaker).toBe('KLF');
+    expect(claim(claims, '30').population).toBe(claim(claims, '12').population);
+    const { claims: placed } = claimsInContext([{ publisher: 'Test Wire', published: '2026-03-02', text }], lexicon);
+    expect(pairValues(placed)).toContain('12 vs 30');
+  });
+
+  it('"Why Chile\'s war has lasted 15 years" and "the conflict in north-east Chile" are about Chile', () => {
+    expect(articleTopic('Explainer: Why Chile\'s war has lasted 15 years\n\nThe raid was a reminder that the conflict in north-east Chile is far from over.')).toBe('Chile');
+  });
+
+  it('"analysts who track the conflict say the true share is closer to a third" is the analysts\' estimate of the same share', () => {
+    const text = [
+      'Who holds the north?',
+      'The military says insurgents control less than 3 percent of Portbrak province. Independent analysts who track the conflict say the true share is closer to a third of the province.',
+    ].join('\n\n');
+    const claims = claimsOf(text);
+    const rival = claim(claims, 'a third');
+    expect(rival.speaker).toBe('Independent analysts');
+    expect(rival.kind).toBe('territory');
+    expect(rival.subject).toBe(claim(claims, 'less than 3 percent').subject);
+  });
+
+  it('"The UN\'s count for the same month is 590,000" is the UN\'s count of the displaced just given', () => {
+    const text = 'Displacement in Portbrak\n\nThe provincial government said in April that 350,000 people remain displaced in Portbrak. The UN\'s count for the same month is 590,000.';
+    const claims = claimsOf(text);
+    expect(claim(claims, '590,000').speaker).toBe('United Nations');
+    expect(claim(claims, '590,000').metric).toBe(claim(claims, '350,000').metric);
+    const { claims: placed } = claimsInContext([{ publisher: 'Test Wire', published: '2026-03-02', text }], lexicon);
+    expect(pairValues(placed)).toContain('350,000 vs 590,000');
+  });
+
+  it('places no figure in a speaker\'s force, a place that locates another, or the place a war began', () => {
+    const claims = claimsOf([
+      'Raid on Kfar Dara',
+      'A spokesman for the Tarn Defence Force, Colonel Ivo Marsh, said joint patrols had killed 30 insurgents in Portbrak.',
+      'An air strike on the village of Kfar Dara in southern Chile on Sunday killed 31 people, the ministry said.',
+      'The monitor has recorded 6,250 deaths since the first attack in Mocada.',
+    ].join('\n\n'));
+    expect(claim(claims, '30').subject).toBe('Portbrak');
+    expect(claim(claims, '31').subject).toBe('Kfar Dara');
+    expect(claim(claims, '6,250').subject).not.toBe('Mocada');
+  });
+});
