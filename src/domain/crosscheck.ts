@@ -174,7 +174,9 @@ const GREW_TO = /\b(?:ris\w*|rose|climb\w*|increas\w*|jump\w*|grow\w*|grew|swell
 function isUpdate(earlier: Prepared, later: Prepared): boolean {
   if (later.asOf <= earlier.asOf || later.core.low === null || earlier.core.high === null || later.core.low < earlier.core.high) return false;
   const at = later.claim.quote.indexOf(later.claim.valueText);
-  return at > 0 && GREW_TO.test(later.claim.quote.slice(Math.max(0, at - 80), at));
+  const before = later.claim.quote.slice(Math.max(0, at - 80), at);
+  // "officials now say the toll stands at 126": a count told as today's, after an earlier one
+  return at > 0 && (GREW_TO.test(before) || /\bnow\b[^.;,]{0,60}$/i.test(before));
 }
 
 function periodCount(a: Prepared, b: Prepared, settings: CrosscheckSettings): ComputedConflict | null {

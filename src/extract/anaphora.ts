@@ -62,6 +62,18 @@ export function resolveReferences(claims: readonly PlacedClaim[]): ExtractedClai
 
 function nearestDonor(claims: readonly PlacedClaim[], i: number): ExtractedClaim | null {
   const here = claims[i]!;
+  // "The UN puts the share at 85 percent. The minister insisted gangs held no more than 40 percent": a share may be
+  // named by the figure after it in its paragraph
+  if (here.claim.kind === 'percentage') {
+    const next = claims.slice(i + 1).find((c) => c.paragraph === here.paragraph && c.sentence - here.sentence <= SENTENCES_BACK && c.claim.kind === 'territory');
+    const before = backwardDonor(claims, i);
+    return before ?? next?.claim ?? null;
+  }
+  return backwardDonor(claims, i);
+}
+
+function backwardDonor(claims: readonly PlacedClaim[], i: number): ExtractedClaim | null {
+  const here = claims[i]!;
   for (let j = i - 1; j >= 0; j--) {
     const there = claims[j]!;
     if (here.sentence - there.sentence > SENTENCES_BACK || here.paragraph - there.paragraph > 1) return null;

@@ -40,6 +40,8 @@ export interface CountInput {
   places: readonly PlaceMention[];
   /** the place the article is about (topic.ts), or null */
   topic: string | null;
+  /** the country the article names most, or null */
+  country?: string | null;
   /** the figure is a part of a total stated before it (subjects.ts isPartOfTotal) */
   partOfTotal: boolean;
   /** the grammar vocabulary's role nouns */
@@ -76,7 +78,7 @@ export function countFact(input: CountInput): CountFact {
   const local = placed && input.topic && placed !== input.topic && namesPlace(placed, input.topic) ? input.topic : placed;
   // "4.6 million displaced nationwide": the whole country, not the city the article is about
   const clause = clauseAround(sentence, m.start, m.end);
-  const near = NATIONWIDE.test(sentence.slice(clause.start, clause.end)) ? nationOf(sentence, input.topic) ?? local : local;
+  const near = NATIONWIDE.test(sentence.slice(clause.start, clause.end)) ? nationOf(sentence, input.topic, input.country ?? null) ?? local : local;
   // a part of a total ("of those, seven were killed") is compared with nothing
   const subject = input.partOfTotal ? null : lexiconTopic ? input.subject : near ?? input.topic ?? (input.subjectType === 'place' ? input.subject : null);
   // A force of the lexicon already says whose losses these are ("Russian armed forces"): the measure alone.
@@ -86,14 +88,14 @@ export function countFact(input: CountInput): CountFact {
 
 const NATIONWIDE = /\b(?:nationwide|countrywide|nationally|across\s+the\s+(?:whole\s+|entire\s+)?country|in\s+the\s+(?:whole|entire)\s+country)\b/i;
 
-/** The country a "nationwide" figure counts: one the sentence names ("Ukraine's ministry counts … nationwide"), else the article's when it is a country. */
-function nationOf(sentence: string, topic: string | null): string | null {
+/** The country a "nationwide" figure counts: one the sentence names ("Ukraine's ministry counts … nationwide"), else the article's place when it is a country, else the country the article names most. */
+function nationOf(sentence: string, topic: string | null, country: string | null): string | null {
   for (const m of sentence.matchAll(/\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)*/gu)) {
     const country = countryOf(m[0]);
     // a name, not a demonym: "Russian strikes displaced 4 million nationwide" is not about Russia
     if (country && country.demonym !== m[0]) return country.name;
   }
-  return topic && countryOf(topic) ? topic : null;
+  return topic && countryOf(topic) ? topic : country;
 }
 
 // "The army put its losses at three dead", "the Front said it had lost 40 men": a side no country names is an army's

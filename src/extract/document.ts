@@ -12,6 +12,7 @@ import type { SentenceAnalysis } from './analysis.js';
 import { articleContext, isNamingModifier, resolveEventPhrase, type ArticleContext, type EventIndex } from './events.js';
 import { ownWar } from './topic-war.js';
 import { resolveReferences } from './anaphora.js';
+import { placeIncidentTolls, placeParts } from './incident.js';
 import { clauseHedges, hedgeAt, isVerificationCaveat } from './hedges.js';
 import { SHIPPED_GRAMMAR, type CompiledGrammar } from './grammar.js';
 import type { CompiledLexicon } from './lexicon-match.js';
@@ -51,6 +52,7 @@ export function speakerMemory(
   return records.slice(0, count).map((s, i) => {
     const next = records[i + 1];
     const nextClauses = next && next.paragraph - s.paragraph <= 1 ? analyses[i + 1]?.allClauses ?? [] : [];
+    tracker.open(s.text);
     const clauses = tracker.resolve(analyses[i]?.clauses ?? [], nextClauses, (at) => inQuote(s, at));
     tracker.note(s.text);
     const previousQuoted = memory.hadQuote && records[i - 1]?.paragraph === s.paragraph && clauses.length === 0;
@@ -129,6 +131,7 @@ export function closingPass(
   read: readonly ReadClaim[],
   published: IsoDate,
   grammar: CompiledGrammar = SHIPPED_GRAMMAR,
+  topic: string | null = null,
 ): ExtractedClaim[] {
   const caveats = caveatsBySentence(records, hasFigures, grammar);
   const starts = eventStarts(read);
@@ -140,7 +143,8 @@ export function closingPass(
     if (from && from <= published) out = { ...out, scope: { from, to: published } };
     return { claim: out, sentence, paragraph: records[sentence]?.paragraph ?? 0 };
   });
-  return resolveReferences(patched);
+  const placed = placeParts(placeIncidentTolls(patched, records.map((r) => r.text), records.map((r) => r.paragraph), topic), topic);
+  return resolveReferences(placed);
 }
 
 /** "The toll could not be verified." hedges the figures of the sentence before it, in the same paragraph. */

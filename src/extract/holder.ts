@@ -9,13 +9,13 @@ import { countryOf } from './places.js';
 import { organisationOf, sideOfSpeaker } from './population.js';
 
 // a fresh global pattern for each scan, so no lastIndex outlives it
-const CONTROL_VERB = (): RegExp => /\b(?:controls?|controlled|controlling|holds?|held|holding|govern(?:s|ed|ing)?|occup(?:y|ies|ied|ying))\b/g;
+const CONTROL_VERB = (): RegExp => /\b(?:controls?|controlled|controlling|holds?|held|holding|govern(?:s|ed|ing)?|present\s+in|occup(?:y|ies|ied|ying))\b/g;
 // Words between the holder and its verb ("the rebels now control", "it still holds").
 const BETWEEN = /^(?:now|still|only|already|effectively|currently|also|jointly|reportedly|has|have|had|is|are|was|were|to|had\s+come\s+to)$/i;
 // Words that end the holder going back from the verb.
 const STOP = /^(?:said|says|say|that|and|but|while|which|who|where|claims?|claimed|believes?|estimates?|according|of|in|on|to|from|by|as)$/i;
 const STATE = /^(?:government|army|military|junta|regime|state|authorities|troops|forces|soldiers|administration)$/i;
-const REBELS = /^(?:rebels?|insurgents?|militants?|militias?|opposition|guerrillas?|separatists?|fighters|jihadists?)$/i;
+const REBELS = /^(?:rebels?|insurgents?|militants?|militias?|opposition|guerrillas?|separatists?|fighters|jihadists?|gangs?|cartels?|bandits)$/i;
 const PRONOUN = /^(?:it|they|its|their)$/i;
 
 /** The holder of the share at `figureStart`, or null when the sentence names none. */

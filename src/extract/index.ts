@@ -18,7 +18,7 @@ import type { CompiledGrammar } from './grammar.js';
 import { preparedOf, type PreparedLexicon } from './prepared.js';
 import { readSentence, type ArticleGround } from './reading.js';
 import { inQuote, segmentLazily, type SentenceRecord } from './segment.js';
-import { articleTopic } from './topic.js';
+import { articleCountry, articleTopic } from './topic.js';
 import { finishedWarSpan } from './topic-war.js';
 
 export { prepareLexicon, type PreparedLexicon } from './prepared.js';
@@ -49,17 +49,18 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
   const analyses = [...read.map((s, i) => analyseSentence(s, figures[i]!, prepared, published)), ...ahead.map((s) => clausesOnly(s, prepared.grammar))];
   const speakers = speakerMemory(seen, analyses, prepared.lex, options.publisher ?? null, read.length);
   const topic = articleTopic(text);
+  const country = articleCountry(text);
   const contexts = eventMemory(text, read, analyses, prepared.events, topic);
   // the article's first sentences, read on past the cap when the cap came sooner
   const lead = [...seen, ...take(records, LEAD_SENTENCES - seen.length)].slice(0, LEAD_SENTENCES).map((r) => r.text).join(' ');
-  const article: ArticleGround = { prepared, published, topic, finishedWar: finishedWarSpan(lead, topic, published), realName: memo(entityNameOf) };
+  const article: ArticleGround = { prepared, published, topic, country, finishedWar: finishedWarSpan(lead, topic, published), realName: memo(entityNameOf) };
   const claims: ReadClaim[] = [];
   read.forEach((s, i) => {
     const analysis = analyses[i]!;
     if (!hasGround(analysis)) return;
     for (const r of readSentence(article, s, figures[i]!, analysis, speakers[i]!, contexts[i]!)) claims.push({ ...r, sentence: i });
   });
-  return closingPass(read, figures.map((f) => f.mentions.length > 0), claims, published, prepared.grammar);
+  return closingPass(read, figures.map((f) => f.mentions.length > 0), claims, published, prepared.grammar, topic);
 }
 
 // How many sentences after a quotation the speaker memory looks for the clause that closes it (document.ts).

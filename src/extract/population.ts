@@ -26,6 +26,7 @@ const ROLE_MODIFIERS: Readonly<Record<string, string>> = Object.freeze({
   child: 'children',
   militia: 'fighters',
   rebel: 'fighters',
+  gang: 'fighters',
 });
 
 // Words that end the noun phrase after a figure: verbs, prepositions, conjunctions, determiners.
@@ -39,9 +40,14 @@ const STOP: ReadonlySet<string> = new Set(
 );
 
 const WORD = /^[\p{L}][\p{L}\d’'-]*$/u;
+const DEAD_WERE = /^\s+of\s+(?:the|those)\s+(?:dead|killed|victims|deaths|bodies)\s+(?:were|was)\s+(?:(?:\p{Ll}+ly|all|mostly)\s+)?(\p{L}+)/u;
 
 /** The population of the figure at text[start, end): the noun phrase after it, else the one the toll names. */
 export function readPopulation(text: string, start: number, end: number, speaker: string | null = null, roles: RoleNouns = SHIPPED_GRAMMAR.roleNouns): Population | null {
+  // "at least 60 of the dead were civilians": the part is named after the verb
+  const named = DEAD_WERE.exec(text.slice(end, end + 80));
+  const role = named ? roles.get(named[1]!.toLowerCase()) : undefined;
+  if (role && role !== 'people') return { role, side: null };
   return phraseAfter(text.slice(end, end + 90), speaker, roles) ?? phraseBefore(text.slice(Math.max(0, start - 80), start), roles);
 }
 

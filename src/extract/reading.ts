@@ -32,6 +32,8 @@ export interface ArticleGround {
   published: IsoDate;
   /** the place the article is about (topic.ts), or null */
   topic: string | null;
+  /** the country the article names most (topic.ts), or null: what "nationwide" counts */
+  country: string | null;
   /** the span of the article's war when its lead says the war is over (topic-war.ts), or null */
   finishedWar: WarSpan | null;
   /** the lexicon name a speaker phrase stands for, or null (a per-call memo: a phrase is checked once) */
@@ -148,11 +150,15 @@ function countReading(
     measureHits: sg.ground.measureHits,
     places: sg.ground.places,
     topic: sg.article.topic,
+    country: sg.article.country,
     partOfTotal: r.partOfTotal,
     roles: sg.article.prepared.grammar.roleNouns,
   });
-  const day = placed.scope ? null : eventDay(sg.record.text, sg.figures.dates, m, sg.article.published);
-  const scope = day ? { from: day, to: day } : placed.scope;
+  // "more than 9,000 troops in Catatumbo on Wednesday": a force's strength on a day is held then, it counts no events
+  const stock = fact.kind === 'count' && !/(?:displaced|detained|refugees|surrendered)$/.test(fact.metric);
+  const day = placed.scope || stock ? null : eventDay(sg.record.text, sg.figures.dates, m, sg.article.published);
+  const oneDay = stock && placed.scope !== null && placed.scope.from === placed.scope.to;
+  const scope = day ? { from: day, to: day } : oneDay ? null : placed.scope;
   // the toll of a war the article says is over is a total over the war's years, however late it is told
   const war = sg.article.finishedWar;
   if (!scope && war && fact.kind === 'casualties' && fact.subject !== null && fact.subject === sg.article.topic) return { ...fact, scope: war };

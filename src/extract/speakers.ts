@@ -37,7 +37,7 @@ export function speakerName(lex: CompiledLexicon, phrase: string): string {
 
 // "The group also said": a generic body refers back to the last speaker whatever its name.
 // "The statement said" after the bureau spoke: a statement or report speaks for whoever issued it.
-const GENERIC_BODY = /^(group|agency|monitor|organisation|organization|observatory|office|department|company|statement|report)$/;
+const GENERIC_BODY = /^(group|agency|monitor|organisation|organization|observatory|office|department|company|statement|report|document|communiqué|communique)$/;
 // Head nouns of organisation names that a later mention uses alone: "the ministry" after "the Russian
 // Defence Ministry", "the monitor" after "Kestrel Monitor for Human Rights".
 const ORG_HEAD = /^(?:ministry|group|agency|monitor|observatory|organisation|organization|office|department|company|committee|council|commission|institute|centre|center|service|mission|coalition)$/;
@@ -52,7 +52,9 @@ const ORG_NAME = (): RegExp =>
 const PERSON_WITH_ROLE = (): RegExp =>
   /\b(?:spokes(?:man|woman|person)|minister|envoy|mayor|president|commander|general|colonel|major|captain|official|leader|chief|director|ambassador|governor|secretary|analyst|researcher)\s+\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)+/gu;
 // An organisation as a sentence's subject: "The Valdorian regional government gave", "The army has denied", "KLF gave".
-const ORG_SUBJECT = /^(?:(?:The|An?)\s+((?:[\p{L}'’-]+\s+){0,5}?(?:government|ministry|army|military|bureau|administration|authorities|commission|office|police|agency|council|committee|mission|command|movement|front|alliance|coalition|militia|group))|(\p{Lu}{2,}[\p{Lu}\d-]*))\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:\p{Ll}+ed|gave|put|puts|gives|says|said|denies|rejects|disputes)\b/u;
+const ORG_SUBJECT = /^(?:(?:The|An?)\s+((?:[\p{L}'’-]+\s+){0,5}?[\p{L}'’-]+)|(\p{Lu}{2,}[\p{Lu}\d-]*))\s+(?:(?:has|had|also|later)\s+)?(?:\p{Ll}+ed|gave|put|puts|gives|says|said|denies|rejects|disputes)\b/u;
+// The head nouns that make such a subject an organisation.
+const ORG_SUBJECT_HEAD = /^(?:government|ministry|army|military|bureau|administration|authorities|commission|office|police|agency|council|committee|mission|command|movement|front|alliance|coalition|militia|group)$/i;
 /** "he" and "she" stand for a person: a name without an organisation's head noun, or a role noun for a person. */
 function personLike(name: string): boolean {
   // "Alexander Cherkasov of the rights group Memorial": the words before "of" say who speaks
@@ -60,6 +62,8 @@ function personLike(name: string): boolean {
   if (head.toLowerCase().split(/\s+/).some((w) => ORG_HEAD.test(w)) || countryOf(head)) return false;
   return /^(?:[\p{L}'’.-]+\s+)*\p{Lu}[\p{Ll}'’-]+$/u.test(head) || PERSON_ROLE.test(head);
 }
+// A person's name alone, with an optional title: "Ana Ruiz", "Col. Ivo Marsh".
+const PERSONAL_NAME = /^(?:(?:Dr|Mr|Mrs|Ms|Gen|Col|Maj|Capt|Lt|Sgt)\.?\s+)?\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2}$/u;
 const PERSON_ROLE = /\b(?:spokes(?:man|woman|person)|minister|envoy|mayor|president|commander|official|leader|chief|director|ambassador|governor|secretary)\b/i;
 // How many organisation names the tracker remembers (the most recent win).
 const NAMES_KEPT = 40;
@@ -98,7 +102,9 @@ export class SpeakerTracker {
       else if (ref.type === 'role' && this.namedBy(ref.head)) speaker = this.namedBy(ref.head);
       else if (ref.type === 'role' && this.last && (this.last.toLowerCase().includes(ref.head) || GENERIC_BODY.test(ref.head))) speaker = this.last;
       else if (ref.type === 'indefinite') {
-        const named = nextClauses.find((n) => n.type === 'verb' && hasProperName(n.phrase));
+        // "A senior official said … The official, Ana Ruiz, added": the same role or a person's name, not any named body
+        const head = c.phrase.split(/\s+/).pop()?.toLowerCase() ?? '';
+        const named = nextClauses.find((n) => n.type === 'verb' && hasProperName(n.phrase) && (n.phrase.toLowerCase().split(/\s+/).includes(head) || PERSONAL_NAME.test(n.phrase)));
         if (named) speaker = speakerName(this.lex, named.phrase);
       }
       if (speaker && c.type !== 'relay') this.last = speaker;
@@ -108,13 +114,21 @@ export class SpeakerTracker {
     });
   }
 
+  /**
+   * "The regional government gave a far lower figure. In a statement, it said…", "The relief council stopped publishing
+   * after March, when it counted 2 million": an organisation the sentence opens on, as the subject of its verb, is what
+   * a following "it" stands for, in this sentence and the next. Called before the sentence's clauses are resolved.
+   */
+  open(sentence: string): void {
+    const subject = ORG_SUBJECT.exec(sentence);
+    const named = subject?.[1] && ORG_SUBJECT_HEAD.test(subject[1].split(/\s+/).pop() ?? '') ? subject[1] : null;
+    const opening = subject?.[2] ?? named;
+    // "The group also said": a bare head noun refers back to a speaker already named, it names none
+    if (opening && (subject?.[2] || /\s/.test(opening))) this.last = speakerName(this.lex, opening);
+  }
+
   /** Notes the organisations a sentence names (lexicon organisations and capitalised names with an org head). */
   note(sentence: string): void {
-    // "The regional government gave a far lower figure. In a statement, it said…": an organisation the sentence
-    // opens on, as the subject of its verb, is what a following "it" stands for
-    const subject = ORG_SUBJECT.exec(sentence);
-    const opening = subject?.[1] ?? subject?.[2];
-    if (opening) this.last = speakerName(this.lex, opening);
     for (const h of entityHits(this.lex, sentence)) {
       const e = this.lex.lexicon.entities[h.index];
       if (e?.type === 'organisation') this.remember(e.name);

@@ -13,6 +13,7 @@ const PLACE_THEN_WAR = new RegExp(String.raw`(${PROPER})(?:[’']s)?\s+(?:(?:\d+
 // "the war in Chile's Portbrak region": the region a country's possessive names is the place (group 2)
 const WAR_THEN_PLACE = new RegExp(String.raw`\b${WAR_NOUN}\s+(?:in|over|on|of|for|against|across|with|between)\s+(?:the\s+)?(?:(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\s+)?(${PROPER})(?:[’']s\s+(${PROPER})(?=\s+(?:region|province|state|district|area)\b))?`, 'u');
 const ANY_PROPER = new RegExp(PROPER, 'u');
+const ATTACKER_NOUN = /^[\s-]+(?:army|forces|troops|soldiers|military|strikes?|air\s+strikes?|airstrikes?|missiles?|drones?|artillery|shelling|aggression|jets|warplanes|attacks?|offensive|invasion|occupation|bombardment|raids?|advance|withdrawal)\b/i;
 const SUPERLATIVE_BEFORE = /\b(?:\p{Ll}+est|most\s+\p{Ll}+|biggest|worst)\s+(?:[\p{Ll}-]+\s+)?$/u;
 // "Ethiopia's Amhara region", "the Amhara region", "Kharkiv oblast": a region the article names as such (group 1 the
 // country, when a possessive names it; group 2 the region)
@@ -50,8 +51,17 @@ export function articleTopic(text: string): string | null {
     else if (!/\bagainst\s/.test(m[0]) || countryOf(m[1]!)) add(warPlace(m[1]!));
   }
   const title = text.slice(0, text.indexOf('\n') > 0 ? text.indexOf('\n') : 200);
-  for (const m of matchesOf(PLACE_NEAR, title)) add(m[2] ?? m[1]!);
-  if (war.size === 0) for (const [place, n] of sides) war.set(place, n);
+  // "Raid on Djibo kills 100" names the incident's town, not the war's place
+  for (const m of matchesOf(PLACE_NEAR, title)) {
+    const place = m[2] ?? m[1]!;
+    if (!/^(?:assault|attack|offensive|invasion|strikes?|bombardment|raid)\b/i.test(m[0]) || countryOf(place)) add(place);
+  }
+  // no war phrase: the sides "between" names, and when no country is named either, the title's places the text uses as
+  // places ("Reinforcements sent to Catatumbo" … "in Catatumbo"), by how often the text names them
+  if (war.size === 0) {
+    for (const [place, n] of sides) war.set(place, n);
+    if (countries.size === 0) for (const [place, n] of titlePlaces(title, text)) if (!sides.has(place)) war.set(place, Math.max(war.get(place) ?? 0, n - 1));
+  }
   const scores = war.size > 0 ? new Map([...war].map(([k, v]) => [k, v * 10 + (countries.get(k) ?? 0)])) : countries.size > 0 ? countries : titlePlaces(title, text);
   mergeNamesakes(scores);
   let best: [string, number] | null = null;
@@ -80,6 +90,13 @@ function regionOf(chosen: string | null, warNamed: boolean, countries: Map<strin
   return best?.[0] ?? null;
 }
 
+/** The country the article names most often (name or demonym, the title counting double), or null when none is named twice. */
+export function articleCountry(text: string): string | null {
+  let best: [string, number] | null = null;
+  for (const entry of countryCounts(text)) if (!best || entry[1] > best[1]) best = entry;
+  return best && best[1] >= 2 ? best[0] : null;
+}
+
 /**
  * A place no country list holds, when the article names no country and no war phrase: a proper noun of the title
  * that the text uses as a place ("Selvania: counting the dead" … "the government of Selvania"), scored by how often
@@ -102,6 +119,8 @@ function countryCounts(text: string): Map<string, number> {
   const titleEnd = text.indexOf('\n') > 0 ? text.indexOf('\n') : 200;
   for (const m of matchesOf(ANY_PROPER, text)) {
     // "the General Staff of Ukraine": the country an organisation's name ends on counts too
+    // "Russian forces", "an Israeli strike": a demonym before a military noun names the attacker, not where the war is
+    if (ATTACKER_NOUN.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20)) && countryOf(m[0])?.demonym === m[0]) continue;
     for (const part of m[0].split(/\s+(?:and|of(?:\s+the)?)\s+/u)) {
       const country = countryOf(part) ?? countryOf(withoutLead(part));
       if (country) counts.set(country.name, (counts.get(country.name) ?? 0) + (m.index < titleEnd ? 2 : 1));
@@ -125,7 +144,9 @@ function usedAsPlace(name: string, text: string): boolean {
   // "in Selvania", or a wire dateline "RAVENHOLT, Selvania (Northwire) —": a city in capitals, then its country
   return (
     new RegExp(String.raw`\b(?:[Ii]n|[Aa]cross|[Oo]f|[Tt]o|[Ff]rom|[Ii]nto|[Nn]ear)\s+(?:the\s+)?${named}(?![\p{L}])`, 'u').test(text) ||
-    new RegExp(String.raw`(?:^|\n)\s*\p{Lu}[\p{Lu}' -]{2,40},\s+${named}(?![\p{L}])`, 'u').test(text)
+    new RegExp(String.raw`(?:^|\n)\s*\p{Lu}[\p{Lu}' -]{2,40},\s+${named}(?![\p{L}])`, 'u').test(text) ||
+    // "Colombia's Catatumbo region", "the Catatumbo region"
+    new RegExp(String.raw`(?<![\p{L}])${named}\s+(?:region|province|department|district|governorate|state|valley)\b`, 'u').test(text)
   );
 }
 
@@ -169,7 +190,7 @@ function warPlace(written: string): string | null {
 // "in the eastern city of Portbrak", "across North Tarn", "in Valdoria's border province of East Tarn",
 // "for Chile's Portbrak": a place a figure is narrowed to.
 const PLACE_NEAR = new RegExp(
-  String.raw`\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|for|[Ii]nside|[Nn]ear|[Oo]utside|(?:residents|inhabitants|citizens|people)\s+of|(?:assault|attack|offensive|invasion|strikes?|bombardment)\s+(?:on|against))\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,3}?(?:(?:${PROPER}\s+)?(?:[\p{Ll}-]+\s+){0,2}?(?:city|town|port|province|region|state|district|zone|village|capital|territory|area|strip|enclave)\s+of\s+)?(${PROPER})(?:[’']s\s+(?:[\p{Ll}-]+\s+){0,3}?(?:(?:city|town|province|region|state|district|capital|territory|area)\s+of\s+)?(${PROPER}))?`,
+  String.raw`\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|for|[Ii]nside|[Nn]ear|[Oo]utside|(?:residents|inhabitants|citizens|people)\s+of|(?:assault|attack|offensive|invasion|strikes?|bombardment|raid)\s+(?:by\s+[^,.;]{1,50}?\s+)?(?:on|against))\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,3}?(?:(?:${PROPER}\s+)?(?:[\p{Ll}-]+\s+){0,2}?(?:city|town|port|province|region|state|district|zone|village|capital|territory|area|strip|enclave)\s+of\s+)?(${PROPER})(?:[’']s\s+(?:[\p{Ll}-]+\s+){0,3}?(?:(?:city|town|province|region|state|district|capital|territory|area)\s+of\s+)?(${PROPER}))?`,
   'u',
 );
 // "the East Tarnian authorities": a proper adjective before an actor noun names no place, unless a country's
@@ -244,5 +265,5 @@ function isPlaceLike(phrase: string, sentence: string, after: number): boolean {
   if (/\b(?:ministry|council|agency|office|committee|project|center|centre|group|organization|organisation|court|tribunal|army|forces|force|defence|defense|police|front|movement|brigade|network|observatory|monitor|bureau|authority|administration|command|coalition|alliance|mission|institute|programme|program|fund|bank|union|association|federation|society|foundation|commission)\b/.test(folded)) return false;
   // "in the Valdorian war" reads as the place of the war; "in Portbrak" as written
   // "officials in Kidal estimate the toll", "the ministry in Tripoli said": the place is the speaker's, not the figure's
-  return !/^\s*(?:(?:together|jointly|also|have|has|had|\p{Ll}+ly)\s+)?(?:said|says|say|told|estimated?|estimates|reported|reports?|claimed|claims?|counted|counts?|believe[sd]?|puts?|recorded|announced)\b/u.test(sentence.slice(after));
+  return !/^\s*(?:(?:region|province|department|district|state|governorate|city|town)\s+)?(?:(?:together|jointly|also|have|has|had|\p{Ll}+ly)\s+)?(?:said|says|say|told|estimated?|estimates|reported|reports?|claimed|claims?|counted|counts?|believe[sd]?|puts?|recorded|announced)\b/u.test(sentence.slice(after));
 }

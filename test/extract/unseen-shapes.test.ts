@@ -425,3 +425,50 @@ describe('who speaks and where, in shapes a wire story uses', () => {
     expect(claim(claims, '6,250').subject).not.toBe('Mocada');
   });
 });
+
+describe('an incident\'s toll, and counts told as held on a day', () => {
+  it('a toll with no place in a paragraph about "the attack on Kfar Dara" is Kfar Dara\'s, and the two estimates disagree', () => {
+    const text = [
+      'Report on the year\'s killings in Chile',
+      'The deadliest single incident was the attack on Kfar Dara in August. The government has never published a full toll. A government spokesman said on state radio weeks later that "around 100" people had died. The coalition\'s researchers documented at least 400 deaths in Kfar Dara that day.',
+      'The war has killed more than 20,000 people since it began, the coalition says.',
+    ].join('\n\n');
+    const claims = claimsOf(text);
+    expect(claim(claims, 'around 100').subject).toBe('Kfar Dara');
+    expect(claim(claims, 'more than 20,000').subject).not.toBe('Kfar Dara');
+    const { claims: placed } = claimsInContext([{ publisher: 'Test Wire', published: '2026-03-02', text }], lexicon);
+    expect(pairValues(placed)).toContain('around 100 vs at least 400');
+  });
+
+  it('"126, including 31 civilians" in a town is the town\'s civilians, and "60 of the dead were civilians" counts civilians', () => {
+    const claims = claimsOf('Chile: toll rises\n\nLocal officials in Kfar Dara now say the toll from the May 11 attack on Kfar Dara stands at 126, including 31 civilians. An aid worker said at least 60 of the dead were civilians.');
+    expect(claim(claims, '31').subject).toBe('Kfar Dara');
+    expect(claim(claims, 'at least 60').population).toBe('civilians');
+  });
+
+  it('"more than 9,000 troops in Portbrak on Wednesday" is the force\'s strength that day, set against the army\'s 5,000', () => {
+    const text = 'Reinforcements for Portbrak\n\nThe army said on Wednesday that 5,000 soldiers are now deployed in Portbrak. The defence minister told a radio station that there were "more than 9,000 troops" in Portbrak on Wednesday.';
+    const claims = claimsOf(text, '2026-03-05');
+    expect(claim(claims, 'more than 9,000').scope).toBeNull();
+    const { claims: placed } = claimsInContext([{ publisher: 'Test Wire', published: '2026-03-05', text }], lexicon);
+    expect(pairValues(placed)).toContain('5,000 vs more than 9,000');
+  });
+
+  it('"The document … saying" speaks for the group whose communique it is; "the gangs held" is a holder; a man named by the next sentence\'s residents is not them', () => {
+    const claims = claimsOf([
+      'Gangs dispute police toll',
+      'The Korvan Front published a communique on its website. The document disputed the official toll, saying "fewer than 30 people" had died in the fighting.',
+      'The minister insisted that the gangs held "no more than 40 percent" of the capital.',
+      'A man who called himself a spokesman said only three fighters had died. Residents reached by Radio Tarn said at least 11 civilians were killed.',
+    ].join('\n\n'));
+    expect(claim(claims, 'fewer than 30').speaker).toBe('Korvan Front');
+    expect(claim(claims, 'no more than 40 percent').kind).toBe('territory');
+    expect(claim(claims, 'three').speaker).not.toBe('Residents reached by Radio Tarn');
+  });
+
+  it('"Nationwide, … 640,000 people are now living in displacement" counts the country the article names, not its district', () => {
+    const claims = claimsOf('Chilean police raid Delmar\n\nMore than 8,000 people left Delmar this week. Nationwide, the civil protection directorate said that 640,000 people are now living in displacement, most of them in the West department.');
+    expect(claim(claims, '640,000').subject).toBe('Chile');
+    expect(claim(claims, '640,000').metric).toBe('displaced');
+  });
+});

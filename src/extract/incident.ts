@@ -1,0 +1,71 @@
+// Stage 5, document pass: the incident a paragraph is about. "The deadliest incident was the attack on Barsalogho in
+// August. The government has never published a full toll. A spokesman said 'around 100' people had died": the toll
+// names no place, yet it is Barsalogho's, not the whole war's. A casualty figure whose own sentence names no place
+// and no wider span (the war, a year, "since") takes the place of the last incident its paragraph named before it.
+// Hand-written: which incident a bare toll belongs to is discourse reading no library does.
+
+import type { ExtractedClaim } from '../domain/types.js';
+import { PROPER, placeName } from './places.js';
+import { matchesOf } from './regex.js';
+
+/** A claim as the closing pass holds it: the claim, its sentence and paragraph. */
+export interface IncidentClaim {
+  claim: ExtractedClaim;
+  sentence: number;
+  paragraph: number;
+}
+
+// "the attack on Barsalogho", "Sunday's assault by armed men on the town of Djibo", "the massacre in Kfar Dara"
+const INCIDENT = new RegExp(
+  String.raw`\b(?:attack|assault|raid|strike|air\s+strike|airstrike|massacre|bombing|ambush|shelling|killings|blast|explosion)s?\s+(?:by\s+[^,.;]{1,50}?\s+)?(?:on|in|at|against)\s+(?:the\s+)?(?:(?:[\p{Ll}-]+\s+){0,2}(?:town|village|city|camp|district|market|port)\s+of\s+)?(${PROPER})`,
+  'u',
+);
+// Words that make a toll the war's or a period's, not one incident's.
+const WIDER = /\b(?:war|conflict|insurgency|fighting|violence|since|overall|in\s+total|altogether|nationwide|across|this\s+year|last\s+year|in\s+\d{4}|so\s+far|to\s+date|campaign|offensive)\b/i;
+
+/** The place of the last incident each sentence's paragraph named up to and including it (null when none). */
+function incidentPlaces(texts: readonly string[], paragraphs: readonly number[]): (string | null)[] {
+  const out: (string | null)[] = [];
+  let place: string | null = null;
+  texts.forEach((text, i) => {
+    if (i > 0 && paragraphs[i] !== paragraphs[i - 1]) place = null;
+    out.push(place);
+    for (const m of matchesOf(INCIDENT, text)) place = placeName(m[1]!) ?? place;
+  });
+  return out;
+}
+
+/**
+ * Casualty claims with no place of their own (their subject is the article's place, or none) in a paragraph that named
+ * an incident before their sentence take that incident's place. New objects, never edits.
+ */
+export function placeIncidentTolls(claims: readonly IncidentClaim[], texts: readonly string[], paragraphs: readonly number[], topic: string | null): IncidentClaim[] {
+  const places = incidentPlaces(texts, paragraphs);
+  return claims.map((c) => {
+    const place = places[c.sentence] ?? null;
+    const { claim } = c;
+    if (!place || claim.kind !== 'casualties' || (claim.subject !== null && claim.subject !== topic) || claim.scope !== null) return c;
+    if (WIDER.test(claim.quote)) return c;
+    return { ...c, claim: { ...claim, subject: place } };
+  });
+}
+
+// "killed 31 people, including eight children": the part's words right before its figure
+const INCLUDING = /\bincluding\s+(?:(?:at\s+least|about|around|some|nearly|almost|more\s+than)\s+)?$/i;
+
+/**
+ * A part of an incident's toll ("126, including 31 civilians") is the incident's too: it takes the place of the total
+ * it is part of when that total names a place narrower than the article's. A part of a whole war's toll stays apart
+ * (compared with nothing), as subjects.ts leaves it. New objects, never edits.
+ */
+export function placeParts(claims: readonly IncidentClaim[], topic: string | null): IncidentClaim[] {
+  return claims.map((c, i) => {
+    const { claim } = c;
+    const at = claim.quote.indexOf(claim.valueText);
+    if (claim.kind !== 'casualties' || claim.subject !== null || at < 0 || !INCLUDING.test(claim.quote.slice(Math.max(0, at - 40), at))) return c;
+    const whole = claims[i - 1];
+    if (!whole || whole.sentence !== c.sentence || whole.claim.kind !== 'casualties') return c;
+    const place = whole.claim.subject;
+    return place !== null && place !== topic ? { ...c, claim: { ...claim, subject: place, scope: claim.scope ?? whole.claim.scope } } : c;
+  });
+}
