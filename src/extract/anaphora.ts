@@ -107,7 +107,10 @@ function samePeriodAs(claims: readonly PlacedClaim[], i: number): ExtractedClaim
   if (here.claim.scope !== null || !SAME_PERIOD.test(here.claim.quote.slice(here.claim.quote.indexOf(here.claim.valueText)))) return null;
   for (let j = i - 1; j >= 0; j--) {
     const there = claims[j]!;
-    if (there.claim.scope !== null && there.claim.kind === here.claim.kind) {
+    // the period just named ("retaken 70 towns since August. … 3,000 fighters killed over the same period"), else the
+    // last period of a figure of the same kind
+    const near = here.sentence - there.sentence <= 1 && there.claim.kind !== 'date' && there.claim.kind !== 'duration';
+    if (there.claim.scope !== null && (there.claim.kind === here.claim.kind || near)) {
       return { ...here.claim, scope: there.claim.scope, subject: there.claim.subject ?? here.claim.subject };
     }
   }

@@ -31,7 +31,7 @@ const DETERMINER_BEFORE = /\b(the|a|an|these|those|this|that|his|her|its|their|o
 const PASSIVE_BEFORE = /\b(was|were|been|be|being|is|are|am)\s+(?:\w+ly\s+)?$/i;
 // a fresh global pattern for each scan, so no lastIndex outlives it
 const BOUNDARY = (): RegExp => /[,;:"“”()–—]|\s-\s|\b(?:that|which|who|whom|whose|and|but|while|as|when|because|after|before|if|where|what)\b/gi;
-const TRAILING = /\s+(?:has|have|had|also|reportedly|previously|earlier|later|recently|then|separately|again|would|will|since|further|repeatedly|publicly|officially|initially|once|now|already|had|on\s+\w+(?:\s+\d{1,2})?|last\s+\w+|this\s+\w+|\w+day|in\s+a\s+statement)$/i;
+const TRAILING = /\s+(?:(?:on|in)\s+the\s+same\s+(?:day|week|month)|(?:that|the\s+same)\s+day|has|have|had|also|reportedly|previously|earlier|later|recently|then|separately|again|would|will|since|further|repeatedly|publicly|officially|initially|once|now|already|had|on\s+\w+(?:\s+\d{1,2})?|last\s+\w+|this\s+\w+|\w+day|in\s+a\s+statement)$/i;
 export const LEADING = /^(?:the|a|an)\s+/i;
 // A "speaker" made only of these words is a parsing accident, not a speaker.
 // "Of the dead counted by the monitors": a phrase opening on a preposition is no one who speaks
@@ -53,7 +53,7 @@ function cleanPhrase(raw: string): string {
   // "A report by UN observers submitted to the council in May": the speaker ends before its participle
   p = p.replace(/\s+(?:submitted|published|released|issued|presented|prepared|compiled|sent|delivered)\s+(?:to|in|on|last|this|earlier)\b.*$/i, '');
   // "Reports from the Front indicate": the reports are the Front's
-  p = p.replace(/^(?:(?:the|some|early|initial|latest)\s+)?(?:reports?|figures?|estimates?|data|claims?|statements?|accounts?)\s+(?:from|by|of)\s+(?=\S)/i, '');
+  p = p.replace(/^(?:(?:the|a|an|some|early|initial|latest)\s+)?(?:reports?|figures?|estimates?|data|claims?|statements?|accounts?)\s+(?:from|by|of)\s+(?=\S)/i, '');
   return p.replace(/[.,;:]+$/, '').trim();
 }
 
@@ -99,7 +99,8 @@ function phraseBefore(sentence: string, verbStart: number, depth = 0): { text: s
   // "Russia, which said…", "Assad, who told…": the speaker is the noun the relative clause hangs on.
   const lead = Math.max(from, cut - 40);
   const relative = /,\s*(?:who|which)\s*$/.exec(sentence.slice(lead, cut));
-  if (!raw.trim() && relative) return depth < MAX_DEPTH ? phraseBefore(sentence, lead + relative.index, depth + 1) : null;
+  // "…, which has acknowledged": auxiliaries alone after the relative pronoun count as nothing
+  if ((!raw.trim() || AUXILIARIES.test(raw)) && relative) return depth < MAX_DEPTH ? trailingName(sentence, phraseBefore(sentence, lead + relative.index, depth + 1)) : null;
   // "Colonel X, speaking on condition of anonymity, told…": step over one parenthetical.
   const upToCut = sentence.slice(from, cut).trimEnd();
   // "…, the Kesten Observer, has counted": auxiliaries alone after the aside leave the phrase before it
@@ -127,7 +128,7 @@ function phraseBefore(sentence: string, verbStart: number, depth = 0): { text: s
 }
 
 // The verb that ends a sentence's subject: a past form, or a few common verbs of rejection and reporting.
-const MAIN_VERB = /\s(?:(?:has|have|had)\s+)?(?:\p{Ll}+ed|put|gave|said|says|denies|rejects|disputes|dismisses|hit|took)\b/u;
+const MAIN_VERB = /\s(?:(?:has|have|had)\s+)?(?:\p{Ll}+ed|put|gave|said|says|denies|rejects|disputes|dismisses|hit|took|was|were|is|are)\b/u;
 
 /** The subject a participle clause ("…, saying") hangs on: the sentence's opening phrase before its first aside or verb. */
 function subjectOf(sentence: string, verbStart: number): { text: string; start: number } | null {
@@ -139,6 +140,16 @@ function subjectOf(sentence: string, verbStart: number): { text: string; start: 
   const text = cleanPhrase(head.slice(0, upTo));
   if (!text || /^["“‘']/.test(head) || /\d/.test(text) || text.split(/\s+/).length > 10 || FUNCTION_WORDS.test(text) || PREPOSITION_FIRST.test(text)) return null;
   return { text, start: head.indexOf(text) };
+}
+
+// A capitalised name closing a phrase: "the so-called Government of National Accord".
+const TRAILING_NAME = /\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:of|for|and|the|de|al)\s+)*\p{Lu}[\p{L}'’.-]*)*$/u;
+
+/** "the figures put out by the Government of National Accord, which…": the name the relative clause hangs on. */
+function trailingName(sentence: string, ph: { text: string; start: number } | null): { text: string; start: number } | null {
+  if (!ph || ph.text.split(/\s+/).length <= 4) return ph;
+  const name = TRAILING_NAME.exec(ph.text);
+  return name && name.index > 0 ? { text: name[0], start: ph.start + name.index } : ph;
 }
 
 /** The speaker phrase written after a verb, in inverted order (`…," said the ministry.`). */

@@ -105,7 +105,10 @@ const GROUP_WORDS = /\b(?:rebels?|insurgents?|militants?|militias?|front|movemen
 
 /** The population of a side's own dead: the side's demonym, else the army's soldiers or a group's fighters. */
 function losers(population: Population, side: string | null): Population {
-  if (side === null || countryOf(side) !== null || population.role !== 'people') return { ...population, side };
+  if (side === null || countryOf(side) !== null) return { ...population, side };
+  // "the militias have lost 2,000 of their fighters": a side named only by what it is is no side of its own
+  const generic = !/\p{Lu}/u.test(side.replace(/^The\s/, ''));
+  if (population.role !== 'people') return { ...population, side: generic ? null : side };
   if (ARMY_WORDS.test(side)) return { role: 'soldiers', side: null };
   if (GROUP_WORDS.test(side)) return { role: 'fighters', side: null };
   return { ...population, side };
@@ -124,13 +127,19 @@ function soldiersSide(speaker: string | null, topic: string | null): string | nu
   return topic ? countryOf(topic)?.demonym ?? null : null;
 }
 
-/** Whose dead "lost N soldiers" counts: the speaker's side, else the country the clause opens with ("Chile has admitted losing"). */
+// The subject of "lost": "The militias have lost", "Chile has admitted losing", "it had lost", "the group said it lost".
+const LOSER = /(?:^|[,;:"“”]\s*|\b(?:that|and|but)\s+)(?:(?:saying|adding|claiming|insisting|said|says)\s+(?:that\s+)?)?((?:the\s+)?[\p{L}'’ -]{1,40}?)\s+(?:(?:has|have|had|was|were)\s+)?(?:(?:\p{Ll}+ly|admitted|acknowledged|conceded)\s+)?(?:lost|losing|lose|loses)\b[^.;]*$/iu;
+const SPEAKER_SELF = /^(?:it|they|we|he|she|the\s+(?:group|movement|army|ministry|government|front))$/i;
+
+/**
+ * Whose dead "lost N soldiers" counts: the clause's own subject when it names a third party ("The militias have lost",
+ * "Chile has admitted losing"), else the speaker's side ("the Front said it had lost 40 men").
+ */
 function loserOf(before: string, speaker: string | null): string | null {
-  const side = speaker ? sideOfSpeaker(speaker) : null;
-  if (side) return side;
-  const named = /^\s*(?:The\s+)?(\p{Lu}[\p{L}-]+)/u.exec(before);
-  // "the Front said it had lost 40 men": a side no country data knows keeps the speaker's name, apart from all tolls
-  return (named ? sideOfSpeaker(named[1]!) : null) ?? (speaker ? organisationOf(speaker) : null);
+  const subject = LOSER.exec(before)?.[1]?.trim() ?? null;
+  if (subject && !SPEAKER_SELF.test(subject)) return sideOfSpeaker(subject) ?? organisationOf(subject);
+  // a side no country data knows keeps the speaker's organisation, apart from all tolls
+  return (speaker ? sideOfSpeaker(speaker) ?? organisationOf(speaker) : null);
 }
 
 /** The measure of the figure: the lexicon's when it says what happened, else the nearest measure keyword. */

@@ -9,7 +9,7 @@ import { countryOf } from './places.js';
 import { organisationOf, sideOfSpeaker } from './population.js';
 
 // a fresh global pattern for each scan, so no lastIndex outlives it
-const CONTROL_VERB = (): RegExp => /\b(?:controls?|controlled|controlling|holds?|held|holding|govern(?:s|ed|ing)?|present\s+in|occup(?:y|ies|ied|ying))\b/g;
+const CONTROL_VERB = (): RegExp => /\b(?:controls?|controlled|controlling|holds?|held|holding|govern(?:s|ed|ing)?|present\s+in|taken|captured|seized|retaken|recaptured|occup(?:y|ies|ied|ying))\b/g;
 // Words between the holder and its verb ("the rebels now control", "it still holds").
 const BETWEEN = /^(?:now|still|only|already|effectively|currently|also|jointly|reportedly|has|have|had|is|are|was|were|to|had\s+come\s+to)$/i;
 // Words that end the holder going back from the verb.

@@ -17,7 +17,7 @@ export interface IncidentClaim {
 
 // "the attack on Barsalogho", "Sunday's assault by armed men on the town of Djibo", "the massacre in Kfar Dara"
 const INCIDENT = new RegExp(
-  String.raw`\b(?:attack|assault|raid|strike|air\s+strike|airstrike|massacre|bombing|ambush|shelling|killings|blast|explosion)s?\s+(?:by\s+[^,.;]{1,50}?\s+)?(?:on|in|at|against)\s+(?:the\s+)?(?:(?:[\p{Ll}-]+\s+){0,2}(?:town|village|city|camp|district|market|port)\s+of\s+)?(${PROPER})`,
+  String.raw`\b(?:attack|assault|raid|strike|air\s+strike|airstrike|massacre|bombing|ambush|shelling|killings|blast|explosion)s?\s+(?:by\s+[^,.;]{1,50}?\s+|(?:hit|struck|targeted|destroyed)\s+[^,.;]{0,40}?\s+)?(?:on|in|at|against)\s+(?:the\s+)?(?:(?:[\p{Ll}-]+\s+){0,2}(?:town|village|city|camp|district|market|port)\s+of\s+)?(${PROPER})`,
   'u',
 );
 // Words that make a toll the war's or a period's, not one incident's.

@@ -27,6 +27,8 @@ const ROLE_MODIFIERS: Readonly<Record<string, string>> = Object.freeze({
   militia: 'fighters',
   rebel: 'fighters',
   gang: 'fighters',
+  militant: 'fighters',
+  insurgent: 'fighters',
 });
 
 // Words that end the noun phrase after a figure: verbs, prepositions, conjunctions, determiners.

@@ -52,7 +52,7 @@ const ORG_NAME = (): RegExp =>
 const PERSON_WITH_ROLE = (): RegExp =>
   /\b(?:spokes(?:man|woman|person)|minister|envoy|mayor|president|commander|general|colonel|major|captain|official|leader|chief|director|ambassador|governor|secretary|analyst|researcher)\s+\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)+/gu;
 // An organisation as a sentence's subject: "The Valdorian regional government gave", "The army has denied", "KLF gave".
-const ORG_SUBJECT = /^(?:(?:The|An?)\s+((?:[\p{L}'’-]+\s+){0,5}?[\p{L}'’-]+)|(\p{Lu}{2,}[\p{Lu}\d-]*))\s+(?:(?:has|had|also|later)\s+)?(?:\p{Ll}+ed|gave|put|puts|gives|says|said|denies|rejects|disputes)\b/u;
+const ORG_SUBJECT = /^(?:(?:The|An?)\s+((?:[\p{L}'’-]+\s+){0,5}?[\p{L}'’-]+)|(\p{Lu}{2,}[\p{Lu}\d-]*)|(\p{Lu}[\p{L}\d-]*(?:\s+\p{Lu}[\p{L}\d-]*){0,3})(?=\s+(?:gave|offered|rejected|disputed|denied|dismissed)\b))\s+(?:(?:has|had|also|later)\s+)?(?:\p{Ll}+ed|gave|put|puts|gives|says|said|denies|rejects|disputes)\b/u;
 // The head nouns that make such a subject an organisation.
 const ORG_SUBJECT_HEAD = /^(?:government|ministry|army|military|bureau|administration|authorities|commission|office|police|agency|council|committee|mission|command|movement|front|alliance|coalition|militia|group)$/i;
 /** "he" and "she" stand for a person: a name without an organisation's head noun, or a role noun for a person. */
@@ -122,9 +122,9 @@ export class SpeakerTracker {
   open(sentence: string): void {
     const subject = ORG_SUBJECT.exec(sentence);
     const named = subject?.[1] && ORG_SUBJECT_HEAD.test(subject[1].split(/\s+/).pop() ?? '') ? subject[1] : null;
-    const opening = subject?.[2] ?? named;
+    const opening = subject?.[2] ?? subject?.[3] ?? named;
     // "The group also said": a bare head noun refers back to a speaker already named, it names none
-    if (opening && (subject?.[2] || /\s/.test(opening))) this.last = speakerName(this.lex, opening);
+    if (opening && (subject?.[2] || subject?.[3] || /\s/.test(opening))) this.last = speakerName(this.lex, opening);
   }
 
   /** Notes the organisations a sentence names (lexicon organisations and capitalised names with an org head). */
@@ -221,7 +221,8 @@ export function attributionFor(sentence: string, clauses: ResolvedClause[], star
   // between them ("…displaced 900,000, while aid groups said funding was short").
   // A relative clause after the figure ("…in March, where Moscow says…") has its own speaker too.
   const reach = clauseReach(sentence, end);
-  const after = verbs.find((c) => c.start >= end && c.phraseStart < reach);
+  // `"They have lost 2,000 fighters, and many more have gone home," he said`: the clause after a quotation covers all of it
+  const after = verbs.find((c) => c.start >= end && (c.phraseStart < reach || /^[^"“]*["”]\s*,?\s*$/u.test(sentence.slice(end, Math.min(c.start, c.phraseStart)))));
   const chosen = before[before.length - 1] ?? after ?? null;
   if (chosen && isStatementTime(sentence, chosen, start, end, dateFigure)) return null;
   // "Some estimates suggest 9,000, according to the envoy": a verb clause without a speaker yields to "according to"

@@ -7,12 +7,14 @@
 import { escapeRegExp, matchesOf } from './regex.js';
 import { PROPER, countryOf, demonymSiblings, foldPlace, placeName } from './places.js';
 
-const WAR_NOUN = String.raw`(?:civil\s+war|war|conflict|invasion|offensive|fighting|crisis|genocide|insurgency|uprising|campaign)`;
+const WAR_NOUN = String.raw`(?:civil\s+war|war|conflict|invasion|offensive|fighting|crisis|genocide|insurgency|uprising|campaign|battle|siege)`;
 // "the Sudan war", "Yemen's war", "the Tigray conflict", "the Bosnian war", "the 18-month civil war in Sudan"
 const PLACE_THEN_WAR = new RegExp(String.raw`(${PROPER})(?:[’']s)?\s+(?:(?:\d+|[\p{Ll}]+)-(?:year|month|week|day)(?:-old|-long)?\s+|[\p{Ll}]+\s+)?${WAR_NOUN}\b`, 'u');
 // "the war in Chile's Portbrak region": the region a country's possessive names is the place (group 2)
 const WAR_THEN_PLACE = new RegExp(String.raw`\b${WAR_NOUN}\s+(?:in|over|on|of|for|against|across|with|between)\s+(?:the\s+)?(?:(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\s+)?(${PROPER})(?:[’']s\s+(${PROPER})(?=\s+(?:region|province|state|district|area)\b))?`, 'u');
 const ANY_PROPER = new RegExp(PROPER, 'u');
+// A proper noun written as a place: "in Tripoli", "south of Tripoli", "to liberate Tripoli"
+const PLACE_USE = new RegExp(String.raw`\b(?:in|of|to|into|from|across|near|around|outside|liberate|capture|captured|take|took|retake|retook|besiege|besieged)\s+(${PROPER})`, 'u');
 const ATTACKER_NOUN = /^[\s-]+(?:army|forces|troops|soldiers|military|strikes?|air\s+strikes?|airstrikes?|missiles?|drones?|artillery|shelling|aggression|jets|warplanes|attacks?|offensive|invasion|occupation|bombardment|raids?|advance|withdrawal)\b/i;
 const SUPERLATIVE_BEFORE = /\b(?:\p{Ll}+est|most\s+\p{Ll}+|biggest|worst)\s+(?:[\p{Ll}-]+\s+)?$/u;
 // "Ethiopia's Amhara region", "the Amhara region", "Kharkiv oblast": a region the article names as such (group 1 the
@@ -66,7 +68,7 @@ export function articleTopic(text: string): string | null {
   mergeNamesakes(scores);
   let best: [string, number] | null = null;
   for (const entry of scores) if (!best || entry[1] > best[1]) best = entry;
-  if (!best || best[1] < 2) return war.size > 0 ? null : regionOf(null, false, countries, text);
+  if (!best || best[1] < 2) return war.size > 0 ? null : regionOf(null, false, countries, text) ?? mostUsedPlace(title, text);
   return regionOf(best[0], war.size > 0, countries, text) ?? best[0];
 }
 
@@ -98,6 +100,24 @@ export function articleCountry(text: string): string | null {
 }
 
 /**
+ * The last resort when no war phrase names a place and no country is named twice: a proper noun of the title the text
+ * uses as a place ("Counting Mosul's dead" … "victory in Mosul"), else the proper noun the text most often writes as a
+ * place ("south of Tripoli", "liberate Tripoli", "troops to Tripoli"), when it does so three times.
+ */
+function mostUsedPlace(title: string, text: string): string | null {
+  let best: [string, number] | null = null;
+  for (const entry of titlePlaces(title, text)) if (entry[1] >= 2 && (!best || entry[1] > best[1])) best = entry;
+  if (best) return best[0];
+  const uses = new Map<string, number>();
+  for (const m of matchesOf(PLACE_USE, text)) {
+    const place = placeName(m[1]!);
+    if (place && !/^(?:The|A|An)\b/u.test(place)) uses.set(place, (uses.get(place) ?? 0) + 1);
+  }
+  for (const entry of uses) if (entry[1] >= 3 && (!best || entry[1] > best[1])) best = entry;
+  return best?.[0] ?? null;
+}
+
+/**
  * A place no country list holds, when the article names no country and no war phrase: a proper noun of the title
  * that the text uses as a place ("Selvania: counting the dead" … "the government of Selvania"), scored by how often
  * the text names it.
@@ -105,8 +125,10 @@ export function articleCountry(text: string): string | null {
 function titlePlaces(title: string, text: string): Map<string, number> {
   const out = new Map<string, number>();
   for (const m of matchesOf(ANY_PROPER, title)) {
-    const name = m[0].replace(/[’']s$/u, '');
-    if (!usedAsPlace(name, text)) continue;
+    // "Counting Mosul's dead": a title capitalises words before the name
+    const words = m[0].replace(/[’']s$/u, '').split(/\s+/);
+    const name = words.map((_, i) => words.slice(i).join(' ')).find((n) => usedAsPlace(n, text));
+    if (!name) continue;
     const times = text.split(new RegExp(String.raw`(?<![\p{L}])${escapeRegExp(name)}(?![\p{L}])`, 'u')).length - 1;
     out.set(name, Math.max(out.get(name) ?? 0, times));
   }

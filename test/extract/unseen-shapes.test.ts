@@ -472,3 +472,44 @@ describe('an incident\'s toll, and counts told as held on a day', () => {
     expect(claim(claims, '640,000').metric).toBe('displaced');
   });
 });
+
+describe('rival accounts of one side\'s losses and of a share', () => {
+  it('"the Tarn Accord, which has acknowledged losing about 500 of its own fighters" is the Accord speaking; a quotation\'s closing "he said" covers all of it', () => {
+    const claims = claimsOf([
+      'Army claims gains around Portbrak',
+      'Army spokesman Brigadier Ivo Marsh told a news conference in Portbrak that the militias had suffered enormous losses since April.',
+      '"The militias have lost more than 2,000 of their fighters since April, and many more have gone home," he said.',
+      'He dismissed the figures put out by the so-called Tarn Accord, which has acknowledged losing about 500 of its own fighters over the same period.',
+    ].join('\n\n'), '2026-12-01');
+    expect(claim(claims, 'more than 2,000').speaker).toBe('spokesman Brigadier Ivo Marsh');
+    expect(claim(claims, 'more than 2,000').population).toBe('fighters');
+    expect(claim(claims, 'about 500').speaker).toBe('Tarn Accord');
+  });
+
+  it('"Counting Portbrak\'s dead" and "a nine-month battle" make an article about Portbrak with no country', () => {
+    expect(articleTopic('Counting Portbrak\'s dead: a victory without a ledger\n\nThe army declared victory in Portbrak on July 10, ending a nine-month battle.')).toBe('Portbrak');
+    expect(articleTopic('Army says militias collapsing\n\nUnits advanced south of Portbrak on Friday. The operation to liberate Portbrak began in April. Troops sent to Portbrak are holding.')).toBe('Portbrak');
+  });
+
+  it('"the Front gave a very different version … the group claimed it had killed 47 soldiers" is the Front\'s count', () => {
+    const claims = claimsOf('Base attacked in Chile\n\nThe colonel said seven soldiers had been killed. Korvan-Front gave a very different version. In a radio statement, the group claimed it had killed 47 soldiers.');
+    expect(claim(claims, '47').speaker).toBe('Korvan-Front');
+  });
+
+  it('"retaken 70 towns since August … 3,000 fighters killed over the same period" is counted since August', () => {
+    const claims = claimsOf('Offensive in Chile\n\nOfficials say the army has retaken more than 70 towns since the campaign began in August. The defence ministry says more than 3,000 fighters have been killed over the same period.', '2026-02-09');
+    expect(claim(claims, 'more than 3,000').scope).not.toBeNull();
+    expect(claim(claims, 'more than 3,000').scope).toEqual(claim(claims, 'more than 70').scope);
+  });
+
+  it('"a statement from the Joint Command … saying government forces had taken more than half of the city" is the Command\'s territory claim', () => {
+    const claims = claimsOf('Battle for Portbrak\n\nA statement from the Joint Command in Portbrak on the same day was more upbeat, saying government forces had taken more than half of the city.');
+    expect(claim(claims, 'more than half').kind).toBe('territory');
+    expect(claim(claims, 'more than half').speaker).toBe('Joint Command in Portbrak');
+  });
+
+  it('"an air strike hit a hangar at the Tarnow detention centre" places the toll the next sentence gives', () => {
+    const claims = claimsOf('Strike on detention centre\n\nThe deadliest incident came in July, when an air strike hit a hangar at the Tarnow detention centre east of Portbrak. The UN put the death toll at 44.');
+    expect(claim(claims, '44').subject).toBe('Tarnow');
+  });
+});
