@@ -20,7 +20,7 @@ export const WHO_METRICS: ReadonlySet<string> = new Set(['count', 'fighters', 'c
 const MEASURES: Readonly<Record<string, ClaimKind>> = { killed: 'casualties', wounded: 'casualties', casualties: 'casualties', missing: 'casualties', displaced: 'count', detained: 'count', refugees: 'count', surrendered: 'count' };
 
 // "has lost 300 soldiers", "losing about 40 men": a side's own dead (a count of people right after the verb)
-const LOST_BEFORE = /\b(?:lost|losing|lose|loses)\s+(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|up\s+to|as\s+many\s+as)\s+)?$/i;
+const LOST_BEFORE = /\b(?:lost|losing|lose|loses)\s+(?:(?:only|just|about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|up\s+to|as\s+many\s+as|no\s+more\s+than|fewer\s+than|less\s+than)\s+)?$/i;
 // "the army put its own losses at three dead", "their losses at 12": the speaker's side's dead
 const OWN_LOSSES = /\b(?:its|their|our)\s+(?:own\s+)?(?:losses|casualties|dead|death\s+toll)\s+(?:at|to|as)\s+(?:(?:about|around|some|nearly|only|just)\s+)?$/i;
 const PERSON_ROLES: ReadonlySet<string> = new Set(['soldiers', 'fighters', 'civilians', 'children', 'women', 'people']);
@@ -136,7 +136,8 @@ const SPEAKER_SELF = /^(?:it|they|we|he|she|the\s+(?:group|movement|army|ministr
  * "Chile has admitted losing"), else the speaker's side ("the Front said it had lost 40 men").
  */
 function loserOf(before: string, speaker: string | null): string | null {
-  const subject = LOSER.exec(before)?.[1]?.trim() ?? null;
+  // "A spokesman for the group said it had lost": the subject after the last reporting verb
+  const subject = LOSER.exec(before)?.[1]?.trim().split(/\s+(?:said|says|claimed|claims|told\s+\S+|insisted|admitted|acknowledged|conceded)\s+(?:that\s+)?/i).pop() ?? null;
   if (subject && !SPEAKER_SELF.test(subject)) return sideOfSpeaker(subject) ?? organisationOf(subject);
   // a side no country data knows keeps the speaker's organisation, apart from all tolls
   return (speaker ? sideOfSpeaker(speaker) ?? organisationOf(speaker) : null);

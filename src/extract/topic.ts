@@ -29,10 +29,10 @@ const REGION = new RegExp(String.raw`(?:(${PROPER})[’']s\s+)?(?:the\s+)?(${PRO
 export function articleTopic(text: string): string | null {
   const countries = countryCounts(text);
   const war = new Map<string, number>();
-  const add = (name: string | null): void => {
+  const add = (name: string | null, placed = false): void => {
     const named = name ? asNamedInText(name, text) : null;
     const place = named ? countryOf(named)?.name ?? named : null;
-    if (place && named && (countryOf(named) || usedAsPlace(named, text))) war.set(place, (war.get(place) ?? 0) + 1);
+    if (place && named && (placed || countryOf(named) || usedAsPlace(named, text))) war.set(place, (war.get(place) ?? 0) + 1);
   };
   // "the 1994 genocide" is history the article recalls, not its war
   const historical = (at: number): boolean => /\b\d{4}\s+$/.test(text.slice(Math.max(0, at - 6), at));
@@ -50,7 +50,8 @@ export function articleTopic(text: string): string | null {
     if (m[2] && countryOf(m[1]!)) war.set(m[2], (war.get(m[2]) ?? 0) + 1);
     // "the border war with Haldor", "fighting between Haldor and Brenmark": a side of the war, named as such
     else if (/\s(?:with|between)\s/.test(m[0])) addSide(m[1]!.split(/\s+and\s+/u)[0]!);
-    else if (!/\bagainst\s/.test(m[0]) || countryOf(m[1]!)) add(warPlace(m[1]!));
+    // "the battle for Mosul", "the siege of Portbrak", "the war in Tarn": the phrase itself writes the name as a place
+    else if (!/\bagainst\s/.test(m[0]) || countryOf(m[1]!)) add(warPlace(m[1]!), /^(?:battle|siege|war|offensive|invasion)\s+(?:for|of|in|on)\s/i.test(m[0]));
   }
   const title = text.slice(0, text.indexOf('\n') > 0 ? text.indexOf('\n') : 200);
   // "Raid on Djibo kills 100" names the incident's town, not the war's place
@@ -165,7 +166,7 @@ function usedAsPlace(name: string, text: string): boolean {
   const named = escapeRegExp(name);
   // "in Selvania", or a wire dateline "RAVENHOLT, Selvania (Northwire) —": a city in capitals, then its country
   return (
-    new RegExp(String.raw`\b(?:[Ii]n|[Aa]cross|[Oo]f|[Tt]o|[Ff]rom|[Ii]nto|[Nn]ear)\s+(?:the\s+)?${named}(?![\p{L}])`, 'u').test(text) ||
+    new RegExp(String.raw`\b(?:[Ii]n|[Aa]cross|[Oo]f|[Tt]o|[Ff]rom|[Ii]nto|[Nn]ear)\s+(?:the\s+)?(?:(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\s+)?${named}(?![\p{L}])`, 'u').test(text) ||
     new RegExp(String.raw`(?:^|\n)\s*\p{Lu}[\p{Lu}' -]{2,40},\s+${named}(?![\p{L}])`, 'u').test(text) ||
     // "Colombia's Catatumbo region", "the Catatumbo region"
     new RegExp(String.raw`(?<![\p{L}])${named}\s+(?:region|province|department|district|governorate|state|valley)\b`, 'u').test(text)
