@@ -35,7 +35,7 @@ const TRAILING = /\s+(?:(?:on|in)\s+the\s+same\s+(?:day|week|month)|(?:that|the\
 export const LEADING = /^(?:the|a|an)\s+/i;
 // A "speaker" made only of these words is a parsing accident, not a speaker.
 // "Of the dead counted by the monitors": a phrase opening on a preposition is no one who speaks
-const PREPOSITION_FIRST = /^(?:of|in|on|at|for|with|by|from|to|among|between|under|over)\s/i;
+const PREPOSITION_FIRST = /^(?:of|in|on|at|for|with|by|from|to|among|between|under|over|during|after|before|since|despite|amid|following|until)\s/i;
 const FUNCTION_WORDS = /^(?:(?:have|has|had|is|are|was|were|will|would|also|then|and|but|so|it's|there|here|not|never|just|only)\s*)+$/i;
 
 // A time phrase opening the sentence ("On Friday the ministry said") is not part of the speaker.
@@ -209,7 +209,7 @@ function verbClauses(sentence: string, verbs: RegExp): Clause[] {
     const inverted = quoted || (afterComma && !(named && APPOSITIVE_NAME.test(named.text)));
     // "A spokesman for the Front, contacted by phone, rejected the figures, saying…": the participle's speaker is
     // the subject of the sentence's main verb
-    const participle = /ing$/.test(verb) && /,\s*$/.test(before);
+    const participle = /^\p{L}+ing\b/u.test(verb) && /,\s*$/.test(before);
     // "she said, adding that…": the participle goes with the reporting clause before it
     if (participle && out.length > 0) continue;
     const ph = participle ? subjectOf(sentence, start) : inverted ? phraseAfter(sentence, end) ?? phraseBefore(sentence, start) : named ?? phraseBefore(sentence, start);

@@ -86,7 +86,7 @@ export function countFact(input: CountInput): CountFact {
   return { kind, metric, subject, population: populationText(population) };
 }
 
-const NATIONWIDE = /\b(?:nationwide|countrywide|nationally|across\s+the\s+(?:whole\s+|entire\s+)?country|in\s+the\s+(?:whole|entire)\s+country)\b/i;
+const NATIONWIDE = /\b(?:nationwide|countrywide|nationally|across\s+the\s+(?:whole\s+|entire\s+)?country|in\s+the\s+(?:whole|entire)\s+country|the\s+country['’]s)\b/i;
 
 /** The country a "nationwide" figure counts: one the sentence names ("Ukraine's ministry counts … nationwide"), else the article's place when it is a country, else the country the article names most. */
 function nationOf(sentence: string, topic: string | null, country: string | null): string | null {
@@ -137,7 +137,7 @@ const SPEAKER_SELF = /^(?:it|they|we|he|she|the\s+(?:group|movement|army|ministr
  */
 function loserOf(before: string, speaker: string | null): string | null {
   // "A spokesman for the group said it had lost": the subject after the last reporting verb
-  const subject = LOSER.exec(before)?.[1]?.trim().split(/\s+(?:said|says|claimed|claims|told\s+\S+|insisted|admitted|acknowledged|conceded)\s+(?:that\s+)?/i).pop() ?? null;
+  const subject = LOSER.exec(before)?.[1]?.trim().split(/\s+(?:said|says|claimed|claims|told\s+\S+|insisted|admitted|acknowledged|conceded)\s+(?:that\s+)?/i).pop()?.split(/\s+and\s+/)[0] ?? null;
   if (subject && !SPEAKER_SELF.test(subject)) return sideOfSpeaker(subject) ?? organisationOf(subject);
   // a side no country data knows keeps the speaker's organisation, apart from all tolls
   return (speaker ? sideOfSpeaker(speaker) ?? organisationOf(speaker) : null);

@@ -19,7 +19,7 @@ const REBELS = /^(?:rebels?|insurgents?|militants?|militias?|opposition|guerrill
 const PRONOUN = /^(?:it|they|its|their)$/i;
 
 /** The holder of the share at `figureStart`, or null when the sentence names none. */
-export function territoryHolder(sentence: string, figureStart: number, speaker: string | null, place: string | null): string | null {
+export function territoryHolder(sentence: string, figureStart: number, speaker: string | null, place: string | null, country: string | null = null): string | null {
   let verb: RegExpExecArray | null = null;
   const verbs = CONTROL_VERB();
   for (let m = verbs.exec(sentence); m && m.index < figureStart; m = verbs.exec(sentence)) verb = m;
@@ -35,7 +35,9 @@ export function territoryHolder(sentence: string, figureStart: number, speaker: 
     phrase.unshift(bare);
     if (/^(?:the|a|an)$/i.test(bare) || phrase.length >= 5) break;
   }
-  return fold(phrase.filter((w) => !/^(?:the|a|an)$/i.test(w)), speaker, place, /^the$/i.test(phrase[0] ?? ''));
+  // the state's forces are the country's, though the article be about one of its cities
+  const state = place && !countryOf(place) && country ? country : place;
+  return fold(phrase.filter((w) => !/^(?:the|a|an)$/i.test(w)), speaker, state, /^the$/i.test(phrase[0] ?? ''));
 }
 
 function fold(words: string[], speaker: string | null, place: string | null, article = false): string | null {

@@ -15,11 +15,30 @@ export interface IncidentClaim {
   paragraph: number;
 }
 
-// "the attack on Barsalogho", "Sunday's assault by armed men on the town of Djibo", "the massacre in Kfar Dara"
-const INCIDENT = new RegExp(
-  String.raw`\b(?:attack|assault|raid|strike|air\s+strike|airstrike|massacre|bombing|ambush|shelling|killings|blast|explosion)s?\s+(?:by\s+[^,.;]{1,50}?\s+|(?:hit|struck|targeted|destroyed)\s+[^,.;]{0,40}?\s+)?(?:on|in|at|against)\s+(?:the\s+)?(?:(?:[\p{Ll}-]+\s+){0,2}(?:town|village|city|camp|district|market|port)\s+of\s+)?(${PROPER})`,
+// "the attack on Barsalogho", "Sunday's assault by armed men on the town of Djibo", "the attack in February on the UN
+// site in Malakal", "an air strike hit a hangar at the Tarnow detention centre": an attack word, then within the clause
+// the first place written after on/in/at/against
+const INCIDENT = /\b(?:attack|assault|raid|strike|airstrike|massacre|bombing|ambush|shelling|killings|blast|explosion)s?\b/u;
+const INCIDENT_PLACE = new RegExp(
+  String.raw`\b(?:on|in|at|against)\s+(?:the\s+)?(?:(?:[\p{Ll}-]+\s+){0,2}(?:town|village|city|camp|district|market|port|site)\s+of\s+)?(${PROPER})`,
   'u',
 );
+const NOT_A_PLACE = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|UN|United Nations)$/u;
+
+/** The place of the incident a sentence names, or null. */
+function incidentPlace(text: string): string | null {
+  let place: string | null = null;
+  for (const m of matchesOf(INCIDENT, text)) {
+    const clause = text.slice(m.index + m[0].length, m.index + m[0].length + 90).split(/[.;]/)[0] ?? '';
+    for (const p of matchesOf(INCIDENT_PLACE, clause)) {
+      const name = p[1]!;
+      if (NOT_A_PLACE.test(name) || /^(?:UN|U\.N\.)\s/u.test(name)) continue;
+      place = placeName(name) ?? place;
+      break;
+    }
+  }
+  return place;
+}
 // Words that make a toll the war's or a period's, not one incident's.
 const WIDER = /\b(?:war|conflict|insurgency|fighting|violence|since|overall|in\s+total|altogether|nationwide|across|this\s+year|last\s+year|in\s+\d{4}|so\s+far|to\s+date|campaign|offensive)\b/i;
 
@@ -30,7 +49,7 @@ function incidentPlaces(texts: readonly string[], paragraphs: readonly number[])
   texts.forEach((text, i) => {
     if (i > 0 && paragraphs[i] !== paragraphs[i - 1]) place = null;
     out.push(place);
-    for (const m of matchesOf(INCIDENT, text)) place = placeName(m[1]!) ?? place;
+    place = incidentPlace(text) ?? place;
   });
   return out;
 }

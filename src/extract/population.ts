@@ -57,7 +57,7 @@ export function readPopulation(text: string, start: number, end: number, speaker
 function phraseAfter(text: string, speaker: string | null, roles: RoleNouns): Population | null {
   // "72 out of the country's 330 townships", "40 of the 120 villages": what the whole counts, the part counts too
   // 'killed "more than 200" troops': the quotation closes on the figure, the noun follows it
-  text = text.replace(/^["”’]/u, '');
+  text = text.replace(/^["”’]/u, '').replace(/^-(?:strong|member|man)\b/u, '');
   const whole = /^\s*(?:out\s+)?of\s+(?:(?:the|its|their|all)\s+)?(?:\p{L}+[’']s\s+)?\d[\d,.]*\s+/u.exec(text);
   const after = whole ? text.slice(whole[0].length) : text;
   const m = /^\s*(?:\(\d[^)]*\)\s*)?(of\s+(?:its|their|his|her|the|them|whom|those)\s+|of\s+)?([^,.;:!?"“”()]*)/u.exec(after);
@@ -83,7 +83,10 @@ function phraseAfter(text: string, speaker: string | null, roles: RoleNouns): Po
 function phraseBefore(before: string, roles: RoleNouns): Population | null {
   const m = /\b(?:number|figure|toll|count|tally|deaths?|killing)\s+(?:of|among)\s+(?:the\s+)?([\p{L}’' -]{2,40}?)\s+(?:who|that|which|killed|dead|died|was|were|is|has|have|had|at|stood|appeared|rose|to)\b[^,;]*$/iu.exec(before);
   if (!m) return null;
-  return fold(m[1]!.split(/\s+/).filter(Boolean), roles);
+  // "the number of security personnel actually serving": the noun phrase ends before its adverb or participle
+  const words = m[1]!.split(/\s+/).filter(Boolean);
+  const cut = words.findIndex((w, i) => i > 0 && /(?:ly|ing)$/.test(w));
+  return fold(cut > 0 ? words.slice(0, cut) : words, roles);
 }
 
 /** A noun phrase → role and side: the head is the last word, the side its nationality or proper-noun modifier. */

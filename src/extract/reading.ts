@@ -105,6 +105,7 @@ function readFigure(sg: SentenceGround, m: Mention): FigureReading {
     casualtyWords: sg.ground.casualtyWords,
     since: sg.since,
     published,
+    country: sg.article.country,
   });
   const counted = countReading(sg, m, { kind, speaker, partOfTotal, placed });
   const claim: ExtractedClaim = {
@@ -176,6 +177,8 @@ interface Reading {
   casualtyWords: { start: number; end: number }[];
   since: ReturnType<typeof sinceEvent>;
   published: IsoDate;
+  /** the country the article names most: whose state "government forces" are */
+  country: string | null;
   /** the figure is a part of a total stated before it ("Of those, seven were killed") */
   partOfTotal: boolean;
 }
@@ -200,7 +203,7 @@ function place(facts: SentenceFacts, m: Mention, r: Reading): Placed {
     // "a seven-year civil war which started in 2014": the age of the war, not a count over 2014
     if (attached.attached) out.scope = null;
   } else if (r.kind === 'territory') {
-    out.subject = controllerSubject(facts, m, r.speakerEntity) ?? territoryHolder(facts.text, m.start, r.speakerEntity, facts.article.topic) ?? r.subject;
+    out.subject = controllerSubject(facts, m, r.speakerEntity) ?? territoryHolder(facts.text, m.start, r.speakerEntity, facts.article.topic, r.country) ?? r.subject;
   } else {
     // a part of a total ("Of those, seven were killed") is not comparable with any total
     out.subject = r.partOfTotal ? null : countSubject(facts, m, r.casualtyWords, r.speakerEntity) ?? r.subject;

@@ -9,13 +9,15 @@ import { PROPER, countryOf, demonymSiblings, foldPlace, placeName } from './plac
 
 const WAR_NOUN = String.raw`(?:civil\s+war|war|conflict|invasion|offensive|fighting|crisis|genocide|insurgency|uprising|campaign|battle|siege)`;
 // "the Sudan war", "Yemen's war", "the Tigray conflict", "the Bosnian war", "the 18-month civil war in Sudan"
-const PLACE_THEN_WAR = new RegExp(String.raw`(${PROPER})(?:[’']s)?\s+(?:(?:\d+|[\p{Ll}]+)-(?:year|month|week|day)(?:-old|-long)?\s+|[\p{Ll}]+\s+)?${WAR_NOUN}\b`, 'u');
+// ("Eritrean soldiers fighting alongside", "the American war effort": a verb or a compound, not a war)
+const PLACE_THEN_WAR = new RegExp(String.raw`(${PROPER})(?:[’']s)?\s+(?:(?:\d+|[\p{Ll}]+)-(?:year|month|week|day)(?:-old|-long)?\s+|[\p{Ll}]+\s+)?${WAR_NOUN}\b(?!\s+(?:alongside|beside|for|with|against|under|effort|efforts|crimes?|criminals?|chest|games?|zone|plans?|aims|veterans?|machine|footing|correspondents?|memorials?|budget|powers|cabinet)\b)`, 'u');
 // "the war in Chile's Portbrak region": the region a country's possessive names is the place (group 2)
 const WAR_THEN_PLACE = new RegExp(String.raw`\b${WAR_NOUN}\s+(?:in|over|on|of|for|against|across|with|between)\s+(?:the\s+)?(?:(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\s+)?(${PROPER})(?:[’']s\s+(${PROPER})(?=\s+(?:region|province|state|district|area)\b))?`, 'u');
 const ANY_PROPER = new RegExp(PROPER, 'u');
 // A proper noun written as a place: "in Tripoli", "south of Tripoli", "to liberate Tripoli"
 const PLACE_USE = new RegExp(String.raw`\b(?:in|of|to|into|from|across|near|around|outside|liberate|capture|captured|take|took|retake|retook|besiege|besieged)\s+(${PROPER})`, 'u');
-const ATTACKER_NOUN = /^[\s-]+(?:army|forces|troops|soldiers|military|strikes?|air\s+strikes?|airstrikes?|missiles?|drones?|artillery|shelling|aggression|jets|warplanes|attacks?|offensive|invasion|occupation|bombardment|raids?|advance|withdrawal)\b/i;
+// (not "Afghan soldiers": a country's own forces fight where the war is as often as anywhere)
+const ATTACKER_NOUN = /^[\s-]+(?:strikes?|air\s+strikes?|airstrikes?|missiles?|drones?|artillery|shelling|aggression|jets|warplanes|attacks?|offensive|invasion|occupation|bombardment|raids?|advance|withdrawal)\b/i;
 const SUPERLATIVE_BEFORE = /\b(?:\p{Ll}+est|most\s+\p{Ll}+|biggest|worst)\s+(?:[\p{Ll}-]+\s+)?$/u;
 // "Ethiopia's Amhara region", "the Amhara region", "Kharkiv oblast": a region the article names as such (group 1 the
 // country, when a possessive names it; group 2 the region)
@@ -61,7 +63,8 @@ export function articleTopic(text: string): string | null {
   }
   // no war phrase: the sides "between" names, and when no country is named either, the title's places the text uses as
   // places ("Reinforcements sent to Catatumbo" … "in Catatumbo"), by how often the text names them
-  if (war.size === 0) {
+  // (a country the text names twice outweighs a side named once)
+  if (war.size === 0 && ![...countries.values()].some((n) => n >= 2)) {
     for (const [place, n] of sides) war.set(place, n);
     if (countries.size === 0) for (const [place, n] of titlePlaces(title, text)) if (!sides.has(place)) war.set(place, Math.max(war.get(place) ?? 0, n - 1));
   }
@@ -142,7 +145,7 @@ function countryCounts(text: string): Map<string, number> {
   const titleEnd = text.indexOf('\n') > 0 ? text.indexOf('\n') : 200;
   for (const m of matchesOf(ANY_PROPER, text)) {
     // "the General Staff of Ukraine": the country an organisation's name ends on counts too
-    // "Russian forces", "an Israeli strike": a demonym before a military noun names the attacker, not where the war is
+    // "an Israeli strike", "Russian missiles": a demonym before a weapon or an attack names the attacker, not where the war is
     if (ATTACKER_NOUN.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20)) && countryOf(m[0])?.demonym === m[0]) continue;
     for (const part of m[0].split(/\s+(?:and|of(?:\s+the)?)\s+/u)) {
       const country = countryOf(part) ?? countryOf(withoutLead(part));
@@ -223,6 +226,8 @@ const TIME_WORDS = /^(?:January|February|March|April|May|June|July|August|Septem
 // "since the first attack in Portbrak": a place in the phrase that dates a count's start is where the war began
 const SINCE_EVENT = /\bsince\s+(?:the|its|their)\s+(?:\p{Ll}+\s+){0,2}(?:attack|attacks|uprising|war|fighting|offensive|invasion|raid|clashes|insurgency|assault)\s*$/u;
 
+const SPOKE_BEFORE = /\b(?:told|said|says|speaking|spoke|announced)\b(?:\s+(?:reporters|journalists|a\s+news\s+conference|a\s+press\s+conference|a\s+briefing|the\s+press|parliament|lawmakers))?\s*$/;
+
 /** A place a sentence names, at its offset in the sentence. */
 export interface PlaceMention {
   index: number;
@@ -239,6 +244,8 @@ export function placesIn(sentence: string): PlaceMention[] {
     const locates = lastEnd >= 0 && /^\s*$/.test(sentence.slice(lastEnd, m.index)) && /^in\s/.test(m[0]);
     lastEnd = m.index + m[0].length;
     if (locates || TIME_WORDS.test(phrase.split(/\s+/)[0]!) || insideName(sentence, m.index) || SINCE_EVENT.test(sentence.slice(Math.max(0, m.index - 50), m.index))) continue;
+    // "told a news conference in Kabul that …": where the speaker spoke, not what the figure counts
+    if (SPOKE_BEFORE.test(sentence.slice(Math.max(0, m.index - 60), m.index)) && /^\s*(?:that\b|on\b|,)/.test(sentence.slice(m.index + m[0].length))) continue;
     const place = placeName(phrase);
     if (!place || !isPlaceLike(phrase, sentence, m.index + m[0].length)) continue;
     // "the East Tarnian authorities": a proper adjective before a noun names no place, unless a country's
@@ -288,5 +295,5 @@ function isPlaceLike(phrase: string, sentence: string, after: number): boolean {
   if (/\b(?:ministry|council|agency|office|committee|project|center|centre|group|organization|organisation|court|tribunal|army|forces|force|defence|defense|police|front|movement|brigade|network|observatory|monitor|bureau|authority|administration|command|coalition|alliance|mission|institute|programme|program|fund|bank|union|association|federation|society|foundation|commission)\b/.test(folded)) return false;
   // "in the Valdorian war" reads as the place of the war; "in Portbrak" as written
   // "officials in Kidal estimate the toll", "the ministry in Tripoli said": the place is the speaker's, not the figure's
-  return !/^\s*(?:(?:region|province|department|district|state|governorate|city|town)\s+)?(?:(?:together|jointly|also|have|has|had|\p{Ll}+ly)\s+)?(?:said|says|say|told|estimated?|estimates|reported|reports?|claimed|claims?|counted|counts?|believe[sd]?|puts?|recorded|announced)\b/u.test(sentence.slice(after));
+  return !/^\s*(?:(?:region|province|department|district|state|governorate|city|town)\s+)?(?:(?:together|jointly|also|have|has|had|\p{Ll}+ly)\s+)?(?:said|says|say|told|estimated?|estimates|reported|reports?|claimed|claims?|counted|counts?|believe[sd]?|puts?|recorded|announced|insisted|insists|acknowledged|admitted|denied|disputed|rejected|dismissed|countered|argued|added|confirmed|claimed)\b/u.test(sentence.slice(after));
 }

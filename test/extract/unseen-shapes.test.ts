@@ -513,3 +513,33 @@ describe('rival accounts of one side\'s losses and of a share', () => {
     expect(claim(claims, '44').subject).toBe('Tarnow');
   });
 });
+
+describe('places a speaker, an attacker or a compound names', () => {
+  it('"Eritrean soldiers fighting alongside" and "the American war effort" name no war; a country\'s own soldiers count for it', () => {
+    expect(articleTopic('Hunger fears mount in Tarnia\n\nFour months after federal troops moved into Tarnia, aid agencies cannot reach it. Witnesses say Eritrean soldiers fighting alongside federal forces went from house to house.')).toBe('Tarnia');
+    expect(articleTopic('Afghan troops flee north\n\nMore than 1,000 Afghan soldiers crossed the border after their positions fell, as US forces handed over the hub of the American war effort. Afghan commanders said the north of Afghanistan was lost.')).toBe('Afghanistan');
+  });
+
+  it('"told a news conference in Kabul that the country\'s 300,000-strong security forces" counts the country\'s forces', () => {
+    const claims = claimsOf('Afghan forces hold, ministry says\n\nThe ministry said Afghanistan would hold. A spokesman told a news conference in Kabul that the country\'s 300,000-strong security forces had the means to fight. Officials in Afghanistan agree.');
+    expect(claim(claims, '300,000').subject).toBe('Afghanistan');
+    expect(claim(claims, '300,000').population).toBe('Afghan soldiers');
+  });
+
+  it('"has put the death toll from the Juba fighting at 285" is the ministry speaking; "During" opens no speaker', () => {
+    const claims = claimsOf('Juba clashes\n\nThe health ministry has put the death toll from the Juba fighting at 285. During the talks, mediators said 40 prisoners were freed.');
+    expect(claim(claims, '285').speaker).toBe('health ministry');
+    expect(claim(claims, '40').speaker).not.toBe('During');
+  });
+
+  it('"the attack in February on the UN site in Malakor" places the toll of the next sentence in Malakor, not in February', () => {
+    const claims = claimsOf('UN recalls attacks\n\nThe statement recalled the attack in February on the UN protection site in Malakor, where armed men opened fire. According to the UN office, 30 displaced people were killed in the assault.');
+    expect(claim(claims, '30').subject).toBe('Malakor');
+  });
+
+  it('the state\'s forces in a city\'s battle hold a share for the country, as its elite service does', () => {
+    const text = 'Battle for Portbrak\n\nChile\'s elite service now controls about 40 percent of east Portbrak, its spokesman said. A statement from the Joint Command in Chile said government forces had taken more than half of the city\'s east. Chile says the battle for Portbrak will end soon.';
+    const claims = claimsOf(text);
+    expect(claim(claims, 'more than half').subject).toBe(claim(claims, 'about 40 percent').subject);
+  });
+});
