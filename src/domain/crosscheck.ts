@@ -31,7 +31,8 @@
 //                      news (each within the window of its own as-of date) but the two reports are further
 //                      apart than the window, they are taken to be two occurrences, not one disputed date.
 //   point-in-time      as-of dates within `asOfWindowDays`, intervals that do not overlap after widening
-//                      each bound by `tolerance`.
+//                      each bound by `tolerance`; a later, higher count told as grown ("has since climbed to")
+//                      updates the earlier one (running-totals.ts).
 //   period-count       periods overlapping ≥ 80 % (intersection over union of days), intervals that do not
 //                      overlap after tolerance. Different periods are never compared.
 //   cumulative-total   totals counted from starts within the window of each other: a later total below
@@ -95,6 +96,7 @@ import {
 import { build, day, days, lead, ordered, percent, says, topic } from './conflict-words.js';
 import { partAboveWhole, partAndWhole } from './nesting.js';
 import { disagreeInOneArticle, setAgainst } from './one-article.js';
+import { isUpdate } from './running-totals.js';
 
 // The model (metric names, settings, facts, time scopes, independence) lives in conflict-model.ts, the explanations'
 // words in conflict-words.ts, counts that nest and their rule in nesting.ts, figures one article sets against each
@@ -165,18 +167,6 @@ function pointInTime(a: Prepared, b: Prepared, settings: CrosscheckSettings): Co
     `The figures hold at dates ${apart === 0 ? 'on the same day' : `${days(apart)} apart`} and do not overlap, ` +
     `even allowing ${percent(settings.tolerance)} either way.`;
   return build('point-in-time', a, b, relativeGap(a.core, b.core), explanation);
-}
-
-// "the toll has since climbed to 17", "has risen to", "raised their toll to 27": the figure is a running count that grew
-const GREW_TO = /\b(?:ris\w*|rose|climb\w*|increas\w*|jump\w*|grow\w*|grew|swell\w*|mount\w*|reach\w*|rais\w*|push\w*|went\s+up)\s+(?:\S+\s+){0,4}?(?:to|at)\s+(?:\S+\s+){0,2}$/i;
-
-/** A later, higher figure its words tell as a count that has grown since ("has since climbed to 17") updates the earlier. */
-function isUpdate(earlier: Prepared, later: Prepared): boolean {
-  if (later.asOf <= earlier.asOf || later.core.low === null || earlier.core.high === null || later.core.low < earlier.core.high) return false;
-  const at = later.claim.quote.indexOf(later.claim.valueText);
-  const before = later.claim.quote.slice(Math.max(0, at - 80), at);
-  // "officials now say the toll stands at 126": a count told as today's, after an earlier one
-  return at > 0 && (GREW_TO.test(before) || /\bnow\b[^.;,]{0,60}$/i.test(before));
 }
 
 function periodCount(a: Prepared, b: Prepared, settings: CrosscheckSettings): ComputedConflict | null {

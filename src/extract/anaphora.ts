@@ -111,7 +111,8 @@ function samePeriodAs(claims: readonly PlacedClaim[], i: number): ExtractedClaim
     // last period of a figure of the same kind
     const near = here.sentence - there.sentence <= 1 && there.claim.kind !== 'date' && there.claim.kind !== 'duration';
     if (there.claim.scope !== null && (there.claim.kind === here.claim.kind || near)) {
-      return { ...here.claim, scope: there.claim.scope, subject: there.claim.subject ?? here.claim.subject };
+      const subject = there.claim.kind === here.claim.kind ? there.claim.subject ?? here.claim.subject : here.claim.subject;
+      return { ...here.claim, scope: there.claim.scope, subject };
     }
   }
   return null;

@@ -66,7 +66,7 @@ export function countFact(input: CountInput): CountFact {
   const measure = notPeople || size ? null : lost ? 'killed' : measureOf(input);
   // "the army has lost 300 soldiers", "the Front said it had lost 40 men": the loser is the speaker's side
   if (lost && population && population.side === null) population = losers(population, loserOf(sentence.slice(0, m.start), input.speaker));
-  else if (population?.role === 'soldiers' && population.side === null) population = { ...population, side: soldiersSide(input.speaker, input.topic) };
+  else if (population?.role === 'soldiers' && population.side === null) population = { ...population, side: soldiersSide(input.speaker, input.topic, measure !== null && MEASURES[measure] === 'casualties') };
   if (size) population ??= { role: 'people', side: null };
   // every measure of the taxonomy counts people (the dead, the displaced, the detained): a bare figure counts everyone
   if (!population && measure && MEASURES[measure] !== undefined) population = { role: 'people', side: null };
@@ -115,16 +115,20 @@ function losers(population: Population, side: string | null): Population {
 }
 
 /**
- * Whose soldiers a count names no side for, in a war on one country's soil: the state's, whether the army counts its own
- * ("the army said 57 soldiers died"), an armed group its kills ("the rebels said they killed 200 troops") or a monitor
- * either; a country's body speaks for its own ("Peru's ministry said 312 soldiers died"). Null with no speaker.
+ * Whose soldiers a count names no side for, in a war on one country's soil: the state's dead, whether the army counts its
+ * own ("the army said 57 soldiers died"), an armed group its kills ("the rebels said they killed 200 troops") or a
+ * monitor either; a strength only when the state or a group counts it; a country's body speaks for its own ("Peru's
+ * ministry said 312 soldiers died"). Null with no speaker.
  */
-function soldiersSide(speaker: string | null, topic: string | null): string | null {
+function soldiersSide(speaker: string | null, topic: string | null, dead: boolean): string | null {
   if (!speaker) return null;
   const own = sideOfSpeaker(speaker);
   if (own) return own;
-  // a speaker of no country (the army, a rebel group, a monitor, "ISWAP") counts the soldiers of the state at war
-  return topic ? countryOf(topic)?.demonym ?? null : null;
+  const state = topic ? countryOf(topic)?.demonym ?? null : null;
+  // a speaker of no country (the army, a rebel group, a monitor, "ISWAP") counts the state's dead soldiers; a strength
+  // ("Western officials say some 4,000 soldiers are deployed") may be a foreign force's, so only the state's own bodies
+  // or an armed group speak for the state's there
+  return dead || ARMY_WORDS.test(speaker) || GROUP_WORDS.test(speaker) || /\bcoalition\b/i.test(speaker) ? state : null;
 }
 
 // The subject of "lost": "The militias have lost", "Chile has admitted losing", "it had lost", "the group said it lost".

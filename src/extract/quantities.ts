@@ -27,7 +27,7 @@ export function qualifierBefore(sentence: string, start: number): { qualifier: Q
 
 const VAGUE = (): RegExp => /\b(a few dozen|several dozen|dozens|scores of|hundreds of thousands|tens of thousands|tens of millions|a few hundred|several hundred|hundreds|a few thousand|several thousand|thousands|a few million|several million|millions)\b/gi;
 
-const FRACTION = (): RegExp => /\b(half|(?:a|one)[- ]half|(?:a|one)[- ]third|two[- ]thirds|(?:a|one)[- ]quarter|three[- ]quarters|(?:a|one)[- ]fifth|(?:two|three|four)[- ]fifths|(?:a|one)[- ]tenth)\b(?=\s+(?:of|the|its|their|all|this|that)\b)/gi;
+const FRACTION = (): RegExp => /\b(half|(?:a|one)[- ]half|(?:a|one)[- ]third|two[- ]thirds|(?:a|one)[- ]quarter|three[- ]quarters|(?:a|one)[- ]fifth|(?:two|three|four)[- ]fifths|(?:a|one)[- ]tenth)\b(?=\s+(?:of|the|its|their|all|this|that)\b|\s*[.;,]|\s*$)/gi;
 const ONE_IN = (): RegExp => /\b(one|two|three|four|five|six|seven|eight|nine|\d+) in (two|three|four|five|six|seven|eight|nine|ten|\d+)\b(?!\s*(?:days?|weeks?|months?|years?|hours?)\b)/gi;
 
 export function toUnit(word: string): MentionUnit {
@@ -67,6 +67,9 @@ export function findFractions(sentence: string, taken: { start: number; end: num
     if (overlaps(taken, start, end)) continue;
     // "the first half of 2016" is a period, "the other half" a reference.
     if (/\b(first|second|latter|other|the|an?)\s+$/i.test(sentence.slice(Math.max(0, start - 10), start)) && /^half/i.test(m[0])) continue;
+    // a fraction that closes its clause ("put the share at closer to two-thirds.") counts only after a share or a control verb
+    const closing = !/^\s+\S/.test(sentence.slice(end, end + 2)) || /^\s*[.;,]/.test(sentence.slice(end));
+    if (closing && !/\b(?:share|proportion|percentage|control\w*|holds?|held|occup\w*)\b[^.;]{0,40}$/i.test(sentence.slice(Math.max(0, start - 60), start))) continue;
     const pct = fractionPercent(m[0]);
     if (pct === null) continue;
     const q = qualifierBefore(sentence, start);

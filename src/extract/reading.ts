@@ -158,7 +158,9 @@ function countReading(
   // "more than 9,000 troops in Catatumbo on Wednesday": a force's strength on a day is held then, it counts no events
   const stock = fact.kind === 'count' && !/(?:displaced|detained|refugees|surrendered)$/.test(fact.metric);
   const day = placed.scope || stock ? null : eventDay(sg.record.text, sg.figures.dates, m, sg.article.published);
-  const oneDay = stock && placed.scope !== null && placed.scope.from === placed.scope.to;
+  // a force's strength ("no more than 3,000 fighters left after this year of operations") is held at a date, over no period
+  const strength = stock && /(?:troops deployed|fighters|soldiers)$/.test(fact.metric);
+  const oneDay = stock && placed.scope !== null && (placed.scope.from === placed.scope.to || strength);
   const scope = day ? { from: day, to: day } : oneDay ? null : placed.scope;
   // the toll of a war the article says is over is a total over the war's years, however late it is told
   const war = sg.article.finishedWar;
