@@ -12,7 +12,7 @@ import type { SentenceAnalysis } from './analysis.js';
 import { articleContext, isNamingModifier, resolveEventPhrase, type ArticleContext, type EventIndex } from './events.js';
 import { ownWar } from './topic-war.js';
 import { resolveReferences } from './anaphora.js';
-import { placeIncidentTolls, placeParts } from './incident.js';
+import { dateIncidentTolls, placeIncidentTolls, placeParts } from './incident.js';
 import { clauseHedges, hedgeAt, isVerificationCaveat } from './hedges.js';
 import { SHIPPED_GRAMMAR, type CompiledGrammar } from './grammar.js';
 import type { CompiledLexicon } from './lexicon-match.js';
@@ -143,7 +143,9 @@ export function closingPass(
     if (from && from <= published) out = { ...out, scope: { from, to: published } };
     return { claim: out, sentence, paragraph: records[sentence]?.paragraph ?? 0 };
   });
-  const placed = placeParts(placeIncidentTolls(patched, records.map((r) => r.text), records.map((r) => r.paragraph), topic), topic);
+  const texts = records.map((r) => r.text);
+  const paragraphs = records.map((r) => r.paragraph);
+  const placed = dateIncidentTolls(placeParts(placeIncidentTolls(patched, texts, paragraphs, topic), topic), texts, paragraphs, published);
   return resolveReferences(placed);
 }
 

@@ -54,6 +54,53 @@ function incidentPlaces(texts: readonly string[], paragraphs: readonly number[])
   return out;
 }
 
+const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December)`;
+const ATTACK = String.raw`(?:attack|assault|raid|strike|airstrike|massacre|bombing|ambush|shelling|killings|blast|explosion)s?`;
+// "the February 2016 raid", "the attack in February", "the massacre of 28 November": the date an incident is told with
+const INCIDENT_DATE = new RegExp(
+  String.raw`\b(${MONTH}(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{1,2}\s+${MONTH}(?:\s+\d{4})?)\s+(?:[\p{Ll}-]+\s+)?${ATTACK}\b|\b${ATTACK}\s+(?:in|on|of)\s+(${MONTH}(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{1,2}\s+${MONTH}(?:\s+\d{4})?)`,
+  'u',
+);
+// How old an incident is before its tolls are dated by it rather than by the report.
+const RECENT_DAYS = 45;
+// An incident lasts days, not months: a date wider than this dates something else.
+const INCIDENT_DAYS = 31;
+
+/** The date claim of the sentence that dates the incident it names, as a scope, or null. */
+function incidentScope(sentence: IncidentClaim[], text: string): ExtractedClaim['scope'] {
+  const m = INCIDENT_DATE.exec(text);
+  const written = m?.[1] ?? m?.[2];
+  if (!written) return null;
+  const dated = sentence.find((c) => c.claim.kind === 'date' && written.includes(c.claim.valueText.replace(/^(?:in|on|of)\s+/, '')));
+  const { low, high } = dated?.claim.value ?? {};
+  if (typeof low !== 'string' || typeof high !== 'string') return null;
+  return (Date.parse(high) - Date.parse(low)) / 86_400_000 <= INCIDENT_DAYS ? { from: low, to: high } : null;
+}
+
+/**
+ * The toll of an incident dated weeks or more before the report ("the February 2016 raid …, in which 18 died"; "the
+ * attack in February … 30 were killed in the assault") counts that incident's days, so that two tells of it years apart
+ * still meet, and it meets no running total. New objects, never edits.
+ */
+export function dateIncidentTolls(claims: readonly IncidentClaim[], texts: readonly string[], paragraphs: readonly number[], published: string): IncidentClaim[] {
+  const bySentence = new Map<number, IncidentClaim[]>();
+  for (const c of claims) bySentence.set(c.sentence, [...(bySentence.get(c.sentence) ?? []), c]);
+  let lastIncident = -1;
+  const scopes = texts.map((text, i) => {
+    if (i > 0 && paragraphs[i] !== paragraphs[i - 1]) lastIncident = -1;
+    const own = incidentScope(bySentence.get(i) ?? [], text);
+    const inherited = lastIncident >= 0 ? incidentScope(bySentence.get(lastIncident) ?? [], texts[lastIncident]!) : null;
+    if (INCIDENT_DATE.test(text)) lastIncident = i;
+    return own ?? inherited;
+  });
+  return claims.map((c) => {
+    const scope = scopes[c.sentence] ?? null;
+    // an incident of the last weeks is the news itself: its tolls hold as of the report, as another outlet's do
+    if (!scope || Date.parse(published) - Date.parse(scope.to ?? scope.from ?? published) <= RECENT_DAYS * 86_400_000 || c.claim.kind !== 'casualties' || c.claim.scope !== null || WIDER.test(c.claim.quote)) return c;
+    return { ...c, claim: { ...c.claim, scope } };
+  });
+}
+
 /**
  * Casualty claims with no place of their own (their subject is the article's place, or none) in a paragraph that named
  * an incident before their sentence take that incident's place. New objects, never edits.

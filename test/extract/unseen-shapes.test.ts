@@ -567,3 +567,15 @@ describe('strengths, shares named by their holder, and the period just named', (
     expect(claim(claims, 'more than 3,000').subject).not.toBe(claim(claims, 'more than 70').subject);
   });
 });
+
+describe('a dated incident told years apart', () => {
+  it('"the attack in February … 30 were killed" and "the February 2026 raid, in which 18 died" count the same days and disagree; a recent one holds as of the report', () => {
+    const early: Article = { publisher: 'UN Wire', published: '2026-07-22', text: 'UN recalls attacks\n\nThe statement recalled the attack in February on the UN protection site in Malakor, where armed men opened fire. According to the UN office, 30 displaced people were killed in the assault.' };
+    const late: Article = { publisher: 'Column', published: '2028-09-14', text: 'A peace at last\n\nIn Malakor, the February 2026 raid on the UN protection camp, in which 18 displaced people died, showed that no flag was safe.' };
+    const claims = claimsOf(early.text, early.published);
+    expect(claim(claims, '30').scope).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+    expect(pairValues(claimsInContext([early, late], lexicon).claims)).toContain('18 vs 30');
+    const recent = claimsOf(early.text, '2026-03-03');
+    expect(claim(recent, '30').scope).toBeNull();
+  });
+});
