@@ -146,7 +146,39 @@ export function closingPass(
   const texts = records.map((r) => r.text);
   const paragraphs = records.map((r) => r.paragraph);
   const placed = dateIncidentTolls(placeParts(placeIncidentTolls(patched, texts, paragraphs, topic), topic), texts, paragraphs, published);
-  return resolveReferences(placed);
+  return resolveReferences(wholeWarTotals(placed, topic, published));
+}
+
+/**
+ * The year the article's own war began: a start date it gives for its place, else the years an "eight-year war" told
+ * today puts it in. Null when the article says neither.
+ */
+function warStartYears(claims: readonly { claim: ExtractedClaim }[], topic: string | null, published: IsoDate): number[] {
+  const now = Number(published.slice(0, 4));
+  for (const { claim: c } of claims) {
+    if (c.metric === METRIC_START_DATE && typeof c.value.low === 'string' && (c.subject === null || c.subject === topic)) return [Number(c.value.low.slice(0, 4))];
+  }
+  for (const { claim: c } of claims) {
+    if (c.kind === 'duration' && c.value.unit === 'year' && typeof c.value.low === 'number' && c.scope === null) {
+      const age = typeof c.value.high === 'number' ? c.value.high : c.value.low;
+      return [now - age, now - age - 1, now - age + 1];
+    }
+  }
+  return [];
+}
+
+/**
+ * "6,250 deaths … the government puts the number killed since 2017 at 2,000", in a war that began in 2017: a running
+ * total since the war's own start year is the whole war's, as a toll told without a period is, so the two meet.
+ */
+function wholeWarTotals<T extends { claim: ExtractedClaim }>(claims: readonly T[], topic: string | null, published: IsoDate): T[] {
+  const years = warStartYears(claims, topic, published);
+  if (years.length === 0) return [...claims];
+  return claims.map((c) => {
+    const s = c.claim.scope;
+    const sinceYear = s !== null && s.from !== null && s.from.endsWith('-01-01') && s.to === published && years.includes(Number(s.from.slice(0, 4)));
+    return sinceYear && c.claim.kind === 'casualties' && /\bsince\s+\d{4}\b/.test(c.claim.quote) ? { ...c, claim: { ...c.claim, scope: null } } : c;
+  });
 }
 
 /** "The toll could not be verified." hedges the figures of the sentence before it, in the same paragraph. */

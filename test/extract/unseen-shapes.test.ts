@@ -579,3 +579,14 @@ describe('a dated incident told years apart', () => {
     expect(claim(recent, '30').scope).toBeNull();
   });
 });
+
+describe('a running total since the war\'s own start year', () => {
+  it('"put the number killed since 2017 at about 2,000" in an eight-year war is the whole war\'s toll, set against a toll with no period', () => {
+    const text = 'Portbrak war is not winding down\n\nFor almost eight years, Chile has said the insurgency in Portbrak is ending. The monitor now counts 6,250 deaths in Portbrak. Government officials put the number of people killed since 2017 at about 2,000.';
+    const claims = claimsOf(text, '2025-05-06');
+    expect(claim(claims, 'about 2,000').scope).toBeNull();
+    const { claims: placed } = claimsInContext([{ publisher: 'Test Wire', published: '2025-05-06', text }], lexicon);
+    expect(pairValues(placed)).toContain('6,250 vs about 2,000');
+    expect(claim(claimsOf(text.replace('2017', '2023'), '2025-05-06'), 'about 2,000').scope).not.toBeNull();
+  });
+});
