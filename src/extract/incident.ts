@@ -5,7 +5,7 @@
 // Hand-written: which incident a bare toll belongs to is discourse reading no library does.
 
 import type { ExtractedClaim } from '../domain/types.js';
-import { PROPER, placeName } from './places.js';
+import { PROPER, countryOf, placeName } from './places.js';
 import { matchesOf } from './regex.js';
 
 /** A claim as the closing pass holds it: the claim, its sentence and paragraph. */
@@ -18,7 +18,7 @@ export interface IncidentClaim {
 // "the attack on Barsalogho", "Sunday's assault by armed men on the town of Djibo", "the attack in February on the UN
 // site in Malakal", "an air strike hit a hangar at the Tarnow detention centre": an attack word, then within the clause
 // the first place written after on/in/at/against
-const INCIDENT = /\b(?:attack|assault|raid|strike|airstrike|massacre|bombing|ambush|shelling|killings|blast|explosion)s?\b/u;
+const INCIDENT = /\b(?:attack|assault|raid|strike|airstrike|massacre|bombing|ambush|shelling|killings|blast|explosion)s?\b/iu;
 const INCIDENT_PLACE = new RegExp(
   String.raw`\b(?:on|in|at|against)\s+(?:the\s+)?(?:(?:[\p{Ll}-]+\s+){0,2}(?:town|village|city|camp|district|market|port|site)\s+of\s+)?(${PROPER})`,
   'u',
@@ -42,12 +42,19 @@ function incidentPlace(text: string): string | null {
 // Words that make a toll the war's or a period's, not one incident's.
 const WIDER = /\b(?:war|conflict|insurgency|fighting|violence|since|overall|in\s+total|altogether|nationwide|across|this\s+year|last\s+year|in\s+\d{4}|so\s+far|to\s+date|campaign|offensive)\b/i;
 
-/** The place of the last incident each sentence's paragraph named up to and including it (null when none). */
+/**
+ * The place of the last incident each sentence's paragraph named up to and including it; an article whose title names
+ * an incident ("Raid on Kfar Dara: officials differ on toll") is about it from the start of each paragraph. Null when
+ * none.
+ */
 function incidentPlaces(texts: readonly string[], paragraphs: readonly number[]): (string | null)[] {
   const out: (string | null)[] = [];
-  let place: string | null = null;
+  const named = texts.length > 1 && paragraphs[0] !== paragraphs[1] ? incidentPlace(texts[0]!) : null;
+  // ("Strike on Ethiopian market kills 31", "Air strikes on Yemen's port": a country is no incident's place)
+  const titled = named && !countryOf(named) ? named : null;
+  let place: string | null = titled;
   texts.forEach((text, i) => {
-    if (i > 0 && paragraphs[i] !== paragraphs[i - 1]) place = null;
+    if (i > 0 && paragraphs[i] !== paragraphs[i - 1]) place = titled;
     out.push(place);
     place = incidentPlace(text) ?? place;
   });

@@ -590,3 +590,20 @@ describe('a running total since the war\'s own start year', () => {
     expect(claim(claimsOf(text.replace('2017', '2023'), '2025-05-06'), 'about 2,000').scope).not.toBeNull();
   });
 });
+
+describe('an article whose title names an incident', () => {
+  it('"Raid on Kfar Dara: officials differ on toll" makes a later paragraph\'s bare toll the raid\'s, and the two tolls disagree', () => {
+    const text = [
+      'Raid on Kfar Dara: officials differ on toll',
+      'The toll from Sunday\'s raid on the village of Kfar Dara in northern Chile has climbed to 41, a regional health official told reporters on Tuesday.',
+      'The Chilean army gave a very different account. In a statement on state radio, it said nine people had died.',
+      'The war in Chile has killed more than 20,000 people since it began, the monitor says.',
+    ].join('\n\n');
+    const claims = claimsOf(text);
+    expect(claim(claims, 'nine').subject).toBe('Kfar Dara');
+    expect(claim(claims, 'more than 20,000').subject).not.toBe('Kfar Dara');
+    const { claims: placed } = claimsInContext([{ publisher: 'Test Wire', published: '2026-03-02', text }], lexicon);
+    expect(pairValues(placed)).toContain('41 vs nine');
+    expect(claim(claimsOf(text.replace('Raid on Kfar Dara', 'Strike on Chilean market')), 'nine').subject).not.toBe('Kfar Dara');
+  });
+});
