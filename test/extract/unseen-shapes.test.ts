@@ -22,6 +22,11 @@ function pairValues(claims: ClaimInContext[]): string[] {
   return conflictsOf(claims).map((c) => c.claimIds.map((id) => claims.find((x) => x.id === id)?.valueText).sort().join(' vs '));
 }
 
+/** The conflicts the rules find in one article from the test wire, as value pairs. */
+function pairsOf(text: string, published = '2026-03-02'): string[] {
+  return pairValues(claimsInContext([{ publisher: 'Test Wire', published, text }], lexicon).claims);
+}
+
 function claim(claims: ExtractedClaim[], valueText: string): ExtractedClaim {
   const found = claims.find((c) => c.valueText === valueText);
   if (!found) throw new Error(`no claim "${valueText}" among ${claims.map((c) => c.valueText).join(', ')}`);
@@ -298,8 +303,7 @@ describe('a figure a speaker denies', () => {
     const denied = claim(claims, '2,600');
     expect(denied.speaker).toBe('United Nations');
     expect(denied.metric).toBe(claim(claims, '1,800').metric);
-    const { claims: placed } = claimsInContext([{ publisher: 'Test Wire', published: '2026-03-02', text }], lexicon);
-    expect(pairValues(placed)).toContain('1,800 vs 2,600');
+    expect(pairsOf(text, '2026-03-02')).toContain('1,800 vs 2,600');
   });
 
   it('a figure after "not" that no earlier figure of its sentence asserts keeps its own fact', () => {
@@ -384,8 +388,7 @@ describe('who speaks and where, in shapes a wire story uses', () => {
     const claims = claimsOf(text);
     expect(claim(claims, '30').speaker).toBe('KLF');
     expect(claim(claims, '30').population).toBe(claim(claims, '12').population);
-    const { claims: placed } = claimsInContext([{ publisher: 'Test Wire', published: '2026-03-02', text }], lexicon);
-    expect(pairValues(placed)).toContain('12 vs 30');
+    expect(pairsOf(text, '2026-03-02')).toContain('12 vs 30');
   });
 
   it('"Why Chile\'s war has lasted 15 years" and "the conflict in north-east Chile" are about Chile', () => {
@@ -409,8 +412,7 @@ describe('who speaks and where, in shapes a wire story uses', () => {
     const claims = claimsOf(text);
     expect(claim(claims, '590,000').speaker).toBe('United Nations');
     expect(claim(claims, '590,000').metric).toBe(claim(claims, '350,000').metric);
-    const { claims: placed } = claimsInContext([{ publisher: 'Test Wire', published: '2026-03-02', text }], lexicon);
-    expect(pairValues(placed)).toContain('350,000 vs 590,000');
+    expect(pairsOf(text, '2026-03-02')).toContain('350,000 vs 590,000');
   });
 
   it('places no figure in a speaker\'s force, a place that locates another, or the place a war began', () => {
@@ -436,8 +438,7 @@ describe('an incident\'s toll, and counts told as held on a day', () => {
     const claims = claimsOf(text);
     expect(claim(claims, 'around 100').subject).toBe('Kfar Dara');
     expect(claim(claims, 'more than 20,000').subject).not.toBe('Kfar Dara');
-    const { claims: placed } = claimsInContext([{ publisher: 'Test Wire', published: '2026-03-02', text }], lexicon);
-    expect(pairValues(placed)).toContain('around 100 vs at least 400');
+    expect(pairsOf(text, '2026-03-02')).toContain('around 100 vs at least 400');
   });
 
   it('"126, including 31 civilians" in a town is the town\'s civilians, and "60 of the dead were civilians" counts civilians', () => {
@@ -450,8 +451,7 @@ describe('an incident\'s toll, and counts told as held on a day', () => {
     const text = 'Reinforcements for Portbrak\n\nThe army said on Wednesday that 5,000 soldiers are now deployed in Portbrak. The defence minister told a radio station that there were "more than 9,000 troops" in Portbrak on Wednesday.';
     const claims = claimsOf(text, '2026-03-05');
     expect(claim(claims, 'more than 9,000').scope).toBeNull();
-    const { claims: placed } = claimsInContext([{ publisher: 'Test Wire', published: '2026-03-05', text }], lexicon);
-    expect(pairValues(placed)).toContain('5,000 vs more than 9,000');
+    expect(pairsOf(text, '2026-03-05')).toContain('5,000 vs more than 9,000');
   });
 
   it('"The document … saying" speaks for the group whose communique it is; "the gangs held" is a holder; a man named by the next sentence\'s residents is not them', () => {
@@ -549,8 +549,7 @@ describe('strengths, shares named by their holder, and the period just named', (
     const text = 'How strong is the Front in Chile?\n\nOfficials in Chile estimate that the Korvan Front still fields between 7,000 and 12,000 fighters. "After this year of operations, the Korvan Front has no more than 3,000 fighters left," the colonel said.';
     const claims = claimsOf(text, '2026-05-22');
     expect(claim(claims, 'no more than 3,000').scope).toBeNull();
-    const { claims: placed } = claimsInContext([{ publisher: 'Test Wire', published: '2026-05-22', text }], lexicon);
-    expect(pairValues(placed)).toContain('between 7,000 and 12,000 vs no more than 3,000');
+    expect(pairsOf(text, '2026-05-22')).toContain('between 7,000 and 12,000 vs no more than 3,000');
   });
 
   it('"Analysts put the Front\'s share at closer to two-thirds" is the analysts\' estimate of the share the Front claims', () => {
@@ -585,8 +584,7 @@ describe('a running total since the war\'s own start year', () => {
     const text = 'Portbrak war is not winding down\n\nFor almost eight years, Chile has said the insurgency in Portbrak is ending. The monitor now counts 6,250 deaths in Portbrak. Government officials put the number of people killed since 2017 at about 2,000.';
     const claims = claimsOf(text, '2025-05-06');
     expect(claim(claims, 'about 2,000').scope).toBeNull();
-    const { claims: placed } = claimsInContext([{ publisher: 'Test Wire', published: '2025-05-06', text }], lexicon);
-    expect(pairValues(placed)).toContain('6,250 vs about 2,000');
+    expect(pairsOf(text, '2025-05-06')).toContain('6,250 vs about 2,000');
     expect(claim(claimsOf(text.replace('2017', '2023'), '2025-05-06'), 'about 2,000').scope).not.toBeNull();
   });
 });
@@ -602,8 +600,7 @@ describe('an article whose title names an incident', () => {
     const claims = claimsOf(text);
     expect(claim(claims, 'nine').subject).toBe('Kfar Dara');
     expect(claim(claims, 'more than 20,000').subject).not.toBe('Kfar Dara');
-    const { claims: placed } = claimsInContext([{ publisher: 'Test Wire', published: '2026-03-02', text }], lexicon);
-    expect(pairValues(placed)).toContain('41 vs nine');
+    expect(pairsOf(text, '2026-03-02')).toContain('41 vs nine');
     expect(claim(claimsOf(text.replace('Raid on Kfar Dara', 'Strike on Chilean market')), 'nine').subject).not.toBe('Kfar Dara');
   });
 });
