@@ -12,7 +12,7 @@ import type { PreparedLexicon } from './prepared.js';
 import { sentenceScope } from './scope.js';
 import { withTaggedSpeakers } from './tagged-speakers.js';
 import { inQuote, type SentenceRecord } from './segment.js';
-import { placesIn, type PlaceMention } from './topic.js';
+import { placesIn, type PlaceMention } from './sentence-places.js';
 
 /** What a sentence with figures offers each of them. */
 export interface FigureGround {

@@ -65,11 +65,20 @@ function nearestDonor(claims: readonly PlacedClaim[], i: number): ExtractedClaim
   // "The UN puts the share at 85 percent. The minister insisted gangs held no more than 40 percent": a share may be
   // named by the figure after it in its paragraph
   if (here.claim.kind === 'percentage') {
-    const next = claims.slice(i + 1).find((c) => c.paragraph === here.paragraph && c.sentence - here.sentence <= SENTENCES_BACK && c.claim.kind === 'territory');
-    const before = backwardDonor(claims, i);
-    return before ?? next?.claim ?? null;
+    return backwardDonor(claims, i) ?? forwardShare(claims, i);
   }
   return backwardDonor(claims, i);
+}
+
+/** The territory share named within two sentences after a bare share, in its paragraph, or null. */
+function forwardShare(claims: readonly PlacedClaim[], i: number): ExtractedClaim | null {
+  const here = claims[i]!;
+  for (let j = i + 1; j < claims.length; j++) {
+    const there = claims[j]!;
+    if (there.paragraph !== here.paragraph || there.sentence - here.sentence > SENTENCES_BACK) return null;
+    if (there.claim.kind === 'territory') return there.claim;
+  }
+  return null;
 }
 
 function backwardDonor(claims: readonly PlacedClaim[], i: number): ExtractedClaim | null {
@@ -82,7 +91,7 @@ function backwardDonor(claims: readonly PlacedClaim[], i: number): ExtractedClai
   return null;
 }
 
-// "the dead include 2,500 fighters, and not 3,000 civilians as the UN says": a figure a speaker denies in favour of
+// "the dead were 1,800 soldiers, and not 2,600 civilians as the mission says": a figure a speaker denies in favour of
 // the one just given is another estimate of that same quantity, whatever its own words say it counts.
 const DENIAL = /(?:,\s*|\b(?:and|but)\s+)not\s+(?:the\s+)?$/i;
 

@@ -58,7 +58,7 @@ function cleanPhrase(raw: string): string {
 }
 
 // A personal name standing alone between commas: capitalised words, with the usual particles.
-const APPOSITIVE_NAME = /^(?:(?:Dr|Mr|Mrs|Ms|Gen|Col|Maj|Lt|Capt|Sgt|Adm|General|Colonel|Major|Captain|Lieutenant|Sergeant|Admiral)\.?\s+)*[A-Z][a-zA-Z'’-]+(?:\s+(?:(?:al|el|de|da|di|van|von|bin|ibn|abu|la|le)[-\s]+)?[A-Z][a-zA-Z'’-]+){1,3}$/;
+export const APPOSITIVE_NAME = /^(?:(?:Dr|Mr|Mrs|Ms|Gen|Col|Maj|Lt|Capt|Sgt|Adm|General|Colonel|Major|Captain|Lieutenant|Sergeant|Admiral)\.?\s+)*[A-Z][a-zA-Z'’-]+(?:\s+(?:(?:al|el|de|da|di|van|von|bin|ibn|abu|la|le)[-\s]+)?[A-Z][a-zA-Z'’-]+){1,3}$/;
 
 const AUXILIARIES = /^\s*(?:(?:has|have|had|also|since|now|later)\s+)+$/i;
 

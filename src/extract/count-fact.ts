@@ -10,7 +10,7 @@
 import type { ClaimKind, EntityType } from '../domain/types.js';
 import type { Mention } from './mentions.js';
 import { organisationOf, populationText, readPopulation, sideOfSpeaker, type Population, type RoleNouns } from './population.js';
-import { placeNear, type PlaceMention } from './topic.js';
+import { placeNear, type PlaceMention } from './sentence-places.js';
 import { namesPlace } from './topic-war.js';
 import { countryOf } from './places.js';
 
@@ -36,7 +36,7 @@ export interface CountInput {
   speaker: string | null;
   /** measure keyword hits of the sentence: where, and which lexicon metric */
   measureHits: readonly { start: number; end: number; metric: string }[];
-  /** the places the sentence names (topic.ts placesIn), read once per sentence */
+  /** the places the sentence names (sentence-places.ts placesIn), read once per sentence */
   places: readonly PlaceMention[];
   /** the place the article is about (topic.ts), or null */
   topic: string | null;

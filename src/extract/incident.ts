@@ -91,14 +91,19 @@ function incidentScope(sentence: IncidentClaim[], text: string): ExtractedClaim[
  */
 export function dateIncidentTolls(claims: readonly IncidentClaim[], texts: readonly string[], paragraphs: readonly number[], published: string): IncidentClaim[] {
   const bySentence = new Map<number, IncidentClaim[]>();
-  for (const c of claims) bySentence.set(c.sentence, [...(bySentence.get(c.sentence) ?? []), c]);
+  for (const c of claims) {
+    const group = bySentence.get(c.sentence);
+    if (group) group.push(c);
+    else bySentence.set(c.sentence, [c]);
+  }
+  // each sentence's own incident date, read once; a sentence without one inherits its paragraph's last
+  const own = texts.map((text, i) => incidentScope(bySentence.get(i) ?? [], text));
   let lastIncident = -1;
   const scopes = texts.map((text, i) => {
     if (i > 0 && paragraphs[i] !== paragraphs[i - 1]) lastIncident = -1;
-    const own = incidentScope(bySentence.get(i) ?? [], text);
-    const inherited = lastIncident >= 0 ? incidentScope(bySentence.get(lastIncident) ?? [], texts[lastIncident]!) : null;
+    const inherited = lastIncident >= 0 ? own[lastIncident] ?? null : null;
     if (INCIDENT_DATE.test(text)) lastIncident = i;
-    return own ?? inherited;
+    return own[i] ?? inherited;
   });
   return claims.map((c) => {
     const scope = scopes[c.sentence] ?? null;

@@ -18,7 +18,7 @@ import type { CompiledGrammar } from './grammar.js';
 import { preparedOf, type PreparedLexicon } from './prepared.js';
 import { readSentence, type ArticleGround } from './reading.js';
 import { inQuote, segmentLazily, type SentenceRecord } from './segment.js';
-import { articleCountry, articleTopic } from './topic.js';
+import { articlePlaces } from './topic.js';
 import { finishedWarSpan } from './topic-war.js';
 
 export { prepareLexicon, type PreparedLexicon } from './prepared.js';
@@ -48,8 +48,7 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
   const seen = [...read, ...ahead];
   const analyses = [...read.map((s, i) => analyseSentence(s, figures[i]!, prepared, published)), ...ahead.map((s) => clausesOnly(s, prepared.grammar))];
   const speakers = speakerMemory(seen, analyses, prepared.lex, options.publisher ?? null, read.length);
-  const topic = articleTopic(text);
-  const country = articleCountry(text);
+  const { topic, country } = articlePlaces(text);
   const contexts = eventMemory(text, read, analyses, prepared.events, topic);
   // the article's first sentences, read on past the cap when the cap came sooner
   const lead = [...seen, ...take(records, LEAD_SENTENCES - seen.length)].slice(0, LEAD_SENTENCES).map((r) => r.text).join(' ');

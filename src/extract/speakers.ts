@@ -3,7 +3,7 @@
 // "the ministry also said"), an unnamed speaker named in the next sentence, the publisher's first person —
 // and choosing, for a figure, its speaker, cue and relay among the clauses of its sentence.
 
-import type { Clause } from './clauses.js';
+import { APPOSITIVE_NAME, type Clause } from './clauses.js';
 import { dataOwner, hasProperName, speakerRef } from './speaker-refs.js';
 import { entityHits, type CompiledLexicon } from './lexicon-match.js';
 import { countryOf } from './places.js';
@@ -62,8 +62,6 @@ function personLike(name: string): boolean {
   if (head.toLowerCase().split(/\s+/).some((w) => ORG_HEAD.test(w)) || countryOf(head)) return false;
   return /^(?:[\p{L}'’.-]+\s+)*\p{Lu}[\p{Ll}'’-]+$/u.test(head) || PERSON_ROLE.test(head);
 }
-// A person's name alone, with an optional title: "Ana Ruiz", "Col. Ivo Marsh".
-const PERSONAL_NAME = /^(?:(?:Dr|Mr|Mrs|Ms|Gen|Col|Maj|Capt|Lt|Sgt)\.?\s+)?\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2}$/u;
 const PERSON_ROLE = /\b(?:spokes(?:man|woman|person)|minister|envoy|mayor|president|commander|official|leader|chief|director|ambassador|governor|secretary)\b/i;
 // How many organisation names the tracker remembers (the most recent win).
 const NAMES_KEPT = 40;
@@ -104,7 +102,7 @@ export class SpeakerTracker {
       else if (ref.type === 'indefinite') {
         // "A senior official said … The official, Ana Ruiz, added": the same role or a person's name, not any named body
         const head = c.phrase.split(/\s+/).pop()?.toLowerCase() ?? '';
-        const named = nextClauses.find((n) => n.type === 'verb' && hasProperName(n.phrase) && (n.phrase.toLowerCase().split(/\s+/).includes(head) || PERSONAL_NAME.test(n.phrase)));
+        const named = nextClauses.find((n) => n.type === 'verb' && hasProperName(n.phrase) && (n.phrase.toLowerCase().split(/\s+/).includes(head) || APPOSITIVE_NAME.test(n.phrase)));
         if (named) speaker = speakerName(this.lex, named.phrase);
       }
       if (speaker && c.type !== 'relay') this.last = speaker;
@@ -196,7 +194,7 @@ function clauseReach(sentence: string, end: number): number {
   return m && m.index + m[0].length <= limit ? m.index + m[0].length : limit;
 }
 
-// How far after a denied figure ("not 3,000 civilian lives lost as reported by") its source may be named.
+// How far after a denied figure ("not 2,600 civilians as claimed by") its source may be named.
 const DENIED_REACH = 60;
 
 /** The speaker, cue and relay for a figure at [start, end) of a sentence with these clauses, or null. */
@@ -211,7 +209,7 @@ export function attributionFor(sentence: string, clauses: ResolvedClause[], star
   const verbs = clauses.filter((c) => c.type === 'verb' && (c.known || !(start < c.phraseEnd && end > c.phraseStart)) && !inRelative(c) && !counted(c));
   const according = clauses.find((c) => c.type === 'according' && !(start >= c.phraseStart && end <= c.phraseEnd));
   const relayClause = clauses.find((c) => c.type === 'relay');
-  // "2,500 fighters, and not 3,000 civilians as reported by the UN": the figure denied is the one named after it
+  // "1,800 soldiers, and not 2,600 civilians as claimed by the mission": the figure denied is the one named after it
   const denied = /\bnot\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, start - 12), start))
     ? clauses.find((c) => c.type !== 'verb' && c.speaker !== null && c.start >= end && c.start - end <= DENIED_REACH && !/[.;:,]/.test(sentence.slice(end, c.start)))
     : undefined;

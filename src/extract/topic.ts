@@ -1,11 +1,12 @@
-// Stage "context": the war or place an article is about, and the place a sentence narrows a figure to. A toll
-// that names no place ("the war has killed 600,000") belongs to the article's war, so that two articles on one
-// war meet; "killed in the city of Portbrak" belongs to Portbrak, so that a city's toll never meets the country's.
+// Stage "context": the war or place an article is about. A toll that names no place ("the war has killed 600,000")
+// belongs to the article's war, so that two articles on one war meet; the place a sentence narrows a figure to is
+// sentence-places.ts's.
 // Read from the article's own words (war phrases, country names and demonyms from places.ts, proper nouns),
 // never from a list of one war's names. Hand-written: no library names "the war an article is about".
 
 import { escapeRegExp, matchesOf } from './regex.js';
-import { PROPER, countryOf, demonymSiblings, foldPlace, placeName } from './places.js';
+import { PROPER, countryOf, demonymSiblings, placeName } from './places.js';
+import { PLACE_NEAR } from './sentence-places.js';
 
 const WAR_NOUN = String.raw`(?:civil\s+war|war|conflict|invasion|offensive|fighting|crisis|genocide|insurgency|uprising|campaign|battle|siege)`;
 // "the Sudan war", "Yemen's war", "the Tigray conflict", "the Bosnian war", "the 18-month civil war in Sudan"
@@ -29,7 +30,16 @@ const REGION = new RegExp(String.raw`(?:(${PROPER})[’']s\s+)?(?:the\s+)?(${PRO
  * often (name or demonym, the title counting double). Null when nothing stands out.
  */
 export function articleTopic(text: string): string | null {
+  return articlePlaces(text).topic;
+}
+
+/** The article's place (articleTopic) and the country it names most (articleCountry), its countries counted once. */
+export function articlePlaces(text: string): { topic: string | null; country: string | null } {
   const countries = countryCounts(text);
+  return { topic: topicOf(text, countries), country: mostNamed(countries) };
+}
+
+function topicOf(text: string, countries: Map<string, number>): string | null {
   const war = new Map<string, number>();
   const add = (name: string | null, placed = false): void => {
     const named = name ? asNamedInText(name, text) : null;
@@ -84,12 +94,16 @@ export function articleTopic(text: string): string | null {
  */
 function regionOf(chosen: string | null, warNamed: boolean, countries: Map<string, number>, text: string): string | null {
   if (chosen !== null && !countryOf(chosen)) return null;
-  let best: [string, number] | null = null;
+  const regions = new Set<string>();
   for (const m of matchesOf(REGION, text)) {
     const region = placeName(m[2]!);
     if (!region || countryOf(region) || /^(?:The|A|An|This|That)\b/u.test(region)) continue;
     const owner = m[1] ? countryOf(m[1])?.name ?? null : null;
-    if (owner ? owner !== chosen : warNamed) continue;
+    if (owner ? owner === chosen : !warNamed) regions.add(region);
+  }
+  let best: [string, number] | null = null;
+  // each region counted once, however often the text calls it a region
+  for (const region of regions) {
     const times = text.split(new RegExp(String.raw`(?<![\p{L}])${escapeRegExp(region)}(?![\p{L}])`, 'u')).length - 1;
     if (times >= (chosen ? 3 : 2) && times > (chosen ? countries.get(chosen) ?? 0 : 0) && (!best || times > best[1])) best = [region, times];
   }
@@ -97,9 +111,9 @@ function regionOf(chosen: string | null, warNamed: boolean, countries: Map<strin
 }
 
 /** The country the article names most often (name or demonym, the title counting double), or null when none is named twice. */
-export function articleCountry(text: string): string | null {
+function mostNamed(countries: Map<string, number>): string | null {
   let best: [string, number] | null = null;
-  for (const entry of countryCounts(text)) if (!best || entry[1] > best[1]) best = entry;
+  for (const entry of countries) if (!best || entry[1] > best[1]) best = entry;
   return best && best[1] >= 2 ? best[0] : null;
 }
 
@@ -211,89 +225,4 @@ function warPlace(written: string): string | null {
   const last = words.slice(-3).join(' ');
   if (/^(?:The|A|An|This|That|Its|Their|His|Her)$/u.test(words[0]!)) return placeName(words.slice(1).join(' ') || last);
   return placeName(last);
-}
-
-// "in the eastern city of Portbrak", "across North Tarn", "in Valdoria's border province of East Tarn",
-// "for Chile's Portbrak": a place a figure is narrowed to.
-const PLACE_NEAR = new RegExp(
-  String.raw`\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|for|[Ii]nside|[Nn]ear|[Oo]utside|(?:residents|inhabitants|citizens|people)\s+of|(?:assault|attack|offensive|invasion|strikes?|bombardment|raid)\s+(?:by\s+[^,.;]{1,50}?\s+)?(?:on|against))\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,3}?(?:(?:${PROPER}\s+)?(?:[\p{Ll}-]+\s+){0,2}?(?:city|town|port|province|region|state|district|zone|village|capital|territory|area|strip|enclave)\s+of\s+)?(${PROPER})(?:[’']s\s+(?:[\p{Ll}-]+\s+){0,3}?(?:(?:city|town|province|region|state|district|capital|territory|area)\s+of\s+)?(${PROPER}))?`,
-  'u',
-);
-// "the East Tarnian authorities": a proper adjective before an actor noun names no place, unless a country's
-const ACTOR_NOUN = /^\s+(?:authorities|officials?|government|army|military|forces|troops|side|president|leaders?|leadership|media|separatists?|rebels|militias?|police|ministry|allies|fighters|militants)\b/u;
-const TIME_WORDS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/u;
-
-// "since the first attack in Portbrak": a place in the phrase that dates a count's start is where the war began
-const SINCE_EVENT = /\bsince\s+(?:the|its|their)\s+(?:\p{Ll}+\s+){0,2}(?:attack|attacks|uprising|war|fighting|offensive|invasion|raid|clashes|insurgency|assault)\s*$/u;
-
-const SPOKE_BEFORE = /\b(?:told|said|says|speaking|spoke|announced)\b(?:\s+(?:reporters|journalists|a\s+news\s+conference|a\s+press\s+conference|a\s+briefing|the\s+press|parliament|lawmakers))?\s*$/;
-
-/** A place a sentence names, at its offset in the sentence. */
-export interface PlaceMention {
-  index: number;
-  place: string;
-}
-
-/** The places a sentence names ("in <Place>", "residents of <Place>" …), read once per sentence. */
-export function placesIn(sentence: string): PlaceMention[] {
-  const out: PlaceMention[] = [];
-  let lastEnd = -1;
-  for (const m of matchesOf(PLACE_NEAR, sentence)) {
-    const phrase = m[2] ?? m[1]!;
-    // "the village of Kfar Dara in southern Valdoria": the second place locates the first, it is not the figure's
-    const locates = lastEnd >= 0 && /^\s*$/.test(sentence.slice(lastEnd, m.index)) && /^in\s/.test(m[0]);
-    lastEnd = m.index + m[0].length;
-    if (locates || TIME_WORDS.test(phrase.split(/\s+/)[0]!) || insideName(sentence, m.index) || SINCE_EVENT.test(sentence.slice(Math.max(0, m.index - 50), m.index))) continue;
-    // "told a news conference in Kabul that …": where the speaker spoke, not what the figure counts
-    if (SPOKE_BEFORE.test(sentence.slice(Math.max(0, m.index - 60), m.index)) && /^\s*(?:that\b|on\b|,)/.test(sentence.slice(m.index + m[0].length))) continue;
-    const place = placeName(phrase);
-    if (!place || !isPlaceLike(phrase, sentence, m.index + m[0].length)) continue;
-    // "the East Tarnian authorities": a proper adjective before a noun names no place, unless a country's
-    if (!countryOf(phrase) && ACTOR_NOUN.test(sentence.slice(m.index + m[0].length))) continue;
-    out.push({ index: m.index, place });
-  }
-  return out;
-}
-
-/**
- * The place the sentence narrows the figure at [start, end) to: the nearest "in <Place>" of the figure's
- * clause (after the figure first, then before it). A war phrase ("in the Valdorian war") gives its place.
- * `places` is placesIn(sentence), passed in when the caller reads several figures of one sentence.
- */
-export function placeNear(sentence: string, start: number, end: number, places: readonly PlaceMention[] = placesIn(sentence)): string | null {
-  const clauseStart = Math.max(sentence.lastIndexOf(';', start), sentence.lastIndexOf(' — ', start), lastContrast(sentence.slice(0, start)), 0);
-  const nextStop = sentence.slice(end).search(/[;]| — |,\s+(?:while|whereas|but)\s/u);
-  const clauseEnd = nextStop < 0 ? sentence.length : end + nextStop;
-  let best: { place: string; distance: number } | null = null;
-  for (const { index, place } of places) {
-    if (index < clauseStart || index > clauseEnd) continue;
-    const distance = index >= end ? index - end : (start - index) * 1.5;
-    if (!best || distance < best.distance) best = { place, distance };
-  }
-  return best?.place ?? null;
-}
-
-/**
- * "the Monitor for Civil Rights", "the Organization for Migration": "for" between capitalised words joins one
- * name, it does not narrow a figure to a place.
- */
-function insideName(sentence: string, at: number): boolean {
-  return sentence.startsWith('for', at) && /\p{Lu}[\p{L}.-]*\s+$/u.test(sentence.slice(Math.max(0, at - 40), at));
-}
-
-/** Where the last ", while …" clause before the figure starts (-1 when none): a place before it is another clause's. */
-function lastContrast(before: string): number {
-  let at = -1;
-  for (const m of before.matchAll(/,\s+(?:while|whereas|but)\s/gu)) at = m.index;
-  return at;
-}
-
-/** A proper noun after "in" is a place unless it is a person's title, an organisation or a month. */
-function isPlaceLike(phrase: string, sentence: string, after: number): boolean {
-  if (countryOf(phrase)) return true;
-  const folded = foldPlace(phrase);
-  if (/\b(?:ministry|council|agency|office|committee|project|center|centre|group|organization|organisation|court|tribunal|army|forces|force|defence|defense|police|front|movement|brigade|network|observatory|monitor|bureau|authority|administration|command|coalition|alliance|mission|institute|programme|program|fund|bank|union|association|federation|society|foundation|commission)\b/.test(folded)) return false;
-  // "in the Valdorian war" reads as the place of the war; "in Portbrak" as written
-  // "officials in Kidal estimate the toll", "the ministry in Tripoli said": the place is the speaker's, not the figure's
-  return !/^\s*(?:(?:region|province|department|district|state|governorate|city|town)\s+)?(?:(?:together|jointly|also|have|has|had|\p{Ll}+ly)\s+)?(?:said|says|say|told|estimated?|estimates|reported|reports?|claimed|claims?|counted|counts?|believe[sd]?|puts?|recorded|announced|insisted|insists|acknowledged|admitted|denied|disputed|rejected|dismissed|countered|argued|added|confirmed|claimed)\b/u.test(sentence.slice(after));
 }

@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readPopulation, populationText } from '../../src/extract/population.js';
-import { articleTopic, placeNear } from '../../src/extract/topic.js';
+import { placeNear } from '../../src/extract/sentence-places.js';
+import { articleTopic } from '../../src/extract/topic.js';
 import { entityNameOf } from '../../src/domain/names.js';
 import { extract } from '../../src/extract/index.js';
 import type { Lexicon } from '../../src/domain/types.js';

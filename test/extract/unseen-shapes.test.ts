@@ -289,16 +289,16 @@ describe('whose soldiers a count names no side for', () => {
 describe('a figure a speaker denies', () => {
   const text = [
     'Rebels dispute the toll of Portbrak',
-    'Reports from the Korvan Front indicate that the number of deceased in Portbrak includes 1,800 army soldiers who were neutralized, and not 2,600 civilian lives lost as reported by the UN.',
+    'Reports from the Korvan Front suggest that the deceased in Portbrak were 1,800 army soldiers, and not 2,600 civilians as claimed by the UN mission.',
   ].join('\n\n');
 
-  it('"Reports from the Front indicate" is the Front speaking, and "lives lost" and "deceased" count the dead', () => {
+  it('"Reports from the Front suggest" is the Front speaking, and "the deceased" count the dead', () => {
     const claims = claimsOf(text);
     expect(claim(claims, '1,800').speaker).toBe('Korvan Front');
     expect(claim(claims, '1,800').metric).toMatch(/killed/);
   });
 
-  it('"and not 2,600 … as reported by the UN" is the UN\'s figure for the same dead, and the two disagree', () => {
+  it('"and not 2,600 … as claimed by the UN mission" is the UN\'s figure for the same dead, and the two disagree', () => {
     const claims = claimsOf(text);
     const denied = claim(claims, '2,600');
     expect(denied.speaker).toBe('United Nations');
