@@ -278,7 +278,7 @@ function accordingClauses(sentence: string, verbs: RegExp): Clause[] {
   for (let m = acc.exec(sentence); m; m = acc.exec(sentence)) {
     if (/\bas\s+saying\b/.test(m[2] ?? '') || /^quoted by$/i.test(m[1] ?? '') && /\b(?:was|were)\s+$/.test(sentence.slice(Math.max(0, m.index - 12), m.index))) continue;
     // "The estimate published by Dr Voss was 9,000": the phrase ends where its sentence's verb begins
-    // "Reports from the M23 indicate that…": the phrase also ends at a reporting verb of the vocabulary
+    // "Reports from the Korvan Front suggest that…": the phrase also ends at a reporting verb of the vocabulary
     const verb = firstMatchFrom(verbs, m[2] ?? '', 0);
     const upToVerb = verb && verb.index > 0 ? (m[2] ?? '').slice(0, verb.index) : m[2] ?? '';
     const raw = cleanPhrase(upToVerb.replace(/\s+(?:was|were|is|are|has|have|had|would|will|could|may|might|did|does|do|that|appears?|appeared|remains?|stood|stands|includ(?:ed|es?)|showed|shows|said|says|put|puts|gave|gives|reached|rose|fell)\b.*$/i, ''));

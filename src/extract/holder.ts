@@ -50,7 +50,7 @@ function fold(words: string[], speaker: string | null, place: string | null, art
   if (country) return country.name;
   if (REBELS.test(head) || words.some((w) => /^rebel$/i.test(w))) return place ? `${place} rebels` : null;
   if (STATE.test(head)) return /^\p{Lu}/u.test(words[0]!) && !STATE.test(words[0]!) ? words.join(' ') : place;
-  // a proper name as written ("the Korvan Front", "Coastal Guard"); "the Houthis" as its people's adjective
+  // a proper name as written ("the Korvan Front", "Coastal Guard"); "the Tarnites" as its people's adjective
   return words.every((w) => /^\p{Lu}/u.test(w)) ? organisationOf(`${article ? 'the ' : ''}${words.join(' ')}`) : null;
 }
 

@@ -1,6 +1,6 @@
-// Stage 5, document pass: the incident a paragraph is about. "The deadliest incident was the attack on Barsalogho in
+// Stage 5, document pass: the incident a paragraph is about. "The deadliest incident was the attack on Kfar Dara in
 // August. The government has never published a full toll. A spokesman said 'around 100' people had died": the toll
-// names no place, yet it is Barsalogho's, not the whole war's. A casualty figure whose own sentence names no place
+// names no place, yet it is Kfar Dara's, not the whole war's. A casualty figure whose own sentence names no place
 // and no wider span (the war, a year, "since") takes the place of the last incident its paragraph named before it.
 // Hand-written: which incident a bare toll belongs to is discourse reading no library does.
 
@@ -15,7 +15,7 @@ export interface IncidentClaim {
   paragraph: number;
 }
 
-// "the attack on Barsalogho", "Sunday's assault by armed men on the town of Djibo", "the attack in February on the UN
+// "the attack on Kfar Dara", "Sunday's assault by armed men on the town of Tarnow", "the attack in February on the UN
 // site in Malakal", "an air strike hit a hangar at the Tarnow detention centre": an attack word, then within the clause
 // the first place written after on/in/at/against
 const INCIDENT = /\b(?:attack|assault|raid|strike|airstrike|massacre|bombing|ambush|shelling|killings|blast|explosion)s?\b/iu;

@@ -143,20 +143,20 @@ export function sideOfSpeaker(speaker: string): string | null {
   return countryOf(speaker)?.demonym ?? (owner ? countryOf(owner[1]!)?.demonym ?? null : null);
 }
 
-// Who in an organisation speaks for it: "Fano commanders", "a spokesman for the Front", "leaders of the movement".
+// Who in an organisation speaks for it: "Korvan commanders", "a spokesman for the Front", "leaders of the movement".
 const MEMBER = String.raw`(?:commanders?|leaders?|officials?|spokes(?:man|woman|person)|representatives?|members?|fighters|units|factions?|wing)`;
 const MEMBER_FOR = new RegExp(String.raw`\b${MEMBER}\s+(?:for|of)\s+(?:one\s+of\s+)?(?:the\s+)?(?:\p{Ll}+\s+){0,2}?(\p{Lu}[\p{L}\d-]*(?:\s+\p{Lu}[\p{L}\d-]*)*)(?:[’']s\s+${MEMBER})?`, 'u');
 const NAME_THEN_MEMBER = new RegExp(String.raw`^(?:the\s+)?(\p{Lu}[\p{L}\d-]*(?:\s+\p{Lu}[\p{L}\d-]*)*)(?:[’']s)?\s+${MEMBER}$`, 'u');
 
 /**
- * The organisation a speaker speaks for, when the phrase names one beside a member's role: "Fano commanders" and "a
- * spokesman for one of the Front's factions" speak for "Fano" and "Front"; "the Houthis" are the "Houthi" side, as
- * "Houthi leaders" are. Any other speaker as it is.
+ * The organisation a speaker speaks for, when the phrase names one beside a member's role: "Korvan commanders" and "a
+ * spokesman for one of the Front's factions" speak for "Korvan" and "Front"; "the Tarnites" are the "Tarnite" side, as
+ * "Tarnite leaders" are. Any other speaker as it is.
  */
 export function organisationOf(speaker: string): string {
   const named = MEMBER_FOR.exec(speaker)?.[1] ?? NAME_THEN_MEMBER.exec(speaker)?.[1] ?? null;
   if (named) return named;
-  // "the Houthis", "the Kurds": a people named in the plural is its singular adjective
+  // "the Tarnites", "the Korvans": a people named in the plural is its singular adjective
   const people = /^the\s+(\p{Lu}\p{Ll}+[^s\W])s$/u.exec(speaker);
   return people ? people[1]! : speaker;
 }

@@ -155,7 +155,7 @@ function countReading(
     partOfTotal: r.partOfTotal,
     roles: sg.article.prepared.grammar.roleNouns,
   });
-  // "more than 9,000 troops in Catatumbo on Wednesday": a force's strength on a day is held then, it counts no events
+  // "more than 9,000 troops in Mesa on Wednesday": a force's strength on a day is held then, it counts no events
   const stock = fact.kind === 'count' && !/(?:displaced|detained|refugees|surrendered)$/.test(fact.metric);
   const day = placed.scope || stock ? null : eventDay(sg.record.text, sg.figures.dates, m, sg.article.published);
   // a force's strength ("no more than 3,000 fighters left after this year of operations") is held at a date, over no period

@@ -20,7 +20,7 @@ const PLACE_USE = new RegExp(String.raw`\b(?:in|of|to|into|from|across|near|arou
 // (not "Afghan soldiers": a country's own forces fight where the war is as often as anywhere)
 const ATTACKER_NOUN = /^[\s-]+(?:strikes?|air\s+strikes?|airstrikes?|missiles?|drones?|artillery|shelling|aggression|jets|warplanes|attacks?|offensive|invasion|occupation|bombardment|raids?|advance|withdrawal)\b/i;
 const SUPERLATIVE_BEFORE = /\b(?:\p{Ll}+est|most\s+\p{Ll}+|biggest|worst)\s+(?:[\p{Ll}-]+\s+)?$/u;
-// "Ethiopia's Amhara region", "the Amhara region", "Kharkiv oblast": a region the article names as such (group 1 the
+// "Chile's Norvale region", "the Norvale region", "Mesa oblast": a region the article names as such (group 1 the
 // country, when a possessive names it; group 2 the region)
 const REGION = new RegExp(String.raw`(?:(${PROPER})[’']s\s+)?(?:the\s+)?(${PROPER})\s+(?:region|province|governorate|oblast|state)\b(?!\s+of\b)`, 'u');
 
@@ -62,17 +62,17 @@ function topicOf(text: string, countries: Map<string, number>): string | null {
     if (m[2] && countryOf(m[1]!)) war.set(m[2], (war.get(m[2]) ?? 0) + 1);
     // "the border war with Haldor", "fighting between Haldor and Brenmark": a side of the war, named as such
     else if (/\s(?:with|between)\s/.test(m[0])) addSide(m[1]!.split(/\s+and\s+/u)[0]!);
-    // "the battle for Mosul", "the siege of Portbrak", "the war in Tarn": the phrase itself writes the name as a place
+    // "the battle for Tarnow", "the siege of Portbrak", "the war in Tarn": the phrase itself writes the name as a place
     else if (!/\bagainst\s/.test(m[0]) || countryOf(m[1]!)) add(warPlace(m[1]!), /^(?:battle|siege|war|offensive|invasion)\s+(?:for|of|in|on)\s/i.test(m[0]));
   }
   const title = text.slice(0, text.indexOf('\n') > 0 ? text.indexOf('\n') : 200);
-  // "Raid on Djibo kills 100" names the incident's town, not the war's place
+  // "Raid on Tarnow kills 100" names the incident's town, not the war's place
   for (const m of matchesOf(PLACE_NEAR, title)) {
     const place = m[2] ?? m[1]!;
     if (!/^(?:assault|attack|offensive|invasion|strikes?|bombardment|raid)\b/i.test(m[0]) || countryOf(place)) add(place);
   }
   // no war phrase: the sides "between" names, and when no country is named either, the title's places the text uses as
-  // places ("Reinforcements sent to Catatumbo" … "in Catatumbo"), by how often the text names them
+  // places ("Reinforcements sent to Mesa" … "in Mesa"), by how often the text names them
   // (a country the text names twice outweighs a side named once)
   if (war.size === 0 && ![...countries.values()].some((n) => n >= 2)) {
     for (const [place, n] of sides) war.set(place, n);
@@ -87,8 +87,8 @@ function topicOf(text: string, countries: Map<string, number>): string | null {
 }
 
 /**
- * A region the article names as such ("Ethiopia's Amhara region", "the Amhara region") is its place when the text
- * names the region more often than the country chosen: the war is the region's, and a toll "in Amhara" meets one
+ * A region the article names as such ("Chile's Norvale region", "the Norvale region") is its place when the text
+ * names the region more often than the country chosen: the war is the region's, and a toll "in Norvale" meets one
  * that names no place. A country named more often than its region keeps the article; a region no possessive ties
  * to a country takes the place of one only when no war phrase names a place.
  */
@@ -119,7 +119,7 @@ function mostNamed(countries: Map<string, number>): string | null {
 
 /**
  * The last resort when no war phrase names a place and no country is named twice: a proper noun of the title the text
- * uses as a place ("Counting Mosul's dead" … "victory in Mosul"), else the proper noun the text most often writes as a
+ * uses as a place ("Counting Portbrak's dead" … "victory in Portbrak"), else the proper noun the text most often writes as a
  * place ("south of Tripoli", "liberate Tripoli", "troops to Tripoli"), when it does so three times.
  */
 function mostUsedPlace(title: string, text: string): string | null {
@@ -143,7 +143,7 @@ function mostUsedPlace(title: string, text: string): string | null {
 function titlePlaces(title: string, text: string): Map<string, number> {
   const out = new Map<string, number>();
   for (const m of matchesOf(ANY_PROPER, title)) {
-    // "Counting Mosul's dead": a title capitalises words before the name
+    // "Counting Portbrak's dead": a title capitalises words before the name
     const words = m[0].replace(/[’']s$/u, '').split(/\s+/);
     const name = words.map((_, i) => words.slice(i).join(' ')).find((n) => usedAsPlace(n, text));
     if (!name) continue;
@@ -185,7 +185,7 @@ function usedAsPlace(name: string, text: string): boolean {
   return (
     new RegExp(String.raw`\b(?:[Ii]n|[Aa]cross|[Oo]f|[Tt]o|[Ff]rom|[Ii]nto|[Nn]ear)\s+(?:the\s+)?(?:(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\s+)?${named}(?![\p{L}])`, 'u').test(text) ||
     new RegExp(String.raw`(?:^|\n)\s*\p{Lu}[\p{Lu}' -]{2,40},\s+${named}(?![\p{L}])`, 'u').test(text) ||
-    // "Colombia's Catatumbo region", "the Catatumbo region"
+    // "Chile's Mesa region", "the Mesa region"
     new RegExp(String.raw`(?<![\p{L}])${named}\s+(?:region|province|department|district|governorate|state|valley)\b`, 'u').test(text)
   );
 }
