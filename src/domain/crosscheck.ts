@@ -95,7 +95,7 @@ import {
 } from './conflict-model.js';
 import { build, day, days, lead, ordered, percent, says, topic } from './conflict-words.js';
 import { partAboveWhole, partAndWhole } from './nesting.js';
-import { disagreeInOneArticle, setAgainst } from './one-article.js';
+import { disagreeInOneArticle, revisionConflict, setAgainst } from './one-article.js';
 import { isUpdate } from './running-totals.js';
 
 // The model (metric names, settings, facts, time scopes, independence) lives in conflict-model.ts, the explanations'
@@ -129,7 +129,10 @@ function checkPrepared(x: Prepared, y: Prepared, settings: CrosscheckSettings): 
   // died: seven in combat, two in a crash, one by suicide"); figures of different speakers ("the monitor puts the toll
   // at 20,000 … the envoy says as high as 150,000") or set against each other ("closer to 100,000 than the
   // figure of 200,000", "revised from 1,400 to 1,200") are a disagreement the article reports.
-  if (a.claim.sourceId === b.claim.sourceId && !disagreeInOneArticle(a.claim, b.claim)) return null;
+  if (a.claim.sourceId === b.claim.sourceId) {
+    const revised = nested ? null : revisionConflict(a, b);
+    if (revised || !disagreeInOneArticle(a.claim, b.claim)) return revised;
+  }
   // An article that gives a whole and a part, even from two speakers, is most often laying out a breakdown whose
   // qualifiers ("from each side", "still buried") the fact key does not hold: only figures it sets against each other.
   if (nested) return a.claim.sourceId === b.claim.sourceId && !setAgainst(a.claim, b.claim) ? null : partAboveWhole(a, b, nested, settings);

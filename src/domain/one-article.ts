@@ -3,7 +3,9 @@
 // than the figure of 200,000", "revised from 1,400 to 1,200"). Other figures of one article for one fact are nearly
 // always parts of a whole, and the numeric rules leave them be (crosscheck.ts). Pure.
 
-import { independenceKey, type ClaimInContext } from './conflict-model.js';
+import { independenceKey, type ClaimInContext, type ComputedConflict, type Prepared } from './conflict-model.js';
+import { build, lead, says, topic } from './conflict-words.js';
+import { overlaps, relativeGap } from './intervals.js';
 
 /** Two figures of one article that the article sets against each other (crosscheck.ts checkPrepared). */
 export function disagreeInOneArticle(a: ClaimInContext, b: ClaimInContext): boolean {
@@ -45,4 +47,27 @@ function between(a: ClaimInContext, b: ClaimInContext): string {
     return x2 < 0 || y2 < 0 ? '' : a.quote.slice(y2 + b.valueText.length, x2);
   }
   return a.quote.slice(x + a.valueText.length, y);
+}
+
+// "… put the toll at 1,000. On Monday the army revised that number down to 920": a figure told as a revision of the one
+// before it (group: the words right before the figure)
+const REVISED_REFERENCE = /\b(?:revis\w*|lower\w*|rais\w*|cut|correct\w*|updat\w*|adjust\w*|reduc\w*)\s+(?:that|this|the|its|their|his|her)\s+(?:earlier\s+|previous\s+|initial\s+|own\s+|death\s+)?(?:figure|number|estimate|toll|count|tally|total)\s+(?:(?:up|down|upward|downward|sharply)\s+)?to\s+(?:\S+\s+){0,3}$/i;
+// How far before the revision the revised figure may be told (a few sentences).
+const REVISION_REACH = 600;
+
+/**
+ * A later figure of one article that revises an earlier figure of the same fact ("revised that number down to 920")
+ * is a disagreement the article reports, however close the two are: the conflict, or null. Both figures are
+ * compared as written (no tolerance): the article itself says the figure changed.
+ */
+export function revisionConflict(x: Prepared, y: Prepared): ComputedConflict | null {
+  if (x.claim.sourceId !== y.claim.sourceId || x.metric !== y.metric) return null;
+  const [earlier, later] = x.claim.quoteStart <= y.claim.quoteStart ? [x, y] : [y, x];
+  if (earlier.claim.quoteStart === later.claim.quoteStart || later.claim.quoteStart - earlier.claim.quoteStart > REVISION_REACH) return null;
+  const at = later.claim.quote.indexOf(later.claim.valueText);
+  if (at < 0 || !REVISED_REFERENCE.test(later.claim.quote.slice(Math.max(0, at - 100), at))) return null;
+  if (overlaps(earlier.interval, later.interval, 0)) return null;
+  const [a, b] = x.claim.id <= y.claim.id ? [x, y] : [y, x];
+  const explanation = `${lead(a, b, topic(a))}${says(earlier)}; ${says(later)}, told as a revision of it. The article reports that the figure changed: both cannot be the count.`;
+  return build('revision', a, b, relativeGap(a.core, b.core), explanation);
 }

@@ -120,7 +120,9 @@ function samePeriodAs(claims: readonly PlacedClaim[], i: number): ExtractedClaim
     // last period of a figure of the same kind
     const near = here.sentence - there.sentence <= 1 && there.claim.kind !== 'date' && there.claim.kind !== 'duration';
     if (there.claim.scope !== null && (there.claim.kind === here.claim.kind || near)) {
-      const subject = there.claim.kind === here.claim.kind ? there.claim.subject ?? here.claim.subject : here.claim.subject;
+      // "Across the whole region, the UN recorded 280 over the same period": a place the sentence names stays its own
+      const named = here.claim.subject !== null && here.claim.quote.includes(here.claim.subject);
+      const subject = there.claim.kind === here.claim.kind && !named ? there.claim.subject ?? here.claim.subject : here.claim.subject;
       return { ...here.claim, scope: there.claim.scope, subject };
     }
   }

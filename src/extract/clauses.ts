@@ -4,61 +4,32 @@
 // for ("he", "the ministry") is the document pass's work (speakers.ts).
 
 import { SHIPPED_GRAMMAR, type CompiledGrammar } from './grammar.js';
-import { firstMatchFrom, matchesOf } from './regex.js';
+import { matchesOf } from './regex.js';
+import { cleanPhrase, LEADING, type Clause } from './clause-phrase.js';
+import { accordingClauses, pollClauses } from './clauses-cited.js';
 
-/** One reporting clause of a sentence: a speech verb, "according to" or a relay, with its speaker phrase. */
-export interface Clause {
-  /** offsets of the reporting verb (or "according to") in the sentence */
-  start: number;
-  end: number;
-  /** offsets of the speaker phrase in the sentence */
-  phraseStart: number;
-  phraseEnd: number;
-  /** the speaker as written: "the Russian Defence Ministry", "he", "a senior lawmaker" */
-  raw: string;
-  /** the same without a leading article */
-  phrase: string;
-  /** the words that mark the attribution: "said", "told reporters", "according to" */
-  cue: string;
-  type: 'verb' | 'according' | 'relay';
-  /** an outlet named as the addressee ("X told TASS") passes the claim on */
-  toldOutlet: string | null;
-}
+export { LEADING, type Clause } from './clause-phrase.js';
+
 
 // Forms that are nouns after a determiner ("the claims", "media reports").
 const NOUN_FORMS = /^(reports|report|claims|claim|estimate|estimates|notes|records|documents|counts|states|say|shows|show|finds)$/;
 const DETERMINER_BEFORE = /\b(the|a|an|these|those|this|that|his|her|its|their|our|such|media|news|unconfirmed|press|local|initial|earlier|latest|recent|official|many|some|other|several|conflicting|previous|new|first|initial|final|preliminary|own|conservative|rough|best|low|lower|high|higher|upper|independent|separate|broader|credible|total)\s+$/i;
+// "the Korvan estimates", "such UN reports": a determiner and a name before a noun form
+const NAMED_BEFORE = /\b(?:the|its|their|his|her|these|those|such)\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}$/u;
+const NOUN_AFTER = /^(?:\s*["“]|\s+(?:were|was|are|is|of|for|as|from|by)\b)/;
 const PASSIVE_BEFORE = /\b(was|were|been|be|being|is|are|am)\s+(?:\w+ly\s+)?$/i;
 // a fresh global pattern for each scan, so no lastIndex outlives it
 const BOUNDARY = (): RegExp => /[,;:"“”()–—]|\s-\s|\b(?:that|which|who|whom|whose|and|but|while|as|when|because|after|before|if|where|what)\b/gi;
-const TRAILING = /\s+(?:(?:on|in)\s+the\s+same\s+(?:day|week|month)|(?:that|the\s+same)\s+day|has|have|had|also|reportedly|previously|earlier|later|recently|then|separately|again|would|will|since|further|repeatedly|publicly|officially|initially|once|now|already|had|on\s+\w+(?:\s+\d{1,2})?|last\s+\w+|this\s+\w+|\w+day|in\s+a\s+statement)$/i;
-export const LEADING = /^(?:the|a|an)\s+/i;
 // A "speaker" made only of these words is a parsing accident, not a speaker.
 // "Of the dead counted by the monitors": a phrase opening on a preposition is no one who speaks
 const PREPOSITION_FIRST = /^(?:of|in|on|at|for|with|by|from|to|among|between|under|over|during|after|before|since|despite|amid|following|until)\s/i;
 const FUNCTION_WORDS = /^(?:(?:have|has|had|is|are|was|were|will|would|also|then|and|but|so|it's|there|here|not|never|just|only)\s*)+$/i;
 
-// A time phrase opening the sentence ("On Friday the ministry said") is not part of the speaker.
-const LEADING_TIME = /^(?:(?:on|last|this|next|early|late|in|by)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|week|month|year|january|february|march|april|may|june|july|august|september|october|november|december|\d{4})(?:\s+\d{1,2})?(?:\s+(?:morning|afternoon|evening|night))?,?\s+/i;
-
-function cleanPhrase(raw: string): string {
-  // a bullet ("• On August 9 the ambassador said") opens a list item, not the speaker's name
-  let p = raw.trim().replace(/^[•·▪●◦‣*–—-]+\s*/u, '').replace(/["“”'‘’]+$/g, '').trim().replace(LEADING_TIME, '');
-  for (let prev = ''; prev !== p; ) {
-    prev = p;
-    p = p.replace(TRAILING, '').trim();
-  }
-  // "Its spokesman Dara Voss": the possessive points back; the title and name are the speaker
-  p = p.replace(/^(?:its|their|his|her)\s+(?=\p{Ll}+\s+\p{Lu})/u, '').replace(/^(?:Its|Their|His|Her)\s+(?=\p{Ll}+\s+\p{Lu})/u, '');
-  // "A report by UN observers submitted to the council in May": the speaker ends before its participle
-  p = p.replace(/\s+(?:submitted|published|released|issued|presented|prepared|compiled|sent|delivered)\s+(?:to|in|on|last|this|earlier)\b.*$/i, '');
-  // "Reports from the Front indicate": the reports are the Front's
-  p = p.replace(/^(?:(?:the|a|an|some|early|initial|latest)\s+)?(?:reports?|figures?|estimates?|data|claims?|statements?|accounts?)\s+(?:from|by|of)\s+(?=\S)/i, '');
-  return p.replace(/[.,;:]+$/, '').trim();
-}
-
 // A personal name standing alone between commas: capitalised words, with the usual particles.
 export const APPOSITIVE_NAME = /^(?:(?:Dr|Mr|Mrs|Ms|Gen|Col|Maj|Lt|Capt|Sgt|Adm|General|Colonel|Major|Captain|Lieutenant|Sergeant|Admiral)\.?\s+)*[A-Z][a-zA-Z'’-]+(?:\s+(?:(?:al|el|de|da|di|van|von|bin|ibn|abu|la|le)[-\s]+)?[A-Z][a-zA-Z'’-]+){1,3}$/;
+
+// A capitalised word right before "and": with a capitalised word after it, one name ("Welfare and Development")
+const NAME_BEFORE_AND = /(?<![.!?]\s*)\b\p{Lu}[\p{L}'’-]*\s+$/u;
 
 const AUXILIARIES = /^\s*(?:(?:has|have|had|also|since|now|later)\s+)+$/i;
 
@@ -80,6 +51,8 @@ function phraseBefore(sentence: string, verbStart: number, depth = 0): { text: s
   const boundary = BOUNDARY();
   boundary.lastIndex = from;
   for (let m = boundary.exec(sentence); m && m.index < verbStart; m = boundary.exec(sentence)) {
+    // "the Department of Social Welfare and Development": "and" between capitalised words joins one name
+    if (/^and$/i.test(m[0]) && NAME_BEFORE_AND.test(sentence.slice(Math.max(0, m.index - 30), m.index)) && /^\s+\p{Lu}/u.test(sentence.slice(m.index + 3, verbStart))) continue;
     if (m.index + m[0].length <= verbStart) {
       cut = m.index + m[0].length;
       relativeAt = /^(?:who|that)$/i.test(m[0]) ? m.index : -1;
@@ -112,6 +85,8 @@ function phraseBefore(sentence: string, verbStart: number, depth = 0): { text: s
     // "An independent site, the Kesten Observer, has counted": a name after "the" too.
     const apposition = paren >= 0 ? sentence.slice(paren + 1, comma).trim().replace(/^the\s+(?=\p{Lu})/u, '') : '';
     if (APPOSITIVE_NAME.test(apposition)) return { text: apposition, start: paren + 1 + sentence.slice(paren + 1, comma).indexOf(apposition) };
+    const noun = depth < MAX_DEPTH ? relativeAsideNoun(sentence, from, comma, depth) : null;
+    if (noun) return noun;
     if (paren >= 0 && depth < MAX_DEPTH) {
       const inner = phraseBefore(sentence, paren, depth + 1);
       if (inner) return inner;
@@ -125,6 +100,15 @@ function phraseBefore(sentence: string, verbStart: number, depth = 0): { text: s
   const text = cleanPhrase(raw);
   if (!text || text.split(/\s+/).length > 12 || FUNCTION_WORDS.test(text) || PREPOSITION_FIRST.test(text)) return null;
   return { text, start: cut + raw.indexOf(text.slice(0, 3)) };
+}
+
+/**
+ * "Researchers at Korvan University, who have tracked deaths from hunger, disease and shelling, estimate": an aside
+ * that is a relative clause, commas and all, before the comma at `comma`; the speaker is the noun it hangs on.
+ */
+function relativeAsideNoun(sentence: string, from: number, comma: number, depth: number): { text: string; start: number } | null {
+  const relativeAside = /,\s*(?:who|which)\s[^"“”;:()]*$/u.exec(sentence.slice(from, comma));
+  return relativeAside ? phraseBefore(sentence, from + relativeAside.index, depth + 1) : null;
 }
 
 // The verb that ends a sentence's subject: a past form, or a few common verbs of rejection and reporting.
@@ -185,9 +169,13 @@ export function isReportingUse(sentence: string, m: RegExpExecArray): boolean {
   // "the confirmed death toll", "its reported losses": a participle after a determiner is an adjective
   if (/\b(?:the|a|an|its|their|his|her|this|these)\s+$/i.test(before) && /ed$/.test(verb)) return false;
   if (NOUN_FORMS.test(verb) && DETERMINER_BEFORE.test(before)) return false;
+  // "called the Korvan estimates \"motivated\"", not "officials in the Gaza Strip say the toll…"
+  if (NOUN_FORMS.test(verb) && NAMED_BEFORE.test(before) && NOUN_AFTER.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 12))) return false;
   if (/\bwhat\s+(?:[\w'’-]+\s+){0,3}$/i.test(before)) return false; // "in what he described as"
   if (/\b(?:to|not)\s+$/i.test(before) && /^(say|report|claim|estimate)$/.test(verb)) return false; // "hard to say"
   if (/^add(ed|s)?$/.test(verb) && /^\s+to\b/.test(sentence.slice(m.index + m[0].length))) return false; // "have added to the pressure"
+  // "figures compiled by the mission", "deaths registered by the monitor": a participle before "by" is passive
+  if (/^(?:compiled|tallied|registered|logged|verified)$/.test(verb) && /^\s+by\b/.test(sentence.slice(m.index + m[0].length))) return false;
   return true;
 }
 
@@ -212,7 +200,14 @@ function verbClauses(sentence: string, verbs: RegExp): Clause[] {
     const participle = /^\p{L}+ing\b/u.test(verb) && /,\s*$/.test(before);
     // "she said, adding that…": the participle goes with the reporting clause before it
     if (participle && out.length > 0) continue;
-    const ph = participle ? subjectOf(sentence, start) : inverted ? phraseAfter(sentence, end) ?? phraseBefore(sentence, start) : named ?? phraseBefore(sentence, start);
+    let ph = participle ? subjectOf(sentence, start) : inverted ? phraseAfter(sentence, end) ?? phraseBefore(sentence, start) : named ?? phraseBefore(sentence, start);
+    // "The monitor said on Tuesday it had documented": the phrase of a second verb starts after the first verb
+    const previous = out[out.length - 1];
+    if (ph && previous && ph.start < previous.end && previous.end < start) {
+      const text = cleanPhrase(sentence.slice(previous.end, start));
+      const short = text.split(/\s+/).length <= 4 && !/[,;:]/.test(sentence.slice(previous.end, start));
+      ph = text && short && !PREPOSITION_FIRST.test(text) && !FUNCTION_WORDS.test(text) ? { text, start: previous.end + sentence.slice(previous.end, start).indexOf(text) } : null;
+    }
     // "19,000 deaths recorded": a figure before a participle is what was counted, not who counted it
     if (!ph || /(?:^|\s)\d[\d,.]*(?:\s|$)/.test(ph.text)) continue;
     let cue = verb;
@@ -251,44 +246,6 @@ function quotedAsClauses(sentence: string): Clause[] {
     out.push({
       start: m.index, end: m.index + m[0].length, phraseStart: speaker.start, phraseEnd: speaker.start + speaker.text.length, raw: speaker.text,
       phrase: speaker.text.replace(LEADING, ''), cue: 'quoted as saying', type: 'verb', toldOutlet: m[1] ? cleanPhrase(m[1]).replace(LEADING, '') : null,
-    });
-  }
-  return out;
-}
-
-/** "In a survey published last week by the Corvin Polling Centre, 32 per cent…": the pollster speaks. */
-function pollClauses(sentence: string): Clause[] {
-  const out: Clause[] = [];
-  const pollBy = /\b(?:poll|survey|study|census|opinion poll)\b[^,.;:"“”]{0,200}?\bby\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w'’-]*){0,12})/g;
-  for (let m = pollBy.exec(sentence); m; m = pollBy.exec(sentence)) {
-    const raw = cleanPhrase(m[1] ?? '');
-    const phraseStart = m.index + m[0].length - (m[1] ?? '').length;
-    out.push({
-      start: m.index, end: phraseStart, phraseStart, phraseEnd: phraseStart + (m[1] ?? '').length, raw,
-      phrase: raw.replace(LEADING, ''), cue: 'poll by', type: 'according', toldOutlet: null,
-    });
-  }
-  return out;
-}
-
-/** "according to X", "citing X", "as reported by X": the dots of an abbreviation ("U.S.") do not end the phrase. */
-function accordingClauses(sentence: string, verbs: RegExp): Clause[] {
-  const out: Clause[] = [];
-  const acc = /\b(according to|citing|as reported by|reported by|quoted by|(?:published|released|compiled|presented|provided|issued|produced|estimated|recorded|documented|claimed|given|put forward) by|(?:claims?|estimates?|reports?|assertions?|figures?) (?:by|from))\s+((?:(?:\p{Lu}\.){2,}|[^,.;:"“”()]){1,200})/giu;
-  for (let m = acc.exec(sentence); m; m = acc.exec(sentence)) {
-    if (/\bas\s+saying\b/.test(m[2] ?? '') || /^quoted by$/i.test(m[1] ?? '') && /\b(?:was|were)\s+$/.test(sentence.slice(Math.max(0, m.index - 12), m.index))) continue;
-    // "The estimate published by Dr Voss was 9,000": the phrase ends where its sentence's verb begins
-    // "Reports from the Korvan Front suggest that…": the phrase also ends at a reporting verb of the vocabulary
-    const verb = firstMatchFrom(verbs, m[2] ?? '', 0);
-    const upToVerb = verb && verb.index > 0 ? (m[2] ?? '').slice(0, verb.index) : m[2] ?? '';
-    const raw = cleanPhrase(upToVerb.replace(/\s+(?:was|were|is|are|has|have|had|would|will|could|may|might|did|does|do|that|appears?|appeared|remains?|stood|stands|includ(?:ed|es?)|showed|shows|said|says|put|puts|gave|gives|reached|rose|fell)\b.*$/i, ''));
-    const phrase = raw.replace(LEADING, '');
-    if (!phrase) continue;
-    const cue = (m[1] ?? '').toLowerCase();
-    const phraseStart = m.index + m[0].length - (m[2] ?? '').length;
-    out.push({
-      start: m.index, end: m.index + (m[1] ?? '').length, phraseStart, phraseEnd: phraseStart + (m[2] ?? '').length, raw, phrase, cue,
-      type: /^(?:citing|as reported by|reported by|quoted by)$/.test(cue) ? 'relay' : 'according', toldOutlet: null,
     });
   }
   return out;

@@ -107,6 +107,9 @@ export function noteEvents(f: SentenceFacts): ArticleContext['lastEvent'] {
   for (const p of f.phrases) {
     // "forces fighting IS": a verb, not an event
     if (/ing$/.test(p.head)) continue;
+    // "forces launched an offensive on the port … The war began in 2015": an episode told with "a" is not what a
+    // later "the war" refers to
+    if (p.determiner !== null && /^(?:a|an)$/i.test(p.determiner)) continue;
     const possessive = p.determiner !== null && /^(?:its|their|his|her)$/.test(p.determiner);
     if (!possessive && !p.modifiers.some(isNamingModifier)) continue;
     const actor = possessive ? actorWords(f, clauseActor(f, p.start)) : [];

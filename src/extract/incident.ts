@@ -63,9 +63,9 @@ function incidentPlaces(texts: readonly string[], paragraphs: readonly number[])
 
 const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December)`;
 const ATTACK = String.raw`(?:attack|assault|raid|strike|airstrike|massacre|bombing|ambush|shelling|killings|blast|explosion)s?`;
-// "the February 2016 raid", "the attack in February", "the massacre of 28 November": the date an incident is told with
+// "the February 2016 raid", "an August 2018 coalition air strike", "the attack in February", "the massacre of 28 November": the date an incident is told with
 const INCIDENT_DATE = new RegExp(
-  String.raw`\b(${MONTH}(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{1,2}\s+${MONTH}(?:\s+\d{4})?)\s+(?:[\p{Ll}-]+\s+)?${ATTACK}\b|\b${ATTACK}\s+(?:in|on|of)\s+(${MONTH}(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{1,2}\s+${MONTH}(?:\s+\d{4})?)`,
+  String.raw`\b(${MONTH}(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{1,2}\s+${MONTH}(?:\s+\d{4})?)\s+(?:[\p{Ll}-]+\s+){0,2}${ATTACK}\b|\b${ATTACK}\s+(?:in|on|of)\s+(${MONTH}(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{1,2}\s+${MONTH}(?:\s+\d{4})?)`,
   'u',
 );
 // How old an incident is before its tolls are dated by it rather than by the report.

@@ -41,6 +41,8 @@ const STOP: ReadonlySet<string> = new Set(
     'nationwide countrywide worldwide overall altogether alone together').split(' '),
 );
 
+// A count of a force's members with the force after it (group 1 the side's word)
+const FORCE_AFTER = /^\s*(?:[\p{Ll}-]+\s+){0,2}?(?:soldiers|troops|members|personnel|officers|servicemen|policemen)\s+(?:of|from)\s+(?:the\s+)?(\p{Lu}[\p{L}-]*)\s+(?:army|military|armed\s+forces|security\s+forces|forces|police|navy|air\s+force|national\s+guard)\b/u;
 const WORD = /^[\p{L}][\p{L}\d’'-]*$/u;
 const DEAD_WERE = /^\s+of\s+(?:the|those)\s+(?:dead|killed|victims|deaths|bodies)\s+(?:were|was)\s+(?:(?:\p{Ll}+ly|all|mostly)\s+)?(\p{L}+)/u;
 
@@ -50,7 +52,22 @@ export function readPopulation(text: string, start: number, end: number, speaker
   const named = DEAD_WERE.exec(text.slice(end, end + 80));
   const role = named ? roles.get(named[1]!.toLowerCase()) : undefined;
   if (role && role !== 'people') return { role, side: null };
-  return phraseAfter(text.slice(end, end + 90), speaker, roles) ?? phraseBefore(text.slice(Math.max(0, start - 80), start), roles);
+  const after = phraseAfter(text.slice(end, end + 90), speaker, roles);
+  if (after && (after.role !== 'people' || after.side !== null)) return after;
+  return sideLosses(text.slice(Math.max(0, start - 60), start)) ?? after ?? phraseBefore(text.slice(Math.max(0, start - 80), start), roles);
+}
+
+// "put Chilean losses at 55,000", "Valdoria's losses stand at": a side's losses in a war are its soldiers (group 1 the side)
+const LOSSES_BEFORE = /(?<![\p{L}])(\p{Lu}[\p{L}\d-]*)(?:['’]s)?\s+(?:own\s+|military\s+|battlefield\s+|combat\s+)?(?:losses|casualties)\s+(?:at|to|of|(?:stand|stood|stands|were|was|are|is|have\s+reached|had\s+reached|reached|rose\s+to|numbered)(?:\s+at)?)\s+(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least|roughly|up\s+to)\s+)?$/u;
+
+/** The side whose losses the words before a figure count, as its soldiers, or null. */
+function sideLosses(before: string): Population | null {
+  const m = LOSSES_BEFORE.exec(before);
+  if (!m) return null;
+  const word = m[1]!;
+  // a country, its people or a group's short name ("M23"), not a sentence's first word
+  if (!countryOf(word.replace(/['’]s$/u, '')) && !countryOfAdjective(word) && !/^\p{Lu}[\p{Lu}\d-]+$/u.test(word)) return null;
+  return { role: 'soldiers', side: sideOf(word) };
 }
 
 /** "…people", "of its soldiers", "Congolese army troops", "civilian deaths". */
@@ -70,6 +87,12 @@ function phraseAfter(text: string, speaker: string | null, roles: RoleNouns): Po
     if (!WORD.test(bare) || STOP.has(bare.toLowerCase()) || /ing$/i.test(bare)) break;
     phrase.push(bare);
     if (roles.has(bare.toLowerCase()) && !ROLE_MODIFIERS[bare.toLowerCase()]) break;
+  }
+  // "60 soldiers of the Chilean army", "12 members of the Tarnish security forces": the force named after says the side
+  const force = FORCE_AFTER.exec(after);
+  if (force) {
+    const population = fold(phrase, roles);
+    return { role: population && population.role !== 'people' ? population.role : 'soldiers', side: population?.side ?? sideOf(force[1]!) };
   }
   // "of whom" and the like with nothing counted after them
   if (phrase.length === 0) return null;

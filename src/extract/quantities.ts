@@ -27,7 +27,7 @@ export function qualifierBefore(sentence: string, start: number): { qualifier: Q
 
 const VAGUE = (): RegExp => /\b(a few dozen|several dozen|dozens|scores of|hundreds of thousands|tens of thousands|tens of millions|a few hundred|several hundred|hundreds|a few thousand|several thousand|thousands|a few million|several million|millions)\b/gi;
 
-const FRACTION = (): RegExp => /\b(half|(?:a|one)[- ]half|(?:a|one)[- ]third|two[- ]thirds|(?:a|one)[- ]quarter|three[- ]quarters|(?:a|one)[- ]fifth|(?:two|three|four)[- ]fifths|(?:a|one)[- ]tenth)\b(?=\s+(?:of|the|its|their|all|this|that)\b|\s*[.;,]|\s*$)/gi;
+const FRACTION = (): RegExp => /\b(half|(?:a|one)[- ]half|(?:a|one)[- ]third|two[- ]thirds|(?:a|one)[- ]quarter|three[- ]quarters|(?:a|one)[- ]fifth|(?:two|three|four)[- ]fifths|(?:a|one)[- ]tenth)\b(?=["”’]?(?:\s+(?:of|the|its|their|all|this|that)\b|\s*[.;,]|\s*$))/gi;
 const ONE_IN = (): RegExp => /\b(one|two|three|four|five|six|seven|eight|nine|\d+) in (two|three|four|five|six|seven|eight|nine|ten|\d+)\b(?!\s*(?:days?|weeks?|months?|years?|hours?)\b)/gi;
 
 export function toUnit(word: string): MentionUnit {

@@ -54,7 +54,7 @@ export function scopeOf(
   sentenceWide?: Scope | null,
 ): Scope | null {
   const wide = sentenceWide === undefined ? sentenceScope(text, dates, published) : sentenceWide;
-  if (wide) return wide;
+  if (wide && !inLaterClause(text, m, dates)) return wide;
   // "In 2017, 10,000 were killed": a period opening the sentence bounds its counts
   const opening = dates.find((d) => d.start <= 1 && d.end <= m.start && /^(?:in|during|throughout)\s/i.test(d.text) && typeof d.low === 'string');
   if (opening && typeof opening.high === 'string') return { from: opening.low as IsoDate, to: opening.high };
@@ -76,6 +76,15 @@ export function scopeOf(
   return null;
 }
 
+/**
+ * True when the sentence's "since" date sits in a clause of its own after the figure: "held 55% of the region, he
+ * said, and much of that had been in rebel hands since 2014" dates the rebels' hold, not the 55 %.
+ */
+function inLaterClause(text: string, m: Mention, dates: readonly Mention[]): boolean {
+  const since = dates.find((d) => /^since\b/i.test(d.text) || /\bsince\s+$/i.test(text.slice(Math.max(0, d.start - 8), d.start)));
+  return since !== undefined && since.start >= m.end && /;|,\s*(?:and|but|while|whereas|although)\b/i.test(text.slice(m.end, since.start));
+}
+
 /** The first day of a period of `n` units that ends on publication ("the past two weeks"). */
 function periodStart(published: IsoDate, n: number, unit: string): IsoDate {
   const days = unit === 'year' ? 365 * n : unit === 'month' ? 30 * n : unit === 'week' ? 7 * n : unit === 'day' ? n : Math.ceil(n / 24);
@@ -87,10 +96,18 @@ function periodStart(published: IsoDate, n: number, unit: string): IsoDate {
  * or "… told reporters on Friday that …". A figure stated on that day holds as of that day, not as of the
  * publication date of an article that recalls it months later. Null when the sentence names no such day.
  */
+// The widest span a sentence-opening statement date may have and still date the statement ("last week").
+const STATEMENT_WEEK = 7;
+
 export function statementDate(text: string, dates: readonly Mention[], m: Mention, published: IsoDate): IsoDate | null {
   for (const d of dates) {
-    if (d.end > m.start || typeof d.low !== 'string' || d.low !== d.high || d.low > published) continue;
+    if (d.end > m.start || typeof d.low !== 'string' || typeof d.high !== 'string' || d.low > published) continue;
     const opener = /^\W*(?:on\s+)?$/i.test(text.slice(0, d.start));
+    // "Last week, officials had put the toll at 1,000": a statement of a past week held by that week's end
+    if (d.low !== d.high) {
+      if (opener && d.high < published && (Date.parse(d.high) - Date.parse(d.low)) / 86_400_000 <= STATEMENT_WEEK) return d.high;
+      continue;
+    }
     const afterVerb = /\b(?:said|says|told\s+\w+|reported|announced|stated|claimed|estimated)\s+(?:on\s+)?$/i.test(text.slice(Math.max(0, d.start - 40), d.start));
     if (opener || afterVerb) return d.low;
   }
@@ -117,7 +134,7 @@ export function eventDay(text: string, dates: readonly Mention[], m: Mention, pu
   for (const d of dates) {
     if (d.end > m.start || m.start - d.end > 90 || typeof d.low !== 'string' || d.low !== d.high || d.low > published) continue;
     const between = text.slice(d.end, m.start);
-    if (/\b(?:said|says|told|reported|announced|according|since|until|by)\b/i.test(between)) continue;
+    if (/\b(?:said|says|told|reported|announced|according|claimed|claims|stated|insisted|since|until|by)\b/i.test(between)) continue;
     if (/^\W*(?:on\s+)?$/i.test(text.slice(0, d.start))) continue; // a sentence-opening date is when it was said
     // "the army said on Saturday it had killed 150": the day of the statement, not of the killing
     if (/\b(?:said|says|told\s+\w+|reported|announced|stated|claimed)\s+(?:on\s+)?$/i.test(text.slice(Math.max(0, d.start - 30), d.start))) continue;

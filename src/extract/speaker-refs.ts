@@ -5,8 +5,9 @@ import { LEADING } from './clauses.js';
 
 const PRONOUNS = /^(he|she|they|it|him|her|them)$/i;
 // Data that "shows" or "found" something is not a speaker; whose data it is may be ("the ministry's figures").
-const DATA_NOUN = /\b(figures|data|numbers|statistics|video|videos|footage|images|pictures|photos|documents|records|map|maps|results|study|analysis|research|report|reports|tally|count|estimates?)$/i;
+const DATA_NOUN = /\b(figures|data|numbers|statistics|projections|models|video|videos|footage|images|pictures|photos|documents|records|map|maps|results|study|analysis|research|report|reports|tally|count|estimates?)$/i;
 
+const OWNER_MODIFIER = /^(?:the\s+)?((?:[Gg]overnment|[Mm]inistry|[Aa]rmy|[Mm]ilitary|[Pp]olice|[Rr]egime|[Hh]ospital|[Ss]tate)|\p{Lu}{2,}|(?:\p{Lu}\.){2,})\s+(?:own\s+)?(?:figures|data|numbers|statistics|records|tally|count|estimates?)$/u;
 const DATA_FROM = /^(?:\S+\s+)?(?:figures|data|numbers|statistics|records|results|study|analysis|research|report|tally|count|estimates?)\s+(?:from|by|of)\s+((?:the\s+)?\p{Lu}.*)$/iu;
 
 /** The owner of data named as a speaker ("the ministry's figures" → "ministry"), "" when none is named. */
@@ -15,6 +16,9 @@ export function dataOwner(phrase: string): string | null {
   const named = DATA_FROM.exec(phrase);
   if (named?.[1]) return named[1].replace(LEADING, '');
   if (!DATA_NOUN.test(phrase)) return null;
+  // "Government figures", "UN data": a body named as the data's modifier owns it ("official figures" name none)
+  const modifier = OWNER_MODIFIER.exec(phrase);
+  if (modifier?.[1]) return modifier[1];
   const owner = /^(.+?)['’]s?\s+(?:\w+\s+)?\S+$/.exec(phrase);
   return owner?.[1] ? owner[1].replace(LEADING, '') : '';
 }

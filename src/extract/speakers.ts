@@ -62,6 +62,10 @@ function personLike(name: string): boolean {
   if (head.toLowerCase().split(/\s+/).some((w) => ORG_HEAD.test(w)) || countryOf(head)) return false;
   return /^(?:[\p{L}'’.-]+\s+)*\p{Lu}[\p{Ll}'’-]+$/u.test(head) || PERSON_ROLE.test(head);
 }
+// A sentence opening on a person: a role noun phrase ("An Ansar commander reached by phone", "A senior adviser"),
+// or any phrase with a name in apposition ("The region's governor, Ada Fenn,"), before its verb (group 1 the role,
+// group 2 the name).
+const PERSON_SUBJECT = /^(?:(?:The|An?)\s+)?((?:[\p{L}'’-]+\s+){0,4}?(?:spokes(?:man|woman|person)|minister|envoy|mayor|president|commander|official|officer|leader|chief|director|ambassador|governor|secretary|adviser|advisor|analyst|researcher|diplomat|negotiator|lawmaker|mediator|general|colonel|witness))\b(?:\s+(?:of|for|in|at)\s+[^,]{1,40})?(?:\s*,\s*([^,]{3,60}),)?/u;
 const PERSON_ROLE = /\b(?:spokes(?:man|woman|person)|minister|envoy|mayor|president|commander|official|leader|chief|director|ambassador|governor|secretary)\b/i;
 // How many organisation names the tracker remembers (the most recent win).
 const NAMES_KEPT = 40;
@@ -123,6 +127,10 @@ export class SpeakerTracker {
     const opening = subject?.[2] ?? subject?.[3] ?? named;
     // "The group also said": a bare head noun refers back to a speaker already named, it names none
     if (opening && (subject?.[2] || subject?.[3] || /\s/.test(opening))) this.last = speakerName(this.lex, opening);
+    // "A senior government adviser, who asked not to be named, called…", "The region's governor, Ada Fenn, dismissed…":
+    // a person the sentence opens on is whom the next "he" or "she" stands for
+    const person = PERSON_SUBJECT.exec(sentence);
+    if (person) this.lastPerson = person[2] && APPOSITIVE_NAME.test(person[2]) ? person[2] : person[1]!;
   }
 
   /** Notes the organisations a sentence names (lexicon organisations and capitalised names with an org head). */

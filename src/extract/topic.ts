@@ -11,14 +11,19 @@ import { PLACE_NEAR } from './sentence-places.js';
 const WAR_NOUN = String.raw`(?:civil\s+war|war|conflict|invasion|offensive|fighting|crisis|genocide|insurgency|uprising|campaign|battle|siege)`;
 // "the Sudan war", "Yemen's war", "the Tigray conflict", "the Bosnian war", "the 18-month civil war in Sudan"
 // ("Eritrean soldiers fighting alongside", "the American war effort": a verb or a compound, not a war)
-const PLACE_THEN_WAR = new RegExp(String.raw`(${PROPER})(?:[’']s)?\s+(?:(?:\d+|[\p{Ll}]+)-(?:year|month|week|day)(?:-old|-long)?\s+|[\p{Ll}]+\s+)?${WAR_NOUN}\b(?!\s+(?:alongside|beside|for|with|against|under|effort|efforts|crimes?|criminals?|chest|games?|zone|plans?|aims|veterans?|machine|footing|correspondents?|memorials?|budget|powers|cabinet)\b)`, 'u');
+// (a possessive always names a war: "Haldor's five-year war against the rebels"; without one, a preposition after the
+// noun makes it a verb or a compound: "Eritrean soldiers fighting alongside")
+const PLACE_THEN_WAR = new RegExp(String.raw`(${PROPER})([’']s)?\s+(?:(?:\d+|[\p{Ll}]+)-(?:year|month|week|day)(?:-old|-long)?\s+|[\p{Ll}]+\s+)?(${WAR_NOUN})\b(?!\s+(?:effort|efforts|crimes?|criminals?|chest|games?|zone|plans?|aims|veterans?|machine|footing|correspondents?|memorials?|budget|powers|cabinet)\b)`, 'u');
+const NOT_AFTER_PLAIN_WAR = /^\s+(?:alongside|beside|for|with|against|under)\b/;
+// "the Russian invasion", "Haldor's offensive": an attacker's act names the attacker, not where the war is
+const ACT_OF_ATTACKER = /^(?:invasion|offensive|campaign|occupation|siege|bombardment|blockade)$/i;
 // "the war in Chile's Portbrak region": the region a country's possessive names is the place (group 2)
 const WAR_THEN_PLACE = new RegExp(String.raw`\b${WAR_NOUN}\s+(?:in|over|on|of|for|against|across|with|between)\s+(?:the\s+)?(?:(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\s+)?(${PROPER})(?:[’']s\s+(${PROPER})(?=\s+(?:region|province|state|district|area)\b))?`, 'u');
 const ANY_PROPER = new RegExp(PROPER, 'u');
 // A proper noun written as a place: "in Tripoli", "south of Tripoli", "to liberate Tripoli"
 const PLACE_USE = new RegExp(String.raw`\b(?:in|of|to|into|from|across|near|around|outside|liberate|capture|captured|take|took|retake|retook|besiege|besieged)\s+(${PROPER})`, 'u');
 // (not "Afghan soldiers": a country's own forces fight where the war is as often as anywhere)
-const ATTACKER_NOUN = /^[\s-]+(?:strikes?|air\s+strikes?|airstrikes?|missiles?|drones?|artillery|shelling|aggression|jets|warplanes|attacks?|offensive|invasion|occupation|bombardment|raids?|advance|withdrawal)\b/i;
+const ATTACKER_NOUN = /^[\s-]+(?:strikes?|air\s+strikes?|airstrikes?|missiles?|drones?|artillery|shelling|aggression|jets|warplanes|attacks?|offensive|invasion|occupation|bombardment|siege|blockade|raids?|advance|withdrawal)\b/i;
 const SUPERLATIVE_BEFORE = /\b(?:\p{Ll}+est|most\s+\p{Ll}+|biggest|worst)\s+(?:[\p{Ll}-]+\s+)?$/u;
 // "Chile's Norvale region", "the Norvale region", "Mesa oblast": a region the article names as such (group 1 the
 // country, when a possessive names it; group 2 the region)
@@ -36,7 +41,9 @@ export function articleTopic(text: string): string | null {
 /** The article's place (articleTopic) and the country it names most (articleCountry), its countries counted once. */
 export function articlePlaces(text: string): { topic: string | null; country: string | null } {
   const countries = countryCounts(text);
-  return { topic: topicOf(text, countries), country: mostNamed(countries) };
+  const topic = topicOf(text, countries);
+  // "Haldor's war against the rebels", with its neighbours named as often: the war's country is the article's
+  return { topic, country: (topic !== null ? countryOf(topic)?.name : null) ?? mostNamed(countries) };
 }
 
 function topicOf(text: string, countries: Map<string, number>): string | null {
@@ -48,7 +55,12 @@ function topicOf(text: string, countries: Map<string, number>): string | null {
   };
   // "the 1994 genocide" is history the article recalls, not its war
   const historical = (at: number): boolean => /\b\d{4}\s+$/.test(text.slice(Math.max(0, at - 6), at));
-  for (const m of matchesOf(PLACE_THEN_WAR, text)) if (!historical(m.index)) add(warPlace(m[1]!));
+  for (const m of matchesOf(PLACE_THEN_WAR, text)) {
+    if (historical(m.index) || (!m[2] && NOT_AFTER_PLAIN_WAR.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12)))) continue;
+    const actor = m[1]!.replace(/^(?:The|A|An)\s+/u, '');
+    if (ACT_OF_ATTACKER.test(m[3]!) && (m[2] || countryOf(actor)?.demonym === actor)) continue;
+    add(warPlace(m[1]!));
+  }
   // a side of the war ("the border war with Haldor") stands for its place when no war phrase names one
   const sides = new Map<string, number>();
   const addSide = (name: string): void => {

@@ -31,6 +31,10 @@ const RULE_TEXT: Record<RuleId | 'manual' | typeof CROWDED_RULE, { name: string;
     name: 'A part above its whole',
     meaning: 'A count of a part (civilians, the killed) is larger than a count of its whole (everyone, all casualties) at a comparable time; a part can only be smaller.',
   },
+  revision: {
+    name: 'A figure revised',
+    meaning: 'An article tells a figure as a revision of an earlier one for the same fact ("revised that number down to 920"): the two values cannot both be the count.',
+  },
   [CROWDED_RULE]: {
     name: 'Too many values to compare',
     meaning: 'So many different figures are given for this fact that they are one conflict rather than one per pair of values: the fact page lays them out.',

@@ -26,7 +26,7 @@ const write = (name: string, pack: unknown): string => {
 };
 const PACK = {
   entities: [{ name: 'Korvan Front', type: 'force' }],
-  grammar: { reportingVerbs: ['tallied', 'said'], hedges: ['unconfirmable'], roleNouns: { medics: ['paramedics', 'medics'] } },
+  grammar: { reportingVerbs: ['enumerated', 'said'], hedges: ['unconfirmable'], roleNouns: { medics: ['paramedics', 'medics'] } },
 };
 
 function listNamed(db: Db, name: string): StoredGrammarList {
@@ -49,11 +49,11 @@ describe('grammar entries in a pack', () => {
     expect(added.entities).toEqual(['Korvan Front']);
     expect(added.grammar).toEqual([]);
     expect(added.grammarEntries).toEqual([
-      { list: 'reportingVerbs', entries: ['tallied'] },
+      { list: 'reportingVerbs', entries: ['enumerated'] },
       { list: 'hedges', entries: ['unconfirmable'] },
       { list: 'roleNouns:medics', entries: ['paramedics', 'medics'] },
     ]);
-    expect(listNamed(db, 'reportingVerbs').words).toEqual([...verbs.words, 'tallied']);
+    expect(listNamed(db, 'reportingVerbs').words).toEqual([...verbs.words, 'enumerated']);
     expect(listAudit(db, 'lexicon-grammar', verbs.id).map((e) => e.action)).toEqual(['create', 'update']);
     expect(listAudit(db, 'lexicon-grammar', listNamed(db, 'roleNouns:medics').id).map((e) => e.action)).toEqual(['create']);
     // synced again: nothing more to add
@@ -62,7 +62,7 @@ describe('grammar entries in a pack', () => {
 
   it('are read by the next extraction: a new reporting verb gives the figure its speaker, a new hedge marks it', () => {
     const db = withDefaults();
-    const text = 'The Portbrak relief office tallied 1,200 deaths, a toll that was unconfirmable.';
+    const text = 'The Portbrak relief office enumerated 1,200 deaths, a toll that was unconfirmable.';
     const before = extract(text, { published: '2024-03-01', lexicon: loadLexicon(db) });
     expect(before.map((c) => [c.speaker, c.hedge])).toEqual([[null, null]]);
     addMissingLexicon(db, readLexiconFile(write('valdoria.json', PACK)), TEST_CTX);
@@ -81,7 +81,7 @@ describe('grammar entries in a pack', () => {
     expect(listGrammar(bare)).toEqual([]);
     const added = addMissingLexicon(bare, readLexiconFile(write('valdoria.json', PACK)), TEST_CTX);
     expect(added.grammar).toContain('reportingVerbs');
-    expect(listNamed(bare, 'reportingVerbs').words).toEqual([...GRAMMAR.reportingVerbs, 'tallied']);
+    expect(listNamed(bare, 'reportingVerbs').words).toEqual([...GRAMMAR.reportingVerbs, 'enumerated']);
     expect(listNamed(bare, 'captionAgencies').words).toEqual(GRAMMAR.captionAgencies);
   });
 
@@ -119,7 +119,7 @@ describe('crosscheck lexicon sync --file with grammar', () => {
     expect(good.stdout).toBe(
       [
         'entity  Korvan Front',
-        'grammar reportingVerbs: + tallied',
+        'grammar reportingVerbs: + enumerated',
         'grammar hedges: + unconfirmable',
         'grammar roleNouns:medics: + paramedics, medics',
         'Lexicon: added 0 metrics, 1 entity, 0 aliases, 4 grammar entries; entries already listed stay as they were.',

@@ -8,7 +8,7 @@ import { extract } from '../../src/extract/index.js';
 import { articleTopic } from '../../src/extract/topic.js';
 import type { ExtractedClaim } from '../../src/domain/types.js';
 import type { ClaimInContext } from '../../src/domain/crosscheck.js';
-import { claimsInContext, conflictsOf, type Article } from '../helpers/extract-conflicts.js';
+import { claimsInContext, conflictsOf, pairValues, pairsOf as pairsOfArticle, type Article } from '../helpers/extract-conflicts.js';
 import { defaultLexicon } from '../helpers/lexicons.js';
 
 const lexicon = defaultLexicon();
@@ -17,14 +17,9 @@ function claimsOf(text: string, published = '2026-03-02'): ExtractedClaim[] {
   return extract(text, { published, publisher: 'Test Wire', lexicon });
 }
 
-/** Each conflict the rules find among the claims, as its figures: "312 vs more than 4,000". */
-function pairValues(claims: ClaimInContext[]): string[] {
-  return conflictsOf(claims).map((c) => c.claimIds.map((id) => claims.find((x) => x.id === id)?.valueText).sort().join(' vs '));
-}
-
 /** The conflicts the rules find in one article from the test wire, as value pairs. */
 function pairsOf(text: string, published = '2026-03-02'): string[] {
-  return pairValues(claimsInContext([{ publisher: 'Test Wire', published, text }], lexicon).claims);
+  return pairsOfArticle(text, lexicon, published);
 }
 
 function claim(claims: ExtractedClaim[], valueText: string): ExtractedClaim {

@@ -68,3 +68,13 @@ export function described(conflicts: ComputedConflict[], claims: ClaimInContext[
   const text = (id: number): string => claims.find((c) => c.id === id)?.valueText ?? '?';
   return conflicts.map((c) => `${c.rule}: ${c.claimIds.map(text).join(' × ')}`).sort();
 }
+
+/** Each conflict the rules find among the claims, as its figures: "312 vs more than 4,000". */
+export function pairValues(claims: ClaimInContext[]): string[] {
+  return conflictsOf(claims).map((c) => c.claimIds.map((id) => claims.find((x) => x.id === id)?.valueText).sort().join(' vs '));
+}
+
+/** The conflicts the rules find in one article from the test wire, as value pairs. */
+export function pairsOf(text: string, lexicon: Lexicon, published = '2026-03-02'): string[] {
+  return pairValues(claimsInContext([{ publisher: 'Test Wire', published, text }], lexicon).claims);
+}

@@ -1,0 +1,43 @@
+// Reporting clauses that cite a source rather than quote a speaker: "according to X", "citing X", "as reported by X",
+// "figures compiled by X", and the pollster of "a survey by X". Part of clauses.ts's findClauses.
+
+import { firstMatchFrom } from './regex.js';
+import { cleanPhrase, LEADING, type Clause } from './clause-phrase.js';
+
+/** "In a survey published last week by the Corvin Polling Centre, 32 per cent…": the pollster speaks. */
+export function pollClauses(sentence: string): Clause[] {
+  const out: Clause[] = [];
+  const pollBy = /\b(?:poll|survey|study|census|opinion poll)\b[^,.;:"“”]{0,200}?\bby\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w'’-]*){0,12})/g;
+  for (let m = pollBy.exec(sentence); m; m = pollBy.exec(sentence)) {
+    const raw = cleanPhrase(m[1] ?? '');
+    const phraseStart = m.index + m[0].length - (m[1] ?? '').length;
+    out.push({
+      start: m.index, end: phraseStart, phraseStart, phraseEnd: phraseStart + (m[1] ?? '').length, raw,
+      phrase: raw.replace(LEADING, ''), cue: 'poll by', type: 'according', toldOutlet: null,
+    });
+  }
+  return out;
+}
+
+/** "according to X", "citing X", "as reported by X": the dots of an abbreviation ("U.S.") do not end the phrase. */
+export function accordingClauses(sentence: string, verbs: RegExp): Clause[] {
+  const out: Clause[] = [];
+  const acc = /\b(according to|citing|as reported by|reported by|quoted by|(?:published|released|compiled|presented|provided|issued|produced|estimated|recorded|documented|claimed|given|put forward) by|(?:claims?|estimates?|reports?|assertions?|figures?) (?:by|from))\s+((?:(?:\p{Lu}\.){2,}|[^,.;:"“”()]){1,200})/giu;
+  for (let m = acc.exec(sentence); m; m = acc.exec(sentence)) {
+    if (/\bas\s+saying\b/.test(m[2] ?? '') || /^quoted by$/i.test(m[1] ?? '') && /\b(?:was|were)\s+$/.test(sentence.slice(Math.max(0, m.index - 12), m.index))) continue;
+    // "The estimate published by Dr Voss was 9,000": the phrase ends where its sentence's verb begins
+    // "Reports from the Korvan Front suggest that…": the phrase also ends at a reporting verb of the vocabulary
+    const verb = firstMatchFrom(verbs, m[2] ?? '', 0);
+    const upToVerb = verb && verb.index > 0 ? (m[2] ?? '').slice(0, verb.index) : m[2] ?? '';
+    const raw = cleanPhrase(upToVerb.replace(/\s+(?:was|were|is|are|has|have|had|would|will|could|may|might|did|does|do|that|appears?|appeared|remains?|stood|stands|includ(?:ed|es?)|showed|shows|said|says|put|puts|gave|gives|reached|rose|fell)\b.*$/i, ''));
+    const phrase = raw.replace(LEADING, '');
+    if (!phrase) continue;
+    const cue = (m[1] ?? '').toLowerCase();
+    const phraseStart = m.index + m[0].length - (m[2] ?? '').length;
+    out.push({
+      start: m.index, end: m.index + (m[1] ?? '').length, phraseStart, phraseEnd: phraseStart + (m[2] ?? '').length, raw, phrase, cue,
+      type: /^(?:citing|as reported by|reported by|quoted by)$/.test(cue) ? 'relay' : 'according', toldOutlet: null,
+    });
+  }
+  return out;
+}

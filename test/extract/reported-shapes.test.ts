@@ -1,0 +1,143 @@
+// More shapes of reporting met in coverage of wars the lexicon knows nothing about: who speaks when the subject is
+// a body with an aside, a statement read on the radio, data named by its owner or a "he" after a person introduced
+// by role; which side a count of "soldiers of the X army" or "X losses" is; a figure told as a revision of the one
+// before it; a "since" that belongs to another clause; a quoted share. Articles written by the team about invented
+// places; Chile and Peru (which the country data knows) stand for the sides where a test needs a demonym.
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/index.js';
+import { articlePlaces } from '../../src/extract/topic.js';
+import type { ExtractedClaim } from '../../src/domain/types.js';
+import { claimsInContext, conflictsOf, pairsOf } from '../helpers/extract-conflicts.js';
+import { defaultLexicon } from '../helpers/lexicons.js';
+
+const lexicon = defaultLexicon();
+
+function claimsOf(text: string, published = '2026-03-02'): ExtractedClaim[] {
+  return extract(text, { published, publisher: 'Test Wire', lexicon });
+}
+
+function figure(text: string, valueText: string, published = '2026-03-02'): ExtractedClaim {
+  const claims = claimsOf(text, published);
+  const found = claims.find((c) => c.valueText === valueText);
+  if (!found) throw new Error(`no claim "${valueText}" among ${claims.map((c) => c.valueText).join(', ')}`);
+  return found;
+}
+
+const article = (...lines: string[]): string => ['Tarn: the count goes on', '', ...lines].join('\n');
+
+describe('who speaks', () => {
+  it('a body whose subject carries a relative aside with commas of its own', () => {
+    const text = article('Researchers at the Korvan Institute, who have tracked deaths from shelling, hunger and disease, estimate that 41,000 civilians died in Tarn.');
+    expect(figure(text, '41,000').speaker).toBe('Researchers at the Korvan Institute');
+  });
+
+  it('a monitor with an appositive, then "said on Tuesday it had documented"', () => {
+    const text = article('The Tarn Rights Monitor, a Mesa-based group that interviews families, said on Tuesday it had documented at least 130 civilian deaths.');
+    expect(figure(text, 'at least 130').speaker).toBe('Tarn Rights Monitor');
+  });
+
+  it('a statement read on the radio speaks for the government', () => {
+    const text = article('A government statement read on state radio said 81 civilians were killed in the raid on Mesa.');
+    expect(figure(text, '81').speaker).toBe('government');
+  });
+
+  it('"Government figures put the number at" and "the UN has verified"', () => {
+    expect(figure(article('Government figures put the number of civilians killed in Tarn since 2020 at around 2,000.'), 'around 2,000').speaker).toBe('Government');
+    expect(figure(article('The Tarn Rights Office has verified the killing of 3,904 children since March 2020.'), '3,904').speaker).toBe('Tarn Rights Office');
+  });
+
+  it('a department whose name holds "and", and an association cited with "according to"', () => {
+    expect(figure(article('The Department of Welfare and Development says nearly 36,000 people from Mesa were displaced.'), 'nearly 36,000').speaker).toBe(
+      'Department of Welfare and Development',
+    );
+    const cited = article('Rebels overran the camp at Mesa, where, according to an association of soldiers\' families, as many as 153 captured soldiers were executed.');
+    expect(figure(cited, 'as many as 153').speaker).toBe("association of soldiers' families");
+  });
+
+  it('"he" after a person the sentence before opened on, by role or with a name in apposition', () => {
+    const adviser = article('A senior government adviser, who asked not to be named, called the Korvan estimates "inflated". He said the number of civilians who died in Tarn was "fewer than 5,000".');
+    expect(figure(adviser, 'fewer than 5,000').speaker).toBe('senior government adviser');
+    const governor = article('The Chilean governor of the region, Ada Venn, dismissed that as fantasy. Peru held "no more than 55%" of the region\'s territory, she told reporters.');
+    expect(figure(governor, 'no more than 55%').speaker).toBe('Ada Venn');
+  });
+
+  it('"the Korvan estimates" after a verb is a noun; "officials in the Mesa Valley say" is a speaker', () => {
+    expect(figure(article('Officials in the Mesa Valley say the toll has topped 4,500 people.'), '4,500').speaker).toBe('Officials in the Mesa Valley');
+  });
+});
+
+describe('whose soldiers', () => {
+  it('"soldiers of the Chilean army" and "members of the Chilean security forces" are Chilean soldiers', () => {
+    expect(figure(article('A rebel commander claimed that more than 60 soldiers of the Chilean army had died at Mesa.'), 'more than 60').population).toBe('Chilean soldiers');
+    expect(figure(article('The rebels said 45 members of the Peruvian security forces were killed near Mesa.'), '45').population).toBe('Peruvian soldiers');
+  });
+
+  it('"put Chilean losses at 55,000 dead" counts Chilean soldiers, and meets the side\'s own count', () => {
+    const text = article('Peru\'s general staff put Chilean losses at about 55,000 dead. Chile says 5,900 Chilean soldiers have died in the war.');
+    expect(figure(text, 'about 55,000').population).toBe('Chilean soldiers');
+    expect(pairsOf(text, lexicon)).toContain('5,900 vs about 55,000');
+  });
+});
+
+describe('a figure told as a revision of the one before it', () => {
+  const text = article(
+    'Last week, army officials had put the number of slain rebels in Mesa at more than 1,000.',
+    'On Monday the army revised that number down to 960, after a recount of remains counted twice.',
+  );
+
+  it('is a conflict even inside the tolerance, with the earlier figure dated by "last week"', () => {
+    expect(figure(text, 'more than 1,000', '2026-03-04').asOf).toBe('2026-03-01');
+    const { claims } = claimsInContext([{ publisher: 'Test Wire', published: '2026-03-04', text }], lexicon);
+    const conflicts = conflictsOf(claims);
+    expect(conflicts.map((c) => c.rule)).toContain('revision');
+    expect(conflicts.find((c) => c.rule === 'revision')?.explanation).toMatch(/told as a revision/);
+  });
+
+  it('but a later figure that only adds to the count is no revision', () => {
+    const grown = article('Last week, army officials had put the number of slain rebels in Mesa at 1,000.', 'On Monday the army said 40 more rebels had been killed in Mesa.');
+    const { claims } = claimsInContext([{ publisher: 'Test Wire', published: '2026-03-04', text: grown }], lexicon);
+    expect(conflictsOf(claims).map((c) => c.rule)).not.toContain('revision');
+  });
+});
+
+describe('scope, place and share', () => {
+  it('a "since" in a clause after the figure dates that clause, not the figure', () => {
+    const text = article('Peru held "no more than 55%" of the region\'s territory, she said, and much of that had been in rebel hands since 2014.');
+    expect(figure(text, 'no more than 55%').scope).toBeNull();
+  });
+
+  it('"over the same period" takes the period, but a place the sentence names stays its own', () => {
+    const text = article(
+      'In the Mesa district alone, at least 96 civilians have been killed since January, according to local officials.',
+      'Across the Tarn region, the UN has recorded at least 280 civilian deaths over the same period.',
+    );
+    const whole = figure(text, 'at least 280', '2026-09-21');
+    expect(whole.subject).toBe('Tarn');
+    expect(whole.scope?.from).toBe('2026-01-01');
+  });
+
+  it('a quoted fraction is a share', () => {
+    expect(figure(article('The rebels held "more than a third" of the territory, their spokesman said.'), 'more than a third').kind).toBe('territory');
+  });
+
+  it('an incident dated by "an August 2024 coalition air strike" dates the toll told after it', () => {
+    const text = article('Among the deadliest incidents was an August 2024 coalition air strike on a bus in Mesa. The strike killed 40 children, according to the UN.');
+    expect(figure(text, '40', '2025-10-31').scope).toEqual({ from: '2024-08-01', to: '2024-08-31' });
+  });
+});
+
+describe('the article\'s country', () => {
+  it('"Chile\'s five-year war against the rebels" makes Chile the war\'s place, though Peru is named as often', () => {
+    const text = [
+      'Raid on a lakeside post',
+      'Peruvian fishermen fled the island. Peru sent boats, and Peruvian officials said the border was closed.',
+      'Chile\'s five-year war against the rebels has drawn criticism of the army.',
+    ].join('\n');
+    expect(articlePlaces(text)).toEqual({ topic: 'Chile', country: 'Chile' });
+  });
+
+  it('"the Chilean siege" and "Chile\'s invasion" name the attacker, not the war\'s place', () => {
+    const text = ['Mesa counts its dead', 'The Chilean siege of Mesa lasted months. Chile\'s invasion of Peru began in spring, and Peru says the war has killed 9,000.'].join('\n');
+    expect(articlePlaces(text).topic).toBe('Peru');
+  });
+});
