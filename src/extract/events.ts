@@ -5,6 +5,7 @@
 // their aliases, and event nouns, which are the keywords of the lexicon's duration metrics ("war",
 // "conflict", "campaign"…) — and no library knows that vocabulary. Nothing here names a war or a country.
 
+import { rebelNames } from './holder.js';
 import type { Lexicon } from '../domain/types.js';
 import { entityHits, type CompiledLexicon } from './lexicon-match.js';
 import type { EventNouns, EventPhrase } from './event-phrases.js';
@@ -114,6 +115,8 @@ export interface ArticleContext {
   lastEvent?: { entity: number | null; sentence: number; topic?: boolean };
   /** the place the article is about (topic.ts), whose war a bare "the war" names (topic-war.ts) */
   topic: string | null;
+  /** the names the article calls rebels ("Huthi rebels", "the M23 insurgents"), lower case (holder.ts rebelNames) */
+  rebels?: ReadonlySet<string>;
   /** words already looked up among properWords (a long article has many: the stem search is a scan) */
   seen?: Map<string, boolean>;
 }
@@ -122,7 +125,7 @@ export interface ArticleContext {
 export function articleContext(text: string, topic: string | null = null): ArticleContext {
   const words = new Set<string>();
   for (const m of text.matchAll(/\b\p{Lu}[\p{L}-]+/gu)) words.add(nameWords(m[0])[0] ?? '');
-  return { properWords: words, sentence: 0, seen: new Map(), topic };
+  return { properWords: words, sentence: 0, seen: new Map(), topic, rebels: rebelNames(text) };
 }
 
 function mentions(context: ArticleContext, word: string): boolean {

@@ -16,10 +16,33 @@ const BETWEEN = /^(?:now|still|only|already|effectively|currently|also|jointly|r
 const STOP = /^(?:said|says|say|that|and|but|while|which|who|where|claims?|claimed|believes?|estimates?|according|of|in|on|to|from|by|as)$/i;
 const STATE = /^(?:government|army|military|junta|regime|state|authorities|troops|forces|soldiers|administration)$/i;
 const REBELS = /^(?:rebels?|insurgents?|militants?|militias?|opposition|guerrillas?|separatists?|fighters|jihadists?|gangs?|cartels?|bandits)$/i;
-const PRONOUN = /^(?:it|they|its|their)$/i;
+const PRONOUN = /^(?:it|they|its|their|we|our)$/i;
+// "MNLA spokesman Ado Venn", "the Korvan Front commander": the organisation a person speaks for (group 1)
+const ORG_OF_ROLE = /^(?:the\s+)?((?:\p{Lu}[\p{L}\d'’-]*\s+){1,4})(?:spokes(?:man|woman|person)|commander|leader|official|chief)\b/u;
+
+// "the Iran-backed Huthi rebels", "M23 insurgents": a name the article gives its rebels (group 1)
+// a fresh global pattern for each scan, so no lastIndex outlives it
+const NAMED_REBELS = (): RegExp => /\b(\p{Lu}[\p{L}\d'’-]*)(?:-led|-backed|-aligned)?\s+(?:rebels?|insurgents?|militants?|militias?|guerrillas?|separatists?|fighters|jihadists?)\b/gu;
+
+/** The names an article calls its rebels ("Huthi rebels", "Tigrayan fighters"), lower case; never a country's. */
+export function rebelNames(text: string): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(NAMED_REBELS())) {
+    const name = m[1]!;
+    if (!countryOf(name) && !/^(?:The|A|An|Some|Many|Most|Armed|Islamist|Rival|Allied|Opposition)$/u.test(name)) out.add(name.toLowerCase());
+  }
+  return out;
+}
 
 /** The holder of the share at `figureStart`, or null when the sentence names none. */
-export function territoryHolder(sentence: string, figureStart: number, speaker: string | null, place: string | null, country: string | null = null): string | null {
+export function territoryHolder(
+  sentence: string,
+  figureStart: number,
+  speaker: string | null,
+  place: string | null,
+  country: string | null = null,
+  rebels: ReadonlySet<string> = new Set(),
+): string | null {
   let verb: RegExpExecArray | null = null;
   const verbs = CONTROL_VERB();
   for (let m = verbs.exec(sentence); m && m.index < figureStart; m = verbs.exec(sentence)) verb = m;
@@ -33,33 +56,45 @@ export function territoryHolder(sentence: string, figureStart: number, speaker: 
     if (phrase.length === 0 && BETWEEN.test(bare)) continue;
     if (STOP.test(bare) || !/^[\p{L}'’-]+$/u.test(bare)) break;
     phrase.unshift(bare);
-    if (/^(?:the|a|an)$/i.test(bare) || phrase.length >= 5) break;
+    // "said on Thursday they now control": a pronoun is the whole subject
+    if (/^(?:the|a|an)$/i.test(bare) || PRONOUN.test(bare) || phrase.length >= 5) break;
   }
   // the state's forces are the country's, though the article be about one of its cities
   const state = place && !countryOf(place) && country ? country : place;
-  return fold(phrase.filter((w) => !/^(?:the|a|an)$/i.test(w)), speaker, state, /^the$/i.test(phrase[0] ?? ''));
+  const named = phrase.filter((w) => !/^(?:the|a|an)$/i.test(w));
+  // "the Huthis control 20 percent" in an article about "the Huthi rebels": the rebels, named as the rebels are
+  if (named.length > 0 && named.every((w) => /^\p{Lu}/u.test(w)) && rebels.has(named.join(' ').replace(/(?:s|[’']s)$/u, '').toLowerCase())) return `${place ?? state} rebels`;
+  const holder = fold(named, speaker, state, /^the$/i.test(phrase[0] ?? ''), place);
+  // "We control two thirds," the MNLA spokesman said, in an article on "MNLA fighters": the rebels
+  return holder !== null && rebels.has(holder.replace(/^the\s+/i, '').toLowerCase()) ? `${place ?? state} rebels` : holder;
 }
 
-function fold(words: string[], speaker: string | null, place: string | null, article = false): string | null {
+function fold(words: string[], speaker: string | null, place: string | null, article = false, topic: string | null = place): string | null {
   // "they said they had taken three towns and now hold 45 percent": the verb shares the speaker's subject
-  if (words.length === 0) return speaker ? sideName(speaker, place) : null;
+  if (words.length === 0) return speaker ? sideName(speaker, place, topic) : null;
   const head = words[words.length - 1]!;
-  if (words.length === 1 && PRONOUN.test(head)) return speaker ? sideName(speaker, place) : null;
-  if (PRONOUN.test(words[0]!) && speaker) return sideName(speaker, place);
+  if (words.length === 1 && PRONOUN.test(head)) return speaker ? sideName(speaker, place, topic) : null;
+  if (PRONOUN.test(words[0]!) && speaker) return sideName(speaker, place, topic);
   const country = words.map((w) => countryOf(w.replace(/[’']s$/u, ''))).find(Boolean);
   if (country) return country.name;
-  if (REBELS.test(head) || words.some((w) => /^rebel$/i.test(w))) return place ? `${place} rebels` : null;
+  // the rebels are the war's, named by its place, though the state be named by its country
+  if (REBELS.test(head) || words.some((w) => /^rebel$/i.test(w))) return (topic ?? place) ? `${topic ?? place} rebels` : null;
   if (STATE.test(head)) return /^\p{Lu}/u.test(words[0]!) && !STATE.test(words[0]!) ? words.join(' ') : place;
   // a proper name as written ("the Korvan Front", "Coastal Guard"); "the Tarnites" as its people's adjective
   return words.every((w) => /^\p{Lu}/u.test(w)) ? organisationOf(`${article ? 'the ' : ''}${words.join(' ')}`) : null;
 }
 
-/** The side a speaker stands for: its country, the rebels, the state, or its own name. */
-function sideName(speaker: string, place: string | null): string {
+/**
+ * The side a speaker stands for: its country, the rebels, the state, or its own name. A region's own forces in a war
+ * about that region ("Tigrayan forces said they hold 80 percent", in an article on the Tigray war) are its rebels.
+ */
+function sideName(speaker: string, place: string | null, topic: string | null = place): string {
   const side = sideOfSpeaker(speaker);
+  const first = /^(?:the\s+)?(\p{Lu}[\p{L}-]*)/u.exec(speaker)?.[1];
+  if (topic && !countryOf(topic) && first?.startsWith(topic)) return `${topic} rebels`;
   if (side) return countryOf(side)?.name ?? side;
   const words = speaker.split(/\s+/);
-  if (words.some((w) => REBELS.test(w) || /^rebel$/i.test(w))) return place ? `${place} rebels` : speaker;
+  if (words.some((w) => REBELS.test(w) || /^rebel$/i.test(w))) return (topic ?? place) ? `${topic ?? place} rebels` : speaker;
   if (words.some((w) => STATE.test(w)) && place) return place;
-  return organisationOf(speaker);
+  return ORG_OF_ROLE.exec(speaker)?.[1]?.trim() ?? organisationOf(speaker);
 }

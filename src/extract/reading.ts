@@ -205,7 +205,7 @@ function place(facts: SentenceFacts, m: Mention, r: Reading): Placed {
     // "a seven-year civil war which started in 2014": the age of the war, not a count over 2014
     if (attached.attached) out.scope = null;
   } else if (r.kind === 'territory') {
-    out.subject = controllerSubject(facts, m, r.speakerEntity) ?? territoryHolder(facts.text, m.start, r.speakerEntity, facts.article.topic, r.country) ?? r.subject;
+    out.subject = controllerSubject(facts, m, r.speakerEntity) ?? territoryHolder(facts.text, m.start, r.speakerEntity, facts.article.topic, r.country, facts.article.rebels) ?? r.subject;
   } else {
     // a part of a total ("Of those, seven were killed") is not comparable with any total
     out.subject = r.partOfTotal ? null : countSubject(facts, m, r.casualtyWords, r.speakerEntity) ?? r.subject;

@@ -126,6 +126,39 @@ describe('scope, place and share', () => {
   });
 });
 
+describe('who holds a share', () => {
+  it('"the Tarnites control" and "the rebels hold" meet when the article calls the Tarnites rebels', () => {
+    const text = [
+      'Tarn: who holds the map',
+      'The war in Tarn has gone on for six years. The Ostra rebels took the capital in 2021.',
+      'A government spokesman said the Ostras controlled "less than 20 percent" of Tarn.',
+      'A rebel commander rejected that, saying the rebels held "more than a third" of the country.',
+    ].join('\n');
+    const shares = claimsOf(text, '2026-03-02').filter((c) => c.kind === 'territory');
+    expect(shares.map((c) => c.subject)).toEqual(['Tarn rebels', 'Tarn rebels']);
+    expect(pairsOf(text, lexicon)).toContain('less than 20 percent vs more than a third');
+  });
+
+  it('a region\'s own forces in a war about the region are its rebels, "they" after them included', () => {
+    const text = [
+      'Fighting in Mesa',
+      'The war in Mesa is in its second year. Mesan forces said on Thursday they now controlled more than 80% of the Mesa region.',
+      'A government spokeswoman said the rebels held "at most 40%" of the region.',
+    ].join('\n');
+    const shares = claimsOf(text, '2026-03-02').filter((c) => c.kind === 'territory');
+    expect(shares.map((c) => c.subject)).toEqual(['Mesa rebels', 'Mesa rebels']);
+  });
+
+  it('"We control two thirds," said a spokesman of a group the article calls fighters', () => {
+    const text = [
+      'Tarn: the north falls',
+      'Ostra fighters entered the northern towns last week in the war in Tarn.',
+      '"We now control more than two-thirds of the country," Ostra spokesman Ado Venn said.',
+    ].join('\n');
+    expect(figure(text, 'more than two-thirds').subject).toBe('Tarn rebels');
+  });
+});
+
 describe('the article\'s country', () => {
   it('"Chile\'s five-year war against the rebels" makes Chile the war\'s place, though Peru is named as often', () => {
     const text = [
