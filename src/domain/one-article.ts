@@ -51,7 +51,7 @@ function between(a: ClaimInContext, b: ClaimInContext): string {
 
 // "… put the toll at 1,000. On Monday the army revised that number down to 920": a figure told as a revision of the one
 // before it (group: the words right before the figure)
-const REVISED_REFERENCE = /\b(?:revis\w*|lower\w*|rais\w*|cut|correct\w*|updat\w*|adjust\w*|reduc\w*)\s+(?:that|this|the|its|their|his|her)\s+(?:earlier\s+|previous\s+|initial\s+|own\s+|death\s+)?(?:figure|number|estimate|toll|count|tally|total)\s+(?:(?:up|down|upward|downward|sharply)\s+)?to\s+(?:\S+\s+){0,3}$/i;
+export const REVISED_REFERENCE = /\b(?:revis\w*|lower\w*|rais\w*|cut|correct\w*|updat\w*|adjust\w*|reduc\w*)\s+(?:that|this|the|its|their|his|her)\s+(?:earlier\s+|previous\s+|initial\s+|own\s+|death\s+)?(?:figure|number|estimate|toll|count|tally|total)\s+(?:(?:up|down|upward|downward|sharply)\s+)?to\s+(?:\S+\s+){0,3}$/i;
 // How far before the revision the revised figure may be told (a few sentences).
 const REVISION_REACH = 600;
 

@@ -5,6 +5,7 @@
 // fact just stated, and this is the commonest way an article sets two sources against each other.
 // Hand-written: resolving "the real figure" to the figure it stands for is discourse reading no library does.
 
+import { REVISED_REFERENCE } from '../domain/one-article.js';
 import type { ExtractedClaim } from '../domain/types.js';
 import { WHO_METRICS } from './count-fact.js';
 
@@ -17,7 +18,7 @@ export interface PlacedClaim {
 
 // "the true number", "the real figure", "the overall toll", "their strength", "the tally": a noun standing for a
 // figure already given, then (within the clause) the figure. "number of <something>" names its own population.
-const REFERENCE = /(?:\b(?:the|that|this|its|their|his|her|our)|\p{Lu}[\p{L}.]*['’]s)\s+(?:(?:true|real|actual|likely|final|overall|total|correct|official|full|real-world|own)\s+)?(?:death\s+)?(?:number|figure|toll|tally|count|total|estimate|strength|numbers|figures|share|proportion|percentage)(?!\s+(?:of|among)\b|\s+for\s+(?!the\s+same\b|that\b|this\b))[^.;:!?\d]{0,60}$/iu;
+const REFERENCE = /(?:\b(?:the|that|this|its|their|his|her|our)|\p{Lu}[\p{L}.]*['’]s)\s+(?:(?:true|real|actual|likely|final|overall|total|correct|official|full|real-world|own)\s+)?(?:death\s+)?(?:number|figure|toll|tally|count|total|estimate|strength|numbers|figures|share|proportion|percentage)(?!\s+(?:of|among)\b|\s+for\s+(?!the\s+same\b|that\b|this\b))(?:[^.;:!?\d,]{0,60}|[^.;:!?\d,]{0,20},[^.;:!?\d]{1,120},[^.;:!?\d,]{0,20})$/iu;
 // How far back the figure referred to may be: this sentence or the two before it, in the same or the previous paragraph.
 const SENTENCES_BACK = 2;
 
@@ -51,6 +52,8 @@ export function resolveReferences(claims: readonly PlacedClaim[]): ExtractedClai
     if (denied) return denied;
     const samePeriod = samePeriodAs(claims, i);
     if (samePeriod) return samePeriod;
+    const revised = revisedFigure(claims, i);
+    if (revised) return revised;
     const before = isBare(here.claim) ? textBefore(here.claim) : null;
     if (before === null || !REFERENCE.test(before)) return here.claim;
     const donor = nearestDonor(claims, i);
@@ -89,6 +92,20 @@ function backwardDonor(claims: readonly PlacedClaim[], i: number): ExtractedClai
     if (isDonor(there.claim) && (there.claim.kind === 'territory') === (here.claim.kind === 'percentage')) return there.claim;
   }
   return null;
+}
+
+/**
+ * "Initial reports put the number of police killed at 44. The force later revised the toll to 40": a figure told as a
+ * revision of the one before it counts what that one counts, whatever its own words say. Null when it is no revision.
+ */
+function revisedFigure(claims: readonly PlacedClaim[], i: number): ExtractedClaim | null {
+  const here = claims[i]!;
+  const before = here.claim.kind === 'casualties' || here.claim.kind === 'count' ? textBefore(here.claim) : null;
+  if (before === null || !REVISED_REFERENCE.test(before.slice(-100))) return null;
+  const there = backwardDonor(claims, i);
+  if (!there || there.kind !== here.claim.kind) return null;
+  const { metric, population, subject, scope } = there;
+  return { ...here.claim, metric, population, subject: subject ?? here.claim.subject, scope: here.claim.scope ?? scope };
 }
 
 // "the dead were 1,800 soldiers, and not 2,600 civilians as the mission says": a figure a speaker denies in favour of

@@ -69,9 +69,14 @@ export function dateEvent(f: SentenceFacts, d: Mention): EventReading | null {
       const event = eventName(f, phrase, actorWords(f, actor));
       if (event !== null) return { subject: event, metric: 'start date' };
     }
+    // "The country has been in turmoil since December 2012": the article's war, whatever word it is told with
+    if (f.article.topic && AT_WAR_SINCE.test(text.slice(Math.max(0, d.start - 60), d.start))) return { subject: f.article.topic, metric: 'start date' };
   }
   return null;
 }
+
+// "the country has been at war since", "Tarn has been in turmoil since": a place in its war from a date
+const AT_WAR_SINCE = /\b(?:country|nation|\p{Lu}[\p{L}-]+)\s+(?:has|had)\s+been\s+(?:at\s+war|in\s+(?:turmoil|conflict|crisis|chaos|civil\s+war|war|upheaval))\s+(?:ever\s+)?since\s+$/u;
 
 function verbReading(f: SentenceFacts, verb: RegExpExecArray, d: Mention): EventReading | null {
   const { text } = f;

@@ -123,8 +123,13 @@ function fold(all: string[], roles: RoleNouns): Population | null {
   // "civilian deaths": the modifier says who; "military personnel": likewise
   const role = headRole === 'people' && modRole ? modRole : headRole ?? modRole ?? plainNoun(words);
   if (!role) return null;
-  const sideWord = mods.find((w) => /^\p{Lu}/u.test(w) && !ROLE_MODIFIERS[w.toLowerCase()]);
-  return { role, side: sideWord ? sideOf(sideWord) : null };
+  const at = mods.findIndex((w) => /^\p{Lu}/u.test(w) && !ROLE_MODIFIERS[w.toLowerCase()]);
+  if (at < 0) return { role, side: null };
+  // "Islamic State fighters": a group's name of several words is the side; "Chilean Wagner troops" the country's
+  const run = [mods[at]!];
+  for (let i = at + 1; i < mods.length && /^\p{Lu}/u.test(mods[i]!) && !ROLE_MODIFIERS[mods[i]!.toLowerCase()]; i++) run.push(mods[i]!);
+  const first = run[0]!.replace(/[’']s$/u, '');
+  return { role, side: countryOf(first) || countryOfAdjective(first) || run.length === 1 ? sideOf(run[0]!) : run.join(' ') };
 }
 
 /** A noun that is no person ("townships", "armed clashes"): counted as written, lower case. */

@@ -102,7 +102,8 @@ export class SpeakerTracker {
       // "the Observatory estimates" names a known monitor: its own name wins over the last speaker
       else if (ref.type === 'role' && speakerEntity(this.lex, `the ${c.phrase}`) !== null) speaker = speakerEntity(this.lex, `the ${c.phrase}`);
       else if (ref.type === 'role' && this.namedBy(ref.head)) speaker = this.namedBy(ref.head);
-      else if (ref.type === 'role' && this.last && (this.last.toLowerCase().includes(ref.head) || GENERIC_BODY.test(ref.head))) speaker = this.last;
+      // ("The Monitor's own count": a capitalised head names a body of its own, not any body spoken of last)
+      else if (ref.type === 'role' && this.last && (this.last.toLowerCase().includes(ref.head) || (GENERIC_BODY.test(ref.head) && /^\p{Ll}/u.test(c.phrase.split(/\s+/).pop() ?? '')))) speaker = this.last;
       else if (ref.type === 'indefinite') {
         // "A senior official said … The official, Ana Ruiz, added": the same role or a person's name, not any named body
         const head = c.phrase.split(/\s+/).pop()?.toLowerCase() ?? '';

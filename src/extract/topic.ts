@@ -48,7 +48,9 @@ export function articlePlaces(text: string): { topic: string | null; country: st
 
 function topicOf(text: string, countries: Map<string, number>): string | null {
   const war = new Map<string, number>();
-  const add = (name: string | null, placed = false): void => {
+  const add = (written: string | null, placed = false): void => {
+    // "Killings in Mesa and the West": two places, the first the war's; "Trinidad and Tobago" is one country's name
+    const name = written && !countryOf(written) ? written.split(/\s+and\s+/u)[0]! : written;
     const named = name ? asNamedInText(name, text) : null;
     const place = named ? countryOf(named)?.name ?? named : null;
     if (place && named && (placed || countryOf(named) || usedAsPlace(named, text))) war.set(place, (war.get(place) ?? 0) + 1);

@@ -126,6 +126,33 @@ describe('scope, place and share', () => {
   });
 });
 
+describe('what a figure counts', () => {
+  it('"the force later revised the toll to 40" counts what the figure before it counted, and conflicts with it', () => {
+    const text = article('Early reports put the number of Chilean police officers killed in Mesa at 44.', 'The force later revised the toll to 40 after identifying the remains.');
+    expect(figure(text, '40').metric).toBe(figure(text, '44').metric);
+    expect(pairsOf(text, lexicon)).toContain('40 vs 44');
+  });
+
+  it('"The Monitor\'s own count, based on …, is 31" is the Monitor\'s count of what the figure before counted', () => {
+    const text = article(
+      'The Tarn Rights Office says shelling has killed 44 civilians in Mesa this year.',
+      'The Monitor\'s own count, based on hospital registers in Mesa and on interviews with families, is 31.',
+    );
+    const own = figure(text, '31', '2026-11-05');
+    expect(own).toMatchObject({ speaker: 'Monitor', metric: 'civilians killed', subject: 'Mesa' });
+    expect(pairsOf(text, lexicon, '2026-11-05')).toContain('31 vs 44');
+  });
+
+  it('a group\'s name of two words is the side: "Ostra Front fighters"', () => {
+    expect(figure(article('Commanders estimate that as many as 2,500 Ostra Front fighters are holed up in Mesa.'), 'as many as 2,500').population).toBe('Ostra Front fighters');
+  });
+
+  it('"the country has been in turmoil since December 2012" dates the start of the article\'s war', () => {
+    const text = ['Tarn: a country in pieces', 'The war in Tarn has killed thousands. The country has been in turmoil since December 2012, when a rebel alliance took the north.'].join('\n');
+    expect(figure(text, 'December 2012', '2014-01-24')).toMatchObject({ subject: 'Tarn', metric: 'start date' });
+  });
+});
+
 describe('who holds a share', () => {
   it('"the Tarnites control" and "the rebels hold" meet when the article calls the Tarnites rebels', () => {
     const text = [
@@ -167,6 +194,11 @@ describe('the article\'s country', () => {
       'Chile\'s five-year war against the rebels has drawn criticism of the army.',
     ].join('\n');
     expect(articlePlaces(text)).toEqual({ topic: 'Chile', country: 'Chile' });
+  });
+
+  it('"Killings in Mesa and the West": the first of two places is the war\'s', () => {
+    const text = ['Killings of civilians in Mesa and the West', 'Gunmen in Mesa attacked the market. The violence in Mesa has not stopped.'].join('\n');
+    expect(articlePlaces(text).topic).toBe('Mesa');
   });
 
   it('"the Chilean siege" and "Chile\'s invasion" name the attacker, not the war\'s place', () => {
