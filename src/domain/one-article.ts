@@ -14,8 +14,13 @@ export function disagreeInOneArticle(a: ClaimInContext, b: ClaimInContext): bool
   // The publisher's own voice beside a cited figure is most often context or a part ("the war began … killing
   // 1,200"; "thousands of bodies are still buried"): only two named speakers disagree outright.
   if (a.speakerId !== null && b.speakerId !== null && independenceKey(a) !== independenceKey(b)) return true;
+  // "The Monitor's own count … is 31" beside the ministry's 44: a publisher that sets its own count against a cited one
+  if ((a.speakerId === null) !== (b.speakerId === null) && OWN_COUNT.test((a.speakerId === null ? a : b).quote)) return true;
   return setAgainst(a, b);
 }
+
+// The words of a publisher giving its own figure: "our count", "the Monitor's own tally", "by our own records".
+const OWN_COUNT = /\b(?:own|our)\s+(?:count|tally|figure|figures|estimate|total|records?|data|documentation)\b/i;
 
 /** Two figures of one sentence that it contrasts ("not 3,000", "closer to … than") or revises ("revised from … to"). */
 export function setAgainst(a: ClaimInContext, b: ClaimInContext): boolean {

@@ -5,7 +5,7 @@
 // their aliases, and event nouns, which are the keywords of the lexicon's duration metrics ("war",
 // "conflict", "campaign"…) — and no library knows that vocabulary. Nothing here names a war or a country.
 
-import { rebelNames } from './holder.js';
+import { rebelNames } from './rebels.js';
 import type { Lexicon } from '../domain/types.js';
 import { entityHits, type CompiledLexicon } from './lexicon-match.js';
 import type { EventNouns, EventPhrase } from './event-phrases.js';

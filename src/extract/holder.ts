@@ -20,20 +20,6 @@ const PRONOUN = /^(?:it|they|its|their|we|our)$/i;
 // "MNLA spokesman Ado Venn", "the Korvan Front commander": the organisation a person speaks for (group 1)
 const ORG_OF_ROLE = /^(?:the\s+)?((?:\p{Lu}[\p{L}\d'’-]*\s+){1,4})(?:spokes(?:man|woman|person)|commander|leader|official|chief)\b/u;
 
-// "the Iran-backed Huthi rebels", "M23 insurgents": a name the article gives its rebels (group 1)
-// a fresh global pattern for each scan, so no lastIndex outlives it
-const NAMED_REBELS = (): RegExp => /\b(\p{Lu}[\p{L}\d'’-]*)(?:-led|-backed|-aligned)?\s+(?:rebels?|insurgents?|militants?|militias?|guerrillas?|separatists?|fighters|jihadists?)\b/gu;
-
-/** The names an article calls its rebels ("Huthi rebels", "Tigrayan fighters"), lower case; never a country's. */
-export function rebelNames(text: string): ReadonlySet<string> {
-  const out = new Set<string>();
-  for (const m of text.matchAll(NAMED_REBELS())) {
-    const name = m[1]!;
-    if (!countryOf(name) && !/^(?:The|A|An|Some|Many|Most|Armed|Islamist|Rival|Allied|Opposition)$/u.test(name)) out.add(name.toLowerCase());
-  }
-  return out;
-}
-
 /** The holder of the share at `figureStart`, or null when the sentence names none. */
 export function territoryHolder(
   sentence: string,

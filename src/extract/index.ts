@@ -19,6 +19,7 @@ import { preparedOf, type PreparedLexicon } from './prepared.js';
 import { readSentence, type ArticleGround } from './reading.js';
 import { inQuote, segmentLazily, type SentenceRecord } from './segment.js';
 import { articlePlaces } from './topic.js';
+import { nameTheRebels } from './rebels.js';
 import { finishedWarSpan } from './topic-war.js';
 
 export { prepareLexicon, type PreparedLexicon } from './prepared.js';
@@ -59,7 +60,7 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
     if (!hasGround(analysis)) return;
     for (const r of readSentence(article, s, figures[i]!, analysis, speakers[i]!, contexts[i]!)) claims.push({ ...r, sentence: i });
   });
-  return closingPass(read, figures.map((f) => f.mentions.length > 0), claims, published, prepared.grammar, topic);
+  return nameTheRebels(closingPass(read, figures.map((f) => f.mentions.length > 0), claims, published, prepared.grammar, topic), text);
 }
 
 // How many sentences after a quotation the speaker memory looks for the clause that closes it (document.ts).

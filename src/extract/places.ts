@@ -39,6 +39,12 @@ function buildTable(): Table {
     const names = [c.name.common, c.name.official, ...c.altSpellings.filter((s) => s.length >= 3)];
     // "Bosnia" for "Bosnia and Herzegovina", "Trinidad" for "Trinidad and Tobago"
     if (/ and /.test(c.name.common)) names.push(c.name.common.split(' and ')[0]!);
+    // "Turkey" for "Republic of Turkey", "Britain" for "Great Britain": a long form's own name, when the data spells
+    // the short one otherwise ("Türkiye") or not at all
+    for (const n of [...names]) {
+      const short = /^(?:Republic|Kingdom|State|Commonwealth|Federation|Union|Great)\s+(?:of\s+(?:the\s+)?)?(\p{Lu}[\p{L}\s-]+)$/u.exec(n)?.[1];
+      if (short && !/\b(?:of|and)\b/.test(short)) names.push(short);
+    }
     for (const n of names) {
       const key = foldPlace(n);
       if (key && !byName.has(key)) byName.set(key, country);

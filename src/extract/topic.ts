@@ -24,6 +24,7 @@ const ANY_PROPER = new RegExp(PROPER, 'u');
 const PLACE_USE = new RegExp(String.raw`\b(?:in|of|to|into|from|across|near|around|outside|liberate|capture|captured|take|took|retake|retook|besiege|besieged)\s+(${PROPER})`, 'u');
 // (not "Afghan soldiers": a country's own forces fight where the war is as often as anywhere)
 const ATTACKER_NOUN = /^[\s-]+(?:strikes?|air\s+strikes?|airstrikes?|missiles?|drones?|artillery|shelling|aggression|jets|warplanes|attacks?|offensive|invasion|occupation|bombardment|siege|blockade|raids?|advance|withdrawal)\b/i;
+const PLURAL_PLACE_AFTER = /^(?:-\p{Ll}+)?\s+(?:areas|towns|villages|neighbou?rhoods|cities|districts|regions|provinces|communities|parts|lands)\b/u;
 const SUPERLATIVE_BEFORE = /\b(?:\p{Ll}+est|most\s+\p{Ll}+|biggest|worst)\s+(?:[\p{Ll}-]+\s+)?$/u;
 // "Chile's Norvale region", "the Norvale region", "Mesa oblast": a region the article names as such (group 1 the
 // country, when a possessive names it; group 2 the region)
@@ -73,6 +74,8 @@ function topicOf(text: string, countries: Map<string, number>): string | null {
   for (const m of matchesOf(WAR_THEN_PLACE, text)) {
     // "the largest war in Europe since 1945" compares the war with others of a place; it does not place it
     if (SUPERLATIVE_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+    // "the violence in Sunni areas": an adjective before a plural place noun
+    if (PLURAL_PLACE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20))) continue;
     if (m[2] && countryOf(m[1]!)) war.set(m[2], (war.get(m[2]) ?? 0) + 1);
     // "the border war with Haldor", "fighting between Haldor and Brenmark": a side of the war, named as such
     else if (/\s(?:with|between)\s/.test(m[0])) addSide(m[1]!.split(/\s+and\s+/u)[0]!);
@@ -197,7 +200,8 @@ function usedAsPlace(name: string, text: string): boolean {
   const named = escapeRegExp(name);
   // "in Selvania", or a wire dateline "RAVENHOLT, Selvania (Northwire) —": a city in capitals, then its country
   return (
-    new RegExp(String.raw`\b(?:[Ii]n|[Aa]cross|[Oo]f|[Tt]o|[Ff]rom|[Ii]nto|[Nn]ear)\s+(?:the\s+)?(?:(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\s+)?${named}(?![\p{L}])`, 'u').test(text) ||
+    // ("in Kurdish-majority towns", "in Sunni areas": an adjective before a plural place noun names no place)
+    new RegExp(String.raw`\b(?:[Ii]n|[Aa]cross|[Oo]f|[Tt]o|[Ff]rom|[Ii]nto|[Nn]ear)\s+(?:the\s+)?(?:(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\s+)?${named}(?![\p{L}-])(?!${PLURAL_PLACE_AFTER.source.slice(1)})`, 'u').test(text) ||
     new RegExp(String.raw`(?:^|\n)\s*\p{Lu}[\p{Lu}' -]{2,40},\s+${named}(?![\p{L}])`, 'u').test(text) ||
     // "Chile's Mesa region", "the Mesa region"
     new RegExp(String.raw`(?<![\p{L}])${named}\s+(?:region|province|department|district|governorate|state|valley)\b`, 'u').test(text)

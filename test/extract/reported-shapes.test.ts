@@ -153,6 +153,28 @@ describe('what a figure counts', () => {
   });
 });
 
+describe('whose count, which place', () => {
+  it('a place in an aside on the speaker is not the figure\'s', () => {
+    const text = article("Chile's army, which sent a column into the town of Mesa this week, said its troops had killed more than 200 insurgents.");
+    expect(figure(text, 'more than 200').subject).not.toBe('Mesa');
+  });
+
+  it('"insurgents" in an article naming one armed group are that group\'s fighters, and meet its count', () => {
+    const text = article(
+      'Ostra Front fighters attacked Mesa on Monday.',
+      "Chile's army said its troops had killed more than 200 insurgents in Mesa.",
+      'The defence ministry put the number of Ostra Front fighters killed in Mesa at some 120.',
+    );
+    expect(figure(text, 'more than 200').population).toBe('Ostra Front fighters');
+    expect(pairsOf(text, lexicon)).toContain('more than 200 vs some 120');
+  });
+
+  it('a publisher that sets its own count against a cited one disagrees with it', () => {
+    const text = article('The ministry says shelling has killed 44 civilians in Mesa this year.', 'By our own count, based on hospital registers, 31 civilians have been killed in Mesa this year.');
+    expect(pairsOf(text, lexicon, '2026-11-05')).toContain('31 vs 44');
+  });
+});
+
 describe('who holds a share', () => {
   it('"the Tarnites control" and "the rebels hold" meet when the article calls the Tarnites rebels', () => {
     const text = [
@@ -194,6 +216,12 @@ describe('the article\'s country', () => {
       'Chile\'s five-year war against the rebels has drawn criticism of the army.',
     ].join('\n');
     expect(articlePlaces(text)).toEqual({ topic: 'Chile', country: 'Chile' });
+  });
+
+  it('"Turkey" is the country the data spells "Türkiye"; "in Ostran-majority towns" and "in Ostran areas" name no place', () => {
+    expect(articlePlaces('Curfews in Turkey\nThe war in Turkey has gone on. Turkey says 300 died.').topic).toBe('Türkiye');
+    const text = ['A year of curfews', 'The fighting in Ostran areas and in Ostran-majority towns of Chile went on. Chile says 300 died in Chile.'].join('\n');
+    expect(articlePlaces(text).topic).toBe('Chile');
   });
 
   it('"Killings in Mesa and the West": the first of two places is the war\'s', () => {
