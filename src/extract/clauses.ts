@@ -174,8 +174,8 @@ export function isReportingUse(sentence: string, m: RegExpExecArray): boolean {
   if (/\bwhat\s+(?:[\w'’-]+\s+){0,3}$/i.test(before)) return false; // "in what he described as"
   if (/\b(?:to|not)\s+$/i.test(before) && /^(say|report|claim|estimate)$/.test(verb)) return false; // "hard to say"
   if (/^add(ed|s)?$/.test(verb) && /^\s+to\b/.test(sentence.slice(m.index + m[0].length))) return false; // "have added to the pressure"
-  // "figures compiled by the mission", "deaths registered by the monitor": a participle before "by" is passive
-  if (/^(?:compiled|tallied|registered|logged|verified)$/.test(verb) && /^\s+by\b/.test(sentence.slice(m.index + m[0].length))) return false;
+  // "figures compiled by the mission", "violations recorded by the army": a participle before "by" is passive
+  if (/ed$/.test(verb) && /^\s+by\b/.test(sentence.slice(m.index + m[0].length))) return false;
   return true;
 }
 
@@ -208,6 +208,8 @@ function verbClauses(sentence: string, verbs: RegExp): Clause[] {
       const short = text.split(/\s+/).length <= 4 && !/[,;:]/.test(sentence.slice(previous.end, start));
       ph = text && short && !PREPOSITION_FIRST.test(text) && !FUNCTION_WORDS.test(text) ? { text, start: previous.end + sentence.slice(previous.end, start).indexOf(text) } : null;
     }
+    // "A commander … dismissed that assessment and claimed": the verb shares the sentence's subject
+    if (!ph && !participle && /\band\s+(?:also\s+)?$/.test(before)) ph = subjectOf(sentence, start);
     // "19,000 deaths recorded": a figure before a participle is what was counted, not who counted it
     if (!ph || /(?:^|\s)\d[\d,.]*(?:\s|$)/.test(ph.text)) continue;
     let cue = verb;

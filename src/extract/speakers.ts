@@ -229,7 +229,13 @@ export function attributionFor(sentence: string, clauses: ResolvedClause[], star
   // A relative clause after the figure ("…in March, where Moscow says…") has its own speaker too.
   const reach = clauseReach(sentence, end);
   // `"They have lost 2,000 fighters, and many more have gone home," he said`: the clause after a quotation covers all of it
-  const after = verbs.find((c) => c.start >= end && (c.phraseStart < reach || /^[^"“]*["”]\s*,?\s*$/u.test(sentence.slice(end, Math.min(c.start, c.phraseStart)))));
+  // ("…erupted on Nov. 4, when the premier accused the rebels": a verb whose subject opens a "when" clause is that clause's)
+  const after = verbs.find(
+    (c) =>
+      c.start >= end &&
+      !/,\s*when\s+$/.test(sentence.slice(Math.max(0, c.phraseStart - 8), c.phraseStart)) &&
+      (c.phraseStart < reach || /^[^"“]*["”]\s*,?\s*$/u.test(sentence.slice(end, Math.min(c.start, c.phraseStart)))),
+  );
   const chosen = before[before.length - 1] ?? after ?? null;
   if (chosen && isStatementTime(sentence, chosen, start, end, dateFigure)) return null;
   // "Some estimates suggest 9,000, according to the envoy": a verb clause without a speaker yields to "according to"

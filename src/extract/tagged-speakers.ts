@@ -71,7 +71,8 @@ function taggedClause(sentence: string, tokens: readonly Token[], at: ReadonlyMa
  * quotations that the hand rules gave none (or one that names nobody). The sentence is tagged only when there is one.
  */
 export function withTaggedSpeakers(sentence: string, clauses: readonly Clause[], grammar: CompiledGrammar, tagger: Tagger, quoted: (at: number) => boolean): Clause[] {
-  const named = new Set(clauses.filter((c) => entityNameOf(c.phrase) !== null).map((c) => c.start));
+  // a pronoun ("said Tuesday it had confirmed") names a speaker the document pass resolves, not a missing one
+  const named = new Set(clauses.filter((c) => entityNameOf(c.phrase) !== null || /^(?:he|she|it|they|we|i)$/i.test(c.phrase)).map((c) => c.start));
   const missing = [...matchesOf(grammar.verbs, sentence)].filter((m) => !named.has(m.index) && !quoted(m.index) && isReportingUse(sentence, m));
   if (missing.length === 0) return [...clauses];
   const tokens = tagger.tag(sentence);

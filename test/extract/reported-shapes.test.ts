@@ -61,6 +61,25 @@ describe('who speaks', () => {
     expect(figure(governor, 'no more than 55%').speaker).toBe('Ada Venn');
   });
 
+  it('"said Tuesday it had confirmed": the pronoun is the office, not the day', () => {
+    const text = article('The U.N. rights office said Tuesday it had confirmed 1,892 civilian deaths across Tarn since the war began.');
+    expect(figure(text, '1,892').speaker).not.toBe('Tuesday');
+    expect(figure(text, '1,892').speaker).toMatch(/rights office|United Nations/);
+  });
+
+  it('"… dismissed that assessment and claimed" is the sentence\'s subject; "accuses" reports', () => {
+    const text = article('A commander of the former rebels, reached by telephone in Mesa, dismissed that assessment and claimed his men held nine towns.');
+    expect(figure(text, 'nine').speaker).toBe('commander of the former rebels');
+    expect(figure(article("Chile's military, for its part, accuses Peru of 2,608 ceasefire violations this year."), '2,608').speaker).toBe("Chile's military");
+  });
+
+  it('"recorded by the army" is passive, and a "when" clause\'s own verb does not cover the figure before it', () => {
+    const passive = article('The number of ceasefire violations by Chilean forces recorded by the Peruvian Army this year now stands at 2,317.');
+    expect(figure(passive, '2,317').speaker).toBe('Peruvian Army');
+    const when = article('Links to the region of about 6 million people have been cut since the fighting began on Nov. 4, when the premier accused the rebels of an attack.');
+    expect(figure(when, 'about 6 million').speaker).toBeNull();
+  });
+
   it('"the Korvan estimates" after a verb is a noun; "officials in the Mesa Valley say" is a speaker', () => {
     expect(figure(article('Officials in the Mesa Valley say the toll has topped 4,500 people.'), '4,500').speaker).toBe('Officials in the Mesa Valley');
   });
