@@ -74,7 +74,8 @@ function sideLosses(before: string): Population | null {
 function phraseAfter(text: string, speaker: string | null, roles: RoleNouns): Population | null {
   // "72 out of the country's 330 townships", "40 of the 120 villages": what the whole counts, the part counts too
   // 'killed "more than 200" troops': the quotation closes on the figure, the noun follows it
-  text = text.replace(/^["”’]/u, '').replace(/^-(?:strong|member|man)\b/u, '');
+  // 'killed 203 "terrorists"': a word the speaker is quoted on is still what is counted
+  text = text.replace(/^["”’]/u, '').replace(/^(\s*)["“‘]([^"”’]{1,40})["”’]/u, '$1$2').replace(/^-(?:strong|member|man)\b/u, '');
   const whole = /^\s*(?:out\s+)?of\s+(?:(?:the|its|their|all)\s+)?(?:\p{L}+[’']s\s+)?\d[\d,.]*\s+/u.exec(text);
   const after = whole ? text.slice(whole[0].length) : text;
   const m = /^\s*(?:\(\d[^)]*\)\s*)?(of\s+(?:its|their|his|her|the|them|whom|those)\s+|of\s+)?([^,.;:!?"“”()]*)/u.exec(after);

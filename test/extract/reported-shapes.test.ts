@@ -162,6 +162,10 @@ describe('what a figure counts', () => {
     expect(pairsOf(text, lexicon, '2026-11-05')).toContain('31 vs 44');
   });
 
+  it('a word the speaker is quoted on is still what is counted: 203 "rebels"', () => {
+    expect(figure(article('The army stated that 203 "rebels" had been killed in the operation in Mesa.'), '203').population).toBe('fighters');
+  });
+
   it('a group\'s name of two words is the side: "Ostra Front fighters"', () => {
     expect(figure(article('Commanders estimate that as many as 2,500 Ostra Front fighters are holed up in Mesa.'), 'as many as 2,500').population).toBe('Ostra Front fighters');
   });
