@@ -6,7 +6,7 @@
 
 import type { ExtractedClaim } from '../domain/types.js';
 import { PROPER, countryOf, placeName } from './places.js';
-import { matchesOf } from './regex.js';
+import { escapeRegExp, matchesOf } from './regex.js';
 
 /** A claim as the closing pass holds it: the claim, its sentence and paragraph. */
 export interface IncidentClaim {
@@ -49,7 +49,8 @@ const WIDER = /\b(?:war|conflict|insurgency|fighting|violence|since|overall|in\s
  */
 function incidentPlaces(texts: readonly string[], paragraphs: readonly number[]): (string | null)[] {
   const out: (string | null)[] = [];
-  const named = texts.length > 1 && paragraphs[0] !== paragraphs[1] ? incidentPlace(texts[0]!) : null;
+  const title = texts.length > 1 && paragraphs[0] !== paragraphs[1] ? texts[0]! : null;
+  const named = title !== null ? incidentPlace(title) ?? titledPlace(title, texts) : null;
   // ("Strike on Ethiopian market kills 31", "Air strikes on Yemen's port": a country is no incident's place)
   const titled = named && !countryOf(named) ? named : null;
   let place: string | null = titled;
@@ -59,6 +60,21 @@ function incidentPlaces(texts: readonly string[], paragraphs: readonly number[])
     place = incidentPlace(text) ?? place;
   });
   return out;
+}
+
+/**
+ * "Mali: Moura victims await justice as UN confirms scale of killings": a title that tells of an incident and names
+ * a place that is no country, which the text writes as a place ("killed in Moura"), names the incident's place.
+ */
+function titledPlace(title: string, texts: readonly string[]): string | null {
+  if (!INCIDENT.test(title)) return null;
+  for (const m of matchesOf(new RegExp(PROPER, 'gu'), title)) {
+    const name = placeName(m[0].replace(/[’']s$/u, ''));
+    if (!name || countryOf(name) || NOT_A_PLACE.test(name)) continue;
+    const asPlace = new RegExp(String.raw`\b(?:in|at|of|near|on)\s+${escapeRegExp(name)}(?![\p{L}])`, 'u');
+    if (texts.slice(1).some((t) => asPlace.test(t))) return name;
+  }
+  return null;
 }
 
 const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December)`;

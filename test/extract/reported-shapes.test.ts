@@ -192,6 +192,18 @@ describe('whose count, which place', () => {
     expect(pairsOf(text, lexicon)).toContain('more than 200 vs some 120');
   });
 
+  it('a title that tells of killings in a place the text names makes the place the bare tolls\' subject', () => {
+    const text = [
+      'Chile: Mesa families still await justice as UN confirms scale of killings',
+      '',
+      'Witnesses said the troops sealed off the village. The Observatory estimated that around 300 men had been killed in Mesa.',
+      '',
+      'The report released by the UN office last week concluded that at least 500 people were killed.',
+    ].join('\n');
+    expect(figure(text, 'at least 500', '2026-05-16').subject).toBe('Mesa');
+    expect(pairsOf(text, lexicon, '2026-05-16')).toContain('around 300 vs at least 500');
+  });
+
   it('a publisher that sets its own count against a cited one disagrees with it', () => {
     const text = article('The ministry says shelling has killed 44 civilians in Mesa this year.', 'By our own count, based on hospital registers, 31 civilians have been killed in Mesa this year.');
     expect(pairsOf(text, lexicon, '2026-11-05')).toContain('31 vs 44');
