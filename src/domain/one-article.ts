@@ -40,7 +40,9 @@ function sumsEarlier(total: ClaimInContext, part: ClaimInContext): boolean {
 
 // Words between two figures of one sentence that set one against the other.
 const CONTRAST = /\b(?:than|not|rather than|instead of|contrary to|against|contradict\w*|disput\w*)\b/i;
-const REVISION = /\b(?:revis\w*|updat\w*|correct\w*|lower\w*|rais\w*|cut|adjust\w*)\b/i;
+// The verbs of a revision: "revised", "updated", "lowered", "cut" (and "reduced", which is told only with a figure after)
+const REVISION_VERB = String.raw`(?:revis\w*|updat\w*|correct\w*|lower\w*|rais\w*|cut|adjust\w*)`;
+const REVISION = new RegExp(String.raw`\b${REVISION_VERB}\b`, 'i');
 
 /** The words between two figures of one sentence (located by their value text in the quote). */
 function between(a: ClaimInContext, b: ClaimInContext): string {
@@ -56,7 +58,10 @@ function between(a: ClaimInContext, b: ClaimInContext): string {
 
 // "… put the toll at 1,000. On Monday the army revised that number down to 920": a figure told as a revision of the one
 // before it (group: the words right before the figure)
-export const REVISED_REFERENCE = /\b(?:revis\w*|lower\w*|rais\w*|cut|correct\w*|updat\w*|adjust\w*|reduc\w*)\s+(?:that|this|the|its|their|his|her)\s+(?:earlier\s+|previous\s+|initial\s+|own\s+|death\s+)?(?:figure|number|estimate|toll|count|tally|total)\s+(?:(?:up|down|upward|downward|sharply)\s+)?to\s+(?:\S+\s+){0,3}$/i;
+export const REVISED_REFERENCE = new RegExp(
+  String.raw`\b(?:${REVISION_VERB}|reduc\w*)\s+(?:that|this|the|its|their|his|her)\s+(?:earlier\s+|previous\s+|initial\s+|own\s+|death\s+)?(?:figure|number|estimate|toll|count|tally|total)\s+(?:(?:up|down|upward|downward|sharply)\s+)?to\s+(?:\S+\s+){0,3}$`,
+  'i',
+);
 // How far before the revision the revised figure may be told (a few sentences).
 const REVISION_REACH = 600;
 

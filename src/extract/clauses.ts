@@ -169,7 +169,7 @@ export function isReportingUse(sentence: string, m: RegExpExecArray): boolean {
   // "the confirmed death toll", "its reported losses": a participle after a determiner is an adjective
   if (/\b(?:the|a|an|its|their|his|her|this|these)\s+$/i.test(before) && /ed$/.test(verb)) return false;
   if (NOUN_FORMS.test(verb) && DETERMINER_BEFORE.test(before)) return false;
-  // "called the Korvan estimates \"motivated\"", not "officials in the Gaza Strip say the toll…"
+  // "called the Korvan estimates \"motivated\"", not "officials in the Mesa Valley say the toll…"
   if (NOUN_FORMS.test(verb) && NAMED_BEFORE.test(before) && NOUN_AFTER.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 12))) return false;
   if (/\bwhat\s+(?:[\w'’-]+\s+){0,3}$/i.test(before)) return false; // "in what he described as"
   if (/\b(?:to|not)\s+$/i.test(before) && /^(say|report|claim|estimate)$/.test(verb)) return false; // "hard to say"

@@ -86,8 +86,15 @@ function quotationSpeaker(
 }
 
 /** For every sentence, the article as a reader has it there: its proper words and the event it last named. */
-export function eventMemory(text: string, records: readonly SentenceRecord[], analyses: readonly SentenceAnalysis[], events: EventIndex, topic: string | null = null): ArticleContext[] {
-  const article = articleContext(text, topic);
+export function eventMemory(
+  text: string,
+  records: readonly SentenceRecord[],
+  analyses: readonly SentenceAnalysis[],
+  events: EventIndex,
+  topic: string | null = null,
+  rebels: ReadonlySet<string> = new Set(),
+): ArticleContext[] {
+  const article = articleContext(text, topic, rebels);
   let lastEvent: ArticleContext['lastEvent'];
   return records.map((s, i) => {
     const here: ArticleContext = { ...article, sentence: i, lastEvent };

@@ -5,7 +5,6 @@
 // their aliases, and event nouns, which are the keywords of the lexicon's duration metrics ("war",
 // "conflict", "campaign"…) — and no library knows that vocabulary. Nothing here names a war or a country.
 
-import { rebelNames } from './rebels.js';
 import type { Lexicon } from '../domain/types.js';
 import { entityHits, type CompiledLexicon } from './lexicon-match.js';
 import type { EventNouns, EventPhrase } from './event-phrases.js';
@@ -115,17 +114,17 @@ export interface ArticleContext {
   lastEvent?: { entity: number | null; sentence: number; topic?: boolean };
   /** the place the article is about (topic.ts), whose war a bare "the war" names (topic-war.ts) */
   topic: string | null;
-  /** the names the article calls rebels ("Huthi rebels", "the M23 insurgents"), lower case (holder.ts rebelNames) */
+  /** the names the article calls rebels ("Ostra rebels", "the K23 insurgents"), lower case (rebels.ts namedRebels) */
   rebels?: ReadonlySet<string>;
   /** words already looked up among properWords (a long article has many: the stem search is a scan) */
   seen?: Map<string, boolean>;
 }
 
 /** The capitalised words of an article (lower case), for bare-phrase resolution. */
-export function articleContext(text: string, topic: string | null = null): ArticleContext {
+export function articleContext(text: string, topic: string | null = null, rebels: ReadonlySet<string> = new Set()): ArticleContext {
   const words = new Set<string>();
   for (const m of text.matchAll(/\b\p{Lu}[\p{L}-]+/gu)) words.add(nameWords(m[0])[0] ?? '');
-  return { properWords: words, sentence: 0, seen: new Map(), topic, rebels: rebelNames(text) };
+  return { properWords: words, sentence: 0, seen: new Map(), topic, rebels };
 }
 
 function mentions(context: ArticleContext, word: string): boolean {

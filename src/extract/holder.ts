@@ -17,7 +17,7 @@ const STOP = /^(?:said|says|say|that|and|but|while|which|who|where|claims?|claim
 const STATE = /^(?:government|army|military|junta|regime|state|authorities|troops|forces|soldiers|administration)$/i;
 const REBELS = /^(?:rebels?|insurgents?|militants?|militias?|opposition|guerrillas?|separatists?|fighters|jihadists?|gangs?|cartels?|bandits)$/i;
 const PRONOUN = /^(?:it|they|its|their|we|our)$/i;
-// "MNLA spokesman Ado Venn", "the Korvan Front commander": the organisation a person speaks for (group 1)
+// "K23 spokesman Ado Venn", "the Korvan Front commander": the organisation a person speaks for (group 1)
 const ORG_OF_ROLE = /^(?:the\s+)?((?:\p{Lu}[\p{L}\d'’-]*\s+){1,4})(?:spokes(?:man|woman|person)|commander|leader|official|chief)\b/u;
 
 /** The holder of the share at `figureStart`, or null when the sentence names none. */
@@ -48,11 +48,15 @@ export function territoryHolder(
   // the state's forces are the country's, though the article be about one of its cities
   const state = place && !countryOf(place) && country ? country : place;
   const named = phrase.filter((w) => !/^(?:the|a|an)$/i.test(w));
-  // "the Huthis control 20 percent" in an article about "the Huthi rebels": the rebels, named as the rebels are
-  if (named.length > 0 && named.every((w) => /^\p{Lu}/u.test(w)) && rebels.has(named.join(' ').replace(/(?:s|[’']s)$/u, '').toLowerCase())) return `${place ?? state} rebels`;
+  // "the Ostras control 20 percent" in an article about "the Ostra rebels", or "'We control two thirds,' the Ostra
+  // spokesman said": the rebels, named as the rebels are
+  const rebelsNamed = (name: string): boolean => {
+    const key = name.replace(/^the\s+/i, '').toLowerCase();
+    return rebels.has(key) || rebels.has(key.replace(/(?:s|[’']s)$/u, ''));
+  };
+  if (named.length > 0 && named.every((w) => /^\p{Lu}/u.test(w)) && rebelsNamed(named.join(' '))) return `${place ?? state} rebels`;
   const holder = fold(named, speaker, state, /^the$/i.test(phrase[0] ?? ''), place);
-  // "We control two thirds," the MNLA spokesman said, in an article on "MNLA fighters": the rebels
-  return holder !== null && rebels.has(holder.replace(/^the\s+/i, '').toLowerCase()) ? `${place ?? state} rebels` : holder;
+  return holder !== null && rebelsNamed(holder) ? `${place ?? state} rebels` : holder;
 }
 
 function fold(words: string[], speaker: string | null, place: string | null, article = false, topic: string | null = place): string | null {
@@ -72,7 +76,7 @@ function fold(words: string[], speaker: string | null, place: string | null, art
 
 /**
  * The side a speaker stands for: its country, the rebels, the state, or its own name. A region's own forces in a war
- * about that region ("Tigrayan forces said they hold 80 percent", in an article on the Tigray war) are its rebels.
+ * about that region ("Mesan forces said they hold 80 percent", in an article on the war in Mesa) are its rebels.
  */
 function sideName(speaker: string, place: string | null, topic: string | null = place): string {
   const side = sideOfSpeaker(speaker);

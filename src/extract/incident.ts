@@ -18,7 +18,9 @@ export interface IncidentClaim {
 // "the attack on Kfar Dara", "Sunday's assault by armed men on the town of Tarnow", "the attack in February on the UN
 // site in Malakal", "an air strike hit a hangar at the Tarnow detention centre": an attack word, then within the clause
 // the first place written after on/in/at/against
-const INCIDENT = /\b(?:attack|assault|raid|strike|airstrike|massacre|bombing|ambush|shelling|killings|blast|explosion)s?\b/iu;
+// The words of an attack, shared by the incident's place and its date
+const ATTACK = String.raw`(?:attack|assault|raid|strike|airstrike|massacre|bombing|ambush|shelling|killings|blast|explosion)s?`;
+const INCIDENT = new RegExp(String.raw`\b${ATTACK}\b`, 'iu');
 const INCIDENT_PLACE = new RegExp(
   String.raw`\b(?:on|in|at|against)\s+(?:the\s+)?(?:(?:[\p{Ll}-]+\s+){0,2}(?:town|village|city|camp|district|market|port|site)\s+of\s+)?(${PROPER})`,
   'u',
@@ -51,7 +53,7 @@ function incidentPlaces(texts: readonly string[], paragraphs: readonly number[])
   const out: (string | null)[] = [];
   const title = texts.length > 1 && paragraphs[0] !== paragraphs[1] ? texts[0]! : null;
   const named = title !== null ? incidentPlace(title) ?? titledPlace(title, texts) : null;
-  // ("Strike on Ethiopian market kills 31", "Air strikes on Yemen's port": a country is no incident's place)
+  // ("Strike on Chilean market kills 31", "Air strikes on Peru's port": a country is no incident's place)
   const titled = named && !countryOf(named) ? named : null;
   let place: string | null = titled;
   texts.forEach((text, i) => {
@@ -63,8 +65,8 @@ function incidentPlaces(texts: readonly string[], paragraphs: readonly number[])
 }
 
 /**
- * "Mali: Moura victims await justice as UN confirms scale of killings": a title that tells of an incident and names
- * a place that is no country, which the text writes as a place ("killed in Moura"), names the incident's place.
+ * "Chile: Mesa families await justice as UN confirms scale of killings": a title that tells of an incident and names
+ * a place that is no country, which the text writes as a place ("killed in Mesa"), names the incident's place.
  */
 function titledPlace(title: string, texts: readonly string[]): string | null {
   if (!INCIDENT.test(title)) return null;
@@ -78,7 +80,6 @@ function titledPlace(title: string, texts: readonly string[]): string | null {
 }
 
 const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December)`;
-const ATTACK = String.raw`(?:attack|assault|raid|strike|airstrike|massacre|bombing|ambush|shelling|killings|blast|explosion)s?`;
 // "the February 2016 raid", "an August 2018 coalition air strike", "the attack in February", "the massacre of 28 November": the date an incident is told with
 const INCIDENT_DATE = new RegExp(
   String.raw`\b(${MONTH}(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{1,2}\s+${MONTH}(?:\s+\d{4})?)\s+(?:[\p{Ll}-]+\s+){0,2}${ATTACK}\b|\b${ATTACK}\s+(?:in|on|of)\s+(${MONTH}(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{1,2}\s+${MONTH}(?:\s+\d{4})?)`,

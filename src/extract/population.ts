@@ -126,7 +126,7 @@ function fold(all: string[], roles: RoleNouns): Population | null {
   if (!role) return null;
   const at = mods.findIndex((w) => /^\p{Lu}/u.test(w) && !ROLE_MODIFIERS[w.toLowerCase()]);
   if (at < 0) return { role, side: null };
-  // "Islamic State fighters": a group's name of several words is the side; "Chilean Wagner troops" the country's
+  // "Korvan Front fighters": a group's name of several words is the side; "Chilean Andes Brigade troops" the country's
   const run = [mods[at]!];
   for (let i = at + 1; i < mods.length && /^\p{Lu}/u.test(mods[i]!) && !ROLE_MODIFIERS[mods[i]!.toLowerCase()]; i++) run.push(mods[i]!);
   const first = run[0]!.replace(/[’']s$/u, '');

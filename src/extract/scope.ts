@@ -91,14 +91,14 @@ function periodStart(published: IsoDate, n: number, unit: string): IsoDate {
   return addDays(published, -days);
 }
 
+// The widest span a sentence-opening statement date may have and still date the statement ("last week").
+const STATEMENT_WEEK = 7;
+
 /**
  * The day a figure was stated, when the sentence says so: "On May 20 the spokesperson said that … 310"
  * or "… told reporters on Friday that …". A figure stated on that day holds as of that day, not as of the
  * publication date of an article that recalls it months later. Null when the sentence names no such day.
  */
-// The widest span a sentence-opening statement date may have and still date the statement ("last week").
-const STATEMENT_WEEK = 7;
-
 export function statementDate(text: string, dates: readonly Mention[], m: Mention, published: IsoDate): IsoDate | null {
   for (const d of dates) {
     if (d.end > m.start || typeof d.low !== 'string' || typeof d.high !== 'string' || d.low > published) continue;

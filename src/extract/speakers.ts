@@ -62,7 +62,7 @@ function personLike(name: string): boolean {
   if (head.toLowerCase().split(/\s+/).some((w) => ORG_HEAD.test(w)) || countryOf(head)) return false;
   return /^(?:[\p{L}'’.-]+\s+)*\p{Lu}[\p{Ll}'’-]+$/u.test(head) || PERSON_ROLE.test(head);
 }
-// A sentence opening on a person: a role noun phrase ("An Ansar commander reached by phone", "A senior adviser"),
+// A sentence opening on a person: a role noun phrase ("A Korvan commander reached by phone", "A senior adviser"),
 // or any phrase with a name in apposition ("The region's governor, Ada Fenn,"), before its verb (group 1 the role,
 // group 2 the name).
 const PERSON_SUBJECT = /^(?:(?:The|An?)\s+)?((?:[\p{L}'’-]+\s+){0,4}?(?:spokes(?:man|woman|person)|minister|envoy|mayor|president|commander|official|officer|leader|chief|director|ambassador|governor|secretary|adviser|advisor|analyst|researcher|diplomat|negotiator|lawmaker|mediator|general|colonel|witness))\b(?:\s+(?:of|for|in|at)\s+[^,]{1,40})?(?:\s*,\s*([^,]{3,60}),)?/u;

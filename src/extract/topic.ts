@@ -15,7 +15,7 @@ const WAR_NOUN = String.raw`(?:civil\s+war|war|conflict|invasion|offensive|fight
 // noun makes it a verb or a compound: "Eritrean soldiers fighting alongside")
 const PLACE_THEN_WAR = new RegExp(String.raw`(${PROPER})([’']s)?\s+(?:(?:\d+|[\p{Ll}]+)-(?:year|month|week|day)(?:-old|-long)?\s+|[\p{Ll}]+\s+)?(${WAR_NOUN})\b(?!\s+(?:effort|efforts|crimes?|criminals?|chest|games?|zone|plans?|aims|veterans?|machine|footing|correspondents?|memorials?|budget|powers|cabinet)\b)`, 'u');
 const NOT_AFTER_PLAIN_WAR = /^\s+(?:alongside|beside|for|with|against|under)\b/;
-// "the Russian invasion", "Haldor's offensive": an attacker's act names the attacker, not where the war is
+// "the Chilean invasion", "Haldor's offensive": an attacker's act names the attacker, not where the war is
 const ACT_OF_ATTACKER = /^(?:invasion|offensive|campaign|occupation|siege|bombardment|blockade)$/i;
 // "the war in Chile's Portbrak region": the region a country's possessive names is the place (group 2)
 const WAR_THEN_PLACE = new RegExp(String.raw`\b${WAR_NOUN}\s+(?:in|over|on|of|for|against|across|with|between)\s+(?:the\s+)?(?:(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\s+)?(${PROPER})(?:[’']s\s+(${PROPER})(?=\s+(?:region|province|state|district|area)\b))?`, 'u');
@@ -74,7 +74,7 @@ function topicOf(text: string, countries: Map<string, number>): string | null {
   for (const m of matchesOf(WAR_THEN_PLACE, text)) {
     // "the largest war in Europe since 1945" compares the war with others of a place; it does not place it
     if (SUPERLATIVE_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
-    // "the violence in Sunni areas": an adjective before a plural place noun
+    // "the violence in Ostran areas": an adjective before a plural place noun
     if (PLURAL_PLACE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20))) continue;
     if (m[2] && countryOf(m[1]!)) war.set(m[2], (war.get(m[2]) ?? 0) + 1);
     // "the border war with Haldor", "fighting between Haldor and Brenmark": a side of the war, named as such
@@ -200,7 +200,7 @@ function usedAsPlace(name: string, text: string): boolean {
   const named = escapeRegExp(name);
   // "in Selvania", or a wire dateline "RAVENHOLT, Selvania (Northwire) —": a city in capitals, then its country
   return (
-    // ("in Kurdish-majority towns", "in Sunni areas": an adjective before a plural place noun names no place)
+    // ("in Ostran-majority towns", "in Ostran areas": an adjective before a plural place noun names no place)
     new RegExp(String.raw`\b(?:[Ii]n|[Aa]cross|[Oo]f|[Tt]o|[Ff]rom|[Ii]nto|[Nn]ear)\s+(?:the\s+)?(?:(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\s+)?${named}(?![\p{L}-])(?!${PLURAL_PLACE_AFTER.source.slice(1)})`, 'u').test(text) ||
     new RegExp(String.raw`(?:^|\n)\s*\p{Lu}[\p{Lu}' -]{2,40},\s+${named}(?![\p{L}])`, 'u').test(text) ||
     // "Chile's Mesa region", "the Mesa region"
