@@ -101,3 +101,8 @@ export function placeName(phrase: string): string | null {
   if (NOT_PLACES.has(foldPlace(first))) return null;
   return countryOf(clean)?.name ?? clean;
 }
+
+// "Chilean strikes", "the Chilean airstrike on": a demonym before an attack or a weapon names the attacker, not where
+// the war is or what a figure counts (not "Chilean soldiers": a country's own forces fight where the war is as often as
+// anywhere)
+export const ATTACKER_NOUN = /^[\s-]+(?:strikes?|air\s+strikes?|airstrikes?|missiles?|drones?|artillery|shelling|aggression|jets|warplanes|attacks?|offensive|invasion|occupation|bombardment|siege|blockade|raids?|advance|withdrawal)\b/i;

@@ -3,13 +3,13 @@
 // a news conference or of a war's beginning narrows nothing. The article's own place is topic.ts's. Hand-written: no
 // library says which place a figure counts.
 
-import { PROPER, countryOf, foldPlace, placeName } from './places.js';
+import { ATTACKER_NOUN, PROPER, countryOf, foldPlace, placeName } from './places.js';
 import { matchesOf } from './regex.js';
 
 // "in the eastern city of Portbrak", "across North Tarn", "in Valdoria's border province of East Tarn",
-// "for Chile's Portbrak": a place a figure is narrowed to.
+// "for Chile's Portbrak", "when a missile hit the Portbrak theatre": a place a figure is narrowed to.
 export const PLACE_NEAR = new RegExp(
-  String.raw`\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|for|[Ii]nside|[Nn]ear|[Oo]utside|(?:residents|inhabitants|citizens|people)\s+of|(?:assault|attack|offensive|invasion|strikes?|bombardment|raid)\s+(?:by\s+[^,.;]{1,50}?\s+)?(?:on|against))\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,3}?(?:(?:${PROPER}\s+)?(?:[\p{Ll}-]+\s+){0,2}?(?:city|town|port|province|region|state|district|zone|village|capital|territory|area|strip|enclave)\s+of\s+)?(${PROPER})(?:[’']s\s+(?:[\p{Ll}-]+\s+){0,3}?(?:(?:city|town|province|region|state|district|capital|territory|area)\s+of\s+)?(${PROPER}))?`,
+  String.raw`\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|for|[Ii]nside|[Nn]ear|[Oo]utside|(?:residents|inhabitants|citizens|people)\s+of|(?:assault|attack|offensive|invasion|(?:air)?strikes?|bombardment|raid|missiles?|shells?|drones?)\s+(?:by\s+[^,.;]{1,50}?\s+)?(?:on|against|hit|hits|struck|strikes|targeted))\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,3}?(?:(?:${PROPER}\s+)?(?:[\p{Ll}-]+\s+){0,2}?(?:city|town|port|province|region|state|district|zone|village|capital|territory|area|strip|enclave)\s+of\s+)?(${PROPER})(?:[’']s\s+(?:[\p{Ll}-]+\s+){0,3}?(?:(?:city|town|province|region|state|district|capital|territory|area)\s+of\s+)?(${PROPER}))?`,
   'u',
 );
 // "the East Tarnian authorities": a proper adjective before an actor noun names no place, unless a country's
@@ -43,6 +43,8 @@ export function placesIn(sentence: string): PlaceMention[] {
     if (!place || !isPlaceLike(phrase, sentence, m.index + m[0].length)) continue;
     // "the East Tarnian authorities": a proper adjective before a noun names no place, unless a country's
     if (!countryOf(phrase) && ACTOR_NOUN.test(sentence.slice(m.index + m[0].length))) continue;
+    // "died in the Chilean strike on …": the attacker's demonym, not where the dead were
+    if (countryOf(phrase)?.demonym === phrase && ATTACKER_NOUN.test(sentence.slice(m.index + m[0].length))) continue;
     out.push({ index: m.index, place });
   }
   return out;

@@ -5,7 +5,7 @@
 // never from a list of one war's names. Hand-written: no library names "the war an article is about".
 
 import { escapeRegExp, matchesOf } from './regex.js';
-import { PROPER, countryOf, demonymSiblings, placeName } from './places.js';
+import { ATTACKER_NOUN, PROPER, countryOf, demonymSiblings, placeName } from './places.js';
 import { PLACE_NEAR } from './sentence-places.js';
 
 const WAR_NOUN = String.raw`(?:civil\s+war|war|conflict|invasion|offensive|fighting|crisis|genocide|insurgency|uprising|campaign|battle|siege)`;
@@ -22,8 +22,6 @@ const WAR_THEN_PLACE = new RegExp(String.raw`\b${WAR_NOUN}\s+(?:in|over|on|of|fo
 const ANY_PROPER = new RegExp(PROPER, 'u');
 // A proper noun written as a place: "in Tripoli", "south of Tripoli", "to liberate Tripoli"
 const PLACE_USE = new RegExp(String.raw`\b(?:in|of|to|into|from|across|near|around|outside|liberate|capture|captured|take|took|retake|retook|besiege|besieged)\s+(${PROPER})`, 'u');
-// (not "Afghan soldiers": a country's own forces fight where the war is as often as anywhere)
-const ATTACKER_NOUN = /^[\s-]+(?:strikes?|air\s+strikes?|airstrikes?|missiles?|drones?|artillery|shelling|aggression|jets|warplanes|attacks?|offensive|invasion|occupation|bombardment|siege|blockade|raids?|advance|withdrawal)\b/i;
 const PLURAL_PLACE_AFTER = /^(?:-\p{Ll}+)?\s+(?:areas|towns|villages|neighbou?rhoods|cities|districts|regions|provinces|communities|parts|lands)\b/u;
 const SUPERLATIVE_BEFORE = /\b(?:\p{Ll}+est|most\s+\p{Ll}+|biggest|worst)\s+(?:[\p{Ll}-]+\s+)?$/u;
 // "Chile's Norvale region", "the Norvale region", "Mesa oblast": a region the article names as such (group 1 the

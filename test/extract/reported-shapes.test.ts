@@ -204,6 +204,16 @@ describe('whose count, which place', () => {
     expect(pairsOf(text, lexicon, '2026-05-16')).toContain('around 300 vs at least 500');
   });
 
+  it('"died in the Chilean strike on the Lerna theatre" counts the theatre\'s dead, not Chile\'s, and meets another toll of it', () => {
+    const text = article(
+      'The city council has said about 300 people were killed when a Chilean airstrike hit the Lerna Drama Theatre in March.',
+      'A press investigation later concluded that close to 600 people died in the Chilean strike on the Lerna Drama Theatre.',
+    );
+    expect(figure(text, 'about 300').subject).toBe('Lerna Drama Theatre');
+    expect(figure(text, 'close to 600').subject).toBe('Lerna Drama Theatre');
+    expect(pairsOf(text, lexicon)).toContain('about 300 vs close to 600');
+  });
+
   it('a publisher that sets its own count against a cited one disagrees with it', () => {
     const text = article('The ministry says shelling has killed 44 civilians in Mesa this year.', 'By our own count, based on hospital registers, 31 civilians have been killed in Mesa this year.');
     expect(pairsOf(text, lexicon, '2026-11-05')).toContain('31 vs 44');
