@@ -58,7 +58,7 @@ export interface ClaimInContext extends Claim {
   speakerName: string | null;
 }
 
-export const RULES = ['event-date', 'point-in-time', 'period-count', 'cumulative-total', 'duration-vs-start', 'part-above-whole', 'revision'] as const;
+export const RULES = ['event-date', 'point-in-time', 'period-count', 'cumulative-total', 'duration-vs-start', 'part-above-whole', 'revision', 'lengths'] as const;
 export type RuleId = (typeof RULES)[number];
 
 /** A conflict as the rules compute it; the store adds status and reviewer decisions by key. */

@@ -72,18 +72,12 @@ import {
   overlaps,
   periodOverlapFraction,
   relativeGap,
-  shiftDate,
-  toInterval,
 } from './intervals.js';
-import type { DurationUnit, Figure, IsoDate } from './types.js';
-import { DURATION_UNITS } from './types.js';
+import type { Figure, IsoDate } from './types.js';
 import {
   CUMULATIVE_LOOKBACK_DAYS,
-  effectiveAsOf,
   independenceKey,
-  isDurationMetric,
   isOnceOnlyEventMetric,
-  METRIC_START_DATE,
   participates,
   prepare,
   SAME_PERIOD_OVERLAP,
@@ -97,6 +91,7 @@ import { build, day, days, lead, ordered, percent, says, topic } from './conflic
 import { partAboveWhole, partAndWhole } from './nesting.js';
 import { disagreeInOneArticle, revisionConflict, setAgainst } from './one-article.js';
 import { isUpdate } from './running-totals.js';
+import { durationVsStart, lengthsDisagree } from './durations.js';
 
 // The model (metric names, settings, facts, time scopes, independence) lives in conflict-model.ts, the explanations'
 // words in conflict-words.ts, counts that nest and their rule in nesting.ts, figures one article sets against each
@@ -104,6 +99,7 @@ import { isUpdate } from './running-totals.js';
 export * from './conflict-model.js';
 export { nestingMetrics, readCountMetric } from './nesting.js';
 export { disagreeInOneArticle } from './one-article.js';
+export { impliedStart } from './durations.js';
 
 // ─────────────────────────────────────────────────────────────────────────────────────────────────────
 // Pairwise rules
@@ -119,7 +115,7 @@ function checkPrepared(x: Prepared, y: Prepared, settings: CrosscheckSettings): 
   // Canonical order, so a pair gives the same conflict (explanation included) whichever way it is met.
   const [a, b] = x.claim.id <= y.claim.id ? [x, y] : [y, x];
   if (a.claim.id === b.claim.id || a.claim.subjectId === null || a.claim.subjectId !== b.claim.subjectId) return null;
-  if (a.scope === 'duration' || b.scope === 'duration') return durationVsStart(a, b);
+  if (a.scope === 'duration' || b.scope === 'duration') return a.scope === b.scope ? lengthsDisagree(a, b) : durationVsStart(a, b);
   if (a.claim.figure.unit !== b.claim.figure.unit) return null;
   // Different metrics meet only when one count is a part of the other (nesting.ts)
   const nested = a.metric === b.metric ? null : partAndWhole(a, b);
@@ -217,44 +213,6 @@ function cumulativeTotal(a: Prepared, b: Prepared, settings: CrosscheckSettings)
     : `The totals hold at dates ${apart === 0 ? 'on the same day' : `${days(apart)} apart`} and do not overlap, even allowing ${percent(settings.tolerance)} either way.`;
   const explanation = `${lead(a, b, `${topic(a)}, counted from the same start`)}${says(earlier)}; ${says(later)}. ${why}`;
   return build('cumulative-total', a, b, relativeGap(a.core, b.core), explanation);
-}
-
-function durationVsStart(a: Prepared, b: Prepared): ComputedConflict | null {
-  const duration = a.scope === 'duration' ? a : b;
-  const start = duration === a ? b : a;
-  if (!isDurationMetric(duration.metric) || start.metric !== METRIC_START_DATE || start.scope !== 'event') return null;
-  // Days and weeks measure an episode ("four days of fighting"), not how old a war or campaign is.
-  if (duration.claim.figure.unit !== 'year' && duration.claim.figure.unit !== 'month') return null;
-  const implied = impliedStart(duration.claim);
-  if (!implied) return null;
-  const g = gap(toInterval(implied), start.interval);
-  if (g === 0) return null;
-  const asOf = day(duration.claim.scopeTo ?? effectiveAsOf(duration.claim));
-  const range = implied.low === null ? `no later than ${day(implied.high)}` : `between ${day(implied.low)} and ${day(implied.high)}`;
-  const explanation =
-    `${lead(a, b, topic(start))}${says(duration)} as its length as of ${asOf}, which puts the start ${range}; ` +
-    `${says(start)} as its start. These are ${days(g)} apart.`;
-  return build('duration-vs-start', a, b, daysGapSeverity(g), explanation);
-}
-
-/**
- * The start date a duration implies: as of D, a duration of [low, high] units began between
- * D − (high + 1) and D − (low − 1) units (one unit of rounding slack each side). Null when the figure
- * is not a usable duration.
- */
-export function impliedStart(claim: ClaimInContext): { unit: 'date'; low: IsoDate | null; high: IsoDate } | null {
-  const f = claim.figure;
-  if (f.unit === 'date' || !(DURATION_UNITS as readonly string[]).includes(f.unit)) return null;
-  // "Over the first nine months of 2017" states its own period; it says nothing of when the subject began.
-  if (claim.scopeFrom !== null) return null;
-  const unit = f.unit as DurationUnit;
-  const asOf = claim.scopeTo ?? effectiveAsOf(claim);
-  const shortest = Math.max(0, (f.low ?? 0) - 1);
-  return {
-    unit: 'date',
-    low: f.high === null ? null : shiftDate(asOf, -(f.high + 1), unit),
-    high: shiftDate(asOf, -shortest, unit),
-  };
 }
 
 // ─────────────────────────────────────────────────────────────────────────────────────────────────────

@@ -6,7 +6,8 @@
 import type { IsoDate } from '../domain/types.js';
 import type { EventPhrase } from './event-phrases.js';
 import { eventOfActor, resolveEventPhrase } from './events.js';
-import { topicWar } from './topic-war.js';
+import { WAR_HEADS, topicWar } from './topic-war.js';
+import { placeNear } from './sentence-places.js';
 import type { Mention } from './mentions.js';
 import { ACTOR_TYPES, actorBefore, actorWords, clauseActor, entityName, entityType, type SentenceFacts } from './subjects.js';
 
@@ -123,9 +124,39 @@ function verbReading(f: SentenceFacts, verb: RegExpExecArray, d: Mention): Event
 export function durationEvent(f: SentenceFacts, m: Mention): { attached: boolean; subject: string | null } {
   const phrase =
     f.phrases.find((p) => p.start <= m.start && p.end >= m.end) ??
-    f.phrases.find((p) => p.start >= m.end && /^\s*(?:of\s+)?(?:[\p{L}-]+\s+){0,2}$/u.test(f.text.slice(m.end, p.start)) && !/\b(?:the|a|an)\s+$/i.test(f.text.slice(m.end, p.start)));
+    f.phrases.find((p) => p.start >= m.end && /^\s*(?:of\s+)?(?:[\p{L}-]+\s+){0,2}$/u.test(f.text.slice(m.end, p.start)) && !/\b(?:the|a|an)\s+$/i.test(f.text.slice(m.end, p.start))) ??
+    // "the curfew, which lasted 79 days": the event the clause after it measures
+    f.phrases.find((p) => p.end <= m.start && LASTED.test(f.text.slice(p.end, m.start)));
   if (!phrase) return { attached: false, subject: null };
-  return { attached: true, subject: eventName(f, phrase) };
+  return { attached: true, subject: eventName(f, phrase) ?? namedEpisode(f, phrase, m) };
+}
+
+// "NATO believes its", "the Front said their": the name a possessive pronoun after it stands for (group 1)
+const OWNER_BEFORE = /(?:^|[^\p{L}])(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,3})\s+(?:\p{Ll}+\s+){1,3}(?:its|their)\s+$/u;
+const LASTED = /^\s*,?\s*(?:(?:which|that)\s+)?(?:lasted|lasting|ran|went\s+on)\s+(?:for\s+)?(?:(?:about|some|nearly|almost|more\s+than|over|just|only)\s+)?$/i;
+
+/**
+ * An episode of a war that is not the war itself, named by the names in its phrase or the place the sentence gives
+ * it: "NATO's 78-day air campaign" → "NATO campaign", "the 88-day curfew" in a sentence on Cizre → "Cizre curfew";
+ * so that two lengths told of one episode meet. Null for a war not the article's (its age is read elsewhere) and for an
+ * episode with no name and no place ("a two-week offensive": which one cannot be told).
+ */
+function namedEpisode(f: SentenceFacts, phrase: EventPhrase, m: Mention): string | null {
+  if (WAR_HEADS.has(phrase.head)) return null;
+  const words = f.text.slice(phrase.start, phrase.end).split(/\s+/);
+  const at = words.findIndex((w) => w.toLowerCase().startsWith(phrase.head));
+  // the run of names nearest the noun before it ("Officials said Chile's 78-day air campaign" → Chile), then any after it
+  const before: string[] = [];
+  for (const w of words.slice(0, Math.max(0, at)).reverse()) {
+    if (/^\p{Lu}/u.test(w) && !OTHER_DATE.test(w)) before.unshift(w.replace(/[’']s$/u, ''));
+    else if (before.length > 0) break;
+  }
+  // "NATO believes its 78-day air campaign": the owner "its" stands for, named just before it
+  if (before.length === 0 && /^(?:its|their)$/.test(phrase.determiner ?? '')) before.push(...(OWNER_BEFORE.exec(f.text.slice(Math.max(0, phrase.start - 60), phrase.start))?.[1]?.split(/\s+/) ?? []));
+  // "the siege of Cizre": the name after the noun, when none stands before it
+  const names = before.length > 0 ? before : words.slice(at + 1).filter((w) => /^\p{Lu}/u.test(w));
+  const where = names.length > 0 ? names.join(' ').replace(/^The\s+/, '') : placeNear(f.text, m.start, m.end);
+  return where ? `${where} ${phrase.head}` : null;
 }
 
 /**

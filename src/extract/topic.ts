@@ -198,8 +198,9 @@ function usedAsPlace(name: string, text: string): boolean {
   const named = escapeRegExp(name);
   // "in Selvania", or a wire dateline "RAVENHOLT, Selvania (Northwire) —": a city in capitals, then its country
   return (
-    // ("in Ostran-majority towns", "in Ostran areas": an adjective before a plural place noun names no place)
-    new RegExp(String.raw`\b(?:[Ii]n|[Aa]cross|[Oo]f|[Tt]o|[Ff]rom|[Ii]nto|[Nn]ear)\s+(?:the\s+)?(?:(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\s+)?${named}(?![\p{L}-])(?!${PLURAL_PLACE_AFTER.source.slice(1)})`, 'u').test(text) ||
+    // ("in Ostran-majority towns", "in Ostran areas": an adjective before a plural place noun names no place; nor does
+    // "the centre of the Ostran insurgency" before a war noun)
+    new RegExp(String.raw`\b(?:[Ii]n|[Aa]cross|[Oo]f|[Tt]o|[Ff]rom|[Ii]nto|[Nn]ear)\s+(?:the\s+)?(?:(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\s+)?${named}(?![\p{L}-])(?!${PLURAL_PLACE_AFTER.source.slice(1)})(?!\s+${WAR_NOUN})`, 'u').test(text) ||
     new RegExp(String.raw`(?:^|\n)\s*\p{Lu}[\p{Lu}' -]{2,40},\s+${named}(?![\p{L}])`, 'u').test(text) ||
     // "Chile's Mesa region", "the Mesa region"
     new RegExp(String.raw`(?<![\p{L}])${named}\s+(?:region|province|department|district|governorate|state|valley)\b`, 'u').test(text)

@@ -27,6 +27,10 @@ const RULE_TEXT: Record<RuleId | 'manual' | typeof CROWDED_RULE, { name: string;
     name: 'Duration against start date',
     meaning: 'How long something has lasted, counted back from when it was said, puts its start elsewhere than a stated start date.',
   },
+  lengths: {
+    name: 'Different lengths',
+    meaning: 'Two articles give one episode (a curfew, a siege, a campaign) lengths that differ, and counted back from when each was said they put its start on different dates too.',
+  },
   'part-above-whole': {
     name: 'A part above its whole',
     meaning: 'A count of a part (civilians, the killed) is larger than a count of its whole (everyone, all casualties) at a comparable time; a part can only be smaller.',

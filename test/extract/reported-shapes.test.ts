@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/extract/index.js';
 import { articlePlaces } from '../../src/extract/topic.js';
 import type { ExtractedClaim } from '../../src/domain/types.js';
-import { claimsInContext, conflictsOf, pairsOf } from '../helpers/extract-conflicts.js';
+import { claimsInContext, conflictsOf, pairValues, pairsOf } from '../helpers/extract-conflicts.js';
 import { defaultLexicon } from '../helpers/lexicons.js';
 
 const lexicon = defaultLexicon();
@@ -279,3 +279,33 @@ describe('the article\'s country', () => {
     expect(articlePlaces(text).topic).toBe('Peru');
   });
 });
+
+describe('how long an episode lasted', () => {
+  const two = (a: string, b: string, datedA = '2026-03-10', datedB = '2026-07-12'): string[] =>
+    pairValues(claimsInContext([{ publisher: 'Test Wire', published: datedA, text: article(a) }, { publisher: 'Other Daily', published: datedB, text: article(b) }], lexicon).claims);
+
+  it('"the curfew, which lasted 79 days" in Mesa and "the 88-day curfew" in Mesa are one curfew told two ways', () => {
+    const a = 'In Mesa alone, at least 136 civilians were killed during the curfew, which lasted 79 days.';
+    const b = 'In Mesa, residents returned after the 88-day curfew to find whole streets in ruins.';
+    expect(figure(article(a), '79 days').subject).toBe('Mesa curfew');
+    expect(figure(article(b), '88-day').subject).toBe('Mesa curfew');
+    expect(two(a, b)).toContain('79 days vs 88-day');
+  });
+
+  it('"the Front believes its 78-day air campaign" and "the Front\'s 79-day bombing campaign" name one campaign; days are counted exactly', () => {
+    const a = 'The Front believes its 78-day air campaign broke the siege, its officials said.';
+    const b = "Hundreds of homes were destroyed during the Front's 79-day bombing campaign against Chile.";
+    expect(figure(article(a), '78-day').subject).toBe('Front campaign');
+    expect(two(a, b, '2026-03-10', '2027-02-08')).toContain('78-day vs 79-day');
+  });
+
+  it('a war\'s age told years apart grows with it, and an unnamed offensive is no episode to compare', () => {
+    const [a, b] = ['The eight-year war in Mesa has emptied its villages.', 'The 10-year war in Mesa has emptied its villages.'];
+    expect(figure(article(a), 'eight-year').subject).toBe(figure(article(b), '10-year').subject);
+    expect(two(a, b, '2019-03-01', '2021-03-01')).toEqual([]);
+    const c = 'The 12-year war in Mesa has emptied its villages.';
+    expect(two(a, c, '2019-03-01', '2019-04-01')).toContain('12-year vs eight-year');
+    expect(figure(article('A two-week offensive ended on Friday.'), 'two-week').subject).toBeNull();
+  });
+});
+
