@@ -73,7 +73,8 @@ export function countFact(input: CountInput): CountFact {
   const kind = measure ? MEASURES[measure] ?? input.kind : input.kind;
   // The lexicon's force or event near the figure says whose toll it is; a place must be where the figure is.
   const lexiconTopic = input.subject !== null && (input.subjectType === 'force' || input.subjectType === 'event');
-  const placed = placeNear(sentence, m.start, m.end, input.places);
+  // "in the capital": the capital of the article's country, a place of its own, not the whole country
+  const placed = placeNear(sentence, m.start, m.end, input.places) ?? capitalNamed(sentence, m, input.topic, input.country ?? null);
   // "in the Valdorian war" is the article's Valdoria, as its war phrases are (topic.ts)
   const local = placed && input.topic && placed !== input.topic && namesPlace(placed, input.topic) ? input.topic : placed;
   // "4.6 million displaced nationwide": the whole country, not the city the article is about
@@ -84,6 +85,15 @@ export function countFact(input: CountInput): CountFact {
   // A force of the lexicon already says whose losses these are ("Russian armed forces"): the measure alone.
   const metric = lexiconTopic && input.subjectType === 'force' ? measure ?? input.metric : metricOf(measure ?? input.metric, population);
   return { kind, metric, subject, population: populationText(population) };
+}
+
+const IN_THE_CAPITAL = /\b(?:in|across|inside|around)\s+the\s+(?:country['’]s\s+)?capital\b(?!\s+(?:of|city\s+of)\b|,\s+\p{Lu})/u;
+
+/** The article's country's capital when the figure's clause is "in the capital", else null. */
+function capitalNamed(sentence: string, m: Mention, topic: string | null, country: string | null): string | null {
+  const clause = clauseAround(sentence, m.start, m.end);
+  if (!IN_THE_CAPITAL.test(sentence.slice(clause.start, clause.end))) return null;
+  return (topic ? countryOf(topic)?.capital : null) ?? (country ? countryOf(country)?.capital : null) ?? null;
 }
 
 const NATIONWIDE = /\b(?:nationwide|countrywide|nationally|across\s+the\s+(?:whole\s+|entire\s+)?country|in\s+the\s+(?:whole|entire)\s+country|the\s+country['’]s)\b/i;

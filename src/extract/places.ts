@@ -15,6 +15,8 @@ export interface Country {
   name: string;
   /** the English demonym ("Congolese", "Bosnian") */
   demonym: string | null;
+  /** the capital city ("Kinshasa"), when the data names one */
+  capital: string | null;
 }
 
 interface Table {
@@ -35,7 +37,7 @@ function buildTable(): Table {
   const sorted = [...countries].sort((a, b) => b.area - a.area);
   for (const c of sorted) {
     const demonym = c.demonyms?.eng?.m?.split(',')[0]?.trim() || null;
-    const country: Country = { name: c.name.common, demonym };
+    const country: Country = { name: c.name.common, demonym, capital: c.capital?.[0] ?? null };
     const names = [c.name.common, c.name.official, ...c.altSpellings.filter((s) => s.length >= 3)];
     // "Bosnia" for "Bosnia and Herzegovina", "Trinidad" for "Trinidad and Tobago"
     if (/ and /.test(c.name.common)) names.push(c.name.common.split(' and ')[0]!);

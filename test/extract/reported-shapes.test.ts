@@ -214,6 +214,12 @@ describe('whose count, which place', () => {
     expect(pairsOf(text, lexicon)).toContain('about 300 vs close to 600');
   });
 
+  it('"in the capital" is the capital of the article\'s country, a toll apart from the country\'s', () => {
+    const text = article('The war in Chile has killed 151,000, the survey found.', 'Most of the deaths occurred in the capital, where an estimated 82,000 people were killed.');
+    expect(figure(text, 'an estimated 82,000').subject).toBe('Santiago');
+    expect(figure(text, '151,000').subject).toBe('Chile');
+  });
+
   it('a publisher that sets its own count against a cited one disagrees with it', () => {
     const text = article('The ministry says shelling has killed 44 civilians in Mesa this year.', 'By our own count, based on hospital registers, 31 civilians have been killed in Mesa this year.');
     expect(pairsOf(text, lexicon, '2026-11-05')).toContain('31 vs 44');
@@ -266,6 +272,11 @@ describe('the article\'s country', () => {
   it('"Turkey" is the country the data spells "Türkiye"; "in Ostran-majority towns" and "in Ostran areas" name no place', () => {
     expect(articlePlaces('Curfews in Turkey\nThe war in Turkey has gone on. Turkey says 300 died.').topic).toBe('Türkiye');
     const text = ['A year of curfews', 'The fighting in Ostran areas and in Ostran-majority towns of Chile went on. Chile says 300 died in Chile.'].join('\n');
+    expect(articlePlaces(text).topic).toBe('Chile');
+  });
+
+  it('"the centre of the Ostran insurgency" does not write "Ostran" as a place', () => {
+    const text = ['Survey counts the dead in Chile', 'The war in Chile has killed 151,000. Mesa, the centre of the Ostran insurgency, saw the worst of it. In Chile the count goes on.'].join('\n');
     expect(articlePlaces(text).topic).toBe('Chile');
   });
 
