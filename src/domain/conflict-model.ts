@@ -193,6 +193,8 @@ export function prepare(claim: ClaimInContext): Prepared {
   return { claim, scope, metric: normaliseMetric(claim.metric), asOf: dayNumber(asOf), interval, core: coreOf(claim, interval), period };
 }
 
+const UPPER_ESTIMATE = /^(?:as\s+many\s+as|up\s+to)\s/i;
+
 /** "about n" is compared as [0.95 n, 1.05 n] (stored as [0.9 n, 1.1 n]). */
 export const ABOUT_CORE_LOW = 0.95;
 export const ABOUT_CORE_HIGH = 1.05;
@@ -205,6 +207,11 @@ export function coreOf(claim: Claim, interval: Interval = toInterval(claim.figur
   // "over 20,000" is a toll in the twenty-thousands, not any number above: read as up to twice the figure
   if (claim.qualifier === 'at-least' && claim.figure.unit !== 'date' && claim.figure.unit !== 'percent' && interval.low !== null && interval.low > 0) {
     return { low: interval.low, high: interval.low * 2 };
+  }
+  // "as many as 300,000", "up to 2,500": an upper estimate that says the toll may reach the figure, read as down to half
+  // of it ("no more than 10,000", "fewer than 50" only cap the count and stay open below)
+  if (claim.qualifier === 'at-most' && UPPER_ESTIMATE.test(claim.valueText) && claim.figure.unit !== 'date' && claim.figure.unit !== 'percent' && interval.high !== null && interval.high > 0) {
+    return { low: interval.high / 2, high: interval.high };
   }
   if (claim.qualifier !== 'about' || claim.figure.unit === 'date' || interval.low === null || interval.high === null) return interval;
   const mid = (interval.low + interval.high) / 2;

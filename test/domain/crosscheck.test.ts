@@ -184,6 +184,15 @@ describe('point-in-time figures', () => {
     expect(checkPair({ ...whole, scopeFrom: '2015-09-30' }, { ...part, scopeFrom: '2015-09-30' }, S)).toBeNull();
   });
 
+  it('"as many as 300,000" says the toll may reach the figure: far below half of it disagrees, a mere cap does not', () => {
+    const upper = claim({ sourceId: 5, qualifier: 'at-most', valueText: 'As many as 300,000', figure: count(null, 300_000) });
+    const low = claim({ sourceId: 6, qualifier: 'at-most', valueText: 'no more than 10,000', figure: count(null, 10_000) });
+    expect(checkPair(upper, low, S)?.rule).toBe('point-in-time');
+    expect(checkPair(upper, claim({ sourceId: 6, qualifier: 'about', valueText: 'about 200,000', figure: count(180_000, 220_000) }), S)).toBeNull();
+    const cap = claim({ sourceId: 5, qualifier: 'at-most', valueText: 'no more than 300,000', figure: count(null, 300_000) });
+    expect(checkPair(cap, low, S)).toBeNull();
+  });
+
   it('an open-ended figure overlaps anything above its bound', () => {
     const a = claim({ figure: count(400_000, null) });
     const b = claim({ figure: count(450_000, 550_000) });
