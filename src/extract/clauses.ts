@@ -20,9 +20,12 @@ const NOUN_AFTER = /^(?:\s*["“]|\s+(?:were|was|are|is|of|for|as|from|by)\b)/;
 const PASSIVE_BEFORE = /\b(was|were|been|be|being|is|are|am)\s+(?:\w+ly\s+)?$/i;
 // a fresh global pattern for each scan, so no lastIndex outlives it
 const BOUNDARY = (): RegExp => /[,;:"“”()–—]|\s-\s|\b(?:that|which|who|whom|whose|and|but|while|as|when|because|after|before|if|where|what)\b/gi;
+// A study or report whose author a participle aside names (group 1): "released online by the journal The Lantern"
+const DATA_HEAD = /\b(?:study|survey|report|analysis|research|paper|assessment|investigation|review)$/i;
+const AUTHOR_ASIDE = /^\s*(?:\p{Ll}+ly\s+)?(?:released|published|issued|carried\s+out|conducted|commissioned|compiled|written|produced|led)\b[^,]*?\bby\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,3}((?:The\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?\p{Lu}[\p{L}'’.-]*)*)\s*$/u;
 // A "speaker" made only of these words is a parsing accident, not a speaker.
 // "Of the dead counted by the monitors": a phrase opening on a preposition is no one who speaks
-const PREPOSITION_FIRST = /^(?:of|in|on|at|for|with|by|from|to|among|between|under|over|during|after|before|since|despite|amid|following|until)\s/i;
+const PREPOSITION_FIRST = /^(?:of|in|on|at|for|with|by|from|to|among|between|under|over|during|after|before|since|despite|amid|following|until)(?:\s|$)/i;
 const FUNCTION_WORDS = /^(?:(?:have|has|had|is|are|was|were|will|would|also|then|and|but|so|it's|there|here|not|never|just|only)\s*)+$/i;
 
 // A personal name standing alone between commas: capitalised words, with the usual particles.
@@ -87,19 +90,27 @@ function phraseBefore(sentence: string, verbStart: number, depth = 0): { text: s
     if (APPOSITIVE_NAME.test(apposition)) return { text: apposition, start: paren + 1 + sentence.slice(paren + 1, comma).indexOf(apposition) };
     const noun = depth < MAX_DEPTH ? relativeAsideNoun(sentence, from, comma, depth) : null;
     if (noun) return noun;
-    if (paren >= 0 && depth < MAX_DEPTH) {
-      const inner = phraseBefore(sentence, paren, depth + 1);
-      if (inner) return inner;
-    }
+    const inner = paren >= 0 && depth < MAX_DEPTH ? phraseBeforeAside(sentence, paren, comma, depth) : null;
+    if (inner) return inner;
     const head = sentence.slice(from, comma);
     const rest = head.replace(/^.*[;:"“”()–—]/, '');
     if (rest.length === head.length && from > 0) return null;
     cut = comma - rest.length;
     raw = rest;
   }
-  const text = cleanPhrase(raw);
+  const cleaned = cleanPhrase(raw);
+  // "In that paper we estimated": the pronoun right before the verb is its subject, the words before it a preamble
+  const pronoun = PREPOSITION_FIRST.test(cleaned) ? /\s(we|they|he|she|it|I)$/u.exec(cleaned)?.[1] : undefined;
+  const text = pronoun ?? cleaned;
   if (!text || text.split(/\s+/).length > 12 || FUNCTION_WORDS.test(text) || PREPOSITION_FIRST.test(text)) return null;
-  return { text, start: cut + raw.indexOf(text.slice(0, 3)) };
+  return { text, start: pronoun ? cut + raw.lastIndexOf(pronoun) : cut + raw.indexOf(text.slice(0, 3)) };
+}
+
+/** The phrase before an aside that ends at `comma`; "The study, released on Monday by the journal The Lantern," names whose study it is. */
+function phraseBeforeAside(sentence: string, paren: number, comma: number, depth: number): { text: string; start: number } | null {
+  const inner = phraseBefore(sentence, paren, depth + 1);
+  const author = inner && DATA_HEAD.test(inner.text) ? AUTHOR_ASIDE.exec(sentence.slice(paren + 1, comma))?.[1] : undefined;
+  return inner && author ? { text: `${inner.text} by ${author}`, start: inner.start } : inner;
 }
 
 /**

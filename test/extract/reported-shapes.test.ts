@@ -36,6 +36,20 @@ describe('who speaks', () => {
     expect(figure(text, 'at least 130').speaker).toBe('Tarn Rights Monitor');
   });
 
+  it('"In that paper we estimated" is the publisher speaking, not a speaker called "In"', () => {
+    const text = article('In that paper we estimated that about 250,000 people had died in Mesa.');
+    expect(figure(text, 'about 250,000').speaker).toBeNull();
+  });
+
+  it('a study whose aside names its author speaks for the author', () => {
+    const text = article(
+      'The study, released online by the medical journal The Lantern, estimated that 601,027 people had died in Mesa.',
+      'The report, published on Monday by the Korvan Institute, said 400 people had died in Mesa.',
+    );
+    expect(figure(text, '601,027').speaker).toBe('Lantern');
+    expect(figure(text, '400').speaker).toBe('Korvan Institute');
+  });
+
   it('a statement read on the radio speaks for the government', () => {
     const text = article('A government statement read on state radio said 81 civilians were killed in the raid on Mesa.');
     expect(figure(text, '81').speaker).toBe('government');
