@@ -66,7 +66,7 @@ export function countFact(input: CountInput): CountFact {
   const measure = notPeople || size ? null : lost ? 'killed' : measureOf(input);
   // "the army has lost 300 soldiers", "the Front said it had lost 40 men": the loser is the speaker's side
   if (lost && population && population.side === null) population = losers(population, loserOf(sentence.slice(0, m.start), input.speaker));
-  else if (population?.role === 'soldiers' && population.side === null) population = { ...population, side: soldiersSide(input.speaker, input.topic, measure !== null && MEASURES[measure] === 'casualties') };
+  if (population?.role === 'soldiers' && population.side === null) population = { ...population, side: soldiersSide(input.speaker, input.topic, measure !== null && MEASURES[measure] === 'casualties', input.country ?? null) };
   if (size) population ??= { role: 'people', side: null };
   // every measure of the taxonomy counts people (the dead, the displaced, the detained): a bare figure counts everyone
   if (!population && measure && MEASURES[measure] !== undefined) population = { role: 'people', side: null };
@@ -116,8 +116,9 @@ const GROUP_WORDS = /\b(?:rebels?|insurgents?|militants?|militias?|front|movemen
 /** The population of a side's own dead: the side's demonym, else the army's soldiers or a group's fighters. */
 function losers(population: Population, side: string | null): Population {
   if (side === null || countryOf(side) !== null) return { ...population, side };
-  // "the militias have lost 2,000 of their fighters": a side named only by what it is is no side of its own
-  const generic = !/\p{Lu}/u.test(side.replace(/^The\s/, ''));
+  // "the militias have lost 2,000 of their fighters", "an army spokesman in Mesa": a side named only by what it is
+  // (wherever it speaks from) is no side of its own
+  const generic = !/\p{Lu}/u.test(side.replace(/^The\s/, '').replace(/\s+(?:in|at|from)\s+.*$/u, ''));
   if (population.role !== 'people') return { ...population, side: generic ? null : side };
   if (ARMY_WORDS.test(side)) return { role: 'soldiers', side: null };
   if (GROUP_WORDS.test(side)) return { role: 'fighters', side: null };
@@ -130,11 +131,12 @@ function losers(population: Population, side: string | null): Population {
  * monitor either; a strength only when the state or a group counts it; a country's body speaks for its own ("Peru's
  * ministry said 312 soldiers died"). Null with no speaker.
  */
-function soldiersSide(speaker: string | null, topic: string | null, dead: boolean): string | null {
+function soldiersSide(speaker: string | null, topic: string | null, dead: boolean, country: string | null = null): string | null {
   if (!speaker) return null;
   const own = sideOfSpeaker(speaker);
   if (own) return own;
-  const state = topic ? countryOf(topic)?.demonym ?? null : null;
+  // the war's country, else (a war about one of its regions) the country the article names most
+  const state = (topic ? countryOf(topic)?.demonym : null) ?? (country ? countryOf(country)?.demonym : null) ?? null;
   // a speaker of no country (the army, a rebel group, a monitor, "ISWAP") counts the state's dead soldiers; a strength
   // ("Western officials say some 4,000 soldiers are deployed") may be a foreign force's, so only the state's own bodies
   // or an armed group speak for the state's there

@@ -234,6 +234,17 @@ describe('whose count, which place', () => {
     expect(figure(text, '151,000').subject).toBe('Chile');
   });
 
+  it('"the army lost 19 of its own soldiers", said by an army spokesman somewhere, and the rebels\' "74 government soldiers" are one count', () => {
+    const text = article(
+      "Chile's army and the Ostra movement gave rival accounts of a battle near Mesa, in northern Chile.",
+      'An army spokesman in Santiago said troops had killed 112 rebel fighters. The army lost 19 of its own soldiers, he said.',
+      'In a statement, the movement said its fighters had killed 74 government soldiers.',
+    );
+    expect(figure(text, '19').population).toBe('Chilean soldiers');
+    expect(figure(text, '74').population).toBe('Chilean soldiers');
+    expect(pairsOf(text, lexicon)).toContain('19 vs 74');
+  });
+
   it('a publisher that sets its own count against a cited one disagrees with it', () => {
     const text = article('The ministry says shelling has killed 44 civilians in Mesa this year.', 'By our own count, based on hospital registers, 31 civilians have been killed in Mesa this year.');
     expect(pairsOf(text, lexicon, '2026-11-05')).toContain('31 vs 44');
