@@ -17,6 +17,7 @@ const STOP = /^(?:said|says|say|that|and|but|while|which|who|where|claims?|claim
 const STATE = /^(?:government|army|military|junta|regime|state|authorities|troops|forces|soldiers|administration)$/i;
 const REBELS = /^(?:rebels?|insurgents?|militants?|militias?|opposition|guerrillas?|separatists?|fighters|jihadists?|gangs?|cartels?|bandits)$/i;
 const PRONOUN = /^(?:it|they|its|their|we|our)$/i;
+const REBEL_NAME = /\b(?:Liberation|Resistance|Revolutionary|Insurgent|Rebel|Separatist|Independence)\b/u;
 // "K23 spokesman Ado Venn", "the Korvan Front commander": the organisation a person speaks for (group 1)
 const ORG_OF_ROLE = /^(?:the\s+)?((?:\p{Lu}[\p{L}\d'’-]*\s+){1,4})(?:spokes(?:man|woman|person)|commander|leader|official|chief)\b/u;
 
@@ -82,6 +83,8 @@ function sideName(speaker: string, place: string | null, topic: string | null = 
   const side = sideOfSpeaker(speaker);
   const first = /^(?:the\s+)?(\p{Lu}[\p{L}-]*)/u.exec(speaker)?.[1];
   if (topic && !countryOf(topic) && first?.startsWith(topic)) return `${topic} rebels`;
+  // "the Mesa Liberation Army", "the Ostra Resistance Front": a name that says it fights the state
+  if (REBEL_NAME.test(speaker) && (topic ?? place)) return `${topic ?? place} rebels`;
   if (side) return countryOf(side)?.name ?? side;
   const words = speaker.split(/\s+/);
   if (words.some((w) => REBELS.test(w) || /^rebel$/i.test(w))) return (topic ?? place) ? `${topic ?? place} rebels` : speaker;

@@ -115,7 +115,9 @@ export function entityHits(lex: CompiledLexicon, text: string): Hit[] {
 
 /** The entity a name refers to, when the phrase contains a known name or alias (longest wins). */
 export function entityIn(lex: CompiledLexicon, phrase: string): LexiconEntity | null {
-  const hits = entityHits(lex, phrase).sort((a, b) => b.end - b.start - (a.end - a.start));
+  // "Mesa" inside "the Mesa Liberation Army" is part of a longer name, not the entity the phrase names
+  const partOfName = (h: Hit): boolean => /^\s+\p{Lu}/u.test(phrase.slice(h.end)) || /\p{Lu}[\p{L}.-]*\s+$/u.test(phrase.slice(0, h.start));
+  const hits = entityHits(lex, phrase).filter((h) => !partOfName(h)).sort((a, b) => b.end - b.start - (a.end - a.start));
   const hit = hits[0];
   return hit ? lex.lexicon.entities[hit.index] ?? null : null;
 }

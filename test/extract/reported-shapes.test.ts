@@ -264,6 +264,16 @@ describe('who holds a share', () => {
     expect(pairsOf(text, lexicon)).toContain('less than 20 percent vs more than a third');
   });
 
+  it('"the Ostra Liberation Army claims to control" holds as the rebels, whether or not an earlier article made "Ostra" an entity', () => {
+    const text = article('The war in Chile goes on. The Ostra Liberation Army, a guerrilla force fighting the government, claims to control about 40 percent of Chile.', 'A police spokesman in Santiago said the rebels held "no more than 5 percent" of Chile.');
+    const known = { ...lexicon, entities: [...lexicon.entities, { name: 'Ostra', type: 'other' as const, aliases: [] }] };
+    for (const lex of [lexicon, known]) {
+      const claims = extract(text, { published: '2026-03-02', publisher: 'Test Wire', lexicon: lex });
+      expect(claims.find((c) => c.valueText === 'about 40 percent')?.subject).toBe('Chile rebels');
+    }
+    expect(pairsOf(text, known)).toContain('about 40 percent vs no more than 5 percent');
+  });
+
   it('a region\'s own forces in a war about the region are its rebels, "they" after them included', () => {
     const text = [
       'Fighting in Mesa',
