@@ -22,6 +22,8 @@ const WAR_THEN_PLACE = new RegExp(String.raw`\b${WAR_NOUN}\s+(?:in|over|on|of|fo
 const ANY_PROPER = new RegExp(PROPER, 'u');
 // A proper noun written as a place: "in Tripoli", "south of Tripoli", "to liberate Tripoli"
 const PLACE_USE = new RegExp(String.raw`\b(?:in|of|to|into|from|across|near|around|outside|liberate|capture|captured|take|took|retake|retook|besiege|besieged)\s+(${PROPER})`, 'u');
+const REFUGE_BEFORE = /\b(?:fled|fleeing|flee|flees|crossed|crossing|escaped|sought\s+refuge|sheltering|refugees?|camps?)\s+(?:(?:in|into|to|across|from\s+\S+\s+(?:in|into|to))\s+)?(?:neighbou?ring\s+)?$/i;
+const STATE_AFTER = /^(?:[’']s)?\s+(?:(?:own|national|armed|security|defence|defense)\s+)*(?:army|military|government|troops|forces|soldiers|junta|police)\b/i;
 const PLURAL_PLACE_AFTER = /^(?:-\p{Ll}+)?\s+(?:areas|towns|villages|neighbou?rhoods|cities|districts|regions|provinces|communities|parts|lands)\b/u;
 const SUPERLATIVE_BEFORE = /\b(?:\p{Ll}+est|most\s+\p{Ll}+|biggest|worst)\s+(?:[\p{Ll}-]+\s+)?$/u;
 // "Chile's Norvale region", "the Norvale region", "Mesa oblast": a region the article names as such (group 1 the
@@ -176,9 +178,13 @@ function countryCounts(text: string): Map<string, number> {
     // "the General Staff of Ukraine": the country an organisation's name ends on counts too
     // "an Israeli strike", "Russian missiles": a demonym before a weapon or an attack names the attacker, not where the war is
     if (ATTACKER_NOUN.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20)) && countryOf(m[0])?.demonym === m[0]) continue;
+    // "fled into Chile", "refugee camps in Chile": where the war's refugees went, not where it is fought
+    if (REFUGE_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+    // "Peru's army", "Peruvian security forces": the state that fights the war counts twice
+    const state = STATE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 30)) ? 1 : 0;
     for (const part of m[0].split(/\s+(?:and|of(?:\s+the)?)\s+/u)) {
       const country = countryOf(part) ?? countryOf(withoutLead(part));
-      if (country) counts.set(country.name, (counts.get(country.name) ?? 0) + (m.index < titleEnd ? 2 : 1));
+      if (country) counts.set(country.name, (counts.get(country.name) ?? 0) + (m.index < titleEnd ? 2 : 1) + state);
     }
   }
   return counts;

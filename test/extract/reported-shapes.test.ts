@@ -315,6 +315,16 @@ describe('the article\'s country', () => {
     expect(articlePlaces(text).topic).toBe('Chile');
   });
 
+  it('where refugees fled is not where the war is; the state whose army fights it is', () => {
+    const text = [
+      'Exodus to Peru reaches 300,000 as aid runs short',
+      "The number of people who have fled into Peru since violence erupted in Chile's north reached 300,000 on Monday.",
+      "Chile's army says about 400 people have been killed in the fighting, and Chile's government denies any abuses.",
+      'Refugee camps in Peru are full, and Peru has asked for help.',
+    ].join('\n');
+    expect(articlePlaces(text).topic).toBe('Chile');
+  });
+
   it('"Killings in Mesa and the West": the first of two places is the war\'s', () => {
     const text = ['Killings of civilians in Mesa and the West', 'Gunmen in Mesa attacked the market. The violence in Mesa has not stopped.'].join('\n');
     expect(articlePlaces(text).topic).toBe('Mesa');
