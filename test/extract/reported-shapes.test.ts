@@ -365,3 +365,11 @@ describe('how long an episode lasted', () => {
   });
 });
 
+describe('when the war began', () => {
+  it('"since the invasion began on March 20" dates the article\'s war, and meets "the war began on March 19"', () => {
+    const text = article('The war in Mesa has killed thousands. Five years have passed since the invasion began on March 20, 2003.', 'The war began on March 19, 2003, when aircraft struck the capital.');
+    expect(figure(text, 'March 20, 2003').subject).toBe('Mesa');
+    expect(figure(text, 'March 20, 2003').metric).toBe('start date');
+    expect(pairsOf(text, lexicon)).toContain('March 19, 2003 vs March 20, 2003');
+  });
+});
