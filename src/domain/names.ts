@@ -50,7 +50,7 @@ export const ROLE_HEADS: ReadonlySet<string> = new Set(
     'journalists reporter correspondent correspondents editor captain colonel major lieutenant sergeant admiral marshal ' +
     'senator deputy deputies legislator legislators judge coordinator manager administrator historian scientist ' +
     'scientists professor survivor survivors family families research elder elders villager villagers relative relatives ' +
-    'clergy priest imam chiefs association associations union unions network foundation society federation charity charities hospital hospitals investigation investigators statement').split(' '),
+    'clergy priest imam chiefs association associations union unions network foundation society federation charity charities hospital hospitals investigation investigators statement member members councillor councillors councilman councilwoman').split(' '),
 );
 
 const NOT_NAMES = new Set(

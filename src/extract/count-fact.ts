@@ -185,7 +185,9 @@ function clauseAround(sentence: string, start: number, end: number): { start: nu
 export function metricOf(measure: string, population: Population | null): string {
   if (!population) return measure;
   const who = populationText(population)!;
-  if (measure === 'count' || measure === 'fighters' || measure === 'civilians affected') return who;
+  // "50,000 civilians remain trapped" and "as many as 90,000 people are in the city" count the same people: civilians
+  // stand apart from everyone only where deaths are counted (a toll of civilians is a part of the toll of all)
+  if (measure === 'count' || measure === 'fighters' || measure === 'civilians affected') return population.role === 'civilians' && population.side === null ? 'people' : who;
   if (measure === 'troops deployed') {
     if (population.role !== 'soldiers' && population.role !== 'fighters') return who;
     return population.side ? `${population.side} troops deployed` : measure;

@@ -245,6 +245,13 @@ describe('whose count, which place', () => {
     expect(pairsOf(text, lexicon)).toContain('19 vs 74');
   });
 
+  it('civilians still in a town and people in it are one count; civilians killed stay a part of all killed', () => {
+    const text = article('The refugee agency said about 50,000 civilians were believed to be still inside Mesa.', '"There are 120,000 people in Mesa, and they are starving," a council member said.', 'Shelling has killed 300 civilians in Mesa, the council said.');
+    expect(figure(text, 'about 50,000').metric).toBe(figure(text, '120,000').metric);
+    expect(pairsOf(text, lexicon)).toContain('120,000 vs about 50,000');
+    expect(figure(text, '300').metric).toBe('civilians killed');
+  });
+
   it('a publisher that sets its own count against a cited one disagrees with it', () => {
     const text = article('The ministry says shelling has killed 44 civilians in Mesa this year.', 'By our own count, based on hospital registers, 31 civilians have been killed in Mesa this year.');
     expect(pairsOf(text, lexicon, '2026-11-05')).toContain('31 vs 44');
