@@ -66,6 +66,8 @@ export function countFact(input: CountInput): CountFact {
   const measure = notPeople || size ? null : lost ? 'killed' : measureOf(input);
   // "the army has lost 300 soldiers", "the Front said it had lost 40 men": the loser is the speaker's side
   if (lost && population && population.side === null) population = losers(population, loserOf(sentence.slice(0, m.start), input.speaker));
+  // "Peru, the rebels' other backer, has sent hundreds of military advisers": the sender's soldiers
+  if (population?.role === 'soldiers' && population.side === null) population = { ...population, side: senderOf(sentence.slice(0, m.start)) };
   if (population?.role === 'soldiers' && population.side === null) population = { ...population, side: soldiersSide(input.speaker, input.topic, measure !== null && MEASURES[measure] === 'casualties', input.country ?? null) };
   if (size) population ??= { role: 'people', side: null };
   // every measure of the taxonomy counts people (the dead, the displaced, the detained): a bare figure counts everyone
@@ -141,6 +143,16 @@ function soldiersSide(speaker: string | null, topic: string | null, dead: boolea
   // ("Western officials say some 4,000 soldiers are deployed") may be a foreign force's, so only the state's own bodies
   // or an armed group speak for the state's there
   return dead || ARMY_WORDS.test(speaker) || GROUP_WORDS.test(speaker) || /\bcoalition\b/i.test(speaker) ? state : null;
+}
+
+// "Peru, the rebels' other backer, has sent", "Chile has deployed about": the country that sends the troops (group 1)
+const SENDER = /(?:^|[.;]\s*|\b(?:and|that)\s+)(\p{Lu}[\p{L}-]+)(?:\s*,[^,]{1,60},)?\s+(?:has\s+|have\s+|had\s+)?(?:\p{Ll}+ly\s+)?(?:sent|deployed|dispatched|stationed|sends|deploys)\s+(?:(?:about|around|some|nearly|more\s+than|over|at\s+least|up\s+to|as\s+many\s+as|another|an\s+extra)\s+)?$/u;
+
+/** The demonym of the country the clause says sent the troops counted right after it, or null. */
+function senderOf(before: string): string | null {
+  const sender = SENDER.exec(before)?.[1];
+  const country = sender ? countryOf(sender) : null;
+  return country && sender !== country.demonym ? country.demonym : null;
 }
 
 // The subject of "lost": "The militias have lost", "Chile has admitted losing", "it had lost", "the group said it lost".

@@ -252,6 +252,12 @@ describe('whose count, which place', () => {
     expect(figure(text, '300').metric).toBe('civilians killed');
   });
 
+  it('"Peru, the rebels\' other backer, has sent hundreds of military advisers" counts Peru\'s soldiers, apart from Chile\'s', () => {
+    const text = article('Chile has about 4,000 troops in Mesa.', "Peru, the rebels' other main backer, has sent hundreds of military advisers to Mesa.");
+    expect(figure(text, 'hundreds').population).toBe('Peruvian soldiers');
+    expect(pairsOf(text, lexicon)).toEqual([]);
+  });
+
   it('a publisher that sets its own count against a cited one disagrees with it', () => {
     const text = article('The ministry says shelling has killed 44 civilians in Mesa this year.', 'By our own count, based on hospital registers, 31 civilians have been killed in Mesa this year.');
     expect(pairsOf(text, lexicon, '2026-11-05')).toContain('31 vs 44');
