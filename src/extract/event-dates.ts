@@ -131,13 +131,13 @@ export function durationEvent(f: SentenceFacts, m: Mention): { attached: boolean
   return { attached: true, subject: eventName(f, phrase) ?? namedEpisode(f, phrase, m) };
 }
 
-// "NATO believes its", "the Front said their": the name a possessive pronoun after it stands for (group 1)
+// "The Front believes its", "the Korvan Front said their": the name a possessive pronoun after it stands for (group 1)
 const OWNER_BEFORE = /(?:^|[^\p{L}])(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,3})\s+(?:\p{Ll}+\s+){1,3}(?:its|their)\s+$/u;
 const LASTED = /^\s*,?\s*(?:(?:which|that)\s+)?(?:lasted|lasting|ran|went\s+on)\s+(?:for\s+)?(?:(?:about|some|nearly|almost|more\s+than|over|just|only)\s+)?$/i;
 
 /**
  * An episode of a war that is not the war itself, named by the names in its phrase or the place the sentence gives
- * it: "NATO's 78-day air campaign" → "NATO campaign", "the 88-day curfew" in a sentence on Cizre → "Cizre curfew";
+ * it: "the Front's 78-day air campaign" → "Front campaign", "the 88-day curfew" in a sentence on Mesa → "Mesa curfew";
  * so that two lengths told of one episode meet. Null for a war not the article's (its age is read elsewhere) and for an
  * episode with no name and no place ("a two-week offensive": which one cannot be told).
  */
@@ -151,9 +151,9 @@ function namedEpisode(f: SentenceFacts, phrase: EventPhrase, m: Mention): string
     if (/^\p{Lu}/u.test(w) && !OTHER_DATE.test(w)) before.unshift(w.replace(/[’']s$/u, ''));
     else if (before.length > 0) break;
   }
-  // "NATO believes its 78-day air campaign": the owner "its" stands for, named just before it
+  // "The Front believes its 78-day air campaign": the owner "its" stands for, named just before it
   if (before.length === 0 && /^(?:its|their)$/.test(phrase.determiner ?? '')) before.push(...(OWNER_BEFORE.exec(f.text.slice(Math.max(0, phrase.start - 60), phrase.start))?.[1]?.split(/\s+/) ?? []));
-  // "the siege of Cizre": the name after the noun, when none stands before it
+  // "the siege of Mesa": the name after the noun, when none stands before it
   const names = before.length > 0 ? before : words.slice(at + 1).filter((w) => /^\p{Lu}/u.test(w));
   const where = names.length > 0 ? names.join(' ').replace(/^The\s+/, '') : placeNear(f.text, m.start, m.end);
   return where ? `${where} ${phrase.head}` : null;
