@@ -194,6 +194,8 @@ describe('whose count, which place', () => {
   it('a place in an aside on the speaker is not the figure\'s', () => {
     const text = article("Chile's army, which sent a column into the town of Mesa this week, said its troops had killed more than 200 insurgents.");
     expect(figure(text, 'more than 200').subject).not.toBe('Mesa');
+    const reached = article('A rebel commander, reached by telephone in Mesa, claimed that his fighters had killed 70 soldiers.');
+    expect(figure(reached, '70').subject).not.toBe('Mesa');
   });
 
   it('"insurgents" in an article naming one armed group are that group\'s fighters, and meet its count', () => {
