@@ -3,7 +3,8 @@
 // lengths ("the curfew, which lasted 79 days" against "the 88-day curfew"; "its 78-day air campaign" against "the
 // 79-day bombing campaign"). A length told of something still going on grows with time ("the eight-year war" in 2019,
 // "the 10-year conflict" in 2021), so two lengths disagree only when they differ both as lengths and as ages: counted
-// back from when each was said, they put the start in different places too. Lengths in days are counted, not
+// back from when each was said, they put the start in different places too; and told within a year of each other (an
+// episode named by its place, "the offensive on Mesa", may recur). Lengths in days are counted, not
 // estimated, and compare exactly; weeks, months and years get half a unit of rounding either way. Pure.
 
 import { effectiveAsOf, isDurationMetric, METRIC_START_DATE, type ClaimInContext, type ComputedConflict, type Prepared } from './conflict-model.js';
@@ -49,6 +50,8 @@ export function impliedStart(claim: ClaimInContext): { unit: 'date'; low: IsoDat
   };
 }
 
+// How far apart two reports of one episode's length may be to be taken as one episode.
+const EPISODE_WINDOW_DAYS = 366;
 const DAYS: Readonly<Record<DurationUnit, number>> = { minute: 1 / 1440, hour: 1 / 24, day: 1, week: 7, month: 30.44, year: 365.25 };
 
 /** The length of a duration claim in days, with its rounding slack; null for a figure that is no length. */
@@ -64,7 +67,8 @@ function lengthInDays(p: Prepared): Interval | null {
 /** Two lengths of one subject from different articles that disagree as lengths and as ages, or null. */
 export function lengthsDisagree(a: Prepared, b: Prepared): ComputedConflict | null {
   if (a.scope !== 'duration' || b.scope !== 'duration' || a.metric !== b.metric || !isDurationMetric(a.metric)) return null;
-  if (a.claim.sourceId === b.claim.sourceId) return null;
+  // told years apart, "the offensive on Mesa" is as likely another offensive on it as the same one
+  if (a.claim.sourceId === b.claim.sourceId || Math.abs(a.asOf - b.asOf) > EPISODE_WINDOW_DAYS) return null;
   const la = lengthInDays(a);
   const lb = lengthInDays(b);
   if (!la || !lb || overlaps(la, lb)) return null;

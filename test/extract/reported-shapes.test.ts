@@ -361,6 +361,8 @@ describe('how long an episode lasted', () => {
     expect(figure(article(a), '79 days').subject).toBe('Mesa curfew');
     expect(figure(article(b), '88-day').subject).toBe('Mesa curfew');
     expect(two(a, b)).toContain('79 days vs 88-day');
+    // told three years apart, it may be another curfew
+    expect(two(a, b, '2026-03-10', '2029-07-12')).toEqual([]);
   });
 
   it('"the Front believes its 78-day air campaign" and "the Front\'s 79-day bombing campaign" name one campaign; days are counted exactly', () => {
