@@ -66,9 +66,11 @@ export function countFact(input: CountInput): CountFact {
   const measure = notPeople || size ? null : lost ? 'killed' : measureOf(input);
   // "the army has lost 300 soldiers", "the Front said it had lost 40 men": the loser is the speaker's side
   if (lost && population && population.side === null) population = losers(population, loserOf(sentence.slice(0, m.start), input.speaker));
-  // "Peru, the rebels' other backer, has sent hundreds of military advisers": the sender's soldiers
-  if (population?.role === 'soldiers' && population.side === null) population = { ...population, side: senderOf(sentence.slice(0, m.start)) };
-  if (population?.role === 'soldiers' && population.side === null) population = { ...population, side: soldiersSide(input.speaker, input.topic, measure !== null && MEASURES[measure] === 'casualties', input.country ?? null) };
+  // "Peru, the rebels' other backer, has sent hundreds of military advisers": the sender's soldiers, else the side
+  // the speaker and the war say
+  if (population?.role === 'soldiers' && population.side === null) {
+    population = { ...population, side: senderOf(sentence.slice(0, m.start)) ?? soldiersSide(input.speaker, input.topic, measure !== null && MEASURES[measure] === 'casualties', input.country ?? null) };
+  }
   if (size) population ??= { role: 'people', side: null };
   // every measure of the taxonomy counts people (the dead, the displaced, the detained): a bare figure counts everyone
   if (!population && measure && MEASURES[measure] !== undefined) population = { role: 'people', side: null };
