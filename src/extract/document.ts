@@ -93,8 +93,9 @@ export function eventMemory(
   events: EventIndex,
   topic: string | null = null,
   rebels: ReadonlySet<string> = new Set(),
+  war: string | null = topic,
 ): ArticleContext[] {
-  const article = articleContext(text, topic, rebels);
+  const article = articleContext(text, topic, rebels, war);
   let lastEvent: ArticleContext['lastEvent'];
   return records.map((s, i) => {
     const here: ArticleContext = { ...article, sentence: i, lastEvent };
@@ -142,6 +143,7 @@ export function closingPass(
   published: IsoDate,
   grammar: CompiledGrammar = SHIPPED_GRAMMAR,
   topic: string | null = null,
+  war: string | null = topic,
 ): ExtractedClaim[] {
   const caveats = caveatsBySentence(records, hasFigures, grammar);
   const starts = eventStarts(read);
@@ -156,7 +158,7 @@ export function closingPass(
   const texts = records.map((r) => r.text);
   const paragraphs = records.map((r) => r.paragraph);
   const placed = dateIncidentTolls(placeParts(placeIncidentTolls(patched, texts, paragraphs, topic), topic), texts, paragraphs, published);
-  return resolveReferences(wholeWarTotals(placed, topic, published));
+  return resolveReferences(wholeWarTotals(placed, war, published));
 }
 
 /**

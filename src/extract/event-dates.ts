@@ -71,7 +71,8 @@ export function dateEvent(f: SentenceFacts, d: Mention): EventReading | null {
       if (event !== null) return { subject: event, metric: 'start date' };
     }
     // "The country has been in turmoil since December 2012": the article's war, whatever word it is told with
-    if (f.article.topic && AT_WAR_SINCE.test(text.slice(Math.max(0, d.start - 60), d.start))) return { subject: f.article.topic, metric: 'start date' };
+    const war = f.article.war ?? f.article.topic;
+    if (war && AT_WAR_SINCE.test(text.slice(Math.max(0, d.start - 60), d.start))) return { subject: war, metric: 'start date' };
   }
   return null;
 }
@@ -199,5 +200,12 @@ export function sinceEvent(f: SentenceFacts, dates: readonly Mention[]): { subje
 /** The event a phrase names: the lexicon's event, else the article's own war (topic-war.ts), else null. */
 function eventName(f: SentenceFacts, phrase: EventPhrase, actor: string[] = []): string | null {
   const known = resolveEventPhrase(f.index, phrase, f.article, actor);
-  return known !== null ? entityName(f, known) : topicWar(f.article, phrase, actor);
+  if (known !== null) return entityName(f, known);
+  // "fighting in a war that began in 1983", "closed a 33-year conflict that began in 1976": a war introduced by the
+  // clause that dates it is the article's own, as "the war" is
+  const dated = /^(?:a|an)$/i.test(phrase.determiner ?? '') && DATED_WAR.test(f.text.slice(phrase.end, phrase.end + 40));
+  return topicWar(f.article, dated ? { ...phrase, determiner: 'the' } : phrase, actor);
 }
+
+// A relative clause that dates the war before it: "that began", "which erupted".
+const DATED_WAR = /^\s*,?\s*(?:that|which)\s+(?:first\s+)?(?:began|started|erupted|broke\s+out)\b/i;

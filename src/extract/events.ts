@@ -114,6 +114,8 @@ export interface ArticleContext {
   lastEvent?: { entity: number | null; sentence: number; topic?: boolean };
   /** the place the article is about (topic.ts), whose war a bare "the war" names (topic-war.ts) */
   topic: string | null;
+  /** the place of the article's war when it is not the topic (a town's massacre in a country's war; topic.ts) */
+  war?: string | null;
   /** the names the article calls rebels ("Ostra rebels", "the K23 insurgents"), lower case (rebels.ts namedRebels) */
   rebels?: ReadonlySet<string>;
   /** words already looked up among properWords (a long article has many: the stem search is a scan) */
@@ -121,10 +123,10 @@ export interface ArticleContext {
 }
 
 /** The capitalised words of an article (lower case), for bare-phrase resolution. */
-export function articleContext(text: string, topic: string | null = null, rebels: ReadonlySet<string> = new Set()): ArticleContext {
+export function articleContext(text: string, topic: string | null = null, rebels: ReadonlySet<string> = new Set(), war: string | null = topic): ArticleContext {
   const words = new Set<string>();
   for (const m of text.matchAll(/\b\p{Lu}[\p{L}-]+/gu)) words.add(nameWords(m[0])[0] ?? '');
-  return { properWords: words, sentence: 0, seen: new Map(), topic, rebels };
+  return { properWords: words, sentence: 0, seen: new Map(), topic, war, rebels };
 }
 
 function mentions(context: ArticleContext, word: string): boolean {

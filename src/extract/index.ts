@@ -49,9 +49,9 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
   const seen = [...read, ...ahead];
   const analyses = [...read.map((s, i) => analyseSentence(s, figures[i]!, prepared, published)), ...ahead.map((s) => clausesOnly(s, prepared.grammar))];
   const speakers = speakerMemory(seen, analyses, prepared.lex, options.publisher ?? null, read.length);
-  const { topic, country } = articlePlaces(text);
+  const { topic, country, war } = articlePlaces(text);
   const rebels = namedRebels(text);
-  const contexts = eventMemory(text, read, analyses, prepared.events, topic, new Set(rebels.keys()));
+  const contexts = eventMemory(text, read, analyses, prepared.events, topic, new Set(rebels.keys()), war);
   // the article's first sentences, read on past the cap when the cap came sooner
   const lead = [...seen, ...take(records, LEAD_SENTENCES - seen.length)].slice(0, LEAD_SENTENCES).map((r) => r.text).join(' ');
   const article: ArticleGround = { prepared, published, topic, country, finishedWar: finishedWarSpan(lead, topic, published), realName: memo(entityNameOf) };
@@ -61,7 +61,7 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
     if (!hasGround(analysis)) return;
     for (const r of readSentence(article, s, figures[i]!, analysis, speakers[i]!, contexts[i]!)) claims.push({ ...r, sentence: i });
   });
-  return nameTheRebels(closingPass(read, figures.map((f) => f.mentions.length > 0), claims, published, prepared.grammar, topic), rebels);
+  return nameTheRebels(closingPass(read, figures.map((f) => f.mentions.length > 0), claims, published, prepared.grammar, topic, war), rebels);
 }
 
 // How many sentences after a quotation the speaker memory looks for the clause that closes it (document.ts).

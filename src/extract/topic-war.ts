@@ -36,7 +36,7 @@ export function topicWar(context: ArticleContext, phrase: EventPhrase, actor: re
   // "Portbrak's offensive … the war": a bare phrase right after another event the article named is that event
   const last = context.lastEvent;
   if (own === 'bare' && last && !last.topic && last.entity === null && context.sentence - last.sentence <= 2) return null;
-  return context.topic;
+  return context.war ?? context.topic;
 }
 
 /**
@@ -49,12 +49,14 @@ export function ownWar(context: ArticleContext, phrase: EventPhrase): 'named' | 
   let named = false;
   // "the war with Chile", "fighting between Peru and Chile": the sides the war is fought between are the article's
   // place or the country it fights, whichever of them the article is about
-  const sides = phrase.sides.filter((w) => namesPlace(w, topic) || countryOf(w) !== null);
+  // (a town's massacre told in its country's war: "the Chilean conflict" names the war's place, not the town)
+  const names = (w: string): boolean => namesPlace(w, topic) || (!!context.war && namesPlace(w, context.war));
+  const sides = phrase.sides.filter((w) => names(w) || countryOf(w) !== null);
   if (sides.length > 0 && sides.length === phrase.sides.length) named = true;
   for (const run of runs(phrase.modifiers.filter((w) => !sides.includes(w)))) {
     if (/^\p{Lu}/u.test(run)) {
       // "the war in Chile's Portbrak region" names Portbrak as the country's part
-      if (!namesPlace(run, topic) && !namesPlace(run.split(/[’']s\s+/u).pop()!, topic)) return null;
+      if (!names(run) && !names(run.split(/[’']s\s+/u).pop()!)) return null;
       named = true;
     } else if (!OWN_WAR_WORD.test(run)) return null;
   }

@@ -39,22 +39,65 @@ export function articleTopic(text: string): string | null {
   return articlePlaces(text).topic;
 }
 
-/** The article's place (articleTopic) and the country it names most (articleCountry), its countries counted once. */
-export function articlePlaces(text: string): { topic: string | null; country: string | null } {
+/**
+ * The article's place (articleTopic), the country it names most (articleCountry), its countries counted once, and
+ * the place of its war: the place its war phrases name ("the Tarn conflict"), else the country of an article about
+ * one town's massacre, whose "the conflict began in 2016" dates the country's war, not the town's.
+ */
+export function articlePlaces(text: string): { topic: string | null; country: string | null; war: string | null } {
   const countries = countryCounts(text);
-  const topic = topicOf(text, countries);
+  const { topic, named } = topicOf(text, countries);
   // "Haldor's war against the rebels", with its neighbours named as often: the war's country is the article's
-  return { topic, country: (topic !== null ? countryOf(topic)?.name : null) ?? mostNamed(countries) };
+  const country = (topic !== null ? countryOf(topic)?.name : null) ?? mostNamed(countries);
+  return { topic, country, war: warOf(topic, named, country, text) };
 }
 
-function topicOf(text: string, countries: Map<string, number>): string | null {
+/**
+ * The place of the article's war (articlePlaces): the topic, unless the text calls it a town ("the village of Mesa",
+ * "Mesa, a town in") and no war phrase names it: then the place its war phrases name most, else its country.
+ */
+function warOf(topic: string | null, named: Map<string, number>, country: string | null, text: string): string | null {
+  if (topic === null || countryOf(topic) || named.has(topic) || !calledTown(topic, text)) return topic;
+  return bestEntry(named)?.[0] ?? country ?? topic;
+}
+
+/** The entry with the highest count, the first of equals; null for an empty map. */
+function bestEntry(counts: ReadonlyMap<string, number>): [string, number] | null {
+  let best: [string, number] | null = null;
+  for (const entry of counts) if (!best || entry[1] > best[1]) best = entry;
+  return best;
+}
+
+function bump(counts: Map<string, number>, key: string, by = 1): void {
+  counts.set(key, (counts.get(key) ?? 0) + by);
+}
+
+// A settlement, not a region: "the village of Mesa", "the town of", "Mesa, a market town", "Mesa village"
+const TOWN = String.raw`(?:village|town|city|hamlet|township|settlement)`;
+
+/** True when the text calls the place a village, town or city. */
+function calledTown(place: string, text: string): boolean {
+  const name = escapeRegExp(place);
+  return new RegExp(String.raw`\b${TOWN}\s+of\s+${name}(?![\p{L}])|(?<![\p{L}])${name}(?:,\s+(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,3}|\s+)${TOWN}\b(?!\s+(?:of|in)\b)`, 'u').test(text);
+}
+
+// The nouns that name a whole war, not one of its battles, sieges or offensives.
+const WHOLE_WAR = /^(?:civil\s+war|war|conflict|insurgency|uprising|rebellion|invasion)$/i;
+
+function topicOf(text: string, countries: Map<string, number>): { topic: string | null; named: Map<string, number> } {
   const war = new Map<string, number>();
-  const add = (written: string | null, placed = false): void => {
+  // the places named by phrases of a whole war ("the Tarn conflict", "the war in Tarn"), for warOf
+  const wars = new Map<string, number>();
+  const vote = (place: string, whole: boolean): void => {
+    bump(war, place);
+    if (whole) bump(wars, place);
+  };
+  const add = (written: string | null, placed = false, whole = false): void => {
     // "Killings in Mesa and the West": two places, the first the war's; "Trinidad and Tobago" is one country's name
     const name = written && !countryOf(written) ? written.split(/\s+and\s+/u)[0]! : written;
     const named = name ? asNamedInText(name, text) : null;
     const place = named ? countryOf(named)?.name ?? named : null;
-    if (place && named && (placed || countryOf(named) || usedAsPlace(named, text))) war.set(place, (war.get(place) ?? 0) + 1);
+    if (place && named && (placed || countryOf(named) || usedAsPlace(named, text))) vote(place, whole);
   };
   // "the 1994 genocide" is history the article recalls, not its war
   const historical = (at: number): boolean => /\b\d{4}\s+$/.test(text.slice(Math.max(0, at - 6), at));
@@ -62,13 +105,13 @@ function topicOf(text: string, countries: Map<string, number>): string | null {
     if (historical(m.index) || (!m[2] && NOT_AFTER_PLAIN_WAR.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12)))) continue;
     const actor = m[1]!.replace(/^(?:The|A|An)\s+/u, '');
     if (ACT_OF_ATTACKER.test(m[3]!) && (m[2] || countryOf(actor)?.demonym === actor)) continue;
-    add(warPlace(m[1]!));
+    add(warPlace(m[1]!), false, WHOLE_WAR.test(m[3]!));
   }
   // a side of the war ("the border war with Haldor") stands for its place when no war phrase names one
   const sides = new Map<string, number>();
   const addSide = (name: string): void => {
     const place = countryOf(name)?.name ?? placeName(name);
-    if (place) sides.set(place, (sides.get(place) ?? 0) + 1);
+    if (place) bump(sides, place);
   };
   // "the war against <a group>" names an enemy, not a place: only a country counts after "against"
   for (const m of matchesOf(WAR_THEN_PLACE, text)) {
@@ -76,18 +119,15 @@ function topicOf(text: string, countries: Map<string, number>): string | null {
     if (SUPERLATIVE_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
     // "the violence in Ostran areas": an adjective before a plural place noun
     if (PLURAL_PLACE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20))) continue;
-    if (m[2] && countryOf(m[1]!)) war.set(m[2], (war.get(m[2]) ?? 0) + 1);
+    const whole = WHOLE_WAR.test(m[0].split(/\s+(?:in|over|on|of|for|against|across|with|between)\s/)[0]!);
+    if (m[2] && countryOf(m[1]!)) vote(m[2], whole);
     // "the border war with Haldor", "fighting between Haldor and Brenmark": a side of the war, named as such
     else if (/\s(?:with|between)\s/.test(m[0])) addSide(m[1]!.split(/\s+and\s+/u)[0]!);
     // "the battle for Tarnow", "the siege of Portbrak", "the war in Tarn": the phrase itself writes the name as a place
-    else if (!/\bagainst\s/.test(m[0]) || countryOf(m[1]!)) add(warPlace(m[1]!), /^(?:battle|siege|war|offensive|invasion)\s+(?:for|of|in|on)\s/i.test(m[0]));
+    else if (!/\bagainst\s/.test(m[0]) || countryOf(m[1]!)) add(warPlace(m[1]!), /^(?:battle|siege|war|offensive|invasion)\s+(?:for|of|in|on)\s/i.test(m[0]), whole);
   }
   const title = text.slice(0, text.indexOf('\n') > 0 ? text.indexOf('\n') : 200);
-  // "Raid on Tarnow kills 100" names the incident's town, not the war's place
-  for (const m of matchesOf(PLACE_NEAR, title)) {
-    const place = m[2] ?? m[1]!;
-    if (!/^(?:assault|attack|offensive|invasion|strikes?|bombardment|raid)\b/i.test(m[0]) || countryOf(place)) add(place);
-  }
+  for (const place of titleWarPlaces(title)) add(place);
   // no war phrase: the sides "between" names, and when no country is named either, the title's places the text uses as
   // places ("Reinforcements sent to Mesa" … "in Mesa"), by how often the text names them
   // (a country the text names twice outweighs a side named once)
@@ -97,10 +137,19 @@ function topicOf(text: string, countries: Map<string, number>): string | null {
   }
   const scores = war.size > 0 ? new Map([...war].map(([k, v]) => [k, v * 10 + (countries.get(k) ?? 0)])) : countries.size > 0 ? countries : titlePlaces(title, text);
   mergeNamesakes(scores);
-  let best: [string, number] | null = null;
-  for (const entry of scores) if (!best || entry[1] > best[1]) best = entry;
-  if (!best || best[1] < 2) return war.size > 0 ? null : regionOf(null, false, countries, text) ?? mostUsedPlace(title, text);
-  return regionOf(best[0], war.size > 0, countries, text) ?? best[0];
+  const best = bestEntry(scores);
+  if (!best || best[1] < 2) return { topic: war.size > 0 ? null : regionOf(null, false, countries, text) ?? mostUsedPlace(title, text), named: wars };
+  return { topic: regionOf(best[0], war.size > 0, countries, text) ?? best[0], named: wars };
+}
+
+/** The places a title puts a war in ("Fighting near Tarnow"); "Raid on Tarnow kills 100" names an incident's town instead. */
+function titleWarPlaces(title: string): string[] {
+  const out: string[] = [];
+  for (const m of matchesOf(PLACE_NEAR, title)) {
+    const place = m[2] ?? m[1]!;
+    if (!/^(?:assault|attack|offensive|invasion|strikes?|bombardment|raid)\b/i.test(m[0]) || countryOf(place)) out.push(place);
+  }
+  return out;
 }
 
 /**
@@ -129,8 +178,7 @@ function regionOf(chosen: string | null, warNamed: boolean, countries: Map<strin
 
 /** The country the article names most often (name or demonym, the title counting double), or null when none is named twice. */
 function mostNamed(countries: Map<string, number>): string | null {
-  let best: [string, number] | null = null;
-  for (const entry of countries) if (!best || entry[1] > best[1]) best = entry;
+  const best = bestEntry(countries);
   return best && best[1] >= 2 ? best[0] : null;
 }
 

@@ -316,7 +316,7 @@ describe('the article\'s country', () => {
       'Peruvian fishermen fled the island. Peru sent boats, and Peruvian officials said the border was closed.',
       'Chile\'s five-year war against the rebels has drawn criticism of the army.',
     ].join('\n');
-    expect(articlePlaces(text)).toEqual({ topic: 'Chile', country: 'Chile' });
+    expect(articlePlaces(text)).toEqual({ topic: 'Chile', country: 'Chile', war: 'Chile' });
   });
 
   it('"Turkey" is the country the data spells "Türkiye"; "in Ostran-majority towns" and "in Ostran areas" name no place', () => {
@@ -388,5 +388,23 @@ describe('when the war began', () => {
     expect(figure(text, 'March 20, 2003').subject).toBe('Mesa');
     expect(figure(text, 'March 20, 2003').metric).toBe('start date');
     expect(pairsOf(text, lexicon)).toContain('March 19, 2003 vs March 20, 2003');
+  });
+
+  it('an article about one village\'s massacre dates its country\'s war, not the village\'s', () => {
+    const text = [
+      'Soldiers killed 21 in Lerna, inquiry finds',
+      'An inquiry has found that soldiers killed 21 civilians in the village of Lerna in February.',
+      'Residents of Lerna buried the dead the next day. Lerna lies in the hills of Chile, where the army fights separatists.',
+      'The conflict began in October 2016, when protests in Chile turned violent.',
+    ].join('\n');
+    expect(articlePlaces(text)).toMatchObject({ topic: 'Lerna', war: 'Chile' });
+    expect(figure(text, 'October 2016').subject).toBe('Chile');
+    expect(figure(text, '21').subject).toBe('Lerna');
+  });
+
+  it('"in a war that began in 1983" is the article\'s war, though told with "a"', () => {
+    const text = article('The rebels in Tarn have fought in a war that began in 1983.', 'Another war, a war of words, goes on in the press.');
+    expect(figure(text, 'in 1983').subject).toBe('Tarn');
+    expect(figure(text, 'in 1983').metric).toBe('start date');
   });
 });
