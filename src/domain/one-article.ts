@@ -1,6 +1,7 @@
 // Figures of one article that the article itself sets against each other: two named speakers ("the monitor puts the
 // toll at 20,000 … the envoy says as high as 150,000"), or one sentence that contrasts or revises ("closer to 100,000
-// than the figure of 200,000", "revised from 1,400 to 1,200"). Other figures of one article for one fact are nearly
+// than the figure of 200,000", "revised from 1,400 to 1,200"), or a speaker's figure told as superseded by its own
+// later one ("in its first statement it had put the toll at about 200 … now says at least 400"). Other figures of one article for one fact are nearly
 // always parts of a whole, and the numeric rules leave them be (crosscheck.ts). Pure.
 
 import { independenceKey, type ClaimInContext, type ComputedConflict, type Prepared } from './conflict-model.js';
@@ -64,6 +65,41 @@ export const REVISED_REFERENCE = new RegExp(
 );
 // How far before the revision the revised figure may be told (a few sentences).
 const REVISION_REACH = 600;
+// A figure told as superseded: "had put the toll at", "initially said", "in its first statement … 200", "the earlier
+// estimate of". Past-perfect reporting of a count the same article then gives anew.
+const EARLIER = /\b(?:had\s+(?:first\s+)?(?:put|given|set|said|reported|estimated|counted|announced)|initially|at\s+first|originally|(?:its|their|the)\s+first\s+(?:statement|count|figure|estimate|report|tally|toll)|(?:earlier|previous|initial|original)\s+(?:figure|estimate|count|toll|tally|statement|report))\b/i;
+// A later figure told as a running total's growth, not a correction: "the toll has risen to", "climbed to".
+const GROWTH = /\b(?:ris\w*|rose|climb\w*|increas\w*|grew|grown|mount\w*|reach\w*)\s+(?:to\s+)?(?:\S+\s+){0,3}$/i;
+
+/** "40 more rebels", "another 40", "a further 40": a figure that adds to a count, not one that replaces it. */
+function increment(p: Prepared): boolean {
+  const at = p.claim.quote.indexOf(p.claim.valueText);
+  return at >= 0 && (/^\s+more\b/i.test(p.claim.quote.slice(at + p.claim.valueText.length)) || /\b(?:another|additional|a\s+further)\s+$/i.test(p.claim.quote.slice(0, at)));
+}
+
+function samePeriod(a: Prepared, b: Prepared): boolean {
+  return a.scope === b.scope && a.claim.scopeFrom === b.claim.scopeFrom && a.claim.scopeTo === b.claim.scopeTo;
+}
+
+/** The words of the figure's clause before it (up to 100 characters) match the pattern. */
+function toldAs(p: Prepared, pattern: RegExp): boolean {
+  const at = p.claim.quote.indexOf(p.claim.valueText);
+  return at >= 0 && pattern.test(p.claim.quote.slice(Math.max(0, at - 100), at).split(/[;:]|,\s+(?:but|while|and)\s/).pop()!);
+}
+
+/**
+ * The later figure revises the earlier: it is told as a revision of the figure a few sentences before it ("revised
+ * that number down to 920"), or the earlier is told as superseded ("had put the toll at about 200") and the later is
+ * the same speaker's current figure for the same period, not a running total's growth.
+ */
+function revises(earlier: Prepared, later: Prepared): boolean {
+  // (a speaker's own figure, told anew for the same period: another speaker's is a rival, not a revision, and a
+  // count for another period is no revision of it)
+  const superseded = toldAs(earlier, EARLIER) && !toldAs(later, EARLIER);
+  if (superseded && independenceKey(earlier.claim) === independenceKey(later.claim) && samePeriod(earlier, later) && !toldAs(later, GROWTH) && !increment(later)) return true;
+  if (earlier.claim.quoteStart > later.claim.quoteStart || later.claim.quoteStart - earlier.claim.quoteStart > REVISION_REACH) return false;
+  return toldAs(later, REVISED_REFERENCE);
+}
 
 /**
  * A later figure of one article that revises an earlier figure of the same fact ("revised that number down to 920")
@@ -71,12 +107,9 @@ const REVISION_REACH = 600;
  * compared as written (no tolerance): the article itself says the figure changed.
  */
 export function revisionConflict(x: Prepared, y: Prepared): ComputedConflict | null {
-  if (x.claim.sourceId !== y.claim.sourceId || x.metric !== y.metric) return null;
-  const [earlier, later] = x.claim.quoteStart <= y.claim.quoteStart ? [x, y] : [y, x];
-  if (earlier.claim.quoteStart === later.claim.quoteStart || later.claim.quoteStart - earlier.claim.quoteStart > REVISION_REACH) return null;
-  const at = later.claim.quote.indexOf(later.claim.valueText);
-  if (at < 0 || !REVISED_REFERENCE.test(later.claim.quote.slice(Math.max(0, at - 100), at))) return null;
-  if (overlaps(earlier.interval, later.interval, 0)) return null;
+  if (x.claim.sourceId !== y.claim.sourceId || x.metric !== y.metric || x.claim.quoteStart === y.claim.quoteStart) return null;
+  const [earlier, later] = toldAs(x, EARLIER) !== toldAs(y, EARLIER) ? (toldAs(x, EARLIER) ? [x, y] : [y, x]) : x.claim.quoteStart <= y.claim.quoteStart ? [x, y] : [y, x];
+  if (!revises(earlier, later) || overlaps(earlier.interval, later.interval, 0)) return null;
   const [a, b] = x.claim.id <= y.claim.id ? [x, y] : [y, x];
   const explanation = `${lead(a, b, topic(a))}${says(earlier)}; ${says(later)}, told as a revision of it. The article reports that the figure changed: both cannot be the count.`;
   return build('revision', a, b, relativeGap(a.core, b.core), explanation);

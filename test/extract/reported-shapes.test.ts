@@ -131,6 +131,29 @@ describe('a figure told as a revision of the one before it', () => {
     const { claims } = claimsInContext([{ publisher: 'Test Wire', published: '2026-03-04', text: grown }], lexicon);
     expect(conflictsOf(claims).map((c) => c.rule)).not.toContain('revision');
   });
+
+  it('a speaker\'s figure told as superseded ("in its first statement … had put") is revised by its later one', () => {
+    const told = [
+      'Market attack in Mesa: monitor doubles its count',
+      'Gunmen attacked the market in Mesa on Saturday.',
+      'The Mesa Monitor now says that at least 400 people were killed in the attack, based on interviews with survivors.',
+      'The count includes traders and their families.',
+      'In its first statement, issued on Sunday, the Monitor had put the toll at about 200.',
+    ].join('\n');
+    const { claims } = claimsInContext([{ publisher: 'Test Wire', published: '2026-03-04', text: told }], lexicon);
+    expect(pairValues(claims)).toEqual(['about 200 vs at least 400']);
+    expect(conflictsOf(claims).map((c) => c.rule)).toEqual(['revision']);
+  });
+
+  it('but not when the later figure is a running total that has risen since', () => {
+    const grown = [
+      'Siege of Mesa: the toll rises',
+      'The Mesa Monitor had put the toll of the siege of Mesa at about 200 in its first report.',
+      'The Monitor says the toll in Mesa has since risen to 400 as fighting went on.',
+    ].join('\n');
+    const { claims } = claimsInContext([{ publisher: 'Test Wire', published: '2026-03-04', text: grown }], lexicon);
+    expect(conflictsOf(claims).map((c) => c.rule)).not.toContain('revision');
+  });
 });
 
 describe('scope, place and share', () => {
