@@ -35,6 +35,7 @@ const ROLE_MODIFIERS: Readonly<Record<string, string>> = Object.freeze({
 const STOP: ReadonlySet<string> = new Set(
   ('were was are is be been being have has had will would could can may might should must do does did not ' +
     'in on at from since by during as to than for with into over under after before between among while when ' +
+    'across through throughout around near outside inside along within beyond toward towards against amid despite ' +
     'who which that whom whose where what and or but nor so yet if because since per each every this these ' +
     'those it its their his her our more less most least some any all also only just still already about ' +
     'killed died wounded injured displaced missing captured according said says say reported ' +

@@ -207,6 +207,12 @@ describe('what a figure counts', () => {
     expect(figure(article('Commanders estimate that as many as 2,500 Ostra Front fighters are holed up in Mesa.'), 'as many as 2,500').population).toBe('Ostra Front fighters');
   });
 
+  it('"nine districts across the north" counts districts, as "four of the country\'s 16 districts" does', () => {
+    const text = article('The government says the rebels hold no more than four of the country\'s 16 districts.', 'A rebel commander claimed his men controlled nine districts across the north and east of Tarn.');
+    expect(figure(text, 'nine').population).toBe(figure(text, 'no more than four').population);
+    expect(figure(text, 'nine').population).toBe('districts');
+  });
+
   it('"the country has been in turmoil since December 2012" dates the start of the article\'s war', () => {
     const text = ['Tarn: a country in pieces', 'The war in Tarn has killed thousands. The country has been in turmoil since December 2012, when a rebel alliance took the north.'].join('\n');
     expect(figure(text, 'December 2012', '2014-01-24')).toMatchObject({ subject: 'Tarn', metric: 'start date' });
