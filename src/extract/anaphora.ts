@@ -68,18 +68,20 @@ function nearestDonor(claims: readonly PlacedClaim[], i: number): ExtractedClaim
   // "The UN puts the share at 85 percent. The minister insisted gangs held no more than 40 percent": a share may be
   // named by the figure after it in its paragraph
   if (here.claim.kind === 'percentage') {
-    return backwardDonor(claims, i) ?? forwardShare(claims, i);
+    return backwardDonor(claims, i) ?? forwardDonor(claims, i, SENTENCES_BACK, (c) => c.kind === 'territory');
   }
-  return backwardDonor(claims, i);
+  // "How many people the war has displaced depends on who is counting. The agency puts the number at about 630,000.
+  // The IOM counted more than 817,000": with no figure before it, the number is the one the next sentence counts
+  return backwardDonor(claims, i) ?? forwardDonor(claims, i, 1, (c) => isDonor(c) && c.kind === here.claim.kind);
 }
 
-/** The territory share named within two sentences after a bare share, in its paragraph, or null. */
-function forwardShare(claims: readonly PlacedClaim[], i: number): ExtractedClaim | null {
+/** The first claim `accepts` takes within `reach` sentences after a bare figure, in its paragraph, or null. */
+function forwardDonor(claims: readonly PlacedClaim[], i: number, reach: number, accepts: (c: ExtractedClaim) => boolean): ExtractedClaim | null {
   const here = claims[i]!;
   for (let j = i + 1; j < claims.length; j++) {
     const there = claims[j]!;
-    if (there.paragraph !== here.paragraph || there.sentence - here.sentence > SENTENCES_BACK) return null;
-    if (there.claim.kind === 'territory') return there.claim;
+    if (there.paragraph !== here.paragraph || there.sentence - here.sentence > reach) return null;
+    if (accepts(there.claim)) return there.claim;
   }
   return null;
 }

@@ -207,6 +207,15 @@ describe('what a figure counts', () => {
     expect(figure(article('Commanders estimate that as many as 2,500 Ostra Front fighters are holed up in Mesa.'), 'as many as 2,500').population).toBe('Ostra Front fighters');
   });
 
+  it('"puts the number at" with no figure before it counts what the next sentence\'s figure counts', () => {
+    const text = article(
+      'How many people the fighting in Tarn has driven from their homes depends on who is counting.',
+      'The Tarn relief agency puts the number at about 630,000. The UN, which surveys host villages, counted more than 817,000 displaced people in Tarn.',
+    );
+    expect(figure(text, 'about 630,000')).toMatchObject({ metric: figure(text, 'more than 817,000').metric, population: figure(text, 'more than 817,000').population });
+    expect(pairsOf(text, lexicon)).toContain('about 630,000 vs more than 817,000');
+  });
+
   it('"nine districts across the north" counts districts, as "four of the country\'s 16 districts" does', () => {
     const text = article('The government says the rebels hold no more than four of the country\'s 16 districts.', 'A rebel commander claimed his men controlled nine districts across the north and east of Tarn.');
     expect(figure(text, 'nine').population).toBe(figure(text, 'no more than four').population);
