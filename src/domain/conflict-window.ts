@@ -23,7 +23,12 @@
 //   nesting          a count also meets the counts of the facts nested with it (nesting.ts; crosscheck.ts
 //                    partAboveWhole), under the same time scopes as above: the same lookups in the other fact, with
 //                    one side of the value bounds only — its wholes must lie below it, its parts above it.
-//   a point never meets a scoped claim (no rule compares them).
+//   tolls over a period  a casualty count over a closed period is a part of any later total of its fact
+//                    (crosscheck.ts periodWithinTotal): a point c as of T meets closed periods inside [T − R, T]
+//                    lying above it; a running total c from F as of T meets closed periods inside [F, T] above it;
+//                    a closed period c from F to E meets points as of [E, E + R] and running totals from before F
+//                    as of [E, E + R] below it (R = NESTING_REACH).
+//   otherwise a point never meets a scoped claim.
 //   dates and durations: event-date and duration-vs-start compare dates far apart (2011 against 2015, said
 //                    years later), so a start or end date, or a duration of the subject, is compared with its
 //                    whole group; such groups (a subject's start dates and durations) stay small. Dates of
@@ -91,6 +96,7 @@ export function partnerQueries(changed: readonly ClaimInContext[], settings: Cro
   const cumulative = new Map<string, Extract<PartnerQuery, { kind: 'cumulative' }>>();
   const periods = new Map<string, Extract<PartnerQuery, { kind: 'periods' }>>();
   const nesting = new Map<string, Extract<PartnerQuery, { kind: 'periods' }>[]>();
+  const tolls: PartnerQuery[] = [];
   for (const claim of changed) {
     if (!participates(claim, settings)) continue;
     const scope = timeScopeKind(claim);
@@ -103,6 +109,7 @@ export function partnerQueries(changed: readonly ClaimInContext[], settings: Cro
       continue;
     }
     const bounds = valueBounds(claim, settings.tolerance);
+    if (claim.kind === 'casualties') tolls.push(...tollQueries(claim, scope, bounds));
     if (scope === 'point') {
       const t = dayNumber(effectiveAsOf(claim));
       pointsAsOf = pointsAsOf ? hull(pointsAsOf, t - w, t + w) : range(t - w, t + w);
@@ -137,8 +144,21 @@ export function partnerQueries(changed: readonly ClaimInContext[], settings: Cro
   }
   const queries: PartnerQuery[] = [];
   if (pointsAsOf) queries.push({ kind: 'points', asOf: pointsAsOf, ...pointsBounds });
-  queries.push(...cumulative.values(), ...periods.values(), ...[...nesting.values()].flat());
+  queries.push(...cumulative.values(), ...periods.values(), ...[...nesting.values()].flat(), ...tolls);
   return queries;
+}
+
+/** The lookups for a toll's partners under periodWithinTotal (see the header): closed periods within a later total. */
+function tollQueries(claim: ClaimInContext, scope: 'point' | 'cumulative' | 'period', bounds: ValueBounds): PartnerQuery[] {
+  const t = dayNumber(effectiveAsOf(claim));
+  if (scope === 'point') return [{ kind: 'periods', from: range(t - NESTING_REACH, t), to: range(t - NESTING_REACH, t), periodsOnly: true, above: bounds.above, below: null }];
+  const f = dayNumber(claim.scopeFrom as IsoDate);
+  if (scope === 'cumulative') return [{ kind: 'periods', from: range(f, t), to: range(f, t), periodsOnly: true, above: bounds.above, below: null }];
+  const e = dayNumber(claim.scopeTo ?? effectiveAsOf(claim));
+  return [
+    { kind: 'points', asOf: range(e, e + NESTING_REACH), above: null, below: bounds.below },
+    { kind: 'cumulative', from: range(f - NESTING_REACH, f), near: range(e, e + NESTING_REACH), above: null, below: bounds.below },
+  ];
 }
 
 /**

@@ -132,6 +132,8 @@ function checkPrepared(x: Prepared, y: Prepared, settings: CrosscheckSettings): 
   // An article that gives a whole and a part, even from two speakers, is most often laying out a breakdown whose
   // qualifiers ("from each side", "still buried") the fact key does not hold: only figures it sets against each other.
   if (nested) return a.claim.sourceId === b.claim.sourceId && !setAgainst(a.claim, b.claim) ? null : partAboveWhole(a, b, nested, settings);
+  const within = periodWithinTotal(a, b, settings);
+  if (within) return within;
   if (a.scope === 'point' && b.scope === 'point') return pointInTime(a, b, settings);
   if (a.scope === 'cumulative' && b.scope === 'cumulative') return cumulativeTotal(a, b, settings);
   if (a.period && b.period) return periodCount(a, b, settings);
@@ -196,6 +198,44 @@ function nestedPeriods(a: Prepared, b: Prepared, settings: CrosscheckSettings): 
     `${lead(a, b, `${topic(a)} over nested periods`)}${says(whole)} from ${day(whole.period!.from)} to ${day(whole.period!.to)}; ` +
     `${says(part)} from ${day(part.period!.from)} to ${day(part.period!.to)}, a part of that period, yet the count is higher, ` +
     `even allowing ${percent(settings.tolerance)} either way.`;
+  return build('period-count', a, b, relativeGap(a.core, b.core), explanation);
+}
+
+// A total told as the whole's: of a war or its violence, or "in all". (Most unscoped tolls are of one attack or one
+// perpetrator: "40,000 killed in attacks by government forces" is no total that caps a period.)
+const WHOLE_TOLL = /\b(?:war|conflict|fighting|violence|crackdown|insurgency|uprising|in\s+all|in\s+total|overall|altogether)\b/i;
+const PARTIAL_TOLL = /\b(?:(?:attacks?|strikes?|raids?)\s+by|by\s+(?:the\s+)?(?:\p{L}+\s+){0,2}(?:forces|troops|army|militias?|rebels|fighters))\b/iu;
+// "23,984 of the dead", "12 of them": a part of a toll told before
+const PART_OF = /^\s*(?:[\p{L}-]+\s+){0,2}?of\s+(?:the|those|them)\b/iu;
+// "about 120 violent deaths a day": a rate, not a count over its period
+const RATE = /^\s*(?:[\p{L}-]+\s+){0,3}(?:a|per|each|every)\s+(?:day|week|month|year)\b|^\s*(?:[\p{L}-]+\s+){0,3}(?:daily|weekly|monthly)\b/iu;
+
+/** The words of the claim's quote after its figure. */
+function after(c: ClaimInContext): string {
+  const at = c.quote.indexOf(c.valueText);
+  return at < 0 ? '' : c.quote.slice(at + c.valueText.length);
+}
+
+/**
+ * A toll over a closed period is a part of any total of the same fact told after the period ended: "at least 10,000
+ * killed in 2017" against "about 400 have died", said in 2018 with no period (the total so far), or "since 2015 …
+ * 2,000". A period count above the later total is a conflict; below it, none. Tolls only: a count of the displaced or
+ * of troops is a stock that can shrink. The total must be told as the whole's (WHOLE_TOLL), and the period count
+ * not as a rate.
+ */
+function periodWithinTotal(a: Prepared, b: Prepared, settings: CrosscheckSettings): ComputedConflict | null {
+  const [part, total] = a.scope === 'period' ? [a, b] : [b, a];
+  if (part.scope !== 'period' || !part.period || (total.scope !== 'point' && total.scope !== 'cumulative')) return null;
+  if (part.claim.kind !== 'casualties' || total.claim.kind !== 'casualties' || total.claim.qualifier === 'vague') return null;
+  if (!WHOLE_TOLL.test(total.claim.quote) || PARTIAL_TOLL.test(total.claim.quote) || PART_OF.test(after(total.claim)) || RATE.test(after(part.claim))) return null;
+  const ended = dayNumber(part.period.to);
+  if (total.asOf < ended || (total.period && total.period.from > part.period.from)) return null;
+  // ("at least 25 since 2015" caps nothing: an open total stays open here, though "over n" is read as up to 2n elsewhere)
+  if (part.core.low === null || total.interval.high === null || total.core.high === null || overlaps(part.core, total.core, settings.tolerance) || part.core.low <= total.core.high) return null;
+  const since = total.period ? ` since ${day(total.period.from)}` : '';
+  const explanation =
+    `${lead(a, b, `${topic(a)}: a period and a later total`)}${says(part)} from ${day(part.period.from)} to ${day(part.period.to)}; ` +
+    `${says(total)} in all${since}, as of a later date, yet the count over the period is higher, even allowing ${percent(settings.tolerance)} either way.`;
   return build('period-count', a, b, relativeGap(a.core, b.core), explanation);
 }
 

@@ -90,7 +90,12 @@ describe('partner lookups', () => {
     const point = claim(1, { figure: { unit: 'count', low: 100, high: 100 }, sourcePublishedAt: '2019-06-01' });
     const queries = partnerQueries([point], S);
     // 100 ± 5 %, loosened so that a partner stated as "about m" (stored ±10 %, compared ±5 %) is not missed
-    expect(queries).toMatchObject([{ kind: 'points', asOf: { from: '2019-05-01', to: '2019-07-02' } }]);
+    expect(queries[0]).toMatchObject({ kind: 'points', asOf: { from: '2019-05-01', to: '2019-07-02' } });
+    // a toll as of a date also meets the closed periods before it whose count is above it (a period within the total)
+    expect(queries.slice(1)).toMatchObject([{ kind: 'periods', periodsOnly: true, below: null }]);
+    const earlierPeriod = (low: number) => claim(8, { figure: { unit: 'count', low, high: low }, scopeFrom: '2017-01-01', scopeTo: '2017-12-31', sourcePublishedAt: '2018-02-01' });
+    expect(matchesPartnerQuery(earlierPeriod(400), queries[1]!)).toBe(true);
+    expect(matchesPartnerQuery(earlierPeriod(60), queries[1]!)).toBe(false);
     expect(queries[0]).toMatchObject({ above: expect.closeTo(105 / ((0.95 / 0.9) * 0.95), 6), below: expect.closeTo(95 / ((1.05 / 1.1) * 1.05), 6) });
     // A figure that overlaps the changed one after tolerance cannot conflict with it, however close in time.
     expect(matchesPartnerQuery(claim(6, { figure: { unit: 'count', low: 104, high: 108 }, sourcePublishedAt: '2019-06-02' }), queries[0]!)).toBe(false);

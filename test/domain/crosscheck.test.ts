@@ -244,9 +244,10 @@ describe('period counts and cumulative totals', () => {
     expect(c!.explanation).toContain('Monitor (20 Jan 2018) gives "40" from 1 Jan 2017 to 31 Dec 2017');
     expect(c!.explanation).toContain('a part of that period, yet the count is higher');
     expect(checkPair(nineMonths(), wholeYear, S)?.key).toBe(checkPair(wholeYear, nineMonths(), S)?.key);
-    // within the tolerance of the whole, or a running total to its as-of date: no conflict
+    // within the tolerance of the whole: no conflict
     expect(checkPair(nineMonths(), { ...wholeYear, figure: count(126) }, S)).toBeNull();
-    expect(checkPair(nineMonths(), { ...wholeYear, scopeTo: '2018-01-20' }, S)).toBeNull();
+    // a running total from the period's start to a later date holds the period as well
+    expect(checkPair(nineMonths(), { ...wholeYear, scopeTo: '2018-01-20', quote: '40 soldiers have died in the war since January 2017.' }, S)?.explanation).toMatch(/a period and a later total/);
   });
 
   it('a later running total below an earlier one conflicts (ministry 10 after the monitor\'s 30)', () => {
@@ -286,6 +287,26 @@ describe('period counts and cumulative totals', () => {
 
   it('a running total is not compared with an unscoped figure', () => {
     expect(checkPair(ministry(), claim({ subjectId: RUSSIA, metric: 'killed', sourcePublishedAt: '2016-06-19', figure: count(100) }), S)).toBeNull();
+  });
+
+  it('a toll over a closed period is a part of any later total: above it is a conflict, below it none', () => {
+    const total = (n: number, over: Partial<ClaimInContext> = {}) =>
+      claim({ subjectId: RUSSIA, metric: 'killed', kind: 'casualties', sourcePublisher: 'Herald', sourcePublishedAt: '2018-09-18', figure: count(n), valueText: `about ${n}`, quote: `About ${n} soldiers have died in the war, the ministry says.`, ...over });
+    const found = checkPair(nineMonths(), total(40), S);
+    expect(found?.rule).toBe('period-count');
+    expect(found?.explanation).toMatch(/a period and a later total/);
+    expect(checkPair(nineMonths(), total(400), S)).toBeNull();
+    // a running total that holds the period is a later total too; one that starts after the period began is not
+    expect(checkPair(nineMonths(), total(40, { scopeFrom: '2015-09-30' }), S)?.rule).toBe('period-count');
+    expect(checkPair(nineMonths(), total(40, { scopeFrom: '2017-03-01' }), S)).toBeNull();
+    // a total told before the period ended, or a stock that can shrink (the displaced), is not held against it
+    expect(checkPair(nineMonths(), total(40, { sourcePublishedAt: '2017-06-01' }), S)).toBeNull();
+    expect(checkPair(nineMonths({ kind: 'count', metric: 'displaced' }), total(40, { kind: 'count', metric: 'displaced' }), S)).toBeNull();
+    // nor a toll of one attack or one perpetrator, a part of a toll, or a rate over the period
+    expect(checkPair(nineMonths(), total(40, { quote: 'About 40 soldiers died in the raid on the depot.' }), S)).toBeNull();
+    expect(checkPair(nineMonths(), total(40, { quote: 'About 40 soldiers have died in the war in attacks by drones.' }), S)).toBeNull();
+    expect(checkPair(nineMonths(), total(40, { quote: 'In the war, about 40 of them were officers.' }), S)).toBeNull();
+    expect(checkPair(nineMonths({ quote: 'The review counts 131 deaths a month in 2017.' }), total(40), S)).toBeNull();
   });
 });
 

@@ -216,6 +216,11 @@ describe('what a figure counts', () => {
     expect(pairsOf(text, lexicon)).toContain('about 630,000 vs more than 817,000');
   });
 
+  it('"in a single village, Mesa Gal, …" puts the toll in the village', () => {
+    const text = article('The war in Tarn has killed thousands.', 'In a single village, Mesa Gal, known to residents as Gal, investigators concluded that at least 750 people were killed.');
+    expect(figure(text, 'at least 750').subject).toBe('Mesa Gal');
+  });
+
   it('"nine districts across the north" counts districts, as "four of the country\'s 16 districts" does', () => {
     const text = article('The government says the rebels hold no more than four of the country\'s 16 districts.', 'A rebel commander claimed his men controlled nine districts across the north and east of Tarn.');
     expect(figure(text, 'nine').population).toBe(figure(text, 'no more than four').population);
