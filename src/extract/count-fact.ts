@@ -147,8 +147,8 @@ function soldiersSide(speaker: string | null, topic: string | null, dead: boolea
   return dead || ARMY_WORDS.test(speaker) || GROUP_WORDS.test(speaker) || /\bcoalition\b/i.test(speaker) ? state : null;
 }
 
-// "Peru, the rebels' other backer, has sent", "Chile has deployed about": the country that sends the troops (group 1)
-const SENDER = /(?:^|[.;]\s*|\b(?:and|that)\s+)(\p{Lu}[\p{L}-]+)(?:\s*,[^,]{1,60},)?\s+(?:has\s+|have\s+|had\s+)?(?:\p{Ll}+ly\s+)?(?:sent|deployed|dispatched|stationed|sends|deploys)\s+(?:(?:about|around|some|nearly|more\s+than|over|at\s+least|up\s+to|as\s+many\s+as|another|an\s+extra)\s+)?$/u;
+// "Peru, the rebels' other backer, has sent", "Peru, which sent", "Chile has deployed about": the country that sends the troops (group 1)
+const SENDER = /(?:^|[.;]\s*|\b(?:and|that)\s+)(\p{Lu}[\p{L}-]+)(?:\s*,[^,]{1,60},|\s*,\s+which)?\s+(?:has\s+|have\s+|had\s+)?(?:\p{Ll}+ly\s+)?(?:sent|deployed|dispatched|stationed|sends|deploys)\s+(?:(?:about|around|some|nearly|more\s+than|over|at\s+least|up\s+to|as\s+many\s+as|another|an\s+extra)\s+)?$/u;
 
 /** The demonym of the country the clause says sent the troops counted right after it, or null. */
 function senderOf(before: string): string | null {

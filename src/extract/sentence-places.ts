@@ -47,8 +47,16 @@ export function placesIn(sentence: string): PlaceMention[] {
     if (countryOf(phrase)?.demonym === phrase && ATTACKER_NOUN.test(sentence.slice(m.index + m[0].length))) continue;
     out.push({ index: m.index, place });
   }
-  return out;
+  // "sent 2,000 troops and police to Mesa": where a force was sent is the place of its count
+  for (const m of matchesOf(SENT_TO, sentence)) {
+    const place = placeName(m[1]!);
+    if (place && !TIME_WORDS.test(m[1]!.split(/\s+/)[0]!)) out.push({ index: m.index + m[0].length - m[1]!.length, place });
+  }
+  return out.sort((a, b) => a.index - b.index);
 }
+
+// A force sent somewhere (group 1 the place): "sent 1,000 soldiers and police officers to Mesa", "deployed troops into".
+const SENT_TO = new RegExp(String.raw`\b(?:sent|sends|send|sending|deployed|deploys|deploy|deploying|dispatched|rushed)\s+(?:(?:[^.;,]|,(?=\d))*?\s+)?(?:troops|soldiers|forces|personnel|police|officers|advisers|advisors|fighters|reinforcements)\s+(?:[^.;,]{0,30}?\s+)?(?:to|into)\s+(?:the\s+)?(${PROPER})`, 'u');
 
 /**
  * The place the sentence narrows the figure at [start, end) to: the nearest "in <Place>" of the figure's

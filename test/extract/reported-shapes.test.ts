@@ -303,6 +303,12 @@ describe('whose count, which place', () => {
     expect(pairsOf(text, lexicon)).toEqual([]);
   });
 
+  it('"Peru, which sent 2,000 troops and police to Lerna" counts Peru\'s soldiers in Lerna, where they were sent', () => {
+    const sent = figure(article('Peru, which sent 2,000 troops and police to Lerna in July, now has about 2,500 there.'), '2,000');
+    expect(sent).toMatchObject({ population: 'Peruvian soldiers', subject: 'Lerna' });
+    expect(figure(article('Peru sent 1,000 soldiers and police officers into Lerna last year.'), '1,000').subject).toBe('Lerna');
+  });
+
   it('a publisher that sets its own count against a cited one disagrees with it', () => {
     const text = article('The ministry says shelling has killed 44 civilians in Mesa this year.', 'By our own count, based on hospital registers, 31 civilians have been killed in Mesa this year.');
     expect(pairsOf(text, lexicon, '2026-11-05')).toContain('31 vs 44');
