@@ -208,10 +208,11 @@ export function coreOf(claim: Claim, interval: Interval = toInterval(claim.figur
   if (claim.qualifier === 'at-least' && claim.figure.unit !== 'date' && claim.figure.unit !== 'percent' && interval.low !== null && interval.low > 0) {
     return { low: interval.low, high: interval.low * 2 };
   }
-  // "as many as 300,000", "up to 2,500": an upper estimate that says the toll may reach the figure, read as down to half
-  // of it ("no more than 10,000", "fewer than 50" only cap the count and stay open below)
+  // "as many as 300,000", "up to 2,500": an upper estimate that says the toll may reach the figure, read as down to two
+  // thirds of it (one who says "as many as 90,000" means near 90,000, not 50,000); "no more than 10,000" and "fewer
+  // than 50" only cap the count and stay open below
   if (claim.qualifier === 'at-most' && UPPER_ESTIMATE.test(claim.valueText) && claim.figure.unit !== 'date' && claim.figure.unit !== 'percent' && interval.high !== null && interval.high > 0) {
-    return { low: interval.high / 2, high: interval.high };
+    return { low: (interval.high * 2) / 3, high: interval.high };
   }
   if (claim.qualifier !== 'about' || claim.figure.unit === 'date' || interval.low === null || interval.high === null) return interval;
   const mid = (interval.low + interval.high) / 2;

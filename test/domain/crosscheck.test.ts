@@ -184,13 +184,17 @@ describe('point-in-time figures', () => {
     expect(checkPair({ ...whole, scopeFrom: '2015-09-30' }, { ...part, scopeFrom: '2015-09-30' }, S)).toBeNull();
   });
 
-  it('"as many as 300,000" says the toll may reach the figure: far below half of it disagrees, a mere cap does not', () => {
+  it('"as many as 300,000" says the toll may reach the figure: well below two thirds of it disagrees, a mere cap does not', () => {
     const upper = claim({ sourceId: 5, qualifier: 'at-most', valueText: 'As many as 300,000', figure: count(null, 300_000) });
     const low = claim({ sourceId: 6, qualifier: 'at-most', valueText: 'no more than 10,000', figure: count(null, 10_000) });
     expect(checkPair(upper, low, S)?.rule).toBe('point-in-time');
     expect(checkPair(upper, claim({ sourceId: 6, qualifier: 'about', valueText: 'about 200,000', figure: count(180_000, 220_000) }), S)).toBeNull();
     const cap = claim({ sourceId: 5, qualifier: 'at-most', valueText: 'no more than 300,000', figure: count(null, 300_000) });
     expect(checkPair(cap, low, S)).toBeNull();
+    // "as many as 90,000" against "about 50,000" still inside: the speaker's figure is near 90,000, not near 50,000
+    const inside = claim({ sourceId: 5, qualifier: 'at-most', valueText: 'as many as 90,000', figure: count(null, 90_000) });
+    expect(checkPair(inside, claim({ sourceId: 6, qualifier: 'about', valueText: 'about 50,000', figure: count(45_000, 55_000) }), S)?.rule).toBe('point-in-time');
+    expect(checkPair(inside, claim({ sourceId: 6, qualifier: 'about', valueText: 'about 70,000', figure: count(63_000, 77_000) }), S)).toBeNull();
   });
 
   it('an open-ended figure overlaps anything above its bound', () => {
