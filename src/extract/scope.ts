@@ -126,6 +126,21 @@ export function heldBy(text: string, dates: readonly Mention[], m: Mention, publ
 }
 
 /**
+ * The day a force was sent, when the sentence dates the sending: "Peru sent 1,000 soldiers to Lerna in July", "which
+ * deployed 2,000 troops there in July 2021". The count is the size of that deployment, so it holds then, not on the
+ * day it is retold (the last day of the month or year the date names). Null otherwise.
+ */
+export function sentAt(text: string, dates: readonly Mention[], m: Mention, published: IsoDate): IsoDate | null {
+  if (!SENT_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start))) return null;
+  const d = dates.find((x) => x.start >= m.end && x.start - m.end < 80 && typeof x.high === 'string');
+  if (!d || (d.high as IsoDate) > published || /[;,]/.test(text.slice(m.end, d.start))) return null;
+  return /\b(?:in|on)\s+$/i.test(text.slice(Math.max(0, d.start - 4), d.start)) || /^(?:in|on)\s/i.test(d.text) ? (d.high as IsoDate) : null;
+}
+
+// The verb of sending a force, right before its count: "sent", "has deployed about", "dispatched some".
+const SENT_BEFORE = /\b(?:sent|deployed|dispatched|sends|deploys)\s+(?:(?:about|around|some|nearly|more\s+than|over|at\s+least|up\s+to|another|an\s+extra)\s+)?$/i;
+
+/**
  * The day a toll belongs to when the sentence ties the killing to one day: "raiders crossed the river on
  * 2 May 2031, killing about 300 villagers", "gunmen who attacked on May 2 killed 340 people". Such a toll is the count
  * of that day's attack whenever it is reported, so it is scoped to that day. Null otherwise.

@@ -309,6 +309,13 @@ describe('whose count, which place', () => {
     expect(figure(article('Peru sent 1,000 soldiers and police officers into Lerna last year.'), '1,000').subject).toBe('Lerna');
   });
 
+  it('a force "sent … in July 2021" holds at the sending, so two articles years apart disagree on its size', () => {
+    const first = { publisher: 'Test Wire', published: '2021-08-27', text: article('Peru sent 1,000 soldiers and police officers to Lerna in July under a bilateral agreement.') };
+    const later = { publisher: 'Lantern Daily', published: '2023-03-24', text: article('Peru, which sent 2,000 troops and police to Lerna in July 2021, now has about 2,500 there.') };
+    expect(figure(later.text, '2,000', later.published).asOf).toBe('2021-07-31');
+    expect(pairValues(claimsInContext([first, later], lexicon).claims)).toEqual(['1,000 vs 2,000']);
+  });
+
   it('a publisher that sets its own count against a cited one disagrees with it', () => {
     const text = article('The ministry says shelling has killed 44 civilians in Mesa this year.', 'By our own count, based on hospital registers, 31 civilians have been killed in Mesa this year.');
     expect(pairsOf(text, lexicon, '2026-11-05')).toContain('31 vs 44');
