@@ -1,8 +1,8 @@
 // Figures of one article that the article itself sets against each other: two named speakers ("the monitor puts the
 // toll at 20,000 … the envoy says as high as 150,000"), or one sentence that contrasts or revises ("closer to 100,000
 // than the figure of 200,000", "revised from 1,400 to 1,200"), or a speaker's figure told as superseded by its own
-// later one ("in its first statement it had put the toll at about 200 … now says at least 400"). Other figures of one article for one fact are nearly
-// always parts of a whole, and the numeric rules leave them be (crosscheck.ts). Pure.
+// later one ("in its first statement it had put the toll at about 200 … now says at least 400"). Other figures of one
+// article for one fact are nearly always parts of a whole, and the numeric rules leave them be (crosscheck.ts). Pure.
 
 import { independenceKey, type ClaimInContext, type ComputedConflict, type Prepared } from './conflict-model.js';
 import { build, lead, says, topic } from './conflict-words.js';
@@ -95,8 +95,8 @@ function toldAs(p: Prepared, pattern: RegExp): boolean {
 function revises(earlier: Prepared, later: Prepared): boolean {
   // (a speaker's own figure, told anew for the same period: another speaker's is a rival, not a revision, and a
   // count for another period is no revision of it)
-  const superseded = toldAs(earlier, EARLIER) && !toldAs(later, EARLIER);
-  if (superseded && independenceKey(earlier.claim) === independenceKey(later.claim) && samePeriod(earlier, later) && !toldAs(later, GROWTH) && !increment(later)) return true;
+  const superseded = toldAs(earlier, EARLIER) && !toldAs(later, EARLIER) && !toldAs(later, GROWTH) && !increment(later);
+  if (superseded && independenceKey(earlier.claim) === independenceKey(later.claim) && samePeriod(earlier, later)) return true;
   if (earlier.claim.quoteStart > later.claim.quoteStart || later.claim.quoteStart - earlier.claim.quoteStart > REVISION_REACH) return false;
   return toldAs(later, REVISED_REFERENCE);
 }
@@ -108,7 +108,9 @@ function revises(earlier: Prepared, later: Prepared): boolean {
  */
 export function revisionConflict(x: Prepared, y: Prepared): ComputedConflict | null {
   if (x.claim.sourceId !== y.claim.sourceId || x.metric !== y.metric || x.claim.quoteStart === y.claim.quoteStart) return null;
-  const [earlier, later] = toldAs(x, EARLIER) !== toldAs(y, EARLIER) ? (toldAs(x, EARLIER) ? [x, y] : [y, x]) : x.claim.quoteStart <= y.claim.quoteStart ? [x, y] : [y, x];
+  // the figure told as superseded is the earlier one, wherever it stands; else the one told first
+  const xEarlier = toldAs(x, EARLIER) !== toldAs(y, EARLIER) ? toldAs(x, EARLIER) : x.claim.quoteStart <= y.claim.quoteStart;
+  const [earlier, later] = xEarlier ? [x, y] : [y, x];
   if (!revises(earlier, later) || overlaps(earlier.interval, later.interval, 0)) return null;
   const [a, b] = x.claim.id <= y.claim.id ? [x, y] : [y, x];
   const explanation = `${lead(a, b, topic(a))}${says(earlier)}; ${says(later)}, told as a revision of it. The article reports that the figure changed: both cannot be the count.`;
