@@ -185,6 +185,12 @@ export interface Prepared {
   period: { from: IsoDate; to: IsoDate } | null;
 }
 
+/** A claim's quote cut at its figure ("had put the toll at" | "about 200" | "."), or null when the figure is not in it. */
+export function figureWords(claim: Pick<ClaimInContext, 'quote' | 'valueText'>): { before: string; after: string } | null {
+  const at = claim.quote.indexOf(claim.valueText);
+  return at < 0 ? null : { before: claim.quote.slice(0, at), after: claim.quote.slice(at + claim.valueText.length) };
+}
+
 export function prepare(claim: ClaimInContext): Prepared {
   const scope = timeScopeKind(claim);
   const asOf = effectiveAsOf(claim);

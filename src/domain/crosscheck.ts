@@ -76,6 +76,7 @@ import {
 import type { Figure, IsoDate } from './types.js';
 import {
   CUMULATIVE_LOOKBACK_DAYS,
+  figureWords,
   independenceKey,
   isOnceOnlyEventMetric,
   participates,
@@ -212,8 +213,7 @@ const RATE = /^\s*(?:[\p{L}-]+\s+){0,3}(?:a|per|each|every)\s+(?:day|week|month|
 
 /** The words of the claim's quote after its figure. */
 function after(c: ClaimInContext): string {
-  const at = c.quote.indexOf(c.valueText);
-  return at < 0 ? '' : c.quote.slice(at + c.valueText.length);
+  return figureWords(c)?.after ?? '';
 }
 
 /**

@@ -4,7 +4,8 @@
 // later one ("in its first statement it had put the toll at about 200 … now says at least 400"). Other figures of one
 // article for one fact are nearly always parts of a whole, and the numeric rules leave them be (crosscheck.ts). Pure.
 
-import { independenceKey, type ClaimInContext, type ComputedConflict, type Prepared } from './conflict-model.js';
+import { figureWords, independenceKey, type ClaimInContext, type ComputedConflict, type Prepared } from './conflict-model.js';
+import { GREW_TO } from './running-totals.js';
 import { build, lead, says, topic } from './conflict-words.js';
 import { overlaps, relativeGap } from './intervals.js';
 
@@ -35,8 +36,8 @@ const SUM_BEFORE = /\b(?:bring\w*|tak\w*|took|push\w*|rais\w*)\s+the\s+(?:\w+\s+
 /** True when `total` is stated as the sum of figures before it and `part` comes no later in the article. */
 function sumsEarlier(total: ClaimInContext, part: ClaimInContext): boolean {
   if (part.quoteStart > total.quoteStart) return false;
-  const at = total.quote.indexOf(total.valueText);
-  return at > 0 && SUM_BEFORE.test(total.quote.slice(Math.max(0, at - 80), at));
+  const before = figureWords(total)?.before.slice(-80) ?? '';
+  return before !== '' && SUM_BEFORE.test(before);
 }
 
 // Words between two figures of one sentence that set one against the other.
@@ -68,13 +69,11 @@ const REVISION_REACH = 600;
 // A figure told as superseded: "had put the toll at", "initially said", "in its first statement … 200", "the earlier
 // estimate of". Past-perfect reporting of a count the same article then gives anew.
 const EARLIER = /\b(?:had\s+(?:first\s+)?(?:put|given|set|said|reported|estimated|counted|announced)|initially|at\s+first|originally|(?:its|their|the)\s+first\s+(?:statement|count|figure|estimate|report|tally|toll)|(?:earlier|previous|initial|original)\s+(?:figure|estimate|count|toll|tally|statement|report))\b/i;
-// A later figure told as a running total's growth, not a correction: "the toll has risen to", "climbed to".
-const GROWTH = /\b(?:ris\w*|rose|climb\w*|increas\w*|grew|grown|mount\w*|reach\w*)\s+(?:to\s+)?(?:\S+\s+){0,3}$/i;
 
 /** "40 more rebels", "another 40", "a further 40": a figure that adds to a count, not one that replaces it. */
 function increment(p: Prepared): boolean {
-  const at = p.claim.quote.indexOf(p.claim.valueText);
-  return at >= 0 && (/^\s+more\b/i.test(p.claim.quote.slice(at + p.claim.valueText.length)) || /\b(?:another|additional|a\s+further)\s+$/i.test(p.claim.quote.slice(0, at)));
+  const words = figureWords(p.claim);
+  return words !== null && (/^\s+more\b/i.test(words.after) || /\b(?:another|additional|a\s+further)\s+$/i.test(words.before));
 }
 
 function samePeriod(a: Prepared, b: Prepared): boolean {
@@ -83,19 +82,19 @@ function samePeriod(a: Prepared, b: Prepared): boolean {
 
 /** The words of the figure's clause before it (up to 100 characters) match the pattern. */
 function toldAs(p: Prepared, pattern: RegExp): boolean {
-  const at = p.claim.quote.indexOf(p.claim.valueText);
-  return at >= 0 && pattern.test(p.claim.quote.slice(Math.max(0, at - 100), at).split(/[;:]|,\s+(?:but|while|and)\s/).pop()!);
+  const words = figureWords(p.claim);
+  return words !== null && pattern.test(words.before.slice(-100).split(/[;:]|,\s+(?:but|while|and)\s/).pop()!);
 }
 
 /**
  * The later figure revises the earlier: it is told as a revision of the figure a few sentences before it ("revised
  * that number down to 920"), or the earlier is told as superseded ("had put the toll at about 200") and the later is
- * the same speaker's current figure for the same period, not a running total's growth.
+ * the same speaker's current figure for the same period, not a running total's growth (running-totals.ts GREW_TO).
  */
 function revises(earlier: Prepared, later: Prepared): boolean {
   // (a speaker's own figure, told anew for the same period: another speaker's is a rival, not a revision, and a
   // count for another period is no revision of it)
-  const superseded = toldAs(earlier, EARLIER) && !toldAs(later, EARLIER) && !toldAs(later, GROWTH) && !increment(later);
+  const superseded = toldAs(earlier, EARLIER) && !toldAs(later, EARLIER) && !toldAs(later, GREW_TO) && !increment(later);
   if (superseded && independenceKey(earlier.claim) === independenceKey(later.claim) && samePeriod(earlier, later)) return true;
   if (earlier.claim.quoteStart > later.claim.quoteStart || later.claim.quoteStart - earlier.claim.quoteStart > REVISION_REACH) return false;
   return toldAs(later, REVISED_REFERENCE);

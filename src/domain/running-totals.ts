@@ -1,17 +1,17 @@
 // A count told as an update of an earlier one: "the toll has since climbed to 17" a week after 14, "officials now say the
 // toll stands at 126". A later, higher figure so told is the same running count grown, not a rival. Pure.
 
-import type { Prepared } from './conflict-model.js';
+import { figureWords, type Prepared } from './conflict-model.js';
 
 // "the toll has since climbed to 17", "has risen to", "raised their toll to 27": the figure is a running count that grew
-const GREW_TO = /\b(?:ris\w*|rose|climb\w*|increas\w*|jump\w*|grow\w*|grew|swell\w*|mount\w*|reach\w*|rais\w*|push\w*|went\s+up)\s+(?:\S+\s+){0,4}?(?:to|at)\s+(?:\S+\s+){0,2}$/i;
+export const GREW_TO = /\b(?:ris\w*|rose|climb\w*|increas\w*|jump\w*|grow\w*|grew|swell\w*|mount\w*|reach\w*|rais\w*|push\w*|went\s+up)\s+(?:\S+\s+){0,4}?(?:to|at)\s+(?:\S+\s+){0,2}$/i;
 
 /** A later, higher figure its words tell as a count that has grown since ("has since climbed to 17") updates the earlier. */
 export function isUpdate(earlier: Prepared, later: Prepared): boolean {
   if (later.asOf <= earlier.asOf || later.core.low === null || earlier.core.high === null || later.core.low < earlier.core.high) return false;
-  const at = later.claim.quote.indexOf(later.claim.valueText);
-  const before = later.claim.quote.slice(Math.max(0, at - 80), at);
+  const words = figureWords(later.claim);
+  const before = words?.before.slice(-80) ?? '';
   // "officials now say the toll stands at 126": a count told as today's, after an earlier one
-  return at > 0 && (GREW_TO.test(before) || /\bnow\b[^.;,]{0,60}$/i.test(before));
+  return before !== '' && (GREW_TO.test(before) || /\bnow\b[^.;,]{0,60}$/i.test(before));
 }
 
