@@ -18,6 +18,9 @@ export function disagreeInOneArticle(a: ClaimInContext, b: ClaimInContext): bool
   if (a.speakerId !== null && b.speakerId !== null && independenceKey(a) !== independenceKey(b)) return true;
   // "The Monitor's own count … is 31" beside the ministry's 44: a publisher that sets its own count against a cited one
   if ((a.speakerId === null) !== (b.speakerId === null) && OWN_COUNT.test((a.speakerId === null ? a : b).quote)) return true;
+  // "a delegation of the group told reporters that the rebels now held 85 percent": a figure the sentence reports as
+  // someone's word, though no speaker was named for it, is a cited figure, not the publisher's context
+  if ((a.speakerId === null) !== (b.speakerId === null) && reportedSpeech(a.speakerId === null ? a : b)) return true;
   return setAgainst(a, b);
 }
 
@@ -38,6 +41,15 @@ function sumsEarlier(total: ClaimInContext, part: ClaimInContext): boolean {
   if (part.quoteStart > total.quoteStart) return false;
   const before = figureWords(total)?.before.slice(-80) ?? '';
   return before !== '' && SUM_BEFORE.test(before);
+}
+
+// A verb of saying before the figure in its sentence ("told reporters that", "claimed to control", "said")
+// ("a war that has claimed 62,000 lives" claims no speech: only "claimed to" or "claimed that" does)
+const SAID_BEFORE = /\b(?:said|says|told|stated|(?:claim|insist|maintain)(?:s|ed)?\s+(?:to|that)\b)/i;
+
+function reportedSpeech(c: ClaimInContext): boolean {
+  const words = figureWords(c);
+  return words !== null && SAID_BEFORE.test(words.before);
 }
 
 // Words between two figures of one sentence that set one against the other.

@@ -12,6 +12,7 @@ export function isUpdate(earlier: Prepared, later: Prepared): boolean {
   const words = figureWords(later.claim);
   const before = words?.before.slice(-80) ?? '';
   // "officials now say the toll stands at 126": a count told as today's, after an earlier one
-  return before !== '' && (GREW_TO.test(before) || /\bnow\b[^.;,]{0,60}$/i.test(before));
+  // (a share of territory "now" held is only the present tense: shares move both ways, and a rival's is no update)
+  return before !== '' && (GREW_TO.test(before) || (later.claim.kind !== 'territory' && /\bnow\b[^.;,]{0,60}$/i.test(before)));
 }
 

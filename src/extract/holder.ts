@@ -9,7 +9,7 @@ import { countryOf } from './places.js';
 import { organisationOf, sideOfSpeaker } from './population.js';
 
 // a fresh global pattern for each scan, so no lastIndex outlives it
-const CONTROL_VERB = (): RegExp => /\b(?:controls?|controlled|controlling|holds?|held|holding|govern(?:s|ed|ing)?|present\s+in|taken|captured|seized|retaken|recaptured|occup(?:y|ies|ied|ying))\b/g;
+const CONTROL_VERB = (): RegExp => /\b(?:controls?|controlled|controlling|holds?|held|holding|govern(?:s|ed|ing)?|present\s+in|taken|captured|seized|retaken|recaptured|entered|occup(?:y|ies|ied|ying))\b/g;
 // Words between the holder and its verb ("the rebels now control", "it still holds").
 const BETWEEN = /^(?:now|still|only|already|effectively|currently|also|jointly|reportedly|has|have|had|is|are|was|were|to|had\s+come\s+to)$/i;
 // Words that end the holder going back from the verb.
@@ -17,6 +17,8 @@ const STOP = /^(?:said|says|say|that|and|but|while|which|who|where|claims?|claim
 const STATE = /^(?:government|army|military|junta|regime|state|authorities|troops|forces|soldiers|administration)$/i;
 const REBELS = /^(?:rebels?|insurgents?|militants?|militias?|opposition|guerrillas?|separatists?|fighters|jihadists?|gangs?|cartels?|bandits)$/i;
 const PRONOUN = /^(?:it|they|its|their|we|our)$/i;
+// "the fighters claimed to control", "the army appears to hold": a verb that takes the control verb as its "to"
+const CLAIM_TO = /^(?:claim(?:s|ed)?|appear(?:s|ed)?|seem(?:s|ed)?|continue(?:s|d)?|manage(?:s|d)?|vow(?:s|ed)?)$/i;
 const REBEL_NAME = /\b(?:Liberation|Resistance|Revolutionary|Insurgent|Rebel|Separatist|Independence)\b/u;
 // "K23 spokesman Ado Venn", "the Korvan Front commander": the organisation a person speaks for (group 1)
 const ORG_OF_ROLE = /^(?:the\s+)?((?:\p{Lu}[\p{L}\d'’-]*\s+){1,4})(?:spokes(?:man|woman|person)|commander|leader|official|chief)\b/u;
@@ -35,16 +37,12 @@ export function territoryHolder(
   for (let m = verbs.exec(sentence); m && m.index < figureStart; m = verbs.exec(sentence)) verb = m;
   if (!verb || /[.;]/.test(sentence.slice(verb.index, figureStart)) || figureStart - verb.index > 60) return null;
   const words = sentence.slice(Math.max(0, verb.index - 80), verb.index).split(/\s+/).filter(Boolean);
-  const phrase: string[] = [];
-  for (let i = words.length - 1; i >= 0; i--) {
-    const w = words[i]!;
-    const bare = w.replace(/[,"“”]+$/u, '');
-    if (bare !== w && phrase.length > 0) break;
-    if (phrase.length === 0 && BETWEEN.test(bare)) continue;
-    if (STOP.test(bare) || !/^[\p{L}'’-]+$/u.test(bare)) break;
-    phrase.unshift(bare);
-    // "said on Thursday they now control": a pronoun is the whole subject
-    if (/^(?:the|a|an)$/i.test(bare) || PRONOUN.test(bare) || phrase.length >= 5) break;
+  const own = subjectBefore(words, words.length - 1);
+  // "the army and its auxiliaries now control": the possessive points back to the first of the pair
+  let phrase = own.phrase;
+  if (/^(?:its|their)$/i.test(phrase[0] ?? '') && /^and$/i.test(words[own.index - 1] ?? '')) {
+    const first = subjectBefore(words, own.index - 2).phrase;
+    if (first.length > 0 && !PRONOUN.test(first[0]!)) phrase = first;
   }
   // the state's forces are the country's, though the article be about one of its cities
   const state = place && !countryOf(place) && country ? country : place;
@@ -60,11 +58,37 @@ export function territoryHolder(
   return holder !== null && rebelsNamed(holder) ? `${place ?? state} rebels` : holder;
 }
 
+/**
+ * The noun phrase that ends at words[last] and is the subject of the control verb after it, read backwards; `index` is
+ * where it starts. "the fighters claimed to control": a verb of claiming with its "to" stands between subject and verb.
+ */
+function subjectBefore(words: readonly string[], last: number): { phrase: string[]; index: number } {
+  const phrase: string[] = [];
+  let start = last + 1;
+  for (let i = last; i >= 0; i--) {
+    const w = words[i]!;
+    const bare = w.replace(/[,"“”]+$/u, '');
+    // a comma before the verb closes an appositive ("the guerrilla force fighting for independence from Serbia,
+    // claims to control"): the subject stands before it, so none is read here
+    if (bare !== w) break;
+    if (phrase.length === 0 && BETWEEN.test(bare)) continue;
+    if (phrase.length === 0 && CLAIM_TO.test(bare) && /^to$/i.test(words[i + 1] ?? '')) continue;
+    if (STOP.test(bare) || !/^[\p{L}'’-]+$/u.test(bare)) break;
+    phrase.unshift(bare);
+    start = i;
+    // "said on Thursday they now control": a pronoun is the whole subject
+    if (/^(?:the|a|an)$/i.test(bare) || PRONOUN.test(bare) || phrase.length >= 5) break;
+  }
+  return { phrase, index: start };
+}
+
 function fold(words: string[], speaker: string | null, place: string | null, article = false, topic: string | null = place): string | null {
   // "they said they had taken three towns and now hold 45 percent": the verb shares the speaker's subject
   if (words.length === 0) return speaker ? sideName(speaker, place, topic) : null;
   const head = words[words.length - 1]!;
   if (words.length === 1 && PRONOUN.test(head)) return speaker ? sideName(speaker, place, topic) : null;
+  // "its fighters held 70 percent": fighters are the rebels' whoever speaks for them
+  if (/^(?:its|their)$/i.test(words[0]!) && REBELS.test(head) && (topic ?? place)) return `${topic ?? place} rebels`;
   if (PRONOUN.test(words[0]!) && speaker) return sideName(speaker, place, topic);
   const country = words.map((w) => countryOf(w.replace(/[’']s$/u, ''))).find(Boolean);
   if (country) return country.name;

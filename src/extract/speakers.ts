@@ -66,6 +66,8 @@ function personLike(name: string): boolean {
 // or any phrase with a name in apposition ("The region's governor, Ada Fenn,"), before its verb (group 1 the role,
 // group 2 the name).
 const PERSON_SUBJECT = /^(?:(?:The|An?)\s+)?((?:[\p{L}'’-]+\s+){0,4}?(?:spokes(?:man|woman|person)|minister|envoy|mayor|president|commander|official|officer|leader|chief|director|ambassador|governor|secretary|adviser|advisor|analyst|researcher|diplomat|negotiator|lawmaker|mediator|general|colonel|witness))\b(?:\s+(?:of|for|in|at)\s+[^,]{1,40})?(?:\s*,\s*([^,]{3,60}),)?/u;
+// Role nouns for a body of people, which a person's name does not stand for
+const COLLECTIVE = /^(?:delegation|group|team|coalition|committee|council|panel|mission|alliance|organi[sz]ation|agency|ministry|government|army|body|association|movement|network|front)$/i;
 const PERSON_ROLE = /\b(?:spokes(?:man|woman|person)|minister|envoy|mayor|president|commander|official|leader|chief|director|ambassador|governor|secretary)\b/i;
 // How many organisation names the tracker remembers (the most recent win).
 const NAMES_KEPT = 40;
@@ -107,7 +109,9 @@ export class SpeakerTracker {
       else if (ref.type === 'indefinite') {
         // "A senior official said … The official, Ana Ruiz, added": the same role or a person's name, not any named body
         const head = c.phrase.split(/\s+/).pop()?.toLowerCase() ?? '';
-        const named = nextClauses.find((n) => n.type === 'verb' && hasProperName(n.phrase) && (n.phrase.toLowerCase().split(/\s+/).includes(head) || APPOSITIVE_NAME.test(n.phrase)));
+        // (a person's bare name stands for a person, never for "a delegation of the group")
+        const person = !COLLECTIVE.test(head);
+        const named = nextClauses.find((n) => n.type === 'verb' && hasProperName(n.phrase) && (n.phrase.toLowerCase().split(/\s+/).includes(head) || (person && APPOSITIVE_NAME.test(n.phrase))));
         if (named) speaker = speakerName(this.lex, named.phrase);
       }
       if (speaker && c.type !== 'relay') this.last = speaker;

@@ -199,6 +199,18 @@ describe('what a figure counts', () => {
     expect(pairsOf(text, lexicon, '2026-11-05')).toContain('31 vs 44');
   });
 
+  it('a figure its sentence reports as someone\'s word, the speaker unnamed, disagrees with a named speaker\'s', () => {
+    const told = article(
+      'The war in Tarn is in its ninth year.',
+      'On Monday, a delegation of the group told reporters in Mesa that the Ostra rebels now controlled 85 percent of Tarn.',
+      'Ada Venn, an analyst at the Korvan Institute, estimated that the rebels held about 40 percent of the country.',
+    );
+    expect(pairsOf(told, lexicon)).toContain('85 percent vs about 40 percent');
+    // a war that "has claimed" lives claims no speech: the publisher's context beside a cited part is left alone
+    const context = article('The war has claimed over 6,000 lives in Tarn, the worst toll in a decade.', 'According to the Tarn Monitor, nearly 1,900 people were killed in Tarn in direct fighting.');
+    expect(pairsOf(context, lexicon)).toEqual([]);
+  });
+
   it('a word the speaker is quoted on is still what is counted: 203 "rebels"', () => {
     expect(figure(article('The army stated that 203 "rebels" had been killed in the operation in Mesa.'), '203').population).toBe('fighters');
   });
@@ -353,6 +365,32 @@ describe('who holds a share', () => {
     ].join('\n');
     const shares = claimsOf(text, '2026-03-02').filter((c) => c.kind === 'territory');
     expect(shares.map((c) => c.subject)).toEqual(['Mesa rebels', 'Mesa rebels']);
+  });
+
+  it('"the army and its auxiliaries control" is the state\'s share, "its fighters held" the rebels\'', () => {
+    const text = [
+      'Tarn: two maps',
+      'The war in Tarn is in its sixth year. The Tarn Monitor estimates that the army holds no more than 40 percent of Tarn.',
+      'In a speech in the capital, President Odo said the army and its auxiliaries now control about 70 percent of the national territory.',
+      'A spokesman for the Ostra Defence Forces, one of the largest separatist militias, said its fighters held "more than 60 percent" of Tarn.',
+    ].join('\n');
+    const shares = claimsOf(text, '2026-03-02').filter((c) => c.kind === 'territory');
+    expect(shares.map((c) => c.subject)).toEqual(['Tarn', 'Tarn', 'Tarn rebels']);
+    // "now control" is the present tense of a share, not a running count grown: the two figures disagree
+    expect(pairsOf(text, lexicon)).toContain('about 70 percent vs no more than 40 percent');
+  });
+
+  it('"the fighters claimed to control" holds as the fighters, and a comma before "claims to" leaves the holder to the speaker', () => {
+    const claimed = article('The war in Tarn goes on. In a statement on its news channel, the fighters claimed to control "about two-thirds" of the city.');
+    expect(figure(claimed, 'about two-thirds').subject).toBe('Tarn rebels');
+    const aside = article('The war in Chile goes on. The Ostra Liberation Army, the guerrilla force fighting for independence from Chile, claims to control about 40 percent of Chile.');
+    expect(figure(aside, 'about 40 percent').subject).toBe('Chile rebels');
+  });
+
+  it('"troops had entered a third of the city" is a share the troops hold', () => {
+    const text = article('The battle for Mesa, in Chile, goes on. The group claimed that Chilean troops had entered no more than a third of the city.');
+    const share = figure(text, 'no more than a third');
+    expect([share.kind, share.subject]).toEqual(['territory', 'Chile']);
   });
 
   it('"We control two thirds," said a spokesman of a group the article calls fighters', () => {
