@@ -174,6 +174,8 @@ function loserOf(before: string, speaker: string | null): string | null {
 }
 
 /** The measure of the figure: the lexicon's when it says what happened, else the nearest measure keyword. */
+const APPOSITIVE_AFTER = /,\s+(?:a|an)\s/i;
+
 function measureOf(input: CountInput): string | null {
   if (!WHO_METRICS.has(input.metric)) return MEASURES[input.metric] ? input.metric : null;
   const m = input.mention;
@@ -181,6 +183,8 @@ function measureOf(input: CountInput): string | null {
   let best: { metric: string; distance: number } | null = null;
   for (const h of input.measureHits) {
     if (!MEASURES[h.metric] || h.start < clause.start || h.end > clause.end) continue;
+    // "fields 12,000 fighters, a force intact despite its losses": an appositive after the figure speaks of another thing
+    if (h.start >= m.end && APPOSITIVE_AFTER.test(input.sentence.slice(m.end, h.start))) continue;
     const distance = h.start >= m.end ? h.start - m.end : m.start - h.end;
     if (!best || distance < best.distance) best = { metric: h.metric, distance };
   }

@@ -199,6 +199,14 @@ describe('what a figure counts', () => {
     expect(pairsOf(text, lexicon, '2026-11-05')).toContain('31 vs 44');
   });
 
+  it('"fields 12,000 fighters, a force intact despite its losses" counts the force, not its losses', () => {
+    const text = article('The war in Tarn goes on. Western officials estimate that the Ostra Front still fields between 7,000 and 12,000 fighters, a force largely intact despite the losses it has suffered.');
+    const force = figure(text, 'between 7,000 and 12,000');
+    expect([force.kind, force.population]).toEqual(['count', 'fighters']);
+    // a relative clause still says what happened to the people counted
+    expect(figure(article('The war in Tarn goes on. Some 300 civilians, who died in the shelling of Mesa, were buried on Monday.'), 'Some 300').kind).toBe('casualties');
+  });
+
   it('a figure its sentence reports as someone\'s word, the speaker unnamed, disagrees with a named speaker\'s', () => {
     const told = article(
       'The war in Tarn is in its ninth year.',
