@@ -16,7 +16,7 @@ import { entityIn } from './lexicon-match.js';
 import type { Mention } from './mentions.js';
 import { isDemonym } from './places.js';
 import type { PreparedLexicon } from './prepared.js';
-import { eventDay, heldBy, scopeOf, sentAt, statementDate } from './scope.js';
+import { eventDay, heldBy, heldWhen, scopeOf, sentAt, statementDate } from './scope.js';
 import { inQuote, type SentenceRecord } from './segment.js';
 import { attributionFor, type Speaker } from './speakers.js';
 import { dateEvent, durationEvent, sinceEvent } from './event-dates.js';
@@ -124,7 +124,7 @@ function readFigure(sg: SentenceGround, m: Mention): FigureReading {
     metric: counted.metric,
     population: counted.population,
     scope: counted.scope,
-    asOf: m.unit === 'date' ? null : heldBy(text, sg.figures.dates, m, published) ?? sentAt(text, sg.figures.dates, m, published) ?? statementDate(text, sg.figures.dates, m, published) ?? published,
+    asOf: m.unit === 'date' ? null : heldBy(text, sg.figures.dates, m, published) ?? heldWhen(text, sg.figures.dates, m, published) ?? sentAt(text, sg.figures.dates, m, published) ?? statementDate(text, sg.figures.dates, m, published) ?? published,
   };
   return { claim, pendingEvent: placed.pendingEvent };
 }

@@ -126,6 +126,29 @@ export function heldBy(text: string, dates: readonly Mention[], m: Mention, publ
 }
 
 /**
+ * The day a figure held, when a "when" clause of its sentence dates it: "When the president announced the withdrawal on
+ * 14 April, about 3,500 troops were in Mesa", "the 2,500 troops who were in Mesa when the president announced it in
+ * April". The count is the one of that day, not of the day it is retold. ("When asked on Monday, the minister said":
+ * the day of the statement, which statementDate reads.) Null otherwise.
+ */
+export function heldWhen(text: string, dates: readonly Mention[], m: Mention, published: IsoDate): IsoDate | null {
+  for (const w of text.matchAll(WHEN)) {
+    const at = w.index;
+    const d = dates.find((x) => x.start > at && x.start - at < 90 && typeof x.high === 'string' && !/[;,.]/.test(text.slice(at, x.start)));
+    if (!d || (d.high as IsoDate) > published) continue;
+    const clauseEnd = d.end + Math.max(0, text.slice(d.end).search(/[,;]|$/));
+    // the figure follows the clause it opens, or the clause comes soon after the figure in its own phrase
+    const opens = at < m.start && m.start - clauseEnd >= 0 && m.start - clauseEnd < 60 && /^[^;]*,/.test(text.slice(clauseEnd, m.start + 1));
+    const follows = at >= m.end && at - m.end < 60 && !/[;,]/.test(text.slice(m.end, at));
+    if (opens || follows) return d.high as IsoDate;
+  }
+  return null;
+}
+
+// "when" opening a clause of time, not "when asked" (the statement) nor a future "when … will"
+const WHEN = /\bwhen\s+(?!asked\b|questioned\b|pressed\b)(?![^,;.]*\bwill\b)/gi;
+
+/**
  * The day a force was sent, when the sentence dates the sending: "Peru sent 1,000 soldiers to Lerna in July", "which
  * deployed 2,000 troops there in July 2021". The count is the size of that deployment, so it holds then, not on the
  * day it is retold (the last day of the month or year the date names). Null otherwise.

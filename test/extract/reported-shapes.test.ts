@@ -336,6 +336,16 @@ describe('whose count, which place', () => {
     expect(pairValues(claimsInContext([first, later], lexicon).claims)).toEqual(['1,000 vs 2,000']);
   });
 
+  it('a force counted "when the president announced" a date holds at that date, retold months later', () => {
+    const july = { publisher: 'Test Wire', published: '2021-07-27', text: article('The withdrawal of the 2,500 Chilean troops who were in Tarn when President Odo announced the pullout in April is nearly complete.') };
+    const august = { publisher: 'Lantern Daily', published: '2021-08-31', text: article('When President Odo announced the full pullout on April 14, about 3,500 Chilean troops were in Tarn.') };
+    expect(figure(july.text, '2,500', july.published).asOf).toBe('2021-04-30');
+    expect(figure(august.text, 'about 3,500', august.published).asOf).toBe('2021-04-14');
+    expect(pairValues(claimsInContext([july, august], lexicon).claims)).toEqual(['2,500 vs about 3,500']);
+    // "when asked on Monday" is when it was said, not a day the figure held
+    expect(figure(article('When asked on Monday, the minister said 300 people had died in Tarn.'), '300', '2021-07-27').asOf).toBe('2021-07-27');
+  });
+
   it('a publisher that sets its own count against a cited one disagrees with it', () => {
     const text = article('The ministry says shelling has killed 44 civilians in Mesa this year.', 'By our own count, based on hospital registers, 31 civilians have been killed in Mesa this year.');
     expect(pairsOf(text, lexicon, '2026-11-05')).toContain('31 vs 44');
