@@ -73,7 +73,19 @@ export function scopeOf(
   if (after && onDay && !/\b(?:said|says|told|reported|announced|stated|added|confirmed|claimed)\b|[;:]/i.test(between)) {
     return { from: after.low as IsoDate, to: after.high as IsoDate };
   }
-  return null;
+  return attackDated(text, m, dates);
+}
+
+// An attack named before its date: "the bombing of October 2017", "the raid on 2 May", "the massacre in March 1993"
+const ATTACK_OF = /\b(?:attacks?|bombings?|massacres?|raids?|strikes?|ambush(?:es)?|assaults?|blasts?|explosions?|shelling|killings)\s+(?:(?:of|in|on)\s+)?$/i;
+// … then the toll in a relative clause: ", which killed", ", that left … dead"
+const WHICH_KILLED = /^\s*,?\s*(?:which|that)\s+(?:killed|left|claimed)\s+(?:\S+\s+){0,2}$/i;
+
+/** "Survivors of the bombing of October 2017, which killed 587 people": the toll of that attack, over its date. */
+function attackDated(text: string, m: Mention, dates: readonly Mention[]): Scope | null {
+  const d = dates.filter((x) => x.end <= m.start && m.start - x.end < 40 && typeof x.low === 'string' && typeof x.high === 'string').pop();
+  if (!d || !WHICH_KILLED.test(text.slice(d.end, m.start))) return null;
+  return ATTACK_OF.test(text.slice(Math.max(0, d.start - 30), d.start)) ? { from: d.low as IsoDate, to: d.high as IsoDate } : null;
 }
 
 /**

@@ -346,6 +346,15 @@ describe('whose count, which place', () => {
     expect(figure(article('When asked on Monday, the minister said 300 people had died in Tarn.'), '300', '2021-07-27').asOf).toBe('2021-07-27');
   });
 
+  it('"the bombing of October 2017, which killed 587" is that attack\'s toll and meets another article\'s count of it', () => {
+    const first = { publisher: 'Test Wire', published: '2023-01-20', text: article('The war in Tarn goes on. Its deadliest attack, the October 2017 truck bombing at the Lerna junction, killed 512 people.') };
+    const later = { publisher: 'Lantern Daily', published: '2023-01-24', text: article('The war in Tarn goes on. Survivors of the Lerna junction bombing of October 2017, which killed 587 people, still wait for help.') };
+    expect(figure(later.text, '587', later.published).scope).toEqual({ from: '2017-10-01', to: '2017-10-31' });
+    expect(pairValues(claimsInContext([first, later], lexicon).claims)).toEqual(['512 vs 587']);
+    // a date that is no attack's ("the campaign of October 2017") scopes nothing: a campaign outlasts its month
+    expect(figure(article('The war in Tarn goes on. Survivors of the campaign of October 2017, which killed 40 people, still wait for help.'), '40').scope).toBeNull();
+  });
+
   it('a publisher that sets its own count against a cited one disagrees with it', () => {
     const text = article('The ministry says shelling has killed 44 civilians in Mesa this year.', 'By our own count, based on hospital registers, 31 civilians have been killed in Mesa this year.');
     expect(pairsOf(text, lexicon, '2026-11-05')).toContain('31 vs 44');
