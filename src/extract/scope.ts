@@ -144,7 +144,7 @@ export function heldBy(text: string, dates: readonly Mention[], m: Mention, publ
  * the day of the statement, which statementDate reads.) Null otherwise.
  */
 export function heldWhen(text: string, dates: readonly Mention[], m: Mention, published: IsoDate): IsoDate | null {
-  for (const w of text.matchAll(WHEN)) {
+  for (const w of text.matchAll(WHEN())) {
     const at = w.index;
     const d = dates.find((x) => x.start > at && x.start - at < 90 && typeof x.high === 'string' && !/[;,.]/.test(text.slice(at, x.start)));
     if (!d || (d.high as IsoDate) > published) continue;
@@ -158,7 +158,8 @@ export function heldWhen(text: string, dates: readonly Mention[], m: Mention, pu
 }
 
 // "when" opening a clause of time, not "when asked" (the statement) nor a future "when … will"
-const WHEN = /\bwhen\s+(?!asked\b|questioned\b|pressed\b)(?![^,;.]*\bwill\b)/gi;
+// (a fresh global pattern for each scan, so no lastIndex outlives it)
+const WHEN = (): RegExp => /\bwhen\s+(?!asked\b|questioned\b|pressed\b)(?![^,;.]*\bwill\b)/gi;
 
 /**
  * The day a force was sent, when the sentence dates the sending: "Peru sent 1,000 soldiers to Lerna in July", "which
