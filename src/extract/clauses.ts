@@ -115,10 +115,11 @@ function phraseBeforeAside(sentence: string, paren: number, comma: number, depth
 
 /**
  * "Researchers at Korvan University, who have tracked deaths from hunger, disease and shelling, estimate": an aside
- * that is a relative clause, commas and all, before the comma at `comma`; the speaker is the noun it hangs on.
+ * that is a relative clause, commas and all, before the comma at `comma`; the speaker is the noun it hangs on. So is
+ * one that lists members ("Local sources, including two officials in Mesa, the district's capital, told").
  */
 function relativeAsideNoun(sentence: string, from: number, comma: number, depth: number): { text: string; start: number } | null {
-  const relativeAside = /,\s*(?:who|which)\s[^"“”;:()]*$/u.exec(sentence.slice(from, comma));
+  const relativeAside = /,\s*(?:who|which|including)\s[^"“”;:()]*$/u.exec(sentence.slice(from, comma));
   return relativeAside ? phraseBefore(sentence, from + relativeAside.index, depth + 1) : null;
 }
 

@@ -68,8 +68,8 @@ export function placeNear(sentence: string, start: number, end: number, places: 
   const nextStop = sentence.slice(end).search(/[;]| — |,\s+(?:while|whereas|but)\s/u);
   const clauseEnd = nextStop < 0 ? sentence.length : end + nextStop;
   // "The army, which sent troops into the town of Mesa, said it killed 200", "a commander, reached by telephone in Mesa,
-  // claimed": an aside on the speaker is background
-  const asides = [...sentence.slice(0, start).matchAll(/,\s*(?:which|who|reached|contacted|interviewed|speaking|writing)\b[^,;]*,/gu)].map((m) => [m.index, m.index + m[0].length] as const);
+  // claimed", "Local sources, including two officials in Mesa, said": an aside on the speaker is background
+  const asides = [...sentence.slice(0, start).matchAll(/,\s*(?:which|who|reached|contacted|interviewed|speaking|writing|including)\b[^,;]*,/gu)].map((m) => [m.index, m.index + m[0].length] as const);
   let best: { place: string; distance: number } | null = null;
   for (const { index, place } of places) {
     if (index < clauseStart || index > clauseEnd || asides.some(([from, to]) => index > from && index < to)) continue;

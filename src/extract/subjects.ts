@@ -159,7 +159,10 @@ export function isPartOfTotal(f: SentenceFacts, m: Mention, counts: readonly Men
   // the partitive or the colon stands in the same stretch of the sentence: look back a bounded way
   const from = Math.max(0, m.start - 400);
   const before = f.text.slice(from, m.start);
-  if (/\b(?:of\s+(?:those|them|whom|these)|among\s+(?:them|those|whom)|including)\b[^.;:]*$/i.test(before)) return true;
+  // ("Local sources, including two officials, told API that 160 had died", "most of those who died were militants, and
+  // put the number of civilians at 22": a partitive whose clause a verb of saying or an "and" closes is not the figure's)
+  const partitive = /\b(?:of\s+(?:those|them|whom|these)|among\s+(?:them|those|whom)|including)\b([^.;:]*)$/i.exec(before);
+  if (partitive && !/\b(?:said|says|told|tells|put|puts|reported|stated|estimated|estimates|concluded)\b|,\s+(?:and|but)\s/i.test(partitive[1]!)) return true;
   // "Of the dead counted by the monitors, about 40,000 were combatants": a sentence that opens on a partitive
   if (/^\s*Of\s+(?:the|those|these|them|all)\b[^.;:]*,\s*(?:\S+\s+){0,3}$/.test(f.text.slice(0, m.start))) return true;
   // "another 227,000 died of hunger", "a further 40 were wounded": an addition to a figure, not a total of its own

@@ -41,6 +41,24 @@ describe('who speaks', () => {
     expect(figure(text, 'about 250,000').speaker).toBeNull();
   });
 
+  it('"Local sources, including two officials in Mesa, told" speaks as the local sources, and Mesa is where they are, not the toll\'s place', () => {
+    const text = article('The war in Tarn goes on. Local sources, including two officials in Mesa, the capital of Lerna province, told the wire that 160 people had been killed.');
+    const toll = figure(text, '160');
+    expect([toll.speaker, toll.subject]).toEqual(['Local sources', 'Tarn']);
+    // a partitive right before its figure is still a part of a total, compared with nothing
+    expect(figure(article('The war in Tarn goes on. Of those, local sources told the wire, 12 were children.'), '12').subject).toBeNull();
+  });
+
+  it('a partitive closed by a verb of saying or an "and" is not the later figure\'s', () => {
+    const text = article('The war in Tarn goes on. The Mesa governor has said that most of those who died in Tarn were fighters, and put the number of civilians killed in Tarn at 22.');
+    expect(figure(text, '22').subject).toBe('Tarn');
+  });
+
+  it('"put the toll at 132 in a statement read on state television on Saturday" is no count of Saturday alone', () => {
+    const toll = figure(article('The war in Tarn goes on. The government put the death toll at 132 in a statement read on state television on Saturday.'), '132', '2026-03-02');
+    expect(toll.scope).toBeNull();
+  });
+
   it('a study whose aside names its author speaks for the author', () => {
     const text = article(
       'The study, released online by the medical journal The Lantern, estimated that 601,027 people had died in Mesa.',
