@@ -19,6 +19,22 @@ export function pollClauses(sentence: string): Clause[] {
   return out;
 }
 
+/** "By the defence ministry's count, 6,261 soldiers died": whose count, tally or estimate the figure is. */
+export function countByClauses(sentence: string): Clause[] {
+  const out: Clause[] = [];
+  const by = /\b[Bb]y\s+((?:the\s+)?(?:[\p{L}.-]+\s+){0,5}?[\p{L}.-]+)['’]s?\s+(?:own\s+)?(?:count|tally|estimates?|reckoning|figures|calculations?|records)\b/gu;
+  for (let m = by.exec(sentence); m; m = by.exec(sentence)) {
+    const raw = cleanPhrase(m[1] ?? '');
+    const phrase = raw.replace(LEADING, '');
+    if (!phrase || /^(?:its|their|his|her|our|my)$/i.test(phrase)) continue;
+    const phraseStart = m.index + m[0].indexOf(m[1] ?? '');
+    out.push({
+      start: m.index, end: m.index + 2, phraseStart, phraseEnd: phraseStart + (m[1] ?? '').length, raw, phrase, cue: 'by the count of', type: 'according', toldOutlet: null,
+    });
+  }
+  return out;
+}
+
 /** "according to X", "citing X", "as reported by X": the dots of an abbreviation ("U.S.") do not end the phrase. */
 export function accordingClauses(sentence: string, verbs: RegExp): Clause[] {
   const out: Clause[] = [];

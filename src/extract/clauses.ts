@@ -6,7 +6,7 @@
 import { SHIPPED_GRAMMAR, type CompiledGrammar } from './grammar.js';
 import { matchesOf } from './regex.js';
 import { cleanPhrase, LEADING, type Clause } from './clause-phrase.js';
-import { accordingClauses, pollClauses } from './clauses-cited.js';
+import { accordingClauses, countByClauses, pollClauses } from './clauses-cited.js';
 
 export { LEADING, type Clause } from './clause-phrase.js';
 
@@ -168,7 +168,7 @@ const TOLD_WHOM = /^\s+((?:reporters|journalists|the press|a news conference|a p
 
 /** Every reporting clause of a sentence, in order; its verbs are the grammar vocabulary's reporting verbs and patterns. */
 export function findClauses(sentence: string, grammar: CompiledGrammar = SHIPPED_GRAMMAR): Clause[] {
-  const out = [...verbClauses(sentence, grammar.verbs), ...quotedAsClauses(sentence), ...pollClauses(sentence), ...accordingClauses(sentence, grammar.verbs)];
+  const out = [...verbClauses(sentence, grammar.verbs), ...quotedAsClauses(sentence), ...pollClauses(sentence), ...accordingClauses(sentence, grammar.verbs), ...countByClauses(sentence)];
   return out.sort((a, b) => a.start - b.start);
 }
 
@@ -185,6 +185,8 @@ export function isReportingUse(sentence: string, m: RegExpExecArray): boolean {
   if (NOUN_FORMS.test(verb) && NAMED_BEFORE.test(before) && NOUN_AFTER.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 12))) return false;
   if (/\bwhat\s+(?:[\w'’-]+\s+){0,3}$/i.test(before)) return false; // "in what he described as"
   if (/\b(?:to|not)\s+$/i.test(before) && /^(say|report|claim|estimate)$/.test(verb)) return false; // "hard to say"
+  // "the government has still not said how many died", "never reported": a statement denied is none
+  if (/\b(?:not|never|n['’]t)\s+(?:(?:yet|still|publicly|officially)\s+)?$/i.test(before)) return false;
   if (/^add(ed|s)?$/.test(verb) && /^\s+to\b/.test(sentence.slice(m.index + m[0].length))) return false; // "have added to the pressure"
   // "figures compiled by the mission", "violations recorded by the army": a participle before "by" is passive
   if (/ed$/.test(verb) && /^\s+by\b/.test(sentence.slice(m.index + m[0].length))) return false;

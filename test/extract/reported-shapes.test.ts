@@ -59,6 +59,12 @@ describe('who speaks', () => {
     expect(toll.scope).toBeNull();
   });
 
+  it('"By the defence ministry\'s count" speaks for the ministry; "a rebel website claimed" for the website; "has still not said" for nobody', () => {
+    expect(figure(article('By the Defence Ministry\'s count, 6,261 soldiers were killed in Tarn.'), '6,261').speaker).toBe('Defence Ministry');
+    expect(figure(article('A pro-rebel website claimed that more than 300 civilians had been killed in Tarn.'), 'more than 300').speaker).toBe('pro-rebel website');
+    expect(figure(article('Seventeen days after the massacre at Mesa, the government has still not said how many people died there.'), 'Seventeen days').speaker).toBeNull();
+  });
+
   it('a study whose aside names its author speaks for the author', () => {
     const text = article(
       'The study, released online by the medical journal The Lantern, estimated that 601,027 people had died in Mesa.',
