@@ -22,18 +22,22 @@ export function pollClauses(sentence: string): Clause[] {
 /** "By the defence ministry's count, 6,261 soldiers died": whose count, tally or estimate the figure is. */
 export function countByClauses(sentence: string): Clause[] {
   const out: Clause[] = [];
-  const by = /\b[Bb]y\s+((?:the\s+)?(?:[\p{L}.-]+\s+){0,5}?[\p{L}.-]+)['’]s?\s+(?:own\s+)?(?:count|tally|estimates?|reckoning|figures|calculations?|records)\b/gu;
+  // "by the ministry's count" (group 1), "by the estimate of the Costs of War project" (group 2)
+  const by = /\b[Bb]y\s+(?:((?:the\s+)?(?:[\p{L}.-]+\s+){0,5}?[\p{L}.-]+)['’]s?\s+(?:own\s+)?(?:count|tally|estimates?|reckoning|figures|calculations?|records)\b|the\s+(?:count|tally|estimates?|reckoning|figures|calculations?|records)\s+of\s+((?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:of|for|and|at)\s+(?:the\s+)?)?\p{Lu}[\p{L}'’.-]*)*))/gu;
   for (let m = by.exec(sentence); m; m = by.exec(sentence)) {
-    const raw = cleanPhrase(m[1] ?? '');
+    const owner = m[1] ?? m[2] ?? '';
+    const raw = cleanPhrase(owner);
     const phrase = raw.replace(LEADING, '');
     if (!phrase || /^(?:its|their|his|her|our|my)$/i.test(phrase)) continue;
-    const phraseStart = m.index + m[0].indexOf(m[1] ?? '');
+    const phraseStart = m.index + m[0].indexOf(owner);
     out.push({
-      start: m.index, end: m.index + 2, phraseStart, phraseEnd: phraseStart + (m[1] ?? '').length, raw, phrase, cue: 'by the count of', type: 'according', toldOutlet: null,
+      start: m.index, end: m.index + 2, phraseStart, phraseEnd: phraseStart + owner.length, raw, phrase, cue: 'by the count of', type: 'according', toldOutlet: null,
     });
   }
   return out;
 }
+
+const RELEASED_BY = /^(?:an?\s+|the\s+)?(?:[\p{Ll}-]+\s+){0,3}(?:report|study|survey|analysis|assessment|count|tally|estimate|review|investigation|figures|data)\s+(?:\S+\s+){0,3}?(?:released|published|issued|compiled|produced|prepared|carried\s+out|conducted)\s+(?:\S+\s+){0,3}?by\s+((?:the\s+)?(?:[\p{L}'’.-]+\s+){0,5}?[\p{L}'’.-]+?)(?:\s+(?:on|in|last|this|earlier|at)\b.*)?\s*$/u;
 
 /** "according to X", "citing X", "as reported by X": the dots of an abbreviation ("U.S.") do not end the phrase. */
 export function accordingClauses(sentence: string, verbs: RegExp): Clause[] {
@@ -46,7 +50,9 @@ export function accordingClauses(sentence: string, verbs: RegExp): Clause[] {
     const verb = firstMatchFrom(verbs, m[2] ?? '', 0);
     const upToVerb = verb && verb.index > 0 ? (m[2] ?? '').slice(0, verb.index) : m[2] ?? '';
     const raw = cleanPhrase(upToVerb.replace(/\s+(?:was|were|is|are|has|have|had|would|will|could|may|might|did|does|do|that|appears?|appeared|remains?|stood|stands|includ(?:ed|es?)|showed|shows|said|says|put|puts|gave|gives|reached|rose|fell)\b.*$/i, ''));
-    const phrase = raw.replace(LEADING, '');
+    // "according to a report released today by the Civilian Protection Monitor": the report speaks for its author
+    const author = RELEASED_BY.exec((m[2] ?? '').trim())?.[1];
+    const phrase = (author ?? raw).replace(LEADING, '');
     if (!phrase) continue;
     const cue = (m[1] ?? '').toLowerCase();
     const phraseStart = m.index + m[0].length - (m[2] ?? '').length;

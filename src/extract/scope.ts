@@ -71,7 +71,7 @@ export function scopeOf(
   const between = after ? text.slice(m.end, after.start) : '';
   const onDay = after && (/^on\s/i.test(after.text) || /\bon\s+$/i.test(text.slice(Math.max(0, after.start - 4), after.start)));
   // ("put the toll at 132 in a statement read on state television on Saturday": the day of the statement)
-  if (after && onDay && !/\b(?:said|says|told|reported|announced|stated|added|confirmed|claimed|statement|broadcast|briefing|conference)\b|[;:]/i.test(between)) {
+  if (after && onDay && !/\b(?:said|says|told|reported|announced|stated|added|confirmed|claimed|statement|broadcast|briefing|conference|published|released|issued)\b|[;:]/i.test(between)) {
     return { from: after.low as IsoDate, to: after.high as IsoDate };
   }
   return attackDated(text, m, dates);

@@ -65,6 +65,13 @@ describe('who speaks', () => {
     expect(figure(article('Seventeen days after the massacre at Mesa, the government has still not said how many people died there.'), 'Seventeen days').speaker).toBeNull();
   });
 
+  it('"according to a report released today by the Monitor" and "by the estimate of the Lantern project" speak for their authors', () => {
+    expect(figure(article('Between 480 and 540 civilians were killed in Tarn last year, according to a report released today by the Civilian Protection Monitor.'), 'Between 480 and 540').speaker).toBe('Civilian Protection Monitor');
+    const published = figure(article('At least 40 people died in Tarn, according to figures published on Monday by the health ministry.'), 'At least 40');
+    expect([published.speaker, published.scope]).toEqual(['health ministry', null]);
+    expect(figure(article('More than 66,000 soldiers died in Tarn, by the estimate of the Lantern Costs project.'), 'More than 66,000').speaker).toBe('Lantern Costs');
+  });
+
   it('a study whose aside names its author speaks for the author', () => {
     const text = article(
       'The study, released online by the medical journal The Lantern, estimated that 601,027 people had died in Mesa.',
