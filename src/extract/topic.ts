@@ -5,7 +5,8 @@
 // never from a list of one war's names. Hand-written: no library names "the war an article is about".
 
 import { escapeRegExp, matchesOf } from './regex.js';
-import { ATTACKER_NOUN, PROPER, countryOf, demonymSiblings, placeName } from './places.js';
+import { PROPER, countryOf, placeName } from './places.js';
+import { countryCounts, mergeNamesakes, withoutLead } from './country-counts.js';
 import { PLACE_NEAR } from './sentence-places.js';
 
 const WAR_NOUN = String.raw`(?:civil\s+war|war|conflict|invasion|offensive|fighting|crisis|genocide|insurgency|uprising|campaign|battle|siege)`;
@@ -22,8 +23,6 @@ const WAR_THEN_PLACE = new RegExp(String.raw`\b${WAR_NOUN}\s+(?:in|over|on|of|fo
 const ANY_PROPER = new RegExp(PROPER, 'u');
 // A proper noun written as a place: "in Tripoli", "south of Tripoli", "to liberate Tripoli"
 const PLACE_USE = new RegExp(String.raw`\b(?:in|of|to|into|from|across|near|around|outside|liberate|capture|captured|take|took|retake|retook|besiege|besieged)\s+(${PROPER})`, 'u');
-const REFUGE_BEFORE = /\b(?:fled|fleeing|flee|flees|crossed|crossing|escaped|sought\s+refuge|sheltering|refugees?|camps?)\s+(?:(?:in|into|to|across|from\s+\S+\s+(?:in|into|to))\s+)?(?:neighbou?ring\s+)?$/i;
-const STATE_AFTER = /^(?:[’']s)?\s+(?:(?:own|national|armed|security|defence|defense)\s+)*(?:army|military|government|troops|forces|soldiers|junta|police)\b/i;
 const PLURAL_PLACE_AFTER = /^(?:-\p{Ll}+)?\s+(?:areas|towns|villages|neighbou?rhoods|cities|districts|regions|provinces|communities|parts|lands)\b/u;
 const SUPERLATIVE_BEFORE = /\b(?:\p{Ll}+est|most\s+\p{Ll}+|biggest|worst)\s+(?:[\p{Ll}-]+\s+)?$/u;
 // "Chile's Norvale region", "the Norvale region", "Mesa oblast": a region the article names as such (group 1 the
@@ -57,8 +56,18 @@ export function articlePlaces(text: string): { topic: string | null; country: st
  * "Mesa, a town in") and no war phrase names it: then the place its war phrases name most, else its country.
  */
 function warOf(topic: string | null, named: Map<string, number>, country: string | null, text: string): string | null {
-  if (topic === null || countryOf(topic) || named.has(topic) || !calledTown(topic, text)) return topic;
+  if (topic === null || countryOf(topic) || named.has(topic)) return topic;
+  if (!calledTown(topic, text)) return regionWar(topic, text);
   return bestEntry(named)?.[0] ?? country ?? topic;
+}
+
+/**
+ * The war of a region the article is about: the region's own, unless its name makes it a part of a larger one the
+ * text also names alone ("North Mesa" in an article that speaks of Mesa): a war is told by the larger place.
+ */
+function regionWar(topic: string, text: string): string {
+  const part = /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Upper|Lower|Central)\s+(\p{Lu}[\p{L}'’-]+)$/u.exec(topic)?.[1];
+  return part && usedAsPlace(part, text) ? part : topic;
 }
 
 /** The entry with the highest count, the first of equals; null for an empty map. */
@@ -218,26 +227,6 @@ function titlePlaces(title: string, text: string): Map<string, number> {
   return out;
 }
 
-/** How often the text names each country (name or demonym), the title counting double. */
-function countryCounts(text: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  const titleEnd = text.indexOf('\n') > 0 ? text.indexOf('\n') : 200;
-  for (const m of matchesOf(ANY_PROPER, text)) {
-    // "the General Staff of Ukraine": the country an organisation's name ends on counts too
-    // "an Israeli strike", "Russian missiles": a demonym before a weapon or an attack names the attacker, not where the war is
-    if (ATTACKER_NOUN.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20)) && countryOf(m[0])?.demonym === m[0]) continue;
-    // "fled into Chile", "refugee camps in Chile": where the war's refugees went, not where it is fought
-    if (REFUGE_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
-    // "Peru's army", "Peruvian security forces": the state that fights the war counts twice
-    const state = STATE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 30)) ? 1 : 0;
-    for (const part of m[0].split(/\s+(?:and|of(?:\s+the)?)\s+/u)) {
-      const country = countryOf(part) ?? countryOf(withoutLead(part));
-      if (country) counts.set(country.name, (counts.get(country.name) ?? 0) + (m.index < titleEnd ? 2 : 1) + state);
-    }
-  }
-  return counts;
-}
-
 /** "East Tarnian" in a text that names "East Tarn": the place's own name. */
 function asNamedInText(name: string, text: string): string {
   if (countryOf(name) || !/(?:ian|an|n)$/.test(name)) return name;
@@ -259,28 +248,6 @@ function usedAsPlace(name: string, text: string): boolean {
     // "Chile's Mesa region", "the Mesa region"
     new RegExp(String.raw`(?<![\p{L}])${named}\s+(?:region|province|department|district|governorate|state|valley)\b`, 'u').test(text)
   );
-}
-
-
-/** "Congo" and "DR Congo" in one article are one country: countries sharing a demonym merge into the most named. */
-function mergeNamesakes(scores: Map<string, number>): void {
-  for (const [name, score] of [...scores]) {
-    const country = countryOf(name);
-    if (!country) continue;
-    const sibling = demonymSiblings(country).find((c) => c.name !== name && (scores.get(c.name) ?? 0) >= score);
-    if (sibling && scores.has(name)) {
-      scores.set(sibling.name, (scores.get(sibling.name) ?? 0) + score);
-      scores.delete(name);
-    }
-  }
-}
-
-// Capitalised words that open a title or a question, not a name: "Why Nigeria's war", "Explainer: Who".
-const LEAD_WORDS = /^(?:(?:Why|How|What|When|Where|Who|Which|Inside|Explainer|Analysis|Opinion|Comment|Timeline|Factbox|Q&A|As|After|Before|In|On|At)\s+)+/u;
-
-/** A proper phrase without the title or question words it opens with ("Why Nigeria" → "Nigeria"). */
-function withoutLead(phrase: string): string {
-  return phrase.replace(LEAD_WORDS, '');
 }
 
 /** The place a war phrase names: "Bosnian" → Bosnia and Herzegovina; "East Tarn" as written. */

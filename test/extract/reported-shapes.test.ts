@@ -554,6 +554,19 @@ describe('when the war began', () => {
     expect(figure(text, '21').subject).toBe('Lerna');
   });
 
+  it('an article about North Mesa dates the war in Mesa, which it also names alone, and meets an article about Mesa', () => {
+    const north = {
+      publisher: 'Test Wire', published: '2008-04-28',
+      text: ['Clashes in North Mesa', 'Rebels attacked two towns in North Mesa on Saturday, the army said. Fighting in North Mesa has displaced thousands.', 'As many as 30,000 people may have died in Mesa since the conflict began.', 'The conflict began in April 2003, when rebels attacked an airport in North Mesa.'].join('\n'),
+    };
+    const whole = { publisher: 'Lantern Daily', published: '2008-04-23', text: ['Five years of war in Mesa', 'The conflict in Mesa began in February 2003, when rebels took up arms.', 'Aid groups say the war in Mesa goes on.'].join('\n') };
+    expect(articlePlaces(north.text)).toMatchObject({ topic: 'North Mesa', war: 'Mesa' });
+    expect(figure(north.text, 'April 2003', north.published).subject).toBe('Mesa');
+    expect(pairValues(claimsInContext([north, whole], lexicon).claims)).toContain('April 2003 vs February 2003');
+    // a region named so whose larger place the text never names alone keeps its own war
+    expect(articlePlaces(['Clashes in North Mesa', 'Fighting in North Mesa goes on. The conflict in North Mesa began in 2003.'].join('\n')).war).toBe('North Mesa');
+  });
+
   it('"in a war that began in 1983" is the article\'s war, though told with "a"', () => {
     const text = article('The rebels in Tarn have fought in a war that began in 1983.', 'Another war, a war of words, goes on in the press.');
     expect(figure(text, 'in 1983').subject).toBe('Tarn');
