@@ -386,6 +386,11 @@ describe('whose count, which place', () => {
     expect(figure(article('The war in Tarn goes on. Survivors of the campaign of October 2017, which killed 40 people, still wait for help.'), '40').scope).toBeNull();
   });
 
+  it('"overran the army camp at Lerna, where as many as 153 soldiers were killed" puts the toll at Lerna', () => {
+    const text = article('The war in Tarn goes on. In January 2012, fighters overran the army camp at Lerna, where, according to a families\' association, as many as 153 soldiers were killed.');
+    expect(figure(text, 'as many as 153').subject).toBe('Lerna');
+  });
+
   it('a publisher that sets its own count against a cited one disagrees with it', () => {
     const text = article('The ministry says shelling has killed 44 civilians in Mesa this year.', 'By our own count, based on hospital registers, 31 civilians have been killed in Mesa this year.');
     expect(pairsOf(text, lexicon, '2026-11-05')).toContain('31 vs 44');
