@@ -7,6 +7,7 @@
 import type { ExtractedClaim } from '../domain/types.js';
 import { PROPER, countryOf, placeName } from './places.js';
 import { escapeRegExp, matchesOf } from './regex.js';
+import { placesIn } from './sentence-places.js';
 
 /** A claim as the closing pass holds it: the claim, its sentence and paragraph. */
 export interface IncidentClaim {
@@ -164,3 +165,24 @@ export function placeParts(claims: readonly IncidentClaim[], topic: string | nul
     return place !== null && place !== topic ? { ...c, claim: { ...claim, subject: place, scope: claim.scope ?? whole.claim.scope } } : c;
   });
 }
+
+// "82 soldiers had been executed there", "the number of civilians killed there": a toll placed by "there"
+const THERE = /\b(?:killed|died|dead|executed|massacred|murdered|slain|buried|wounded|injured)\s+there\b/i;
+
+/**
+ * A toll told "there" whose own sentence names no place: the place named last before it, earlier in its sentence or
+ * in the sentence before in its paragraph ("Wives marched over the fate of the garrison at Lerna. The ministry said
+ * 82 soldiers had been executed there"). New objects, never edits.
+ */
+export function placeThere(claims: readonly IncidentClaim[], texts: readonly string[], paragraphs: readonly number[], topic: string | null): IncidentClaim[] {
+  return claims.map((c) => {
+    const { claim } = c;
+    if (claim.kind !== 'casualties' || (claim.subject !== null && claim.subject !== topic) || !THERE.test(claim.quote)) return c;
+    const text = texts[c.sentence] ?? '';
+    const own = placesIn(text.slice(0, Math.max(0, text.indexOf(claim.valueText)))).pop()?.place;
+    const before = c.sentence > 0 && paragraphs[c.sentence - 1] === paragraphs[c.sentence] ? placesIn(texts[c.sentence - 1] ?? '').pop()?.place : undefined;
+    const place = own ?? before;
+    return place && place !== claim.subject ? { ...c, claim: { ...claim, subject: place } } : c;
+  });
+}
+

@@ -391,6 +391,14 @@ describe('whose count, which place', () => {
     expect(figure(text, 'as many as 153').subject).toBe('Lerna');
   });
 
+  it('"82 soldiers had been executed there" is the toll of the place named last before it', () => {
+    const text = ['Tarn: the mutiny', '', 'Wives marched in the capital over the fate of the garrison at Lerna, which fell in January. The defence ministry said at the time that 82 soldiers had been executed there.'].join('\n');
+    expect(figure(text, '82', '2012-04-06').subject).toBe('Lerna');
+    // an existential "there" places nothing
+    const existential = ['Tarn: the mutiny', '', 'Wives marched over the fate of the garrison at Lerna. There were 82 soldiers killed in Tarn that month.'].join('\n');
+    expect(figure(existential, '82', '2012-04-06').subject).not.toBe('Lerna');
+  });
+
   it('a publisher that sets its own count against a cited one disagrees with it', () => {
     const text = article('The ministry says shelling has killed 44 civilians in Mesa this year.', 'By our own count, based on hospital registers, 31 civilians have been killed in Mesa this year.');
     expect(pairsOf(text, lexicon, '2026-11-05')).toContain('31 vs 44');
