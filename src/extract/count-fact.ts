@@ -173,9 +173,10 @@ function loserOf(before: string, speaker: string | null): string | null {
   return (speaker ? sideOfSpeaker(speaker) ?? organisationOf(speaker) : null);
 }
 
-/** The measure of the figure: the lexicon's when it says what happened, else the nearest measure keyword. */
+// ", a force …", ", an army …" after a figure: an appositive that speaks of something else
 const APPOSITIVE_AFTER = /,\s+(?:a|an)\s/i;
 
+/** The measure of the figure: the lexicon's when it says what happened, else the nearest measure keyword. */
 function measureOf(input: CountInput): string | null {
   if (!WHO_METRICS.has(input.metric)) return MEASURES[input.metric] ? input.metric : null;
   const m = input.mention;

@@ -185,4 +185,3 @@ export function placeThere(claims: readonly IncidentClaim[], texts: readonly str
     return place && place !== claim.subject ? { ...c, claim: { ...claim, subject: place } } : c;
   });
 }
-
