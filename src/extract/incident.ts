@@ -65,14 +65,20 @@ function incidentPlaces(texts: readonly string[], paragraphs: readonly number[])
   return out;
 }
 
+// "Mesa: monitor raises death toll to 400": a title that opens on a place and tells a toll names an incident
+const TITLE_TOLL = /\b(?:death\s+toll|toll|killed|kills|dead|deaths)\b/i;
+
 /**
- * "Chile: Mesa families await justice as UN confirms scale of killings": a title that tells of an incident and names
+ * "Chile: Mesa families await justice as UN confirms scale of killings", "Mesa: monitor raises death toll": a title that tells of an incident and names
  * a place that is no country, which the text writes as a place ("killed in Mesa"), names the incident's place.
  */
 function titledPlace(title: string, texts: readonly string[]): string | null {
-  if (!INCIDENT.test(title)) return null;
-  for (const m of matchesOf(new RegExp(PROPER, 'gu'), title)) {
-    const name = placeName(m[0].replace(/[’']s$/u, ''));
+  // a toll's title names its incident only as the place it opens on ("Mesa: …"); "Tripoli gives far lower toll" is a
+  // government named by its seat
+  const opening = TITLE_TOLL.test(title) ? new RegExp(String.raw`^(${PROPER}):`, 'u').exec(title) : null;
+  if (!INCIDENT.test(title) && !opening) return null;
+  for (const m of opening ? [opening] : matchesOf(new RegExp(PROPER, 'gu'), title)) {
+    const name = placeName((m[1] ?? m[0]).replace(/[’']s$/u, ''));
     if (!name || countryOf(name) || NOT_A_PLACE.test(name)) continue;
     const asPlace = new RegExp(String.raw`\b(?:in|at|of|near|on)\s+${escapeRegExp(name)}(?![\p{L}])`, 'u');
     if (texts.slice(1).some((t) => asPlace.test(t))) return name;

@@ -399,6 +399,20 @@ describe('whose count, which place', () => {
     expect(figure(existential, '82', '2012-04-06').subject).not.toBe('Lerna');
   });
 
+  it('a title that opens on a place and tells a toll ("Lerna: monitor raises death toll") names the incident of its bare tolls', () => {
+    const text = [
+      'Lerna: monitor raises death toll to at least 400',
+      '',
+      'The Tarn Monitor today revised its count of the people killed in the attack on Lerna, in Tarn, on Saturday.',
+      '',
+      'Based on interviews with survivors, the Monitor now estimates that at least 400 people were killed.',
+    ].join('\n');
+    expect(figure(text, 'at least 400', '2026-03-02').subject).toBe('Lerna');
+    // "… as Lerna gives far lower toll": a government named by its seat is no incident
+    const seat = ['Rights group says 6,000 dead in Tarn as Lerna gives far lower toll', '', 'The war in Tarn goes on. The group says about 6,000 people have been killed.', '', 'Officials in Lerna said fewer than 300 had died.'].join('\n');
+    expect(figure(seat, 'about 6,000', '2026-03-02').subject).toBe('Tarn');
+  });
+
   it('a publisher that sets its own count against a cited one disagrees with it', () => {
     const text = article('The ministry says shelling has killed 44 civilians in Mesa this year.', 'By our own count, based on hospital registers, 31 civilians have been killed in Mesa this year.');
     expect(pairsOf(text, lexicon, '2026-11-05')).toContain('31 vs 44');
