@@ -173,8 +173,9 @@ function loserOf(before: string, speaker: string | null): string | null {
   return (speaker ? sideOfSpeaker(speaker) ?? organisationOf(speaker) : null);
 }
 
-// ", a force …", ", an army …" after a figure: an appositive that speaks of something else
-const APPOSITIVE_AFTER = /,\s+(?:a|an)\s/i;
+// ", a force …", ", an army …" after a figure: an appositive that speaks of something else, up to its closing comma
+// ("five people, a woman and four children, were killed": the verb after the appositive is the figure's)
+const APPOSITIVE_AFTER = /,\s+(?:a|an)\s[^,]*$/i;
 
 /** The measure of the figure: the lexicon's when it says what happened, else the nearest measure keyword. */
 function measureOf(input: CountInput): string | null {

@@ -234,6 +234,8 @@ describe('what a figure counts', () => {
     const text = article('The war in Tarn goes on. Western officials estimate that the Ostra Front still fields between 7,000 and 12,000 fighters, a force largely intact despite the losses it has suffered.');
     const force = figure(text, 'between 7,000 and 12,000');
     expect([force.kind, force.population]).toEqual(['count', 'fighters']);
+    // an appositive closed by its comma leaves the verb after it to the figure
+    expect(figure(article('The war in Tarn goes on. The government had said that five people, a woman and four children, were killed in Mesa.'), 'five').kind).toBe('casualties');
     // a relative clause still says what happened to the people counted
     expect(figure(article('The war in Tarn goes on. Some 300 civilians, who died in the shelling of Mesa, were buried on Monday.'), 'Some 300').kind).toBe('casualties');
   });
