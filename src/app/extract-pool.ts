@@ -76,8 +76,9 @@ export const DEFAULT_EXTRACT_MEMORY_MB = 512;
  */
 function workerFile(): string {
   const here = fileURLToPath(import.meta.url);
-  if (here.endsWith('.js')) return path.join(path.dirname(here), 'extract-worker.js');
-  return path.join(path.dirname(here), '..', '..', 'dist', 'app', 'extract-worker.js');
+  // (a CommonJS door that import()s extract-worker.js: see extract-worker-door.cjs)
+  if (here.endsWith('.js')) return path.join(path.dirname(here), 'extract-worker-door.cjs');
+  return path.join(path.dirname(here), '..', '..', 'dist', 'app', 'extract-worker-door.cjs');
 }
 
 function seconds(ms: number): string {
