@@ -16,11 +16,11 @@ export function disagreeInOneArticle(a: ClaimInContext, b: ClaimInContext): bool
   // The publisher's own voice beside a cited figure is most often context or a part ("the war began … killing
   // 1,200"; "thousands of bodies are still buried"): only two named speakers disagree outright.
   if (a.speakerId !== null && b.speakerId !== null && independenceKey(a) !== independenceKey(b)) return true;
-  // "The Monitor's own count … is 31" beside the ministry's 44: a publisher that sets its own count against a cited one
-  if ((a.speakerId === null) !== (b.speakerId === null) && OWN_COUNT.test((a.speakerId === null ? a : b).quote)) return true;
-  // "a delegation of the group told reporters that the rebels now held 85 percent": a figure the sentence reports as
-  // someone's word, though no speaker was named for it, is a cited figure, not the publisher's context
-  if ((a.speakerId === null) !== (b.speakerId === null) && reportedSpeech(a.speakerId === null ? a : b)) return true;
+  // Beside a named speaker's figure, the one in the publisher's voice disagrees when the publisher sets its own count
+  // against it ("The Monitor's own count … is 31" beside the ministry's 44), or when its sentence reports it as
+  // someone's word though no speaker was named ("a delegation of the group told reporters that … 85 percent")
+  const unnamed = (a.speakerId === null) !== (b.speakerId === null) ? (a.speakerId === null ? a : b) : null;
+  if (unnamed && (OWN_COUNT.test(unnamed.quote) || reportedSpeech(unnamed))) return true;
   return setAgainst(a, b);
 }
 

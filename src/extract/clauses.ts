@@ -184,7 +184,7 @@ export function isReportingUse(sentence: string, m: RegExpExecArray): boolean {
   // "called the Korvan estimates \"motivated\"", not "officials in the Mesa Valley say the toll…"
   if (NOUN_FORMS.test(verb) && NAMED_BEFORE.test(before) && NOUN_AFTER.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 12))) return false;
   if (/\bwhat\s+(?:[\w'’-]+\s+){0,3}$/i.test(before)) return false; // "in what he described as"
-  if (/\b(?:to|not)\s+$/i.test(before) && /^(say|report|claim|estimate)$/.test(verb)) return false; // "hard to say"
+  if (/\bto\s+$/i.test(before) && /^(say|report|claim|estimate)$/.test(verb)) return false; // "hard to say"
   // "the government has still not said how many died", "never reported": a statement denied is none
   if (/\b(?:not|never|n['’]t)\s+(?:(?:yet|still|publicly|officially)\s+)?$/i.test(before)) return false;
   if (/^add(ed|s)?$/.test(verb) && /^\s+to\b/.test(sentence.slice(m.index + m[0].length))) return false; // "have added to the pressure"

@@ -4,7 +4,8 @@
 import { matchesOf } from './regex.js';
 import { ATTACKER_NOUN, PROPER, countryOf, demonymSiblings } from './places.js';
 
-const ANY_PROPER = new RegExp(PROPER, 'u');
+// any proper phrase (a name, a country, a demonym), for countryCounts and topic.ts's title places
+export const ANY_PROPER = new RegExp(PROPER, 'u');
 const REFUGE_BEFORE = /\b(?:fled|fleeing|flee|flees|crossed|crossing|escaped|sought\s+refuge|sheltering|refugees?|camps?)\s+(?:(?:in|into|to|across|from\s+\S+\s+(?:in|into|to))\s+)?(?:neighbou?ring\s+)?$/i;
 const STATE_AFTER = /^(?:[’']s)?\s+(?:(?:own|national|armed|security|defence|defense)\s+)*(?:army|military|government|troops|forces|soldiers|junta|police)\b/i;
 

@@ -66,6 +66,8 @@ function incidentPlaces(texts: readonly string[], paragraphs: readonly number[])
 }
 
 // "Mesa: monitor raises death toll to 400": a title that opens on a place and tells a toll names an incident
+// the place a title opens on, before its colon (group 1)
+const TITLE_OPENING = new RegExp(String.raw`^(${PROPER}):`, 'u');
 const TITLE_TOLL = /\b(?:death\s+toll|toll|killed|kills|dead|deaths)\b/i;
 
 /**
@@ -75,7 +77,7 @@ const TITLE_TOLL = /\b(?:death\s+toll|toll|killed|kills|dead|deaths)\b/i;
 function titledPlace(title: string, texts: readonly string[]): string | null {
   // a toll's title names its incident only as the place it opens on ("Mesa: …"); "Tripoli gives far lower toll" is a
   // government named by its seat
-  const opening = TITLE_TOLL.test(title) ? new RegExp(String.raw`^(${PROPER}):`, 'u').exec(title) : null;
+  const opening = TITLE_TOLL.test(title) ? TITLE_OPENING.exec(title) : null;
   if (!INCIDENT.test(title) && !opening) return null;
   for (const m of opening ? [opening] : matchesOf(new RegExp(PROPER, 'gu'), title)) {
     const name = placeName((m[1] ?? m[0]).replace(/[’']s$/u, ''));

@@ -6,7 +6,7 @@
 
 import { escapeRegExp, matchesOf } from './regex.js';
 import { PROPER, countryOf, placeName } from './places.js';
-import { countryCounts, mergeNamesakes, withoutLead } from './country-counts.js';
+import { ANY_PROPER, countryCounts, mergeNamesakes, withoutLead } from './country-counts.js';
 import { PLACE_NEAR } from './sentence-places.js';
 
 const WAR_NOUN = String.raw`(?:civil\s+war|war|conflict|invasion|offensive|fighting|crisis|genocide|insurgency|uprising|campaign|battle|siege)`;
@@ -20,7 +20,6 @@ const NOT_AFTER_PLAIN_WAR = /^\s+(?:alongside|beside|for|with|against|under)\b/;
 const ACT_OF_ATTACKER = /^(?:invasion|offensive|campaign|occupation|siege|bombardment|blockade)$/i;
 // "the war in Chile's Portbrak region": the region a country's possessive names is the place (group 2)
 const WAR_THEN_PLACE = new RegExp(String.raw`\b${WAR_NOUN}\s+(?:in|over|on|of|for|against|across|with|between)\s+(?:the\s+)?(?:(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\s+)?(${PROPER})(?:[’']s\s+(${PROPER})(?=\s+(?:region|province|state|district|area)\b))?`, 'u');
-const ANY_PROPER = new RegExp(PROPER, 'u');
 // A proper noun written as a place: "in Tripoli", "south of Tripoli", "to liberate Tripoli"
 const PLACE_USE = new RegExp(String.raw`\b(?:in|of|to|into|from|across|near|around|outside|liberate|capture|captured|take|took|retake|retook|besiege|besieged)\s+(${PROPER})`, 'u');
 const PLURAL_PLACE_AFTER = /^(?:-\p{Ll}+)?\s+(?:areas|towns|villages|neighbou?rhoods|cities|districts|regions|provinces|communities|parts|lands)\b/u;
