@@ -18,7 +18,7 @@ export interface PlacedClaim {
 
 // "the true number", "the real figure", "the overall toll", "their strength", "the tally": a noun standing for a
 // figure already given, then (within the clause) the figure. "number of <something>" names its own population.
-const REFERENCE = /(?:\b(?:the|that|this|its|their|his|her|our)|\p{Lu}[\p{L}.]*['’]s)\s+(?:(?:true|real|actual|likely|final|overall|total|correct|official|full|real-world|own)\s+)?(?:death\s+)?(?:number|figure|toll|tally|count|total|estimate|strength|numbers|figures|share|proportion|percentage)(?!\s+(?:of|among)\b|\s+for\s+(?!the\s+same\b|that\b|this\b))(?:[^.;:!?\d,]{0,60}|[^.;:!?\d,]{0,20},[^.;:!?\d]{1,120},[^.;:!?\d,]{0,20})$/iu;
+const REFERENCE = /(?:\b(?:the|that|this|its|their|his|her|our)|\p{Lu}[\p{L}.]*['’]s)\s+(?:(?:true|real|actual|likely|final|overall|total|correct|official|full|real-world|own)\s+)?(?:death\s+)?(?:number|figure|toll|tally|count|total|estimate|strength|numbers|figures|share|proportion|percentage|contingent|deployment)(?!\s+(?:of|among)\b|\s+for\s+(?!the\s+same\b|that\b|this\b))(?:[^.;:!?\d,]{0,60}|[^.;:!?\d,]{0,20},[^.;:!?\d]{1,120},[^.;:!?\d,]{0,20})$/iu;
 // How far back the figure referred to may be: this sentence or the two before it, in the same or the previous paragraph.
 const SENTENCES_BACK = 2;
 
@@ -91,9 +91,20 @@ function backwardDonor(claims: readonly PlacedClaim[], i: number): ExtractedClai
   for (let j = i - 1; j >= 0; j--) {
     const there = claims[j]!;
     if (here.sentence - there.sentence > SENTENCES_BACK || here.paragraph - there.paragraph > 1) return null;
+    if (there.sentence === here.sentence && insideAside(there.claim)) continue;
     if (isDonor(there.claim) && (there.claim.kind === 'territory') === (here.claim.kind === 'percentage')) return there.claim;
   }
   return null;
+}
+
+// "General Odo, who heads one of two rival governments, says the number is 40,000": a figure inside a relative aside
+// describes the speaker; the number referred to is an earlier one
+const ASIDE_OPEN = /,\s+(?:who|which|whose)\s[^,]*$/i;
+
+/** True when the claim's figure sits inside a ", who …," aside of its sentence that closes before the sentence ends. */
+function insideAside(c: ExtractedClaim): boolean {
+  const at = c.quote.indexOf(c.valueText);
+  return at >= 0 && ASIDE_OPEN.test(c.quote.slice(0, at)) && c.quote.slice(at + c.valueText.length).includes(',');
 }
 
 /**

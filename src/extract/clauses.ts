@@ -63,12 +63,8 @@ function phraseBefore(sentence: string, verbStart: number, depth = 0): { text: s
   }
   if (cut < 0) return null;
   let raw = sentence.slice(cut, verbStart);
-  // "Independent analysts who track the conflict say": the speaker is the noun the relative clause hangs on
-  // ("reported that the governor said" is a report of what the governor said: a determiner opens a new subject)
-  if (relativeAt > 0 && /^\s*(?!(?:the|a|an|its|their|his|her|this|these|those|some|many|most|all|he|she|it|they|we|i|you|there)\b)\p{Ll}/u.test(raw) && !/,\s*$/.test(sentence.slice(0, relativeAt)) && depth < MAX_DEPTH) {
-    const head = phraseBefore(sentence, relativeAt, depth + 1);
-    if (head) return head;
-  }
+  const hung = relativeAt > 0 && depth < MAX_DEPTH ? relativeHead(sentence, relativeAt, raw, depth) : null;
+  if (hung) return hung;
   // "the Upper Mires Conflict Monitor (UMCM) reported": the short name in brackets names the speaker
   const acronym = /\(([\p{Lu}][\p{L}\d&.-]{1,15})\)\s*$/u.exec(sentence.slice(from, verbStart));
   if (!raw.trim() && acronym?.[1]) return { text: acronym[1], start: from + acronym.index + 1 };
@@ -104,6 +100,22 @@ function phraseBefore(sentence: string, verbStart: number, depth = 0): { text: s
   const text = pronoun ?? cleaned;
   if (!text || text.split(/\s+/).length > 12 || FUNCTION_WORDS.test(text) || PREPOSITION_FIRST.test(text)) return null;
   return { text, start: pronoun ? cut + raw.lastIndexOf(pronoun) : cut + raw.indexOf(text.slice(0, 3)) };
+}
+
+/**
+ * The noun a relative clause before the verb hangs on, when it is the speaker: "Independent analysts who track the
+ * conflict say" ("reported that the governor said" is a report of what the governor said: a determiner opens a new
+ * subject), and "A senior official at the ministry in Lima, who asked not to be named, said", an aside closed right
+ * before the verb.
+ */
+function relativeHead(sentence: string, relativeAt: number, raw: string, depth: number): { text: string; start: number } | null {
+  const commaBefore = /,\s*$/.test(sentence.slice(0, relativeAt));
+  if (commaBefore && /,\s*$/.test(raw) && /^who$/i.test(sentence.slice(relativeAt, relativeAt + 3))) {
+    const comma = sentence.slice(0, relativeAt).search(/,\s*$/);
+    return comma > 0 ? phraseBefore(sentence, comma, depth + 1) : null;
+  }
+  if (!commaBefore && /^\s*(?!(?:the|a|an|its|their|his|her|this|these|those|some|many|most|all|he|she|it|they|we|i|you|there)\b)\p{Ll}/u.test(raw)) return phraseBefore(sentence, relativeAt, depth + 1);
+  return null;
 }
 
 /** The phrase before an aside that ends at `comma`; "The study, released on Monday by the journal The Lantern," names whose study it is. */
@@ -145,6 +157,8 @@ const TRAILING_NAME = /\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:of|for|and|the|de|al)\s+)
 function trailingName(sentence: string, ph: { text: string; start: number } | null): { text: string; start: number } | null {
   if (!ph || ph.text.split(/\s+/).length <= 4) return ph;
   const name = TRAILING_NAME.exec(ph.text);
+  // "A senior official at the ministry in Lima, who asked not to be named,": the place locates the speaker, it is not it
+  if (name && /\s(?:in|at|from|near)\s+$/.test(ph.text.slice(0, name.index))) return ph;
   return name && name.index > 0 ? { text: name[0], start: ph.start + name.index } : ph;
 }
 
@@ -208,7 +222,8 @@ function verbClauses(sentence: string, verbs: RegExp): Clause[] {
     const afterComma = !quoted && /,\s*$/.test(before) && /^(said|says|added|adds|noted|wrote|explained|insisted|warned|claimed)$/.test(verb);
     // "A spokesman, Major Elin Ruud, said the rebels…": a name in apposition before the comma is the speaker
     const named = afterComma ? phraseBefore(sentence, start) : null;
-    const inverted = quoted || (afterComma && !(named && APPOSITIVE_NAME.test(named.text)));
+    // "An official, who asked not to be named, said the toll…": a relative aside closed before the verb does not invert it
+    const inverted = quoted || (afterComma && !(named && (APPOSITIVE_NAME.test(named.text) || /,\s*who\s[^,]*,\s*$/i.test(before))));
     // "A spokesman for the Front, contacted by phone, rejected the figures, saying…": the participle's speaker is
     // the subject of the sentence's main verb
     const participle = /^\p{L}+ing\b/u.test(verb) && /,\s*$/.test(before);

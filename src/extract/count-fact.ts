@@ -13,6 +13,7 @@ import { organisationOf, populationText, readPopulation, sideOfSpeaker, type Pop
 import { placeNear, type PlaceMention } from './sentence-places.js';
 import { namesPlace } from './topic-war.js';
 import { countryOf } from './places.js';
+import { PARTITIVE_AFTER, REPORTED_BETWEEN } from './kind.js';
 
 /** Lexicon metrics that say who is counted rather than what happened to them. */
 export const WHO_METRICS: ReadonlySet<string> = new Set(['count', 'fighters', 'civilians affected', 'troops deployed']);
@@ -186,7 +187,10 @@ function measureOf(input: CountInput): string | null {
   for (const h of input.measureHits) {
     if (!MEASURES[h.metric] || h.start < clause.start || h.end > clause.end) continue;
     // "fields 12,000 fighters, a force intact despite its losses": an appositive after the figure speaks of another thing
-    if (h.start >= m.end && APPOSITIVE_AFTER.test(input.sentence.slice(m.end, h.start))) continue;
+    // "about 12,000, many of them boys who were abducted": what befell some of those counted, not what the figure counts
+    if (h.start >= m.end && (APPOSITIVE_AFTER.test(input.sentence.slice(m.end, h.start)) || PARTITIVE_AFTER.test(input.sentence.slice(m.end, h.start)))) continue;
+    // "an officer who fled the city told reporters that about 800 militants took part": the speaker's story, not the figure's
+    if (h.end <= m.start && REPORTED_BETWEEN.test(input.sentence.slice(h.end, m.start))) continue;
     const distance = h.start >= m.end ? h.start - m.end : m.start - h.end;
     if (!best || distance < best.distance) best = { metric: h.metric, distance };
   }

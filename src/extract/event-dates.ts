@@ -134,7 +134,7 @@ export function durationEvent(f: SentenceFacts, m: Mention): { attached: boolean
 
 // "The Front believes its", "the Korvan Front said their": the name a possessive pronoun after it stands for (group 1)
 const OWNER_BEFORE = /(?:^|[^\p{L}])(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,3})\s+(?:\p{Ll}+\s+){1,3}(?:its|their)\s+$/u;
-const LASTED = /^\s*,?\s*(?:(?:which|that)\s+)?(?:lasted|lasting|ran|went\s+on)\s+(?:for\s+)?(?:(?:about|some|nearly|almost|more\s+than|over|just|only)\s+)?$/i;
+const LASTED = /^\s*,?\s*(?:(?:which|that)\s+)?(?:(?:has|had|have)\s+)?(?:lasted|lasting|ran|went\s+on)\s+(?:for\s+)?(?:(?:about|some|nearly|almost|more\s+than|over|just|only)\s+)?$/i;
 
 /**
  * An episode of a war that is not the war itself, named by the names in its phrase or the place the sentence gives
@@ -203,9 +203,14 @@ function eventName(f: SentenceFacts, phrase: EventPhrase, actor: string[] = []):
   if (known !== null) return entityName(f, known);
   // "fighting in a war that began in 1983", "closed a 33-year conflict that began in 1976": a war introduced by the
   // clause that dates it is the article's own, as "the war" is
-  const dated = /^(?:a|an)$/i.test(phrase.determiner ?? '') && DATED_WAR.test(f.text.slice(phrase.end, phrase.end + 40));
+  // "signed an accord ending a 16-year civil war", "the end of a 52-year war": a war whose end or start the sentence tells,
+  // with its length, is the article's own
+  const indefinite = /^(?:a|an)$/i.test(phrase.determiner ?? '');
+  const dated = indefinite && (DATED_WAR.test(f.text.slice(phrase.end, phrase.end + 40)) || (phrase.modifiers.some((w) => LENGTH_WORD.test(w)) && ENDED_BEFORE.test(f.text.slice(Math.max(0, phrase.start - 30), phrase.start))));
   return topicWar(f.article, dated ? { ...phrase, determiner: 'the' } : phrase, actor);
 }
 
+const LENGTH_WORD = /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty)-(?:year|month|week|day)s?(?:-old|-long)?$|^decade-long$/i;
+const ENDED_BEFORE = /\b(?:ending|ended|ends|end\s+of|close\s+of|closing|closed|concluding|concluded|opened|opening|began|launched|after|through|throughout)\s+(?:a|an)\s+$/i;
 // A relative clause that dates the war before it: "that began", "which erupted".
 const DATED_WAR = /^\s*,?\s*(?:that|which)\s+(?:first\s+)?(?:began|started|erupted|broke\s+out)\b/i;

@@ -23,6 +23,12 @@ const REBEL_NAME = /\b(?:Liberation|Resistance|Revolutionary|Insurgent|Rebel|Sep
 // "K23 spokesman Ado Venn", "the Korvan Front commander": the organisation a person speaks for (group 1)
 const ORG_OF_ROLE = /^(?:the\s+)?((?:\p{Lu}[\p{L}\d'’-]*\s+){1,4})(?:spokes(?:man|woman|person)|commander|leader|official|chief)\b/u;
 
+// "of Chile's territory", "of Chile": the whole a share is taken of (group 1), before the clause ends ("of Chile's
+// northern Mesa region" is a share of the region)
+const SHARE_OF = /^[^,;.]{0,30}?\bof\s+(?:the\s+)?(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)(?:[’']s\s+(?:territory|land|soil)\b|(?![’'\p{L}]))/u;
+// "the area under effective Mesan control at", "territory under rebel control to" (group 1 the holder's words)
+const UNDER_CONTROL = /\b(?:area|areas|territory|land|share|part|parts|country)\s+(?:now\s+|still\s+)?under\s+(?:the\s+)?(?:effective\s+|full\s+|direct\s+|firm\s+|de\s+facto\s+)?((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\s+control\b[^.;]{0,30}$/u;
+
 /** The holder of the share at `figureStart`, or null when the sentence names none. */
 export function territoryHolder(
   sentence: string,
@@ -32,6 +38,16 @@ export function territoryHolder(
   country: string | null = null,
   rebels: ReadonlySet<string> = new Set(),
 ): string | null {
+  // "40 percent of Chile's territory": a share of a country is the country's war, though the article be about a town
+  const whole = SHARE_OF.exec(sentence.slice(figureStart, figureStart + 80))?.[1];
+  const wholeCountry = whole ? countryOf(whole)?.name ?? null : null;
+  if (wholeCountry) place = wholeCountry;
+  // "the area under effective Mesan control at roughly a quarter": the force named before "control"
+  const under = UNDER_CONTROL.exec(sentence.slice(Math.max(0, figureStart - 90), figureStart));
+  if (under) {
+    const held = fold(under[1]!.split(/\s+/), speaker, place && !countryOf(place) && country ? country : place, false, place);
+    if (held !== null) return rebels.has(under[1]!.toLowerCase()) ? `${place ?? country} rebels` : held;
+  }
   let verb: RegExpExecArray | null = null;
   const verbs = CONTROL_VERB();
   for (let m = verbs.exec(sentence); m && m.index < figureStart; m = verbs.exec(sentence)) verb = m;

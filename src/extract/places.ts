@@ -71,7 +71,8 @@ export function countryOf(word: string): Country | null {
   const key = foldPlace(word);
   if (!key) return null;
   const t = data();
-  return t.byName.get(key) ?? t.byDemonym.get(key)?.[0] ?? null;
+  // "Algerians", "Mozambicans": a demonym's plural names the people of its country
+  return t.byName.get(key) ?? t.byDemonym.get(key)?.[0] ?? (key.endsWith('s') ? t.byDemonym.get(key.slice(0, -1))?.[0] : undefined) ?? null;
 }
 
 /** The countries that share a demonym with this one ("Congolese": DR Congo and the Republic of the Congo). */

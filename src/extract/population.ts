@@ -105,7 +105,12 @@ function phraseAfter(text: string, speaker: string | null, roles: RoleNouns): Po
 }
 
 /** "the number of civilians who died …", "the toll among children …": a population named before the figure. */
+const NUMBERED = /\b((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\s+(?:numbered|number|totalled|totaled)\s+(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least|roughly|up\s+to|fewer\s+than|less\s+than|no\s+more\s+than)\s+)?$/iu;
+
 function phraseBefore(before: string, roles: RoleNouns): Population | null {
+  // "the attackers numbered 1,300": the noun before the verb of number, when it names people
+  const counted = NUMBERED.exec(before);
+  if (counted && roles.has(counted[1]!.split(/\s+/).pop()!.toLowerCase())) return fold(counted[1]!.split(/\s+/), roles);
   const m = /\b(?:number|figure|toll|count|tally|deaths?|killing)\s+(?:of|among)\s+(?:the\s+)?([\p{L}’' -]{2,40}?)\s+(?:who|that|which|killed|dead|died|was|were|is|has|have|had|at|stood|appeared|rose|to)\b[^,;]*$/iu.exec(before);
   if (!m) return null;
   // "the number of security personnel actually serving": the noun phrase ends before its adverb or participle

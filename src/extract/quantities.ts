@@ -69,7 +69,7 @@ export function findFractions(sentence: string, taken: { start: number; end: num
     if (/\b(first|second|latter|other|the|an?)\s+$/i.test(sentence.slice(Math.max(0, start - 10), start)) && /^half/i.test(m[0])) continue;
     // a fraction that closes its clause ("put the share at closer to two-thirds.") counts only after a share or a control verb
     const closing = !/^\s+\S/.test(sentence.slice(end, end + 2)) || /^\s*[.;,]/.test(sentence.slice(end));
-    if (closing && !/\b(?:share|proportion|percentage|control\w*|holds?|held|occup\w*)\b[^.;]{0,40}$/i.test(sentence.slice(Math.max(0, start - 60), start))) continue;
+    if (closing && !/\b(?:share|proportion|percentage|control\w*|holds?|held|occup\w*|(?:the|that)\s+figure\s+at)\b[^.;]{0,40}$/i.test(sentence.slice(Math.max(0, start - 60), start))) continue;
     const pct = fractionPercent(m[0]);
     if (pct === null) continue;
     const q = qualifierBefore(sentence, start);
@@ -111,7 +111,7 @@ export function findCompositeDurations(sentence: string): Mention[] {
 /** Decades as durations: "a decade-long war", "nearly two decades". */
 export function findDecades(sentence: string, taken: { start: number; end: number }[]): Mention[] {
   const out: Mention[] = [];
-  const re = /\b(a|one|two|three|four|five|\d)[\s-]+decades?(?:-long|-old)?\b/gi;
+  const re = /\b(a|one|two|three|four|five|six|seven|eight|nine|\d)[\s-]+decades?(?:-long|-old)?\b/gi;
   for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
     if (/-old$/i.test(m[0]) || overlaps(taken, m.index, m.index + m[0].length)) continue;
     const n = /^(a|one)$/i.test(m[1] ?? '') ? 1 : Number(m[1]) || wordsToNumber(m[1] ?? '') || 0;

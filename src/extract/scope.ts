@@ -17,6 +17,8 @@ type Scope = { from: IsoDate | null; to: IsoDate | null };
 export function sentenceScope(text: string, dates: readonly Mention[], published: IsoDate): Scope | null {
   for (const d of dates) {
     const before = text.slice(Math.max(0, d.start - 8), d.start);
+    // "The commander, who has led the army since 2010, said": a date of the aside on the speaker bounds no count
+    if (RELATIVE_ASIDE.test(text.slice(Math.max(0, d.start - 80), d.start)) && /^[^,;]*,/.test(text.slice(d.end))) continue;
     if ((/^since\b/i.test(d.text) || /\bsince\s+$/i.test(before)) && typeof d.low === 'string') return { from: d.low, to: published };
   }
   const first = /\b(?:in\s+)?the\s+first\s+(\w+)\s+months\s+of\s+(?:the\s+year|this\s+year|(\d{4}))/i.exec(text);
@@ -42,6 +44,8 @@ export function sentenceScope(text: string, dates: readonly Mention[], published
   return null;
 }
 
+const RELATIVE_ASIDE = /,\s*(?:who|which)\s[^,;]*$/i;
+
 // A reporting verb right before a time phrase: "said last year", "reported in March last year".
 const STATEMENT_TIME_BEFORE = /\b(?:said|says|told\s+\w+|reported|announced|stated|claimed|estimated|wrote|noted|concluded)\s+(?:(?:in|on|early|late)\s+)?(?:\p{L}+\s+)?$/iu;
 
@@ -63,6 +67,8 @@ export function scopeOf(
   const lead = (d: Mention): string => `${text.slice(Math.max(0, d.start - 12), d.start).trim().split(/\s+/).pop() ?? ''} ${d.text}`;
   // "killed 4,000 since it began in March 2025": the war's whole toll so far, not a count over March 2025
   if (after && /\bsince\b/i.test(text.slice(m.end, after.start))) return null;
+  // "died in the battle for Mesa, which ended in July": the date of the event's end, not the count's period
+  if (after && /,\s*(?:which|that)\s/i.test(text.slice(m.end, after.start))) return null;
   if (after && /(?:^|\s)(?:in|during|throughout)\s/i.test(lead(after))) {
     return { from: after.low as IsoDate, to: after.high as IsoDate };
   }

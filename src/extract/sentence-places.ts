@@ -22,6 +22,9 @@ const SINCE_EVENT = /\bsince\s+(?:the|its|their)\s+(?:\p{Ll}+\s+){0,2}(?:attack|
 
 const SPOKE_BEFORE = /\b(?:told|said|says|speaking|spoke|announced)\b(?:\s+(?:reporters|journalists|a\s+news\s+conference|a\s+press\s+conference|a\s+briefing|the\s+press|parliament|lawmakers))?\s*$/;
 
+const SPEAKER_AT = /\b(?:officials?|officers?|ministry|headquarters|office|attach[eé]s|diplomats|spokes(?:man|woman|person)|hospitals?|doctors|agency|agencies|embassy|mission|sources|negotiators?)\b[^,;.\d]{0,60}$/i;
+const SAID_AFTER = /^(?:\s*,\s*(?:who|speaking|briefing|reached|contacted|interviewed)\b[^,;]*,)?\s*(?:said|says|say|told|tell|tells|estimated?|estimates|believes?|believed|reported|put|puts|gave|give)\b/i;
+
 /** A place a sentence names, at its offset in the sentence. */
 export interface PlaceMention {
   index: number;
@@ -40,6 +43,9 @@ export function placesIn(sentence: string): PlaceMention[] {
     if (locates || TIME_WORDS.test(phrase.split(/\s+/)[0]!) || insideName(sentence, m.index) || SINCE_EVENT.test(sentence.slice(Math.max(0, m.index - 50), m.index))) continue;
     // "told a news conference in Kabul that …": where the speaker spoke, not what the figure counts
     if (SPOKE_BEFORE.test(sentence.slice(Math.max(0, m.index - 60), m.index)) && /^\s*(?:that\b|on\b|,)/.test(sentence.slice(m.index + m[0].length))) continue;
+    // "A senior official at the ministry in Maputo, who asked not to be named, said", "doctors at a hospital in the
+    // nearby town of Baraki said": where the speaker works, not what the figure counts
+    if (SPEAKER_AT.test(sentence.slice(Math.max(0, m.index - 70), m.index)) && SAID_AFTER.test(sentence.slice(m.index + m[0].length))) continue;
     const place = placeName(phrase);
     if (!place || !isPlaceLike(phrase, sentence, m.index + m[0].length)) continue;
     // "the East Tarnian authorities": a proper adjective before a noun names no place, unless a country's

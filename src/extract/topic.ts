@@ -150,11 +150,15 @@ function topicOf(text: string, countries: Map<string, number>): { topic: string 
   return { topic: regionOf(best[0], war.size > 0, countries, text) ?? best[0], named: wars };
 }
 
+const DIPLOMACY_BEFORE = /\b(?:accords?|agreements?|deals?|treaty|talks|summit|conference|meeting|signs?|signed|signing|negotiations|ceasefire|truce)\s+$/i;
+
 /** The places a title puts a war in ("Fighting near Tarnow"); "Raid on Tarnow kills 100" names an incident's town instead. */
 function titleWarPlaces(title: string): string[] {
   const out: string[] = [];
   for (const m of matchesOf(PLACE_NEAR, title)) {
     const place = m[2] ?? m[1]!;
+    // "Rivals sign peace accord in Geneva": where the sides met, not where they fought
+    if (DIPLOMACY_BEFORE.test(title.slice(Math.max(0, m.index - 30), m.index))) continue;
     if (!/^(?:assault|attack|offensive|invasion|strikes?|bombardment|raid)\b/i.test(m[0]) || countryOf(place)) out.push(place);
   }
   return out;

@@ -1,0 +1,157 @@
+// Readings of a sixth round of reporting shapes: an aside on the speaker that carries a place, a date or a figure of
+// its own; what a figure counts when the words after it tell what befell some of those counted; a share of a named
+// country; a war told with its length ("ending a 16-year civil war"); the article's country from its people's name
+// and not from where an accord was signed. Articles written by the team about invented places; Chile and Peru (which
+// the country data knows) stand for the sides where a test needs a country.
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/index.js';
+import { articlePlaces } from '../../src/extract/topic.js';
+import type { ExtractedClaim } from '../../src/domain/types.js';
+import { claimsInContext, pairValues } from '../helpers/extract-conflicts.js';
+import { defaultLexicon } from '../helpers/lexicons.js';
+
+const lexicon = defaultLexicon();
+
+function figure(text: string, valueText: string, published = '2026-03-02'): ExtractedClaim {
+  const claims = extract(text, { published, publisher: 'Test Wire', lexicon });
+  const found = claims.find((c) => c.valueText === valueText);
+  if (!found) throw new Error(`no claim "${valueText}" among ${claims.map((c) => c.valueText).join(', ')}`);
+  return found;
+}
+
+const article = (title: string, ...lines: string[]): string => [title, '', ...lines].join('\n');
+
+describe('the article’s country', () => {
+  it('is named by its people ("Chileans") when the country itself is named once', () => {
+    const text = article('Chileans back peace plan in referendum', 'Voters turned out in large numbers on Sunday.', 'The plan offers an amnesty to fighters who lay down their arms in Chile.');
+    expect(articlePlaces(text).country).toBe('Chile');
+  });
+
+  it('is not where the accord ending the war was signed', () => {
+    const text = article(
+      'Chile and the Lerna Front sign peace accord in Vendra',
+      'VENDRA — Chile’s president and the leader of the Lerna Front signed an agreement in Vendra on Sunday.',
+      'The war has left Chile one of the poorest countries of the region, and Chile’s army lost thousands.',
+    );
+    expect(articlePlaces(text).topic).toBe('Chile');
+  });
+
+  it('"ethnic Peruvians" are a people by descent, not a second country of the war', () => {
+    const text = article(
+      'Mesa: a year of war',
+      'Fighting in Chile’s Mesa province has driven out 80,000 ethnic Peruvians and the Peruvians who stayed fear reprisals.',
+      'Chile’s army says it holds the province.',
+    );
+    expect(articlePlaces(text).country).toBe('Chile');
+  });
+});
+
+describe('a speaker with an aside', () => {
+  it('"A senior official at the ministry in Lerna, who asked not to be named, said" speaks, and Lerna is not where the dead were', () => {
+    const text = article('Chile counts its dead', 'A senior official at the Health Ministry in Lerna, who asked not to be named, said 600,000 people had died in the war.');
+    const c = figure(text, '600,000');
+    expect(c.speaker).toBe('senior official at the Health Ministry in Lerna');
+    expect(c.subject).not.toBe('Lerna');
+  });
+
+  it('"doctors at a hospital in the nearby town of Mesa said" place the speakers, not the toll', () => {
+    const text = article('Massacre in Chile', 'Doctors at a hospital in the nearby town of Mesa said more than 200 people were killed in the night.');
+    expect(figure(text, 'more than 200').subject).not.toBe('Mesa');
+  });
+
+  it('a date inside the aside on the speaker bounds no count', () => {
+    const text = article('Chile: the toll', 'The commander, who has led the army since 2010, said 100 soldiers died in the fighting in Chile.');
+    expect(figure(text, '100').scope).toBeNull();
+  });
+
+  it('a figure inside the aside is not what "the number" refers to', () => {
+    const text = article(
+      'Peru’s troops in Tarn',
+      'Western diplomats estimate that Peru has about 33,000 troops in Tarn.',
+      'The army command of General Odo, who heads one of two rival governments, says the number is more than 40,000.',
+    );
+    expect(figure(text, 'more than 40,000').metric).toBe(figure(text, 'about 33,000').metric);
+  });
+});
+
+describe('what a figure counts', () => {
+  it('"the real figure is about 12,000, many of them boys who were abducted" is another estimate of the strength just given', () => {
+    const text = article(
+      'Chile: the Lerna Front disarms',
+      'The Front’s chief negotiator told reporters that the movement had 21,000 men under arms.',
+      'Western military attaches say the real figure is about 12,000, many of them boys who were abducted from their villages.',
+    );
+    const real = figure(text, 'about 12,000');
+    expect(real.metric).not.toBe('missing');
+    expect(real.metric).toBe(figure(text, '21,000').metric);
+    const { claims } = claimsInContext([{ publisher: 'Test Wire', published: '2026-03-02', text }], lexicon);
+    expect(pairValues(claims)).toContain('21,000 vs about 12,000');
+  });
+
+  it('a measure word in the speaker’s own story ("an officer who fled to Mesa told") is not the figure’s', () => {
+    const text = article('Tarn falls', 'A senior army officer who fled to Mesa told the Coast Wire that about 800 militants had taken part in the assault on Tarn.');
+    expect(figure(text, 'about 800').metric).toBe('fighters');
+  });
+
+  it('"the attackers numbered 1,300" counts fighters', () => {
+    const text = article('Tarn falls', 'A security official told reporters that the attackers numbered 1,300.');
+    const c = figure(text, '1,300');
+    expect(c.population).toBe('fighters');
+    expect(c.metric).toBe('fighters');
+  });
+
+  it('"raised the contingent to about 4,000" is another figure for the soldiers just counted', () => {
+    const text = article(
+      'Peru in Mesa',
+      'A Peruvian army spokesman said about 2,500 Peruvian soldiers were now in the province.',
+      'A Chilean defence official said Lima had raised the contingent to about 4,000.',
+    );
+    expect(figure(text, 'about 4,000').metric).toBe(figure(text, 'about 2,500').metric);
+  });
+
+  it('"put the figure at about a third" is a share, read as the one before it', () => {
+    const text = article('Chile: the map', 'At its height the Lerna Front held 40 percent of Chile’s territory, the president said.', 'Officials of the coalition have put the figure at about a third.');
+    expect(figure(text, 'about a third').kind).toBe('territory');
+  });
+
+  it('"died in the battle for Mesa, which ended in July" is the battle’s toll, not July’s', () => {
+    const text = article('Chile: Mesa', 'Researchers found that about 9,000 civilians died in the battle for Mesa, which ended in July.');
+    expect(figure(text, 'about 9,000', '2026-12-01').scope).toBeNull();
+  });
+});
+
+describe('whose share, of what', () => {
+  it('a share "of Chile’s territory" is the war in Chile’s, though the article is about a town', () => {
+    const text = article(
+      'Rebels overrun the town of Tarn',
+      'Rebels stormed the town of Tarn on Monday, and fighting in Tarn went on into the night.',
+      'The rebels claim to control 80 percent of Chile’s territory.',
+    );
+    expect(figure(text, '80 percent').subject).toBe('Chile rebels');
+  });
+
+  it('"the area under effective rebel control" is the rebels’ share', () => {
+    const text = article('Chile: who holds what', 'Fighting in Chile goes on.', 'A government assessment puts the area under effective rebel control at roughly a quarter.');
+    expect(figure(text, 'roughly a quarter').subject).toBe('Chile rebels');
+  });
+});
+
+describe('a war told with its length', () => {
+  it('"signed an accord ending a 16-year civil war" and "has lasted nearly six decades" are the article’s war', () => {
+    const text = article(
+      'Chile signs peace',
+      'Leaders signed an accord in Vendra ending a 16-year civil war that has left Chile poor.',
+      'Victims’ groups say the war in Chile has lasted nearly six decades.',
+    );
+    expect(figure(text, '16-year', '2016-12-01').subject).toBe('Chile');
+    const decades = figure(text, 'nearly six decades', '2016-12-01');
+    expect(decades.kind).toBe('duration');
+    expect(decades.subject).toBe('Chile');
+  });
+
+  it('but "a 16-year-old boy" or "a war like this one" names no war of the article', () => {
+    const text = article('Chile signs peace', 'Nobody wants a war like this one again in Chile, said a 16-year-old boy.');
+    const claims = extract(text, { published: '2016-12-01', publisher: 'Test Wire', lexicon });
+    expect(claims.filter((c) => c.kind === 'duration' && c.subject !== null)).toEqual([]);
+  });
+});
