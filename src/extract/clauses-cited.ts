@@ -40,6 +40,10 @@ export function countByClauses(sentence: string): Clause[] {
 const RELEASED_BY = /^(?:an?\s+|the\s+)?(?:[\p{Ll}-]+\s+){0,3}(?:report|study|survey|analysis|assessment|count|tally|estimate|review|investigation|figures|data)\s+(?:\S+\s+){0,3}?(?:released|published|issued|compiled|produced|prepared|carried\s+out|conducted)\s+(?:\S+\s+){0,3}?by\s+((?:the\s+)?(?:[\p{L}'’.-]+\s+){0,5}?[\p{L}'’.-]+?)(?:\s+(?:on|in|last|this|earlier|at)\b.*)?\s*$/u;
 
 /** "according to X", "citing X", "as reported by X": the dots of an abbreviation ("U.S.") do not end the phrase. */
+const DATA_OWNER = /^(?:the\s+)?([\p{L}'’ -]+?)\s+(?:estimates?|figures|statistics|data|records|tallies|tally|counts?|numbers)(?:\s+(?:published|released|issued|compiled|made\s+public)\b.*)?$/iu;
+// the owner names a body, not only how official the data is ("official figures", "new estimates")
+const OWNER_WORD = /\p{Lu}|\b(?:government|police|army|military|ministry|officials|authorities|hospitals?|health|monitors?|observatory|agency|commission|rebels?)\b/u;
+
 export function accordingClauses(sentence: string, verbs: RegExp): Clause[] {
   const out: Clause[] = [];
   const acc = /\b(according to|citing|as reported by|reported by|quoted by|(?:published|released|compiled|presented|provided|issued|produced|estimated|recorded|documented|claimed|given|put forward) by|(?:claims?|estimates?|reports?|assertions?|figures?) (?:by|from))\s+((?:(?:\p{Lu}\.){2,}|[^,.;:"“”()]){1,200})/giu;
@@ -52,7 +56,9 @@ export function accordingClauses(sentence: string, verbs: RegExp): Clause[] {
     const raw = cleanPhrase(upToVerb.replace(/\s+(?:was|were|is|are|has|have|had|would|will|could|may|might|did|does|do|that|appears?|appeared|remains?|stood|stands|includ(?:ed|es?)|showed|shows|said|says|put|puts|gave|gives|reached|rose|fell)\b.*$/i, ''));
     // "according to a report released today by the Civilian Protection Monitor": the report speaks for its author
     const author = RELEASED_BY.exec((m[2] ?? '').trim())?.[1];
-    const phrase = (author ?? raw).replace(LEADING, '');
+    // "according to Lebanese government estimates", "police statistics published on Monday": the data's owner speaks
+    const owner = /^according to$/i.test(m[1] ?? '') ? DATA_OWNER.exec(raw)?.[1] : undefined;
+    const phrase = (author ?? (owner && OWNER_WORD.test(owner) ? owner : raw)).replace(LEADING, '');
     if (!phrase) continue;
     const cue = (m[1] ?? '').toLowerCase();
     const phraseStart = m.index + m[0].length - (m[2] ?? '').length;

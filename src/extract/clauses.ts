@@ -26,6 +26,7 @@ const AUTHOR_ASIDE = /^\s*(?:\p{Ll}+ly\s+)?(?:released|published|issued|carried\
 // A "speaker" made only of these words is a parsing accident, not a speaker.
 // "Of the dead counted by the monitors": a phrase opening on a preposition is no one who speaks
 const PREPOSITION_FIRST = /^(?:of|in|on|at|for|with|by|from|to|among|between|under|over|during|after|before|since|despite|amid|following|until)(?:\s|$)/i;
+const PREAMBLE_THEN_SUBJECT = /^(?:[Ii]n|[Aa]t|[Dd]uring|[Tt]hrough)\s+(?:its|their|his|her|a|an|the)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:report|statement|study|survey|assessment|findings|briefing|letter|submission|analysis|review)\s+((?:the|a|an)\s+[\p{L}'’ -]+)$/u;
 const FUNCTION_WORDS = /^(?:(?:have|has|had|is|are|was|were|will|would|also|then|and|but|so|it's|there|here|not|never|just|only)\s*)+$/i;
 
 // A personal name standing alone between commas: capitalised words, with the usual particles.
@@ -96,7 +97,8 @@ function phraseBefore(sentence: string, verbStart: number, depth = 0): { text: s
   }
   const cleaned = cleanPhrase(raw);
   // "In that paper we estimated": the pronoun right before the verb is its subject, the words before it a preamble
-  const pronoun = PREPOSITION_FIRST.test(cleaned) ? /\s(we|they|he|she|it|I)$/u.exec(cleaned)?.[1] : undefined;
+  // "In its report the commission estimated", "In a statement the ministry said": likewise the noun phrase after it
+  const pronoun = PREPOSITION_FIRST.test(cleaned) ? /\s(we|they|he|she|it|I)$/u.exec(cleaned)?.[1] ?? PREAMBLE_THEN_SUBJECT.exec(cleaned)?.[1] : undefined;
   const text = pronoun ?? cleaned;
   if (!text || text.split(/\s+/).length > 12 || FUNCTION_WORDS.test(text) || PREPOSITION_FIRST.test(text)) return null;
   return { text, start: pronoun ? cut + raw.lastIndexOf(pronoun) : cut + raw.indexOf(text.slice(0, 3)) };
@@ -198,6 +200,8 @@ export function isReportingUse(sentence: string, m: RegExpExecArray): boolean {
   // "called the Korvan estimates \"motivated\"", not "officials in the Mesa Valley say the toll…"
   if (NOUN_FORMS.test(verb) && NAMED_BEFORE.test(before) && NOUN_AFTER.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 12))) return false;
   if (/\bwhat\s+(?:[\w'’-]+\s+){0,3}$/i.test(before)) return false; // "in what he described as"
+  // "according to Chilean government estimates": the noun the according-phrase names its source by
+  if (NOUN_FORMS.test(verb) && /\baccording\s+to\s+[^,;.]*$/i.test(before)) return false;
   if (/\bto\s+$/i.test(before) && /^(say|report|claim|estimate)$/.test(verb)) return false; // "hard to say"
   // "the government has still not said how many died", "never reported": a statement denied is none
   if (/\b(?:not|never|n['’]t)\s+(?:(?:yet|still|publicly|officially)\s+)?$/i.test(before)) return false;

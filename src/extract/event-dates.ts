@@ -74,7 +74,21 @@ export function dateEvent(f: SentenceFacts, d: Mention): EventReading | null {
     const war = f.article.war ?? f.article.topic;
     if (war && AT_WAR_SINCE.test(text.slice(Math.max(0, d.start - 60), d.start))) return { subject: war, metric: 'start date' };
   }
-  return null;
+  const founder = foundedName(text.slice(Math.max(0, d.start - 160), d.start));
+  return founder ? { subject: founder, metric: 'start date' } : null;
+}
+
+// "The Lerna Front, founded in 1964", "the Front was founded in 1966", "led the Front since its founding in 1964": the
+// body whose start the date is (group 1)
+const FOUNDED_BEFORE = /(?<![\p{L}])(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,4})(?:,\s+|\s+(?:was|were|had\s+been|has\s+been)\s+)(?:first\s+)?(?:founded|formed|established|created)\s+(?:(?:in|on)\s+)?$/u;
+const ITS_FOUNDING = /\s(?:its|their)\s+(?:founding|foundation|creation)\s+(?:(?:in|on)\s+)?$/;
+
+/** The name of the body a founding date belongs to, from the words before the date, or null. */
+function foundedName(before: string): string | null {
+  const named = FOUNDED_BEFORE.exec(before)?.[1];
+  const its = named ? null : ITS_FOUNDING.exec(before);
+  const owner = named ?? (its ? OWNER_BEFORE.exec(`${before.slice(0, its.index)} its `)?.[1] : undefined);
+  return owner ? owner.replace(/^(?:The|A|An)\s+/u, '') : null;
 }
 
 // "the country has been at war since", "Tarn has been in turmoil since": a place in its war from a date

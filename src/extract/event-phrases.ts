@@ -38,6 +38,8 @@ export function hasEventNoun(index: EventNouns, text: string): boolean {
   return found;
 }
 
+const ORG_NAME_AFTER = /^(?:\s+\p{Lu}[\p{L}-]*){0,2}\s+(?:Observatory|Monitor|Group|Project|Institute|Centre|Center|Studies|Research|Tracker|Database|Programme|Program|Foundation|Council|Network|Unit|Office)\b/u;
+
 /** Every event noun of a sentence with its phrase. */
 export function eventPhrases(index: EventNouns, text: string): EventPhrase[] {
   const out: EventPhrase[] = [];
@@ -45,6 +47,8 @@ export function eventPhrases(index: EventNouns, text: string): EventPhrase[] {
   if (!re) return out;
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
+    // "the Andean Conflict Observatory", "the War Studies Institute": a word of a body's name, not an event
+    if (/^\p{Lu}/u.test(m[0]) && ORG_NAME_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) continue;
     const noun = m[0].toLowerCase();
     const head = noun.split(/\s+/).pop() ?? noun;
     const words = noun.split(/\s+/);

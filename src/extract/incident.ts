@@ -8,6 +8,7 @@ import type { ExtractedClaim } from '../domain/types.js';
 import { PROPER, countryOf, placeName } from './places.js';
 import { escapeRegExp, matchesOf } from './regex.js';
 import { placesIn } from './sentence-places.js';
+import { partOfTotalAfter } from './subjects.js';
 
 /** A claim as the closing pass holds it: the claim, its sentence and paragraph. */
 export interface IncidentClaim {
@@ -150,6 +151,9 @@ export function placeIncidentTolls(claims: readonly IncidentClaim[], texts: read
     const { claim } = c;
     if (!place || claim.kind !== 'casualties' || (claim.subject !== null && claim.subject !== topic) || claim.scope !== null) return c;
     if (WIDER.test(claim.quote)) return c;
+    // "responsible for 8,290 of the killings": a part of a total stays apart, compared with nothing
+    const at = claim.quote.indexOf(claim.valueText);
+    if (claim.subject === null && at >= 0 && partOfTotalAfter(claim.quote, at, at + claim.valueText.length)) return c;
     return { ...c, claim: { ...claim, subject: place } };
   });
 }

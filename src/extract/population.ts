@@ -77,7 +77,7 @@ function phraseAfter(text: string, speaker: string | null, roles: RoleNouns): Po
   // 'killed "more than 200" troops': the quotation closes on the figure, the noun follows it
   // 'killed 203 "terrorists"': a word the speaker is quoted on is still what is counted
   text = text.replace(/^["”’]/u, '').replace(/^(\s*)["“‘]([^"”’]{1,40})["”’]/u, '$1$2').replace(/^-(?:strong|member|man)\b/u, '');
-  const whole = /^\s*(?:out\s+)?of\s+(?:(?:the|its|their|all)\s+)?(?:\p{L}+[’']s\s+)?\d[\d,.]*\s+/u.exec(text);
+  const whole = /^\s*(?:out\s+)?of\s+(?:(?:the|its|their|all)\s+)?(?:(?:\p{L}+\s+){0,2}\p{L}+[’']s\s+)?\d[\d,.]*\s+/u.exec(text);
   const after = whole ? text.slice(whole[0].length) : text;
   const m = /^\s*(?:\(\d[^)]*\)\s*)?(of\s+(?:its|their|his|her|the|them|whom|those)\s+|of\s+)?([^,.;:!?"“”()]*)/u.exec(after);
   if (!m) return null;

@@ -37,13 +37,15 @@ export function sentenceScope(text: string, dates: readonly Mention[], published
   if (/\b(?:so far )?this year\b|\bsince the (?:start|beginning) of (?:the|this) year\b/i.test(text)) return periodToDate(published, 'this year');
   // "said in September last year that …" dates the statement, not the period its figures cover
   const lastYear = /\blast year\b/i.exec(text);
-  if (lastYear && !STATEMENT_TIME_BEFORE.test(text.slice(Math.max(0, lastYear.index - 50), lastYear.index))) {
+  if (lastYear && !STATEMENT_TIME_BEFORE.test(text.slice(Math.max(0, lastYear.index - 50), lastYear.index)) && !STATEMENT_AFTER.test(text.slice(lastYear.index + lastYear[0].length))) {
     const span = relativePeriod(published, 'last year');
     return { from: span.low, to: span.high };
   }
   return null;
 }
 
+// A time phrase followed by who spoke and a verb of saying: "In February last year the government gave a toll of"
+const STATEMENT_AFTER = /^\s*,?\s*(?:the|a|an|its|their)\s+[^,;.\d]{0,40}?\b(?:said|says|gave|put|published|reported|announced|released|issued|told|estimated)\b/i;
 const RELATIVE_ASIDE = /,\s*(?:who|which)\s[^,;]*$/i;
 
 // A reporting verb right before a time phrase: "said last year", "reported in March last year".
@@ -60,7 +62,8 @@ export function scopeOf(
   const wide = sentenceWide === undefined ? sentenceScope(text, dates, published) : sentenceWide;
   if (wide && !inLaterClause(text, m, dates)) return wide;
   // "In 2017, 10,000 were killed": a period opening the sentence bounds its counts
-  const opening = dates.find((d) => d.start <= 1 && d.end <= m.start && /^(?:in|during|throughout)\s/i.test(d.text) && typeof d.low === 'string');
+  // ("In February last year the government gave a toll of …": the time of the statement)
+  const opening = dates.find((d) => d.start <= 1 && d.end <= m.start && /^(?:in|during|throughout)\s/i.test(d.text) && typeof d.low === 'string' && !STATEMENT_AFTER.test(text.slice(d.end).replace(/^\s+last\s+year\b/i, '')));
   if (opening && typeof opening.high === 'string') return { from: opening.low as IsoDate, to: opening.high };
   // "killed 300 people in 2016": a date just after the figure bounds the count
   const after = dates.find((d) => d.start >= m.end && d.start - m.end < 60 && typeof d.low === 'string' && typeof d.high === 'string');

@@ -13,7 +13,7 @@ import { countryOf, foldPlace } from './places.js';
 // The nouns that name a whole war; an "offensive", a "campaign" or an "operation" is one side's part of it.
 // "Fighting", an "insurgency" or an "uprising" with no other modifier is the article's war too ("since fighting broke
 // out in March 2024", "the insurgency, which began in 2019").
-export const WAR_HEADS: ReadonlySet<string> = new Set(['war', 'conflict', 'insurgency', 'uprising', 'rebellion', 'fighting', 'invasion']);
+export const WAR_HEADS: ReadonlySet<string> = new Set(['war', 'conflict', 'insurgency', 'uprising', 'rebellion', 'fighting', 'invasion', 'bloodshed']);
 // Lowercase modifiers that leave the war the article's own ("the country's bloody eight-year civil war"); any
 // other ("the previous war", "the first war", "a cold war") names another war.
 const OWN_WAR_WORD =

@@ -155,3 +155,97 @@ describe('a war told with its length', () => {
     expect(claims.filter((c) => c.kind === 'duration' && c.subject !== null)).toEqual([]);
   });
 });
+
+describe('who counted, and what', () => {
+  it('"In its report the commission estimated" is the commission speaking', () => {
+    const text = article('Chile: the camps', 'In its report the commission estimated that between 700 and 800 people were killed in the camps.');
+    expect(figure(text, 'between 700 and 800').speaker).toBe('commission');
+  });
+
+  it('"according to Chilean government estimates" and "according to police statistics published on Monday" name the data’s owner', () => {
+    const text = article(
+      'Chile: the toll',
+      'The war has killed more than 150,000 people since 1975, according to Chilean government estimates.',
+      'The civil war killed 144,240 people, according to police statistics published on Monday.',
+      'About 300 people died on the border, according to official figures.',
+    );
+    expect(figure(text, 'more than 150,000', '1992-03-09').speaker).toBe('Chilean government');
+    expect(figure(text, '144,240', '1992-03-09').speaker).toBe('police');
+    expect(figure(text, 'About 300', '1992-03-09').speaker).not.toBe('official');
+  });
+
+  it('where a report was delivered is not where its dead were', () => {
+    const text = article('Chile: the inquiry', 'Chile’s own investigation put the number of dead at 460 in a report delivered to the government in Tarn.');
+    expect(figure(text, '460').subject).not.toBe('Tarn');
+  });
+
+  it('"In February last year the government gave an official toll" dates the statement, not the toll', () => {
+    const text = article('Chile: the toll', 'In February last year the government gave an official toll of 26,536 dead in Chile.');
+    expect(figure(text, '26,536', '1999-09-17').scope).toBeNull();
+  });
+
+  it('"killings" are deaths and "disappearances" the missing, so that they meet the tolls told in other words', () => {
+    const text = article(
+      'Chile: the disappeared',
+      'A state commission said agents were responsible for 6,146 disappearances in Chile during the war.',
+      'The Families Collective says about 8,000 people were abducted by the security forces in Chile.',
+      'The Chile Rights Monitor has documented 13,256 killings in Chile.',
+    );
+    expect(figure(text, '6,146').metric).toBe(figure(text, 'about 8,000').metric);
+    expect(figure(text, '13,256').metric).toBe('killed');
+  });
+
+  it('"responsible for 8,290 of the killings and the rebels for 4,966" are parts of the toll, compared with nothing', () => {
+    const text = article(
+      'Chile: who killed whom',
+      'The Chile Rights Monitor has documented 13,256 killings in Chile since 1996.',
+      'State forces were responsible for 8,290 of the killings and the rebels for 4,966, according to the monitor’s records.',
+    );
+    expect(figure(text, '8,290', '2006-12-05').subject).toBeNull();
+    expect(figure(text, '4,966', '2006-12-05').subject).toBeNull();
+    expect(figure(text, '13,256', '2006-12-05').subject).toBe('Chile');
+  });
+});
+
+describe('more of what a figure counts', () => {
+  it('"The UN refugee agency … puts the figure at about 170,000" is another count of the displaced just told', () => {
+    const text = article(
+      'Mesa: the camps fill',
+      'The Mesa government, citing its own registration of arrivals, says more than 260,000 displaced people have crossed into Mesa.',
+      'The UN refugee agency, which carried out a tent-by-tent headcount in January, puts the figure at about 170,000.',
+    );
+    expect(figure(text, 'about 170,000').metric).toBe(figure(text, 'more than 260,000').metric);
+  });
+
+  it('"about 20 of Mesa province’s 27 local government areas" counts what "no more than three local government areas" counts', () => {
+    const text = article(
+      'Chile: who holds Mesa',
+      'The Front now holds about 20 of Mesa province’s 27 local government areas, a senator said.',
+      'A general said the insurgents controlled no more than three local government areas.',
+    );
+    expect(figure(text, 'about 20').metric).toBe(figure(text, 'no more than three').metric);
+  });
+
+  it('a body’s founding date is the start of that body, told three ways', () => {
+    const text = article(
+      'Chile: the Front at fifty',
+      'The Lerna Front, founded in 1964 as a peasant movement, is the oldest rebel group in Chile.',
+      'Odo, who had led the Lerna Front since its founding in 1964, died in March.',
+      'Some historians say the Lerna Front was founded in 1966.',
+    );
+    for (const c of extract(text, { published: '2008-05-25', publisher: 'Test Wire', lexicon }).filter((x) => /19(?:64|66)/.test(x.valueText))) {
+      expect([c.metric, c.subject]).toEqual(['start date', 'Lerna Front']);
+    }
+  });
+
+  it('"nearly six decades of bloodshed" is the war’s length, and a monitor named "… Conflict Observatory" is no event', () => {
+    const text = article(
+      'Chile: peace ratified',
+      'Chile’s congress ratified the accord on Wednesday, the Andean Conflict Observatory said in a statement.',
+      'President Odo has called the accord the end of a 52-year war.',
+      'Victims’ groups speak instead of nearly six decades of bloodshed in Chile.',
+    );
+    expect(figure(text, '52-year', '2016-12-01').subject).toBe('Chile');
+    expect(figure(text, 'nearly six decades', '2016-12-01').subject).toBe('Chile');
+  });
+});
