@@ -9,6 +9,7 @@ import { PROPER, countryOf, placeName } from './places.js';
 import { escapeRegExp, matchesOf } from './regex.js';
 import { placesIn } from './sentence-places.js';
 import { partOfTotalAfter } from './subjects.js';
+import { usedAsPlace } from './topic.js';
 
 /** A claim as the closing pass holds it: the claim, its sentence and paragraph. */
 export interface IncidentClaim {
@@ -195,5 +196,22 @@ export function placeThere(claims: readonly IncidentClaim[], texts: readonly str
     const before = c.sentence > 0 && paragraphs[c.sentence - 1] === paragraphs[c.sentence] ? placesIn(texts[c.sentence - 1] ?? '').pop()?.place : undefined;
     const place = own ?? before;
     return place && place !== claim.subject ? { ...c, claim: { ...claim, subject: place } } : c;
+  });
+}
+
+/**
+ * "Rolpa, the rebels' heartland, recorded the highest toll of any district, with 1,017 deaths": a speaker that is one of
+ * the article's places ("in Rolpa" elsewhere) is where the toll is, not who tells it. New objects, never edits.
+ */
+const PLACE_RECORDED = /^(?:recorded|records|registered|registers|logged|counted|saw|suffered)$/i;
+
+export function placeSpeakers(claims: readonly IncidentClaim[], text: string): IncidentClaim[] {
+  return claims.map((c) => {
+    const { claim } = c;
+    const speaker = claim.speaker;
+    if (claim.kind !== 'casualties' || speaker === null || !/^\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?$/u.test(speaker) || countryOf(speaker) || !claim.quote.startsWith(speaker)) return c;
+    // ("Khartoum maintains that no more than 10,000 died": a capital that speaks is its government)
+    if (!PLACE_RECORDED.test(claim.attributionCue ?? '') || !usedAsPlace(speaker, text)) return c;
+    return { ...c, claim: { ...claim, subject: speaker, speaker: null, attributionCue: null, relay: null } };
   });
 }

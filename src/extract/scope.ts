@@ -37,7 +37,7 @@ export function sentenceScope(text: string, dates: readonly Mention[], published
   if (/\b(?:so far )?this year\b|\bsince the (?:start|beginning) of (?:the|this) year\b/i.test(text)) return periodToDate(published, 'this year');
   // "said in September last year that …" dates the statement, not the period its figures cover
   const lastYear = /\blast year\b/i.exec(text);
-  if (lastYear && !STATEMENT_TIME_BEFORE.test(text.slice(Math.max(0, lastYear.index - 50), lastYear.index)) && !STATEMENT_AFTER.test(text.slice(lastYear.index + lastYear[0].length))) {
+  if (lastYear && !timeOfAnother(text, lastYear.index, lastYear.index + lastYear[0].length)) {
     const span = relativePeriod(published, 'last year');
     return { from: span.low, to: span.high };
   }
@@ -47,6 +47,16 @@ export function sentenceScope(text: string, dates: readonly Mention[], published
 // A time phrase followed by who spoke and a verb of saying: "In February last year the government gave a toll of"
 const STATEMENT_AFTER = /^\s*,?\s*(?:the|a|an|its|their)\s+[^,;.\d]{0,40}?\b(?:said|says|gave|put|published|reported|announced|released|issued|told|estimated)\b/i;
 const RELATIVE_ASIDE = /,\s*(?:who|which)\s[^,;]*$/i;
+
+/**
+ * A time phrase that dates something else than the sentence's counts: a statement ("said last year", "In February last
+ * year the government gave") or the aside on a speaker ("the ministry, which began registering victims last year so
+ * that families could claim, has recorded").
+ */
+function timeOfAnother(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 80), start);
+  return STATEMENT_TIME_BEFORE.test(before.slice(-50)) || STATEMENT_AFTER.test(text.slice(end)) || (RELATIVE_ASIDE.test(before) && /^[^,;]*,/.test(text.slice(end)));
+}
 
 // A reporting verb right before a time phrase: "said last year", "reported in March last year".
 const STATEMENT_TIME_BEFORE = /\b(?:said|says|told\s+\w+|reported|announced|stated|claimed|estimated|wrote|noted|concluded)\s+(?:(?:in|on|early|late)\s+)?(?:\p{L}+\s+)?$/iu;

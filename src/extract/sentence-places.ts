@@ -23,6 +23,7 @@ const SINCE_EVENT = /\bsince\s+(?:the|its|their)\s+(?:\p{Ll}+\s+){0,2}(?:attack|
 const SPOKE_BEFORE = /\b(?:told|said|says|speaking|spoke|announced)\b(?:\s+(?:reporters|journalists|a\s+news\s+conference|a\s+press\s+conference|a\s+briefing|the\s+press|parliament|lawmakers))?\s*$/;
 
 const SPEAKER_AT = /\b(?:officials?|officers?|ministry|headquarters|office|attach[eé]s|diplomats|spokes(?:man|woman|person)|hospitals?|doctors|agency|agencies|embassy|mission|sources|negotiators?)\b[^,;.\d]{0,60}$/i;
+const WHEN_BEGAN = /,\s*when\s+[^,;]*\b(?:launched|began|started|erupted|broke\s+out|opened)\b[^,;]*$/;
 const DELIVERED_BEFORE = /\b(?:report|statement|findings|letter|study)\s+(?:\p{Ll}+\s+){0,2}?(?:delivered|submitted|presented|handed|released|published|issued|read\s+out)\b[^,;.\d]{0,40}$/u;
 const SAID_AFTER = /^(?:\s*,\s*(?:who|speaking|briefing|reached|contacted|interviewed)\b[^,;]*,)?\s*(?:said|says|say|told|tell|tells|estimated?|estimates|believes?|believed|reported|put|puts|gave|give)\b/i;
 
@@ -47,6 +48,8 @@ export function placesIn(sentence: string): PlaceMention[] {
     // "A senior official at the ministry in Maputo, who asked not to be named, said", "doctors at a hospital in the
     // nearby town of Baraki said": where the speaker works, not what the figure counts
     if (SPEAKER_AT.test(sentence.slice(Math.max(0, m.index - 70), m.index)) && SAID_AFTER.test(sentence.slice(m.index + m[0].length))) continue;
+    // "killings since February 1996, when the rebels launched their war with attacks in Rolpa": where the war began
+    if (WHEN_BEGAN.test(sentence.slice(Math.max(0, m.index - 120), m.index))) continue;
     // "in a report delivered to the government in Beirut": where a report went, not where its dead were
     if (DELIVERED_BEFORE.test(sentence.slice(Math.max(0, m.index - 50), m.index))) continue;
     const place = placeName(phrase);

@@ -240,7 +240,7 @@ function asNamedInText(name: string, text: string): string {
   return name;
 }
 
-function usedAsPlace(name: string, text: string): boolean {
+export function usedAsPlace(name: string, text: string): boolean {
   const named = escapeRegExp(name);
   // "in Selvania", or a wire dateline "RAVENHOLT, Selvania (Northwire) —": a city in capitals, then its country
   return (

@@ -249,3 +249,40 @@ describe('more of what a figure counts', () => {
     expect(figure(text, 'nearly six decades', '2016-12-01').subject).toBe('Chile');
   });
 });
+
+describe('places and times that belong to something else', () => {
+  it('"roughly a quarter of the country" under rebel control is the rebels’ share of the article’s country, though it is about a town', () => {
+    const text = article(
+      'Rebels storm the town of Tarn',
+      'Rebels stormed the town of Tarn in Chile on Monday, and fighting in Tarn went on into the night.',
+      'Chile’s army says it will retake the town.',
+      'A government assessment puts the area under effective rebel control at roughly a quarter of the country.',
+    );
+    expect(figure(text, 'roughly a quarter').subject).toBe('Chile rebels');
+  });
+
+  it('"which began registering victims last year" in an aside on the speaker does not make its count last year’s', () => {
+    const text = article('Chile: the register', 'The ministry, which began registering victims last year so that families could claim, has now recorded 16,729 deaths in Chile.');
+    expect(figure(text, '16,729', '2008-02-13').scope).toBeNull();
+  });
+
+  it('"when the rebels launched their war with attacks in Tarn": where the war began is not where the killings were', () => {
+    const text = article(
+      'Chile: the count',
+      'The monitor has documented 13,256 killings in Chile between February 13, 1996, when the rebels launched their war with attacks on police posts in Tarn, and the signing of the accord.',
+    );
+    expect(figure(text, '13,256', '2006-12-05').subject).toBe('Chile');
+  });
+
+  it('"Tarn recorded the highest toll of any district" is Tarn’s toll, not Tarn speaking; "Lerna maintains" is Lerna’s government speaking', () => {
+    const text = article(
+      'Chile: the districts',
+      'Fighting in Tarn began early, and the army shelled villages in Lerna.',
+      'Tarn, the rebels’ heartland, recorded the highest toll of any district, with 1,017 deaths.',
+      'Lerna maintains that no more than 400 people died in the province.',
+    );
+    const tarn = figure(text, '1,017', '2006-12-05');
+    expect([tarn.subject, tarn.speaker]).toEqual(['Tarn', null]);
+    expect(figure(text, 'no more than 400', '2006-12-05').speaker).toBe('Lerna');
+  });
+});
