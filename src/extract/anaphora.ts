@@ -59,7 +59,9 @@ export function resolveReferences(claims: readonly PlacedClaim[]): ExtractedClai
     const donor = nearestDonor(claims, i);
     if (!donor) return here.claim;
     const { kind, metric, population, subject, scope } = donor;
-    return { ...here.claim, kind, metric, population, subject: subject ?? here.claim.subject, scope: here.claim.scope ?? scope };
+    // "had raised the contingent to about 4,000 this year": a force's strength is held at a date, over no period
+    const strength = kind === 'count' && /(?:troops deployed|fighters|soldiers)$/.test(metric);
+    return { ...here.claim, kind, metric, population, subject: subject ?? here.claim.subject, scope: strength ? scope : here.claim.scope ?? scope };
   });
 }
 

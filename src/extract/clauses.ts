@@ -226,8 +226,9 @@ function verbClauses(sentence: string, verbs: RegExp): Clause[] {
     const afterComma = !quoted && /,\s*$/.test(before) && /^(said|says|added|adds|noted|wrote|explained|insisted|warned|claimed)$/.test(verb);
     // "A spokesman, Major Elin Ruud, said the rebels…": a name in apposition before the comma is the speaker
     const named = afterComma ? phraseBefore(sentence, start) : null;
-    // "An official, who asked not to be named, said the toll…": a relative aside closed before the verb does not invert it
-    const inverted = quoted || (afterComma && !(named && (APPOSITIVE_NAME.test(named.text) || /,\s*who\s[^,]*,\s*$/i.test(before))));
+    // "An official, who asked not to be named, said the toll…", "An official, speaking on condition of anonymity, said":
+    // an aside closed before the verb does not invert it
+    const inverted = quoted || (afterComma && !(named && (APPOSITIVE_NAME.test(named.text) || /,\s*(?:who|speaking|briefing|reached|contacted|interviewed|writing)\s[^,]*,\s*$/i.test(before))));
     // "A spokesman for the Front, contacted by phone, rejected the figures, saying…": the participle's speaker is
     // the subject of the sentence's main verb
     const participle = /^\p{L}+ing\b/u.test(verb) && /,\s*$/.test(before);

@@ -19,6 +19,7 @@ const REBELS = /^(?:rebels?|insurgents?|militants?|militias?|opposition|guerrill
 const PRONOUN = /^(?:it|they|its|their|we|our)$/i;
 // "the fighters claimed to control", "the army appears to hold": a verb that takes the control verb as its "to"
 const CLAIM_TO = /^(?:claim(?:s|ed)?|appear(?:s|ed)?|seem(?:s|ed)?|continue(?:s|d)?|manage(?:s|d)?|vow(?:s|ed)?)$/i;
+const WATCHER = /\b(?:Centre|Center|Monitor|Observatory|Institute|Project|Network|Watch|Commission|Mission|Agency|analysts?|researchers?|experts?|monitors?)\b/u;
 const REBEL_NAME = /\b(?:Liberation|Resistance|Revolutionary|Insurgent|Rebel|Separatist|Independence)\b/u;
 // "K23 spokesman Ado Venn", "the Korvan Front commander": the organisation a person speaks for (group 1)
 const ORG_OF_ROLE = /^(?:the\s+)?((?:\p{Lu}[\p{L}\d'’-]*\s+){1,4})(?:spokes(?:man|woman|person)|commander|leader|official|chief)\b/u;
@@ -104,6 +105,9 @@ function fold(words: string[], speaker: string | null, place: string | null, art
   // "they said they had taken three towns and now hold 45 percent": the verb shares the speaker's subject
   if (words.length === 0) return speaker ? sideName(speaker, place, topic) : null;
   const head = words[words.length - 1]!;
+  // "The Centre for Research in Human Rights says they now control 60 percent": a body that watches the war is not the
+  // "they" that holds ground; an armed group is, and the war's armed groups are its rebels
+  if (/^they$/i.test(head) && words.length === 1 && speaker && WATCHER.test(speaker) && (topic ?? place)) return `${topic ?? place} rebels`;
   if (words.length === 1 && PRONOUN.test(head)) return speaker ? sideName(speaker, place, topic) : null;
   // "its fighters held 70 percent": fighters are the rebels' whoever speaks for them
   if (/^(?:its|their)$/i.test(words[0]!) && REBELS.test(head) && (topic ?? place)) return `${topic ?? place} rebels`;

@@ -286,3 +286,32 @@ describe('places and times that belong to something else', () => {
     expect(figure(text, 'no more than 400', '2006-12-05').speaker).toBe('Lerna');
   });
 });
+
+describe('a force and who holds ground', () => {
+  it('"an official, speaking on condition of anonymity, said Lima had raised the contingent to about 4,000 this year": spoken, and a strength held now, not over the year', () => {
+    const text = article(
+      'Peru in Mesa',
+      'A Peruvian army spokesman told the Ledger that about 2,500 Peruvian soldiers were now in the province.',
+      'A senior Chilean defence official, speaking on condition of anonymity, said Lima had raised the contingent to about 4,000 this year.',
+    );
+    const raised = figure(text, 'about 4,000', '2024-07-05');
+    expect(raised.speaker).toBe('senior Chilean defence official');
+    expect(raised.scope).toBeNull();
+    expect(raised.metric).toBe(figure(text, 'about 2,500', '2024-07-05').metric);
+  });
+
+  it('"militants were defending Tarn" counts Tarn’s defenders', () => {
+    const text = article('Chile: the coalition counts', 'Fighting in Chile goes on, and Chile’s army is short of men.', 'The coalition estimated in October that 3,000 to 5,000 militants were defending Tarn.');
+    expect(figure(text, '3,000 to 5,000', '2024-07-05').subject).toBe('Tarn');
+  });
+
+  it('a monitor that "says they now control about 60 percent" speaks of the armed groups, not of itself', () => {
+    const text = article(
+      'Chile: the gangs’ map',
+      'How much of Chile the gangs control is disputed.',
+      'The Centre for Research in Human Rights, a Chilean group, says they now control about 60 percent of Chile.',
+      'A police spokesman in Chile said gangs held no more than a third of the country.',
+    );
+    expect(figure(text, 'about 60 percent', '2024-07-05').subject).toBe(figure(text, 'no more than a third', '2024-07-05').subject);
+  });
+});
