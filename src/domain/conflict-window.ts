@@ -28,6 +28,8 @@
 //                    lying above it; a running total c from F as of T meets closed periods inside [F, T] above it;
 //                    a closed period c from F to E meets points as of [E, E + R] and running totals from before F
 //                    as of [E, E + R] below it (R = NESTING_REACH).
+//   lower toll later a point toll of the killed as of T meets points as of [T − L, T] above it and points as of
+//                    [T, T + L] below it (L = CUMULATIVE_LOOKBACK_DAYS; crosscheck.ts lowerTollLater).
 //   otherwise a point never meets a scoped claim.
 //   dates and durations: event-date and duration-vs-start compare dates far apart (2011 against 2015, said
 //                    years later), so a start or end date, or a duration of the subject, is compared with its
@@ -39,6 +41,8 @@ import {
   ABOUT_CORE_HIGH,
   ABOUT_CORE_LOW,
   coreOf,
+  CUMULATIVE_LOOKBACK_DAYS,
+  isKilledToll,
   DURATION_METRICS,
   effectiveAsOf,
   isOnceOnlyEventMetric,
@@ -112,6 +116,11 @@ export function partnerQueries(changed: readonly ClaimInContext[], settings: Cro
     if (claim.kind === 'casualties') tolls.push(...tollQueries(claim, scope, bounds));
     if (scope === 'point') {
       const t = dayNumber(effectiveAsOf(claim));
+      // lowerTollLater: a toll of the killed meets the earlier ones above it and the later ones below it, a year each way
+      if (isKilledToll({ claim, metric: normaliseMetric(claim.metric) })) {
+        tolls.push({ kind: 'points', asOf: range(t - CUMULATIVE_LOOKBACK_DAYS, t), above: bounds.above, below: null });
+        tolls.push({ kind: 'points', asOf: range(t, t + CUMULATIVE_LOOKBACK_DAYS), above: null, below: bounds.below });
+      }
       pointsAsOf = pointsAsOf ? hull(pointsAsOf, t - w, t + w) : range(t - w, t + w);
       pointsBounds = loosen(pointsBounds, bounds);
       continue;

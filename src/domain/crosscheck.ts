@@ -32,7 +32,9 @@
 //                      apart than the window, they are taken to be two occurrences, not one disputed date.
 //   point-in-time      as-of dates within `asOfWindowDays`, intervals that do not overlap after widening
 //                      each bound by `tolerance`; a later, higher count told as grown ("has since climbed to")
-//                      updates the earlier one (running-totals.ts).
+//                      updates the earlier one (running-totals.ts). A toll of the killed told lower than one
+//                      of another source at most CUMULATIVE_LOOKBACK_DAYS before it conflicts too: a toll
+//                      with no period is the toll so far, and tolls only grow.
 //   period-count       periods overlapping ≥ 80 % (intersection over union of days), intervals that do not
 //                      overlap after tolerance. Different periods are never compared.
 //   cumulative-total   totals counted from starts within the window of each other: a later total below
@@ -160,7 +162,7 @@ function looksLikeTwoOccurrences(a: Prepared, b: Prepared, windowDays: number): 
 
 function pointInTime(a: Prepared, b: Prepared, settings: CrosscheckSettings): ComputedConflict | null {
   const apart = Math.abs(a.asOf - b.asOf);
-  if (apart > settings.asOfWindowDays) return null;
+  if (apart > settings.asOfWindowDays) return lowerTollLater(a, b, settings);
   if (overlaps(a.core, b.core, settings.tolerance)) return null;
   const [first, second] = ordered(a, b, (p) => p.asOf);
   if (isUpdate(first, second)) return null;
@@ -169,6 +171,24 @@ function pointInTime(a: Prepared, b: Prepared, settings: CrosscheckSettings): Co
     `The figures hold at dates ${apart === 0 ? 'on the same day' : `${days(apart)} apart`} and do not overlap, ` +
     `even allowing ${percent(settings.tolerance)} either way.`;
   return build('point-in-time', a, b, relativeGap(a.core, b.core), explanation);
+}
+
+/**
+ * "At least 60,000 killed since 1992", say diplomats in September; the government's toll in February is 26,536: a toll
+ * of the killed with no period told lower, within a year, than another source's earlier one. A revision by the same
+ * speaker, or a later count told as the earlier one grown, is no disagreement (isUpdate).
+ */
+function lowerTollLater(a: Prepared, b: Prepared, settings: CrosscheckSettings): ComputedConflict | null {
+  if (!isKilledToll(a) || Math.abs(a.asOf - b.asOf) > CUMULATIVE_LOOKBACK_DAYS || overlaps(a.core, b.core, settings.tolerance)) return null;
+  const [earlier, later] = ordered(a, b, (p) => p.asOf);
+  if (later.core.high === null || earlier.core.low === null || later.core.high >= earlier.core.low || isUpdate(earlier, later)) return null;
+  const explanation = `${lead(a, b, topic(a))}${says(earlier)}; ${says(later)}. The later toll is lower than the earlier one, ${days(later.asOf - earlier.asOf)} after it, though a toll can only grow.`;
+  return build('point-in-time', a, b, relativeGap(a.core, b.core), explanation);
+}
+
+/** A count of the killed (anyone's: "killed", "civilians killed", "Chilean soldiers killed"). */
+export function isKilledToll(p: { claim: { kind: string }; metric: string }): boolean {
+  return p.claim.kind === 'casualties' && /(?:^|\s)killed$/.test(p.metric);
 }
 
 function cumulativeTotal(a: Prepared, b: Prepared, settings: CrosscheckSettings): ComputedConflict | null {

@@ -92,7 +92,15 @@ describe('partner lookups', () => {
     // 100 ± 5 %, loosened so that a partner stated as "about m" (stored ±10 %, compared ±5 %) is not missed
     expect(queries[0]).toMatchObject({ kind: 'points', asOf: { from: '2019-05-01', to: '2019-07-02' } });
     // a toll as of a date also meets the closed periods before it whose count is above it (a period within the total)
-    expect(queries.slice(1)).toMatchObject([{ kind: 'periods', periodsOnly: true, below: null }]);
+    // and the tolls a year before it that are higher, a year after it that are lower (a toll can only grow)
+    expect(queries.slice(1)).toMatchObject([
+      { kind: 'periods', periodsOnly: true, below: null },
+      { kind: 'points', asOf: { from: '2018-06-01', to: '2019-06-01' }, below: null },
+      { kind: 'points', asOf: { from: '2019-06-01', to: '2020-05-31' }, above: null },
+    ]);
+    expect(matchesPartnerQuery(claim(9, { figure: { unit: 'count', low: 300, high: 300 }, sourcePublishedAt: '2018-09-01' }), queries[2]!)).toBe(true);
+    expect(matchesPartnerQuery(claim(10, { figure: { unit: 'count', low: 60, high: 60 }, sourcePublishedAt: '2018-09-01' }), queries[2]!)).toBe(false);
+    expect(matchesPartnerQuery(claim(11, { figure: { unit: 'count', low: 900, high: 900 }, sourcePublishedAt: '2019-09-01' }), queries[3]!)).toBe(false);
     const earlierPeriod = (low: number) => claim(8, { figure: { unit: 'count', low, high: low }, scopeFrom: '2017-01-01', scopeTo: '2017-12-31', sourcePublishedAt: '2018-02-01' });
     expect(matchesPartnerQuery(earlierPeriod(400), queries[1]!)).toBe(true);
     expect(matchesPartnerQuery(earlierPeriod(60), queries[1]!)).toBe(false);

@@ -545,3 +545,27 @@ describe('figures one article sets against each other', () => {
     expect(checkPair(over, claim({ sourceId: 6, figure: count(9000), valueText: '9,000' }), S)).not.toBeNull();
   });
 });
+
+describe('a toll told lower later (lowerTollLater)', () => {
+  const diplomats = (over: Partial<ClaimInContext> = {}) =>
+    claim({ kind: 'casualties', metric: 'killed', sourcePublishedAt: '2017-09-24', speakerId: 71, speakerName: 'Western diplomats', figure: count(60_000, null), ...over });
+  const official = (over: Partial<ClaimInContext> = {}) =>
+    claim({ kind: 'casualties', metric: 'killed', sourcePublishedAt: '2018-02-15', speakerId: 72, speakerName: 'government', figure: count(26_536), ...over });
+
+  it('an official toll of 26,536 five months after diplomats said "at least 60,000" disagrees with it', () => {
+    const c = checkPair(diplomats(), official(), S);
+    expect(c?.rule).toBe('point-in-time');
+    expect(c!.explanation).toMatch(/The later toll is lower than the earlier one, \d+ days after it, though a toll can only grow\./);
+  });
+
+  it('a later, higher toll is a toll that grew; one told more than a year later, or lower within the tolerance, is not set against it', () => {
+    expect(checkPair(diplomats(), official({ figure: count(75_000) }), S)).toBeNull();
+    expect(checkPair(diplomats(), official({ sourcePublishedAt: '2019-01-15' }), S)).toBeNull();
+    expect(checkPair(diplomats({ figure: count(27_000) }), official(), S)).toBeNull();
+  });
+
+  it('a force that shrinks, or the displaced who went home, are no tolls', () => {
+    expect(checkPair(diplomats({ kind: 'count', metric: 'troops deployed' }), official({ kind: 'count', metric: 'troops deployed' }), S)).toBeNull();
+    expect(checkPair(diplomats({ kind: 'count', metric: 'displaced' }), official({ kind: 'count', metric: 'displaced' }), S)).toBeNull();
+  });
+});
