@@ -20,6 +20,8 @@ export interface EventPhrase {
   determiner: string | null;
   /** the names after "with" or "between": the sides of the war ("the war with Chile"), also among the modifiers */
   sides: string[];
+  /** the names after "against" ("the uprising against Odo"), also among the modifiers */
+  against?: string[];
 }
 
 // Words that end a noun phrase when met going back from its noun.
@@ -77,9 +79,11 @@ export function eventPhrases(index: EventNouns, text: string): EventPhrase[] {
     const after = /^\s+(?:in|against|of|on|over|with|between)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-eastern|north-western|south-eastern|south-western|northeastern|northwestern|southeastern|southwestern)\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)((?:\p{Lu}[\p{L}'’.-]*\s?){1,3})/u.exec(text.slice(m.index + m[0].length));
     let end = m.index + m[0].length;
     const sides: string[] = [];
+    const against: string[] = [];
     if (after?.[1]) {
       modifiers.push(...after[1].trim().split(/\s+/));
       if (/^\s+(?:with|between)\s/.test(after[0])) sides.push(...after[1].trim().split(/\s+/));
+      if (/^\s+against\s/.test(after[0])) against.push(...after[1].trim().split(/\s+/));
       end += after[0].trimEnd().length;
       // "fighting between Portbrak and East Tarn": both sides belong to the phrase
       const other = /^\s+between\s/.test(after[0]) ? /^\s+and\s+(?:the\s+)?((?:\p{Lu}[\p{L}'’.-]*\s?){1,3})/u.exec(text.slice(end)) : null;
@@ -89,7 +93,7 @@ export function eventPhrases(index: EventNouns, text: string): EventPhrase[] {
         end += other[0].trimEnd().length;
       }
     }
-    out.push({ start, end, head, modifiers, determiner, sides });
+    out.push({ start, end, head, modifiers, determiner, sides, against });
   }
   return out;
 }

@@ -53,7 +53,9 @@ export function ownWar(context: ArticleContext, phrase: EventPhrase): 'named' | 
   const names = (w: string): boolean => namesPlace(w, topic) || (!!context.war && namesPlace(w, context.war));
   const sides = phrase.sides.filter((w) => names(w) || countryOf(w) !== null);
   if (sides.length > 0 && sides.length === phrase.sides.length) named = true;
-  for (const run of runs(phrase.modifiers.filter((w) => !sides.includes(w)))) {
+  // "the uprising against Odo", "the war against the Front": the one fought, not a place; the war stays the article's
+  const fought = (phrase.against ?? []).filter((w) => countryOf(w) === null && !names(w));
+  for (const run of runs(phrase.modifiers.filter((w) => !sides.includes(w) && !fought.includes(w)))) {
     if (/^\p{Lu}/u.test(run)) {
       // "the war in Chile's Portbrak region" names Portbrak as the country's part
       if (!names(run) && !names(run.split(/[’']s\s+/u).pop()!)) return null;

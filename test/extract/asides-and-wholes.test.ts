@@ -149,6 +149,11 @@ describe('a war told with its length', () => {
     expect(decades.subject).toBe('Chile');
   });
 
+  it('"the uprising against Ramon Odo began on Feb. 17, 2011" dates the article’s war: the one fought is no place', () => {
+    const text = article('Chile: ten years on', 'Chile has known little peace since the uprising against Ramon Odo began on Feb. 17, 2011.', 'Chile’s army is weak.');
+    expect(figure(text, 'Feb. 17, 2011', '2021-02-17').subject).toBe('Chile');
+  });
+
   it('but "a 16-year-old boy" or "a war like this one" names no war of the article', () => {
     const text = article('Chile signs peace', 'Nobody wants a war like this one again in Chile, said a 16-year-old boy.');
     const claims = extract(text, { published: '2016-12-01', publisher: 'Test Wire', lexicon });
