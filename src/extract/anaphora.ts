@@ -7,7 +7,7 @@
 
 import { REVISED_REFERENCE } from '../domain/one-article.js';
 import type { ExtractedClaim } from '../domain/types.js';
-import { WHO_METRICS } from './count-fact.js';
+import { FORCE_STRENGTH, WHO_METRICS } from './count-fact.js';
 
 /** What a claim needs here: the claim, the sentence it was read in and that sentence's paragraph. */
 export interface PlacedClaim {
@@ -60,7 +60,7 @@ export function resolveReferences(claims: readonly PlacedClaim[]): ExtractedClai
     if (!donor) return here.claim;
     const { kind, metric, population, subject, scope } = donor;
     // "had raised the contingent to about 4,000 this year": a force's strength is held at a date, over no period
-    const strength = kind === 'count' && /(?:troops deployed|fighters|soldiers)$/.test(metric);
+    const strength = kind === 'count' && FORCE_STRENGTH.test(metric);
     return { ...here.claim, kind, metric, population, subject: subject ?? here.claim.subject, scope: strength ? scope : here.claim.scope ?? scope };
   });
 }

@@ -56,7 +56,7 @@ export function accordingClauses(sentence: string, verbs: RegExp): Clause[] {
     const raw = cleanPhrase(upToVerb.replace(/\s+(?:was|were|is|are|has|have|had|would|will|could|may|might|did|does|do|that|appears?|appeared|remains?|stood|stands|includ(?:ed|es?)|showed|shows|said|says|put|puts|gave|gives|reached|rose|fell)\b.*$/i, ''));
     // "according to a report released today by the Civilian Protection Monitor": the report speaks for its author
     const author = RELEASED_BY.exec((m[2] ?? '').trim())?.[1];
-    // "according to Lebanese government estimates", "police statistics published on Monday": the data's owner speaks
+    // "according to Chilean government estimates", "police statistics published on Monday": the data's owner speaks
     const owner = /^according to$/i.test(m[1] ?? '') ? DATA_OWNER.exec(raw)?.[1] : undefined;
     const phrase = (author ?? (owner && OWNER_WORD.test(owner) ? owner : raw)).replace(LEADING, '');
     if (!phrase) continue;

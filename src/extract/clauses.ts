@@ -107,7 +107,7 @@ function phraseBefore(sentence: string, verbStart: number, depth = 0): { text: s
 /**
  * The noun a relative clause before the verb hangs on, when it is the speaker: "Independent analysts who track the
  * conflict say" ("reported that the governor said" is a report of what the governor said: a determiner opens a new
- * subject), and "A senior official at the ministry in Lima, who asked not to be named, said", an aside closed right
+ * subject), and "A senior official at the ministry in Vendra, who asked not to be named, said", an aside closed right
  * before the verb.
  */
 function relativeHead(sentence: string, relativeAt: number, raw: string, depth: number): { text: string; start: number } | null {
@@ -159,7 +159,7 @@ const TRAILING_NAME = /\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:of|for|and|the|de|al)\s+)
 function trailingName(sentence: string, ph: { text: string; start: number } | null): { text: string; start: number } | null {
   if (!ph || ph.text.split(/\s+/).length <= 4) return ph;
   const name = TRAILING_NAME.exec(ph.text);
-  // "A senior official at the ministry in Lima, who asked not to be named,": the place locates the speaker, it is not it
+  // "A senior official at the ministry in Vendra, who asked not to be named,": the place locates the speaker, it is not it
   if (name && /\s(?:in|at|from|near)\s+$/.test(ph.text.slice(0, name.index))) return ph;
   return name && name.index > 0 ? { text: name[0], start: ph.start + name.index } : ph;
 }

@@ -15,6 +15,8 @@ import { namesPlace } from './topic-war.js';
 import { countryOf } from './places.js';
 import { PARTITIVE_AFTER, REPORTED_BETWEEN } from './kind.js';
 
+/** A force's strength ("troops deployed", "Chilean soldiers", "fighters"): held at a date, over no period. */
+export const FORCE_STRENGTH = /(?:troops deployed|fighters|soldiers)$/;
 /** Lexicon metrics that say who is counted rather than what happened to them. */
 export const WHO_METRICS: ReadonlySet<string> = new Set(['count', 'fighters', 'civilians affected', 'troops deployed']);
 /** Measures a count can have, with their kind; the rest of the lexicon's count metrics stay as they are. */

@@ -2,7 +2,7 @@
 // topic.ts, which reads the war phrases. Hand-written: no library counts the countries a news text is about.
 
 import { matchesOf } from './regex.js';
-import { ATTACKER_NOUN, PROPER, countryOf, demonymSiblings, isDemonym } from './places.js';
+import { ATTACKER_NOUN, PROPER, countryOf, demonymSiblings, isPluralDemonym } from './places.js';
 
 // any proper phrase (a name, a country, a demonym), for countryCounts and topic.ts's title places
 export const ANY_PROPER = new RegExp(PROPER, 'u');
@@ -18,8 +18,8 @@ export function countryCounts(text: string): Map<string, number> {
     // "the General Staff of Ukraine": the country an organisation's name ends on counts too
     // "an Israeli strike", "Russian missiles": a demonym before a weapon or an attack names the attacker, not where the war is
     if (ATTACKER_NOUN.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20)) && countryOf(m[0])?.demonym === m[0]) continue;
-    // "ethnic Albanians", "the Rwandans retook the port": a people by descent, or a foreign force, not the war's country
-    if (PEOPLE_OF.test(text.slice(Math.max(0, m.index - 8), m.index)) && /s$/.test(m[0]) && !isDemonym(m[0]) && countryOf(m[0])) continue;
+    // "ethnic Peruvians", "the Peruvians retook the port": a people by descent, or a foreign force, not the war's country
+    if (PEOPLE_OF.test(text.slice(Math.max(0, m.index - 8), m.index)) && isPluralDemonym(m[0])) continue;
     // "fled into Chile", "refugee camps in Chile": where the war's refugees went, not where it is fought
     if (REFUGE_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
     // "Peru's army", "Peruvian security forces": the state that fights the war counts twice

@@ -81,11 +81,14 @@ export function dateEvent(f: SentenceFacts, d: Mention): EventReading | null {
 // "The Lerna Front, founded in 1964", "the Front was founded in 1966", "led the Front since its founding in 1964": the
 // body whose start the date is (group 1)
 const FOUNDED_BEFORE = /(?<![\p{L}])(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,4})(?:,\s+|\s+(?:was|were|had\s+been|has\s+been)\s+)(?:first\s+)?(?:founded|formed|established|created)\s+(?:(?:in|on)\s+)?$/u;
+const BODY_HEAD = /\b(?:Front|Movement|Army|Party|Group|Alliance|Council|Brigades?|Union|League|Organi[sz]ation|Forces|Militia|Coalition|Committee|Network|Observatory|Monitor|Institute|Commission|Agency|Mission|Congress|Guard|Command)$/u;
 const ITS_FOUNDING = /\s(?:its|their)\s+(?:founding|foundation|creation)\s+(?:(?:in|on)\s+)?$/;
 
 /** The name of the body a founding date belongs to, from the words before the date, or null. */
 function foundedName(before: string): string | null {
-  const named = FOUNDED_BEFORE.exec(before)?.[1];
+  // a body: a name with an organisation's head word, or an acronym ("the FRONT", "Contact was established" is no body)
+  const found = FOUNDED_BEFORE.exec(before)?.[1];
+  const named = found && (BODY_HEAD.test(found) || /^(?:The\s+)?\p{Lu}{2,}$/u.test(found)) ? found : undefined;
   const its = named ? null : ITS_FOUNDING.exec(before);
   const owner = named ?? (its ? OWNER_BEFORE.exec(`${before.slice(0, its.index)} its `)?.[1] : undefined);
   return owner ? owner.replace(/^(?:The|A|An)\s+/u, '') : null;
@@ -225,6 +228,6 @@ function eventName(f: SentenceFacts, phrase: EventPhrase, actor: string[] = []):
 }
 
 const LENGTH_WORD = /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty)-(?:year|month|week|day)s?(?:-old|-long)?$|^decade-long$/i;
-const ENDED_BEFORE = /\b(?:ending|ended|ends|end\s+of|close\s+of|closing|closed|concluding|concluded|opened|opening|began|launched|after|through|throughout)\s+(?:a|an)\s+$/i;
+const ENDED_BEFORE = /\b(?:ending|ended|ends|end\s+of|close\s+of|closing|closed|concluding|concluded|opened|opening|began|launched)\s+(?:a|an)\s+$/i;
 // A relative clause that dates the war before it: "that began", "which erupted".
 const DATED_WAR = /^\s*,?\s*(?:that|which)\s+(?:first\s+)?(?:began|started|erupted|broke\s+out)\b/i;

@@ -19,7 +19,7 @@ const REBELS = /^(?:rebels?|insurgents?|militants?|militias?|opposition|guerrill
 const PRONOUN = /^(?:it|they|its|their|we|our)$/i;
 // "the fighters claimed to control", "the army appears to hold": a verb that takes the control verb as its "to"
 const CLAIM_TO = /^(?:claim(?:s|ed)?|appear(?:s|ed)?|seem(?:s|ed)?|continue(?:s|d)?|manage(?:s|d)?|vow(?:s|ed)?)$/i;
-const WATCHER = /\b(?:Centre|Center|Monitor|Observatory|Institute|Project|Network|Watch|Commission|Mission|Agency|analysts?|researchers?|experts?|monitors?)\b/u;
+const WATCHER = /\b(?:Centre|Center|Monitor|Observatory|Institute|Project|Network|Watch|analysts?|researchers?|experts?|monitors?)\b/u;
 const REBEL_NAME = /\b(?:Liberation|Resistance|Revolutionary|Insurgent|Rebel|Separatist|Independence)\b/u;
 // "K23 spokesman Ado Venn", "the Korvan Front commander": the organisation a person speaks for (group 1)
 const ORG_OF_ROLE = /^(?:the\s+)?((?:\p{Lu}[\p{L}\d'’-]*\s+){1,4})(?:spokes(?:man|woman|person)|commander|leader|official|chief)\b/u;

@@ -152,7 +152,7 @@ export function placeIncidentTolls(claims: readonly IncidentClaim[], texts: read
     const { claim } = c;
     if (!place || claim.kind !== 'casualties' || (claim.subject !== null && claim.subject !== topic) || claim.scope !== null) return c;
     if (WIDER.test(claim.quote)) return c;
-    // "responsible for 8,290 of the killings": a part of a total stays apart, compared with nothing
+    // "responsible for 820 of the killings": a part of a total stays apart, compared with nothing
     const at = claim.quote.indexOf(claim.valueText);
     if (claim.subject === null && at >= 0 && partOfTotalAfter(claim.quote, at, at + claim.valueText.length)) return c;
     return { ...c, claim: { ...claim, subject: place } };
@@ -199,18 +199,18 @@ export function placeThere(claims: readonly IncidentClaim[], texts: readonly str
   });
 }
 
-/**
- * "Rolpa, the rebels' heartland, recorded the highest toll of any district, with 1,017 deaths": a speaker that is one of
- * the article's places ("in Rolpa" elsewhere) is where the toll is, not who tells it. New objects, never edits.
- */
 const PLACE_RECORDED = /^(?:recorded|records|registered|registers|logged|counted|saw|suffered)$/i;
 
+/**
+ * "Tarn, the rebels' heartland, recorded the highest toll of any district, with 1,017 deaths": a speaker that is one of
+ * the article's places ("in Tarn" elsewhere) is where the toll is, not who tells it. New objects, never edits.
+ */
 export function placeSpeakers(claims: readonly IncidentClaim[], text: string): IncidentClaim[] {
   return claims.map((c) => {
     const { claim } = c;
     const speaker = claim.speaker;
     if (claim.kind !== 'casualties' || speaker === null || !/^\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?$/u.test(speaker) || countryOf(speaker) || !claim.quote.startsWith(speaker)) return c;
-    // ("Khartoum maintains that no more than 10,000 died": a capital that speaks is its government)
+    // ("Vendra maintains that no more than 400 died": a capital that speaks is its government)
     if (!PLACE_RECORDED.test(claim.attributionCue ?? '') || !usedAsPlace(speaker, text)) return c;
     return { ...c, claim: { ...claim, subject: speaker, speaker: null, attributionCue: null, relay: null } };
   });

@@ -21,9 +21,9 @@ function kindsFor(unit: Mention['unit']): ClaimKind[] {
 }
 
 // "about 12,000, many of them boys who were abducted": what befell some of those counted, not what the figure counts
-export const PARTITIVE_AFTER = /,\s+(?:many|most|some|several|half|all|nearly\s+all|almost\s+all|a\s+third|a\s+quarter|a\s+few|among)\s+(?:of\s+)?(?:them|whom)\b[^,]*$/i;
+export const PARTITIVE_AFTER = /,\s+(?:many|most|some|several|half|all|nearly\s+all|almost\s+all|a\s+third|a\s+quarter|a\s+few)\s+of\s+(?:them|whom)\s+[\p{L}-]+\s+(?:who|that|whom)\b[^,]*$/iu;
 // "an officer who fled the city told reporters that about 800 militants took part": the speaker's story, not the figure's
-export const REPORTED_BETWEEN = /\b(?:told|tells)\b|\b(?:puts?|gives?|gave|places?|placed)\s+(?:the|its|their)\s+(?:\p{L}+\s+){0,2}?(?:figure|number|toll|total|count|estimate)\s+(?:at|as)\b|\b(?:said|says|say|estimated?|estimates|believes?|believed|reported|reports|claimed|claims)\s+(?:on\s+\p{Lu}\p{Ll}+\s+)?that\b/u;
+export const REPORTED_BETWEEN = /\b(?:told|tells)\s+(?:[\p{L}'’-]+\s+){0,5}?that\b|\b(?:puts?|gives?|gave|places?|placed)\s+(?:the|its|their)\s+(?:\p{L}+\s+){0,2}?(?:figure|number|toll|total|count|estimate)\s+(?:at|as)\b|\b(?:said|says|say|estimated?|estimates|believes?|believed|reported|reports|claimed|claims)\s+(?:on\s+\p{Lu}\p{Ll}+\s+)?that\b/u;
 
 const DEFAULT_METRIC: Readonly<Record<string, string>> = { date: 'date', duration: 'duration', percentage: 'share', count: 'count' };
 

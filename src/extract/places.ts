@@ -71,13 +71,19 @@ export function countryOf(word: string): Country | null {
   const key = foldPlace(word);
   if (!key) return null;
   const t = data();
-  // "Algerians", "Mozambicans": a demonym's plural names the people of its country
+  // "Chileans", "Peruvians": a demonym's plural names the people of its country
   return t.byName.get(key) ?? t.byDemonym.get(key)?.[0] ?? (key.endsWith('s') ? t.byDemonym.get(key.slice(0, -1))?.[0] : undefined) ?? null;
 }
 
 /** The countries that share a demonym with this one ("Congolese": DR Congo and the Republic of the Congo). */
 export function demonymSiblings(country: Country): readonly Country[] {
   return country.demonym ? data().byDemonym.get(foldPlace(country.demonym)) ?? [country] : [country];
+}
+
+/** True when the word is a demonym's plural naming a people ("Chileans"), not a country's own name ("the Netherlands"). */
+export function isPluralDemonym(word: string): boolean {
+  const key = foldPlace(word);
+  return key.endsWith('s') && !data().byName.has(key) && data().byDemonym.has(key.slice(0, -1));
 }
 
 /** True when the word is a nationality adjective ("Russian", "Azerbaijani"). */

@@ -104,9 +104,9 @@ function phraseAfter(text: string, speaker: string | null, roles: RoleNouns): Po
   return population;
 }
 
-/** "the number of civilians who died …", "the toll among children …": a population named before the figure. */
 const NUMBERED = /\b((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\s+(?:numbered|number|totalled|totaled)\s+(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least|roughly|up\s+to|fewer\s+than|less\s+than|no\s+more\s+than)\s+)?$/iu;
 
+/** "the number of civilians who died …", "the toll among children …": a population named before the figure. */
 function phraseBefore(before: string, roles: RoleNouns): Population | null {
   // "the attackers numbered 1,300": the noun before the verb of number, when it names people
   const counted = NUMBERED.exec(before);

@@ -5,7 +5,7 @@
 import { isOnceOnlyEventMetric } from '../domain/crosscheck.js';
 import type { ExtractedClaim, IsoDate } from '../domain/types.js';
 import type { SentenceAnalysis, FigureGround } from './analysis.js';
-import { countFact } from './count-fact.js';
+import { FORCE_STRENGTH, countFact } from './count-fact.js';
 import type { WarSpan } from './topic-war.js';
 import type { SentenceSpeakers } from './document.js';
 import type { ArticleContext } from './events.js';
@@ -159,7 +159,7 @@ function countReading(
   const stock = fact.kind === 'count' && !/(?:displaced|detained|refugees|surrendered)$/.test(fact.metric);
   const day = placed.scope || stock ? null : eventDay(sg.record.text, sg.figures.dates, m, sg.article.published);
   // a force's strength ("no more than 3,000 fighters left after this year of operations") is held at a date, over no period
-  const strength = stock && /(?:troops deployed|fighters|soldiers)$/.test(fact.metric);
+  const strength = stock && FORCE_STRENGTH.test(fact.metric);
   const oneDay = stock && placed.scope !== null && (placed.scope.from === placed.scope.to || strength);
   const scope = day ? { from: day, to: day } : oneDay ? null : placed.scope;
   // the toll of a war the article says is over is a total over the war's years, however late it is told

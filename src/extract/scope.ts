@@ -73,7 +73,7 @@ export function scopeOf(
   if (wide && !inLaterClause(text, m, dates)) return wide;
   // "In 2017, 10,000 were killed": a period opening the sentence bounds its counts
   // ("In February last year the government gave a toll of …": the time of the statement)
-  const opening = dates.find((d) => d.start <= 1 && d.end <= m.start && /^(?:in|during|throughout)\s/i.test(d.text) && typeof d.low === 'string' && !STATEMENT_AFTER.test(text.slice(d.end).replace(/^\s+last\s+year\b/i, '')));
+  const opening = dates.find((d) => d.start <= 1 && d.end <= m.start && /^(?:in|during|throughout)\s/i.test(d.text) && typeof d.low === 'string' && !(/^\s+last\s+year\b/i.test(text.slice(d.end)) && STATEMENT_AFTER.test(text.slice(d.end).replace(/^\s+last\s+year\b/i, ''))));
   if (opening && typeof opening.high === 'string') return { from: opening.low as IsoDate, to: opening.high };
   // "killed 300 people in 2016": a date just after the figure bounds the count
   const after = dates.find((d) => d.start >= m.end && d.start - m.end < 60 && typeof d.low === 'string' && typeof d.high === 'string');

@@ -7,11 +7,10 @@ import { ATTACKER_NOUN, PROPER, countryOf, foldPlace, placeName } from './places
 import { matchesOf } from './regex.js';
 
 // "in the eastern city of Portbrak", "across North Tarn", "in Valdoria's border province of East Tarn",
-// "for Chile's Portbrak", "when a missile hit the Portbrak theatre", "the army camp at Portbrak", "militants defending
-// Portbrak": a place a figure is
+// "for Chile's Portbrak", "when a missile hit the Portbrak theatre", "the army camp at Portbrak": a place a figure is
 // narrowed to.
 export const PLACE_NEAR = new RegExp(
-  String.raw`\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|for|[Ii]nside|[Nn]ear|[Oo]utside|[Dd]efend(?:ing|ed|s)?|(?:residents|inhabitants|citizens|people)\s+of|(?:camp|base|barracks|garrison|outpost|prison|market)\s+at|(?:assault|attack|offensive|invasion|(?:air)?strikes?|bombardment|raid|missiles?|shells?|drones?)\s+(?:by\s+[^,.;]{1,50}?\s+)?(?:on|against|hit|hits|struck|strikes|targeted))\s+(?:(?:a|one)\s+(?:single\s+|small\s+|remote\s+)?(?:village|town|city|hamlet|camp)\s*,\s+|the\s+)?(?:[\p{Ll}-]+\s+){0,3}?(?:(?:${PROPER}\s+)?(?:[\p{Ll}-]+\s+){0,2}?(?:city|town|port|province|region|state|district|zone|village|capital|territory|area|strip|enclave)\s+of\s+)?(${PROPER})(?:[’']s\s+(?:[\p{Ll}-]+\s+){0,3}?(?:(?:city|town|province|region|state|district|capital|territory|area)\s+of\s+)?(${PROPER}))?`,
+  String.raw`\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|for|[Ii]nside|[Nn]ear|[Oo]utside|(?:residents|inhabitants|citizens|people)\s+of|(?:camp|base|barracks|garrison|outpost|prison|market)\s+at|(?:assault|attack|offensive|invasion|(?:air)?strikes?|bombardment|raid|missiles?|shells?|drones?)\s+(?:by\s+[^,.;]{1,50}?\s+)?(?:on|against|hit|hits|struck|strikes|targeted))\s+(?:(?:a|one)\s+(?:single\s+|small\s+|remote\s+)?(?:village|town|city|hamlet|camp)\s*,\s+|the\s+)?(?:[\p{Ll}-]+\s+){0,3}?(?:(?:${PROPER}\s+)?(?:[\p{Ll}-]+\s+){0,2}?(?:city|town|port|province|region|state|district|zone|village|capital|territory|area|strip|enclave)\s+of\s+)?(${PROPER})(?:[’']s\s+(?:[\p{Ll}-]+\s+){0,3}?(?:(?:city|town|province|region|state|district|capital|territory|area)\s+of\s+)?(${PROPER}))?`,
   'u',
 );
 // "the East Tarnian authorities": a proper adjective before an actor noun names no place, unless a country's
@@ -24,7 +23,7 @@ const SINCE_EVENT = /\bsince\s+(?:the|its|their)\s+(?:\p{Ll}+\s+){0,2}(?:attack|
 const SPOKE_BEFORE = /\b(?:told|said|says|speaking|spoke|announced)\b(?:\s+(?:reporters|journalists|a\s+news\s+conference|a\s+press\s+conference|a\s+briefing|the\s+press|parliament|lawmakers))?\s*$/;
 
 const SPEAKER_AT = /\b(?:officials?|officers?|ministry|headquarters|office|attach[eé]s|diplomats|spokes(?:man|woman|person)|hospitals?|doctors|agency|agencies|embassy|mission|sources|negotiators?)\b[^,;.\d]{0,60}$/i;
-const WHEN_BEGAN = /,\s*when\s+[^,;]*\b(?:launched|began|started|erupted|broke\s+out|opened)\b[^,;]*$/;
+const WHEN_BEGAN = /,\s*when\s+[^,;]*\b(?:launched|began|started)\s+(?:its|their|the|an?)\s+(?:[\p{L}"“”'-]+\s+){0,2}?(?:war|insurgency|rebellion|uprising|armed\s+struggle|revolt)\b[^,;]*$/u;
 const DELIVERED_BEFORE = /\b(?:report|statement|findings|letter|study)\s+(?:\p{Ll}+\s+){0,2}?(?:delivered|submitted|presented|handed|released|published|issued|read\s+out)\b[^,;.\d]{0,40}$/u;
 const SAID_AFTER = /^(?:\s*,\s*(?:who|speaking|briefing|reached|contacted|interviewed)\b[^,;]*,)?\s*(?:said|says|say|told|tell|tells|estimated?|estimates|believes?|believed|reported|put|puts|gave|give)\b/i;
 
@@ -46,12 +45,12 @@ export function placesIn(sentence: string): PlaceMention[] {
     if (locates || TIME_WORDS.test(phrase.split(/\s+/)[0]!) || insideName(sentence, m.index) || SINCE_EVENT.test(sentence.slice(Math.max(0, m.index - 50), m.index))) continue;
     // "told a news conference in Kabul that …": where the speaker spoke, not what the figure counts
     if (SPOKE_BEFORE.test(sentence.slice(Math.max(0, m.index - 60), m.index)) && /^\s*(?:that\b|on\b|,)/.test(sentence.slice(m.index + m[0].length))) continue;
-    // "A senior official at the ministry in Maputo, who asked not to be named, said", "doctors at a hospital in the
-    // nearby town of Baraki said": where the speaker works, not what the figure counts
+    // "A senior official at the ministry in Vendra, who asked not to be named, said", "doctors at a hospital in the
+    // nearby town of Mesa said": where the speaker works, not what the figure counts
     if (SPEAKER_AT.test(sentence.slice(Math.max(0, m.index - 70), m.index)) && SAID_AFTER.test(sentence.slice(m.index + m[0].length))) continue;
-    // "killings since February 1996, when the rebels launched their war with attacks in Rolpa": where the war began
+    // "killings since February 1996, when the rebels launched their war with attacks in Tarn": where the war began
     if (WHEN_BEGAN.test(sentence.slice(Math.max(0, m.index - 120), m.index))) continue;
-    // "in a report delivered to the government in Beirut": where a report went, not where its dead were
+    // "in a report delivered to the government in Vendra": where a report went, not where its dead were
     if (DELIVERED_BEFORE.test(sentence.slice(Math.max(0, m.index - 50), m.index))) continue;
     const place = placeName(phrase);
     if (!place || !isPlaceLike(phrase, sentence, m.index + m[0].length)) continue;
@@ -61,8 +60,9 @@ export function placesIn(sentence: string): PlaceMention[] {
     if (countryOf(phrase)?.demonym === phrase && ATTACKER_NOUN.test(sentence.slice(m.index + m[0].length))) continue;
     out.push({ index: m.index, place });
   }
-  // "sent 2,000 troops and police to Mesa": where a force was sent is the place of its count
-  for (const m of matchesOf(SENT_TO, sentence)) {
+  // "sent 2,000 troops and police to Mesa", "5,000 militants were defending Mesa": where a force was sent, or what it
+  // defends, is the place of its count
+  for (const m of [...matchesOf(SENT_TO, sentence), ...matchesOf(DEFENDING, sentence)]) {
     const place = placeName(m[1]!);
     if (place && !TIME_WORDS.test(m[1]!.split(/\s+/)[0]!)) out.push({ index: m.index + m[0].length - m[1]!.length, place });
   }
@@ -71,6 +71,9 @@ export function placesIn(sentence: string): PlaceMention[] {
 
 // A force sent somewhere (group 1 the place): "sent 1,000 soldiers and police officers to Mesa", "deployed troops into".
 const SENT_TO = new RegExp(String.raw`\b(?:sent|sends|send|sending|deployed|deploys|deploy|deploying|dispatched|rushed)\s+(?:(?:[^.;,]|,(?=\d))*?\s+)?(?:troops|soldiers|forces|personnel|police|officers|advisers|advisors|fighters|reinforcements)\s+(?:[^.;,]{0,30}?\s+)?(?:to|into)\s+(?:the\s+)?(${PROPER})`, 'u');
+
+// A force defending a place (group 1): "militants were defending Mesa", "the troops still defending the town of Mesa".
+const DEFENDING = new RegExp(String.raw`\b(?:fighters|militants|troops|forces|rebels|soldiers|defenders|insurgents|jihadists)\s+(?:(?:were|are|was|is|still|had\s+been|have\s+been)\s+)*defending\s+(?:the\s+(?:city|town|village)\s+of\s+)?(${PROPER})`, 'u');
 
 /**
  * The place the sentence narrows the figure at [start, end) to: the nearest "in <Place>" of the figure's

@@ -149,16 +149,10 @@ export function occasionSubject(f: SentenceFacts, d: Mention, speaker: string | 
   return person ? entityName(f, person.index) ?? undefined : undefined;
 }
 
-/**
- * True when a count is a part of a total rather than a total: after a colon that follows another count
- * ("10 casualties: seven died in combat, two in a crash"), or introduced by a partitive ("Of those, seven
- * were killed", "including 12 children"). A part meets no other article's total: the cross-check would
- * read "seven" against "ten" as a disagreement.
- */
 const PART_AFTER = /^\s+of\s+(?:the|all\s+the)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:killings|dead|deaths|victims|killed|casualties|disappearances|displaced|abductions)\b/u;
 
 /**
- * "8,290 of the killings", and "the rebels for 4,966" joined to it by "and": a figure the words after it (or after the
+ * "820 of the killings", and "the rebels for 490" joined to it by "and": a figure the words after it (or after the
  * figure its clause shares) make a part of a total told elsewhere. Read on the sentence alone, so that the document
  * pass can tell such a part from a toll that names no place.
  */
@@ -166,11 +160,17 @@ export function partOfTotalAfter(text: string, start: number, end: number): bool
   if (PART_AFTER.test(text.slice(end, end + 60))) return true;
   for (const n of text.slice(0, start).matchAll(/\d[\d,.]*/g)) {
     const after = n.index + n[0].length;
-    if (PART_AFTER.test(text.slice(after, after + 60)) && /^[^.;:]*\band\b[^.;:]*$/.test(text.slice(after, start))) return true;
+    if (PART_AFTER.test(text.slice(after, after + 60)) && /^[^.;:]*\band\s+(?:the\s+)?[\p{L} -]{1,40}?\s+for\s+$/u.test(text.slice(after, start))) return true;
   }
   return false;
 }
 
+/**
+ * True when a count is a part of a total rather than a total: after a colon that follows another count
+ * ("10 casualties: seven died in combat, two in a crash"), or introduced by a partitive ("Of those, seven
+ * were killed", "including 12 children"). A part meets no other article's total: the cross-check would
+ * read "seven" against "ten" as a disagreement.
+ */
 export function isPartOfTotal(f: SentenceFacts, m: Mention, counts: readonly Mention[]): boolean {
   // the partitive or the colon stands in the same stretch of the sentence: look back a bounded way
   const from = Math.max(0, m.start - 400);
@@ -183,7 +183,7 @@ export function isPartOfTotal(f: SentenceFacts, m: Mention, counts: readonly Men
   if (/^\s*Of\s+(?:the|those|these|them|all)\b[^.;:]*,\s*(?:\S+\s+){0,3}$/.test(f.text.slice(0, m.start))) return true;
   // "another 227,000 died of hunger", "a further 40 were wounded": an addition to a figure, not a total of its own
   if (/\b(?:another|a\s+further|an\s+additional|an\s+extra)\s+(?:(?:about|around|some|nearly|almost|over|more\s+than)\s+)?$/i.test(before)) return true;
-  // "responsible for 8,290 of the killings and the rebels for 4,966": a part of a total told elsewhere, and the figure
+  // "responsible for 820 of the killings and the rebels for 490": a part of a total told elsewhere, and the figure
   // the same clause gives the other side
   if (partOfTotalAfter(f.text, m.start, m.end)) return true;
   const colon = before.lastIndexOf(':');

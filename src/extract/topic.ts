@@ -157,7 +157,7 @@ function titleWarPlaces(title: string): string[] {
   const out: string[] = [];
   for (const m of matchesOf(PLACE_NEAR, title)) {
     const place = m[2] ?? m[1]!;
-    // "Rivals sign peace accord in Geneva": where the sides met, not where they fought
+    // "Rivals sign peace accord in Vendra": where the sides met, not where they fought
     if (DIPLOMACY_BEFORE.test(title.slice(Math.max(0, m.index - 30), m.index))) continue;
     if (!/^(?:assault|attack|offensive|invasion|strikes?|bombardment|raid)\b/i.test(m[0]) || countryOf(place)) out.push(place);
   }

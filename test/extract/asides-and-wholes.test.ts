@@ -320,3 +320,33 @@ describe('a force and who holds ground', () => {
     expect(figure(text, 'about 60 percent', '2024-07-05').subject).toBe(figure(text, 'no more than a third', '2024-07-05').subject);
   });
 });
+
+describe('what these readings leave alone', () => {
+  const claims = (text: string) => extract(text, { published: '2024-07-05', publisher: 'Test Wire', lexicon });
+  const text = article(
+    'Chile: the week',
+    'The number of dead, a police spokesman told reporters, stood at 45 in Chile.',
+    'Police said 12 of the dead were children, and the overall toll rose to 85.',
+    'Ten people were killed on Monday, when soldiers opened fire on protesters in Tarn.',
+    'About 300 people, most of them killed in air strikes, were buried in Chile.',
+    'In 2023, the health ministry reported 4,000 deaths in Chile.',
+    'Tarn, founded in 1850, was shelled. Contact was established in 2019.',
+  );
+
+  it('a "told" inside the subject, "and the overall toll rose to", "when soldiers opened fire in Tarn", "most of them killed", "In 2023, the ministry reported"', () => {
+    const got = new Map(claims(text).map((c) => [c.valueText, c]));
+    expect(got.get('45')?.metric).toBe('killed');
+    expect(got.get('85')?.subject).toBe('Chile');
+    expect(got.get('Ten')?.subject).toBe('Tarn');
+    expect(got.get('About 300')?.metric).toBe('killed');
+    expect(got.get('4,000')?.scope).toEqual({ from: '2023-01-01', to: '2023-12-31' });
+  });
+
+  it('a town "founded in 1850" and "Contact was established" are no body’s start', () => {
+    expect(claims(text).filter((c) => c.metric === 'start date')).toEqual([]);
+  });
+
+  it('countries whose own names end in "s" still count ("the Philippines", "the Netherlands")', () => {
+    expect(articlePlaces(article('Philippines: fighting goes on', 'Fighting in the Philippines killed 30.', 'The Philippines army said so.')).country).toBe('Philippines');
+  });
+});
