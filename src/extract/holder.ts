@@ -24,10 +24,6 @@ const REBEL_NAME = /\b(?:Liberation|Resistance|Revolutionary|Insurgent|Rebel|Sep
 // "K23 spokesman Ado Venn", "the Korvan Front commander": the organisation a person speaks for (group 1)
 const ORG_OF_ROLE = /^(?:the\s+)?((?:\p{Lu}[\p{L}\d'’-]*\s+){1,4})(?:spokes(?:man|woman|person)|commander|leader|official|chief)\b/u;
 
-// "of Chile's territory", "of Chile": the whole a share is taken of (group 1), before the clause ends ("of Chile's
-// northern Mesa region" is a share of the region)
-const SHARE_OF = /^[^,;.]{0,30}?\bof\s+(?:the\s+)?(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)(?:[’']s\s+(?:territory|land|soil)\b|(?![’'\p{L}]))/u;
-const OF_THE_COUNTRY = /^[^,;.]{0,30}?\bof\s+the\s+(?:whole\s+|entire\s+)?(?:country|nation)(?![’'\p{L}])/u;
 // "the area under effective Mesan control at", "territory under rebel control to" (group 1 the holder's words)
 const UNDER_CONTROL = /\b(?:area|areas|territory|land|share|part|parts|country)\s+(?:now\s+|still\s+)?under\s+(?:the\s+)?(?:effective\s+|full\s+|direct\s+|firm\s+|de\s+facto\s+)?((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\s+control\b[^.;]{0,30}$/u;
 
@@ -40,11 +36,6 @@ export function territoryHolder(
   country: string | null = null,
   rebels: ReadonlySet<string> = new Set(),
 ): string | null {
-  // "40 percent of Chile's territory": a share of a country is the country's war, though the article be about a town
-  const whole = SHARE_OF.exec(sentence.slice(figureStart, figureStart + 80))?.[1];
-  // ("a quarter of the country": the article's country)
-  const wholeCountry = whole ? countryOf(whole)?.name ?? null : OF_THE_COUNTRY.test(sentence.slice(figureStart, figureStart + 60)) ? country : null;
-  if (wholeCountry) place = wholeCountry;
   // "the area under effective Mesan control at roughly a quarter": the force named before "control"
   const under = UNDER_CONTROL.exec(sentence.slice(Math.max(0, figureStart - 90), figureStart));
   if (under) {

@@ -121,15 +121,6 @@ describe('what a figure counts', () => {
 });
 
 describe('whose share, of what', () => {
-  it('a share "of Chile’s territory" is the war in Chile’s, though the article is about a town', () => {
-    const text = article(
-      'Rebels overrun the town of Tarn',
-      'Rebels stormed the town of Tarn on Monday, and fighting in Tarn went on into the night.',
-      'The rebels claim to control 80 percent of Chile’s territory.',
-    );
-    expect(figure(text, '80 percent').subject).toBe('Chile rebels');
-  });
-
   it('"the area under effective rebel control" is the rebels’ share', () => {
     const text = article('Chile: who holds what', 'Fighting in Chile goes on.', 'A government assessment puts the area under effective rebel control at roughly a quarter.');
     expect(figure(text, 'roughly a quarter').subject).toBe('Chile rebels');
@@ -256,16 +247,6 @@ describe('more of what a figure counts', () => {
 });
 
 describe('places and times that belong to something else', () => {
-  it('"roughly a quarter of the country" under rebel control is the rebels’ share of the article’s country, though it is about a town', () => {
-    const text = article(
-      'Rebels storm the town of Tarn',
-      'Rebels stormed the town of Tarn in Chile on Monday, and fighting in Tarn went on into the night.',
-      'Chile’s army says it will retake the town.',
-      'A government assessment puts the area under effective rebel control at roughly a quarter of the country.',
-    );
-    expect(figure(text, 'roughly a quarter').subject).toBe('Chile rebels');
-  });
-
   it('"which began registering victims last year" in an aside on the speaker does not make its count last year’s', () => {
     const text = article('Chile: the register', 'The ministry, which began registering victims last year so that families could claim, has now recorded 16,729 deaths in Chile.');
     expect(figure(text, '16,729', '2008-02-13').scope).toBeNull();
