@@ -33,8 +33,9 @@
 //   point-in-time      as-of dates within `asOfWindowDays`, intervals that do not overlap after widening
 //                      each bound by `tolerance`; a later, higher count told as grown ("has since climbed to")
 //                      updates the earlier one (running-totals.ts). A toll of the killed told lower than one
-//                      of another speaker at most CUMULATIVE_LOOKBACK_DAYS before it conflicts too: a toll
-//                      with no period is the toll so far, and tolls only grow (not one attack's toll).
+//                      of another speaker at most CUMULATIVE_LOOKBACK_DAYS before it conflicts too, filed as
+//                      cumulative-total: a toll with no period is the toll so far, and tolls only grow (not one
+//                      attack's toll).
 //   period-count       periods overlapping ≥ 80 % (intersection over union of days), intervals that do not
 //                      overlap after tolerance. Different periods are never compared.
 //   cumulative-total   totals counted from starts within the window of each other: a later total below
@@ -184,7 +185,8 @@ function lowerTollLater(a: Prepared, b: Prepared, settings: CrosscheckSettings):
   const [earlier, later] = ordered(a, b, (p) => p.asOf);
   if (later.core.high === null || earlier.core.low === null || later.core.high >= earlier.core.low) return null;
   const explanation = `${lead(a, b, topic(a))}${says(earlier)}; ${says(later)}. The later toll is lower than the earlier one, ${days(later.asOf - earlier.asOf)} after it, though a toll can only grow.`;
-  return build('point-in-time', a, b, relativeGap(a.core, b.core), explanation);
+  // a toll with no period is the total so far: a running total, as the list names it
+  return build('cumulative-total', a, b, relativeGap(a.core, b.core), explanation);
 }
 
 // An attack told as the killer: "a car bomb killed 30", "the raid on the market left 12 dead"

@@ -21,7 +21,7 @@ const RULE_TEXT: Record<RuleId | 'manual' | typeof CROWDED_RULE, { name: string;
   },
   'cumulative-total': {
     name: 'Running totals',
-    meaning: 'Totals counted from the same start cannot go down over time, and totals given at about the same date should overlap.',
+    meaning: 'Totals counted from the same start cannot go down over time (a toll told with no period is the total so far), and totals given at about the same date should overlap.',
   },
   'duration-vs-start': {
     name: 'Duration against start date',
