@@ -181,9 +181,10 @@ function pointInTime(a: Prepared, b: Prepared, settings: CrosscheckSettings): Co
  */
 function lowerTollLater(a: Prepared, b: Prepared, settings: CrosscheckSettings): ComputedConflict | null {
   if (!isKilledToll(a) || Math.abs(a.asOf - b.asOf) > CUMULATIVE_LOOKBACK_DAYS || overlaps(a.core, b.core, settings.tolerance)) return null;
-  if ((a.claim.speakerId !== null && a.claim.speakerId === b.claim.speakerId) || ONE_ATTACK.test(a.claim.quote) || ONE_ATTACK.test(b.claim.quote)) return null;
+  if (a.claim.speakerId !== null && a.claim.speakerId === b.claim.speakerId) return null;
   const [earlier, later] = ordered(a, b, (p) => p.asOf);
   if (later.core.high === null || earlier.core.low === null || later.core.high >= earlier.core.low) return null;
+  if (ONE_ATTACK.test(a.claim.quote) || ONE_ATTACK.test(b.claim.quote)) return null;
   const explanation = `${lead(a, b, topic(a))}${says(earlier)}; ${says(later)}. The later toll is lower than the earlier one, ${days(later.asOf - earlier.asOf)} after it, though a toll can only grow.`;
   // a toll with no period is the total so far: a running total, as the list names it
   return build('cumulative-total', a, b, relativeGap(a.core, b.core), explanation);

@@ -5,6 +5,7 @@
 // fact just stated, and this is the commonest way an article sets two sources against each other.
 // Hand-written: resolving "the real figure" to the figure it stands for is discourse reading no library does.
 
+import { figureWords } from '../domain/conflict-model.js';
 import { REVISED_REFERENCE } from '../domain/one-article.js';
 import type { ExtractedClaim } from '../domain/types.js';
 import { FORCE_STRENGTH, WHO_METRICS } from './count-fact.js';
@@ -38,8 +39,7 @@ function isDonor(c: ExtractedClaim): boolean {
 
 /** The text of the claim's sentence before its figure, or null when the figure is not found in it. */
 function textBefore(c: ExtractedClaim): string | null {
-  const at = c.quote.indexOf(c.valueText);
-  return at < 0 ? null : c.quote.slice(0, at);
+  return figureWords(c)?.before ?? null;
 }
 
 /**
@@ -105,8 +105,8 @@ const ASIDE_OPEN = /,\s+(?:who|which|whose)\s[^,]*$/i;
 
 /** True when the claim's figure sits inside a ", who …," aside of its sentence that closes before the sentence ends. */
 function insideAside(c: ExtractedClaim): boolean {
-  const at = c.quote.indexOf(c.valueText);
-  return at >= 0 && ASIDE_OPEN.test(c.quote.slice(0, at)) && c.quote.slice(at + c.valueText.length).includes(',');
+  const words = figureWords(c);
+  return words !== null && ASIDE_OPEN.test(words.before) && words.after.includes(',');
 }
 
 /**

@@ -13,7 +13,7 @@ import { organisationOf, populationText, readPopulation, sideOfSpeaker, type Pop
 import { placeNear, type PlaceMention } from './sentence-places.js';
 import { namesPlace } from './topic-war.js';
 import { countryOf } from './places.js';
-import { PARTITIVE_AFTER, REPORTED_BETWEEN } from './kind.js';
+import { hitTellsOtherWords } from './kind.js';
 
 /** A force's strength ("troops deployed", "Chilean soldiers", "fighters"): held at a date, over no period. */
 export const FORCE_STRENGTH = /(?:troops deployed|fighters|soldiers)$/;
@@ -189,10 +189,9 @@ function measureOf(input: CountInput): string | null {
   for (const h of input.measureHits) {
     if (!MEASURES[h.metric] || h.start < clause.start || h.end > clause.end) continue;
     // "fields 12,000 fighters, a force intact despite its losses": an appositive after the figure speaks of another thing
-    // "about 12,000, many of them boys who were abducted": what befell some of those counted, not what the figure counts
-    if (h.start >= m.end && (APPOSITIVE_AFTER.test(input.sentence.slice(m.end, h.start)) || PARTITIVE_AFTER.test(input.sentence.slice(m.end, h.start)))) continue;
-    // "an officer who fled the city told reporters that about 800 militants took part": the speaker's story, not the figure's
-    if (h.end <= m.start && REPORTED_BETWEEN.test(input.sentence.slice(h.end, m.start))) continue;
+    if (h.start >= m.end && APPOSITIVE_AFTER.test(input.sentence.slice(m.end, h.start))) continue;
+    // "about 12,000, many of them boys who were abducted", "an officer who fled the city told reporters that": not the figure's
+    if (hitTellsOtherWords(input.sentence, m, h)) continue;
     const distance = h.start >= m.end ? h.start - m.end : m.start - h.end;
     if (!best || distance < best.distance) best = { metric: h.metric, distance };
   }

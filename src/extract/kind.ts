@@ -21,9 +21,17 @@ function kindsFor(unit: Mention['unit']): ClaimKind[] {
 }
 
 // "about 12,000, many of them boys who were abducted": what befell some of those counted, not what the figure counts
-export const PARTITIVE_AFTER = /,\s+(?:many|most|some|several|half|all|nearly\s+all|almost\s+all|a\s+third|a\s+quarter|a\s+few)\s+of\s+(?:them|whom)\s+[\p{L}-]+\s+(?:who|that|whom)\b[^,]*$/iu;
+const PARTITIVE_AFTER = /,\s+(?:many|most|some|several|half|all|nearly\s+all|almost\s+all|a\s+third|a\s+quarter|a\s+few)\s+of\s+(?:them|whom)\s+[\p{L}-]+\s+(?:who|that|whom)\b[^,]*$/iu;
 // "an officer who fled the city told reporters that about 800 militants took part": the speaker's story, not the figure's
-export const REPORTED_BETWEEN = /\b(?:told|tells)\s+(?:[\p{L}'’-]+\s+){0,5}?that\b|\b(?:puts?|gives?|gave|places?|placed)\s+(?:the|its|their)\s+(?:\p{L}+\s+){0,2}?(?:figure|number|toll|total|count|estimate)\s+(?:at|as)\b|\b(?:said|says|say|estimated?|estimates|believes?|believed|reported|reports|claimed|claims)\s+(?:on\s+\p{Lu}\p{Ll}+\s+)?that\b/u;
+const REPORTED_BETWEEN = /\b(?:told|tells)\s+(?:[\p{L}'’-]+\s+){0,5}?that\b|\b(?:puts?|gives?|gave|places?|placed)\s+(?:the|its|their)\s+(?:\p{L}+\s+){0,2}?(?:figure|number|toll|total|count|estimate)\s+(?:at|as)\b|\b(?:said|says|say|estimated?|estimates|believes?|believed|reported|reports|claimed|claims)\s+(?:on\s+\p{Lu}\p{Ll}+\s+)?that\b/u;
+
+/**
+ * True when a keyword hit at `h` belongs to other words than the figure at `m`'s: a "many of them … who" appositive after
+ * the figure, or the speaker's own story before a "told … that" the figure follows. Used by the kind and by the measure.
+ */
+export function hitTellsOtherWords(sentence: string, m: { start: number; end: number }, h: { start: number; end: number }): boolean {
+  return (h.start >= m.end && PARTITIVE_AFTER.test(sentence.slice(m.end, h.start))) || (h.end <= m.start && REPORTED_BETWEEN.test(sentence.slice(h.end, m.start)));
+}
 
 const DEFAULT_METRIC: Readonly<Record<string, string>> = { date: 'date', duration: 'duration', percentage: 'share', count: 'count' };
 
@@ -48,8 +56,7 @@ export function classify(lex: CompiledLexicon, hits: Hit[], mention: Mention, ot
     if (h.start < mention.end && h.end > mention.start) continue;
     // too far to win whatever its kind (see the score below): skip before the costlier tests
     if (distance(mention, h) > 130) continue;
-    if (h.start >= mention.end && PARTITIVE_AFTER.test(sentence.slice(mention.end, h.start))) continue;
-    if (h.end <= mention.start && REPORTED_BETWEEN.test(sentence.slice(h.end, mention.start))) continue;
+    if (hitTellsOtherWords(sentence, mention, h)) continue;
     if (ownWord && h.end <= mention.start && /^\s*,?\s*(?:and|while|but|whereas)\s*$/i.test(sentence.slice(h.end, mention.start))) continue;
     // A word with another figure between it and this one belongs to that figure ("14 boats after 3 died").
     const [from, to] = h.start >= mention.end ? [mention.end, h.start] : [h.end, mention.start];
