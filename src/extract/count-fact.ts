@@ -91,8 +91,16 @@ export function countFact(input: CountInput): CountFact {
   const subject = input.partOfTotal ? null : lexiconTopic ? input.subject : near ?? input.topic ?? (input.subjectType === 'place' ? input.subject : null);
   // A force of the lexicon already says whose losses these are ("Russian armed forces"): the measure alone.
   const metric = lexiconTopic && input.subjectType === 'force' ? measure ?? input.metric : metricOf(measure ?? input.metric, population);
+  // "72 out of the country's 330 townships": the whole counts all of them, a fact of its own beside the part's
+  const whole = WHOLE_OF_PART.test(sentence.slice(Math.max(0, m.start - 60), m.start));
+  // (of the 300 soldiers, 20 were killed: the 300 are not killed)
+  const all = whole ? populationText(population) : null;
+  if (all) return { kind: 'count', metric: `${all} in all`, subject, population: all };
   return { kind, metric, subject, population: populationText(population) };
 }
+
+// A part's figure and "(out) of (the) (country's)" before a figure: that figure is the whole
+const WHOLE_OF_PART = /\d[\d,.]*\s+(?:out\s+)?of\s+(?:(?:the|its|their|all)\s+)?(?:(?:\p{L}+\s+){0,2}\p{L}+['’]s\s+)?$/u;
 
 const IN_THE_CAPITAL = /\b(?:in|across|inside|around)\s+the\s+(?:country['’]s\s+)?capital\b(?!\s+(?:of|city\s+of)\b|,\s+\p{Lu})/u;
 

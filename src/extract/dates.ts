@@ -112,6 +112,11 @@ const RULES: readonly Rule[] = [
   })),
   // September 2015 · Sept. 2015
   rule(`\\b${MONTH},?\\s+${YEAR}\\b`, '', () => (m) => (month(m[1]) ? dateInterval(Number(m[2]), month(m[1])) : null)),
+  // (in) February last year · March of this year: one month of the year before, this or the next
+  rule(`\\b(?:${ci('since|in|by|until|from|during|through|before|after|of')}\\s+)?${MONTH}\\s+(?:of\\s+)?(last|this|next)\\s+year\\b`, '', (published) => (m) => {
+    const shift = m[2] === 'last' ? -1 : m[2] === 'next' ? 1 : 0;
+    return month(m[1]) ? dateInterval(Number(published.slice(0, 4)) + shift, month(m[1])) : null;
+  }),
   // (Tuesday,) September 13 · Feb. 27 · on 18 November — the year comes from the tense.
   rule(`\\b(?:${WD},?\\s+)?${MONTH}\\s+${DAY}\\b(?![,.]?\\d)`, '', (published) => (m, tense) => monthDay(published, month(m[2]), Number(m[3]), tense)),
   rule(`\\b(?:${WD},?\\s+)?${DAY}\\s+(?:of\\s+)?${MONTH}(?![a-z])`, '', (published) => (m, tense) => monthDay(published, month(m[3]), Number(m[2]), tense)),

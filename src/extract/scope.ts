@@ -34,7 +34,9 @@ export function sentenceScope(text: string, dates: readonly Mention[], published
     const n = past[1] ? Number(past[1]) || wordsToNumber(past[1]) : 1;
     if (n) return { from: periodStart(published, n, past[2].toLowerCase().replace(/s$/, '')), to: published };
   }
-  if (/\b(?:so far )?this year\b|\bsince the (?:start|beginning) of (?:the|this) year\b/i.test(text)) return periodToDate(published, 'this year');
+  // "reported this year that …" dates the report
+  const thisYear = /\b(?:so far )?this year\b|\bsince the (?:start|beginning) of (?:the|this) year\b/i.exec(text);
+  if (thisYear && !STATEMENT_TIME_BEFORE.test(text.slice(Math.max(0, thisYear.index - 50), thisYear.index))) return periodToDate(published, 'this year');
   // "said in September last year that …" dates the statement, not the period its figures cover
   const lastYear = /\blast year\b/i.exec(text);
   if (lastYear && !timeOfAnother(text, lastYear.index, lastYear.index + lastYear[0].length)) {
@@ -47,6 +49,17 @@ export function sentenceScope(text: string, dates: readonly Mention[], published
 // A time phrase followed by who spoke and a verb of saying: "In February last year the government gave a toll of"
 const STATEMENT_AFTER = /^\s*,?\s*(?:the|a|an|its|their)\s+[^,;.\d]{0,40}?\b(?:said|says|gave|put|published|reported|announced|released|issued|told|estimated)\b/i;
 const RELATIVE_ASIDE = /,\s*(?:who|which)\s[^,;]*$/i;
+// The longest span, in days, of a month that dates a statement
+const MONTH_DAYS = 31;
+
+/** "In February last year the government gave a toll of …": a month opening the sentence dates the statement. */
+function monthOfStatement(text: string, d: Mention): boolean {
+  return typeof d.low === 'string' && typeof d.high === 'string' && d.start <= 1 && daysBetween(d.low, d.high) < MONTH_DAYS && STATEMENT_AFTER.test(text.slice(d.end));
+}
+
+function daysBetween(a: IsoDate, b: IsoDate): number {
+  return (Date.parse(b) - Date.parse(a)) / 86_400_000;
+}
 
 /**
  * A time phrase that dates something else than the sentence's counts: a statement ("said last year", "In February last
@@ -73,7 +86,7 @@ export function scopeOf(
   if (wide && !inLaterClause(text, m, dates)) return wide;
   // "In 2017, 10,000 were killed": a period opening the sentence bounds its counts
   // ("In February last year the government gave a toll of …": the time of the statement)
-  const opening = dates.find((d) => d.start <= 1 && d.end <= m.start && /^(?:in|during|throughout)\s/i.test(d.text) && typeof d.low === 'string' && !(/^\s+last\s+year\b/i.test(text.slice(d.end)) && STATEMENT_AFTER.test(text.slice(d.end).replace(/^\s+last\s+year\b/i, ''))));
+  const opening = dates.find((d) => d.start <= 1 && d.end <= m.start && /^(?:in|during|throughout)\s/i.test(d.text) && typeof d.low === 'string' && !monthOfStatement(text, d));
   if (opening && typeof opening.high === 'string') return { from: opening.low as IsoDate, to: opening.high };
   // "killed 300 people in 2016": a date just after the figure bounds the count
   const after = dates.find((d) => d.start >= m.end && d.start - m.end < 60 && typeof d.low === 'string' && typeof d.high === 'string');
@@ -135,9 +148,11 @@ export function statementDate(text: string, dates: readonly Mention[], m: Mentio
   for (const d of dates) {
     if (d.end > m.start || typeof d.low !== 'string' || typeof d.high !== 'string' || d.low > published) continue;
     const opener = /^\W*(?:on\s+)?$/i.test(text.slice(0, d.start));
-    // "Last week, officials had put the toll at 1,000": a statement of a past week held by that week's end
     if (d.low !== d.high) {
-      if (opener && d.high < published && (Date.parse(d.high) - Date.parse(d.low)) / 86_400_000 <= STATEMENT_WEEK) return d.high;
+      // "Last week, officials had put the toll at 1,000": a statement of a past week held by that week's end;
+      // "In February last year the government gave": held by the month's end
+      const week = opener && daysBetween(d.low, d.high) <= STATEMENT_WEEK;
+      if (d.high < published && (week || monthOfStatement(text, d))) return d.high;
       continue;
     }
     const afterVerb = /\b(?:said|says|told\s+\w+|reported|announced|stated|claimed|estimated)\s+(?:on\s+)?$/i.test(text.slice(Math.max(0, d.start - 40), d.start));

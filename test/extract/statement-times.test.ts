@@ -1,0 +1,101 @@
+// When a figure was told, as against the period it counts: a month opening the sentence before the speaker and his
+// verb ("In February last year the ministry gave a toll of") dates the statement; a month or a year right after the
+// verb ("said in March that", "reported this year that") is no period of the count; "February last year" is one
+// month of the year before. Also a disappearance or an abduction named before its figure, the whole of a part
+// ("72 of the country's 330 districts"), and an aside on the place of the doctors who speak. Sentences written by
+// the team about invented places (Tarn, Mesa).
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/index.js';
+import type { ExtractedClaim } from '../../src/domain/types.js';
+import { defaultLexicon } from '../helpers/lexicons.js';
+
+const lexicon = defaultLexicon();
+
+function claimsOf(sentence: string, published: string): ExtractedClaim[] {
+  return extract(`Tarn report\n\n${sentence}`, { published, publisher: 'Test Wire', lexicon });
+}
+
+function figure(sentence: string, valueText: string, published = '2026-09-17'): ExtractedClaim {
+  const claims = claimsOf(sentence, published);
+  const found = claims.find((c) => c.valueText === valueText);
+  if (!found) throw new Error(`no claim "${valueText}" among ${claims.map((c) => c.valueText).join(', ')}`);
+  return found;
+}
+
+describe('a month of a relative year', () => {
+  it('"February last year" is one month of the year before publication', () => {
+    const dates = claimsOf('The offensive on Tarn began in February last year.', '2026-09-17').filter((c) => c.kind === 'date');
+    expect(dates.map((c) => c.valueText)).toEqual(['in February last year']);
+    expect(dates[0]?.value).toMatchObject({ low: '2025-02-01', high: '2025-02-28' });
+  });
+
+  it('"March of this year" and "May next year" read their own years', () => {
+    const dates = claimsOf('The talks opened in March of this year and will close in May next year.', '2026-09-17').filter((c) => c.kind === 'date');
+    expect(dates.map((c) => c.value)).toEqual([
+      expect.objectContaining({ low: '2026-03-01', high: '2026-03-31' }),
+      expect.objectContaining({ low: '2027-05-01', high: '2027-05-31' }),
+    ]);
+  });
+});
+
+describe('the time of the statement, not of the count', () => {
+  it('a month opening the sentence before "the ministry gave" holds the toll as of that month, with no period', () => {
+    const c = figure('In February last year the ministry gave an official toll of 26,500 dead, a number rights groups disputed.', '26,500');
+    expect(c.scope ?? null).toBeNull();
+    expect(c.asOf).toBe('2025-02-28');
+  });
+
+  it('"said in March that" is no count of March', () => {
+    const c = figure('The army said in March that 400 people had been killed in Tarn.', '400');
+    expect(c.scope ?? null).toBeNull();
+  });
+
+  it('"reported this year that" is no count of this year', () => {
+    const c = figure('A state commission reported this year that the police were responsible for the disappearance of 6,100 people.', '6,100');
+    expect(c.scope ?? null).toBeNull();
+  });
+
+  it('a month opening the sentence still bounds a count the sentence tells itself', () => {
+    const c = figure('In March, 300 people were killed in Tarn.', '300');
+    expect(c.scope).toEqual({ from: '2026-03-01', to: '2026-03-31' });
+  });
+
+  it('a count "this year" is still this year’s count', () => {
+    const c = figure('The monitors said 400 people were killed in Tarn this year.', '400');
+    expect(c.scope).toEqual({ from: '2026-01-01', to: '2026-09-17' });
+  });
+});
+
+describe('what a figure counts, named before it', () => {
+  it('"the disappearance of 300 people" counts the missing', () => {
+    expect(figure('The police were blamed for the disappearance of 300 people in Tarn.', '300').metric).toBe('missing');
+  });
+
+  it('"the abduction of 200 children" counts missing children', () => {
+    const c = figure('The rebels carried out the abduction of 200 children in Mesa.', '200');
+    expect(c.metric).toBe('children missing');
+    expect(c.population).toBe('children');
+  });
+});
+
+describe('the place of the speaker', () => {
+  it('"doctors at a hospital in the nearby town of Mesa, which received the dead, said" do not make Mesa the toll’s place', () => {
+    const c = figure('Doctors at a hospital in the nearby town of Mesa, which received most of the dead and wounded, said more than 200 bodies had been brought in.', 'more than 200');
+    expect(c.subject ?? null).not.toBe('Mesa');
+    expect(c.speaker).toMatch(/Doctors/);
+  });
+});
+
+describe('the whole of a part', () => {
+  it('"72 of the country’s 330 districts": the 330 count all districts, not the ones held', () => {
+    const held = figure('The monitors said the army held 72 of the country’s 330 districts.', '72');
+    const all = figure('The monitors said the army held 72 of the country’s 330 districts.', '330');
+    expect(all.metric).toBe(`${held.metric} in all`);
+  });
+
+  it('"20 of the 300 soldiers" were killed; the 300 are a count of soldiers, not of the killed', () => {
+    const all = figure('Rebels killed 20 of the 300 soldiers at the Tarn garrison.', '300');
+    expect(all.kind).toBe('count');
+    expect(all.metric).not.toMatch(/killed/);
+  });
+});
