@@ -73,8 +73,11 @@ function nearestDonor(claims: readonly PlacedClaim[], i: number): ExtractedClaim
     return backwardDonor(claims, i) ?? forwardDonor(claims, i, SENTENCES_BACK, (c) => c.kind === 'territory');
   }
   // "How many people the war has displaced depends on who is counting. The agency puts the number at about 630,000.
-  // The IOM counted more than 817,000": with no figure before it, the number is the one the next sentence counts
-  return backwardDonor(claims, i) ?? forwardDonor(claims, i, 1, (c) => isDonor(c) && c.kind === here.claim.kind);
+  // The IOM counted more than 817,000": with no figure before it in its paragraph, the number is the one the next
+  // sentence counts (a figure of the paragraph before is another topic's)
+  const back = backwardPlaced(claims, i);
+  if (back && back.paragraph === here.paragraph) return back.claim;
+  return forwardDonor(claims, i, 1, (c) => isDonor(c) && c.kind === here.claim.kind) ?? back?.claim ?? null;
 }
 
 /** The first claim `accepts` takes within `reach` sentences after a bare figure, in its paragraph, or null. */
@@ -89,12 +92,17 @@ function forwardDonor(claims: readonly PlacedClaim[], i: number, reach: number, 
 }
 
 function backwardDonor(claims: readonly PlacedClaim[], i: number): ExtractedClaim | null {
+  return backwardPlaced(claims, i)?.claim ?? null;
+}
+
+/** The nearest claim before a bare figure that it may refer to, within reach, with where it stands. */
+function backwardPlaced(claims: readonly PlacedClaim[], i: number): PlacedClaim | null {
   const here = claims[i]!;
   for (let j = i - 1; j >= 0; j--) {
     const there = claims[j]!;
     if (here.sentence - there.sentence > SENTENCES_BACK || here.paragraph - there.paragraph > 1) return null;
     if (there.sentence === here.sentence && insideAside(there.claim)) continue;
-    if (isDonor(there.claim) && (there.claim.kind === 'territory') === (here.claim.kind === 'percentage')) return there.claim;
+    if (isDonor(there.claim) && (there.claim.kind === 'territory') === (here.claim.kind === 'percentage')) return there;
   }
   return null;
 }

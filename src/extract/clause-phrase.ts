@@ -40,8 +40,8 @@ export function cleanPhrase(raw: string): string {
   // "Its spokesman Dara Voss": the possessive points back; the title and name are the speaker
   p = p.replace(/^(?:its|their|his|her)\s+(?=\p{Ll}+\s+\p{Lu})/u, '').replace(/^(?:Its|Their|His|Her)\s+(?=\p{Ll}+\s+\p{Lu})/u, '');
   // "A report by UN observers submitted to the council in May": the speaker ends before its participle
-  // "A government statement read on state radio": and before a participle of broadcast
-  p = p.replace(/\s+(?:submitted|published|released|issued|presented|prepared|compiled|sent|delivered|read|broadcast|aired|posted|carried)\s+(?:to|in|on|over|by|last|this|earlier)\b.*$/i, '');
+  // "A government statement read on state radio", "an assessment seen by the Coast Wire": and before a participle of broadcast
+  p = p.replace(/\s+(?:seen|obtained|reviewed|leaked|shared|submitted|published|released|issued|presented|prepared|compiled|sent|delivered|read|broadcast|aired|posted|carried)\s+(?:to|in|on|over|by|last|this|earlier)\b.*$/i, '');
   // "Reports from the Front indicate": the reports are the Front's
   p = p.replace(/^(?:(?:the|a|an|some|early|initial|latest)\s+)?(?:reports?|figures?|estimates?|data|claims?|statements?|accounts?)\s+(?:from|by|of)\s+(?=\S)/i, '');
   return p.replace(/[.,;:]+$/, '').trim();

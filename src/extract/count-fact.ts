@@ -24,8 +24,8 @@ const MEASURES: Readonly<Record<string, ClaimKind>> = { killed: 'casualties', wo
 
 // "has lost 300 soldiers", "losing about 40 men": a side's own dead (a count of people right after the verb)
 const LOST_BEFORE = /\b(?:lost|losing|lose|loses)\s+(?:(?:only|just|about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|up\s+to|as\s+many\s+as|no\s+more\s+than|fewer\s+than|less\s+than)\s+)?$/i;
-// "the army put its own losses at three dead", "their losses at 12": the speaker's side's dead
-const OWN_LOSSES = /\b(?:its|their|our)\s+(?:own\s+)?(?:losses|casualties|dead|death\s+toll)\s+(?:at|to|as)\s+(?:(?:about|around|some|nearly|only|just)\s+)?$/i;
+// "the army put its own losses at three dead", "their losses at 12", "its losses were about 250 fighters": the speaker's side's dead
+const OWN_LOSSES = /\b(?:its|their|our)\s+(?:own\s+)?(?:losses|casualties|dead|death\s+toll)\s+(?:at|to|as|were|was|are|is|stood\s+at|stand\s+at|numbered|totall?ed|reached)\s+(?:(?:about|around|some|nearly|only|just)\s+)?$/i;
 const PERSON_ROLES: ReadonlySet<string> = new Set(['soldiers', 'fighters', 'civilians', 'children', 'women', 'people']);
 const SIZE_BEFORE = /\b(?:population|home to|country|nation|city|town|territory|region)\s+of\s+(?:\w+\s+){0,1}$/i;
 

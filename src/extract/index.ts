@@ -54,7 +54,7 @@ export function extract(text: string, options: ExtractOptions): ExtractedClaim[]
   const contexts = eventMemory(text, read, analyses, prepared.events, topic, new Set(rebels.keys()), war);
   // the article's first sentences, read on past the cap when the cap came sooner
   const lead = [...seen, ...take(records, LEAD_SENTENCES - seen.length)].slice(0, LEAD_SENTENCES).map((r) => r.text).join(' ');
-  const article: ArticleGround = { prepared, published, topic, country, finishedWar: finishedWarSpan(lead, topic, published), realName: memo(entityNameOf) };
+  const article: ArticleGround = { prepared, published, topic, country, war, finishedWar: finishedWarSpan(lead, topic, published), realName: memo(entityNameOf) };
   const claims: ReadClaim[] = [];
   read.forEach((s, i) => {
     const analysis = analyses[i]!;

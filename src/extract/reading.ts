@@ -34,6 +34,8 @@ export interface ArticleGround {
   topic: string | null;
   /** the country the article names most (topic.ts), or null: what "nationwide" counts */
   country: string | null;
+  /** the place of the article's war when the article is about one of its towns (topic.ts), else the topic */
+  war?: string | null;
   /** the span of the article's war when its lead says the war is over (topic-war.ts), or null */
   finishedWar: WarSpan | null;
   /** the lexicon name a speaker phrase stands for, or null (a per-call memo: a phrase is checked once) */
@@ -165,7 +167,16 @@ function countReading(
   // the toll of a war the article says is over is a total over the war's years, however late it is told
   const war = sg.article.finishedWar;
   if (!scope && war && fact.kind === 'casualties' && fact.subject !== null && fact.subject === sg.article.topic) return { ...fact, scope: war };
-  return { ...fact, scope };
+  return { ...fact, scope, subject: warToll(fact, sg) ? sg.article.war! : fact.subject };
+}
+
+// A toll of the whole war: "killed since the rebels launched their insurgency", "since the war began", "the war has killed"
+const WAR_TOLL = /\b(?:since|during|in|throughout)\s+(?:the|its|their)\s+(?:[\p{L}-]+\s+){0,2}?(?:war|insurgency|conflict|rebellion|uprising)\b|\b(?:launched|began|started)\s+(?:its|their|the|an)\s+(?:[\p{L}-]+\s+){0,2}?(?:war|insurgency|rebellion|uprising|armed\s+struggle)\b|\b(?:war|insurgency|conflict|rebellion|uprising)\s+(?:has|had)\s+(?:killed|claimed|left)\b/iu;
+
+/** A toll of the whole war in an article about one of its towns: the war's place, not the town's, is its subject. */
+function warToll(fact: { kind: string; subject: string | null }, sg: SentenceGround): boolean {
+  const { topic, war } = sg.article;
+  return fact.kind === 'casualties' && fact.subject !== null && fact.subject === topic && !!war && war !== topic && WAR_TOLL.test(sg.record.text);
 }
 
 /** What place() starts from: the lexicon's reading of the figure and what the sentence offers. */
@@ -205,7 +216,7 @@ function place(facts: SentenceFacts, m: Mention, r: Reading): Placed {
     // "a seven-year civil war which started in 2014": the age of the war, not a count over 2014
     if (attached.attached) out.scope = null;
   } else if (r.kind === 'territory') {
-    out.subject = controllerSubject(facts, m, r.speakerEntity) ?? territoryHolder(facts.text, m.start, r.speakerEntity, facts.article.topic, r.country, facts.article.rebels) ?? r.subject;
+    out.subject = controllerSubject(facts, m, r.speakerEntity) ?? territoryHolder(facts.text, m.start, r.speakerEntity, facts.article.war ?? facts.article.topic, r.country, facts.article.rebels) ?? r.subject;
   } else {
     // a part of a total ("Of those, seven were killed") is not comparable with any total
     out.subject = r.partOfTotal ? null : countSubject(facts, m, r.casualtyWords, r.speakerEntity) ?? r.subject;

@@ -5,9 +5,9 @@ import { LEADING } from './clauses.js';
 
 const PRONOUNS = /^(he|she|they|it|him|her|them)$/i;
 // Data that "shows" or "found" something is not a speaker; whose data it is may be ("the ministry's figures").
-const DATA_NOUN = /\b(figures|data|numbers|statistics|projections|models|video|videos|footage|images|pictures|photos|documents|records|map|maps|results|study|analysis|research|report|reports|tally|count|estimates?)$/i;
+const DATA_NOUN = /\b(figures|data|numbers|statistics|projections|models|video|videos|footage|images|pictures|photos|documents|records|map|maps|results|study|analysis|research|report|reports|tally|count|estimates?|assessments?|surveys?|audit|census)$/i;
 
-const OWNER_MODIFIER = /^(?:the\s+)?((?:[Gg]overnment|[Mm]inistry|[Aa]rmy|[Mm]ilitary|[Pp]olice|[Rr]egime|[Hh]ospital|[Ss]tate)|\p{Lu}{2,}|(?:\p{Lu}\.){2,})\s+(?:own\s+)?(?:figures|data|numbers|statistics|records|tally|count|estimates?)$/u;
+const OWNER_MODIFIER = /^(?:the\s+)?((?:[Gg]overnment|[Mm]inistry|[Aa]rmy|[Mm]ilitary|[Pp]olice|[Rr]egime|[Hh]ospital|[Ss]tate)|\p{Lu}{2,}|(?:\p{Lu}\.){2,})\s+(?:own\s+|\p{Ll}+\s+)?(?:figures|data|numbers|statistics|records|tally|count|estimates?|assessments?|surveys?|audit|census)$/u;
 const DATA_FROM = /^(?:\S+\s+)?(?:figures|data|numbers|statistics|records|results|study|analysis|research|report|tally|count|estimates?)\s+(?:from|by|of)\s+((?:the\s+)?\p{Lu}.*)$/iu;
 
 /** The owner of data named as a speaker ("the ministry's figures" → "ministry"), "" when none is named. */

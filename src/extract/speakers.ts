@@ -78,6 +78,15 @@ export interface ResolvedClause extends Clause {
   known: boolean;
 }
 
+// How far after a speaker's verb a clause on data may start and still be what the speaker said ("said that official")
+const DATA_AFTER_VERB = 8;
+
+/** The speaker whose verb the data clause `c` follows right after ("the minister said official figures showed"), or null. */
+function saidBefore(resolved: readonly ResolvedClause[], c: Clause): string | null {
+  const prev = resolved[resolved.length - 1];
+  return prev && prev.type === 'verb' && prev.speaker && c.phraseStart >= prev.end && c.phraseStart - prev.end <= DATA_AFTER_VERB ? prev.speaker : null;
+}
+
 /** Remembers the last named speaker of a document, to resolve "he", "the ministry" and the like. */
 export class SpeakerTracker {
   last: string | null = null;
@@ -92,13 +101,16 @@ export class SpeakerTracker {
 
   /** Resolves pronouns, roles and first person of the clauses of one sentence, given the next sentence. */
   resolve(clauses: Clause[], nextClauses: Clause[], inQuote: (at: number) => boolean): ResolvedClause[] {
-    return clauses.map((c) => {
+    const out: ResolvedClause[] = [];
+    for (const c of clauses) {
       const ref = speakerRef(c.phrase, c.raw);
       let speaker: string | null = speakerName(this.lex, c.phrase);
       // "Official figures show…" has no speaker unless the data names its owner or a known source.
-      const owner = ref.type === 'named' ? dataOwner(c.phrase) : null;
-      // … but "according to the research" names where a figure comes from, owner or not
-      if (owner !== null && speakerEntity(this.lex, c.phrase) === null) speaker = owner || (c.type === 'according' ? speaker : null);
+      // ("A government security assessment puts": the government's)
+      const owner = ref.type === 'named' ? dataOwner(c.phrase) : ref.type === 'indefinite' ? dataOwner(c.phrase.replace(/^(?:a|an)\s+/i, '')) || null : null;
+      // … but "according to the research" names where a figure comes from, owner or not, and "the minister said
+      // official figures showed" are the minister's
+      if (owner !== null && speakerEntity(this.lex, c.phrase) === null) speaker = owner || (c.type === 'according' ? speaker : saidBefore(out, c));
       if (ref.type === 'pronoun') speaker = /^(?:he|she)$/i.test(c.phrase) ? this.lastPerson ?? this.last : this.last;
       else if (ref.type === 'first-person') speaker = inQuote(c.start) ? this.last : this.publisher;
       // "the Observatory estimates" names a known monitor: its own name wins over the last speaker
@@ -117,8 +129,9 @@ export class SpeakerTracker {
       if (speaker && c.type !== 'relay') this.last = speaker;
       if (speaker && c.type !== 'relay' && personLike(speaker)) this.lastPerson = speaker;
       if (speaker) this.remember(speaker);
-      return { ...c, speaker, known: ref.type === 'named' && speakerEntity(this.lex, c.phrase) !== null };
-    });
+      out.push({ ...c, speaker, known: ref.type === 'named' && speakerEntity(this.lex, c.phrase) !== null });
+    }
+    return out;
   }
 
   /**

@@ -80,13 +80,14 @@ function bump(counts: Map<string, number>, key: string, by = 1): void {
   counts.set(key, (counts.get(key) ?? 0) + by);
 }
 
-// A settlement, not a region: "the village of Mesa", "the town of", "Mesa, a market town", "Mesa village"
+// A settlement, not a region: "the village of Mesa", "the town of", "Mesa, a market town", "Mesa village", "Mesa, the
+// headquarters of western Lerna district"
 const TOWN = String.raw`(?:village|town|city|hamlet|township|settlement)`;
 
 /** True when the text calls the place a village, town or city. */
 function calledTown(place: string, text: string): boolean {
   const name = escapeRegExp(place);
-  return new RegExp(String.raw`\b${TOWN}\s+of\s+${name}(?![\p{L}])|(?<![\p{L}])${name}(?:,\s+(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,3}|\s+)${TOWN}\b(?!\s+(?:of|in)\b)`, 'u').test(text);
+  return new RegExp(String.raw`\b${TOWN}\s+of\s+${name}(?![\p{L}])|(?<![\p{L}])${name}(?:,\s+(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,3}|\s+)${TOWN}\b(?!\s+(?:of|in)\b)|(?<![\p{L}])${name},\s+the\s+(?:[\p{Ll}-]+\s+){0,2}(?:headquarters|seat)\s+of\s+(?:[\p{L}-]+\s+){1,3}(?:district|province|county|region|state|department)\b`, 'u').test(text);
 }
 
 // The nouns that name a whole war, not one of its battles, sieges or offensives.
