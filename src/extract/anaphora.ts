@@ -101,7 +101,9 @@ function backwardPlaced(claims: readonly PlacedClaim[], i: number): PlacedClaim 
   for (let j = i - 1; j >= 0; j--) {
     const there = claims[j]!;
     if (here.sentence - there.sentence > SENTENCES_BACK || here.paragraph - there.paragraph > 1) return null;
-    if (there.sentence === here.sentence && insideAside(there.claim)) continue;
+    // ("… more than 260,000 displaced are in the republic, which had a prewar population of about 300,000. The agency
+    // puts the figure at about 170,000": a figure in a relative clause describes something else)
+    if (there.sentence === here.sentence ? insideAside(there.claim) : inRelativeClause(there.claim)) continue;
     if (isDonor(there.claim) && (there.claim.kind === 'territory') === (here.claim.kind === 'percentage')) return there;
   }
   return null;
@@ -110,6 +112,12 @@ function backwardPlaced(claims: readonly PlacedClaim[], i: number): PlacedClaim 
 // "General Odo, who heads one of two rival governments, says the number is 40,000": a figure inside a relative aside
 // describes the speaker; the number referred to is an earlier one
 const ASIDE_OPEN = /,\s+(?:who|which|whose)\s[^,]*$/i;
+
+/** True when the claim's figure sits in a ", which …" or ", who …" clause of its sentence. */
+function inRelativeClause(c: ExtractedClaim): boolean {
+  const words = figureWords(c);
+  return words !== null && ASIDE_OPEN.test(words.before);
+}
 
 /** True when the claim's figure sits inside a ", who …," aside of its sentence that closes before the sentence ends. */
 function insideAside(c: ExtractedClaim): boolean {

@@ -27,7 +27,7 @@ const TRAILING = /\s+(?:(?:on|in)\s+the\s+same\s+(?:day|week|month)|(?:that|the\
 export const LEADING = /^(?:the|a|an)\s+/i;
 
 // A time phrase opening the sentence ("On Friday the ministry said") is not part of the speaker.
-const LEADING_TIME = /^(?:(?:on|last|this|next|early|late|in|by)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|week|month|year|january|february|march|april|may|june|july|august|september|october|november|december|\d{4})(?:\s+\d{1,2})?(?:\s+(?:morning|afternoon|evening|night))?,?\s+/i;
+const LEADING_TIME = /^(?:(?:on|last|this|next|early|late|in|by)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|week|month|year|january|february|march|april|may|june|july|august|september|october|november|december|\d{4})(?:\s+\d{1,2})?(?:\s+(?:of\s+)?(?:last|this|next)\s+year)?(?:\s+(?:morning|afternoon|evening|night))?,?\s+/i;
 
 /** A speaker phrase without the words around the name (see the header); "" when nothing is left. */
 export function cleanPhrase(raw: string): string {

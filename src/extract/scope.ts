@@ -74,6 +74,9 @@ function timeOfAnother(text: string, start: number, end: number): boolean {
 // A reporting verb right before a time phrase: "said last year", "reported in March last year".
 const STATEMENT_TIME_BEFORE = /\b(?:said|says|told\s+\w+|reported|announced|stated|claimed|estimated|wrote|noted|concluded)\s+(?:(?:in|on|early|late)\s+)?(?:\p{L}+\s+)?$/iu;
 
+// A sentence that opens on the war it speaks of, before that war's span: "For the first war, "
+const FOR_THE_WAR = /^\s*(?:for|in|of)\s+the\s+(?:[\p{Ll}-]+\s+)?(?:war|conflict|insurgency|uprising|rebellion|campaign)\s*,\s*$/iu;
+
 /** The period a count or share covers, from the words of its sentence. */
 export function scopeOf(
   text: string,
@@ -166,6 +169,9 @@ export function statementDate(text: string, dates: readonly Mention[], m: Mentio
  * of 2021", "by March 2024". A total told as of a past date meets other totals of that date, not today's.
  */
 export function heldBy(text: string, dates: readonly Mention[], m: Mention, published: IsoDate): IsoDate | null {
+  // "For the first war, from December 1994 to August 1996, the group gives 35,000 dead": the whole war's toll, as of its end
+  const war = dates.find((x) => x.end <= m.start && x.qualifier === 'range' && typeof x.high === 'string' && FOR_THE_WAR.test(text.slice(0, x.start)));
+  if (war && (war.high as IsoDate) <= published) return war.high as IsoDate;
   const d = dates.find((x) => x.start >= m.end && x.start - m.end < 80 && typeof x.high === 'string');
   if (!d || (d.high as IsoDate) > published || /[;]/.test(text.slice(m.end, d.start))) return null;
   const by = /\bby\s+(?:the\s+(?:(?:end|close)\s+of\s+)?)?$/i.test(text.slice(Math.max(0, d.start - 20), d.start)) || /^by\s/i.test(d.text);

@@ -52,9 +52,9 @@ const ORG_NAME = (): RegExp =>
 const PERSON_WITH_ROLE = (): RegExp =>
   /\b(?:spokes(?:man|woman|person)|minister|envoy|mayor|president|commander|general|colonel|major|captain|official|leader|chief|director|ambassador|governor|secretary|analyst|researcher)\s+\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)+/gu;
 // An organisation as a sentence's subject: "The Valdorian regional government gave", "The army has denied", "KLF gave".
-const ORG_SUBJECT = /^(?:(?:The|An?)\s+((?:[\p{L}'’-]+\s+){0,5}?[\p{L}'’-]+)|(\p{Lu}{2,}[\p{Lu}\d-]*)|(\p{Lu}[\p{L}\d-]*(?:\s+\p{Lu}[\p{L}\d-]*){0,3})(?=\s+(?:gave|offered|rejected|disputed|denied|dismissed)\b))\s+(?:(?:has|had|also|later)\s+)?(?:\p{Ll}+ed|gave|put|puts|gives|says|said|denies|rejects|disputes)\b/u;
+const ORG_SUBJECT = /^(?:(?:The|An?)\s+((?:[\p{L}'’-]+\s+){0,5}?[\p{L}'’-]+)|(\p{Lu}{2,}[\p{Lu}\d-]*)|(\p{Lu}[\p{L}\d-]*(?:\s+\p{Lu}[\p{L}\d-]*){0,3})(?=\s+(?:gave|offered|rejected|disputed|denied|dismissed)\b))\s+(?:(?:has|had|also|later)\s+)?(?:\p{Ll}+ed|gave|given|put|puts|gives|says|said|denies|rejects|disputes)\b/u;
 // The head nouns that make such a subject an organisation.
-const ORG_SUBJECT_HEAD = /^(?:government|ministry|army|military|bureau|administration|authorities|commission|office|police|agency|council|committee|mission|command|movement|front|alliance|coalition|militia|group)$/i;
+const ORG_SUBJECT_HEAD = /^(?:government|ministry|army|military|bureau|administration|authorities|commission|office|police|agency|council|committee|mission|command|headquarters|movement|front|alliance|coalition|militia|group)$/i;
 /** "he" and "she" stand for a person: a name without an organisation's head noun, or a role noun for a person. */
 function personLike(name: string): boolean {
   // "Alexander Cherkasov of the rights group Memorial": the words before "of" say who speaks
@@ -141,7 +141,8 @@ export class SpeakerTracker {
    */
   open(sentence: string): void {
     const subject = ORG_SUBJECT.exec(sentence);
-    const named = subject?.[1] && ORG_SUBJECT_HEAD.test(subject[1].split(/\s+/).pop() ?? '') ? subject[1] : null;
+    // ("The Defence Headquarters in Vendra has given": the head before the place)
+    const named = subject?.[1] && ORG_SUBJECT_HEAD.test(subject[1].replace(/\s+(?:in|at)\s+\p{Lu}.*$/u, '').split(/\s+/).pop() ?? '') ? subject[1] : null;
     const opening = subject?.[2] ?? subject?.[3] ?? named;
     // "The group also said": a bare head noun refers back to a speaker already named, it names none
     if (opening && (subject?.[2] || subject?.[3] || /\s/.test(opening))) this.last = speakerName(this.lex, opening);

@@ -9,7 +9,7 @@ import { PROPER, countryOf, placeName } from './places.js';
 import { ANY_PROPER, countryCounts, mergeNamesakes, withoutLead } from './country-counts.js';
 import { PLACE_NEAR } from './sentence-places.js';
 
-const WAR_NOUN = String.raw`(?:civil\s+war|war|conflict|invasion|offensive|fighting|crisis|genocide|insurgency|uprising|campaign|battle|siege)`;
+const WAR_NOUN = String.raw`(?:civil\s+war|war|conflict|invasion|offensive|fighting|crisis|genocide|insurgency|uprising|campaign|battle|siege|operation)`;
 // "the Sudan war", "Yemen's war", "the Tigray conflict", "the Bosnian war", "the 18-month civil war in Sudan"
 // ("Eritrean soldiers fighting alongside", "the American war effort": a verb or a compound, not a war)
 // (a possessive always names a war: "Haldor's five-year war against the rebels"; without one, a preposition after the

@@ -1,7 +1,9 @@
 // Readings of a seventh round of reporting shapes: a speaker who says what official figures or a government
 // assessment show; a side's losses told as "its losses were about 250 fighters"; "puts the area under rebel control
 // at a quarter"; "the figure" after a sentence that names what is counted and gives no figure; an article about one
-// town of a country's war, whose war tolls and shares are the country's. Articles written by the team about invented
+// town of a country's war, whose war tolls and shares are the country's; "gives an estimate of"; a war's toll told for
+// its span ("For the first war, from … to …"); "it" after an organisation that "has given" an account; the war an
+// "operation in Lerna" names. Articles written by the team about invented
 // places (Mesa, Lerna); Chile stands for the country where a test needs one the country data knows.
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/extract/index.js';
@@ -90,5 +92,48 @@ describe('an article about one town of a country’s war', () => {
 
   it('a share of the territory is held by the country’s rebels, not the town’s', () => {
     expect(figure(text, '80 percent').subject).toBe('Chile rebels');
+  });
+});
+
+describe('who gives a toll, and as of when', () => {
+  it('"Lantern, the rights group, gives an estimate of about 35,000 dead" is Lantern’s estimate', () => {
+    expect(figure('Lantern, the rights group, gives an estimate of about 35,000 dead.', 'about 35,000').speaker).toBe('Lantern');
+  });
+
+  it('"For the first war, from December 1994 to August 1996, …" is that war’s toll as of its end, over no period', () => {
+    const c = figure('For the first war, from December 1994 to August 1996, Lantern, the rights group, gives an estimate of about 35,000 dead.', 'about 35,000');
+    expect(c.asOf).toBe('1996-08-31');
+    expect(c.scope ?? null).toBeNull();
+  });
+
+  it('"In February last year the government gave an official toll" is the government’s, not "last year the government"', () => {
+    expect(figure('In February last year the government gave an official toll of 26,500 dead.', '26,500').speaker).toBe('government');
+  });
+
+  it('"In a statement, it said" after "The Defence Headquarters in Vendra has given a different account" is the headquarters', () => {
+    const text = 'A district official told the monitor that as many as 2,000 people may have been killed. The Defence Headquarters in Vendra has given a very different account. In a statement on Saturday, it said no more than 150 people had died in Mesa.';
+    expect(figure(text, 'no more than 150').speaker).toBe('Defence Headquarters in Vendra');
+  });
+
+  it('"an official in Lerna local government area, which includes Mesa, told" does not place the toll in Lerna', () => {
+    const c = figure('Ibrahim Tanko, a district official in Lerna local government area, which includes Mesa, told the monitor that as many as 2,000 people may have been killed.', 'as many as 2,000');
+    expect(c.subject ?? null).not.toBe('Lerna');
+  });
+
+  it('"the figure" after a sentence whose last figure sits in a ", which …" clause refers to the figure before it', () => {
+    const text = 'The Lerna government says more than 260,000 displaced people are now in the province, which had a prewar population of about 300,000. The UN refugee agency puts the figure at about 170,000.';
+    expect(figure(text, 'about 170,000').metric).toBe('displaced');
+  });
+});
+
+describe('the war an article is about', () => {
+  it('"the counter-terrorist operation in Lerna" makes Lerna the war’s place, though Chile is named more', () => {
+    const text = [
+      'Anti-terror regime lifted after ten years',
+      '',
+      'When Chile’s anti-terrorism committee announced on Thursday that the counter-terrorist operation in Lerna was over, it lifted a regime in force for ten years.',
+      'Chile said the rebels were defeated. Most attacks in Lerna have stopped. Chile said about 300 people were killed last year.',
+    ].join('\n');
+    expect(figure(text, 'about 300').subject).toBe('Lerna');
   });
 });
