@@ -66,7 +66,9 @@ export function countFact(input: CountInput): CountFact {
   const notPeople = population !== null && !PERSON_ROLES.has(population.role);
   const size = SIZE_BEFORE.test(sentence.slice(Math.max(0, m.start - 40), m.start));
   const lost = !notPeople && (LOST_BEFORE.test(sentence.slice(Math.max(0, m.start - 40), m.start)) || OWN_LOSSES.test(sentence.slice(Math.max(0, m.start - 60), m.start)));
-  const measure = notPeople || size ? null : lost ? 'killed' : measureOf(input);
+  const read = notPeople || size ? null : lost ? 'killed' : measureOf(input);
+  // "150,000 had fled to Peru, Bolivia and Argentina", "fled abroad": refugees, not the displaced within the country
+  const measure = read === 'displaced' && fledAbroad(sentence.slice(m.end, m.end + 80)) ? 'refugees' : read;
   // "the army has lost 300 soldiers", "the Front said it had lost 40 men": the loser is the speaker's side
   if (lost && population && population.side === null) population = losers(population, loserOf(sentence.slice(0, m.start), input.speaker));
   // "Peru, the rebels' other backer, has sent hundreds of military advisers": the sender's soldiers, else the side
@@ -97,6 +99,15 @@ export function countFact(input: CountInput): CountFact {
   const all = whole ? populationText(population) : null;
   if (all) return { kind: 'count', metric: `${all} in all`, subject, population: all };
   return { kind, metric, subject, population: populationText(population) };
+}
+
+// Fled across a border: "fled to Peru", "fled abroad", "crossed into neighbouring Peru" (group 1 the place fled to)
+const FLED_ABROAD = /\b(?:fled|fleeing|escaped|crossed)\s+(?:abroad\b|the\s+country\b|across\s+the\s+borders?\b|(?:the\s+border\s+)?(?:to|into)\s+(?:neighbou?ring\s+)?(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?))/u;
+
+/** True when the words after a count say those counted fled to another country. */
+function fledAbroad(after: string): boolean {
+  const m = FLED_ABROAD.exec(after);
+  return m !== null && !/[.;]/.test(after.slice(0, m.index)) && (m[1] === undefined || countryOf(m[1]) !== null);
 }
 
 // A part's figure and "(out) of (the) (country's)" before a figure: that figure is the whole

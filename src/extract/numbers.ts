@@ -213,8 +213,8 @@ function isCountable(sentence: string, n: RawNumber, before: string, keywordNear
 
 /** The unit after the figure (percent, km, miles as km, a duration), or null when the figure is no claim. */
 function withUnit(sentence: string, d: Draft, before: string): Draft | null {
-  // "up 12 percentage points" is a change, not a share or a count
-  if (/^\s+percentage points?\b/i.test(sentence.slice(d.end))) return null;
+  // "up 12 percentage points" is a change, not a share or a count; "more than ten times higher" a ratio
+  if (/^\s+(?:percentage points?|times\s+(?:higher|lower|more|less|fewer|greater|larger|smaller|as))\b/i.test(sentence.slice(d.end))) return null;
   const unitMatch = UNIT_AFTER.exec(sentence.slice(d.end));
   const out = { ...d };
   if (unitMatch && unitMatch[1] !== undefined) {

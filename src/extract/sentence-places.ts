@@ -20,11 +20,12 @@ const TIME_WORDS = /^(?:January|February|March|April|May|June|July|August|Septem
 // "since the first attack in Portbrak": a place in the phrase that dates a count's start is where the war began
 const SINCE_EVENT = /\bsince\s+(?:the|its|their)\s+(?:\p{Ll}+\s+){0,2}(?:attack|attacks|uprising|war|fighting|offensive|invasion|raid|clashes|insurgency|assault)\s*$/u;
 
-const SPOKE_BEFORE = /\b(?:told|said|says|speaking|spoke|announced)\b(?:\s+(?:reporters|journalists|a\s+news\s+conference|a\s+press\s+conference|a\s+briefing|the\s+press|parliament|lawmakers))?\s*$/;
+// (an outlet told may stand between: "told Meridian Wire in Bamako", "told the Coast Times by telephone from Mesa")
+const SPOKE_BEFORE = /\b(?:told|said|says|speaking|spoke|announced)\b(?:\s+(?:reporters|journalists|a\s+news\s+conference|a\s+press\s+conference|a\s+briefing|the\s+press|parliament|lawmakers|(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}))?(?:\s+by\s+(?:telephone|phone))?\s*$/u;
 
 const SPEAKER_AT = /\b(?:officials?|officers?|ministry|headquarters|office|attach[eé]s|diplomats|spokes(?:man|woman|person)|hospitals?|doctors|agency|agencies|embassy|mission|sources|negotiators?)\b[^,;.\d]{0,60}$/i;
 const WHEN_BEGAN = /,\s*when\s+[^,;]*\b(?:launched|began|started)\s+(?:its|their|the|an?)\s+(?:[\p{L}"“”'-]+\s+){0,2}?(?:war|insurgency|rebellion|uprising|armed\s+struggle|revolt)\b[^,;]*$/u;
-const DELIVERED_BEFORE = /\b(?:report|statement|findings|letter|study)\s+(?:\p{Ll}+\s+){0,2}?(?:delivered|submitted|presented|handed|released|published|issued|read\s+out)\b[^,;.\d]{0,40}$/u;
+const DELIVERED_BEFORE = /\b(?:report|statement|findings|letter|study|survey|paper|analysis)\s+(?:\p{Ll}+\s+){0,2}?(?:delivered|submitted|presented|handed|released|published|issued|read\s+out)\b[^,;.\d]{0,40}$/u;
 const SAID_AFTER = /^(?:\s+(?!said\b|says\b|told\b)[a-z]+){0,3}(?:\s*,\s*(?:who|which|speaking|briefing|reached|contacted|interviewed)\b[^,;]*,)?\s*(?:said|says|say|told|tell|tells|estimated?|estimates|believes?|believed|reported|put|puts|gave|give)\b/i;
 
 /** A place a sentence names, at its offset in the sentence. */
@@ -44,7 +45,7 @@ export function placesIn(sentence: string): PlaceMention[] {
     lastEnd = m.index + m[0].length;
     if (locates || TIME_WORDS.test(phrase.split(/\s+/)[0]!) || insideName(sentence, m.index) || SINCE_EVENT.test(sentence.slice(Math.max(0, m.index - 50), m.index))) continue;
     // "told a news conference in Kabul that …": where the speaker spoke, not what the figure counts
-    if (SPOKE_BEFORE.test(sentence.slice(Math.max(0, m.index - 60), m.index)) && /^\s*(?:that\b|on\b|,)/.test(sentence.slice(m.index + m[0].length))) continue;
+    if (SPOKE_BEFORE.test(sentence.slice(Math.max(0, m.index - 60), m.index)) && /^\s*(?:that\b|on\b|,|\.?\s*$)/.test(sentence.slice(m.index + m[0].length))) continue;
     // "A senior official at the ministry in Vendra, who asked not to be named, said", "doctors at a hospital in the
     // nearby town of Mesa said": where the speaker works, not what the figure counts
     if (SPEAKER_AT.test(sentence.slice(Math.max(0, m.index - 70), m.index)) && SAID_AFTER.test(sentence.slice(m.index + m[0].length))) continue;

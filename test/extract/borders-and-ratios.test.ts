@@ -1,0 +1,64 @@
+// Readings of where those counted went and where a speaker spoke: people who "fled to Peru" or "fled abroad" are
+// refugees, not the displaced inside the country; "told the Coast Wire in Mesa" is where the official spoke; a survey
+// "published in the Chilean medical journal" is no toll of Chile; "more than ten times higher" is a ratio, no count;
+// an invasion's date is the war's start, so a toll "since 2003" in a war begun by an invasion in 2003 is the whole
+// war's. Sentences written by the team about invented places (Mesa, Tarn); Chile and Peru where a country is needed.
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/index.js';
+import type { ExtractedClaim } from '../../src/domain/types.js';
+import { defaultLexicon } from '../helpers/lexicons.js';
+
+const lexicon = defaultLexicon();
+
+function claimsOf(sentence: string): ExtractedClaim[] {
+  return extract(`Tarn report\n\n${sentence}`, { published: '2026-10-12', publisher: 'Test Wire', lexicon });
+}
+
+function figure(sentence: string, valueText: string): ExtractedClaim {
+  const claims = claimsOf(sentence);
+  const found = claims.find((c) => c.valueText === valueText);
+  if (!found) throw new Error(`no claim "${valueText}" among ${claims.map((c) => c.valueText).join(', ')}`);
+  return found;
+}
+
+describe('fled across a border', () => {
+  it('"nearly 150,000 had fled to Peru, Bolivia and Argentina" are refugees', () => {
+    expect(figure('The UN refugee agency said that nearly 150,000 Chileans had fled to Peru, Bolivia and Argentina.', 'nearly 150,000').metric).toBe('refugees');
+  });
+
+  it('"have fled abroad" are refugees', () => {
+    expect(figure('Some 20,000 people have fled abroad since the fighting began.', 'Some 20,000').metric).toBe('refugees');
+  });
+
+  it('"fled to Mesa", a town of the country, are still the displaced', () => {
+    expect(figure('About 50,000 people fled to Mesa after the attack.', 'About 50,000').metric).toBe('displaced');
+  });
+});
+
+describe('where the speaker spoke', () => {
+  it('"a senior ministry official told the Coast Wire in Mesa" does not place the count in Mesa', () => {
+    const c = figure('"Our registers show some 400,000 people displaced within our borders," a senior ministry official told the Coast Wire in Mesa.', 'some 400,000');
+    expect(c.subject ?? null).not.toBe('Mesa');
+  });
+
+  it('a count told "in Mesa" by the sentence itself stays Mesa’s', () => {
+    expect(figure('Rebels killed 30 people in Mesa on Sunday.', '30').subject).toBe('Mesa');
+  });
+
+  it('a survey "published in the Chilean medical journal" places no toll in Chile', () => {
+    const c = figure('A household survey published on Wednesday in the Chilean medical journal Vita estimates that 65,000 more people have died since the war began.', '65,000');
+    expect(c.subject).not.toBe('Chile');
+  });
+});
+
+describe('ratios and starts', () => {
+  it('"a figure more than ten times higher than any official count" is no count', () => {
+    const claims = claimsOf('The survey estimates that 65,000 people have died, a figure more than ten times higher than any official count.');
+    expect(claims.map((c) => c.valueText)).not.toContain('more than ten');
+  });
+
+  it('"since the invasion in March 2003" gives the war’s start date', () => {
+    const c = figure('Some 65,000 people have died in Tarn since the invasion in March 2003.', 'March 2003');
+    expect(c.metric).toBe('start date');
+  });
+});
