@@ -115,7 +115,8 @@ export function scopeOf(
 // An attack named before its date: "the bombing of October 2017", "the raid on 2 May", "the massacre in March 1993"
 const ATTACK_OF = /\b(?:attacks?|bombings?|massacres?|raids?|strikes?|ambush(?:es)?|assaults?|blasts?|explosions?|shelling|killings)\s+(?:(?:of|in|on)\s+)?$/i;
 // … then the toll in a relative clause: ", which killed", ", that left … dead"
-const WHICH_KILLED = /^\s*,?\s*(?:which|that)\s+(?:killed|left|claimed)\s+(?:\S+\s+){0,2}$/i;
+// (or ", in which local officials say": the toll told of it)
+const WHICH_KILLED = /^\s*,?\s*(?:(?:which|that)\s+(?:killed|left|claimed)\s+(?:\S+\s+){0,2}|in\s+which\s+(?:\S+\s+){0,4}(?:say|says|said)\s+(?:that\s+)?(?:\S+\s+){0,2})$/i;
 
 /** "Survivors of the bombing of October 2017, which killed 587 people": the toll of that attack, over its date. */
 function attackDated(text: string, m: Mention, dates: readonly Mention[]): Scope | null {

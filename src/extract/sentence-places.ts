@@ -51,6 +51,8 @@ export function placesIn(sentence: string): PlaceMention[] {
     if (SPEAKER_AT.test(sentence.slice(Math.max(0, m.index - 70), m.index)) && SAID_AFTER.test(sentence.slice(m.index + m[0].length))) continue;
     // "killings since February 1996, when the rebels launched their war with attacks in Tarn": where the war began
     if (WHEN_BEGAN.test(sentence.slice(Math.max(0, m.index - 120), m.index))) continue;
+    // "according to the UN humanitarian coordinator in Mesa.": where the source sits
+    if (/\baccording\s+to\s+[^,;.\d]{0,60}$/.test(sentence.slice(Math.max(0, m.index - 80), m.index)) && /^(?:in|at)\s/.test(m[0]) && /^\s*(?:[.,;]|$)/.test(sentence.slice(m.index + m[0].length))) continue;
     // "in a report delivered to the government in Vendra": where a report went, not where its dead were
     if (DELIVERED_BEFORE.test(sentence.slice(Math.max(0, m.index - 50), m.index))) continue;
     const place = placeName(phrase);

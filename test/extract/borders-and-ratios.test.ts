@@ -62,3 +62,31 @@ describe('ratios and starts', () => {
     expect(c.metric).toBe('start date');
   });
 });
+
+describe('more speakers and their places', () => {
+  it('"according to the UN humanitarian coordinator in Mesa." places no toll in Mesa', () => {
+    const c = figure('Fighting in Tarn has ended. The war killed an estimated 150,000 people, according to the UN humanitarian coordinator in Mesa.', 'an estimated 150,000');
+    expect(c.subject ?? null).not.toBe('Mesa');
+  });
+
+  it('"killed in Mesa, according to doctors" stays Mesa’s', () => {
+    expect(figure('Fighting in Tarn has ended. At least 40 people were killed in Mesa, according to doctors.', 'At least 40').subject).toBe('Mesa');
+  });
+
+  it('"The minister disputed that on Monday, telling reporters that" is the minister', () => {
+    const c = figure('The outgoing information minister disputed that on Monday, telling reporters that 300 people had been killed.', '300');
+    expect(c.speaker).toBe('outgoing information minister');
+  });
+
+  it('"A spokesman for the Executive Mansion, speaking on the radio, put the dead at about 200" is the spokesman', () => {
+    const c = figure('A spokesman for the Executive Mansion, speaking on the state radio station, put the dead at about 200.', 'about 200');
+    expect(c.speaker).toBe('spokesman for the Executive Mansion');
+    expect(c.metric).toBe('killed');
+  });
+
+  it('"the market strike of August 2023, in which local officials say more than 60 were killed" is that strike’s toll', () => {
+    const c = figure('Residents still speak with dread of the market strike of August 2023, in which local officials say more than 60 people were killed.', 'more than 60');
+    expect(c.scope).toEqual({ from: '2023-08-01', to: '2023-08-31' });
+    expect(c.speaker).toBe('local officials');
+  });
+});
