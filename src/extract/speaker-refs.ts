@@ -24,7 +24,7 @@ export function dataOwner(phrase: string): string | null {
 }
 const FIRST_PERSON = /^(?:we|i)$|^(?:our|my)\s/i;
 // A definite role refers back to a speaker already named ("the ministry also said").
-const DEFINITE_ROLE = /^(?:the\s+)?(ministry|group|agency|minister|spokesman|spokeswoman|spokesperson|official|military|army|president|monitor|observatory|organisation|organization|statement|report|document|communiqu[eé]|company|office|department|government|kremlin|pentagon|commander|general|leader|premier|prime minister)$/i;
+const DEFINITE_ROLE = /^(?:the\s+)?(?:same\s+)?(commission|bureau|council|committee|ministry|group|agency|minister|spokesman|spokeswoman|spokesperson|official|military|army|president|monitor|observatory|organisation|organization|statement|report|document|communiqu[eé]|company|office|department|government|kremlin|pentagon|commander|general|leader|premier|prime minister)$/i;
 const INDEFINITE = /^(?:a|an|one)\s/i;
 
 export type SpeakerRef =

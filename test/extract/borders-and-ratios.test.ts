@@ -90,3 +90,18 @@ describe('more speakers and their places', () => {
     expect(c.speaker).toBe('local officials');
   });
 });
+
+describe('speakers named after "according to"', () => {
+  it('"according to the regional education bureau" is the bureau', () => {
+    expect(figure('More than 4 million children are out of school, according to the regional education bureau.', 'More than 4 million').speaker).toBe('regional education bureau');
+  });
+
+  it('"according to a regional security official who asked not to be named" is the official', () => {
+    expect(figure('About 30,000 fighters refused to disarm, according to a regional security official who asked not to be named.', 'About 30,000').speaker).toBe('regional security official');
+  });
+
+  it('"according to the same commission, which said" is the commission named before', () => {
+    const text = 'The Tarn Rights Commission said 50 people were killed in Mesa. A drone strike killed 26 people, according to the same commission, which said most of the victims were civilians.';
+    expect(figure(text, '26').speaker).toBe('Tarn Rights Commission');
+  });
+});
