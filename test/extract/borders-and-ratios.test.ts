@@ -5,6 +5,7 @@
 // war's. Sentences written by the team about invented places (Mesa, Tarn); Chile and Peru where a country is needed.
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/extract/index.js';
+import { articlePlaces } from '../../src/extract/topic.js';
 import type { ExtractedClaim } from '../../src/domain/types.js';
 import { defaultLexicon } from '../helpers/lexicons.js';
 
@@ -103,5 +104,28 @@ describe('speakers named after "according to"', () => {
   it('"according to the same commission, which said" is the commission named before', () => {
     const text = 'The Tarn Rights Commission said 50 people were killed in Mesa. A drone strike killed 26 people, according to the same commission, which said most of the victims were civilians.';
     expect(figure(text, '26').speaker).toBe('Tarn Rights Commission');
+  });
+});
+
+describe('a capital for its country', () => {
+  it('"Santiago toll nears 400 as Peruvian troops begin disarming fighters": the war is Chile’s, not the foreign troops’', () => {
+    const text = [
+      'Santiago toll nears 400 as Peruvian troops begin disarming fighters',
+      '',
+      'Soldiers patrolled the streets on Sunday as the toll from a week of killings in Santiago neared 400.',
+      'Bodies were collected from the mosques of Santiago, where families had sheltered, and the foreign troops began disarming the militias.',
+      'Shops in Santiago stayed shut.',
+    ].join('\n');
+    expect(articlePlaces(text).topic).toBe('Chile');
+  });
+
+  it('a capital that speaks ("Lima admits 462") or a dateline does not stand for where the war is', () => {
+    const text = [
+      'Monitors say thousands died in Mesa; Lima admits 462',
+      '',
+      'LIMA — Monitors said on Friday that thousands had died in the fighting in Mesa, a province of Chile.',
+      'The fighting in Chile began in March.',
+    ].join('\n');
+    expect(articlePlaces(text).country).not.toBe('Peru');
   });
 });
