@@ -90,6 +90,9 @@ function calledTown(place: string, text: string): boolean {
   return new RegExp(String.raw`\b${TOWN}\s+of\s+${name}(?![\p{L}])|(?<![\p{L}])${name}(?:,\s+(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,3}|\s+)${TOWN}\b(?!\s+(?:of|in)\b)|(?<![\p{L}])${name},\s+the\s+(?:[\p{Ll}-]+\s+){0,2}(?:headquarters|seat)\s+of\s+(?:[\p{L}-]+\s+){1,3}(?:district|province|county|region|state|department)\b`, 'u').test(text);
 }
 
+// Words before a war phrase that make it a war that is over: "since the end of", "recovering from", "the aftermath of"
+const WAR_OVER_BEFORE = /\b(?:end\s+of|recover(?:ing|ed|y)?\s+from|aftermath\s+of)\s+(?:the\s+)?$/i;
+
 // The nouns that name a whole war, not one of its battles, sieges or offensives.
 const WHOLE_WAR = /^(?:civil\s+war|war|conflict|insurgency|uprising|rebellion|invasion)$/i;
 
@@ -109,7 +112,8 @@ function topicOf(text: string, countries: Map<string, number>): { topic: string 
     if (place && named && (placed || countryOf(named) || usedAsPlace(named, text))) vote(place, whole);
   };
   // "the 1994 genocide" is history the article recalls, not its war
-  const historical = (at: number): boolean => /\b\d{4}\s+$/.test(text.slice(Math.max(0, at - 6), at));
+  // (and "since the end of the war in neighbouring Tarn", "recovering from the Tarn war": a war that is over)
+  const historical = (at: number): boolean => /\b\d{4}\s+$/.test(text.slice(Math.max(0, at - 6), at)) || WAR_OVER_BEFORE.test(text.slice(Math.max(0, at - 40), at));
   for (const m of matchesOf(PLACE_THEN_WAR, text)) {
     if (historical(m.index) || (!m[2] && NOT_AFTER_PLAIN_WAR.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12)))) continue;
     const actor = m[1]!.replace(/^(?:The|A|An)\s+/u, '');
@@ -124,6 +128,7 @@ function topicOf(text: string, countries: Map<string, number>): { topic: string 
   };
   // "the war against <a group>" names an enemy, not a place: only a country counts after "against"
   for (const m of matchesOf(WAR_THEN_PLACE, text)) {
+    if (historical(m.index) || /\bneighbou?ring\s/i.test(m[0])) continue;
     // "the largest war in Europe since 1945" compares the war with others of a place; it does not place it
     if (SUPERLATIVE_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
     // "the violence in Ostran areas": an adjective before a plural place noun

@@ -129,3 +129,17 @@ describe('a capital for its country', () => {
     expect(articlePlaces(text).country).not.toBe('Peru');
   });
 });
+
+describe('a war that is over is not the article’s', () => {
+  it('"since the end of the war in neighbouring Tarn" and "recovering from the Tarn war" do not make Tarn the place', () => {
+    const text = [
+      'Chile declares emergency in Lerna as militia seizes Mesa',
+      '',
+      'Chile declared a state of emergency in Lerna on Friday after militia fighters seized the town of Mesa.',
+      'The crisis is the most serious since the end of the war in neighbouring Tarn.',
+      'Many saw the accord as a betrayal, because it left unresolved the land that Lerna forces had seized from Tarn during the war.',
+      'Aid agencies said thousands had been displaced in communities still recovering from the Tarn war.',
+    ].join('\n');
+    expect(articlePlaces(text).topic).not.toBe('Tarn');
+  });
+});
