@@ -128,7 +128,7 @@ function topicOf(text: string, countries: Map<string, number>): { topic: string 
   };
   // "the war against <a group>" names an enemy, not a place: only a country counts after "against"
   for (const m of matchesOf(WAR_THEN_PLACE, text)) {
-    if (historical(m.index) || /\bneighbou?ring\s/i.test(m[0])) continue;
+    if (WAR_OVER_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)) || /\bneighbou?ring\s/i.test(m[0])) continue;
     // "the largest war in Europe since 1945" compares the war with others of a place; it does not place it
     if (SUPERLATIVE_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
     // "the violence in Ostran areas": an adjective before a plural place noun
