@@ -4,23 +4,13 @@
 // an invasion's date is the war's start, so a toll "since 2003" in a war begun by an invasion in 2003 is the whole
 // war's. Sentences written by the team about invented places (Mesa, Tarn); Chile and Peru where a country is needed.
 import { describe, expect, it } from 'vitest';
-import { extract } from '../../src/extract/index.js';
 import { articlePlaces } from '../../src/extract/topic.js';
 import type { ExtractedClaim } from '../../src/domain/types.js';
-import { defaultLexicon } from '../helpers/lexicons.js';
+import { claimsIn, figureIn } from '../helpers/figures.js';
 
-const lexicon = defaultLexicon();
-
-function claimsOf(sentence: string): ExtractedClaim[] {
-  return extract(`Tarn report\n\n${sentence}`, { published: '2026-10-12', publisher: 'Test Wire', lexicon });
-}
-
-function figure(sentence: string, valueText: string): ExtractedClaim {
-  const claims = claimsOf(sentence);
-  const found = claims.find((c) => c.valueText === valueText);
-  if (!found) throw new Error(`no claim "${valueText}" among ${claims.map((c) => c.valueText).join(', ')}`);
-  return found;
-}
+const published = '2026-10-12';
+const claimsOf = (sentence: string): ExtractedClaim[] => claimsIn(sentence, { published });
+const figure = (sentence: string, valueText: string): ExtractedClaim => figureIn(sentence, valueText, { published });
 
 describe('fled across a border', () => {
   it('"nearly 150,000 had fled to Peru, Bolivia and Argentina" are refugees', () => {

@@ -6,22 +6,10 @@
 // "operation in Lerna" names. Articles written by the team about invented
 // places (Mesa, Lerna); Chile stands for the country where a test needs one the country data knows.
 import { describe, expect, it } from 'vitest';
-import { extract } from '../../src/extract/index.js';
 import type { ExtractedClaim } from '../../src/domain/types.js';
-import { defaultLexicon } from '../helpers/lexicons.js';
+import { figureIn } from '../helpers/figures.js';
 
-const lexicon = defaultLexicon();
-
-function claimsOf(text: string, published = '2026-03-02'): ExtractedClaim[] {
-  return extract(text, { published, publisher: 'Test Wire', lexicon });
-}
-
-function figure(text: string, valueText: string): ExtractedClaim {
-  const claims = claimsOf(text.includes('\n') ? text : `Report\n\n${text}`);
-  const found = claims.find((c) => c.valueText === valueText);
-  if (!found) throw new Error(`no claim "${valueText}" among ${claims.map((c) => c.valueText).join(', ')}`);
-  return found;
-}
+const figure = (text: string, valueText: string): ExtractedClaim => figureIn(text, valueText, { published: '2026-03-02', title: 'Report' });
 
 describe('who speaks for data', () => {
   it('"the minister said official figures showed" are the minister’s figures', () => {

@@ -5,22 +5,11 @@
 // ("72 of the country's 330 districts"), and an aside on the place of the doctors who speak. Sentences written by
 // the team about invented places (Tarn, Mesa).
 import { describe, expect, it } from 'vitest';
-import { extract } from '../../src/extract/index.js';
 import type { ExtractedClaim } from '../../src/domain/types.js';
-import { defaultLexicon } from '../helpers/lexicons.js';
+import { claimsIn, figureIn } from '../helpers/figures.js';
 
-const lexicon = defaultLexicon();
-
-function claimsOf(sentence: string, published: string): ExtractedClaim[] {
-  return extract(`Tarn report\n\n${sentence}`, { published, publisher: 'Test Wire', lexicon });
-}
-
-function figure(sentence: string, valueText: string, published = '2026-09-17'): ExtractedClaim {
-  const claims = claimsOf(sentence, published);
-  const found = claims.find((c) => c.valueText === valueText);
-  if (!found) throw new Error(`no claim "${valueText}" among ${claims.map((c) => c.valueText).join(', ')}`);
-  return found;
-}
+const claimsOf = (sentence: string, published: string): ExtractedClaim[] => claimsIn(sentence, { published });
+const figure = (sentence: string, valueText: string, published = '2026-09-17'): ExtractedClaim => figureIn(sentence, valueText, { published });
 
 describe('a month of a relative year', () => {
   it('"February last year" is one month of the year before publication', () => {
