@@ -76,7 +76,8 @@ function nearestDonor(claims: readonly PlacedClaim[], i: number): ExtractedClaim
   // The IOM counted more than 817,000": with no figure before it in its paragraph, the number is the one the next
   // sentence counts (a figure of the paragraph before is another topic's)
   const back = backwardPlaced(claims, i);
-  if (back && back.paragraph === here.paragraph) return back.claim;
+  // (a figure of the paragraph before, two sentences back, is another topic's; one sentence back it is still this one)
+  if (back && (back.paragraph === here.paragraph || here.sentence - back.sentence < SENTENCES_BACK)) return back.claim;
   return forwardDonor(claims, i, 1, (c) => isDonor(c) && c.kind === here.claim.kind) ?? back?.claim ?? null;
 }
 
@@ -113,10 +114,10 @@ function backwardPlaced(claims: readonly PlacedClaim[], i: number): PlacedClaim 
 // describes the speaker; the number referred to is an earlier one
 const ASIDE_OPEN = /,\s+(?:who|which|whose)\s[^,]*$/i;
 
-/** True when the claim's figure sits in a ", which …" or ", who …" clause of its sentence. */
+/** True when the claim's figure is a population told in a ", which …" or ", who …" clause ("which had a prewar population of"). */
 function inRelativeClause(c: ExtractedClaim): boolean {
   const words = figureWords(c);
-  return words !== null && ASIDE_OPEN.test(words.before);
+  return words !== null && ASIDE_OPEN.test(words.before) && /\bpopulation\s+of\s+(?:\S+\s+)?$/i.test(words.before);
 }
 
 /** True when the claim's figure sits inside a ", who …," aside of its sentence that closes before the sentence ends. */

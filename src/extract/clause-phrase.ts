@@ -41,11 +41,11 @@ export function cleanPhrase(raw: string): string {
   p = p.replace(/^(?:its|their|his|her)\s+(?=\p{Ll}+\s+\p{Lu})/u, '').replace(/^(?:Its|Their|His|Her)\s+(?=\p{Ll}+\s+\p{Lu})/u, '');
   // "A report by UN observers submitted to the council in May": the speaker ends before its participle
   // "A government statement read on state radio", "an assessment seen by the Coast Wire": and before a participle of broadcast
-  p = p.replace(/\s+(?:seen|obtained|reviewed|leaked|shared|submitted|published|released|issued|presented|prepared|compiled|sent|delivered|read|broadcast|aired|posted|carried)\s+(?:to|in|on|over|by|last|this|earlier)\b.*$/i, '');
+  p = p.replace(/\s+(?:seen|reviewed|submitted|published|released|issued|presented|prepared|compiled|sent|delivered|read|broadcast|aired|posted|carried)\s+(?:to|in|on|over|by|last|this|earlier)\b.*$/i, '');
   // "according to the same commission, which said": the body a relative "which said" stands for
   p = p.replace(/^according\s+to\s+/i, '');
   // "according to a regional security official who asked not to be named": the relative clause describes the speaker
-  p = p.replace(/\s+(?:who|which)\s+.*$/i, '');
+  p = p.replace(/\s+(?:who|which)\s+.*$/, '');
   // "Reports from the Front indicate": the reports are the Front's
   p = p.replace(/^(?:(?:the|a|an|some|early|initial|latest)\s+)?(?:reports?|figures?|estimates?|data|claims?|statements?|accounts?)\s+(?:from|by|of)\s+(?=\S)/i, '');
   return p.replace(/[.,;:]+$/, '').trim();

@@ -25,7 +25,7 @@ const MEASURES: Readonly<Record<string, ClaimKind>> = { killed: 'casualties', wo
 // "has lost 300 soldiers", "losing about 40 men": a side's own dead (a count of people right after the verb)
 const LOST_BEFORE = /\b(?:lost|losing|lose|loses)\s+(?:(?:only|just|about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|up\s+to|as\s+many\s+as|no\s+more\s+than|fewer\s+than|less\s+than)\s+)?$/i;
 // "the army put its own losses at three dead", "their losses at 12", "its losses were about 250 fighters": the speaker's side's dead
-const OWN_LOSSES = /\b(?:its|their|our)\s+(?:own\s+)?(?:losses|casualties|dead|death\s+toll)\s+(?:at|to|as|were|was|are|is|stood\s+at|stand\s+at|numbered|totall?ed|reached)\s+(?:(?:about|around|some|nearly|only|just)\s+)?$/i;
+const OWN_LOSSES = /\b(?:its|their|our)\s+(?:own\s+)?(?:(?:losses|casualties|dead|death\s+toll)\s+(?:at|to|as)|losses\s+(?:were|was|are|is|stood\s+at|stand\s+at|numbered|totall?ed|reached))\s+(?:(?:about|around|some|nearly|only|just)\s+)?$/i;
 const PERSON_ROLES: ReadonlySet<string> = new Set(['soldiers', 'fighters', 'civilians', 'children', 'women', 'people']);
 const SIZE_BEFORE = /\b(?:population|home to|country|nation|city|town|territory|region)\s+of\s+(?:\w+\s+){0,1}$/i;
 
@@ -65,7 +65,8 @@ export function countFact(input: CountInput): CountFact {
   // "a population of 2.3 million", "a country of 26 million", "420 armed clashes": no toll, whatever the clause says
   const notPeople = population !== null && !PERSON_ROLES.has(population.role);
   const size = SIZE_BEFORE.test(sentence.slice(Math.max(0, m.start - 40), m.start));
-  const lost = !notPeople && (LOST_BEFORE.test(sentence.slice(Math.max(0, m.start - 40), m.start)) || OWN_LOSSES.test(sentence.slice(Math.max(0, m.start - 60), m.start)));
+  const ownLosses = OWN_LOSSES.test(sentence.slice(Math.max(0, m.start - 60), m.start)) && !OTHER_MEASURE_AFTER.test(sentence.slice(m.end, m.end + 40));
+  const lost = !notPeople && (LOST_BEFORE.test(sentence.slice(Math.max(0, m.start - 40), m.start)) || ownLosses);
   const read = notPeople || size ? null : lost ? 'killed' : measureOf(input);
   // "150,000 had fled to Peru, Bolivia and Argentina", "fled abroad": refugees, not the displaced within the country
   const measure = read === 'displaced' && fledAbroad(sentence.slice(m.end, m.end + 80)) ? 'refugees' : read;
@@ -94,7 +95,7 @@ export function countFact(input: CountInput): CountFact {
   // A force of the lexicon already says whose losses these are ("Russian armed forces"): the measure alone.
   const metric = lexiconTopic && input.subjectType === 'force' ? measure ?? input.metric : metricOf(measure ?? input.metric, population);
   // "72 out of the country's 330 townships": the whole counts all of them, a fact of its own beside the part's
-  const whole = WHOLE_OF_PART.test(sentence.slice(Math.max(0, m.start - 60), m.start));
+  const whole = WHOLE_OF_PART.test(sentence.slice(Math.max(0, m.start - 60), m.start)) && !MEASURED_AFTER.test(sentence.slice(m.end, m.end + 40));
   // (of the 300 soldiers, 20 were killed: the 300 are not killed)
   const all = whole ? populationText(population) : null;
   if (all) return { kind: 'count', metric: `${all} in all`, subject, population: all };
@@ -102,14 +103,19 @@ export function countFact(input: CountInput): CountFact {
 }
 
 // Fled across a border: "fled to Peru", "fled abroad", "crossed into neighbouring Peru" (group 1 the place fled to)
-const FLED_ABROAD = /\b(?:fled|fleeing|escaped|crossed)\s+(?:abroad\b|the\s+country\b|across\s+the\s+borders?\b|(?:the\s+border\s+)?(?:to|into)\s+(?:neighbou?ring\s+)?(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?))/u;
+const FLED_ABROAD = /\b(?:fled|fleeing|escaped|crossed)\s+(?:abroad\b|the\s+country\b(?![’']s)|across\s+the\s+borders?\b|(?:the\s+border\s+)?(?:to|into)\s+(?:neighbou?ring\s+)?(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)(?![\p{L}’']))/u;
 
 /** True when the words after a count say those counted fled to another country. */
 function fledAbroad(after: string): boolean {
   const m = FLED_ABROAD.exec(after);
-  return m !== null && !/[.;]/.test(after.slice(0, m.index)) && (m[1] === undefined || countryOf(m[1]) !== null);
+  // (in the figure's own clause: not "displaced 200,000, while another 50,000 have fled to Chad")
+  return m !== null && m.index < 40 && !/[.;,]|\b(?:while|whereas|and|but)\b/.test(after.slice(0, m.index)) && (m[1] === undefined || countryOf(m[1]) !== null);
 }
 
+// "17 of the 40 people killed": a whole that is itself a toll keeps its measure
+const MEASURED_AFTER = /^\s+(?:[\p{L}-]+\s+){0,2}?(?:killed|wounded|injured|dead|died|missing|abducted|displaced|detained|captured|arrested)\b/u;
+// "its casualties were 300 wounded": a measure after the figure other than the dead
+const OTHER_MEASURE_AFTER = /^\s+(?:[\p{L}-]+\s+){0,2}?(?:wounded|injured|missing|abducted|captured|detained|or\s+wounded|or\s+injured)\b/u;
 // A part's figure and "(out) of (the) (country's)" before a figure: that figure is the whole
 const WHOLE_OF_PART = /\d[\d,.]*\s+(?:out\s+)?of\s+(?:(?:the|its|their|all)\s+)?(?:(?:\p{L}+\s+){0,2}\p{L}+['’]s\s+)?$/u;
 

@@ -2,7 +2,7 @@
 // topic.ts, which reads the war phrases. Hand-written: no library counts the countries a news text is about.
 
 import { matchesOf } from './regex.js';
-import { ATTACKER_NOUN, PROPER, countryOf, countryOfCapital, demonymSiblings, isPluralDemonym, type Country } from './places.js';
+import { ATTACKER_NOUN, PROPER, countryOf, demonymSiblings, isPluralDemonym } from './places.js';
 
 // any proper phrase (a name, a country, a demonym), for countryCounts and topic.ts's title places
 export const ANY_PROPER = new RegExp(PROPER, 'u');
@@ -25,24 +25,11 @@ export function countryCounts(text: string): Map<string, number> {
     // "Peru's army", "Peruvian security forces": the state that fights the war counts twice
     const state = STATE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 30)) ? 1 : 0;
     for (const part of m[0].split(/\s+(?:and|of(?:\s+the)?)\s+/u)) {
-      const country = countryOf(part) ?? countryOf(withoutLead(part)) ?? capitalNamed(text, m.index, withoutLead(part), m.index < titleEnd);
+      const country = countryOf(part) ?? countryOf(withoutLead(part));
       if (country) counts.set(country.name, (counts.get(country.name) ?? 0) + (m.index < titleEnd ? 2 : 1) + state);
     }
   }
   return counts;
-}
-
-/**
- * "Bangui toll nears 400", "fighting in Bangui": a capital named in the title or as where things happen stands for its
- * country; not a dateline ("MOSCOW —"), nor a capital that stands for its government ("Belgrade says", "Belgrade's
- * figures", "talks with Moscow").
- */
-function capitalNamed(text: string, at: number, word: string, inTitle: boolean): Country | null {
-  const after = text.slice(at + word.length, at + word.length + 30);
-  if (!/\p{Ll}/u.test(word) || /^[\s,]*(?:\([^)]*\)\s*)?[—–-]/u.test(after)) return null;
-  if (/\b(?:in|at|near|around|outside|across|into|of)\s+(?:the\s+)?(?:(?:capital|city),?\s+)?$/i.test(text.slice(Math.max(0, at - 30), at))) return countryOfCapital(word);
-  // (a verb after it: the capital speaks for its government)
-  return inTitle && !/^(?:[’']s\b|\s+\p{Ll}+(?:s|ed)\b)/u.test(after) ? countryOfCapital(word) : null;
 }
 
 /** "Congo" and "DR Congo" in one article are one country: countries sharing a demonym merge into the most named. */

@@ -24,8 +24,6 @@ interface Table {
   byName: ReadonlyMap<string, Country>;
   /** folded demonym → countries (largest first: "Congolese" is first of all DR Congo) */
   byDemonym: ReadonlyMap<string, readonly Country[]>;
-  /** folded capital → its country ("Bangui" → Central African Republic) */
-  byCapital: ReadonlyMap<string, Country>;
 }
 
 /** The form names are matched in: the project's name folding (names.ts), a possessive dropped. */
@@ -36,12 +34,10 @@ export function foldPlace(text: string): string {
 function buildTable(): Table {
   const byName = new Map<string, Country>();
   const byDemonym = new Map<string, Country[]>();
-  const byCapital = new Map<string, Country>();
   const sorted = [...countries].sort((a, b) => b.area - a.area);
   for (const c of sorted) {
     const demonym = c.demonyms?.eng?.m?.split(',')[0]?.trim() || null;
     const country: Country = { name: c.name.common, demonym, capital: c.capital?.[0] ?? null };
-    if (country.capital && !byCapital.has(foldPlace(country.capital))) byCapital.set(foldPlace(country.capital), country);
     const names = [c.name.common, c.name.official, ...c.altSpellings.filter((s) => s.length >= 3)];
     // "Bosnia" for "Bosnia and Herzegovina", "Trinidad" for "Trinidad and Tobago"
     if (/ and /.test(c.name.common)) names.push(c.name.common.split(' and ')[0]!);
@@ -61,18 +57,13 @@ function buildTable(): Table {
       byDemonym.set(key, [...(byDemonym.get(key) ?? []), country]);
     }
   }
-  return { byName, byDemonym, byCapital };
+  return { byName, byDemonym };
 }
 
 // Built once at load from package data and never changed after.
 const TABLE: Readonly<Table> = buildTable();
 function data(): Readonly<Table> {
   return TABLE;
-}
-
-/** The country whose capital a name is ("Bangui"), or null. */
-export function countryOfCapital(word: string): Country | null {
-  return data().byCapital.get(foldPlace(word)) ?? null;
 }
 
 /** The country a name or demonym stands for ("Sudanese", "DRC", "Bosnia"), or null. */

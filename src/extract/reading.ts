@@ -176,7 +176,8 @@ const WAR_TOLL = /\b(?:since|during|in|throughout)\s+(?:the|its|their)\s+(?:[\p{
 /** A toll of the whole war in an article about one of its towns: the war's place, not the town's, is its subject. */
 function warToll(fact: { kind: string; subject: string | null }, sg: SentenceGround): boolean {
   const { topic, war } = sg.article;
-  return fact.kind === 'casualties' && fact.subject !== null && fact.subject === topic && !!war && war !== topic && WAR_TOLL.test(sg.record.text);
+  // (a toll "in Mesa alone" stays the town's)
+  return fact.kind === 'casualties' && fact.subject !== null && fact.subject === topic && !!war && war !== topic && !sg.record.text.includes(topic) && WAR_TOLL.test(sg.record.text);
 }
 
 /** What place() starts from: the lexicon's reading of the figure and what the sentence offers. */

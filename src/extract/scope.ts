@@ -36,7 +36,7 @@ export function sentenceScope(text: string, dates: readonly Mention[], published
   }
   // "reported this year that …" dates the report
   const thisYear = /\b(?:so far )?this year\b|\bsince the (?:start|beginning) of (?:the|this) year\b/i.exec(text);
-  if (thisYear && !STATEMENT_TIME_BEFORE.test(text.slice(Math.max(0, thisYear.index - 50), thisYear.index))) return periodToDate(published, 'this year');
+  if (thisYear && (/^[’']s\b/.test(text.slice(thisYear.index + thisYear[0].length)) || !STATEMENT_TIME_BEFORE.test(text.slice(Math.max(0, thisYear.index - 50), thisYear.index)))) return periodToDate(published, 'this year');
   // "said in September last year that …" dates the statement, not the period its figures cover
   const lastYear = /\blast year\b/i.exec(text);
   if (lastYear && !timeOfAnother(text, lastYear.index, lastYear.index + lastYear[0].length)) {
@@ -54,7 +54,8 @@ const MONTH_DAYS = 31;
 
 /** "In February last year the government gave a toll of …": a month opening the sentence dates the statement. */
 function monthOfStatement(text: string, d: Mention): boolean {
-  return typeof d.low === 'string' && typeof d.high === 'string' && d.start <= 1 && daysBetween(d.low, d.high) < MONTH_DAYS && STATEMENT_AFTER.test(text.slice(d.end));
+  // (a month of this year opening the sentence is still the period of its counts: "In February the ministry said 340 died")
+  return typeof d.low === 'string' && typeof d.high === 'string' && d.start <= 1 && /\blast\s+year\b/i.test(d.text) && daysBetween(d.low, d.high) < MONTH_DAYS && STATEMENT_AFTER.test(text.slice(d.end));
 }
 
 function daysBetween(a: IsoDate, b: IsoDate): number {

@@ -26,7 +26,7 @@ const SPOKE_BEFORE = /\b(?:told|said|says|speaking|spoke|announced)\b(?:\s+(?:re
 const SPEAKER_AT = /\b(?:officials?|officers?|ministry|headquarters|office|attach[eé]s|diplomats|spokes(?:man|woman|person)|hospitals?|doctors|agency|agencies|embassy|mission|sources|negotiators?)\b[^,;.\d]{0,60}$/i;
 const WHEN_BEGAN = /,\s*when\s+[^,;]*\b(?:launched|began|started)\s+(?:its|their|the|an?)\s+(?:[\p{L}"“”'-]+\s+){0,2}?(?:war|insurgency|rebellion|uprising|armed\s+struggle|revolt)\b[^,;]*$/u;
 const DELIVERED_BEFORE = /\b(?:report|statement|findings|letter|study|survey|paper|analysis)\s+(?:\p{Ll}+\s+){0,2}?(?:delivered|submitted|presented|handed|released|published|issued|read\s+out)\b[^,;.\d]{0,40}$/u;
-const SAID_AFTER = /^(?:\s+(?!said\b|says\b|told\b)[a-z]+){0,3}(?:\s*,\s*(?:who|which|speaking|briefing|reached|contacted|interviewed)\b[^,;]*,)?\s*(?:said|says|say|told|tell|tells|estimated?|estimates|believes?|believed|reported|put|puts|gave|give)\b/i;
+const SAID_AFTER = /^(?:\s+(?:local\s+government\s+area|district|province|region|county|governorate|municipality|state))?(?:\s*,\s*(?:who|which|speaking|briefing|reached|contacted|interviewed)\b[^,;]*,)?\s*(?:said|says|say|told|tell|tells|estimated?|estimates|believes?|believed|reported|put|puts|gave|give)\b/i;
 
 /** A place a sentence names, at its offset in the sentence. */
 export interface PlaceMention {
@@ -52,7 +52,7 @@ export function placesIn(sentence: string): PlaceMention[] {
     // "killings since February 1996, when the rebels launched their war with attacks in Tarn": where the war began
     if (WHEN_BEGAN.test(sentence.slice(Math.max(0, m.index - 120), m.index))) continue;
     // "according to the UN humanitarian coordinator in Mesa.": where the source sits
-    if (/\baccording\s+to\s+[^,;.\d]{0,60}$/.test(sentence.slice(Math.max(0, m.index - 80), m.index)) && /^(?:in|at)\s/.test(m[0]) && /^\s*(?:[.,;]|$)/.test(sentence.slice(m.index + m[0].length))) continue;
+    if (/\baccording\s+to\s+(?![^,;.\d]*\b(?:residents|witnesses|survivors|locals|villagers|people|families)\b)[^,;.\d]{0,60}$/.test(sentence.slice(Math.max(0, m.index - 80), m.index)) && /^(?:in|at)\s/.test(m[0]) && /^\s*(?:[.,;]|$)/.test(sentence.slice(m.index + m[0].length))) continue;
     // "in a report delivered to the government in Vendra": where a report went, not where its dead were
     if (DELIVERED_BEFORE.test(sentence.slice(Math.max(0, m.index - 50), m.index))) continue;
     const place = placeName(phrase);

@@ -17,7 +17,7 @@ const WAR_NOUN = String.raw`(?:civil\s+war|war|conflict|invasion|offensive|fight
 const PLACE_THEN_WAR = new RegExp(String.raw`(${PROPER})([’']s)?\s+(?:(?:\d+|[\p{Ll}]+)-(?:year|month|week|day)(?:-old|-long)?\s+|[\p{Ll}]+\s+)?(${WAR_NOUN})\b(?!\s+(?:effort|efforts|crimes?|criminals?|chest|games?|zone|plans?|aims|veterans?|machine|footing|correspondents?|memorials?|budget|powers|cabinet)\b)`, 'u');
 const NOT_AFTER_PLAIN_WAR = /^\s+(?:alongside|beside|for|with|against|under)\b/;
 // "the Chilean invasion", "Haldor's offensive": an attacker's act names the attacker, not where the war is
-const ACT_OF_ATTACKER = /^(?:invasion|offensive|campaign|occupation|siege|bombardment|blockade)$/i;
+const ACT_OF_ATTACKER = /^(?:invasion|offensive|campaign|occupation|siege|bombardment|blockade|operation)$/i;
 // "the war in Chile's Portbrak region": the region a country's possessive names is the place (group 2)
 const WAR_THEN_PLACE = new RegExp(String.raw`\b${WAR_NOUN}\s+(?:in|over|on|of|for|against|across|with|between)\s+(?:the\s+)?(?:(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\s+)?(${PROPER})(?:[’']s\s+(${PROPER})(?=\s+(?:region|province|state|district|area)\b))?`, 'u');
 // A proper noun written as a place: "in Tripoli", "south of Tripoli", "to liberate Tripoli"
