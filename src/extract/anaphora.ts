@@ -73,10 +73,9 @@ function nearestDonor(claims: readonly PlacedClaim[], i: number): ExtractedClaim
     return backwardDonor(claims, i) ?? forwardDonor(claims, i, SENTENCES_BACK, (c) => c.kind === 'territory');
   }
   // "How many people the war has displaced depends on who is counting. The agency puts the number at about 630,000.
-  // The IOM counted more than 817,000": with no figure before it in its paragraph, the number is the one the next
-  // sentence counts (a figure of the paragraph before is another topic's)
+  // The IOM counted more than 817,000": with no figure before it, the number is the one the next sentence counts; a
+  // figure of the paragraph before, two sentences back, is another topic's (one sentence back it is still this one)
   const back = backwardPlaced(claims, i);
-  // (a figure of the paragraph before, two sentences back, is another topic's; one sentence back it is still this one)
   if (back && (back.paragraph === here.paragraph || here.sentence - back.sentence < SENTENCES_BACK)) return back.claim;
   return forwardDonor(claims, i, 1, (c) => isDonor(c) && c.kind === here.claim.kind) ?? back?.claim ?? null;
 }

@@ -65,7 +65,8 @@ export function countFact(input: CountInput): CountFact {
   // "a population of 2.3 million", "a country of 26 million", "420 armed clashes": no toll, whatever the clause says
   const notPeople = population !== null && !PERSON_ROLES.has(population.role);
   const size = SIZE_BEFORE.test(sentence.slice(Math.max(0, m.start - 40), m.start));
-  const ownLosses = OWN_LOSSES.test(sentence.slice(Math.max(0, m.start - 60), m.start)) && !OTHER_MEASURE_AFTER.test(sentence.slice(m.end, m.end + 40));
+  const next = sentence.slice(m.end, m.end + 40);
+  const ownLosses = OWN_LOSSES.test(sentence.slice(Math.max(0, m.start - 60), m.start)) && !OTHER_MEASURE_AFTER.test(next);
   const lost = !notPeople && (LOST_BEFORE.test(sentence.slice(Math.max(0, m.start - 40), m.start)) || ownLosses);
   const read = notPeople || size ? null : lost ? 'killed' : measureOf(input);
   // "150,000 had fled to Peru, Bolivia and Argentina", "fled abroad": refugees, not the displaced within the country
@@ -95,7 +96,7 @@ export function countFact(input: CountInput): CountFact {
   // A force of the lexicon already says whose losses these are ("Russian armed forces"): the measure alone.
   const metric = lexiconTopic && input.subjectType === 'force' ? measure ?? input.metric : metricOf(measure ?? input.metric, population);
   // "72 out of the country's 330 townships": the whole counts all of them, a fact of its own beside the part's
-  const whole = WHOLE_OF_PART.test(sentence.slice(Math.max(0, m.start - 60), m.start)) && !MEASURED_AFTER.test(sentence.slice(m.end, m.end + 40));
+  const whole = WHOLE_OF_PART.test(sentence.slice(Math.max(0, m.start - 60), m.start)) && !MEASURED_AFTER.test(next);
   // (of the 300 soldiers, 20 were killed: the 300 are not killed)
   const all = whole ? populationText(population) : null;
   if (all) return { kind: 'count', metric: `${all} in all`, subject, population: all };
@@ -112,10 +113,14 @@ function fledAbroad(after: string): boolean {
   return m !== null && m.index < 40 && !/[.;,]|\b(?:while|whereas|and|but)\b/.test(after.slice(0, m.index)) && (m[1] === undefined || countryOf(m[1]) !== null);
 }
 
-// "17 of the 40 people killed": a whole that is itself a toll keeps its measure
-const MEASURED_AFTER = /^\s+(?:[\p{L}-]+\s+){0,2}?(?:killed|wounded|injured|dead|died|missing|abducted|displaced|detained|captured|arrested)\b/u;
+/** A measure word within two words after a figure, from the given list. */
+function measureAfter(words: string): RegExp {
+  return new RegExp(String.raw`^\s+(?:[\p{L}-]+\s+){0,2}?(?:${words})\b`, 'u');
+}
 // "its casualties were 300 wounded": a measure after the figure other than the dead
-const OTHER_MEASURE_AFTER = /^\s+(?:[\p{L}-]+\s+){0,2}?(?:wounded|injured|missing|abducted|captured|detained|or\s+wounded|or\s+injured)\b/u;
+const OTHER_MEASURE_AFTER = measureAfter(String.raw`wounded|injured|missing|abducted|captured|detained|or\s+wounded|or\s+injured`);
+// "17 of the 40 people killed": a whole that is itself a toll keeps its measure
+const MEASURED_AFTER = measureAfter('killed|wounded|injured|dead|died|missing|abducted|displaced|detained|captured|arrested');
 // A part's figure and "(out) of (the) (country's)" before a figure: that figure is the whole
 const WHOLE_OF_PART = /\d[\d,.]*\s+(?:out\s+)?of\s+(?:(?:the|its|their|all)\s+)?(?:(?:\p{L}+\s+){0,2}\p{L}+['’]s\s+)?$/u;
 

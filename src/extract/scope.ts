@@ -4,6 +4,7 @@
 import type { IsoDate } from '../domain/types.js';
 import { addDays } from '../domain/calendar.js';
 import { wordsToNumber } from '../domain/figures.js';
+import { dayNumber } from '../domain/intervals.js';
 import { firstMonthsOfYear, periodToDate, relativePeriod } from '../domain/timescope.js';
 import type { Mention } from './mentions.js';
 
@@ -34,9 +35,7 @@ export function sentenceScope(text: string, dates: readonly Mention[], published
     const n = past[1] ? Number(past[1]) || wordsToNumber(past[1]) : 1;
     if (n) return { from: periodStart(published, n, past[2].toLowerCase().replace(/s$/, '')), to: published };
   }
-  // "reported this year that …" dates the report
-  const thisYear = /\b(?:so far )?this year\b|\bsince the (?:start|beginning) of (?:the|this) year\b/i.exec(text);
-  if (thisYear && (/^[’']s\b/.test(text.slice(thisYear.index + thisYear[0].length)) || !STATEMENT_TIME_BEFORE.test(text.slice(Math.max(0, thisYear.index - 50), thisYear.index)))) return periodToDate(published, 'this year');
+  if (countedThisYear(text)) return periodToDate(published, 'this year');
   // "said in September last year that …" dates the statement, not the period its figures cover
   const lastYear = /\blast year\b/i.exec(text);
   if (lastYear && !timeOfAnother(text, lastYear.index, lastYear.index + lastYear[0].length)) {
@@ -49,6 +48,13 @@ export function sentenceScope(text: string, dates: readonly Mention[], published
 // A time phrase followed by who spoke and a verb of saying: "In February last year the government gave a toll of"
 const STATEMENT_AFTER = /^\s*,?\s*(?:the|a|an|its|their)\s+[^,;.\d]{0,40}?\b(?:said|says|gave|put|published|reported|announced|released|issued|told|estimated)\b/i;
 const RELATIVE_ASIDE = /,\s*(?:who|which)\s[^,;]*$/i;
+/** "killed this year", "this year's toll": a count of this year; "reported this year that …" dates the report instead. */
+function countedThisYear(text: string): boolean {
+  const m = /\b(?:so far )?this year\b|\bsince the (?:start|beginning) of (?:the|this) year\b/i.exec(text);
+  if (!m) return false;
+  return /^[’']s\b/.test(text.slice(m.index + m[0].length)) || !STATEMENT_TIME_BEFORE.test(text.slice(Math.max(0, m.index - 50), m.index));
+}
+
 // The longest span, in days, of a month that dates a statement
 const MONTH_DAYS = 31;
 
@@ -59,7 +65,7 @@ function monthOfStatement(text: string, d: Mention): boolean {
 }
 
 function daysBetween(a: IsoDate, b: IsoDate): number {
-  return (Date.parse(b) - Date.parse(a)) / 86_400_000;
+  return dayNumber(b) - dayNumber(a);
 }
 
 /**

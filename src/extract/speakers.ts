@@ -3,7 +3,7 @@
 // "the ministry also said"), an unnamed speaker named in the next sentence, the publisher's first person —
 // and choosing, for a figure, its speaker, cue and relay among the clauses of its sentence.
 
-import { APPOSITIVE_NAME, type Clause } from './clauses.js';
+import { APPOSITIVE_NAME, LEADING, type Clause } from './clauses.js';
 import { dataOwner, hasProperName, speakerRef } from './speaker-refs.js';
 import { entityHits, type CompiledLexicon } from './lexicon-match.js';
 import { countryOf } from './places.js';
@@ -107,7 +107,7 @@ export class SpeakerTracker {
       let speaker: string | null = speakerName(this.lex, c.phrase);
       // "Official figures show…" has no speaker unless the data names its owner or a known source.
       // ("A government security assessment puts": the government's)
-      const owner = ref.type === 'named' ? dataOwner(c.phrase) : ref.type === 'indefinite' ? dataOwner(c.phrase.replace(/^(?:a|an)\s+/i, '')) || null : null;
+      const owner = ref.type === 'named' ? dataOwner(c.phrase) : ref.type === 'indefinite' ? dataOwner(c.phrase.replace(LEADING, '')) || null : null;
       // … but "according to the research" names where a figure comes from, owner or not, and "the minister said
       // official figures showed" are the minister's
       if (owner !== null && speakerEntity(this.lex, c.phrase) === null) speaker = owner || (c.type === 'according' ? speaker : saidBefore(out, c));

@@ -113,7 +113,8 @@ function topicOf(text: string, countries: Map<string, number>): { topic: string 
   };
   // "the 1994 genocide" is history the article recalls, not its war
   // (and "since the end of the war in neighbouring Tarn", "recovering from the Tarn war": a war that is over)
-  const historical = (at: number): boolean => /\b\d{4}\s+$/.test(text.slice(Math.max(0, at - 6), at)) || WAR_OVER_BEFORE.test(text.slice(Math.max(0, at - 40), at));
+  const over = (at: number): boolean => WAR_OVER_BEFORE.test(text.slice(Math.max(0, at - 40), at));
+  const historical = (at: number): boolean => /\b\d{4}\s+$/.test(text.slice(Math.max(0, at - 6), at)) || over(at);
   for (const m of matchesOf(PLACE_THEN_WAR, text)) {
     if (historical(m.index) || (!m[2] && NOT_AFTER_PLAIN_WAR.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12)))) continue;
     const actor = m[1]!.replace(/^(?:The|A|An)\s+/u, '');
@@ -128,7 +129,7 @@ function topicOf(text: string, countries: Map<string, number>): { topic: string 
   };
   // "the war against <a group>" names an enemy, not a place: only a country counts after "against"
   for (const m of matchesOf(WAR_THEN_PLACE, text)) {
-    if (WAR_OVER_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)) || /\bneighbou?ring\s/i.test(m[0])) continue;
+    if (over(m.index) || /\bneighbou?ring\s/i.test(m[0])) continue;
     // "the largest war in Europe since 1945" compares the war with others of a place; it does not place it
     if (SUPERLATIVE_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
     // "the violence in Ostran areas": an adjective before a plural place noun
