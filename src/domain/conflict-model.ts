@@ -2,7 +2,7 @@
 // time-scope kinds, facts and conflict groups, a claim prepared for the rules, and who counts as an independent
 // source. Pure; the rules import it, and crosscheck.ts re-exports it so callers name one module.
 
-import { dayNumber, toInterval, type Interval } from './intervals.js';
+import { dayNumber, gap, toInterval, widen, type Interval } from './intervals.js';
 import type { Claim, IsoDate } from './types.js';
 import { DURATION_UNITS } from './types.js';
 
@@ -183,6 +183,8 @@ export interface Prepared {
   core: Interval;
   /** scope_from..(scope_to or as-of) for cumulative and period claims */
   period: { from: IsoDate; to: IsoDate } | null;
+  /** an exact count that is no round number ("44 children", "4,789 killings"): compared without tolerance */
+  exact: boolean;
 }
 
 /** A claim's quote cut at its figure ("had put the toll at" | "about 200" | "."), or null when the figure is not in it. */
@@ -191,12 +193,42 @@ export function figureWords(claim: Pick<ClaimInContext, 'quote' | 'valueText'>):
   return at < 0 ? null : { before: claim.quote.slice(0, at), after: claim.quote.slice(at + claim.valueText.length) };
 }
 
+// "23,984 of the dead", "12 of them": a part of a toll told before (a total so told caps no period: periods.ts)
+const PART_OF = /^\s*(?:[\p{L}-]+\s+){0,2}?of\s+(?:the|those|them)\b/iu;
+// The narrower reading that one article's figures need, where "60 soldiers of the army" and "a third of the territory"
+// abound: "12 of them", "601,027 of those excess deaths", "900 of the dead"
+const PART_OF_TOLD = /^\s*(?:(?:[\p{L}-]+\s+){0,2}?of\s+(?:those|them|these|whom)\b|of\s+(?:the|all\s+the)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:dead|deaths|victims|killed|casualties|killings)\b)/iu;
+
+/** True when the words after the claim's figure make it a part of a figure told before it ("12 of them were children"). */
+export function toldAsPart(claim: Pick<ClaimInContext, 'quote' | 'valueText'>, strict = false): boolean {
+  return (strict ? PART_OF_TOLD : PART_OF).test(figureWords(claim)?.after ?? '');
+}
+
 export function prepare(claim: ClaimInContext): Prepared {
   const scope = timeScopeKind(claim);
   const asOf = effectiveAsOf(claim);
   const period = claim.scopeFrom !== null ? { from: claim.scopeFrom, to: claim.scopeTo ?? asOf } : null;
   const interval = toInterval(claim.figure);
-  return { claim, scope, metric: normaliseMetric(claim.metric), asOf: dayNumber(asOf), interval, core: coreOf(claim, interval), period };
+  return { claim, scope, metric: normaliseMetric(claim.metric), asOf: dayNumber(asOf), interval, core: coreOf(claim, interval), period, exact: isExactCount(claim) };
+}
+
+/**
+ * The tolerance stands for rounding: "40 children" may be 38 or 42 told round, "about 1,200" anything near it. A
+ * figure told with no hedge down to its last digit ("44", "4,789", "11") is a count, not a rounding: two such counts
+ * that differ disagree, however close ("40" and "44" children killed do; "4,789" and "4,800" do not, nor "90" and "95"
+ * percent).
+ */
+function isExactCount(claim: Claim): boolean {
+  const { figure } = claim;
+  if (claim.qualifier !== 'exact' || (figure.unit !== 'count' && figure.unit !== 'percent')) return false;
+  const n = figure.low;
+  // round: a multiple of ten, or of five under a hundred ("95 percent", "45 killed")
+  return typeof n === 'number' && n === figure.high && Number.isInteger(n) && n % 10 !== 0 && (n >= 100 || n % 5 !== 0);
+}
+
+/** True when the two claims' figures meet once each is widened by its rounding slack (none for an exact count). */
+export function figuresOverlap(a: Prepared, b: Prepared, tolerance: number): boolean {
+  return gap(widen(a.core, a.exact ? 0 : tolerance), widen(b.core, b.exact ? 0 : tolerance)) === 0;
 }
 
 const UPPER_ESTIMATE = /^(?:as\s+many\s+as|up\s+to)\s/i;

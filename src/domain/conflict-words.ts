@@ -90,6 +90,13 @@ export function percent(t: number): string {
   return `${Math.round(t * 1000) / 10} %`;
 }
 
+/** The slack the figures were given, in words, to end "… do not overlap, ": exact counts get none (figuresOverlap). */
+export function allowance(a: Prepared, b: Prepared, tolerance: number): string {
+  if (a.exact && b.exact) return 'and both are exact counts';
+  const rounded = a.exact || b.exact ? ' to the rounded figure' : '';
+  return `even allowing ${percent(tolerance)} either way${rounded}`;
+}
+
 export function ordered(a: Prepared, b: Prepared, by: (p: Prepared) => number): [Prepared, Prepared] {
   const [x, y] = [by(a), by(b)];
   return x < y || (x === y && a.claim.id < b.claim.id) ? [a, b] : [b, a];

@@ -12,14 +12,15 @@
 
 import {
   CUMULATIVE_LOOKBACK_DAYS,
+  figuresOverlap,
   normaliseMetric,
   SAME_PERIOD_OVERLAP,
   type ComputedConflict,
   type CrosscheckSettings,
   type Prepared,
 } from './conflict-model.js';
-import { build, lead, percent, says, topic } from './conflict-words.js';
-import { dayNumber, overlaps, periodOverlapFraction, relativeGap } from './intervals.js';
+import { allowance, build, lead, says, topic } from './conflict-words.js';
+import { dayNumber, periodOverlapFraction, relativeGap } from './intervals.js';
 
 /** Each measure that nests → the measures it is a part of. */
 const MEASURE_WHOLES: Readonly<Record<string, readonly string[]>> = Object.freeze({
@@ -105,13 +106,13 @@ export function partAboveWhole(a: Prepared, b: Prepared, nested: NestedPair, set
   const { part, whole, words } = nested;
   // "thousands have been killed" says how many at least, not at most: it caps no part
   if (whole.claim.qualifier === 'vague') return null;
-  if (!comparableParts(part, whole, settings) || overlaps(part.core, whole.core, settings.tolerance)) return null;
+  if (!comparableParts(part, whole, settings) || figuresOverlap(part, whole, settings.tolerance)) return null;
   if (part.core.low === null || whole.core.high === null || part.core.low <= whole.core.high) return null;
   const other = a.claim.sourceId === b.claim.sourceId ? 'the same article gives' : 'another source gives';
   const explanation =
     `${lead(a, b, `${topic(whole)} and a part of it`)}${says(part)} for ${words[0]}; ${says(whole)} for ${words[1]}. ` +
     `"${part.claim.valueText}" ${words[0]} is more than the "${whole.claim.valueText}" ${words[1]} ${other}, ` +
-    `though the first is a part of the second, even allowing ${percent(settings.tolerance)} either way.`;
+    `though the first is a part of the second, ${allowance(part, whole, settings.tolerance)}.`;
   return build('part-above-whole', a, b, relativeGap(a.core, b.core), explanation, whole);
 }
 

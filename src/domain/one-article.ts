@@ -4,7 +4,7 @@
 // later one ("in its first statement it had put the toll at about 200 … now says at least 400"). Other figures of one
 // article for one fact are nearly always parts of a whole, and the numeric rules leave them be (crosscheck.ts). Pure.
 
-import { figureWords, independenceKey, type ClaimInContext, type ComputedConflict, type Prepared } from './conflict-model.js';
+import { figureWords, independenceKey, toldAsPart, type ClaimInContext, type ComputedConflict, type Prepared } from './conflict-model.js';
 import { GREW_TO } from './running-totals.js';
 import { build, lead, says, topic } from './conflict-words.js';
 import { overlaps, relativeGap } from './intervals.js';
@@ -13,6 +13,8 @@ import { overlaps, relativeGap } from './intervals.js';
 export function disagreeInOneArticle(a: ClaimInContext, b: ClaimInContext): boolean {
   // "… 43,500 more deaths, bringing the total to 62,000": a total the article adds up is no rival of its parts
   if (sumsEarlier(a, b) || sumsEarlier(b, a)) return false;
+  // "The researchers said 601,027 of those excess deaths were violent": a part of the figure told before it
+  if (partOfEarlier(a, b) || partOfEarlier(b, a)) return false;
   // The publisher's own voice beside a cited figure is most often context or a part ("the war began … killing
   // 1,200"; "thousands of bodies are still buried"): only two named speakers disagree outright.
   if (a.speakerId !== null && b.speakerId !== null && independenceKey(a) !== independenceKey(b)) return true;
@@ -31,6 +33,11 @@ const OWN_COUNT = /\b(?:own|our)\s+(?:count|tally|figure|figures|estimate|total|
 export function setAgainst(a: ClaimInContext, b: ClaimInContext): boolean {
   if (a.quoteStart !== b.quoteStart) return false;
   return CONTRAST.test(between(a, b)) || (REVISION.test(a.quote) && /^\s*to\b/i.test(between(a, b)));
+}
+
+/** True when `part` is told as a part of a figure ("n of those …") and `whole` comes before it in the article. */
+function partOfEarlier(part: ClaimInContext, whole: ClaimInContext): boolean {
+  return whole.quoteStart + whole.quote.indexOf(whole.valueText) < part.quoteStart + part.quote.indexOf(part.valueText) && part.figure.unit === 'count' && toldAsPart(part, true);
 }
 
 // Words that make the figure after them the sum of figures stated before ("bringing the total to 62,000").

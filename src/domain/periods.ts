@@ -2,20 +2,20 @@
 // whole, and a closed period's toll above a later total of the same fact. Split from crosscheck.ts, which holds the
 // other pairwise rules and the recomputation. Pure.
 
-import { dayNumber, overlaps, periodOverlapFraction, relativeGap } from './intervals.js';
-import { figureWords, SAME_PERIOD_OVERLAP, type ClaimInContext, type ComputedConflict, type CrosscheckSettings, type Prepared } from './conflict-model.js';
-import { build, day, lead, ordered, percent, says, topic } from './conflict-words.js';
+import { dayNumber, periodOverlapFraction, relativeGap } from './intervals.js';
+import { figureWords, figuresOverlap, toldAsPart, SAME_PERIOD_OVERLAP, type ClaimInContext, type ComputedConflict, type CrosscheckSettings, type Prepared } from './conflict-model.js';
+import { allowance, build, day, lead, ordered, says, topic } from './conflict-words.js';
 
 export function periodCount(a: Prepared, b: Prepared, settings: CrosscheckSettings): ComputedConflict | null {
   if (!a.period || !b.period) return null;
   const shared = periodOverlapFraction(a.period, b.period);
   if (shared < SAME_PERIOD_OVERLAP) return nestedPeriods(a, b, settings);
-  if (overlaps(a.core, b.core, settings.tolerance)) return null;
+  if (figuresOverlap(a, b, settings.tolerance)) return null;
   const [first, second] = ordered(a, b, (p) => dayNumber(p.period!.from));
   const explanation =
     `${lead(a, b, `${topic(a)} over the same period`)}${says(first)}; ${says(second)}. ` +
     `The periods share ${Math.round(shared * 100)} % of their days and the counts do not overlap, ` +
-    `even allowing ${percent(settings.tolerance)} either way.`;
+    `${allowance(a, b, settings.tolerance)}.`;
   return build('period-count', a, b, relativeGap(a.core, b.core), explanation);
 }
 
@@ -28,12 +28,12 @@ function nestedPeriods(a: Prepared, b: Prepared, settings: CrosscheckSettings): 
   if (a.scope !== 'period' || b.scope !== 'period' || !a.period || !b.period) return null;
   const inside = (x: Prepared, y: Prepared): boolean => x.period!.from >= y.period!.from && x.period!.to <= y.period!.to;
   const [part, whole] = inside(a, b) ? [a, b] : inside(b, a) ? [b, a] : [null, null];
-  if (!part || !whole || overlaps(part.core, whole.core, settings.tolerance)) return null;
+  if (!part || !whole || figuresOverlap(part, whole, settings.tolerance)) return null;
   if (part.core.low === null || whole.core.high === null || part.core.low <= whole.core.high) return null;
   const explanation =
     `${lead(a, b, `${topic(a)} over nested periods`)}${says(whole)} from ${day(whole.period!.from)} to ${day(whole.period!.to)}; ` +
     `${says(part)} from ${day(part.period!.from)} to ${day(part.period!.to)}, a part of that period, yet the count is higher, ` +
-    `even allowing ${percent(settings.tolerance)} either way.`;
+    `${allowance(part, whole, settings.tolerance)}.`;
   return build('period-count', a, b, relativeGap(a.core, b.core), explanation);
 }
 
@@ -41,8 +41,6 @@ function nestedPeriods(a: Prepared, b: Prepared, settings: CrosscheckSettings): 
 // perpetrator: "40,000 killed in attacks by government forces" is no total that caps a period.)
 const WHOLE_TOLL = /\b(?:war|conflict|fighting|violence|crackdown|insurgency|uprising|in\s+all|in\s+total|overall|altogether)\b/i;
 const PARTIAL_TOLL = /\b(?:(?:attacks?|strikes?|raids?)\s+by|by\s+(?:the\s+)?(?:\p{L}+\s+){0,2}(?:forces|troops|army|militias?|rebels|fighters))\b/iu;
-// "23,984 of the dead", "12 of them": a part of a toll told before
-const PART_OF = /^\s*(?:[\p{L}-]+\s+){0,2}?of\s+(?:the|those|them)\b/iu;
 // "about 120 violent deaths a day": a rate, not a count over its period
 const RATE = /^\s*(?:[\p{L}-]+\s+){0,3}(?:a|per|each|every)\s+(?:day|week|month|year)\b|^\s*(?:[\p{L}-]+\s+){0,3}(?:daily|weekly|monthly)\b/iu;
 
@@ -62,14 +60,14 @@ export function periodWithinTotal(a: Prepared, b: Prepared, settings: Crosscheck
   const [part, total] = a.scope === 'period' ? [a, b] : [b, a];
   if (part.scope !== 'period' || !part.period || (total.scope !== 'point' && total.scope !== 'cumulative')) return null;
   if (part.claim.kind !== 'casualties' || total.claim.kind !== 'casualties' || total.claim.qualifier === 'vague') return null;
-  if (!WHOLE_TOLL.test(total.claim.quote) || PARTIAL_TOLL.test(total.claim.quote) || PART_OF.test(after(total.claim)) || RATE.test(after(part.claim))) return null;
+  if (!WHOLE_TOLL.test(total.claim.quote) || PARTIAL_TOLL.test(total.claim.quote) || toldAsPart(total.claim) || RATE.test(after(part.claim))) return null;
   const ended = dayNumber(part.period.to);
   if (total.asOf < ended || (total.period && total.period.from > part.period.from)) return null;
   // ("at least 25 since 2015" caps nothing: an open total stays open here, though "over n" is read as up to 2n elsewhere)
-  if (part.core.low === null || total.interval.high === null || total.core.high === null || overlaps(part.core, total.core, settings.tolerance) || part.core.low <= total.core.high) return null;
+  if (part.core.low === null || total.interval.high === null || total.core.high === null || figuresOverlap(part, total, settings.tolerance) || part.core.low <= total.core.high) return null;
   const since = total.period ? ` since ${day(total.period.from)}` : '';
   const explanation =
     `${lead(a, b, `${topic(a)}: a period and a later total`)}${says(part)} from ${day(part.period.from)} to ${day(part.period.to)}; ` +
-    `${says(total)} in all${since}, as of a later date, yet the count over the period is higher, even allowing ${percent(settings.tolerance)} either way.`;
+    `${says(total)} in all${since}, as of a later date, yet the count over the period is higher, ${allowance(part, total, settings.tolerance)}.`;
   return build('period-count', a, b, relativeGap(a.core, b.core), explanation);
 }

@@ -166,6 +166,19 @@ describe('point-in-time figures', () => {
     expect(checkPair(a, b, { ...S, tolerance: 0 })?.rule).toBe('point-in-time');
   });
 
+  it('an exact count is compared as told: 40 against 44 children killed disagree, 4,789 against 4,800 do not', () => {
+    const kids = (n: number, sourceId: number) => claim({ sourceId, sourcePublisher: `Outlet ${sourceId}`, metric: 'children killed', valueText: String(n), figure: count(n) });
+    const c = checkPair(kids(40, 1), kids(44, 2), S);
+    expect(c?.rule).toBe('point-in-time');
+    expect(c!.explanation).toContain('even allowing 5 % either way to the rounded figure');
+    expect(checkPair(kids(41, 1), kids(44, 2), S)!.explanation).toContain('both are exact counts');
+    // a round figure keeps its slack against an exact one, and two round figures theirs
+    expect(checkPair(kids(4789, 1), kids(4800, 2), S)).toBeNull();
+    expect(checkPair(kids(40, 1), kids(42, 2), S)).toBeNull();
+    // a hedged figure is no exact count: "about 44" and 41 meet
+    expect(checkPair(kids(41, 1), { ...kids(44, 2), qualifier: 'about', valueText: 'about 44', figure: count(40, 48) }, S)).toBeNull();
+  });
+
   it('different subjects (government against Kurdish-led forces) and different units never meet', () => {
     const kurds = claim({ subjectId: KURDS, metric: 'territory controlled', figure: pct(25) });
     expect(checkPair(ninety(), kurds, S)).toBeNull();
@@ -248,8 +261,8 @@ describe('period counts and cumulative totals', () => {
     expect(c!.explanation).toContain('Monitor (20 Jan 2018) gives "40" from 1 Jan 2017 to 31 Dec 2017');
     expect(c!.explanation).toContain('a part of that period, yet the count is higher');
     expect(checkPair(nineMonths(), wholeYear, S)?.key).toBe(checkPair(wholeYear, nineMonths(), S)?.key);
-    // within the tolerance of the whole: no conflict
-    expect(checkPair(nineMonths(), { ...wholeYear, figure: count(126) }, S)).toBeNull();
+    // within the tolerance of a rounded whole: no conflict
+    expect(checkPair(nineMonths(), { ...wholeYear, valueText: '130', figure: count(130) }, S)).toBeNull();
     // a running total from the period's start to a later date holds the period as well
     expect(checkPair(nineMonths(), { ...wholeYear, scopeTo: '2018-01-20', quote: '40 soldiers have died in the war since January 2017.' }, S)?.explanation).toMatch(/a period and a later total/);
   });
@@ -518,6 +531,15 @@ describe('figures one article sets against each other', () => {
     expect(checkPair(part, total, S)).toBeNull();
     const rival = inArticle({ ...total, quote: 'Researchers put the total at an estimated 62,000.' });
     expect(checkPair(part, rival, S)).not.toBeNull();
+  });
+
+  it('leaves alone a part told after its whole ("59,210 of those excess deaths"), but not the same figure told on its own', () => {
+    const whole = inArticle({ figure: count(65123), valueText: '65,123', speakerId: 41, quoteStart: 0, quote: 'A household survey estimates that 65,123 more people have died.' });
+    const part = inArticle({ figure: count(59210), valueText: '59,210', speakerId: 42, quoteStart: 120, quote: 'The researchers said 59,210 of those excess deaths were violent.' });
+    expect(checkPair(whole, part, S)).toBeNull();
+    expect(checkPair(part, whole, S)).toBeNull();
+    const rival = inArticle({ ...part, quote: 'The researchers said 59,210 people died.' });
+    expect(checkPair(whole, rival, S)?.rule).toBe('point-in-time');
   });
 
   it('compares figures a sentence sets against each other ("closer to 9,000 than … 20,000")', () => {
