@@ -12,7 +12,7 @@ import type { SentenceAnalysis } from './analysis.js';
 import { articleContext, isNamingModifier, resolveEventPhrase, type ArticleContext, type EventIndex } from './events.js';
 import { ownWar } from './topic-war.js';
 import { resolveReferences } from './anaphora.js';
-import { dateIncidentTolls, placeIncidentTolls, placeParts, placeSpeakers, placeThere } from './incident.js';
+import { dateIncidentTolls, placeIncidentTolls, placeParts, placeRivals, placeSpeakers, placeThere } from './incident.js';
 import { clauseHedges, hedgeAt, isVerificationCaveat } from './hedges.js';
 import { SHIPPED_GRAMMAR, type CompiledGrammar } from './grammar.js';
 import type { CompiledLexicon } from './lexicon-match.js';
@@ -159,7 +159,9 @@ export function closingPass(
   const paragraphs = records.map((r) => r.paragraph);
   const spoken = placeSpeakers(patched, texts.join('\n'));
   const placed = dateIncidentTolls(placeParts(placeThere(placeIncidentTolls(spoken, texts, paragraphs, topic), texts, paragraphs, topic), topic), texts, paragraphs, published);
-  return resolveReferences(wholeWarTotals(placed, war, published));
+  const resolved = wholeWarTotals(placed, war, published);
+  const resolvedRead = resolveReferences(resolved).map((claim, i) => ({ ...resolved[i]!, claim }));
+  return placeRivals(resolvedRead, texts, topic, war).map((c) => c.claim);
 }
 
 /**

@@ -1,0 +1,48 @@
+// Rival tells of one fact in adjacent sentences: two speakers' figures for one measure, one placed in a town, the other
+// in a sentence that names no place — the second is the town's too, so that the two meet and disagree. Not when the
+// speakers are one, the periods differ or the second sentence names a wider span. Articles written by the team about
+// invented places (Mesa, Tarn; Chile where a country the country data knows is needed).
+import { describe, expect, it } from 'vitest';
+import type { ExtractedClaim } from '../../src/domain/types.js';
+import { claimsIn } from '../helpers/figures.js';
+
+const published = '2026-05-14';
+const subjectOf = (text: string, valueText: string): string | null => {
+  const claims: ExtractedClaim[] = claimsIn(`Chile: Rebels seize Mesa\n\n${text}`, { published });
+  const found = claims.find((c) => c.valueText === valueText);
+  if (!found) throw new Error(`no claim "${valueText}" among ${claims.map((c) => c.valueText).join(', ')}`);
+  return found.subject;
+};
+
+const assault = 'A senior army officer told the Coast Wire that about 800 militants had taken part in the assault on Mesa.';
+
+describe('two speakers, one fact, adjacent sentences', () => {
+  it('"the attackers numbered 1,300" after "800 militants … in the assault on Mesa" is Mesa’s', () => {
+    const text = `${assault} A security official told the Harbour Times that the attackers numbered 1,300.`;
+    expect(subjectOf(text, 'about 800')).toBe('Mesa');
+    expect(subjectOf(text, '1,300')).toBe('Mesa');
+  });
+
+  it('the figure before the placed one takes its place too', () => {
+    const text = `A security official told the Harbour Times that the attackers numbered 1,300. ${assault}`;
+    expect(subjectOf(text, '1,300')).toBe('Mesa');
+  });
+
+  it('one speaker’s two figures stay apart', () => {
+    const text = `${assault} He said the attackers numbered 1,300 by the second day.`;
+    expect(subjectOf(text, '1,300')).not.toBe('Mesa');
+  });
+
+  it('a toll of another period, or of the war, is no rival tell of the town’s', () => {
+    const year = 'Investigators told the council that 1,200 people were killed in Mesa last year.';
+    expect(subjectOf(`${year} The envoy said the toll could reach 15,000.`, '15,000')).not.toBe('Mesa');
+    const town = 'Investigators told the council that 1,200 people were killed in Mesa.';
+    expect(subjectOf(`${town} The envoy said the war had killed 15,000 people.`, '15,000')).not.toBe('Mesa');
+    expect(subjectOf(`${town} The envoy said 15,000 people had been killed.`, '15,000')).toBe('Mesa');
+  });
+
+  it('a figure two sentences away stays the article’s', () => {
+    const text = `${assault} The city fell within hours. A security official told the Harbour Times that the attackers numbered 1,300.`;
+    expect(subjectOf(text, '1,300')).not.toBe('Mesa');
+  });
+});
