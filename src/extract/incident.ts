@@ -224,16 +224,19 @@ export function placeSpeakers(claims: readonly IncidentClaim[], text: string): I
  * Mesa last year" beside "the toll could reach 150,000" is a town's year against the war's toll. The first figure before it wins, else the
  * one after. New objects, never edits.
  */
+// Words that make a figure the whole war's or the country's: no rival of a town's ("the war has killed", "nationwide")
+const WHOLE = /\b(?:war|conflict|insurgency|nationwide|countrywide|across\s+the\s+country|overall|in\s+total|altogether|so\s+far|to\s+date)\b/i;
+
 export function placeRivals(claims: readonly IncidentClaim[], texts: readonly string[], topic: string | null, war: string | null): IncidentClaim[] {
   const broad = (s: string | null): boolean => s === null || s === topic || s === war;
   const narrow = (s: string | null): s is string => !broad(s) && countryOf(s!) === null;
   return claims.map((c, i) => {
     const { claim } = c;
     if (claim.speaker === null || !broad(claim.subject) || (claim.kind !== 'casualties' && claim.kind !== 'count')) return c;
-    if (WIDER.test(claim.quote) || placesIn(texts[c.sentence] ?? '').length > 0) return c;
+    if (WHOLE.test(claim.quote) || placesIn(texts[c.sentence] ?? '').length > 0) return c;
     const rival = (o: IncidentClaim | undefined): o is IncidentClaim =>
-      o !== undefined && o.paragraph === c.paragraph && Math.abs(o.sentence - c.sentence) === 1 && o.claim.kind === claim.kind &&
-      o.claim.metric === claim.metric && o.claim.speaker !== null && o.claim.speaker !== claim.speaker && narrow(o.claim.subject) &&
+      o !== undefined && Math.abs(o.sentence - c.sentence) === 1 && o.claim.kind === claim.kind &&
+      o.claim.metric === claim.metric && o.claim.speaker !== claim.speaker && narrow(o.claim.subject) &&
       JSON.stringify(o.claim.scope) === JSON.stringify(claim.scope);
     const donor = claims.slice(0, i).reverse().find((o) => o.sentence < c.sentence && rival(o)) ?? claims.slice(i + 1).find((o) => o.sentence > c.sentence && rival(o));
     return donor !== undefined ? { ...c, claim: { ...claim, subject: donor.claim.subject } } : c;

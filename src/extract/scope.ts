@@ -58,10 +58,20 @@ function countedThisYear(text: string): boolean {
 // The longest span, in days, of a month that dates a statement
 const MONTH_DAYS = 31;
 
-/** "In February last year the government gave a toll of …": a month opening the sentence dates the statement. */
+// A toll given, not a count told: "put the number of dead at", "gave an official toll of" (an aside may come first)
+const TOLL_GIVEN_AFTER = /^[^.;]{0,120}?\b(?:gave|gives|put|puts|published|issued|released)\s+(?:a|an|the|its|their|his|her)\s+(?:[\p{L}-]+\s+){0,3}?(?:toll|number|figure|count|estimate|tally)\b/iu;
+
+/**
+ * "In February last year the government gave a toll of …", "In early March, … leaders put the number of dead at": a
+ * month opening the sentence dates the statement.
+ */
 function monthOfStatement(text: string, d: Mention): boolean {
-  // (a month of this year opening the sentence is still the period of its counts: "In February the ministry said 340 died")
-  return typeof d.low === 'string' && typeof d.high === 'string' && d.start <= 1 && /\blast\s+year\b/i.test(d.text) && daysBetween(d.low, d.high) < MONTH_DAYS && STATEMENT_AFTER.test(text.slice(d.end));
+  if (typeof d.low !== 'string' || typeof d.high !== 'string' || daysBetween(d.low, d.high) >= MONTH_DAYS) return false;
+  if (d.start > 1 && !/^\s*in\s+$/i.test(text.slice(0, d.start))) return false;
+  // (a month of this year opening the sentence is still the period of its counts: "In February the ministry said 340
+  // died"; only a toll given, as "put the number at", dates the statement)
+  const after = text.slice(d.end);
+  return (/\blast\s+year\b/i.test(d.text) && STATEMENT_AFTER.test(after)) || TOLL_GIVEN_AFTER.test(after);
 }
 
 function daysBetween(a: IsoDate, b: IsoDate): number {

@@ -28,6 +28,12 @@ describe('two speakers, one fact, adjacent sentences', () => {
     expect(subjectOf(text, '1,300')).toBe('Mesa');
   });
 
+  it('the first sentence of the next paragraph, and a figure in the publisher’s own voice, tell the same fact', () => {
+    const own = 'About 800 militants took part in the assault on Mesa on Sunday.';
+    expect(subjectOf(`${assault}\n\nA security official told the Harbour Times that the attackers numbered 1,300.`, '1,300')).toBe('Mesa');
+    expect(subjectOf(`${own} A security official told the Harbour Times that the attackers numbered 1,300.`, '1,300')).toBe('Mesa');
+  });
+
   it('one speaker’s two figures stay apart', () => {
     const text = `${assault} He said the attackers numbered 1,300 by the second day.`;
     expect(subjectOf(text, '1,300')).not.toBe('Mesa');

@@ -34,6 +34,17 @@ describe('the time of the statement, not of the count', () => {
     expect(c.asOf).toBe('2025-02-28');
   });
 
+  it('"In early March, …, rebel leaders put the number of dead at about 80" holds the toll as of early March', () => {
+    const c = figure('In early March, after the police raids on villages in Tarn that set off the revolt, rebel leaders put the number of dead at about 80.', 'about 80');
+    expect(c.scope ?? null).toBeNull();
+    expect(c.asOf).toBe('2026-03-10');
+    expect(figure('In March, rebel leaders put the number of dead at about 80.', 'about 80').asOf).toBe('2026-03-31');
+  });
+
+  it('"In February the ministry said 340 died" is still a count of February', () => {
+    expect(figure('In February the ministry said 340 people died in Tarn.', '340').scope).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+  });
+
   it('"said in March that" is no count of March', () => {
     const c = figure('The army said in March that 400 people had been killed in Tarn.', '400');
     expect(c.scope ?? null).toBeNull();
