@@ -52,7 +52,8 @@ export const ROLE_HEADS: ReadonlySet<string> = new Set(
     'scientists professor survivor survivors family families research elder elders villager villagers relative relatives ' +
     'clergy priest imam chiefs association associations union unions network foundation society federation charity charities hospital hospitals investigation investigators statement member members councillor councillors councilman councilwoman ' +
     'website websites site channel channels broadcaster newspaper newspapers radio television blog account accounts ' +
-    'bureau bureaux bureaus headquarters command directorate secretariat inspectorate').split(' '),
+    'bureau bureaux bureaus headquarters command directorate secretariat inspectorate church churches diocese dioceses bishop ' +
+    'bishops parish').split(' '),
 );
 
 const NOT_NAMES = new Set(

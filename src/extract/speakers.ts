@@ -22,8 +22,15 @@ function speakerEntity(lex: CompiledLexicon, phrase: string): string | null {
   const people = hits.filter((h) => lex.lexicon.entities[h.index]?.type === 'person');
   const orgs = hits.filter((h) => ['organisation', 'outlet'].includes(lex.lexicon.entities[h.index]?.type ?? ''));
   const pick = people[people.length - 1] ?? orgs[orgs.length - 1];
-  return pick ? lex.lexicon.entities[pick.index]?.name ?? null : null;
+  if (!pick) return null;
+  // "the UN mission in Tarn", "a UN official", "UN military observers": a body or a person of the organisation, who
+  // may tell another figure than its headquarters or a sister body does
+  const body = people.length === 0 ? BODY_OF_ORG.exec(phrase.slice(pick.end)) : null;
+  return body ? `${phrase.slice(pick.start, pick.end)}${body[0]}` : lex.lexicon.entities[pick.index]?.name ?? null;
 }
+
+// The head noun of a body or a person of an organisation named right before it ("UN| humanitarian coordination office")
+const BODY_OF_ORG = /^(?:\s+\p{Ll}[\p{Ll}-]*){0,2}?\s+(?:mission|office|officials?|observers|coordinator|envoy|rapporteur|panel|investigators|experts|peacekeepers|monitors|team)\b/u;
 
 /** Resolves a clause's phrase to a speaker name: lexicon canonical name for people and organisations. */
 export function speakerName(lex: CompiledLexicon, phrase: string): string {
@@ -54,7 +61,7 @@ const PERSON_WITH_ROLE = (): RegExp =>
 // An organisation as a sentence's subject: "The Valdorian regional government gave", "The army has denied", "KLF gave".
 const ORG_SUBJECT = /^(?:(?:The|An?)\s+((?:[\p{L}'’-]+\s+){0,5}?[\p{L}'’-]+)|(\p{Lu}{2,}[\p{Lu}\d-]*)|(\p{Lu}[\p{L}\d-]*(?:\s+\p{Lu}[\p{L}\d-]*){0,3})(?=\s+(?:gave|offered|rejected|disputed|denied|dismissed)\b))\s+(?:(?:has|had|also|later)\s+)?(?:\p{Ll}+ed|gave|given|put|puts|gives|says|said|denies|rejects|disputes)\b/u;
 // The head nouns that make such a subject an organisation.
-const ORG_SUBJECT_HEAD = /^(?:government|ministry|army|military|bureau|administration|authorities|commission|office|police|agency|council|committee|mission|command|headquarters|movement|front|alliance|coalition|militia|group)$/i;
+const ORG_SUBJECT_HEAD = /^(?:government|ministry|army|military|bureau|administration|authorities|commission|office|police|agency|council|committee|mission|command|headquarters|movement|front|alliance|coalition|militia|group|centre|center|institute|observatory|monitor|organi[sz]ation|department|service|tribunal|court|network|association|society|foundation|federation|union|project|programme|program|fund|church|diocese)$/i;
 /** "he" and "she" stand for a person: a name without an organisation's head noun, or a role noun for a person. */
 function personLike(name: string): boolean {
   // "Alexander Cherkasov of the rights group Memorial": the words before "of" say who speaks

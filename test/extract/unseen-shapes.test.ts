@@ -293,10 +293,10 @@ describe('a figure a speaker denies', () => {
     expect(claim(claims, '1,800').metric).toMatch(/killed/);
   });
 
-  it('"and not 2,600 … as claimed by the UN mission" is the UN\'s figure for the same dead, and the two disagree', () => {
+  it('"and not 2,600 … as claimed by the UN mission" is the UN mission\'s figure for the same dead, and the two disagree', () => {
     const claims = claimsOf(text);
     const denied = claim(claims, '2,600');
-    expect(denied.speaker).toBe('United Nations');
+    expect(denied.speaker).toBe('UN mission');
     expect(denied.metric).toBe(claim(claims, '1,800').metric);
     expect(pairsOf(text, '2026-03-02')).toContain('1,800 vs 2,600');
   });
