@@ -46,3 +46,26 @@ describe('where those counted are', () => {
     expect(figure('About 20,000 people fled into Peru.', 'About 20,000').subject ?? null).toBeNull();
   });
 });
+
+describe('a list of estimates, each item opening on its source', () => {
+  const list = [
+    'Tarn estimates',
+    '',
+    'Estimates of the displaced vary widely:',
+    '- Tarn Relief Agency: 1.6 million displaced.',
+    '- UNICEF: about 20,000 children were abducted.',
+    '- Paramilitaries: 1,200 killings.',
+    'Mesa: 300 killed in a week.',
+  ].join('\n');
+  const speakerOf = (valueText: string): string | null => claimsIn(list, { published }).find((c) => c.valueText === valueText)?.speaker ?? null;
+
+  it('an organisation or an acronym before the colon tells the figure', () => {
+    expect(speakerOf('1.6 million')).toBe('Tarn Relief Agency');
+    expect(speakerOf('about 20,000')).toBe('UNICEF');
+  });
+
+  it('a perpetrator or a place before the colon tells nothing', () => {
+    expect(speakerOf('1,200')).toBeNull();
+    expect(speakerOf('300')).toBeNull();
+  });
+});
