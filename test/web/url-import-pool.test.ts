@@ -62,13 +62,17 @@ async function importWhileServing(path: string, timeoutMs: number) {
   }
 }
 
+// The page's read takes more than the 1 s timeout on the main thread: a static file answered in well under that shows
+// the read ran elsewhere. (Not a speed target — a loaded 2-core CI machine answers in 200–300 ms.)
+const STATIC_BOUND_MS = 750;
+
 describe('a page imported by URL is read in the worker pool', () => {
-  it('a deeply nested page answers a clear 422 within 2 s, stores nothing, and /static/app.js answers within 200 ms meanwhile', async () => {
+  it('a deeply nested page answers a clear 422 within 2 s, stores nothing, and /static/app.js answers well before the read would have ended', async () => {
     const { res, ms, staticMs, unchanged } = await importWhileServing('/nested.html', 1000);
     expect(res.status).toBe(422);
     expect(html(res.text).querySelector('#fetchUrl-error')?.textContent).toContain('Reading the article out of this page took longer than 1 s');
     expect(ms).toBeLessThan(2000);
-    expect(staticMs).toBeLessThan(200);
+    expect(staticMs).toBeLessThan(STATIC_BOUND_MS);
     expect(unchanged).toBe(true);
   });
 
@@ -77,7 +81,7 @@ describe('a page imported by URL is read in the worker pool', () => {
     expect(res.status).toBe(422);
     expect(html(res.text).querySelector('#fetchUrl-error')?.textContent).toContain(`more than ${MAX_HTML_DEPTH} levels deep`);
     expect(ms).toBeLessThan(2000);
-    expect(staticMs).toBeLessThan(200);
+    expect(staticMs).toBeLessThan(STATIC_BOUND_MS);
     expect(unchanged).toBe(true);
   });
 });
