@@ -220,15 +220,19 @@ export function prepare(claim: ClaimInContext): Prepared {
  */
 function isExactCount(claim: Claim): boolean {
   const { figure } = claim;
-  if (claim.qualifier !== 'exact' || (figure.unit !== 'count' && figure.unit !== 'percent')) return false;
+  // (a share in whole percent is most often rounded; "a dozen" is no count to the last digit)
+  if (claim.qualifier !== 'exact' || figure.unit !== 'count' || !/\d/.test(claim.valueText)) return false;
   const n = figure.low;
   // round: a multiple of ten, or of five under a hundred ("95 percent", "45 killed")
   return typeof n === 'number' && n === figure.high && Number.isInteger(n) && n % 10 !== 0 && (n >= 100 || n % 5 !== 0);
 }
 
-/** True when the two claims' figures meet once each is widened by its rounding slack (none for an exact count). */
-export function figuresOverlap(a: Prepared, b: Prepared, tolerance: number): boolean {
-  return gap(widen(a.core, a.exact ? 0 : tolerance), widen(b.core, b.exact ? 0 : tolerance)) === 0;
+/**
+ * True when the two claims' figures meet once each is widened by its rounding slack (none for an exact count, unless
+ * `asTold` is false: a running toll told on two days, 4,789 then 4,823, grew rather than disagreed).
+ */
+export function figuresOverlap(a: Prepared, b: Prepared, tolerance: number, asTold = true): boolean {
+  return gap(widen(a.core, asTold && a.exact ? 0 : tolerance), widen(b.core, asTold && b.exact ? 0 : tolerance)) === 0;
 }
 
 const UPPER_ESTIMATE = /^(?:as\s+many\s+as|up\s+to)\s/i;

@@ -91,9 +91,9 @@ export function percent(t: number): string {
 }
 
 /** The slack the figures were given, in words, to end "… do not overlap, ": exact counts get none (figuresOverlap). */
-export function allowance(a: Prepared, b: Prepared, tolerance: number): string {
-  if (a.exact && b.exact) return 'and both are exact counts';
-  const rounded = a.exact || b.exact ? ' to the rounded figure' : '';
+export function allowance(a: Prepared, b: Prepared, tolerance: number, asTold = true): string {
+  if (asTold && a.exact && b.exact) return 'and both are exact counts';
+  const rounded = asTold && (a.exact || b.exact) ? ' to the rounded figure' : '';
   return `even allowing ${percent(tolerance)} either way${rounded}`;
 }
 

@@ -165,13 +165,13 @@ function looksLikeTwoOccurrences(a: Prepared, b: Prepared, windowDays: number): 
 function pointInTime(a: Prepared, b: Prepared, settings: CrosscheckSettings): ComputedConflict | null {
   const apart = Math.abs(a.asOf - b.asOf);
   if (apart > settings.asOfWindowDays) return lowerTollLater(a, b, settings);
-  if (figuresOverlap(a, b, settings.tolerance)) return null;
+  if (figuresOverlap(a, b, settings.tolerance, apart === 0)) return null;
   const [first, second] = ordered(a, b, (p) => p.asOf);
   if (isUpdate(first, second)) return null;
   const explanation =
     `${lead(a, b, topic(a))}${says(first)}; ${says(second)}. ` +
     `The figures hold at dates ${apart === 0 ? 'on the same day' : `${days(apart)} apart`} and do not overlap, ` +
-    `${allowance(a, b, settings.tolerance)}.`;
+    `${allowance(a, b, settings.tolerance, apart === 0)}.`;
   return build('point-in-time', a, b, relativeGap(a.core, b.core), explanation);
 }
 
@@ -181,7 +181,7 @@ function pointInTime(a: Prepared, b: Prepared, settings: CrosscheckSettings): Co
  * lowering its own toll revises it; the toll of one attack ("a car bomb killed 30") is no toll so far.
  */
 function lowerTollLater(a: Prepared, b: Prepared, settings: CrosscheckSettings): ComputedConflict | null {
-  if (!isKilledToll(a) || Math.abs(a.asOf - b.asOf) > CUMULATIVE_LOOKBACK_DAYS || figuresOverlap(a, b, settings.tolerance)) return null;
+  if (!isKilledToll(a) || Math.abs(a.asOf - b.asOf) > CUMULATIVE_LOOKBACK_DAYS || figuresOverlap(a, b, settings.tolerance, false)) return null;
   if (a.claim.speakerId !== null && a.claim.speakerId === b.claim.speakerId) return null;
   const [earlier, later] = ordered(a, b, (p) => p.asOf);
   if (later.core.high === null || earlier.core.low === null || later.core.high >= earlier.core.low) return null;
@@ -203,14 +203,14 @@ function cumulativeTotal(a: Prepared, b: Prepared, settings: CrosscheckSettings)
   if (!a.period || !b.period) return null;
   const window = settings.asOfWindowDays;
   if (Math.abs(dayNumber(a.period.from) - dayNumber(b.period.from)) > window) return null;
-  if (figuresOverlap(a, b, settings.tolerance)) return null;
+  if (figuresOverlap(a, b, settings.tolerance, a.asOf === b.asOf)) return null;
   const [earlier, later] = ordered(a, b, (p) => p.asOf);
   const apart = later.asOf - earlier.asOf;
   const decreased = later.core.high !== null && earlier.core.low !== null && later.core.high < earlier.core.low;
   if (apart > window && (!decreased || apart > CUMULATIVE_LOOKBACK_DAYS)) return null;
   const why = decreased
     ? `The later total is lower than the earlier one, though a running total can only grow.`
-    : `The totals hold at dates ${apart === 0 ? 'on the same day' : `${days(apart)} apart`} and do not overlap, ${allowance(a, b, settings.tolerance)}.`;
+    : `The totals hold at dates ${apart === 0 ? 'on the same day' : `${days(apart)} apart`} and do not overlap, ${allowance(a, b, settings.tolerance, apart === 0)}.`;
   const explanation = `${lead(a, b, `${topic(a)}, counted from the same start`)}${says(earlier)}; ${says(later)}. ${why}`;
   return build('cumulative-total', a, b, relativeGap(a.core, b.core), explanation);
 }

@@ -1,8 +1,6 @@
 // Reporting clauses that cite a source rather than quote a speaker: "according to X", "citing X", "as reported by X",
 // "figures compiled by X", and the pollster of "a survey by X". Part of clauses.ts's findClauses.
 
-import { ROLE_HEADS } from '../domain/names.js';
-import { countryOf } from './places.js';
 import { firstMatchFrom } from './regex.js';
 import { cleanPhrase, LEADING, type Clause } from './clause-phrase.js';
 
@@ -38,36 +36,6 @@ export function countByClauses(sentence: string): Clause[] {
   }
   return out;
 }
-
-// A list item that opens on its source and a colon: "- UNICEF: about 20,000 children were abducted", "Government of
-// Tarn (2005): 1.4 million displaced" (group 1 the label)
-const LABEL = /^\s*(?:[-–•*]\s+)?((?:the\s+)?[\p{L}'’.-]+(?:\s+[\p{L}'’.-]+){0,6}?)(?:\s+\([^)]{1,40}\))?\s*:\s+(?=\S)/iu;
-
-/**
- * "- UNICEF: about 20,000 children …", "- The health ministry: 1.4 million": a list of estimates, each item opening on
- * whose it is. The label is a source when it names one: an acronym, or a head noun of a role or an organisation
- * ("ministry", "agencies", "Government of Tarn"). A list by perpetrator ("- Paramilitaries: 1,200 killings", "- Rebel
- * forces: …") names who killed, not who counted; "Mesa: 300 killed", "Chile: 400 dead" and "Update: …" name no source.
- */
-export function labelClauses(sentence: string): Clause[] {
-  const m = LABEL.exec(sentence);
-  const raw = m?.[1] ?? '';
-  if (!m || countryOf(raw.replace(/^the\s+/i, '')) || NOT_A_SOURCE.test(raw) || !/\d/.test(sentence.slice(m[0].length))) return [];
-  const words = raw.split(/\s+/);
-  const head = (raw.split(/\s+(?:of|for|on)\s+/)[0] ?? raw).split(/\s+/).pop()!.toLowerCase();
-  const source = ROLE_HEADS.has(head) && !ACTOR_HEAD.test(head);
-  if (!source && !words.some((w) => /^\p{Lu}{2,}[\p{Lu}\d-]*$/u.test(w))) return [];
-  const phraseStart = m[0].indexOf(raw);
-  return [{
-    start: phraseStart + raw.length, end: m[0].length, phraseStart, phraseEnd: phraseStart + raw.length, raw,
-    phrase: raw.replace(LEADING, ''), cue: 'listed under', type: 'according', toldOutlet: null,
-  }];
-}
-
-// Heads of armed actors: a list label that names who did the killing
-const ACTOR_HEAD = /^(?:rebels|militants|forces|fighters|guerrillas|paramilitaries|troops|soldiers|army|police|military|militias?|regime|junta)$/;
-// Labels of a list or a line that name no source
-const NOT_A_SOURCE = /^(?:update|note|background|correction|timeline|editor|source|sources|total|totals|dead|killed|wounded|displaced|refugees|deaths|casualties|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 
 const RELEASED_BY = /^(?:an?\s+|the\s+)?(?:[\p{Ll}-]+\s+){0,3}(?:report|study|survey|analysis|assessment|count|tally|estimate|review|investigation|figures|data)\s+(?:\S+\s+){0,3}?(?:released|published|issued|compiled|produced|prepared|carried\s+out|conducted)\s+(?:\S+\s+){0,3}?by\s+((?:the\s+)?(?:[\p{L}'’.-]+\s+){0,5}?[\p{L}'’.-]+?)(?:\s+(?:on|in|last|this|earlier|at)\b.*)?\s*$/u;
 

@@ -6,7 +6,7 @@
 import { SHIPPED_GRAMMAR, type CompiledGrammar } from './grammar.js';
 import { matchesOf } from './regex.js';
 import { cleanPhrase, LEADING, type Clause } from './clause-phrase.js';
-import { accordingClauses, countByClauses, labelClauses, pollClauses } from './clauses-cited.js';
+import { accordingClauses, countByClauses, pollClauses } from './clauses-cited.js';
 
 export { LEADING, type Clause } from './clause-phrase.js';
 
@@ -184,7 +184,7 @@ const TOLD_WHOM = /^\s+((?:reporters|journalists|the press|a news conference|a p
 
 /** Every reporting clause of a sentence, in order; its verbs are the grammar vocabulary's reporting verbs and patterns. */
 export function findClauses(sentence: string, grammar: CompiledGrammar = SHIPPED_GRAMMAR): Clause[] {
-  const out = [...verbClauses(sentence, grammar.verbs), ...quotedAsClauses(sentence), ...pollClauses(sentence), ...accordingClauses(sentence, grammar.verbs), ...countByClauses(sentence), ...labelClauses(sentence)];
+  const out = [...verbClauses(sentence, grammar.verbs), ...quotedAsClauses(sentence), ...pollClauses(sentence), ...accordingClauses(sentence, grammar.verbs), ...countByClauses(sentence)];
   return out.sort((a, b) => a.start - b.start);
 }
 

@@ -227,13 +227,17 @@ export function placeSpeakers(claims: readonly IncidentClaim[], text: string): I
 // Words that make a figure the whole war's or the country's: no rival of a town's ("the war has killed", "nationwide")
 const WHOLE = /\b(?:war|conflict|insurgency|nationwide|countrywide|across\s+the\s+country|overall|in\s+total|altogether|so\s+far|to\s+date)\b/i;
 
+const EVENT_REFERENCE = /\b(?:the|that|this)\s+(?:attackers|assailants|raiders|gunmen|attack|assault|raid|strike|massacre|ambush|bombing|shelling|blast|battle|fighting|toll|death\s+toll|dead|victims)\b/i;
+
 export function placeRivals(claims: readonly IncidentClaim[], texts: readonly string[], topic: string | null, war: string | null): IncidentClaim[] {
   const broad = (s: string | null): boolean => s === null || s === topic || s === war;
   const narrow = (s: string | null): s is string => !broad(s) && countryOf(s!) === null;
   return claims.map((c, i) => {
     const { claim } = c;
     if (claim.speaker === null || !broad(claim.subject) || (claim.kind !== 'casualties' && claim.kind !== 'count')) return c;
-    if (WHOLE.test(claim.quote) || placesIn(texts[c.sentence] ?? '').length > 0) return c;
+    // the unplaced figure must point back at one event ("the attackers", "the raid", "the toll"): "The UN said 1,800 people
+    // have been killed" beside a town's 70 is the country's
+    if (WHOLE.test(claim.quote) || !EVENT_REFERENCE.test(claim.quote) || placesIn(texts[c.sentence] ?? '').length > 0) return c;
     const rival = (o: IncidentClaim | undefined): o is IncidentClaim =>
       o !== undefined && Math.abs(o.sentence - c.sentence) === 1 && o.claim.kind === claim.kind &&
       o.claim.metric === claim.metric && o.claim.speaker !== claim.speaker && narrow(o.claim.subject) &&

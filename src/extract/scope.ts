@@ -71,6 +71,9 @@ function monthOfStatement(text: string, d: Mention): boolean {
   // (a month of this year opening the sentence is still the period of its counts: "In February the ministry said 340
   // died"; only a toll given, as "put the number at", dates the statement)
   const after = text.slice(d.end);
+  // ("In February alone, the ministry gave a toll of 410", "put the number killed that month at", "now puts": the month's
+  // count, or today's)
+  if (/^\s*alone\b/i.test(after) || /\b(?:that|the)\s+month\b|\bnow\b/i.test(after)) return false;
   return (/\blast\s+year\b/i.test(d.text) && STATEMENT_AFTER.test(after)) || TOLL_GIVEN_AFTER.test(after);
 }
 

@@ -44,7 +44,8 @@ describe('two speakers, one fact, adjacent sentences', () => {
     expect(subjectOf(`${year} The envoy said the toll could reach 15,000.`, '15,000')).not.toBe('Mesa');
     const town = 'Investigators told the council that 1,200 people were killed in Mesa.';
     expect(subjectOf(`${town} The envoy said the war had killed 15,000 people.`, '15,000')).not.toBe('Mesa');
-    expect(subjectOf(`${town} The envoy said 15,000 people had been killed.`, '15,000')).toBe('Mesa');
+    // a toll that points back at no event is the country's, however it is worded
+    expect(subjectOf(`${town} The envoy said 15,000 people had been killed.`, '15,000')).not.toBe('Mesa');
   });
 
   it('a figure two sentences away stays the article’s', () => {

@@ -24,9 +24,8 @@ describe('a body of an organisation', () => {
 });
 
 describe('ways of giving a figure', () => {
-  it('"put the toll closer to" and "put it at" report the speaker’s figure', () => {
+  it('"put the toll closer to" reports the speaker’s figure', () => {
     expect(figure('Church leaders put the toll closer to 40,000.', '40,000').speaker).toBe('Church leaders');
-    expect(figure('The ministry put it at 40,000.', '40,000').speaker).toBe('ministry');
   });
 
   it('churches and a diocese speak', () => {
@@ -44,28 +43,5 @@ describe('where those counted are', () => {
   it('displaced people "crammed into Mesa" are Mesa’s; people who "fled into Peru" are no count of Peru', () => {
     expect(figure('The UN says some 450,000 displaced people are crammed into Mesa.', 'some 450,000').subject).toBe('Mesa');
     expect(figure('About 20,000 people fled into Peru.', 'About 20,000').subject ?? null).toBeNull();
-  });
-});
-
-describe('a list of estimates, each item opening on its source', () => {
-  const list = [
-    'Tarn estimates',
-    '',
-    'Estimates of the displaced vary widely:',
-    '- Tarn Relief Agency: 1.6 million displaced.',
-    '- UNICEF: about 20,000 children were abducted.',
-    '- Paramilitaries: 1,200 killings.',
-    'Mesa: 300 killed in a week.',
-  ].join('\n');
-  const speakerOf = (valueText: string): string | null => claimsIn(list, { published }).find((c) => c.valueText === valueText)?.speaker ?? null;
-
-  it('an organisation or an acronym before the colon tells the figure', () => {
-    expect(speakerOf('1.6 million')).toBe('Tarn Relief Agency');
-    expect(speakerOf('about 20,000')).toBe('UNICEF');
-  });
-
-  it('a perpetrator or a place before the colon tells nothing', () => {
-    expect(speakerOf('1,200')).toBeNull();
-    expect(speakerOf('300')).toBeNull();
   });
 });
