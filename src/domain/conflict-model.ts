@@ -218,7 +218,7 @@ export function prepare(claim: ClaimInContext): Prepared {
  * that differ disagree, however close ("40" and "44" children killed do; "4,789" and "4,800" do not, nor "90" and "95"
  * percent).
  */
-function isExactCount(claim: Claim): boolean {
+export function isExactCount(claim: Claim): boolean {
   const { figure } = claim;
   // (a share in whole percent is most often rounded; "a dozen" is no count to the last digit)
   if (claim.qualifier !== 'exact' || figure.unit !== 'count' || !/\d/.test(claim.valueText)) return false;

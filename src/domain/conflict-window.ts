@@ -45,6 +45,7 @@ import {
   isKilledToll,
   DURATION_METRICS,
   effectiveAsOf,
+  isExactCount,
   isOnceOnlyEventMetric,
   normaliseMetric,
   participates,
@@ -187,17 +188,19 @@ export function nestingPartnerQueries(changed: readonly ClaimInContext[], settin
  * The rules compare cores (crosscheck.ts coreOf: "about n" as n, "over n" as [n, 2n]) while the store holds
  * the stated intervals; a partner stated as "about m" is stored as [0.9 m, 1.1 m] with its core [0.95 m, 1.05 m],
  * so the bounds move by those ratios to keep every partner whose core lies outside. A partner "over m" with no high bound is read
- * as reaching 2m by the store's query.
+ * as reaching 2m by the store's query. An exact count is compared with no slack (conflict-model.ts figuresOverlap): the
+ * claim's own bounds are then not widened, and a partner below may be one whose stored high is its core.
  */
 function valueBounds(claim: ClaimInContext, tolerance: number): ValueBounds {
   const t = Math.max(0, Math.min(tolerance, 0.5));
+  const own = isExactCount(claim) ? 0 : t;
   const { low, high } = coreOf(claim);
   // a stored low of an "about m" partner is 0.9 m while its core starts at 0.95 m; its high 1.1 m, its core's 1.05 m
   const lowToCore = ABOUT_CORE_LOW / 0.9;
   const highToCore = ABOUT_CORE_HIGH / 1.1;
   return {
-    above: typeof high === 'number' ? (high + Math.abs(high) * t) / (lowToCore * (1 - t)) : null,
-    below: typeof low === 'number' ? (low - Math.abs(low) * t) / (highToCore * (1 + t)) : null,
+    above: typeof high === 'number' ? (high + Math.abs(high) * own) / (lowToCore * (1 - t)) : null,
+    below: typeof low === 'number' ? (low - Math.abs(low) * own) / Math.min(1, highToCore * (1 + t)) : null,
   };
 }
 
