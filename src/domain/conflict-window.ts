@@ -96,12 +96,17 @@ export function partnerQueries(changed: readonly ClaimInContext[], settings: Cro
   const w = Math.max(0, Math.ceil(settings.asOfWindowDays));
   let pointsAsOf: DateRange | null = null;
   let pointsBounds: ValueBounds = { above: null, below: null };
+  // Exact counts are compared with no slack only with figures told as of the same day (figuresOverlap's asTold):
+  // those partners get a lookup of their own, so the window's lookup keeps the tolerance.
+  let sameDay: DateRange | null = null;
+  let sameDayBounds: ValueBounds = { above: null, below: null };
   // Claims of one article mostly share their scope ("since March 2011", as of the publication date): one
   // lookup per distinct scope, with the loosest value bounds of the claims that share it.
   const cumulative = new Map<string, Extract<PartnerQuery, { kind: 'cumulative' }>>();
   const periods = new Map<string, Extract<PartnerQuery, { kind: 'periods' }>>();
   const nesting = new Map<string, Extract<PartnerQuery, { kind: 'periods' }>[]>();
-  const tolls: PartnerQuery[] = [];
+  // the toll lookups of the article's claims, those of one role merged (most share the publication date)
+  const tolls = new Map<string, PartnerQuery>();
   for (const claim of changed) {
     if (!participates(claim, settings)) continue;
     const scope = timeScopeKind(claim);
@@ -113,17 +118,22 @@ export function partnerQueries(changed: readonly ClaimInContext[], settings: Cro
       if (canConflict) return [{ kind: 'all' }];
       continue;
     }
-    const bounds = valueBounds(claim, settings.tolerance);
-    if (claim.kind === 'casualties') tolls.push(...tollQueries(claim, scope, bounds));
+    const bounds = valueBounds(claim, settings.tolerance, isExactCount(claim));
+    const told = valueBounds(claim, settings.tolerance, false);
+    if (claim.kind === 'casualties') tollQueries(claim, scope, bounds).forEach((q, i) => merge(tolls, `${scope}:${i}`, q));
     if (scope === 'point') {
       const t = dayNumber(effectiveAsOf(claim));
       // lowerTollLater: a toll of the killed meets the earlier ones above it and the later ones below it, a year each way
       if (isKilledToll({ claim, metric: normaliseMetric(claim.metric) })) {
-        tolls.push({ kind: 'points', asOf: range(t - CUMULATIVE_LOOKBACK_DAYS, t), above: bounds.above, below: null });
-        tolls.push({ kind: 'points', asOf: range(t, t + CUMULATIVE_LOOKBACK_DAYS), above: null, below: bounds.below });
+        merge(tolls, 'earlier', { kind: 'points', asOf: range(t - CUMULATIVE_LOOKBACK_DAYS, t), above: told.above, below: null });
+        merge(tolls, 'later', { kind: 'points', asOf: range(t, t + CUMULATIVE_LOOKBACK_DAYS), above: null, below: told.below });
       }
       pointsAsOf = pointsAsOf ? hull(pointsAsOf, t - w, t + w) : range(t - w, t + w);
-      pointsBounds = loosen(pointsBounds, bounds);
+      pointsBounds = loosen(pointsBounds, told);
+      if (isExactCount(claim)) {
+        sameDay = sameDay ? hull(sameDay, t, t) : range(t, t);
+        sameDayBounds = loosen(sameDayBounds, bounds);
+      }
       continue;
     }
     const f = dayNumber(claim.scopeFrom as IsoDate);
@@ -149,17 +159,25 @@ export function partnerQueries(changed: readonly ClaimInContext[], settings: Cro
     } else if (scope === 'period') nesting.set(key, nesting.get(key)!.map((q) => loosen(q, bounds)));
     if (scope === 'cumulative') {
       const q = cumulative.get(key);
-      cumulative.set(key, q ? loosen(q, bounds) : { kind: 'cumulative', from: range(f - w, f + w), near: range(e - w, e + w), ...bounds });
+      cumulative.set(key, q ? loosen(q, told) : { kind: 'cumulative', from: range(f - w, f + w), near: range(e - w, e + w), ...told });
+      // an exact running total meets those told as of the same day with no slack: totals from a start within the
+      // window whose end (their as-of date) is that day — a "periods" lookup ending on it
+      const same = `same:${f}:${e}`;
+      if (isExactCount(claim)) {
+        const s = periods.get(same);
+        periods.set(same, s ? loosen(s, bounds) : { kind: 'periods', from: range(f - w, f + w), to: range(e, e), periodsOnly: false, ...bounds });
+      }
     }
   }
   const queries: PartnerQuery[] = [];
   if (pointsAsOf) queries.push({ kind: 'points', asOf: pointsAsOf, ...pointsBounds });
-  queries.push(...cumulative.values(), ...periods.values(), ...[...nesting.values()].flat(), ...tolls);
+  if (sameDay) queries.push({ kind: 'points', asOf: sameDay, ...sameDayBounds });
+  queries.push(...cumulative.values(), ...periods.values(), ...[...nesting.values()].flat(), ...tolls.values());
   return queries;
 }
 
 /** The lookups for a toll's partners under periodWithinTotal (see the header): closed periods within a later total. */
-function tollQueries(claim: ClaimInContext, scope: 'point' | 'cumulative' | 'period', bounds: ValueBounds): PartnerQuery[] {
+function tollQueries(claim: ClaimInContext, scope: 'point' | 'cumulative' | 'period', bounds: ValueBounds): Exclude<PartnerQuery, { kind: 'all' }>[] {
   const t = dayNumber(effectiveAsOf(claim));
   if (scope === 'point') return [{ kind: 'periods', from: range(t - NESTING_REACH, t), to: range(t - NESTING_REACH, t), periodsOnly: true, above: bounds.above, below: null }];
   const f = dayNumber(claim.scopeFrom as IsoDate);
@@ -188,12 +206,13 @@ export function nestingPartnerQueries(changed: readonly ClaimInContext[], settin
  * The rules compare cores (crosscheck.ts coreOf: "about n" as n, "over n" as [n, 2n]) while the store holds
  * the stated intervals; a partner stated as "about m" is stored as [0.9 m, 1.1 m] with its core [0.95 m, 1.05 m],
  * so the bounds move by those ratios to keep every partner whose core lies outside. A partner "over m" with no high bound is read
- * as reaching 2m by the store's query. An exact count is compared with no slack (conflict-model.ts figuresOverlap): the
- * claim's own bounds are then not widened, and a partner below may be one whose stored high is its core.
+ * as reaching 2m by the store's query. An exact count is compared with no slack (conflict-model.ts figuresOverlap) when
+ * `exact` (figures told as of one day, and periods): the claim's own bounds are then not widened. A partner below
+ * may be an exact count told the same day, whose stored high is its core.
  */
-function valueBounds(claim: ClaimInContext, tolerance: number): ValueBounds {
+function valueBounds(claim: ClaimInContext, tolerance: number, exact: boolean): ValueBounds {
   const t = Math.max(0, Math.min(tolerance, 0.5));
-  const own = isExactCount(claim) ? 0 : t;
+  const own = exact ? 0 : t;
   const { low, high } = coreOf(claim);
   // a stored low of an "about m" partner is 0.9 m while its core starts at 0.95 m; its high 1.1 m, its core's 1.05 m
   const lowToCore = ABOUT_CORE_LOW / 0.9;
@@ -202,6 +221,25 @@ function valueBounds(claim: ClaimInContext, tolerance: number): ValueBounds {
     above: typeof high === 'number' ? (high + Math.abs(high) * own) / (lowToCore * (1 - t)) : null,
     below: typeof low === 'number' ? (low - Math.abs(low) * own) / Math.min(1, highToCore * (1 + t)) : null,
   };
+}
+
+/**
+ * Adds a lookup under a role, or widens the one already there to find the partners of both: each date range the
+ * hull of the two, the value bounds loosened (a superset of what either finds).
+ */
+function merge(into: Map<string, PartnerQuery>, role: string, q: Exclude<PartnerQuery, { kind: 'all' }>): void {
+  const had = into.get(role);
+  if (!had || had.kind !== q.kind) {
+    into.set(had ? `${role}:${into.size}` : role, q);
+    return;
+  }
+  const wider = loosen(had, q) as typeof q;
+  for (const key of ['asOf', 'near', 'from', 'to'] as const) {
+    const [r, s] = [(had as Partial<Record<typeof key, DateRange>>)[key], (q as Partial<Record<typeof key, DateRange>>)[key]];
+    if (r && s) (wider as Partial<Record<typeof key, DateRange>>)[key] = { from: r.from < s.from ? r.from : s.from, to: r.to > s.to ? r.to : s.to };
+  }
+  if (wider.kind === 'periods' && q.kind === 'periods') wider.periodsOnly = wider.periodsOnly && q.periodsOnly;
+  into.set(role, wider);
 }
 
 /** The bounds that find the partners of either claim: the lower "above", the higher "below". */

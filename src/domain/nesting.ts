@@ -106,13 +106,15 @@ export function partAboveWhole(a: Prepared, b: Prepared, nested: NestedPair, set
   const { part, whole, words } = nested;
   // "thousands have been killed" says how many at least, not at most: it caps no part
   if (whole.claim.qualifier === 'vague') return null;
-  if (!comparableParts(part, whole, settings) || figuresOverlap(part, whole, settings.tolerance)) return null;
+  // exact counts get no slack when told as of one day (a running toll told on two days grew: figuresOverlap)
+  const asTold = part.asOf === whole.asOf;
+  if (!comparableParts(part, whole, settings) || figuresOverlap(part, whole, settings.tolerance, asTold)) return null;
   if (part.core.low === null || whole.core.high === null || part.core.low <= whole.core.high) return null;
   const other = a.claim.sourceId === b.claim.sourceId ? 'the same article gives' : 'another source gives';
   const explanation =
     `${lead(a, b, `${topic(whole)} and a part of it`)}${says(part)} for ${words[0]}; ${says(whole)} for ${words[1]}. ` +
     `"${part.claim.valueText}" ${words[0]} is more than the "${whole.claim.valueText}" ${words[1]} ${other}, ` +
-    `though the first is a part of the second, ${allowance(part, whole, settings.tolerance)}.`;
+    `though the first is a part of the second, ${allowance(part, whole, settings.tolerance, asTold)}.`;
   return build('part-above-whole', a, b, relativeGap(a.core, b.core), explanation, whole);
 }
 

@@ -146,6 +146,46 @@ describe('partner lookups', () => {
     expect(matchesPartnerQuery(claim(3, { figure: { unit: 'count', low: 300, high: 300 } }), points!)).toBe(true);
   });
 
+  it('look up exact counts with no slack on their own day and with the tolerance on others', () => {
+    // 1,203 dead told on 1 June: 1,187 told the same day disagrees (two exact counts), 1,187 a day later is the
+    // running toll told again, within the tolerance; the window's lookup keeps the tolerance, so it is not loaded
+    const toll = claim(1, { figure: { unit: 'count', low: 1203, high: 1203 }, sourcePublishedAt: '2019-06-01' });
+    const queries = partnerQueries([toll], S);
+    const sameDay = claim(2, { figure: { unit: 'count', low: 1187, high: 1187 }, sourcePublishedAt: '2019-06-01' });
+    const nextDay = claim(3, { figure: { unit: 'count', low: 1187, high: 1187 }, sourcePublishedAt: '2019-06-02' });
+    expect(checkPair(toll, sameDay, S)?.rule).toBe('point-in-time');
+    expect(checkPair(toll, nextDay, S)).toBeNull();
+    expect(queries.some((q) => matchesPartnerQuery(sameDay, q))).toBe(true);
+    expect(queries.some((q) => matchesPartnerQuery(nextDay, q))).toBe(false);
+    // the same for running totals told as of one day, and for a part against its whole
+    const since = (id: number, n: number, day: string) => claim(id, { figure: { unit: 'count', low: n, high: n }, scopeFrom: '2018-03-01', sourcePublishedAt: day });
+    const [a, b, c] = [since(4, 1203, '2019-06-01'), since(5, 1187, '2019-06-01'), since(6, 1187, '2019-06-02')];
+    expect(checkPair(a, b, S)?.rule).toBe('cumulative-total');
+    expect(checkPair(a, c, S)).toBeNull();
+    expect(partnerQueries([a], S).some((q) => matchesPartnerQuery(b, q))).toBe(true);
+    expect(partnerQueries([a], S).some((q) => matchesPartnerQuery(c, q))).toBe(false);
+    const civilians = (id: number, day: string) => claim(id, { metric: 'civilians killed', figure: { unit: 'count', low: 1203, high: 1203 }, sourcePublishedAt: day });
+    expect(checkPair(civilians(7, '2019-06-01'), sameDay, S)?.rule).toBe('part-above-whole');
+    expect(checkPair(civilians(8, '2019-06-02'), sameDay, S)).toBeNull();
+    // and over many generated exact counts crowded into a month, every conflict is still found
+    const rand = prng(1203);
+    const crowded = Array.from({ length: 300 }, (_, i) => {
+      const day = isoFromDayNumber(BASE + Math.floor(rand() * 30));
+      const n = 1001 + 2 * Math.floor(rand() * 40);
+      return claim(i + 1, { figure: { unit: 'count', low: n, high: n }, sourcePublishedAt: day, ...(rand() < 0.5 ? { scopeFrom: '2018-03-01' } : {}) });
+    });
+    let found = 0;
+    for (const x of crowded.slice(0, 60)) {
+      const lookups = partnerQueries([x], S);
+      for (const y of crowded) {
+        if (y === x || !checkPair(x, y, S)) continue;
+        found += 1;
+        expect(lookups.some((q) => matchesPartnerQuery(y, q)), `claim ${y.id} against changed ${x.id}`).toBe(true);
+      }
+    }
+    expect(found).toBeGreaterThan(50);
+  });
+
   it('compare dates and durations with the whole group, and changed claims that take no part with nothing', () => {
     const start = claim(1, { kind: 'date', metric: 'start date', figure: { unit: 'date', low: '2015-01-01', high: '2015-12-31' } });
     expect(partnerQueries([start], S)).toEqual([{ kind: 'all' }]);
