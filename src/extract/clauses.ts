@@ -208,6 +208,8 @@ export function isReportingUse(sentence: string, m: RegExpExecArray): boolean {
   if (/^add(ed|s)?$/.test(verb) && /^\s+to\b/.test(sentence.slice(m.index + m[0].length))) return false; // "have added to the pressure"
   // "figures compiled by the mission", "violations recorded by the army": a participle before "by" is passive
   if (/ed$/.test(verb) && /^\s+by\b/.test(sentence.slice(m.index + m[0].length))) return false;
+  // "the war has claimed more than 62,000 lives": a toll the war took, not a claim it made
+  if (/^claim/.test(verb) && /^\s+(?:the\s+|(?:[^\s.;:]+\s+){1,4}?)lives\b/i.test(sentence.slice(m.index + m[0].length))) return false;
   return true;
 }
 

@@ -69,6 +69,11 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   return result;
 }
 
+// "has claimed over 62,000 lives", "cost some 250,000 lives", "took the lives of 300 people": lives a verb takes are a
+// toll, while "saved 300 lives" or "the lives of a million residents" are none. Hand-written: a keyword list cannot
+// say which verb governs a word. (A fresh global pattern for each scan, so no lastIndex outlives it.)
+const livesTaken = (): RegExp => /\b(?:claim(?:ed|s|ing)?|cost(?:s|ing)?|t(?:ook|akes?|aken|aking))\s+(?:the\s+|(?:[^\s.;:]+\s+){1,4}?)(lives)\b/giu;
+
 /** Metric keywords found in a sentence, each with the metrics it may signal. */
 export function keywordHits(lex: CompiledLexicon, sentence: string): Hit[] {
   const out: Hit[] = [];
@@ -76,6 +81,14 @@ export function keywordHits(lex: CompiledLexicon, sentence: string): Hit[] {
   lex.keywordRe.lastIndex = 0;
   for (let m = lex.keywordRe.exec(sentence); m; m = lex.keywordRe.exec(sentence)) {
     for (const index of lex.keywordIndex.get(m[0].toLowerCase()) ?? []) out.push({ start: m.index, end: m.index + m[0].length, index });
+  }
+  // taken lives count as the lexicon's own "lives lost", when it has that phrase
+  const lost = lex.keywordIndex.get('lives lost') ?? lex.keywordIndex.get('lost their lives') ?? [];
+  if (lost.length > 0 && /\blives\b/i.test(sentence)) {
+    for (const m of sentence.matchAll(livesTaken())) {
+      const end = m.index + m[0].length;
+      for (const index of lost) out.push({ start: end - 5, end, index });
+    }
   }
   return out;
 }

@@ -599,3 +599,14 @@ describe('an article whose title names an incident', () => {
     expect(claim(claimsOf(text.replace('Raid on Kfar Dara', 'Strike on Chilean market')), 'nine').subject).not.toBe('Kfar Dara');
   });
 });
+
+describe('lives a war takes', () => {
+  it('"has claimed more than 62,000 lives" and "cost some 9,000 lives" are tolls of the killed, told by no war', () => {
+    const text = 'Ten years of war in Portbrak\n\nThe Portbrak war has claimed more than 62,000 lives, the Lerna Civil Monitor says. The siege of the old town cost some 9,000 lives. Medics at the field hospital saved 3,000 lives, and the curfews changed the lives of 1.2 million residents.';
+    const claims = claimsOf(text);
+    expect(claim(claims, 'more than 62,000')).toMatchObject({ kind: 'casualties', metric: 'killed', speaker: 'Lerna Civil Monitor' });
+    expect(claim(claims, 'some 9,000')).toMatchObject({ kind: 'casualties', metric: 'killed' });
+    expect(claim(claims, '3,000').metric).not.toBe('killed');
+    expect(claim(claims, '1.2 million').metric).not.toBe('killed');
+  });
+});
