@@ -234,6 +234,8 @@ function verbClauses(sentence: string, verbs: RegExp): Clause[] {
     // "A spokesman for the Front, contacted by phone, rejected the figures, saying…": the participle's speaker is
     // the subject of the sentence's main verb
     const participle = /^\p{L}+ing\b/u.test(verb) && /,\s*$/.test(before);
+    // "he spent years telling stories about…": a participle reports only after its comma
+    if (/^\p{L}+ing$/u.test(verb) && !participle) continue;
     // "she said, adding that…": the participle goes with the reporting clause before it
     if (participle && out.length > 0) continue;
     let ph = participle ? subjectOf(sentence, start) : inverted ? phraseAfter(sentence, end) ?? phraseBefore(sentence, start) : named ?? phraseBefore(sentence, start);

@@ -7,10 +7,10 @@ import { ATTACKER_NOUN, PROPER, countryOf, foldPlace, placeName } from './places
 import { matchesOf } from './regex.js';
 
 // "in the eastern city of Portbrak", "across North Tarn", "in Valdoria's border province of East Tarn",
-// "for Chile's Portbrak", "when a missile hit the Portbrak theatre", "the army camp at Portbrak": a place a figure is
+// "for Chile's Portbrak", "when a missile hit the Portbrak theatre", "the army camp at Portbrak", "killed at Portbrak": a place a figure is
 // narrowed to.
 export const PLACE_NEAR = new RegExp(
-  String.raw`\b(?:[Ii]n|(?<=(?:crammed|packed|crowded|squeezed|herded|sheltering)\s)into|[Aa]cross|[Tt]hroughout|for|[Ii]nside|[Nn]ear|[Oo]utside|(?:residents|inhabitants|citizens|people)\s+of|(?:camp|base|barracks|garrison|outpost|prison|market)\s+at|(?:assault|attack|offensive|invasion|(?:air)?strikes?|bombardment|raid|missiles?|shells?|drones?)\s+(?:by\s+[^,.;]{1,50}?\s+)?(?:on|against|hit|hits|struck|strikes|targeted))\s+(?:(?:a|one)\s+(?:single\s+|small\s+|remote\s+)?(?:village|town|city|hamlet|camp)\s*,\s+|the\s+)?(?:[\p{Ll}-]+\s+){0,3}?(?:(?:${PROPER}\s+)?(?:[\p{Ll}-]+\s+){0,2}?(?:city|town|port|province|region|state|district|zone|village|capital|territory|area|strip|enclave)\s+of\s+)?(${PROPER})(?:[’']s\s+(?:[\p{Ll}-]+\s+){0,3}?(?:(?:city|town|province|region|state|district|capital|territory|area)\s+of\s+)?(${PROPER}))?`,
+  String.raw`\b(?:[Ii]n|(?<=(?:crammed|packed|crowded|squeezed|herded|sheltering)\s)into|[Aa]cross|[Tt]hroughout|for|[Ii]nside|[Nn]ear|[Oo]utside|(?:residents|inhabitants|citizens|people)\s+of|(?:camp|base|barracks|garrison|outpost|prison|market|killed|died|dead|massacred|slain|executed|massacre|killings|fighting|clashes|battle)\s+at|(?:assault|attack|offensive|invasion|(?:air)?strikes?|bombardment|raid|missiles?|shells?|drones?)\s+(?:by\s+[^,.;]{1,50}?\s+)?(?:on|against|hit|hits|struck|strikes|targeted))\s+(?:(?:a|one)\s+(?:single\s+|small\s+|remote\s+)?(?:village|town|city|hamlet|camp)\s*,\s+|the\s+)?(?:[\p{Ll}-]+\s+){0,3}?(?:(?:${PROPER}\s+)?(?:[\p{Ll}-]+\s+){0,2}?(?:city|town|port|province|region|state|district|zone|village|capital|territory|area|strip|enclave)\s+of\s+)?(${PROPER})(?:[’']s\s+(?:[\p{Ll}-]+\s+){0,3}?(?:(?:city|town|province|region|state|district|capital|territory|area)\s+of\s+)?(${PROPER}))?`,
   'u',
 );
 // "the East Tarnian authorities": a proper adjective before an actor noun names no place, unless a country's

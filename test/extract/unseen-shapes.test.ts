@@ -610,3 +610,21 @@ describe('lives a war takes', () => {
     expect(claim(claims, '1.2 million').metric).not.toBe('killed');
   });
 });
+
+describe('where, whose and who, in words every report uses', () => {
+  it('"the number of dead on all sides" counts everyone killed, not a side called "all sides"', () => {
+    const claims = claimsOf('Counting the Portbrak dead\n\nA retired Chilean colonel says the number of dead on all sides was closer to 7,000.');
+    expect(claim(claims, '7,000')).toMatchObject({ kind: 'casualties', metric: 'killed' });
+  });
+
+  it('"were killed at Dunmore" narrows the toll to Dunmore', () => {
+    const claims = claimsOf('Inquiry into Dunmore\n\nUN investigators concluded that at least 500 people were killed at Dunmore in March 2025.');
+    expect(claim(claims, 'at least 500').subject).toBe('Dunmore');
+  });
+
+  it('", telling reporters that" gives the figure the sentence\'s subject as speaker; "spent years telling stories" gives none', () => {
+    const claims = claimsOf('Rebels claim more ground\n\nThe outgoing information minister disputed that on Monday, telling reporters that the rebels hold only four of the 15 counties.');
+    expect(claim(claims, 'four').speaker).toBe('outgoing information minister');
+    expect(claim(claimsOf('A teacher remembers\n\nHe spent years telling stories about the 300 people who died in Portbrak.'), '300').speaker).toBeNull();
+  });
+});
