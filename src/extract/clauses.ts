@@ -208,6 +208,11 @@ export function isReportingUse(sentence: string, m: RegExpExecArray): boolean {
   if (/^add(ed|s)?$/.test(verb) && /^\s+to\b/.test(sentence.slice(m.index + m[0].length))) return false; // "have added to the pressure"
   // "figures compiled by the mission", "violations recorded by the army": a participle before "by" is passive
   if (/ed$/.test(verb) && /^\s+by\b/.test(sentence.slice(m.index + m[0].length))) return false;
+  // "attacks attributed to the militia": a participle, not the commission that "attributed 85 percent to the army";
+  // "officials blamed the militia, which …" reports a figure only as what the blame is for ("blames X for 450 killings")
+  const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 90);
+  if (/^attribut/.test(verb) && /^\s+to\b/.test(after)) return false;
+  if (/^blame/.test(verb) && !/^[^.;,]*?\bfor\b/.test(after)) return false;
   // "the war has claimed more than 62,000 lives": a toll the war took, not a claim it made
   if (/^claim/.test(verb) && /^\s+(?:the\s+|(?:[^\s.;:]+\s+){1,4}?)lives\b/i.test(sentence.slice(m.index + m[0].length))) return false;
   return true;
@@ -241,7 +246,9 @@ function verbClauses(sentence: string, verbs: RegExp): Clause[] {
     let ph = participle ? subjectOf(sentence, start) : inverted ? phraseAfter(sentence, end) ?? phraseBefore(sentence, start) : named ?? phraseBefore(sentence, start);
     // "The monitor said on Tuesday it had documented": the phrase of a second verb starts after the first verb
     const previous = out[out.length - 1];
-    if (ph && previous && ph.start < previous.end && previous.end < start) {
+    // "The observatory keeps a register of the dead and counts 4,210 names": the second verb shares the first one's speaker
+    if (previous && !participle && !inverted && /\band(?:\s+also)?\s*$/.test(before) && (!ph || ph.start <= previous.phraseStart)) ph = { text: previous.raw, start: previous.phraseStart };
+    else if (ph && previous && ph.start < previous.end && previous.end < start) {
       const text = cleanPhrase(sentence.slice(previous.end, start));
       const short = text.split(/\s+/).length <= 4 && !/[,;:]/.test(sentence.slice(previous.end, start));
       ph = text && short && !PREPOSITION_FIRST.test(text) && !FUNCTION_WORDS.test(text) ? { text, start: previous.end + sentence.slice(previous.end, start).indexOf(text) } : null;

@@ -628,3 +628,24 @@ describe('where, whose and who, in words every report uses', () => {
     expect(claim(claimsOf('A teacher remembers\n\nHe spent years telling stories about the 300 people who died in Portbrak.'), '300').speaker).toBeNull();
   });
 });
+
+describe('who counts, in the verbs of commissions and monitors', () => {
+  it('"attributed", "blames" and "keeps a register" name the speaker; a second verb after "and" shares the first one\'s', () => {
+    const claims = claimsOf([
+      'What the commission found',
+      'The Lerna Truth Commission attributed 85 percent of the 3,000 killings it documented to the army.',
+      'The Tarn Rights Centre blames the militia for 450 of the killings.',
+      'The Mesa Observatory keeps a register of the dead and counts 4,210 names.',
+      'Some 200 deaths were attributed to the rebels.',
+      'The Dunmore Civic Group said attacks attributed to the militia had killed at least 275 people since January.',
+      'Officials blamed the Front, the armed group that was driven out of Portbrak in 2021 but still holds the hills.',
+    ].join('\n\n'));
+    expect(claim(claims, '3,000').speaker).toBe('Lerna Truth Commission');
+    expect(claim(claims, '450').speaker).toBe('Tarn Rights Centre');
+    expect(claim(claims, '4,210')).toMatchObject({ speaker: 'Mesa Observatory', metric: 'killed' });
+    expect(claim(claims, 'Some 200').speaker).toBeNull();
+    // a participle before "to" and a blame that is not for a figure name no speaker of what follows
+    expect(claim(claims, 'at least 275').speaker).toBe('Dunmore Civic Group');
+    expect(claim(claims, 'in 2021').speaker).toBeNull();
+  });
+});
