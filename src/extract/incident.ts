@@ -235,11 +235,16 @@ export function placeRivals(claims: readonly IncidentClaim[], texts: readonly st
   return claims.map((c, i) => {
     const { claim } = c;
     if (claim.speaker === null || !broad(claim.subject) || (claim.kind !== 'casualties' && claim.kind !== 'count')) return c;
-    // the unplaced figure must point back at one event ("the attackers", "the raid", "the toll"): "The UN said 1,800 people
-    // have been killed" beside a town's 70 is the country's
-    if (WHOLE.test(claim.quote) || !EVENT_REFERENCE.test(claim.quote) || placesIn(texts[c.sentence] ?? '').length > 0) return c;
+    // the unplaced figure must point back at one event ("the attackers", "the raid", "the toll"), or its sentence name the
+    // rival's town where it names who speaks ("the governor's office, which oversees Mesa, said 22 died"): "The UN said
+    // 1,800 people have been killed" beside a town's 70 is the country's
+    if (WHOLE.test(claim.quote)) return c;
+    const text = texts[c.sentence] ?? '';
+    const pointsBack = EVENT_REFERENCE.test(claim.quote) && placesIn(text).length === 0;
+    const names = (place: string): boolean => new RegExp(`(?<![\\p{L}-])${escapeRegExp(place)}(?![\\p{L}-])`, 'u').test(text);
     const rival = (o: IncidentClaim | undefined): o is IncidentClaim =>
-      o !== undefined && Math.abs(o.sentence - c.sentence) === 1 && o.claim.kind === claim.kind &&
+      o !== undefined && o.claim.kind === claim.kind &&
+      ((pointsBack && Math.abs(o.sentence - c.sentence) === 1) || (Math.abs(o.sentence - c.sentence) <= 2 && names(o.claim.subject ?? ''))) &&
       o.claim.metric === claim.metric && o.claim.speaker !== claim.speaker && narrow(o.claim.subject) &&
       JSON.stringify(o.claim.scope) === JSON.stringify(claim.scope);
     const donor = claims.slice(0, i).reverse().find((o) => o.sentence < c.sentence && rival(o)) ?? claims.slice(i + 1).find((o) => o.sentence > c.sentence && rival(o));

@@ -52,4 +52,14 @@ describe('two speakers, one fact, adjacent sentences', () => {
     const text = `${assault} The city fell within hours. A security official told the Harbour Times that the attackers numbered 1,300.`;
     expect(subjectOf(text, '1,300')).not.toBe('Mesa');
   });
+
+  it('a rival whose sentence names the town where it names its speaker takes the town, a sentence further off too', () => {
+    const town = 'At least 2,000 people were killed in Mesa, a local councillor told the Coast Wire.';
+    const office = 'The office of the provincial governor, which oversees Mesa, said no more than 150 people had died.';
+    expect(subjectOf(`${town} ${office}`, 'no more than 150')).toBe('Mesa');
+    expect(subjectOf(`${town} Bodies still lay in the streets.\n\n${office}`, 'no more than 150')).toBe('Mesa');
+    // not a toll of the war, nor one three sentences away
+    expect(subjectOf(`${town} ${office.replace('people had died', 'people had died in the war')}`, 'no more than 150')).not.toBe('Mesa');
+    expect(subjectOf(`${town} Bodies lay in the streets. Shops stayed shut.\n\n${office}`, 'no more than 150')).not.toBe('Mesa');
+  });
 });
