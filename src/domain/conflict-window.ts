@@ -218,7 +218,8 @@ function valueBounds(claim: ClaimInContext, tolerance: number, exact: boolean): 
   const lowToCore = ABOUT_CORE_LOW / 0.9;
   const highToCore = ABOUT_CORE_HIGH / 1.1;
   return {
-    above: typeof high === 'number' ? (high + Math.abs(high) * own) / (lowToCore * (1 - t)) : null,
+    // (an exact partner above, or one compared with no slack, is found however large the tolerance: max(1, …))
+    above: typeof high === 'number' ? (high + Math.abs(high) * own) / Math.max(1, lowToCore * (1 - t)) : null,
     below: typeof low === 'number' ? (low - Math.abs(low) * own) / Math.min(1, highToCore * (1 + t)) : null,
   };
 }

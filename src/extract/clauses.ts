@@ -5,6 +5,7 @@
 
 import { SHIPPED_GRAMMAR, type CompiledGrammar } from './grammar.js';
 import { matchesOf } from './regex.js';
+import { LIVES_TAKEN } from './lexicon-match.js';
 import { cleanPhrase, LEADING, type Clause } from './clause-phrase.js';
 import { accordingClauses, countByClauses, pollClauses } from './clauses-cited.js';
 
@@ -214,7 +215,10 @@ export function isReportingUse(sentence: string, m: RegExpExecArray): boolean {
   if (/^attribut/.test(verb) && /^\s+to\b/.test(after)) return false;
   if (/^blame/.test(verb) && !/^[^.;,]*?\bfor\b/.test(after)) return false;
   // "the war has claimed more than 62,000 lives": a toll the war took, not a claim it made
-  if (/^claim/.test(verb) && /^\s+(?:the\s+|(?:[^\s.;:]+\s+){1,4}?)lives\b/i.test(sentence.slice(m.index + m[0].length))) return false;
+  if (/^claim/.test(verb) && (new RegExp(LIVES_TAKEN, 'iu').exec(sentence.slice(m.index, m.index + 160))?.index ?? 9) <= 1) return false;
+  // "…, warning civilians to leave", "telling residents to flee": a participle reports only what it says "that"
+  if (verb === 'warning' && !/^\s+that\b/.test(after)) return false;
+  if (verb === 'telling' && !/^\s+(?:[\p{L}'’.-]+\s+){1,4}?that\b/u.test(after)) return false;
   return true;
 }
 

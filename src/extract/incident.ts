@@ -235,13 +235,14 @@ export function placeRivals(claims: readonly IncidentClaim[], texts: readonly st
   return claims.map((c, i) => {
     const { claim } = c;
     if (claim.speaker === null || !broad(claim.subject) || (claim.kind !== 'casualties' && claim.kind !== 'count')) return c;
-    // the unplaced figure must point back at one event ("the attackers", "the raid", "the toll"), or its sentence name the
-    // rival's town where it names who speaks ("the governor's office, which oversees Mesa, said 22 died"): "The UN said
+    // the unplaced figure must point back at one event ("the attackers", "the raid", "the toll"), or its speaker be one whose
+    // area holds the rival's town ("the governor's office, which oversees Mesa, said 22 died"): "The UN said
     // 1,800 people have been killed" beside a town's 70 is the country's
     if (WHOLE.test(claim.quote)) return c;
     const text = texts[c.sentence] ?? '';
     const pointsBack = EVENT_REFERENCE.test(claim.quote) && placesIn(text).length === 0;
-    const names = (place: string): boolean => new RegExp(`(?<![\\p{L}-])${escapeRegExp(place)}(?![\\p{L}-])`, 'u').test(text);
+    const names = (place: string): boolean =>
+      place !== '' && new RegExp(`\\b(?:which|who|that)\\s+(?:oversees|includes|covers|governs|administers|runs)\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,2}?${escapeRegExp(place)}(?![\\p{L}-])`, 'u').test(text);
     const rival = (o: IncidentClaim | undefined): o is IncidentClaim =>
       o !== undefined && o.claim.kind === claim.kind &&
       ((pointsBack && Math.abs(o.sentence - c.sentence) === 1) || (Math.abs(o.sentence - c.sentence) <= 2 && names(o.claim.subject ?? ''))) &&

@@ -72,7 +72,11 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
 // "has claimed over 62,000 lives", "cost some 250,000 lives", "took the lives of 300 people": lives a verb takes are a
 // toll, while "saved 300 lives" or "the lives of a million residents" are none. Hand-written: a keyword list cannot
 // say which verb governs a word. (A fresh global pattern for each scan, so no lastIndex outlives it.)
-const livesTaken = (): RegExp => /\b(?:claim(?:ed|s|ing)?|cost(?:s|ing)?|t(?:ook|akes?|aken|aking))\s+(?:the\s+|(?:[^\s.;:]+\s+){1,4}?)(lives)\b/giu;
+const livesTaken = (): RegExp => new RegExp(`${LIVES_TAKEN}`, 'giu');
+/** A verb that takes lives, then a number (hedged or not) and "lives", or "the lives of": the source of livesTaken. */
+export const LIVES_TAKEN =
+  String.raw`\b(?:claim(?:ed|s|ing)?|cost(?:s|ing)?|t(?:ook|akes?|aken|aking))\s+(?:the\s+|(?:an?\s+estimated\s+|(?:some|about|around|nearly|almost|over|roughly|at\s+least|more\s+than|as\s+many\s+as|up\s+to|close\s+to)\s+)?` +
+  String.raw`(?:\d[\d,.]*(?:\s+(?:million|thousand|hundred))?|(?:hundreds|thousands|tens\s+of\s+thousands|millions)(?:\s+of)?|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|a\s+hundred|a\s+thousand)(?:\s+(?:hundred|thousand|million))?)\s+)lives\b`;
 
 /** Metric keywords found in a sentence, each with the metrics it may signal. */
 export function keywordHits(lex: CompiledLexicon, sentence: string): Hit[] {
@@ -87,7 +91,9 @@ export function keywordHits(lex: CompiledLexicon, sentence: string): Hit[] {
   if (lost.length > 0 && /\blives\b/i.test(sentence)) {
     for (const m of sentence.matchAll(livesTaken())) {
       const end = m.index + m[0].length;
-      for (const index of lost) out.push({ start: end - 5, end, index });
+      // "the lives of 300 people": the hit is "lives", before the figure; "cost 300 lives": after it
+      const at = m[0].toLowerCase().lastIndexOf('lives');
+      for (const index of lost) out.push({ start: m.index + at, end: m.index + at + 5, index });
     }
   }
   return out;

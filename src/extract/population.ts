@@ -116,7 +116,7 @@ function phraseBefore(before: string, roles: RoleNouns): Population | null {
   // "the number of security personnel actually serving": the noun phrase ends before its adverb or participle
   // "the number of dead on all sides": the phrase ends before its preposition too
   const words = m[1]!.split(/\s+/).filter(Boolean);
-  const cut = words.findIndex((w, i) => i > 0 && (/(?:ly|ing)$/.test(w) || /^(?:on|in|at|from|across|among|between|inside|within|throughout)$/i.test(w)));
+  const cut = words.findIndex((w, i) => i > 0 && (/(?:ly|ing)$/.test(w) || /^(?:on|in|at|from|across|inside|within|throughout)$/i.test(w)));
   return fold(cut > 0 ? words.slice(0, cut) : words, roles);
 }
 

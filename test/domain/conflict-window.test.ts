@@ -184,6 +184,19 @@ describe('partner lookups', () => {
       }
     }
     expect(found).toBeGreaterThan(50);
+    // a tolerance set higher than the default loses none either (an exact partner above gets no slack)
+    const wide = { ...S, tolerance: 0.2 };
+    const mixed = Array.from({ length: 300 }, (_, i) => randomClaim(i + 1, rand));
+    let wideFound = 0;
+    for (const x of mixed.slice(0, 60)) {
+      const lookups = partnerQueries([x], wide);
+      for (const y of mixed) {
+        if (y === x || !checkPair(x, y, wide)) continue;
+        wideFound += 1;
+        expect(lookups.some((q) => matchesPartnerQuery(y, q)), `claim ${y.id} against changed ${x.id} at tolerance 0.2`).toBe(true);
+      }
+    }
+    expect(wideFound).toBeGreaterThan(50);
   });
 
   it('compare dates and durations with the whole group, and changed claims that take no part with nothing', () => {

@@ -58,7 +58,8 @@ describe('two speakers, one fact, adjacent sentences', () => {
     const office = 'The office of the provincial governor, which oversees Mesa, said no more than 150 people had died.';
     expect(subjectOf(`${town} ${office}`, 'no more than 150')).toBe('Mesa');
     expect(subjectOf(`${town} Bodies still lay in the streets.\n\n${office}`, 'no more than 150')).toBe('Mesa');
-    // not a toll of the war, nor one three sentences away
+    // not a speaker who merely names the town, a toll of the war, nor one three sentences away
+    expect(subjectOf(`${town} Elsewhere, the interior ministry said 140 people had been killed, most of them far from Mesa.`, '140')).not.toBe('Mesa');
     expect(subjectOf(`${town} ${office.replace('people had died', 'people had died in the war')}`, 'no more than 150')).not.toBe('Mesa');
     expect(subjectOf(`${town} Bodies lay in the streets. Shops stayed shut.\n\n${office}`, 'no more than 150')).not.toBe('Mesa');
   });

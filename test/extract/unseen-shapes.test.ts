@@ -649,3 +649,20 @@ describe('who counts, in the verbs of commissions and monitors', () => {
     expect(claim(claims, 'in 2021').speaker).toBeNull();
   });
 });
+
+describe('what the ninth round must not misread (an independent review)', () => {
+  const one = (text: string, valueText: string): ExtractedClaim => claim(claimsOf(`Weekly report\n\n${text}`), valueText);
+  it('"claimed no lives", "the lives of 12 police officers" after hostages, and "risks with their lives" take no toll from lives', () => {
+    expect(one('The campaign took 18 months and claimed no lives, the commander said, though 4,000 people fled Tarn.', '4,000').metric).not.toBe('killed');
+    expect(one('Rebels took 40 hostages and the lives of 12 police officers in Tarn, the governor said.', '40').metric).not.toBe('killed');
+    expect(one('Aid workers are taking risks with their lives to reach 40,000 people trapped in Mesa, the UN said.', '40,000').metric).not.toBe('killed');
+    // and a ministry that "claimed 45 soldiers lost their lives" still speaks
+    expect(one('The ministry claimed 45 soldiers lost their lives in the ambush near Mesa.', '45').speaker).toBe('ministry');
+  });
+
+  it('", warning civilians to leave" reports nothing; "among civilians" keeps the civilians; a massacre at a town places only its own toll', () => {
+    expect(one('The army stepped up strikes on Mesa, warning civilians to leave, and at least 40 people were killed, medics said.', 'at least 40').speaker).toBe('medics');
+    expect(one('The number of dead among civilians who fled Mesa stood at 320, the monitor said.', '320').metric).toBe('civilians killed');
+    expect(one('The massacre at Tarn, in which 300 people died, was the worst of the war, in which 12,000 people have been killed.', '12,000').subject).not.toBe('Tarn');
+  });
+});
