@@ -212,14 +212,11 @@ export function isReportingUse(sentence: string, m: RegExpExecArray): boolean {
   // "attacks attributed to the militia": a participle, not the commission that "attributed 85 percent to the army";
   // "officials blamed the militia, which …" reports a figure only as what the blame is for ("blames X for 450 killings")
   const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 90);
-  if (/^attribut/.test(verb) && /^\s+to\b/.test(after)) return false;
-  if (/^blame/.test(verb) && !/^[^.;,]*?\bfor\b/.test(after)) return false;
-  // "the war has claimed more than 62,000 lives": a toll the war took, not a claim it made
+  if ((/^attribut/.test(verb) && /^\s+to\b/.test(after)) || (/^blame/.test(verb) && !/^[^.;,]*?\bfor\b/.test(after))) return false;
+  // "the war has claimed more than 62,000 lives" (a toll the war took); "…, warning civilians to leave", "telling
+  // residents to flee" (a participle reports only what it says "that")
   if (/^claim/.test(verb) && (new RegExp(LIVES_TAKEN, 'iu').exec(sentence.slice(m.index, m.index + 160))?.index ?? 9) <= 1) return false;
-  // "…, warning civilians to leave", "telling residents to flee": a participle reports only what it says "that"
-  if (verb === 'warning' && !/^\s+that\b/.test(after)) return false;
-  if (verb === 'telling' && !/^\s+(?:[\p{L}'’.-]+\s+){1,4}?that\b/u.test(after)) return false;
-  return true;
+  return !((verb === 'warning' && !/^\s+that\b/.test(after)) || (verb === 'telling' && !/^\s+(?:[\p{L}'’.-]+\s+){1,4}?that\b/u.test(after)));
 }
 
 /** "the ministry said", "…," said Ruiz", "X told reporters": a speech verb and its speaker phrase. */
