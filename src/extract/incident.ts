@@ -227,6 +227,9 @@ export function placeSpeakers(claims: readonly IncidentClaim[], text: string): I
 // Words that make a figure the whole war's or the country's: no rival of a town's ("the war has killed", "nationwide")
 const WHOLE = /\b(?:war|conflict|insurgency|nationwide|countrywide|across\s+the\s+country|overall|in\s+total|altogether|so\s+far|to\s+date)\b/i;
 
+// "the office of the governor, which oversees Mesa": a speaker whose area holds a place
+const AREA_OF_SPEAKER = /\b(?:which|who|that)\s+(?:oversees|includes|covers|governs|administers|runs)\s/;
+
 const EVENT_REFERENCE = /\b(?:the|that|this)\s+(?:attackers|assailants|raiders|gunmen|attack|assault|raid|strike|massacre|ambush|bombing|shelling|blast|battle|fighting|toll|death\s+toll|dead|victims)\b/i;
 
 export function placeRivals(claims: readonly IncidentClaim[], texts: readonly string[], topic: string | null, war: string | null): IncidentClaim[] {
@@ -241,6 +244,7 @@ export function placeRivals(claims: readonly IncidentClaim[], texts: readonly st
     if (WHOLE.test(claim.quote)) return c;
     const text = texts[c.sentence] ?? '';
     const pointsBack = EVENT_REFERENCE.test(claim.quote) && placesIn(text).length === 0;
+    if (!pointsBack && !AREA_OF_SPEAKER.test(text)) return c;
     const names = (place: string): boolean =>
       place !== '' && new RegExp(`\\b(?:which|who|that)\\s+(?:oversees|includes|covers|governs|administers|runs)\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,2}?${escapeRegExp(place)}(?![\\p{L}-])`, 'u').test(text);
     const rival = (o: IncidentClaim | undefined): o is IncidentClaim =>
@@ -248,7 +252,10 @@ export function placeRivals(claims: readonly IncidentClaim[], texts: readonly st
       ((pointsBack && Math.abs(o.sentence - c.sentence) === 1) || (Math.abs(o.sentence - c.sentence) <= 2 && names(o.claim.subject ?? ''))) &&
       o.claim.metric === claim.metric && o.claim.speaker !== claim.speaker && narrow(o.claim.subject) &&
       JSON.stringify(o.claim.scope) === JSON.stringify(claim.scope);
-    const donor = claims.slice(0, i).reverse().find((o) => o.sentence < c.sentence && rival(o)) ?? claims.slice(i + 1).find((o) => o.sentence > c.sentence && rival(o));
+    // the nearest before it, else after it: claims run in sentence order, so only the two sentences each way are read
+    let donor: IncidentClaim | undefined;
+    for (let j = i - 1; j >= 0 && !donor && claims[j]!.sentence >= c.sentence - 2; j--) if (claims[j]!.sentence < c.sentence && rival(claims[j])) donor = claims[j];
+    for (let j = i + 1; j < claims.length && !donor && claims[j]!.sentence <= c.sentence + 2; j++) if (claims[j]!.sentence > c.sentence && rival(claims[j])) donor = claims[j];
     return donor !== undefined ? { ...c, claim: { ...claim, subject: donor.claim.subject } } : c;
   });
 }
