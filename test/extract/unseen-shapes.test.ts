@@ -664,5 +664,8 @@ describe('what the ninth round must not misread (an independent review)', () => 
     expect(one('The army stepped up strikes on Mesa, warning civilians to leave, and at least 40 people were killed, medics said.', 'at least 40').speaker).toBe('medics');
     expect(one('The number of dead among civilians who fled Mesa stood at 320, the monitor said.', '320').metric).toBe('civilians killed');
     expect(one('The massacre at Tarn, in which 300 people died, was the worst of the war, in which 12,000 people have been killed.', '12,000').subject).not.toBe('Tarn');
+    // a feast day or a hospital after "killed at" is when or where the dead were taken, not the place of the toll
+    expect(one('At least 30 people were killed at Christmas in Tarn, the governor said.', 'At least 30').subject).toBe('Tarn');
+    expect(one('At least 40 people died at Mesa General Hospital after the strike on Tarn, doctors said.', 'At least 40').subject).toBe('Tarn');
   });
 });
