@@ -118,8 +118,9 @@ export function partnerQueries(changed: readonly ClaimInContext[], settings: Cro
       if (canConflict) return [{ kind: 'all' }];
       continue;
     }
-    const bounds = valueBounds(claim, settings.tolerance, isExactCount(claim));
-    const told = valueBounds(claim, settings.tolerance, false);
+    const exact = isExactCount(claim);
+    const bounds = valueBounds(claim, settings.tolerance, exact);
+    const told = exact ? valueBounds(claim, settings.tolerance, false) : bounds;
     if (claim.kind === 'casualties') tollQueries(claim, scope, bounds).forEach((q, i) => merge(tolls, `${scope}:${i}`, q));
     if (scope === 'point') {
       const t = dayNumber(effectiveAsOf(claim));
@@ -130,7 +131,7 @@ export function partnerQueries(changed: readonly ClaimInContext[], settings: Cro
       }
       pointsAsOf = pointsAsOf ? hull(pointsAsOf, t - w, t + w) : range(t - w, t + w);
       pointsBounds = loosen(pointsBounds, told);
-      if (isExactCount(claim)) {
+      if (exact) {
         sameDay = sameDay ? hull(sameDay, t, t) : range(t, t);
         sameDayBounds = loosen(sameDayBounds, bounds);
       }
@@ -163,7 +164,7 @@ export function partnerQueries(changed: readonly ClaimInContext[], settings: Cro
       // an exact running total meets those told as of the same day with no slack: totals from a start within the
       // window whose end (their as-of date) is that day — a "periods" lookup ending on it
       const same = `same:${f}:${e}`;
-      if (isExactCount(claim)) {
+      if (exact) {
         const s = periods.get(same);
         periods.set(same, s ? loosen(s, bounds) : { kind: 'periods', from: range(f - w, f + w), to: range(e, e), periodsOnly: false, ...bounds });
       }

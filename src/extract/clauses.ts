@@ -5,7 +5,7 @@
 
 import { SHIPPED_GRAMMAR, type CompiledGrammar } from './grammar.js';
 import { matchesOf } from './regex.js';
-import { LIVES_TAKEN } from './lexicon-match.js';
+import { LIVES_TAKEN_AT_START } from './lexicon-match.js';
 import { cleanPhrase, LEADING, type Clause } from './clause-phrase.js';
 import { accordingClauses, countByClauses, pollClauses } from './clauses-cited.js';
 
@@ -215,7 +215,7 @@ export function isReportingUse(sentence: string, m: RegExpExecArray): boolean {
   if ((/^attribut/.test(verb) && /^\s+to\b/.test(after)) || (/^blame/.test(verb) && !/^[^.;,]*?\bfor\b/.test(after))) return false;
   // "the war has claimed more than 62,000 lives" (a toll the war took); "…, warning civilians to leave", "telling
   // residents to flee" (a participle reports only what it says "that")
-  if (/^claim/.test(verb) && (new RegExp(LIVES_TAKEN, 'iu').exec(sentence.slice(m.index, m.index + 160))?.index ?? 9) <= 1) return false;
+  if (/^claim/.test(verb) && LIVES_TAKEN_AT_START.test(sentence.slice(m.index, m.index + 160))) return false;
   return !((verb === 'warning' && !/^\s+that\b/.test(after)) || (verb === 'telling' && !/^\s+(?:[\p{L}'’.-]+\s+){1,4}?that\b/u.test(after)));
 }
 

@@ -246,7 +246,7 @@ export function placeRivals(claims: readonly IncidentClaim[], texts: readonly st
     const pointsBack = EVENT_REFERENCE.test(claim.quote) && placesIn(text).length === 0;
     if (!pointsBack && !AREA_OF_SPEAKER.test(text)) return c;
     const names = (place: string): boolean =>
-      place !== '' && new RegExp(`\\b(?:which|who|that)\\s+(?:oversees|includes|covers|governs|administers|runs)\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,2}?${escapeRegExp(place)}(?![\\p{L}-])`, 'u').test(text);
+      place !== '' && new RegExp(`${AREA_OF_SPEAKER.source}\\s*(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,2}?${escapeRegExp(place)}(?![\\p{L}-])`, 'u').test(text);
     const rival = (o: IncidentClaim | undefined): o is IncidentClaim =>
       o !== undefined && o.claim.kind === claim.kind &&
       ((pointsBack && Math.abs(o.sentence - c.sentence) === 1) || (Math.abs(o.sentence - c.sentence) <= 2 && names(o.claim.subject ?? ''))) &&
