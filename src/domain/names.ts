@@ -62,6 +62,9 @@ const NOT_NAMES = new Set(
 );
 const VERB_TOKENS = /\b(?:said|says|say|told|tells|is|are|was|were|be|been|being|has|have|had|tracks|figure|bringing|failed|added|adding|noted|reported|according)\b/i;
 
+// Up to three lower-case descriptive words (no preposition or conjunction) before capitalised words that close the phrase
+const DESCRIBED_NAME = /^(?:(?!(?:in|of|for|at|from|with|to|on|by|and|or|near|after|before)\s)\p{Ll}[\p{Ll}-]*\s+){1,3}(\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:of|for|and|the)\s+)*\p{Lu}[\p{L}'’.-]*)*)$/u;
+
 /**
  * The entity name a speaker or subject phrase stands for, or null when it is a fragment (see above):
  * trailing reporting words are cut ("… spokesman Tomas Reyk said the" → "… spokesman Tomas Reyk"), a
@@ -88,6 +91,9 @@ export function entityNameOf(phrase: string): string | null {
   }
   // a title before a name: "army chief Dara Voss", "ministry spokesman Tomas Reyk"
   if (words.some((w) => /^\p{Lu}/u.test(w)) && !VERB_TOKENS.test(name) && ROLE_HEADS.has(words.find((w) => ROLE_HEADS.has(w.toLowerCase()))?.toLowerCase() ?? '')) return kept;
+  // a name after words that describe it: "separatist Velkan Freedom Front", "exiled opposition Tarn Alliance" name the body
+  const described = DESCRIBED_NAME.exec(name);
+  if (described?.[1] && described[1].length > 2 && !VERB_TOKENS.test(name)) return described[1];
   // lower case: a role or organisation phrase whose head noun closes it or comes before its first preposition
   // ("human rights activists", "senior U.N. official in …", "governing authorities of …")
   const preposition = words.findIndex((w, i) => i > 0 && /^(?:in|of|for|at|from|with|to|on)$/.test(w));

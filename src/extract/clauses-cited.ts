@@ -22,13 +22,14 @@ export function pollClauses(sentence: string): Clause[] {
 /** "By the defence ministry's count, 6,261 soldiers died": whose count, tally or estimate the figure is. */
 export function countByClauses(sentence: string): Clause[] {
   const out: Clause[] = [];
-  // "by the ministry's count" (group 1), "by the estimate of the Costs of War project" (group 2)
-  const by = /\b[Bb]y\s+(?:((?:the\s+)?(?:[\p{L}.-]+\s+){0,5}?[\p{L}.-]+)['’]s?\s+(?:own\s+)?(?:count|tally|estimates?|reckoning|figures|calculations?|records)\b|the\s+(?:count|tally|estimates?|reckoning|figures|calculations?|records)\s+of\s+((?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:of|for|and|at)\s+(?:the\s+)?)?\p{Lu}[\p{L}'’.-]*)*))/gu;
+  // "by the ministry's count" (group 1), "by the estimate of the Costs of War project" (group 2), "by his count" (group 3)
+  const by = /\b[Bb]y\s+(?:((?:the\s+)?(?:[\p{L}.-]+\s+){0,5}?[\p{L}.-]+)['’]s?\s+(?:own\s+)?(?:count|tally|estimates?|reckoning|figures|calculations?|records)\b|the\s+(?:count|tally|estimates?|reckoning|figures|calculations?|records)\s+of\s+((?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:of|for|and|at)\s+(?:the\s+)?)?\p{Lu}[\p{L}'’.-]*)*)|(his|her|its|their|our|my)\s+(?:own\s+)?(?:count|tally|estimates?|reckoning|calculations?)\b)/gu;
   for (let m = by.exec(sentence); m; m = by.exec(sentence)) {
-    const owner = m[1] ?? m[2] ?? '';
-    const raw = cleanPhrase(owner);
+    const owner = m[1] ?? m[2] ?? m[3] ?? '';
+    // "by his reckoning": the possessive stands for its pronoun, which the document pass resolves to a name
+    const raw = POSSESSIVE_PRONOUN[owner.toLowerCase()] ?? cleanPhrase(owner);
     const phrase = raw.replace(LEADING, '');
-    if (!phrase || /^(?:its|their|his|her|our|my)$/i.test(phrase)) continue;
+    if (!phrase) continue;
     const phraseStart = m.index + m[0].indexOf(owner);
     out.push({
       start: m.index, end: m.index + 2, phraseStart, phraseEnd: phraseStart + owner.length, raw, phrase, cue: 'by the count of', type: 'according', toldOutlet: null,
@@ -36,6 +37,22 @@ export function countByClauses(sentence: string): Clause[] {
   }
   return out;
 }
+
+/** "The figure most often quoted, about 300,000, comes from UN agencies": the source a figure is said to come from. */
+export function sourcedFromClauses(sentence: string): Clause[] {
+  const out: Clause[] = [];
+  const from = /\b(?:figures?|estimates?|tolls?|counts?|tall(?:y|ies)|numbers?|data)\b[^.;:!?]{0,160}?\b((?:comes?|came|is\s+drawn|was\s+drawn|derives?|derived)\s+from)\s+([^,.;:"“”()]{2,120})/gu;
+  for (let m = from.exec(sentence); m; m = from.exec(sentence)) {
+    const written = (m[2] ?? '').replace(/\s+(?:and|which|who|that|after|before|but|while)\s.*$/u, '');
+    const raw = cleanPhrase(written);
+    const phraseStart = m.index + m[0].length - (m[2] ?? '').length;
+    const start = phraseStart - (m[1] ?? '').length - 1;
+    if (raw) out.push({ start, end: start + (m[1] ?? '').length, phraseStart, phraseEnd: phraseStart + written.length, raw, phrase: raw.replace(LEADING, ''), cue: 'comes from', type: 'according', toldOutlet: null });
+  }
+  return out;
+}
+
+const POSSESSIVE_PRONOUN: Readonly<Record<string, string>> = { his: 'he', her: 'she', its: 'it', their: 'they', our: 'we', my: 'I' };
 
 const RELEASED_BY = /^(?:an?\s+|the\s+)?(?:[\p{Ll}-]+\s+){0,3}(?:report|study|survey|analysis|assessment|count|tally|estimate|review|investigation|figures|data)\s+(?:\S+\s+){0,3}?(?:released|published|issued|compiled|produced|prepared|carried\s+out|conducted)\s+(?:\S+\s+){0,3}?by\s+((?:the\s+)?(?:[\p{L}'’.-]+\s+){0,5}?[\p{L}'’.-]+?)(?:\s+(?:on|in|last|this|earlier|at)\b.*)?\s*$/u;
 

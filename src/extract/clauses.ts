@@ -5,20 +5,14 @@
 
 import { SHIPPED_GRAMMAR, type CompiledGrammar } from './grammar.js';
 import { matchesOf } from './regex.js';
-import { LIVES_TAKEN_AT_START } from './lexicon-match.js';
+import { isReportingUse } from './reporting-use.js';
 import { cleanPhrase, LEADING, type Clause } from './clause-phrase.js';
-import { accordingClauses, countByClauses, pollClauses } from './clauses-cited.js';
+import { accordingClauses, countByClauses, pollClauses, sourcedFromClauses } from './clauses-cited.js';
 
 export { LEADING, type Clause } from './clause-phrase.js';
+export { isReportingUse } from './reporting-use.js';
 
 
-// Forms that are nouns after a determiner ("the claims", "media reports").
-const NOUN_FORMS = /^(reports|report|claims|claim|estimate|estimates|notes|records|documents|counts|states|say|shows|show|finds)$/;
-const DETERMINER_BEFORE = /\b(the|a|an|these|those|this|that|his|her|its|their|our|such|media|news|unconfirmed|press|local|initial|earlier|latest|recent|official|many|some|other|several|conflicting|previous|new|first|initial|final|preliminary|own|conservative|rough|best|low|lower|high|higher|upper|independent|separate|broader|credible|total)\s+$/i;
-// "the Korvan estimates", "such UN reports": a determiner and a name before a noun form
-const NAMED_BEFORE = /\b(?:the|its|their|his|her|these|those|such)\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}$/u;
-const NOUN_AFTER = /^(?:\s*["“]|\s+(?:were|was|are|is|of|for|as|from|by)\b)/;
-const PASSIVE_BEFORE = /\b(was|were|been|be|being|is|are|am)\s+(?:\w+ly\s+)?$/i;
 // a fresh global pattern for each scan, so no lastIndex outlives it
 const BOUNDARY = (): RegExp => /[,;:"“”()–—]|\s-\s|\b(?:that|which|who|whom|whose|and|but|while|as|when|because|after|before|if|where|what)\b/gi;
 // A study or report whose author a participle aside names (group 1): "released online by the journal The Lantern"
@@ -35,6 +29,9 @@ export const APPOSITIVE_NAME = /^(?:(?:Dr|Mr|Mrs|Ms|Gen|Col|Maj|Lt|Capt|Sgt|Adm|
 
 // A capitalised word right before "and": with a capitalised word after it, one name ("Welfare and Development")
 const NAME_BEFORE_AND = /(?<![.!?]\s*)\b\p{Lu}[\p{L}'’-]*\s+$/u;
+
+// A word with an adjective's ending ("northern", "central", "local", "Kurdish") closing a stretch of text
+const ADJECTIVE_AT = /(?:^|\s)\p{L}+(?:ern|al|ic|ian|ese|ish|ive|ous|ary)\s+$/u;
 
 const AUXILIARIES = /^\s*(?:(?:has|have|had|also|since|now|later)\s+)+$/i;
 
@@ -58,6 +55,8 @@ function phraseBefore(sentence: string, verbStart: number, depth = 0): { text: s
   for (let m = boundary.exec(sentence); m && m.index < verbStart; m = boundary.exec(sentence)) {
     // "the Department of Social Welfare and Development": "and" between capitalised words joins one name
     if (/^and$/i.test(m[0]) && NAME_BEFORE_AND.test(sentence.slice(Math.max(0, m.index - 30), m.index)) && /^\s+\p{Lu}/u.test(sentence.slice(m.index + 3, verbStart))) continue;
+    // "aid agencies in the northern and central provinces say": "and" between two adjectives joins them
+    if (/^and$/i.test(m[0]) && ADJECTIVE_AT.test(sentence.slice(Math.max(0, m.index - 30), m.index)) && ADJECTIVE_AT.test(`${sentence.slice(m.index + 3, m.index + 33).trim().split(/\s+/)[0]} `)) continue;
     if (m.index + m[0].length <= verbStart) {
       cut = m.index + m[0].length;
       relativeAt = /^(?:who|that)$/i.test(m[0]) ? m.index : -1;
@@ -139,7 +138,7 @@ function relativeAsideNoun(sentence: string, from: number, comma: number, depth:
 }
 
 // The verb that ends a sentence's subject: a past form, or a few common verbs of rejection and reporting.
-const MAIN_VERB = /\s(?:(?:has|have|had)\s+)?(?:\p{Ll}+ed|put|gave|said|says|denies|rejects|disputes|dismisses|hit|took|was|were|is|are)\b/u;
+const MAIN_VERB = /\s(?:(?:has|have|had|will|would|could|did|does|do)\s+\p{Ll}+|(?:(?:has|have|had)\s+)?(?:\p{Ll}+ed|put|gave|said|says|denies|rejects|disputes|dismisses|hit|took|was|were|is|are))\b/u;
 
 /** The subject a participle clause ("…, saying") hangs on: the sentence's opening phrase before its first aside or verb. */
 function subjectOf(sentence: string, verbStart: number): { text: string; start: number } | null {
@@ -185,38 +184,8 @@ const TOLD_WHOM = /^\s+((?:reporters|journalists|the press|a news conference|a p
 
 /** Every reporting clause of a sentence, in order; its verbs are the grammar vocabulary's reporting verbs and patterns. */
 export function findClauses(sentence: string, grammar: CompiledGrammar = SHIPPED_GRAMMAR): Clause[] {
-  const out = [...verbClauses(sentence, grammar.verbs), ...quotedAsClauses(sentence), ...pollClauses(sentence), ...accordingClauses(sentence, grammar.verbs), ...countByClauses(sentence)];
+  const out = [...verbClauses(sentence, grammar.verbs), ...quotedAsClauses(sentence), ...pollClauses(sentence), ...accordingClauses(sentence, grammar.verbs), ...countByClauses(sentence), ...sourcedFromClauses(sentence)];
   return out.sort((a, b) => a.start - b.start);
-}
-
-/** False for a reporting verb's match that does not report: passive, adjective, noun or idiom (see each check). */
-export function isReportingUse(sentence: string, m: RegExpExecArray): boolean {
-  const verb = m[1] ?? '';
-  // the checks below look at the few words before the verb; a bounded window keeps each one cheap
-  const before = sentence.slice(Math.max(0, m.index - 80), m.index);
-  if (PASSIVE_BEFORE.test(before)) return false; // "is said to", "were reported killed"
-  // "the confirmed death toll", "its reported losses": a participle after a determiner is an adjective
-  if (/\b(?:the|a|an|its|their|his|her|this|these)\s+$/i.test(before) && /ed$/.test(verb)) return false;
-  if (NOUN_FORMS.test(verb) && DETERMINER_BEFORE.test(before)) return false;
-  // "called the Korvan estimates \"motivated\"", not "officials in the Mesa Valley say the toll…"
-  if (NOUN_FORMS.test(verb) && NAMED_BEFORE.test(before) && NOUN_AFTER.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 12))) return false;
-  if (/\bwhat\s+(?:[\w'’-]+\s+){0,3}$/i.test(before)) return false; // "in what he described as"
-  // "according to Chilean government estimates": the noun the according-phrase names its source by
-  if (NOUN_FORMS.test(verb) && /\baccording\s+to\s+[^,;.]*$/i.test(before)) return false;
-  if (/\bto\s+$/i.test(before) && /^(say|report|claim|estimate)$/.test(verb)) return false; // "hard to say"
-  // "the government has still not said how many died", "never reported": a statement denied is none
-  if (/\b(?:not|never|n['’]t)\s+(?:(?:yet|still|publicly|officially)\s+)?$/i.test(before)) return false;
-  if (/^add(ed|s)?$/.test(verb) && /^\s+to\b/.test(sentence.slice(m.index + m[0].length))) return false; // "have added to the pressure"
-  // "figures compiled by the mission", "violations recorded by the army": a participle before "by" is passive
-  if (/ed$/.test(verb) && /^\s+by\b/.test(sentence.slice(m.index + m[0].length))) return false;
-  // "attacks attributed to the militia": a participle, not the commission that "attributed 85 percent to the army";
-  // "officials blamed the militia, which …" reports a figure only as what the blame is for ("blames X for 450 killings")
-  const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 90);
-  if ((/^attribut/.test(verb) && /^\s+to\b/.test(after)) || (/^blame/.test(verb) && !/^[^.;,]*?\bfor\b/.test(after))) return false;
-  // "the war has claimed more than 62,000 lives" (a toll the war took); "…, warning civilians to leave", "telling
-  // residents to flee" (a participle reports only what it says "that")
-  if (/^claim/.test(verb) && LIVES_TAKEN_AT_START.test(sentence.slice(m.index, m.index + 160))) return false;
-  return !((verb === 'warning' && !/^\s+that\b/.test(after)) || (verb === 'telling' && !/^\s+(?:[\p{L}'’.-]+\s+){1,4}?that\b/u.test(after)));
 }
 
 /** "the ministry said", "…," said Ruiz", "X told reporters": a speech verb and its speaker phrase. */

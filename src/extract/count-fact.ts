@@ -12,7 +12,7 @@ import type { Mention } from './mentions.js';
 import { organisationOf, populationText, readPopulation, sideOfSpeaker, type Population, type RoleNouns } from './population.js';
 import { placeNear, type PlaceMention } from './sentence-places.js';
 import { namesPlace } from './topic-war.js';
-import { countryOf } from './places.js';
+import { PROPER, countryOf, placeName } from './places.js';
 import { hitTellsOtherWords } from './kind.js';
 
 /** A force's strength ("troops deployed", "Chilean soldiers", "fighters"): held at a date, over no period. */
@@ -75,6 +75,9 @@ export function countFact(input: CountInput): CountFact {
   if (lost && population && population.side === null) population = losers(population, loserOf(sentence.slice(0, m.start), input.speaker));
   // "Peru, the rebels' other backer, has sent hundreds of military advisers": the sender's soldiers, else the side
   // the speaker and the war say
+  // "According to the division's command, 145 of its servicemen were killed": a unit's own dead, a part of the army's
+  const unit = population?.role === 'soldiers' && /^\s+of\s+(?:its|their)\s/.test(next) ? UNIT_OWNER.exec(input.speaker ?? '')?.[1]?.toLowerCase() : undefined;
+  if (population && unit) population = { ...population, side: unit };
   if (population?.role === 'soldiers' && population.side === null) {
     population = { ...population, side: senderOf(sentence.slice(0, m.start)) ?? soldiersSide(input.speaker, input.topic, measure !== null && MEASURES[measure] === 'casualties', input.country ?? null) };
   }
@@ -85,7 +88,7 @@ export function countFact(input: CountInput): CountFact {
   // The lexicon's force or event near the figure says whose toll it is; a place must be where the figure is.
   const lexiconTopic = input.subject !== null && (input.subjectType === 'force' || input.subjectType === 'event');
   // "in the capital": the capital of the article's country, a place of its own, not the whole country
-  const placed = placeNear(sentence, m.start, m.end, input.places) ?? capitalNamed(sentence, m, input.topic, input.country ?? null);
+  const placed = placeNear(sentence, m.start, m.end, input.places) ?? capitalNamed(sentence, m, input.topic, input.country ?? null) ?? townNamed(sentence, m);
   // "in the Valdorian war" is the article's Valdoria, as its war phrases are (topic.ts)
   const local = placed && input.topic && placed !== input.topic && namesPlace(placed, input.topic) ? input.topic : placed;
   // "4.6 million displaced nationwide": the whole country, not the city the article is about
@@ -132,6 +135,21 @@ function capitalNamed(sentence: string, m: Mention, topic: string | null, countr
   if (!IN_THE_CAPITAL.test(sentence.slice(clause.start, clause.end))) return null;
   return (topic ? countryOf(topic)?.capital : null) ?? (country ? countryOf(country)?.capital : null) ?? null;
 }
+
+// "in the city", "inside the town" (not "the city of …"), and the town a siege, battle or fall names before it (group 1)
+const IN_THE_TOWN = /\b(?:in|across|inside|around)\s+the\s+(?:city|town|village)\b(?!\s+of\b|,\s+\p{Lu})/u;
+const TOWN_EVENT = new RegExp(String.raw`\b(?:siege|battle|fall|capture|bombardment|shelling|defen[cs]e|sack)\s+(?:of|for)\s+(${PROPER})`, 'u');
+
+/** "During the siege of Mesa, 5,000 civilians died in the city": the town the sentence names before "in the city". */
+function townNamed(sentence: string, m: Mention): string | null {
+  const clause = clauseAround(sentence, m.start, m.end);
+  if (!IN_THE_TOWN.test(sentence.slice(clause.start, clause.end))) return null;
+  const town = TOWN_EVENT.exec(sentence.slice(0, m.start));
+  return town?.[1] ? placeName(town[1]) : null;
+}
+
+// A military unit that speaks for its own men ("the division's command", "a battalion spokesman")
+const UNIT_OWNER = /\b(division|regiment|brigade|battalion|company|platoon|squadron|garrison)\b/i;
 
 const NATIONWIDE = /\b(?:nationwide|countrywide|nationally|across\s+the\s+(?:whole\s+|entire\s+)?country|in\s+the\s+(?:whole|entire)\s+country|the\s+country['’]s)\b/i;
 

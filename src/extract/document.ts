@@ -189,12 +189,18 @@ function warStartYears(claims: readonly { claim: ExtractedClaim }[], topic: stri
 function wholeWarTotals<T extends { claim: ExtractedClaim }>(claims: readonly T[], topic: string | null, published: IsoDate): T[] {
   const years = warStartYears(claims, topic, published);
   if (years.length === 0) return [...claims];
+  const day = claims.find(({ claim: c }) => c.metric === METRIC_START_DATE && typeof c.value.low === 'string' && (c.subject === null || c.subject === topic))?.claim.value.low;
   return claims.map((c) => {
     const s = c.claim.scope;
     const sinceYear = s !== null && s.from !== null && s.from.endsWith('-01-01') && s.to === published && years.includes(Number(s.from.slice(0, 4)));
-    return sinceYear && c.claim.kind === 'casualties' && /\bsince\s+\d{4}\b/.test(c.claim.quote) ? { ...c, claim: { ...c.claim, scope: null } } : c;
+    // "45,000 have fled since the conflict began": the war's running total, as a figure with no period is
+    const sinceStart = s !== null && s.from === day && s.to === published && SINCE_WAR_BEGAN.test(c.claim.quote);
+    const whole = (sinceYear && c.claim.kind === 'casualties' && /\bsince\s+\d{4}\b/.test(c.claim.quote)) || sinceStart;
+    return whole ? { ...c, claim: { ...c.claim, scope: null } } : c;
   });
 }
+
+const SINCE_WAR_BEGAN = /\bsince\s+(?:the|its|their)\s+(?:[\p{L}-]+\s+){0,2}?(?:war|conflict|fighting|insurgency|invasion|offensive|uprising)\s+(?:began|started|broke\s+out)\b/u;
 
 /** "The toll could not be verified." hedges the figures of the sentence before it, in the same paragraph. */
 function caveatsBySentence(records: readonly SentenceRecord[], hasFigures: readonly boolean[], grammar: CompiledGrammar): Map<number, string | null> {

@@ -173,11 +173,15 @@ function countReading(
 // A toll of the whole war: "killed since the rebels launched their insurgency", "since the war began", "the war has killed"
 const WAR_TOLL = /\b(?:since|during|in|throughout)\s+(?:the|its|their)\s+(?:[\p{L}-]+\s+){0,2}?(?:war|insurgency|conflict|rebellion|uprising)\b|\b(?:launched|began|started)\s+(?:its|their|the|an)\s+(?:[\p{L}-]+\s+){0,2}?(?:war|insurgency|rebellion|uprising|armed\s+struggle)\b|\b(?:war|insurgency|conflict|rebellion|uprising)\s+(?:has|had)\s+(?:killed|claimed|left)\b/iu;
 
-/** A toll of the whole war in an article about one of its towns: the war's place, not the town's, is its subject. */
-function warToll(fact: { kind: string; subject: string | null }, sg: SentenceGround): boolean {
+/**
+ * A toll of the whole war in an article about one of its towns: the war's place, not the town's, is its subject. So is
+ * a count of refugees, who flee a war across a border, not one of its towns.
+ */
+function warToll(fact: { kind: string; metric: string; subject: string | null }, sg: SentenceGround): boolean {
   const { topic, war } = sg.article;
-  // (a toll "in Mesa alone" stays the town's)
-  return fact.kind === 'casualties' && fact.subject !== null && fact.subject === topic && !!war && war !== topic && !sg.record.text.includes(topic) && WAR_TOLL.test(sg.record.text);
+  // (a toll "in Mesa alone" stays the town's; the cheap checks first, as most figures fail them)
+  if (fact.subject === null || fact.subject !== topic || !war || war === topic || sg.record.text.includes(topic)) return false;
+  return (fact.kind === 'casualties' && WAR_TOLL.test(sg.record.text)) || /\brefugees$/.test(fact.metric);
 }
 
 /** What place() starts from: the lexicon's reading of the figure and what the sentence offers. */

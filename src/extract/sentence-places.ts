@@ -23,10 +23,10 @@ const SINCE_EVENT = /\bsince\s+(?:the|its|their)\s+(?:\p{Ll}+\s+){0,2}(?:attack|
 // (an outlet told may stand between: "told Meridian Wire in Bamako", "told the Coast Times by telephone from Mesa")
 const SPOKE_BEFORE = /\b(?:told|said|says|speaking|spoke|announced)\b(?:\s+(?:reporters|journalists|a\s+news\s+conference|a\s+press\s+conference|a\s+briefing|the\s+press|parliament|lawmakers|(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}))?(?:\s+by\s+(?:telephone|phone))?\s*$/u;
 
-const SPEAKER_AT = /\b(?:officials?|officers?|ministry|headquarters|office|attach[eé]s|diplomats|spokes(?:man|woman|person)|hospitals?|doctors|agency|agencies|embassy|mission|sources|negotiators?)\b[^,;.\d]{0,60}$/i;
+const SPEAKER_AT = /\b(?:officials?|officers?|ministry|headquarters|office|attach[eé]s|diplomats|spokes(?:man|woman|person)|hospitals?|doctors|agency|agencies|embassy|mission|sources|negotiators?|team|university|researchers|scientists|academics|experts)\b[^,;.\d]{0,60}$/i;
 const WHEN_BEGAN = /,\s*when\s+[^,;]*\b(?:launched|began|started)\s+(?:its|their|the|an?)\s+(?:[\p{L}"“”'-]+\s+){0,2}?(?:war|insurgency|rebellion|uprising|armed\s+struggle|revolt)\b[^,;]*$/u;
 const DELIVERED_BEFORE = /\b(?:report|statement|findings|letter|study|survey|paper|analysis)\s+(?:\p{Ll}+\s+){0,2}?(?:delivered|submitted|presented|handed|released|published|issued|read\s+out)\b[^,;.\d]{0,40}$/u;
-const SAID_AFTER = /^(?:\s+(?:local\s+government\s+area|district|province|region|county|governorate|municipality|state))?(?:\s*,\s*(?:who|which|speaking|briefing|reached|contacted|interviewed)\b[^,;]*,)?\s*(?:said|says|say|told|tell|tells|estimated?|estimates|believes?|believed|reported|put|puts|gave|give)\b/i;
+const SAID_AFTER = /^(?:\s+(?:local\s+government\s+area|district|province|region|county|governorate|municipality|state))?(?:\s*,\s*(?:who|which|speaking|briefing|reached|contacted|interviewed)\b[^,;]*,)?\s*(?:,\s*(?:who|which)\s+(?:has\s+|have\s+|had\s+)?)?(?:said|says|say|told|tell|tells|estimated?|estimates|believes?|believed|reported|put|puts|gave|give|calculated|calculates|counted|counts|found|finds)\b/i;
 
 /** A place a sentence names, at its offset in the sentence. */
 export interface PlaceMention {
@@ -45,7 +45,8 @@ export function placesIn(sentence: string): PlaceMention[] {
     lastEnd = m.index + m[0].length;
     if (locates || TIME_WORDS.test(phrase.split(/\s+/)[0]!) || insideName(sentence, m.index) || SINCE_EVENT.test(sentence.slice(Math.max(0, m.index - 50), m.index))) continue;
     // "told a news conference in Kabul that …": where the speaker spoke, not what the figure counts
-    if (SPOKE_BEFORE.test(sentence.slice(Math.max(0, m.index - 60), m.index)) && /^\s*(?:that\b|on\b|,|\.?\s*$)/.test(sentence.slice(m.index + m[0].length))) continue;
+    // ("told reporters in Mesa this week that", "said in Mesa on Friday")
+    if (SPOKE_BEFORE.test(sentence.slice(Math.max(0, m.index - 60), m.index)) && /^\s*(?:(?:this|last|on)\s+\p{L}+\s+|yesterday\s+|today\s+)?(?:that\b|on\b|,|\.?\s*$)/u.test(sentence.slice(m.index + m[0].length))) continue;
     // "A senior official at the ministry in Vendra, who asked not to be named, said", "doctors at a hospital in the
     // nearby town of Mesa said": where the speaker works, not what the figure counts
     if (SPEAKER_AT.test(sentence.slice(Math.max(0, m.index - 70), m.index)) && SAID_AFTER.test(sentence.slice(m.index + m[0].length))) continue;
@@ -121,5 +122,5 @@ function isPlaceLike(phrase: string, sentence: string, after: number): boolean {
   if (/\b(?:ministry|council|agency|office|committee|project|center|centre|group|organization|organisation|court|tribunal|army|forces|force|defence|defense|police|front|movement|brigade|network|observatory|monitor|bureau|authority|administration|command|coalition|alliance|mission|institute|programme|program|fund|bank|union|association|federation|society|foundation|commission)\b/.test(folded)) return false;
   // "in the Valdorian war" reads as the place of the war; "in Portbrak" as written
   // "officials in Kidal estimate the toll", "the ministry in Tripoli said": the place is the speaker's, not the figure's
-  return !/^\s*(?:(?:region|province|department|district|state|governorate|city|town)\s+)?(?:(?:together|jointly|also|have|has|had|\p{Ll}+ly)\s+)?(?:said|says|say|told|estimated?|estimates|reported|reports?|claimed|claims?|counted|counts?|believe[sd]?|puts?|recorded|announced|insisted|insists|acknowledged|admitted|denied|disputed|rejected|dismissed|countered|argued|added|confirmed|claimed)\b/u.test(sentence.slice(after));
+  return !/^\s*(?:(?:region|province|department|district|state|governorate|city|town)\s+)?(?:(?:together|jointly|also|have|has|had|\p{Ll}+ly)\s+){0,2}(?:said|says|say|told|estimated?|estimates|reported|reports?|claimed|claims?|counted|counts?|believe[sd]?|puts?|recorded|announced|insisted|insists|acknowledged|admitted|denied|disputed|rejected|dismissed|countered|argued|added|confirmed|claimed)\b/u.test(sentence.slice(after));
 }

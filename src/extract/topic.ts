@@ -57,7 +57,13 @@ export function articlePlaces(text: string): { topic: string | null; country: st
 function warOf(topic: string | null, named: Map<string, number>, country: string | null, text: string): string | null {
   if (topic === null || countryOf(topic) || named.has(topic)) return topic;
   if (!calledTown(topic, text)) return regionWar(topic, text);
-  return bestEntry(named)?.[0] ?? country ?? topic;
+  return regionOfTown(topic, text) ?? bestEntry(named)?.[0] ?? country ?? topic;
+}
+
+/** "Mesa, the capital of the northern Tarn region": the region a town is said to lie in or to be the capital of, or null. */
+function regionOfTown(town: string, text: string): string | null {
+  const m = new RegExp(String.raw`(?<![\p{L}])${escapeRegExp(town)},\s+(?:the|a|an)\s+(?:[\p{Ll}-]+\s+){0,3}?(?:capital|city|town|village)\s+(?:of|in)\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,2}(${PROPER})`, 'u').exec(text);
+  return m?.[1] ? placeName(m[1]) : null;
 }
 
 /**
@@ -87,7 +93,7 @@ const TOWN = String.raw`(?:village|town|city|hamlet|township|settlement)`;
 /** True when the text calls the place a village, town or city. */
 function calledTown(place: string, text: string): boolean {
   const name = escapeRegExp(place);
-  return new RegExp(String.raw`\b${TOWN}\s+of\s+${name}(?![\p{L}])|(?<![\p{L}])${name}(?:,\s+(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,3}|\s+)${TOWN}\b(?!\s+(?:of|in)\b)|(?<![\p{L}])${name},\s+the\s+(?:[\p{Ll}-]+\s+){0,2}(?:headquarters|seat)\s+of\s+(?:[\p{L}-]+\s+){1,3}(?:district|province|county|region|state|department)\b`, 'u').test(text);
+  return new RegExp(String.raw`\b${TOWN}\s+of\s+${name}(?![\p{L}])|(?<![\p{L}])${name}(?:,\s+(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,3}|\s+)${TOWN}\b(?!\s+(?:of|in)\b)|(?<![\p{L}])${name},\s+the\s+(?:[\p{Ll}-]+\s+){0,2}(?:headquarters|seat|capital)\s+of\s+(?:[\p{L}-]+\s+){1,3}(?:district|province|county|region|state|department)\b`, 'u').test(text);
 }
 
 // Words before a war phrase that make it a war that is over: "since the end of", "recovering from", "the aftermath of"
@@ -109,7 +115,7 @@ function topicOf(text: string, countries: Map<string, number>): { topic: string 
     const name = written && !countryOf(written) ? written.split(/\s+and\s+/u)[0]! : written;
     const named = name ? asNamedInText(name, text) : null;
     const place = named ? countryOf(named)?.name ?? named : null;
-    if (place && named && (placed || countryOf(named) || usedAsPlace(named, text))) vote(place, whole);
+    if (place && named && !SITE.test(place) && (placed || countryOf(named) || usedAsPlace(named, text))) vote(place, whole);
   };
   // "the 1994 genocide" is history the article recalls, not its war
   // (and "since the end of the war in neighbouring Tarn", "recovering from the Tarn war": a war that is over)
@@ -150,14 +156,22 @@ function topicOf(text: string, countries: Map<string, number>): { topic: string 
     for (const [place, n] of sides) war.set(place, n);
     if (countries.size === 0) for (const [place, n] of titlePlaces(title, text)) if (!sides.has(place)) war.set(place, Math.max(war.get(place) ?? 0, n - 1));
   }
-  const scores = war.size > 0 ? new Map([...war].map(([k, v]) => [k, v * 10 + (countries.get(k) ?? 0)])) : countries.size > 0 ? countries : titlePlaces(title, text);
+  const scores = war.size > 0 ? new Map([...war].map(([k, v]) => [k, v * 10 + (countries.get(k) ?? 0) + titleTieBreak(k, title)])) : countries.size > 0 ? countries : titlePlaces(title, text);
   mergeNamesakes(scores);
   const best = bestEntry(scores);
   if (!best || best[1] < 2) return { topic: war.size > 0 ? null : regionOf(null, false, countries, text) ?? mostUsedPlace(title, text), named: wars };
   return { topic: regionOf(best[0], war.size > 0, countries, text) ?? best[0], named: wars };
 }
 
+// A site in a town ("Pratap Park", "Freedom Square", "Mesa General Hospital"), where a vigil or a blast was: no war's place
+const SITE = /\s(?:Park|Square|Street|Road|Avenue|Bridge|Stadium|Airport|Hospital|Mosque|Church|Cathedral|Temple|Market|Hotel|University|School|Prison|Station)$/u;
+
 const DIPLOMACY_BEFORE = /\b(?:accords?|agreements?|deals?|treaty|talks|summit|conference|meeting|signs?|signed|signing|negotiations|ceasefire|truce)\s+$/i;
+
+/** Half a point for a war place the title also names: of two named as often, "Tarn troop losses put at 1,173" says Tarn. */
+function titleTieBreak(place: string, title: string): number {
+  return new RegExp(String.raw`(?<![\p{L}])${escapeRegExp(place)}(?![\p{L}])`, 'u').test(title) ? 0.5 : 0;
+}
 
 /** The places a title puts a war in ("Fighting near Tarnow"); "Raid on Tarnow kills 100" names an incident's town instead. */
 function titleWarPlaces(title: string): string[] {
@@ -213,7 +227,7 @@ function mostUsedPlace(title: string, text: string): string | null {
   const uses = new Map<string, number>();
   for (const m of matchesOf(PLACE_USE, text)) {
     const place = placeName(m[1]!);
-    if (place && !/^(?:The|A|An)\b/u.test(place)) uses.set(place, (uses.get(place) ?? 0) + 1);
+    if (place && !/^(?:The|A|An)\b/u.test(place) && !writtenLowerCase(place, text)) uses.set(place, (uses.get(place) ?? 0) + 1);
   }
   for (const entry of uses) if (entry[1] >= 3 && (!best || entry[1] > best[1])) best = entry;
   return best?.[0] ?? null;
@@ -230,11 +244,19 @@ function titlePlaces(title: string, text: string): Map<string, number> {
     // "Counting Portbrak's dead": a title capitalises words before the name
     const words = m[0].replace(/[’']s$/u, '').split(/\s+/);
     const name = words.map((_, i) => words.slice(i).join(' ')).find((n) => usedAsPlace(n, text));
-    if (!name) continue;
+    // "Parents of the missing keep vigil…": a title's capitalised common noun, which the text also writes in lower case
+    // (and a title's first word, capitalised as any first word is, is a place only where the text writes "in" or "of"
+    // before it outside a name: "the government of Selvania", not "the Association of Parents")
+    if (!name || SITE.test(name) || writtenLowerCase(name, text) || (m.index === 0 && !/\s/.test(name) && !countryOf(name) && !new RegExp(String.raw`(?<!\p{Lu}[\p{L}'’-]*\s)\b(?:[Ii]n|[Aa]cross|[Ii]nto|[Nn]ear|of|to|from)\s+${escapeRegExp(name)}(?![\p{L}])`, 'u').test(text))) continue;
     const times = text.split(new RegExp(String.raw`(?<![\p{L}])${escapeRegExp(name)}(?![\p{L}])`, 'u')).length - 1;
     out.set(name, Math.max(out.get(name) ?? 0, times));
   }
   return out;
+}
+
+/** True when the text also writes the name in lower case ("Parents of the missing" … "parents"): a common noun. */
+function writtenLowerCase(name: string, text: string): boolean {
+  return new RegExp(String.raw`(?<![\p{L}])${escapeRegExp(name.toLowerCase())}(?![\p{L}])`, 'u').test(text);
 }
 
 /** "East Tarnian" in a text that names "East Tarn": the place's own name. */
