@@ -62,8 +62,9 @@ const NOT_NAMES = new Set(
 );
 const VERB_TOKENS = /\b(?:said|says|say|told|tells|is|are|was|were|be|been|being|has|have|had|tracks|figure|bringing|failed|added|adding|noted|reported|according)\b/i;
 
-// Up to three lower-case descriptive words (no preposition or conjunction) before capitalised words that close the phrase
-const DESCRIBED_NAME = /^(?:(?!(?:in|of|for|at|from|with|to|on|by|and|or|near|after|before)\s)\p{Ll}[\p{Ll}-]*\s+){1,3}(\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:of|for|and|the)\s+)*\p{Lu}[\p{L}'’.-]*)*)$/u;
+// Up to three lower-case descriptive words (no preposition, conjunction, participle or plural noun: "fighters besieging
+// Kadir" names no body) before a capitalised name that ends in an organisation's head noun ("Velkan Freedom Front")
+const DESCRIBED_NAME = /^(?:(?!(?:in|of|for|at|from|with|to|on|by|and|or|near|after|before)\s)(?![\p{Ll}-]*(?:ing|ed|s)\s)\p{Ll}[\p{Ll}-]*\s+){1,3}(\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:of|for|and|the)\s+)*\p{Lu}[\p{L}'’.-]*)*\s(?:Front|Alliance|Movement|Party|Conference|Council|Army|Forces?|Union|Congress|League|Coalition|Committee|Association|Organi[sz]ation|Group|Brigades?|Network|Society|Federation|Assembly|Commission|Institute|Cent(?:re|er)|Agency|Ministry|Office|Service|Observatory|Monitor|Project|Foundation|Mission))$/u;
 
 /**
  * The entity name a speaker or subject phrase stands for, or null when it is a fragment (see above):

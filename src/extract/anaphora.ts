@@ -159,11 +159,14 @@ function deniedFigure(claims: readonly PlacedClaim[], i: number): ExtractedClaim
 // ("over the same 12 hours", "in the same three days": a span the text gave before, told again)
 const SAME_PERIOD = /\b(?:in|over|during|for|within)\s+the\s+same\s+(?:(?:\d+|[a-z]+)[\s-])?(?:period|time|hours?|days?|weeks?|months?|years?|span|timeframe|operations?)\b/i;
 
-/** A figure counted "in the same period" re-read with the period and subject of the nearest earlier figure of its kind that has one. */
+/**
+ * A figure counted "in the same period" re-read with the period and subject of the nearest earlier figure of its kind
+ * that has one; when none has a period, with the subject and date of the rival figure it answers (answeredFigure). A
+ * place its own sentence names stays its own.
+ */
 function samePeriodAs(claims: readonly PlacedClaim[], i: number): ExtractedClaim | null {
   const here = claims[i]!;
   if (here.claim.scope !== null || !SAME_PERIOD.test(here.claim.quote)) return null;
-  const answered = answeredFigure(claims, i);
   for (let j = i - 1; j >= 0; j--) {
     const there = claims[j]!;
     // the period just named ("retaken 70 towns since August. … 3,000 fighters killed over the same period"), else the
@@ -178,7 +181,9 @@ function samePeriodAs(claims: readonly PlacedClaim[], i: number): ExtractedClaim
   }
   // "Officials said 1,300 were killed in the capital in the first 12 hours. Rebels put the dead over the same 12 hours at
   // about 400": no period was dated, but the rival figure counts what the figure it answers counts, told as of its day
-  return answered ? { ...here.claim, subject: answered.subject ?? here.claim.subject, asOf: answered.asOf ?? here.claim.asOf } : null;
+  const answered = answeredFigure(claims, i);
+  const named = here.claim.subject !== null && here.claim.quote.includes(here.claim.subject);
+  return answered ? { ...here.claim, subject: named ? here.claim.subject : answered.subject ?? here.claim.subject, asOf: answered.asOf ?? here.claim.asOf } : null;
 }
 
 // How many sentences back a figure told "over the same period" may answer another
@@ -187,9 +192,11 @@ const ANSWER_REACH = 2;
 /** The nearest earlier figure of the same measure, in one of the sentences before, that another speaker gave. */
 function answeredFigure(claims: readonly PlacedClaim[], i: number): ExtractedClaim | null {
   const here = claims[i]!;
-  for (let j = i - 1; j >= 0 && here.sentence - claims[j]!.sentence <= ANSWER_REACH; j--) {
+  let j = i - 1;
+  while (j >= 0 && claims[j]!.sentence === here.sentence) j--;
+  for (; j >= 0 && here.sentence - claims[j]!.sentence <= ANSWER_REACH; j--) {
     const there = claims[j]!.claim;
-    if (claims[j]!.sentence !== here.sentence && there.metric === here.claim.metric && there.speaker !== here.claim.speaker) return there;
+    if (there.metric === here.claim.metric && there.speaker !== here.claim.speaker) return there;
   }
   return null;
 }

@@ -45,12 +45,16 @@ export function sourcedFromClauses(sentence: string): Clause[] {
   for (let m = from.exec(sentence); m; m = from.exec(sentence)) {
     const written = (m[2] ?? '').replace(/\s+(?:and|which|who|that|after|before|but|while)\s.*$/u, '');
     const raw = cleanPhrase(written);
+    // a source: a name or a body ("UN agencies", "a team at …"), not an event ("came from the shelling of Mesa")
+    if (!raw || !SOURCE_LIKE.test(raw.replace(LEADING, ''))) continue;
     const phraseStart = m.index + m[0].length - (m[2] ?? '').length;
     const start = phraseStart - (m[1] ?? '').length - 1;
-    if (raw) out.push({ start, end: start + (m[1] ?? '').length, phraseStart, phraseEnd: phraseStart + written.length, raw, phrase: raw.replace(LEADING, ''), cue: 'comes from', type: 'according', toldOutlet: null });
+    out.push({ start, end: start + (m[1] ?? '').length, phraseStart, phraseEnd: phraseStart + written.length, raw, phrase: raw.replace(LEADING, ''), cue: (m[1] ?? '').toLowerCase(), type: 'according', toldOutlet: null });
   }
   return out;
 }
+
+const SOURCE_LIKE = /^(?:\p{Lu}|(?:[\p{Ll}-]+\s+){0,3}(?:agenc(?:y|ies)|ministry|officials|authorities|monitors?|groups?|researchers|team|organi[sz]ations?|office|council|commission|reports?|surveys?|study|hospitals?|observers|analysts|experts|doctors|police|army|military|government)\b)/u;
 
 const POSSESSIVE_PRONOUN: Readonly<Record<string, string>> = { his: 'he', her: 'she', its: 'it', their: 'they', our: 'we', my: 'I' };
 

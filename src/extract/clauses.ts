@@ -30,8 +30,9 @@ export const APPOSITIVE_NAME = /^(?:(?:Dr|Mr|Mrs|Ms|Gen|Col|Maj|Lt|Capt|Sgt|Adm|
 // A capitalised word right before "and": with a capitalised word after it, one name ("Welfare and Development")
 const NAME_BEFORE_AND = /(?<![.!?]\s*)\b\p{Lu}[\p{L}'’-]*\s+$/u;
 
-// A word with an adjective's ending ("northern", "central", "local", "Kurdish") closing a stretch of text
-const ADJECTIVE_AT = /(?:^|\s)\p{L}+(?:ern|al|ic|ian|ese|ish|ive|ous|ary)\s+$/u;
+// An adjective of position or level ("northern", "central", "local", "rural") closing a stretch of text: a closed list,
+// as many words with an adjective's ending are nouns ("hospital", "military", "civilian")
+const ADJECTIVE_AT = /(?:^|\s)(?:(?:north|south)?(?:-?(?:east|west))?ern|northern|southern|central|coastal|rural|urban|local|regional|provincial|national|international|federal|municipal|foreign|domestic)\s+$/iu;
 
 const AUXILIARIES = /^\s*(?:(?:has|have|had|also|since|now|later)\s+)+$/i;
 
@@ -138,18 +139,22 @@ function relativeAsideNoun(sentence: string, from: number, comma: number, depth:
 }
 
 // The verb that ends a sentence's subject: a past form, or a few common verbs of rejection and reporting.
+// A wire dateline opening a sentence: a city in capitals, a date, the agency in brackets, a dash
+const WIRE_DATELINE = /^\s*\p{Lu}{2}[\p{Lu}\s.'’-]{0,40},\s*[^,()–—]{0,40}?(?:\s*\([^()]{1,40}\))?\s*[-–—]+\s*/u;
 const MAIN_VERB = /\s(?:(?:has|have|had|will|would|could|did|does|do)\s+\p{Ll}+|(?:(?:has|have|had)\s+)?(?:\p{Ll}+ed|put|gave|said|says|denies|rejects|disputes|dismisses|hit|took|was|were|is|are))\b/u;
 
 /** The subject a participle clause ("…, saying") hangs on: the sentence's opening phrase before its first aside or verb. */
 function subjectOf(sentence: string, verbStart: number): { text: string; start: number } | null {
   const head = sentence.slice(0, verbStart);
-  const comma = head.indexOf(',');
+  // ("TARNOW, May 3 (Northwire) - The army rejected …, saying": the subject follows a wire dateline)
+  const from = WIRE_DATELINE.exec(head)?.[0].length ?? 0;
+  const comma = head.indexOf(',', from);
   let upTo = comma >= 0 ? comma : head.length;
-  const verb = MAIN_VERB.exec(head.slice(0, upTo));
-  if (verb) upTo = verb.index;
-  const text = cleanPhrase(head.slice(0, upTo));
+  const verb = MAIN_VERB.exec(head.slice(from, upTo));
+  if (verb) upTo = from + verb.index;
+  const text = cleanPhrase(head.slice(from, upTo));
   if (!text || /^["“‘']/.test(head) || /\d/.test(text) || text.split(/\s+/).length > 10 || FUNCTION_WORDS.test(text) || PREPOSITION_FIRST.test(text)) return null;
-  return { text, start: head.indexOf(text) };
+  return { text, start: head.indexOf(text, from) };
 }
 
 // A capitalised name closing a phrase: "the so-called Government of National Accord".

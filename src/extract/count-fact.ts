@@ -69,15 +69,14 @@ export function countFact(input: CountInput): CountFact {
   const ownLosses = OWN_LOSSES.test(sentence.slice(Math.max(0, m.start - 60), m.start)) && !OTHER_MEASURE_AFTER.test(next);
   const lost = !notPeople && (LOST_BEFORE.test(sentence.slice(Math.max(0, m.start - 40), m.start)) || ownLosses);
   const read = notPeople || size ? null : lost ? 'killed' : measureOf(input);
-  // "150,000 had fled to Peru, Bolivia and Argentina", "fled abroad": refugees, not the displaced within the country
-  const measure = read === 'displaced' && fledAbroad(sentence.slice(m.end, m.end + 80)) ? 'refugees' : read;
+  const measure = refugeesOrNot(read, population, sentence.slice(m.end, m.end + 80));
+  // ("3,000 soldiers crossed into Velka": no refugees, whatever the lexicon's keyword says; a plain count)
+  const metricRead = read === 'refugees' && measure === null ? 'count' : input.metric;
   // "the army has lost 300 soldiers", "the Front said it had lost 40 men": the loser is the speaker's side
   if (lost && population && population.side === null) population = losers(population, loserOf(sentence.slice(0, m.start), input.speaker));
+  population = unitsOwn(population, next, input.speaker);
   // "Peru, the rebels' other backer, has sent hundreds of military advisers": the sender's soldiers, else the side
   // the speaker and the war say
-  // "According to the division's command, 145 of its servicemen were killed": a unit's own dead, a part of the army's
-  const unit = population?.role === 'soldiers' && /^\s+of\s+(?:its|their)\s/.test(next) ? UNIT_OWNER.exec(input.speaker ?? '')?.[1]?.toLowerCase() : undefined;
-  if (population && unit) population = { ...population, side: unit };
   if (population?.role === 'soldiers' && population.side === null) {
     population = { ...population, side: senderOf(sentence.slice(0, m.start)) ?? soldiersSide(input.speaker, input.topic, measure !== null && MEASURES[measure] === 'casualties', input.country ?? null) };
   }
@@ -97,7 +96,7 @@ export function countFact(input: CountInput): CountFact {
   // a part of a total ("of those, seven were killed") is compared with nothing
   const subject = input.partOfTotal ? null : lexiconTopic ? input.subject : near ?? input.topic ?? (input.subjectType === 'place' ? input.subject : null);
   // A force of the lexicon already says whose losses these are ("Russian armed forces"): the measure alone.
-  const metric = lexiconTopic && input.subjectType === 'force' ? measure ?? input.metric : metricOf(measure ?? input.metric, population);
+  const metric = lexiconTopic && input.subjectType === 'force' ? measure ?? metricRead : metricOf(measure ?? metricRead, population);
   // "72 out of the country's 330 townships": the whole counts all of them, a fact of its own beside the part's
   const whole = WHOLE_OF_PART.test(sentence.slice(Math.max(0, m.start - 60), m.start)) && !MEASURED_AFTER.test(next);
   // (of the 300 soldiers, 20 were killed: the 300 are not killed)
@@ -144,12 +143,31 @@ const TOWN_EVENT = new RegExp(String.raw`\b(?:siege|battle|fall|capture|bombardm
 function townNamed(sentence: string, m: Mention): string | null {
   const clause = clauseAround(sentence, m.start, m.end);
   if (!IN_THE_TOWN.test(sentence.slice(clause.start, clause.end))) return null;
-  const town = TOWN_EVENT.exec(sentence.slice(0, m.start));
+  const town = TOWN_EVENT.exec(sentence.slice(Math.max(0, m.start - 200), m.start));
   return town?.[1] ? placeName(town[1]) : null;
 }
 
 // A military unit that speaks for its own men ("the division's command", "a battalion spokesman")
 const UNIT_OWNER = /\b(division|regiment|brigade|battalion|company|platoon|squadron|garrison)\b/i;
+
+/** "According to the division's command, 145 of its servicemen were killed": a unit's own dead, a part of the army's. */
+function unitsOwn(population: Population | null, after: string, speaker: string | null): Population | null {
+  if (population?.role !== 'soldiers' || population.side !== null || !/^\s+of\s+(?:its|their)\s/.test(after)) return population;
+  const unit = UNIT_OWNER.exec(speaker ?? '')?.[1]?.toLowerCase();
+  return unit ? { ...population, side: unit } : population;
+}
+
+/**
+ * "150,000 had fled to Peru, Bolivia and Argentina", "fled abroad": refugees, not the displaced within the country. Only
+ * people are refugees: "3,000 soldiers crossed into Velka", "200 tanks crossed into" count no refugees.
+ */
+function refugeesOrNot(read: string | null, population: Population | null, after: string): string | null {
+  const measure = read === 'displaced' && fledAbroad(after) ? 'refugees' : read;
+  if (measure !== 'refugees') return measure;
+  // ("had fled to Peru" names no one: those who fled are people; "200 crossed into" may be tanks)
+  if (population === null) return read === 'displaced' ? measure : null;
+  return PERSON_ROLES.has(population.role) && population.role !== 'soldiers' && population.role !== 'fighters' ? measure : null;
+}
 
 const NATIONWIDE = /\b(?:nationwide|countrywide|nationally|across\s+the\s+(?:whole\s+|entire\s+)?country|in\s+the\s+(?:whole|entire)\s+country|the\s+country['’]s)\b/i;
 

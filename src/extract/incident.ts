@@ -181,20 +181,25 @@ export function placeParts(claims: readonly IncidentClaim[], topic: string | nul
 
 // "82 soldiers had been executed there", "the number of civilians killed there": a toll placed by "there"
 const THERE = /\b(?:killed|died|dead|executed|massacred|murdered|slain|buried|wounded|injured)\s+there\b/i;
+// "had gone missing in the state", "across the province": the state or province the text named last
+const IN_THE_STATE = /\b(?:in|across|throughout)\s+the\s+(?:state|province|territory|republic)\b(?!\s+(?:of|government|capital|assembly|parliament|police)\b|['’]s)/i;
 
 /**
  * A toll told "there" whose own sentence names no place: the place named last before it, earlier in its sentence or
  * in the sentence before in its paragraph ("Wives marched over the fate of the garrison at Lerna. The ministry said
- * 82 soldiers had been executed there"). New objects, never edits.
+ * 82 soldiers had been executed there"); one told "in the state" or "in the province" also two sentences back.
+ * New objects, never edits.
  */
 export function placeThere(claims: readonly IncidentClaim[], texts: readonly string[], paragraphs: readonly number[], topic: string | null): IncidentClaim[] {
   return claims.map((c) => {
     const { claim } = c;
-    if (claim.kind !== 'casualties' || (claim.subject !== null && claim.subject !== topic) || !THERE.test(claim.quote)) return c;
+    const state = IN_THE_STATE.test(claim.quote);
+    if (claim.kind !== 'casualties' || (claim.subject !== null && claim.subject !== topic) || !(state || THERE.test(claim.quote))) return c;
     const text = texts[c.sentence] ?? '';
     const own = placesIn(text.slice(0, Math.max(0, text.indexOf(claim.valueText)))).pop()?.place;
-    const before = c.sentence > 0 && paragraphs[c.sentence - 1] === paragraphs[c.sentence] ? placesIn(texts[c.sentence - 1] ?? '').pop()?.place : undefined;
-    const place = own ?? before;
+    // ("in the state" may point two sentences back: "… in Tarn State. The state government disputes it. It said …")
+    const back = (n: number): string | undefined => (c.sentence >= n && paragraphs[c.sentence - n] === paragraphs[c.sentence] ? placesIn(texts[c.sentence - n] ?? '').pop()?.place : undefined);
+    const place = own ?? back(1) ?? (state ? back(2) : undefined);
     return place && place !== claim.subject ? { ...c, claim: { ...claim, subject: place } } : c;
   });
 }

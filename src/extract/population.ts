@@ -114,9 +114,9 @@ function phraseBefore(before: string, roles: RoleNouns): Population | null {
   const m = /\b(?:number|figure|toll|count|tally|deaths?|killing)\s+(?:of|among)\s+(?:the\s+)?([\p{L}’' -]{2,40}?)\s+(?:who|that|which|killed|dead|died|was|were|is|has|have|had|at|stood|appeared|rose|to)\b[^,;]*$/iu.exec(before);
   if (!m) return null;
   // "the number of security personnel actually serving": the noun phrase ends before its adverb or participle
-  // "the number of dead on all sides": the phrase ends before its preposition too
+  // "the number of dead on all sides", "the number of dead over the same two days": before its preposition too
   const words = m[1]!.split(/\s+/).filter(Boolean);
-  const cut = words.findIndex((w, i) => i > 0 && (/(?:ly|ing)$/.test(w) || /^(?:on|in|at|from|across|inside|within|throughout)$/i.test(w)));
+  const cut = words.findIndex((w, i) => i > 0 && (/(?:ly|ing)$/.test(w) || /^(?:on|in|at|from|across|inside|within|throughout|over|during|for|since|after|before|between)$/i.test(w)));
   return fold(cut > 0 ? words.slice(0, cut) : words, roles);
 }
 

@@ -12,7 +12,7 @@ const NAMED_BEFORE = /\b(?:the|its|their|his|her|these|those|such)\s+(?:\p{Lu}[\
 const NOUN_AFTER = /^(?:\s*["“]|\s+(?:were|was|are|is|of|for|as|from|by)\b)/;
 const PASSIVE_BEFORE = /\b(was|were|been|be|being|is|are|am)\s+(?:\w+ly\s+)?$/i;
 // "the army rejected estimates by aid groups", "officials disputed reports": a noun form right after a past verb is its object
-const OBJECT_OF_VERB = /\b\p{Ll}{3,}ed\s+$/u;
+const OBJECT_OF_VERB = /\b(?:rejected|disputed|dismissed|questioned|cited|challenged|denied|contested|doubted|critici[sz]ed|welcomed|repeated)\s+$/u;
 
 /** False for a reporting verb's match that does not report: passive, adjective, noun or idiom (see each check). */
 export function isReportingUse(sentence: string, m: RegExpExecArray): boolean {

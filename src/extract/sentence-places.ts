@@ -26,7 +26,7 @@ const SPOKE_BEFORE = /\b(?:told|said|says|speaking|spoke|announced)\b(?:\s+(?:re
 const SPEAKER_AT = /\b(?:officials?|officers?|ministry|headquarters|office|attach[eé]s|diplomats|spokes(?:man|woman|person)|hospitals?|doctors|agency|agencies|embassy|mission|sources|negotiators?|team|university|researchers|scientists|academics|experts)\b[^,;.\d]{0,60}$/i;
 const WHEN_BEGAN = /,\s*when\s+[^,;]*\b(?:launched|began|started)\s+(?:its|their|the|an?)\s+(?:[\p{L}"“”'-]+\s+){0,2}?(?:war|insurgency|rebellion|uprising|armed\s+struggle|revolt)\b[^,;]*$/u;
 const DELIVERED_BEFORE = /\b(?:report|statement|findings|letter|study|survey|paper|analysis)\s+(?:\p{Ll}+\s+){0,2}?(?:delivered|submitted|presented|handed|released|published|issued|read\s+out)\b[^,;.\d]{0,40}$/u;
-const SAID_AFTER = /^(?:\s+(?:local\s+government\s+area|district|province|region|county|governorate|municipality|state))?(?:\s*,\s*(?:who|which|speaking|briefing|reached|contacted|interviewed)\b[^,;]*,)?\s*(?:,\s*(?:who|which)\s+(?:has\s+|have\s+|had\s+)?)?(?:said|says|say|told|tell|tells|estimated?|estimates|believes?|believed|reported|put|puts|gave|give|calculated|calculates|counted|counts|found|finds)\b/i;
+const SAID_AFTER = /^(?:\s+(?:local\s+government\s+area|district|province|region|county|governorate|municipality|state))?(?:\s*,\s*(?:who|which|speaking|briefing|reached|contacted|interviewed)\b[^,;]*,)?\s*(?:,\s*(?:who|which)\s+(?:has\s+|have\s+|had\s+)?)?(?:said|says|say|told|tell|tells|estimated?|estimates|believes?|believed|reported|put|puts|gave|give|calculated|calculates|counted|counts)\b/i;
 
 /** A place a sentence names, at its offset in the sentence. */
 export interface PlaceMention {

@@ -8,6 +8,7 @@ import { escapeRegExp, matchesOf } from './regex.js';
 import { PROPER, countryOf, placeName } from './places.js';
 import { ANY_PROPER, countryCounts, mergeNamesakes, withoutLead } from './country-counts.js';
 import { PLACE_NEAR } from './sentence-places.js';
+import { calledTown, regionOfTown } from './town-names.js';
 
 const WAR_NOUN = String.raw`(?:civil\s+war|war|conflict|invasion|offensive|fighting|crisis|genocide|insurgency|uprising|campaign|battle|siege|operation)`;
 // "the Sudan war", "Yemen's war", "the Tigray conflict", "the Bosnian war", "the 18-month civil war in Sudan"
@@ -60,12 +61,6 @@ function warOf(topic: string | null, named: Map<string, number>, country: string
   return regionOfTown(topic, text) ?? bestEntry(named)?.[0] ?? country ?? topic;
 }
 
-/** "Mesa, the capital of the northern Tarn region": the region a town is said to lie in or to be the capital of, or null. */
-function regionOfTown(town: string, text: string): string | null {
-  const m = new RegExp(String.raw`(?<![\p{L}])${escapeRegExp(town)},\s+(?:the|a|an)\s+(?:[\p{Ll}-]+\s+){0,3}?(?:capital|city|town|village)\s+(?:of|in)\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,2}(${PROPER})`, 'u').exec(text);
-  return m?.[1] ? placeName(m[1]) : null;
-}
-
 /**
  * The war of a region the article is about: the region's own, unless its name makes it a part of a larger one the
  * text also names alone ("North Mesa" in an article that speaks of Mesa): a war is told by the larger place.
@@ -84,16 +79,6 @@ function bestEntry(counts: ReadonlyMap<string, number>): [string, number] | null
 
 function bump(counts: Map<string, number>, key: string, by = 1): void {
   counts.set(key, (counts.get(key) ?? 0) + by);
-}
-
-// A settlement, not a region: "the village of Mesa", "the town of", "Mesa, a market town", "Mesa village", "Mesa, the
-// headquarters of western Lerna district"
-const TOWN = String.raw`(?:village|town|city|hamlet|township|settlement)`;
-
-/** True when the text calls the place a village, town or city. */
-function calledTown(place: string, text: string): boolean {
-  const name = escapeRegExp(place);
-  return new RegExp(String.raw`\b${TOWN}\s+of\s+${name}(?![\p{L}])|(?<![\p{L}])${name}(?:,\s+(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,3}|\s+)${TOWN}\b(?!\s+(?:of|in)\b)|(?<![\p{L}])${name},\s+the\s+(?:[\p{Ll}-]+\s+){0,2}(?:headquarters|seat|capital)\s+of\s+(?:[\p{L}-]+\s+){1,3}(?:district|province|county|region|state|department)\b`, 'u').test(text);
 }
 
 // Words before a war phrase that make it a war that is over: "since the end of", "recovering from", "the aftermath of"
@@ -163,7 +148,7 @@ function topicOf(text: string, countries: Map<string, number>): { topic: string 
   return { topic: regionOf(best[0], war.size > 0, countries, text) ?? best[0], named: wars };
 }
 
-// A site in a town ("Pratap Park", "Freedom Square", "Mesa General Hospital"), where a vigil or a blast was: no war's place
+// A site in a town ("Lantern Park", "Freedom Square", "Mesa General Hospital"), where a vigil or a blast was: no war's place
 const SITE = /\s(?:Park|Square|Street|Road|Avenue|Bridge|Stadium|Airport|Hospital|Mosque|Church|Cathedral|Temple|Market|Hotel|University|School|Prison|Station)$/u;
 
 const DIPLOMACY_BEFORE = /\b(?:accords?|agreements?|deals?|treaty|talks|summit|conference|meeting|signs?|signed|signing|negotiations|ceasefire|truce)\s+$/i;
@@ -227,9 +212,10 @@ function mostUsedPlace(title: string, text: string): string | null {
   const uses = new Map<string, number>();
   for (const m of matchesOf(PLACE_USE, text)) {
     const place = placeName(m[1]!);
-    if (place && !/^(?:The|A|An)\b/u.test(place) && !writtenLowerCase(place, text)) uses.set(place, (uses.get(place) ?? 0) + 1);
+    if (place && !/^(?:The|A|An)\b/u.test(place)) uses.set(place, (uses.get(place) ?? 0) + 1);
   }
-  for (const entry of uses) if (entry[1] >= 3 && (!best || entry[1] > best[1])) best = entry;
+  // (the lower-case check once per place, after counting: per use it would scan the text once per use)
+  for (const entry of uses) if (entry[1] >= 3 && (!best || entry[1] > best[1]) && !writtenLowerCase(entry[0], text)) best = entry;
   return best?.[0] ?? null;
 }
 
@@ -245,13 +231,19 @@ function titlePlaces(title: string, text: string): Map<string, number> {
     const words = m[0].replace(/[’']s$/u, '').split(/\s+/);
     const name = words.map((_, i) => words.slice(i).join(' ')).find((n) => usedAsPlace(n, text));
     // "Parents of the missing keep vigil…": a title's capitalised common noun, which the text also writes in lower case
-    // (and a title's first word, capitalised as any first word is, is a place only where the text writes "in" or "of"
-    // before it outside a name: "the government of Selvania", not "the Association of Parents")
-    if (!name || SITE.test(name) || writtenLowerCase(name, text) || (m.index === 0 && !/\s/.test(name) && !countryOf(name) && !new RegExp(String.raw`(?<!\p{Lu}[\p{L}'’-]*\s)\b(?:[Ii]n|[Aa]cross|[Ii]nto|[Nn]ear|of|to|from)\s+${escapeRegExp(name)}(?![\p{L}])`, 'u').test(text))) continue;
+    if (!name || SITE.test(name) || writtenLowerCase(name, text) || (m.index === 0 && !firstWordPlace(name, text))) continue;
     const times = text.split(new RegExp(String.raw`(?<![\p{L}])${escapeRegExp(name)}(?![\p{L}])`, 'u')).length - 1;
     out.set(name, Math.max(out.get(name) ?? 0, times));
   }
   return out;
+}
+
+/**
+ * A title's first word, capitalised as any first word is, is a place only when it is a country, more than one word, or
+ * written after "in" or "of" outside a name ("the government of Selvania", not "the Association of Parents").
+ */
+function firstWordPlace(name: string, text: string): boolean {
+  return /\s/.test(name) || countryOf(name) !== null || new RegExp(String.raw`(?<!\p{Lu}[\p{L}'’-]*\s)\b(?:[Ii]n|[Aa]cross|[Ii]nto|[Nn]ear|of|to|from)\s+${escapeRegExp(name)}(?![\p{L}])`, 'u').test(text);
 }
 
 /** True when the text also writes the name in lower case ("Parents of the missing" … "parents"): a common noun. */

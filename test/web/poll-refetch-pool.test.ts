@@ -21,17 +21,20 @@ const PARA = '<p>Officials in Portbrak said on Monday that 42 people were killed
 // of reading alone, unloaded, on the machines seen): more than the pool's budget, which the good page (one short
 // article) fits well within, even on a loaded machine and on a thread that had to start again.
 const NESTED = `<!doctype html><html><head><title>Deep</title></head><body>${`${'<div>'.repeat(MAX_HTML_DEPTH - 8)}${PARA}${'</div>'.repeat(MAX_HTML_DEPTH - 8)}`.repeat(240)}</body></html>`;
-// The budget follows the machine: 0.6 of the nested page's reading time measured here (a thread's start, which the
-// budget counts, slows down with the machine too: a fixed 0.9 s passed on one machine and failed on a slower one),
-// never under 0.9 s; rounded to tenths, as the message shows it.
+// The budget follows the machine: half the nested page's reading time measured here, the faster of two reads (a
+// thread's start, which the budget counts, slows down with the machine too: a fixed 0.9 s passed on one machine and
+// failed on one 2.5 times slower), never under 0.9 s; rounded to tenths, as the message shows it.
 let budgetMs = 900;
 
 let pages: TestServer;
 let pool: Extractor;
 beforeAll(async () => {
-  const started = performance.now();
-  readBoundedArticle(NESTED, 'html');
-  budgetMs = Math.max(900, Math.round((performance.now() - started) * 0.6 / 100) * 100);
+  const reads = [0, 1].map(() => {
+    const started = performance.now();
+    readBoundedArticle(NESTED, 'html');
+    return performance.now() - started;
+  });
+  budgetMs = Math.max(900, Math.round((Math.min(...reads) * 0.5) / 100) * 100);
   pages = await startTestServer();
   pages.route('/good.html', body('text/html; charset=utf-8', PAGE));
   pages.route('/nested.html', body('text/html; charset=utf-8', NESTED));
