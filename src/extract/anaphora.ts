@@ -167,14 +167,14 @@ const SAME_PERIOD = /\b(?:in|over|during|for|within)\s+the\s+same\s+(?:(?:\d+|[a
 function samePeriodAs(claims: readonly PlacedClaim[], i: number): ExtractedClaim | null {
   const here = claims[i]!;
   if (here.claim.scope !== null || !SAME_PERIOD.test(here.claim.quote)) return null;
+  // "Across the whole region, the UN recorded 280 over the same period": a place the sentence names stays its own
+  const named = here.claim.subject !== null && here.claim.quote.includes(here.claim.subject);
   for (let j = i - 1; j >= 0; j--) {
     const there = claims[j]!;
     // the period just named ("retaken 70 towns since August. … 3,000 fighters killed over the same period"), else the
     // last period of a figure of the same kind
     const near = here.sentence - there.sentence <= 1 && there.claim.kind !== 'date' && there.claim.kind !== 'duration';
     if (there.claim.scope !== null && (there.claim.kind === here.claim.kind || near)) {
-      // "Across the whole region, the UN recorded 280 over the same period": a place the sentence names stays its own
-      const named = here.claim.subject !== null && here.claim.quote.includes(here.claim.subject);
       const subject = there.claim.kind === here.claim.kind && !named ? there.claim.subject ?? here.claim.subject : here.claim.subject;
       return { ...here.claim, scope: there.claim.scope, subject };
     }
@@ -182,7 +182,6 @@ function samePeriodAs(claims: readonly PlacedClaim[], i: number): ExtractedClaim
   // "Officials said 1,300 were killed in the capital in the first 12 hours. Rebels put the dead over the same 12 hours at
   // about 400": no period was dated, but the rival figure counts what the figure it answers counts, told as of its day
   const answered = answeredFigure(claims, i);
-  const named = here.claim.subject !== null && here.claim.quote.includes(here.claim.subject);
   return answered ? { ...here.claim, subject: named ? here.claim.subject : answered.subject ?? here.claim.subject, asOf: answered.asOf ?? here.claim.asOf } : null;
 }
 

@@ -164,15 +164,20 @@ export function closingPass(
   return placeRivals(resolvedRead, texts, topic, war).map((c) => c.claim);
 }
 
+/** The start date the article gives for its own war (its place's, or one of no place), or null. */
+function warStartDay(claims: readonly { claim: ExtractedClaim }[], topic: string | null): string | null {
+  const start = claims.find(({ claim: c }) => c.metric === METRIC_START_DATE && typeof c.value.low === 'string' && (c.subject === null || c.subject === topic));
+  return start ? String(start.claim.value.low) : null;
+}
+
 /**
  * The year the article's own war began: a start date it gives for its place, else the years an "eight-year war" told
  * today puts it in. Null when the article says neither.
  */
 function warStartYears(claims: readonly { claim: ExtractedClaim }[], topic: string | null, published: IsoDate): number[] {
   const now = Number(published.slice(0, 4));
-  for (const { claim: c } of claims) {
-    if (c.metric === METRIC_START_DATE && typeof c.value.low === 'string' && (c.subject === null || c.subject === topic)) return [Number(c.value.low.slice(0, 4))];
-  }
+  const day = warStartDay(claims, topic);
+  if (day !== null) return [Number(day.slice(0, 4))];
   for (const { claim: c } of claims) {
     if (c.kind === 'duration' && c.value.unit === 'year' && typeof c.value.low === 'number' && c.scope === null) {
       const age = typeof c.value.high === 'number' ? c.value.high : c.value.low;
@@ -189,7 +194,7 @@ function warStartYears(claims: readonly { claim: ExtractedClaim }[], topic: stri
 function wholeWarTotals<T extends { claim: ExtractedClaim }>(claims: readonly T[], topic: string | null, published: IsoDate): T[] {
   const years = warStartYears(claims, topic, published);
   if (years.length === 0) return [...claims];
-  const day = claims.find(({ claim: c }) => c.metric === METRIC_START_DATE && typeof c.value.low === 'string' && (c.subject === null || c.subject === topic))?.claim.value.low;
+  const day = warStartDay(claims, topic);
   return claims.map((c) => {
     const s = c.claim.scope;
     const sinceYear = s !== null && s.from !== null && s.from.endsWith('-01-01') && s.to === published && years.includes(Number(s.from.slice(0, 4)));

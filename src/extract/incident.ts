@@ -193,8 +193,9 @@ const IN_THE_STATE = /\b(?:in|across|throughout)\s+the\s+(?:state|province|terri
 export function placeThere(claims: readonly IncidentClaim[], texts: readonly string[], paragraphs: readonly number[], topic: string | null): IncidentClaim[] {
   return claims.map((c) => {
     const { claim } = c;
+    if (claim.kind !== 'casualties' || (claim.subject !== null && claim.subject !== topic)) return c;
     const state = IN_THE_STATE.test(claim.quote);
-    if (claim.kind !== 'casualties' || (claim.subject !== null && claim.subject !== topic) || !(state || THERE.test(claim.quote))) return c;
+    if (!state && !THERE.test(claim.quote)) return c;
     const text = texts[c.sentence] ?? '';
     const own = placesIn(text.slice(0, Math.max(0, text.indexOf(claim.valueText)))).pop()?.place;
     // ("in the state" may point two sentences back: "… in Tarn State. The state government disputes it. It said …")

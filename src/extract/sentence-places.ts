@@ -92,7 +92,7 @@ export function placeNear(sentence: string, start: number, end: number, places: 
   // claimed", "Local sources, including two officials in Mesa, said": an aside on the speaker is background
   const asides = [...sentence.slice(0, start).matchAll(/,\s*(?:which|who|reached|contacted|interviewed|speaking|writing|including)\b[^,;]*,/gu)].map((m) => [m.index, m.index + m[0].length] as const);
   // "at least 400 were killed, including 120 in Mesa", "43,000 once deaths in Mesa are included": a part the figure
-  // takes in, not where the figure is ("including a family of four, in Gaza City": the aside closes before the place)
+  // takes in, not where the figure is ("including two brothers, in Mesa on Sunday": the aside closes before the place)
   const part = sentence.slice(end, clauseEnd).search(/\b(?:including|once|among\s+them)\b/u);
   const takenIn = (index: number): boolean => part >= 0 && index > end + part && !sentence.slice(end + part, index).includes(',');
   let best: { place: string; distance: number } | null = null;

@@ -101,8 +101,8 @@ describe('where the figure is', () => {
   it('a place the figure takes in ("including 120 in Mesa", "once deaths in Velka are included") is not its place', () => {
     expect(claim(article(war, 'At least 400 people were killed in the raids, including 120 in Mesa.'), 'At least 400').subject).toBe('Tarn');
     expect(claim(article(war, 'By one count at least 43,000 people were killed once deaths in the camps in Velka are included.'), 'at least 43,000').subject).toBe('Tarn');
-    // (an aside the comma closes leaves the place the figure's own: "including a family of four, in Mesa overnight")
-    expect(claim(article(war, 'A strike killed at least 10 people, including a family of four, in Mesa overnight.'), 'at least 10').subject).toBe('Mesa');
+    // (an aside the comma closes leaves the place the figure's own: "including two brothers, in Mesa on Sunday")
+    expect(claim(article(war, 'Shelling left at least 10 people dead, including two brothers, in Mesa on Sunday.'), 'at least 10').subject).toBe('Mesa');
   });
 
   it('a team at a university somewhere does not place the dead there', () => {
